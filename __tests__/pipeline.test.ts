@@ -1,0 +1,175 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createMemoryLog } from '../src/log.js'
+import { DigestError, runDigest } from '../src/pipeline.js'
+import type { ChangeSet, Publisher } from '../src/publish/publisher.js'
+import { parseSettings, type Settings } from '../src/settings/settings.js'
+import type { RawInputs } from '../src/settings/inputs.js'
+import { parseDailyPapers } from '../src/source/paper.js'
+import type { PaperSource } from '../src/source/source.js'
+
+const shared = resolve(process.cwd(), '../shared')
+const readDay = (file: string) => JSON.parse(readFileSync(resolve(shared, file), 'utf8')) as unknown[]
+
+/** Serves saved responses by day, like Hugging Face would; days it does not know are empty. */
+function savedSource(days: Record<string, unknown[]>): PaperSource & { asked: string[] } {
+  const asked: string[] = []
+  return {
+    asked,
+    fetchDay: async (day) => {
+      asked.push(day)
+      return { day, ...parseDailyPapers(days[day] ?? [], day) }
+    },
+  }
+}
+
+/** Accepts every change set and reports every file as written, remembering what it was given. */
+function recordingPublisher(written: (changes: ChangeSet) => string[] = (c) => c.files.map((f) => f.path)) {
+  const received: ChangeSet[] = []
+  const publisher: Publisher = {
+    publish: async (changes) => {
+      received.push(changes)
+      return {
+        written: written(changes),
+        commitSha: 'abc1234def',
+        commitUrl: 'https://github.test/commit/abc1234def',
+      }
+    },
+  }
+  return { publisher, received }
+}
+
+const settingsFor = (raw: RawInputs): Settings =>
+  parseSettings({ mode: 'files', ...raw }, { now: new Date('2025-12-26T00:00:00Z'), workspace: '/unused' })
+
+const collaborators = (source: PaperSource, publisher: Publisher) => ({
+  source,
+  publisher,
+  log: createMemoryLog(),
+  now: () => new Date('2025-12-26T00:00:00Z'),
+})
+
+describe('runDigest', () => {
+  it('turns the reference day into the reference post, committed under posts-dir', async () => {
+    const settings = settingsFor({
+      date: '2025-12-24',
+      language: 'ko',
+      timezone: 'Asia/Seoul',
+      'post-time': '09:15',
+      categories: 'Daily Papers, 일간',
+      author: 'lim4349',
+    })
+    const { publisher, received } = recordingPublisher()
+    const result = await runDigest(
+      settings,
+      collaborators(savedSource({ '2025-12-24': readDay('seed/2025-12-24.json') }), publisher),
+    )
+    expect(received).toEqual([
+      {
+        files: [
+          {
+            path: '_posts/2025-12-24-daily-papers.md',
+            content: readFileSync(resolve(shared, 'seed/2025-12-24-daily-papers.md'), 'utf8'),
+          },
+        ],
+        message: 'Add Hugging Face Daily Papers for 2025-12-24',
+        overwrite: 'changed',
+      },
+    ])
+    expect(result).toMatchObject({
+      posts: ['_posts/2025-12-24-daily-papers.md'],
+      papers: 5,
+      skipped: undefined,
+    })
+    expect(result.days[0]?.papers.map((paper) => paper.upvotes)).toEqual([11, 5, 4, 4, 1])
+  })
+
+  it('skips an empty day without publishing', async () => {
+    const { publisher, received } = recordingPublisher()
+    const result = await runDigest(
+      settingsFor({ date: '2025-12-21' }),
+      collaborators(savedSource({}), publisher),
+    )
+    expect(received).toEqual([])
+    expect(result).toMatchObject({ posts: [], papers: 0, skipped: 'no papers on 2025-12-21' })
+  })
+
+  it('posts a short post for an empty day under empty-day: post', async () => {
+    const { publisher, received } = recordingPublisher()
+    const result = await runDigest(
+      settingsFor({ date: '2025-12-21', 'empty-day': 'post' }),
+      collaborators(savedSource({}), publisher),
+    )
+    expect(received[0]?.files.map((file) => file.path)).toEqual(['_posts/2025-12-21-daily-papers.md'])
+    expect(result).toMatchObject({ posts: ['_posts/2025-12-21-daily-papers.md'], papers: 0 })
+  })
+
+  it('fails an empty day under empty-day: fail, naming the day', async () => {
+    const run = runDigest(
+      settingsFor({ date: '2025-12-21', 'empty-day': 'fail' }),
+      collaborators(savedSource({}), recordingPublisher().publisher),
+    )
+    await expect(run).rejects.toThrow(new DigestError('2025-12-21: no papers to post; empty-day is "fail"'))
+  })
+
+  it('backfills a range in one change set, one post per day with papers, plus data files', async () => {
+    const source = savedSource({
+      '2025-11-28': readDay('fixtures/hf/daily/2025-11-28.json'),
+      '2025-12-01': readDay('seed/2025-12-24.json'),
+    })
+    const { publisher, received } = recordingPublisher()
+    const result = await runDigest(
+      settingsFor({ date: '2025-11-28..2025-12-01', 'data-dir': '_data/papers', 'max-papers': '3' }),
+      collaborators(source, publisher),
+    )
+    expect(source.asked).toEqual(['2025-11-28', '2025-11-29', '2025-11-30', '2025-12-01'])
+    expect(received).toHaveLength(1)
+    expect(received[0]?.message).toBe('Add Hugging Face Daily Papers for 2025-11-28..2025-12-01')
+    expect(received[0]?.files.map((file) => file.path)).toEqual([
+      '_posts/2025-11-28-daily-papers.md',
+      '_data/papers/daily-2025-11-28.json',
+      '_posts/2025-12-01-daily-papers.md',
+      '_data/papers/daily-2025-12-01.json',
+    ])
+    const data = JSON.parse(received[0]?.files[1]?.content ?? '') as Array<{ id: string }>
+    expect(data).toHaveLength(7)
+    expect(result).toMatchObject({
+      posts: ['_posts/2025-11-28-daily-papers.md', '_posts/2025-12-01-daily-papers.md'],
+      papers: 6,
+    })
+  })
+
+  it('reports unchanged posts as skipped', async () => {
+    const { publisher } = recordingPublisher(() => [])
+    const result = await runDigest(
+      settingsFor({ date: '2025-12-24' }),
+      collaborators(savedSource({ '2025-12-24': readDay('seed/2025-12-24.json') }), publisher),
+    )
+    expect(result).toMatchObject({ posts: [], papers: 5, skipped: 'the post is unchanged' })
+  })
+
+  it('warns about each paper it leaves out and fails when none is valid', async () => {
+    const broken = (readDay('seed/2025-12-24.json') as Array<{ paper: Record<string, unknown> }>).map(
+      (item) => ({
+        ...item,
+        paper: { ...item.paper, upvotes: null },
+      }),
+    )
+    const partly = [...broken.slice(0, 1), ...readDay('seed/2025-12-24.json').slice(1)]
+    const log = createMemoryLog()
+    await runDigest(settingsFor({ date: '2025-12-24' }), {
+      ...collaborators(savedSource({ '2025-12-24': partly }), recordingPublisher().publisher),
+      log,
+    })
+    expect(log.warnings).toEqual([
+      expect.stringMatching(/^2025-12-24: left out paper 2512\.19526: paper\.upvotes: /),
+    ])
+
+    const run = runDigest(
+      settingsFor({ date: '2025-12-24' }),
+      collaborators(savedSource({ '2025-12-24': broken }), recordingPublisher().publisher),
+    )
+    await expect(run).rejects.toThrow(/all 5 papers Hugging Face listed failed validation/)
+  })
+})

@@ -1,0 +1,228 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from '../../src/settings/inputs.js'
+import { parseSettings, SettingsError, type Environment } from '../../src/settings/settings.js'
+import { VERSION } from '../../src/version.js'
+
+const environment: Environment = {
+  now: new Date('2025-12-25T03:00:00Z'),
+  repository: 'lim4349/lim4349.github.io',
+  workspace: '/tmp/workspace',
+}
+const base: RawInputs = { token: 'ghs_secret' }
+
+function problemsOf(raw: RawInputs, env: Environment = environment): string[] {
+  try {
+    parseSettings({ ...base, ...raw }, env)
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems
+    throw error
+  }
+  throw new Error('expected a SettingsError')
+}
+
+describe('parseSettings', () => {
+  it('applies the defaults of the interface when every input is empty', () => {
+    const settings = parseSettings(base, environment)
+    expect(settings).toMatchObject({
+      from: '2025-12-24',
+      to: '2025-12-24',
+      digest: 'daily',
+      language: 'en',
+      timezone: 'UTC',
+      postTime: { hour: 9, minute: 0 },
+      title: 'Hugging Face Daily Papers - {date}',
+      categories: ['Daily Papers'],
+      tags: ['huggingface', 'papers', 'daily', 'ai'],
+      fields: ['organization', 'hf-link', 'arxiv-link', 'abstract'],
+      minUpvotes: 0,
+      keywords: [],
+      emptyDay: 'skip',
+      repository: { owner: 'lim4349', repo: 'lim4349.github.io' },
+      postsDir: '_posts',
+      filename: '{date}-daily-papers.md',
+      mode: 'commit',
+      overwrite: 'changed',
+      commitMessage: 'Add Hugging Face Daily Papers for {date}',
+      hfApiUrl: 'https://huggingface.co',
+      githubApiUrl: 'https://api.github.com',
+      githubGraphqlUrl: 'https://api.github.com/graphql',
+    })
+    expect(settings.author).toBeUndefined()
+    expect(settings.maxPapers).toBeUndefined()
+  })
+
+  it('parses the inputs of the reference post', () => {
+    const settings = parseSettings(
+      {
+        ...base,
+        date: '2025-12-24',
+        language: 'ko',
+        timezone: 'Asia/Seoul',
+        'post-time': '09:15',
+        categories: 'Daily Papers, 일간',
+        tags: 'huggingface\npapers\ndaily\nai\n',
+        author: 'lim4349',
+        'posts-dir': './_posts/',
+      },
+      environment,
+    )
+    expect(settings).toMatchObject({
+      language: 'ko',
+      timezone: 'Asia/Seoul',
+      postTime: { hour: 9, minute: 15 },
+      categories: ['Daily Papers', '일간'],
+      tags: ['huggingface', 'papers', 'daily', 'ai'],
+      author: 'lim4349',
+      postsDir: '_posts',
+    })
+  })
+
+  it('resolves today, yesterday and ranges as UTC days', () => {
+    expect(parseSettings({ ...base, date: 'today' }, environment)).toMatchObject({
+      from: '2025-12-25',
+      to: '2025-12-25',
+    })
+    expect(parseSettings({ ...base, date: '2025-11-28..yesterday' }, environment)).toMatchObject({
+      from: '2025-11-28',
+      to: '2025-12-24',
+    })
+  })
+
+  it('honours GitHub Enterprise URLs from the environment', () => {
+    const settings = parseSettings(base, {
+      ...environment,
+      githubApiUrl: 'https://ghe.example/api/v3/',
+      githubGraphqlUrl: 'https://ghe.example/api/graphql',
+    })
+    expect(settings.githubApiUrl).toBe('https://ghe.example/api/v3')
+    expect(settings.githubGraphqlUrl).toBe('https://ghe.example/api/graphql')
+  })
+
+  it.each<[string, RawInputs, RegExp]>([
+    ['date', { date: '2025-13-01' }, /"date": "2025-13-01" is not a date; use today, yesterday, YYYY-MM-DD/],
+    ['date', { date: 'tomorrow' }, /"date": "tomorrow" is not a date/],
+    ['date', { date: '2025-12-26' }, /"date": 2025-12-26 is after today \(2025-12-25/],
+    ['date', { date: '2025-12-20..2025-12-01' }, /"date": .* ends before it starts/],
+    ['date', { date: '2020-01-01..2025-01-01' }, /"date": .* spans more than 1098 days/],
+    [
+      'digest',
+      { digest: 'hourly' },
+      /"digest": "hourly" is not accepted; use one of: daily, weekly, monthly/,
+    ],
+    ['language', { language: 'fr' }, /"language": "fr" is not accepted; use one of: en, ko/],
+    ['timezone', { timezone: 'Mars/Olympus' }, /"timezone": "Mars\/Olympus" is not an IANA time zone/],
+    ['post-time', { 'post-time': '25:00' }, /"post-time": "25:00" is not a time; use HH:MM/],
+    [
+      'title',
+      { title: 'Papers {day}' },
+      /"title": "Papers \{day\}" names \{day\}; a template knows \{date\}/,
+    ],
+    ['fields', { fields: 'abstract, votes' }, /"fields": "votes" is not a field; use any of: organization/],
+    ['max-papers', { 'max-papers': '0' }, /"max-papers": "0" is not a whole number ≥ 1/],
+    ['min-upvotes', { 'min-upvotes': '-1' }, /"min-upvotes": "-1" is not a whole number ≥ 0/],
+    [
+      'empty-day',
+      { 'empty-day': 'ignore' },
+      /"empty-day": "ignore" is not accepted; use one of: skip, post, fail/,
+    ],
+    [
+      'repository',
+      { repository: 'just-a-name' },
+      /"repository": "just-a-name" is not a repository; use owner\/name/,
+    ],
+    ['branch', { branch: 'bad..name' }, /"branch": "bad..name" is not a valid branch name/],
+    [
+      'posts-dir',
+      { 'posts-dir': '../outside' },
+      /"posts-dir": "..\/outside" must be a folder inside the repository/,
+    ],
+    ['posts-dir', { 'posts-dir': '/etc' }, /"posts-dir": "\/etc" must be a folder inside the repository/],
+    ['data-dir', { 'data-dir': '_data/../../x' }, /"data-dir": .* must be a folder inside the repository/],
+    ['filename', { filename: 'posts/{date}.md' }, /"filename": .* must be a file name without folders/],
+    ['filename', { filename: '{date}.txt' }, /"filename": .* ending in .md or .markdown/],
+    [
+      'mode',
+      { mode: 'push' },
+      /"mode": "push" is not accepted; use one of: commit, pull-request, files, dry-run/,
+    ],
+    [
+      'overwrite',
+      { overwrite: 'always' },
+      /"overwrite": "always" is not accepted; use one of: changed, never/,
+    ],
+    [
+      'hf-api-url',
+      { 'hf-api-url': 'ftp://example.com' },
+      /"hf-api-url": "ftp:\/\/example.com" is not an http\(s\) URL/,
+    ],
+    ['token', { token: '' }, /"token": is empty, but mode "commit" needs a GitHub token.*contents: write/],
+  ])('rejects a bad %s with a message naming it', (_name, raw, message) => {
+    const problems = problemsOf(raw)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(message)
+  })
+
+  it('reports every bad input at once', () => {
+    const problems = problemsOf({ date: 'someday', language: 'fr', fields: 'nope', mode: 'push' })
+    expect(problems.map((problem) => /^Input "([\w-]+)"/.exec(problem)?.[1])).toEqual([
+      'date',
+      'language',
+      'fields',
+      'mode',
+    ])
+  })
+
+  it('needs a repository to commit to', () => {
+    expect(problemsOf({}, { ...environment, repository: undefined })).toEqual([
+      expect.stringMatching(/"repository": is empty and GITHUB_REPOSITORY is not set/),
+    ])
+  })
+
+  it('does not need a token or a repository to write files', () => {
+    expect(() =>
+      parseSettings({ mode: 'files', token: '' }, { ...environment, repository: undefined }),
+    ).not.toThrow()
+  })
+
+  it('never echoes a token', () => {
+    const problems = problemsOf({ token: 'ghp_topsecret', mode: 'bogus', 'hf-token': 'hf_topsecret' })
+    expect(problems.join('\n')).not.toMatch(/topsecret/)
+  })
+})
+
+describe('action.yml', () => {
+  const action = parse(readFileSync('action.yml', 'utf8')) as {
+    inputs: Record<string, { description: string; default: string }>
+    outputs: Record<string, { description: string }>
+    runs: { using: string; main: string }
+  }
+
+  it('declares every input with a description and the default the code applies', () => {
+    expect(Object.keys(action.inputs)).toEqual(INPUT_NAMES)
+    for (const name of INPUT_NAMES) {
+      expect(action.inputs[name]?.description).toBeTruthy()
+      const declared = name === 'token' ? '' : action.inputs[name]?.default
+      expect([name, declared]).toEqual([name, INPUT_DEFAULTS[name]])
+    }
+    expect(action.inputs.token?.default).toBe('${{ github.token }}')
+  })
+
+  it('declares the outputs of the interface and runs the bundle on node24', () => {
+    expect(Object.keys(action.outputs)).toEqual([
+      'posts',
+      'post-path',
+      'papers',
+      'commit-sha',
+      'commit-url',
+      'pull-request-url',
+      'skipped',
+    ])
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('has the version of package.json', () => {
+    expect(VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version)
+  })
+})

@@ -1,0 +1,143 @@
+/**
+ * A local stand-in for Hugging Face's `GET /api/daily_papers?date=YYYY-MM-DD&limit=N&p=N`, on 127.0.0.1,
+ * for tests and the benchmark: it pages like the real API, records every request, and can be told to
+ * fail the next requests the ways the real one does (rate limits, 5xx, resets, hangs, broken bodies).
+ */
+import { promises as fs } from 'node:fs'
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+
+export const FIXTURES_DIR = resolve(process.cwd(), '../shared/fixtures/hf/daily')
+
+/** What the next request gets instead of its answer. */
+export type Fault =
+  /** The connection is destroyed before anything is sent. */
+  | 'reset'
+  /** No answer at all, until the client gives up or the server closes. */
+  | 'hang'
+  /** The real answer's headers and half its body, then the connection is destroyed. */
+  | 'truncate'
+  /** A 200 HTML page, as a proxy or a bot challenge sends. */
+  | 'html'
+  /** This answer: a string body is sent as it is, anything else as JSON. */
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+
+export interface RecordedRequest {
+  method: string
+  /** Path and query, e.g. `/api/daily_papers?date=2025-11-03&limit=100&p=0`. */
+  url: string
+  headers: IncomingHttpHeaders
+}
+
+export interface HfServerOptions {
+  /** Day → the API's items for it; default: the real responses in FIXTURES_DIR. */
+  days?: ReadonlyMap<string, readonly unknown[]>
+  /** Waited before every answer, to make the network's cost visible in a benchmark. */
+  latencyMs?: number
+  /** Later dates are refused with a 400, as Hugging Face does; default: today in UTC. */
+  today?: string
+}
+
+export interface HfServer {
+  /** The base URL, e.g. `http://127.0.0.1:40123`, to use as `hf-api-url`. */
+  url: string
+  requests: RecordedRequest[]
+  /** Makes the next `times` requests fail with `fault` (after faults injected earlier). */
+  inject(fault: Fault, times?: number): void
+  close(): Promise<void>
+}
+
+const HTML_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>Just a moment...</title></head>\n<body><p>Checking your browser.</p></body></html>'
+
+/** The saved real responses, by day. */
+export async function loadFixtureDays(dir = FIXTURES_DIR): Promise<Map<string, unknown[]>> {
+  const names = (await fs.readdir(dir)).filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name))
+  const days = await Promise.all(
+    names.map(
+      async (name) => [name.slice(0, 10), JSON.parse(await fs.readFile(resolve(dir, name), 'utf8'))] as const,
+    ),
+  )
+  return new Map(days)
+}
+
+export async function startHfServer(options: HfServerOptions = {}): Promise<HfServer> {
+  const days = options.days ?? (await loadFixtureDays())
+  const requests: RecordedRequest[] = []
+  const faults: Fault[] = []
+
+  const server = createServer(async (req, res) => {
+    const url = req.url ?? '/'
+    requests.push({ method: req.method ?? 'GET', url, headers: req.headers })
+    const fault = faults.shift()
+    if (options.latencyMs) await delay(options.latencyMs)
+    if (fault === 'hang') return
+    if (fault === 'reset') return void req.socket.destroy()
+    if (fault === 'html') return send(res, 200, HTML_PAGE, { 'content-type': 'text/html; charset=utf-8' })
+    if (typeof fault === 'object') {
+      const body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {})
+      return send(res, fault.status, body, {
+        'content-type': 'application/json; charset=utf-8',
+        ...fault.headers,
+      })
+    }
+    const [status, answer] = dailyPapers(new URL(url, 'http://stand-in'), req.method, days, options.today)
+    const body = JSON.stringify(answer)
+    if (fault === 'truncate') {
+      const bytes = Buffer.from(body)
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': bytes.length,
+      })
+      return void res.write(bytes.subarray(0, bytes.length >> 1), () => req.socket.destroy())
+    }
+    send(res, status, body, { 'content-type': 'application/json; charset=utf-8' })
+  })
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    inject: (fault, times = 1) => void faults.push(...Array<Fault>(times).fill(fault)),
+    close: () => {
+      // A hung request holds its connection open; close() alone would wait for it forever.
+      server.closeAllConnections()
+      return new Promise((closed) => server.close(() => closed()))
+    },
+  }
+}
+
+function dailyPapers(
+  url: URL,
+  method: string | undefined,
+  days: ReadonlyMap<string, readonly unknown[]>,
+  today = new Date().toISOString().slice(0, 10),
+): [number, unknown] {
+  if (url.pathname !== '/api/daily_papers') return [404, { error: 'Not Found' }]
+  if (method !== 'GET') return [405, { error: `${method} is not allowed` }]
+  const { date, limit = '50', p = '0' } = Object.fromEntries(url.searchParams)
+  if (date === undefined) return [400, { error: 'This stand-in serves only ?date=YYYY-MM-DD' }]
+  if (!isDay(date)) return [400, { error: `Invalid date: ${date}` }]
+  if (date > today) return [400, { error: 'Date cannot be in the future' }]
+  if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
+    return [400, { error: 'limit must be an integer between 1 and 100' }]
+  }
+  if (!/^\d+$/.test(p)) return [400, { error: 'p must be a non-negative integer' }]
+  const size = Number(limit)
+  return [200, (days.get(date) ?? []).slice(Number(p) * size, (Number(p) + 1) * size)]
+}
+
+function isDay(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`)
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(text)
+  )
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
+  res.writeHead(status, { 'content-length': Buffer.byteLength(body), ...headers })
+  res.end(body)
+}

@@ -1,0 +1,98 @@
+/**
+ * Runs the bundled action (dist/index.js) the way a GitHub runner does: a separate node process, an
+ * `INPUT_*` variable for every input with action.yml's defaults, `GITHUB_*` variables, and files for
+ * `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY`.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { parse } from 'yaml'
+
+export interface ActionRun {
+  exitCode: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  workspace: string
+}
+
+export interface ActionRunOptions {
+  inputs: Record<string, string>
+  /** GITHUB_* and other variables; the runner's defaults for github.com otherwise. */
+  env?: Record<string, string>
+  /** Substituted for `${{ github.token }}`, as the runner does. */
+  githubToken?: string
+  workspace?: string
+}
+
+const ACTION_ROOT = process.cwd()
+
+export async function runAction({
+  inputs,
+  env = {},
+  githubToken = '',
+  workspace,
+}: ActionRunOptions): Promise<ActionRun> {
+  const action = parse(await readFile(resolve(ACTION_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+  for (const name of Object.keys(inputs)) {
+    if (!(name in action.inputs)) throw new Error(`action.yml has no input "${name}"`)
+  }
+  const runnerTemp = await mkdtemp(join(tmpdir(), 'hf-daily-papers-runner-'))
+  const outputFile = join(runnerTemp, 'output')
+  const summaryFile = join(runnerTemp, 'summary')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  const cwd = workspace ?? runnerTemp
+
+  const inputVariables = Object.fromEntries(
+    Object.entries(action.inputs).map(([name, input]) => {
+      const value = inputs[name] ?? String(input.default ?? '').replace('${{ github.token }}', githubToken)
+      return [`INPUT_${name.toUpperCase()}`, value]
+    }),
+  )
+  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+    execFile(
+      process.execPath,
+      [resolve(ACTION_ROOT, 'dist/index.js')],
+      {
+        cwd,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          GITHUB_ACTIONS: 'true',
+          GITHUB_WORKSPACE: cwd,
+          GITHUB_OUTPUT: outputFile,
+          GITHUB_STEP_SUMMARY: summaryFile,
+          RUNNER_TEMP: runnerTemp,
+          ...env,
+          ...inputVariables,
+        },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    )
+  })
+  return {
+    exitCode: result.code,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+    workspace: cwd,
+  }
+}
+
+/** `name<<DELIMITER\nvalue\nDELIMITER\n`, as @actions/core writes GITHUB_OUTPUT. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string
+  return outputs
+}
+
+export const execFileAsync = promisify(execFile)

@@ -1,0 +1,23 @@
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import typescript from '@rollup/plugin-typescript'
+
+/** One self-contained ES module per entry: the action (dist/index.js) and the CLI (dist/cli.js). */
+const bundle = (input, file) => ({
+  input,
+  output: { file, format: 'es', inlineDynamicImports: true },
+  plugins: [
+    typescript({ tsconfig: './tsconfig.json', noEmit: false, outDir: 'dist', include: ['src/**/*.ts'] }),
+    nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+    commonjs(),
+    json(),
+  ],
+  onwarn(warning, warn) {
+    // @actions/* and undici use module-level `this` and harmless circular imports.
+    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return
+    warn(warning)
+  },
+})
+
+export default [bundle('src/index.ts', 'dist/index.js'), bundle('src/cli.ts', 'dist/cli.js')]

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
+import { parse as parseYaml } from 'yaml'
+import type { Log } from './log.js'
+import { runDigest } from './pipeline.js'
+import { createPublisher } from './publish/index.js'
+import { digestOutputs } from './report/outputs.js'
+import { INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from './settings/inputs.js'
+import { parseSettings, SettingsError } from './settings/settings.js'
+import { createSource } from './source/index.js'
+import { VERSION } from './version.js'
+
+export interface ConsoleStreams {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+const CLI_OPTIONS = {
+  ...Object.fromEntries(INPUT_NAMES.map((name) => [name, { type: 'string' }])),
+  out: { type: 'string' },
+  input: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} satisfies ParseArgsOptionsConfig
+
+/**
+ * `hf-daily-papers`: the action's pipeline from a terminal. Flags are the action's inputs; `mode`
+ * defaults to `files` under `--out`, and `--input FILE` renders a saved API response offline.
+ * Logs go to stderr so that `--mode dry-run` prints only the post on stdout.
+ */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: ConsoleStreams): Promise<number> {
+  let flags: ReturnType<typeof parseArgs<{ options: typeof CLI_OPTIONS }>>['values']
+  try {
+    flags = parseArgs({ args: argv, options: CLI_OPTIONS, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    io.stderr(`hf-daily-papers: ${(error as Error).message}\nRun hf-daily-papers --help for the options.\n`)
+    return 1
+  }
+  if (flags.help) {
+    io.stdout(helpText())
+    return 0
+  }
+  if (flags.version) {
+    io.stdout(`${VERSION}\n`)
+    return 0
+  }
+
+  const raw: RawInputs = { mode: 'files' }
+  for (const name of INPUT_NAMES) {
+    const value = (flags as Record<string, unknown>)[name]
+    if (typeof value === 'string') raw[name] = value
+  }
+  raw.token ||= env.GITHUB_TOKEN
+  raw['hf-token'] ||= env.HF_TOKEN
+
+  const log = consoleLog(io)
+  try {
+    const settings = parseSettings(raw, {
+      now: new Date(),
+      repository: env.GITHUB_REPOSITORY,
+      workspace: resolve(flags.out ?? '.'),
+      githubApiUrl: env.GITHUB_API_URL,
+      githubGraphqlUrl: env.GITHUB_GRAPHQL_URL,
+    })
+    const result = await runDigest(settings, {
+      source: createSource(settings, flags.input),
+      publisher: createPublisher(settings, log, (text) => io.stdout(text)),
+      log,
+      now: () => new Date(),
+    })
+    const outputs = digestOutputs(result)
+    for (const [name, value] of Object.entries(outputs)) if (value !== '') log.info(`${name}: ${value}`)
+    if (result.skipped !== undefined) log.info(`Nothing written: ${result.skipped}.`)
+    return 0
+  } catch (error) {
+    const problems = error instanceof SettingsError ? error.problems : [(error as Error).message]
+    for (const problem of problems) io.stderr(`hf-daily-papers: ${problem}\n`)
+    return 1
+  }
+}
+
+function consoleLog(io: ConsoleStreams): Log {
+  return {
+    info: (message) => io.stderr(`${message}\n`),
+    warning: (message) => io.stderr(`warning: ${message}\n`),
+    group: async (name, work) => {
+      io.stderr(`== ${name}\n`)
+      return work()
+    },
+  }
+}
+
+/** The flags with action.yml's descriptions, so that the two never tell different stories. */
+function helpText(): string {
+  const descriptions = readInputDescriptions()
+  const lines = [
+    `hf-daily-papers ${VERSION}: publish Hugging Face Daily Papers as a Jekyll post`,
+    '',
+    'Usage: hf-daily-papers [--date yesterday] [--language en] [--out DIR] [--input FILE] [--mode files] …',
+    '',
+    '  --out DIR        where mode "files" writes (default: the current directory)',
+    '  --input FILE     render a saved /api/daily_papers response instead of fetching',
+    '  --help, --version',
+    '',
+    'Inputs (as in action.yml; mode defaults to "files" here; GITHUB_TOKEN and HF_TOKEN are read from the environment):',
+  ]
+  for (const name of INPUT_NAMES) {
+    const fallback = name === 'mode' ? 'files' : INPUT_DEFAULTS[name]
+    lines.push(`  --${name}${fallback ? ` (default: ${fallback})` : ''}`)
+    const description = descriptions[name]
+    if (description) lines.push(`      ${description.split('\n')[0]}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function readInputDescriptions(): Record<string, string | undefined> {
+  try {
+    const action = parseYaml(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+      inputs?: Record<string, { description?: string }>
+    }
+    return Object.fromEntries(
+      Object.entries(action.inputs ?? {}).map(([name, input]) => [name, input.description]),
+    )
+  } catch {
+    return {}
+  }
+}

@@ -1,0 +1,62 @@
+import type { DayOutcome, DigestResult } from '../pipeline.js'
+import type { Settings } from '../settings/settings.js'
+
+/**
+ * The job summary as HTML (GitHub renders it on the run's page). Paper titles are strangers' text,
+ * so every value is escaped.
+ */
+export function summaryHtml(result: DigestResult, settings: Settings): string {
+  const range = settings.from === settings.to ? settings.from : `${settings.from}..${settings.to}`
+  const parts = [
+    `<h2>Hugging Face Daily Papers: ${escapeHtml(range)}</h2>`,
+    `<p>${statusLine(result, settings)}</p>`,
+  ]
+  const posted = result.days.filter((day) => day.postPath !== undefined)
+  if (result.days.length === 1 && posted.length === 1) parts.push(paperTable(posted[0] as DayOutcome))
+  else if (result.days.length > 1) parts.push(dayTable(result.days))
+  return `${parts.join('\n')}\n`
+}
+
+function statusLine(result: DigestResult, settings: Settings): string {
+  if (result.skipped !== undefined) return `Nothing written: ${escapeHtml(result.skipped)}.`
+  const count = `${result.papers} ${result.papers === 1 ? 'paper' : 'papers'}`
+  const where = result.posts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')
+  const commit = result.commitUrl
+    ? ` in commit <a href="${escapeHtml(result.commitUrl)}">${escapeHtml((result.commitSha ?? '').slice(0, 7))}</a>`
+    : ''
+  const verb =
+    settings.mode === 'dry-run'
+      ? 'would be written to'
+      : settings.mode === 'files'
+        ? 'written to'
+        : 'committed to'
+  return `${count} ${verb} ${where}${commit}.`
+}
+
+function paperTable(day: DayOutcome): string {
+  const rows = day.papers.map(
+    (paper, index) =>
+      `<tr><td>${index + 1}</td><td><a href="https://huggingface.co/papers/${encodeURIComponent(paper.id)}">${escapeHtml(collapse(paper.title))}</a></td><td>${paper.upvotes}</td><td>${escapeHtml(paper.organization ?? '')}</td></tr>`,
+  )
+  return table(['#', 'Paper', 'Upvotes', 'Organization'], rows)
+}
+
+function dayTable(days: DayOutcome[]): string {
+  const rows = days.map(
+    (day) =>
+      `<tr><td>${day.day}</td><td>${day.listed}</td><td>${day.postPath ? `<code>${escapeHtml(day.postPath)}</code>` : 'no post'}</td></tr>`,
+  )
+  return table(['Day', 'Papers listed', 'Post'], rows)
+}
+
+function table(headers: string[], rows: string[]): string {
+  return `<table>\n<tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr>\n${rows.join('\n')}\n</table>`
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
+}

@@ -1,0 +1,136 @@
+/**
+ * Days are `YYYY-MM-DD` strings of the Hugging Face calendar (UTC). Instants are converted to wall
+ * time in an IANA zone only for the post's front-matter date.
+ */
+
+const DAY_MS = 86_400_000
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Parses `YYYY-MM-DD` into epoch milliseconds at UTC midnight, or undefined when it is no calendar day. */
+export function parseDay(text: string): number | undefined {
+  const match = DAY_PATTERN.exec(text)
+  if (!match) return undefined
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number]
+  const ms = Date.UTC(year, month - 1, day)
+  return formatDay(ms) === text ? ms : undefined
+}
+
+export function formatDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** The Hugging Face day (UTC) that `now` falls in, whatever the runner's own zone. */
+export function utcDay(now: Date): string {
+  return formatDay(now.getTime())
+}
+
+export function addDays(day: string, count: number): string {
+  return formatDay(dayMs(day) + count * DAY_MS)
+}
+
+/** Every day from `from` to `to`, both included. */
+export function eachDay(from: string, to: string): string[] {
+  const days: string[] = []
+  for (let ms = dayMs(from); ms <= dayMs(to); ms += DAY_MS) days.push(formatDay(ms))
+  return days
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayMs(to) - dayMs(from)) / DAY_MS)
+}
+
+/** ISO week name, e.g. `2025-W48`, of the week containing `day`. */
+export function isoWeek(day: string): string {
+  const date = new Date(dayMs(day))
+  const weekday = date.getUTCDay() || 7
+  const thursday = dayMs(day) + (4 - weekday) * DAY_MS
+  const year = new Date(thursday).getUTCFullYear()
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1
+  return `${year}-W${String(week).padStart(2, '0')}`
+}
+
+function dayMs(day: string): number {
+  const ms = parseDay(day)
+  if (ms === undefined) throw new RangeError(`"${day}" is not a YYYY-MM-DD day`)
+  return ms
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function wallClock(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    formatters.set(zone, formatter)
+  }
+  return formatter
+}
+
+/** Wall time in `zone` at `instantMs`, written as if it were UTC (epoch ms). */
+function wallMs(instantMs: number, zone: string): number {
+  const parts: Record<string, number> = {}
+  for (const { type, value } of wallClock(zone).formatToParts(instantMs)) parts[type] = Number(value)
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
+}
+
+/** The zone's UTC offset in minutes at an instant (Asia/Seoul: 540). */
+function offsetMinutes(instantMs: number, zone: string): number {
+  const flooredToSecond = Math.floor(instantMs / 1000) * 1000
+  return Math.round((wallMs(flooredToSecond, zone) - flooredToSecond) / 60_000)
+}
+
+/**
+ * The instant at which `zone`'s clocks show the wall time `localMs` (written as UTC epoch ms).
+ * Like Temporal's `compatible` disambiguation: a time that happens twice is the earlier one, a time
+ * skipped by a daylight-saving gap is pushed forward by the gap's length.
+ */
+export function zonedInstant(localMs: number, zone: string): number {
+  const offsets = new Set([offsetMinutes(localMs - DAY_MS, zone), offsetMinutes(localMs + DAY_MS, zone)])
+  const exact = [...offsets]
+    .map((offset) => localMs - offset * 60_000)
+    .filter((instant) => wallMs(instant, zone) === localMs)
+  if (exact.length > 0) return Math.min(...exact)
+  return localMs - offsetMinutes(localMs - DAY_MS, zone) * 60_000
+}
+
+/** Front-matter date as Jekyll writes it: `2025-12-24 09:15:00 +0900`. */
+export function formatZoned(instantMs: number, zone: string): string {
+  const offset = offsetMinutes(instantMs, zone)
+  const wall = new Date(wallMs(instantMs, zone)).toISOString()
+  const sign = offset < 0 ? '-' : '+'
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0')
+  return `${wall.slice(0, 10)} ${wall.slice(11, 19)} ${sign}${hours}${minutes}`
+}
+
+export interface WallTime {
+  hour: number
+  minute: number
+}
+
+/**
+ * The post's date: `time` on `day` in `zone`, moved back to `now` when that is still in the future,
+ * because Jekyll does not publish future posts.
+ */
+export function postDate(day: string, time: WallTime, zone: string, now: Date): string {
+  const planned = zonedInstant(dayMs(day) + (time.hour * 60 + time.minute) * 60_000, zone)
+  return formatZoned(Math.min(planned, now.getTime()), zone)
+}

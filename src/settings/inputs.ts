@@ -1,0 +1,39 @@
+/**
+ * The action's inputs and the defaults the code applies when one is empty. action.yml declares the
+ * same defaults (a test keeps the two equal); defaults that depend on `digest` are empty there.
+ */
+export const INPUT_DEFAULTS = {
+  date: 'yesterday',
+  digest: 'daily',
+  language: 'en',
+  timezone: 'UTC',
+  'post-time': '09:00',
+  title: '',
+  categories: 'Daily Papers',
+  tags: 'huggingface, papers, daily, ai',
+  author: '',
+  permalink: '',
+  fields: 'organization, hf-link, arxiv-link, abstract',
+  'max-papers': '',
+  'min-upvotes': '0',
+  keywords: '',
+  'empty-day': 'skip',
+  repository: '',
+  branch: '',
+  'posts-dir': '_posts',
+  filename: '',
+  'data-dir': '',
+  mode: 'commit',
+  overwrite: 'changed',
+  'commit-message': 'Add Hugging Face Daily Papers for {date}',
+  'dispatch-workflow': '',
+  token: '',
+  'hf-token': '',
+  'hf-api-url': 'https://huggingface.co',
+} as const satisfies Record<string, string>
+
+export type InputName = keyof typeof INPUT_DEFAULTS
+export const INPUT_NAMES = Object.keys(INPUT_DEFAULTS) as InputName[]
+
+/** Raw input strings as the runner or the CLI hands them over; a missing or empty one means "not given". */
+export type RawInputs = Partial<Record<InputName, string>>

@@ -1,0 +1,15 @@
+import type { InvalidPaper, Paper } from './paper.js'
+
+/** The papers Hugging Face lists for one UTC day, in the API's order. */
+export interface DayPapers {
+  /** `YYYY-MM-DD` */
+  day: string
+  papers: Paper[]
+  /** Items left out because they failed validation; the pipeline warns about each. */
+  invalid: InvalidPaper[]
+}
+
+/** Where papers come from: the Hugging Face API, or a saved response for the CLI's `--input`. */
+export interface PaperSource {
+  fetchDay(day: string): Promise<DayPapers>
+}
