@@ -1,0 +1,22 @@
+import type { Locale } from './locale.js'
+
+export const en: Locale = {
+  collected: (count) => ({
+    before: '',
+    count: String(count),
+    after: ` ${count === 1 ? 'paper was' : 'papers were'} collected.`,
+  }),
+  noPapers: 'No papers were collected for this day.',
+  rankingHeading: '📊 Ranked by upvotes',
+  organization: 'Organization',
+  huggingFaceLink: 'Hugging Face',
+  arxivLink: 'arXiv',
+  abstract: 'Abstract',
+  aiSummary: 'AI summary',
+  authors: 'Authors',
+  moreAuthors: (count) => `and ${count} more`,
+  githubLink: 'GitHub',
+  projectPageLink: 'Project page',
+  keywords: 'Keywords',
+  comments: 'Comments',
+}

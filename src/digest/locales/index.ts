@@ -1,0 +1,8 @@
+import type { Language } from '../fields.js'
+import { en } from './en.js'
+import { ko } from './ko.js'
+import type { Locale } from './locale.js'
+
+export type { Locale } from './locale.js'
+
+export const LOCALES: Record<Language, Locale> = { en, ko }

@@ -1,0 +1,19 @@
+import type { Locale } from './locale.js'
+
+/** The wording of the original Korean blog (shared/seed/2025-12-24-daily-papers.md), "Abstract" included. */
+export const ko: Locale = {
+  collected: (count) => ({ before: '총 ', count: `${count}개`, after: '의 논문이 수집되었습니다.' }),
+  noPapers: '이 날 수집된 논문이 없습니다.',
+  rankingHeading: '📊 좋아요 순위',
+  organization: '기관',
+  huggingFaceLink: 'HF 페이지',
+  arxivLink: '논문 링크',
+  abstract: 'Abstract',
+  aiSummary: 'AI 요약',
+  authors: '저자',
+  moreAuthors: (count) => `외 ${count}명`,
+  githubLink: 'GitHub',
+  projectPageLink: '프로젝트 페이지',
+  keywords: '키워드',
+  comments: '댓글',
+}

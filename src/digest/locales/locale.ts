@@ -1,0 +1,19 @@
+/** Every word a post says. A new language is one file implementing this, listed in ./index.ts. */
+export interface Locale {
+  /** The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. */
+  collected(count: number): { before: string; count: string; after: string }
+  noPapers: string
+  rankingHeading: string
+  organization: string
+  huggingFaceLink: string
+  arxivLink: string
+  abstract: string
+  aiSummary: string
+  authors: string
+  /** Appended to a shortened author list. */
+  moreAuthors(count: number): string
+  githubLink: string
+  projectPageLink: string
+  keywords: string
+  comments: string
+}

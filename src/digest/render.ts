@@ -1,0 +1,123 @@
+import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
+import remarkStringify from 'remark-stringify'
+import { unified } from 'unified'
+import type { Paper } from '../source/paper.js'
+import type { Field, Language } from './fields.js'
+import { frontMatter } from './front-matter.js'
+import { LOCALES, type Locale } from './locales/index.js'
+import { cleanText, httpsUrl } from './text.js'
+
+export interface PostOptions {
+  language: Language
+  /** Already filled in, e.g. `Hugging Face Daily Papers - 2025-12-24`. */
+  title: string
+  /** Front-matter date, already formatted: `2025-12-24 09:15:00 +0900`. */
+  date: string
+  categories: string[]
+  tags: string[]
+  author?: string
+  permalink?: string
+  /** The lines under each paper, in this order. */
+  fields: readonly Field[]
+}
+
+/** Authors shown before the list is shortened. */
+const AUTHORS_SHOWN = 5
+
+/** The serializer settings that give the reference post's layout: `-` bullets, `1.` `2.` …, one-space indent. */
+const markdown = unified().use(remarkStringify, {
+  bullet: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+})
+
+/** The whole post, front matter and body, for papers already selected and ranked. */
+export function renderPost(papers: readonly Paper[], options: PostOptions): string {
+  const locale = LOCALES[options.language]
+  const body: RootContent[] = [heading(1, options.title)]
+  if (papers.length === 0) {
+    body.push(paragraph([text(locale.noPapers)]))
+  } else {
+    const { before, count, after } = locale.collected(papers.length)
+    body.push(
+      paragraph(
+        [text(before), strong(count), text(after)].filter(
+          (node) => node.type !== 'text' || node.value !== '',
+        ),
+      ),
+      heading(2, locale.rankingHeading),
+      {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        spread: true,
+        children: papers.map((paper) => paperItem(paper, options.fields, locale)),
+      },
+    )
+  }
+  const root: Root = { type: 'root', children: body }
+  return `${frontMatter(options)}\n${markdown.stringify(root)}`
+}
+
+function paperItem(paper: Paper, fields: readonly Field[], locale: Locale): ListItem {
+  const lines = fields.flatMap((field) => {
+    const line = FIELD_LINES[field](paper, locale)
+    return line ? [listItem([paragraph(line)])] : []
+  })
+  const details: List = { type: 'list', ordered: false, spread: false, children: lines }
+  return listItem([
+    paragraph([strong(cleanText(paper.title)), text(` - 👍 ${paper.upvotes}`)]),
+    ...(lines.length > 0 ? [details] : []),
+  ])
+}
+
+type FieldLine = (paper: Paper, locale: Locale) => PhrasingContent[] | undefined
+
+/** One builder per field; a field with nothing to show gives no line at all. */
+const FIELD_LINES: Record<Field, FieldLine> = {
+  organization: (paper, locale) => labelled(locale.organization, paper.organization),
+  'hf-link': (paper, locale) => [
+    link(`https://huggingface.co/papers/${encodeURIComponent(paper.id)}`, locale.huggingFaceLink),
+  ],
+  'arxiv-link': (paper, locale) => [
+    link(`https://arxiv.org/abs/${encodeURIComponent(paper.id)}`, locale.arxivLink),
+  ],
+  abstract: (paper, locale) => labelled(locale.abstract, paper.summary),
+  'ai-summary': (paper, locale) => labelled(locale.aiSummary, paper.aiSummary),
+  authors: (paper, locale) => labelled(locale.authors, authorList(paper.authors, locale)),
+  github: (paper, locale) => {
+    const url = httpsUrl(paper.githubRepo)
+    if (!url) return undefined
+    const stars = paper.githubStars === undefined ? '' : ` ⭐ ${paper.githubStars}`
+    return [link(url, locale.githubLink), ...(stars ? [text(stars)] : [])]
+  },
+  'project-page': (paper, locale) => {
+    const url = httpsUrl(paper.projectPage)
+    return url ? [link(url, locale.projectPageLink)] : undefined
+  },
+  keywords: (paper, locale) => labelled(locale.keywords, paper.aiKeywords.map(cleanText).join(', ')),
+  comments: (paper, locale) =>
+    paper.numComments === undefined ? undefined : [text(`${locale.comments}: ${paper.numComments}`)],
+}
+
+function authorList(authors: readonly string[], locale: Locale): string {
+  const names = authors.map(cleanText).filter((name) => name !== '')
+  if (names.length <= AUTHORS_SHOWN + 1) return names.join(', ')
+  return `${names.slice(0, AUTHORS_SHOWN).join(', ')} ${locale.moreAuthors(names.length - AUTHORS_SHOWN)}`
+}
+
+function labelled(label: string, value: string | undefined): PhrasingContent[] | undefined {
+  const cleaned = value === undefined ? '' : cleanText(value)
+  return cleaned === '' ? undefined : [text(`${label}: ${cleaned}`)]
+}
+
+const heading = (depth: 1 | 2, value: string): RootContent => ({
+  type: 'heading',
+  depth,
+  children: [text(value)],
+})
+const paragraph = (children: PhrasingContent[]) => ({ type: 'paragraph' as const, children })
+const listItem = (children: ListItem['children']): ListItem => ({ type: 'listItem', spread: false, children })
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
+const link = (url: string, label: string): PhrasingContent => ({ type: 'link', url, children: [text(label)] })
+const text = (value: string): PhrasingContent => ({ type: 'text', value })

@@ -1,0 +1,28 @@
+import type { Paper } from '../source/paper.js'
+import { cleanText } from './text.js'
+
+export interface SelectOptions {
+  maxPapers?: number
+  minUpvotes: number
+  /** Keep only papers whose title, abstract or AI keywords contain one of these, ignoring case. */
+  keywords: string[]
+}
+
+/** Filters, then ranks by upvotes (ties keep the API's order: the sort is stable), then keeps the top N. */
+export function selectPapers(
+  papers: readonly Paper[],
+  { maxPapers, minUpvotes, keywords }: SelectOptions,
+): Paper[] {
+  const wanted = keywords
+    .map((keyword) => cleanText(keyword).toLowerCase())
+    .filter((keyword) => keyword !== '')
+  const matches = (paper: Paper) => {
+    if (wanted.length === 0) return true
+    const haystack = cleanText([paper.title, paper.summary, ...paper.aiKeywords].join(' ')).toLowerCase()
+    return wanted.some((keyword) => haystack.includes(keyword))
+  }
+  const ranked = papers
+    .filter((paper) => paper.upvotes >= minUpvotes && matches(paper))
+    .sort((a, b) => b.upvotes - a.upvotes)
+  return maxPapers === undefined ? ranked : ranked.slice(0, maxPapers)
+}
