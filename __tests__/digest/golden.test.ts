@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { renderPost, selectPapers, type PostOptions } from '../../src/digest/index.js'
+import { parseDailyPapers } from '../../src/source/paper.js'
+
+/**
+ * Golden fixtures in the style of remark's plugins: `fixtures/digest/<case>/{input.json, config.json,
+ * post.md}`. `UPDATE=1 npm test` rewrites post.md; read the diff before committing it.
+ */
+const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/digest')
+const update = process.env.UPDATE === '1'
+
+type CaseConfig = PostOptions & { maxPapers?: number; minUpvotes?: number; keywords?: string[] }
+
+describe('golden posts', () => {
+  it.each(readdirSync(FIXTURES))('%s', (name) => {
+    const folder = join(FIXTURES, name)
+    const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as CaseConfig
+    const { papers } = parseDailyPapers(JSON.parse(readFileSync(join(folder, 'input.json'), 'utf8')), name)
+    const selected = selectPapers(papers, {
+      maxPapers: config.maxPapers,
+      minUpvotes: config.minUpvotes ?? 0,
+      keywords: config.keywords ?? [],
+    })
+    const post = renderPost(selected, config)
+    const expected = join(folder, 'post.md')
+    if (update || !existsSync(expected)) writeFileSync(expected, post)
+    expect(post).toBe(readFileSync(expected, 'utf8'))
+  })
+
+  it('keeps the reference post byte for byte (the seed itself, not a copy that UPDATE could rewrite)', () => {
+    const seed = resolve(process.cwd(), '../shared/seed')
+    const { papers } = parseDailyPapers(JSON.parse(readFileSync(join(seed, '2025-12-24.json'), 'utf8')), 'seed')
+    const config = JSON.parse(readFileSync(join(FIXTURES, 'seed-ko/config.json'), 'utf8')) as CaseConfig
+    expect(renderPost(selectPapers(papers, { minUpvotes: 0, keywords: [] }), config)).toBe(
+      readFileSync(join(seed, '2025-12-24-daily-papers.md'), 'utf8'),
+    )
+  })
+})
