@@ -31,7 +31,10 @@ describe('golden posts', () => {
 
   it('keeps the reference post byte for byte (the seed itself, not a copy that UPDATE could rewrite)', () => {
     const seed = resolve(process.cwd(), '../shared/seed')
-    const { papers } = parseDailyPapers(JSON.parse(readFileSync(join(seed, '2025-12-24.json'), 'utf8')), 'seed')
+    const { papers } = parseDailyPapers(
+      JSON.parse(readFileSync(join(seed, '2025-12-24.json'), 'utf8')),
+      'seed',
+    )
     const config = JSON.parse(readFileSync(join(FIXTURES, 'seed-ko/config.json'), 'utf8')) as CaseConfig
     expect(renderPost(selectPapers(papers, { minUpvotes: 0, keywords: [] }), config)).toBe(
       readFileSync(join(seed, '2025-12-24-daily-papers.md'), 'utf8'),

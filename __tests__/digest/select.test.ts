@@ -34,7 +34,12 @@ describe('selectPapers', () => {
       paper('none', 9),
     ]
     expect(
-      ids(selectPapers(candidates, { minUpvotes: 0, keywords: ['diffusion models', ' reinforcement learning '] })),
+      ids(
+        selectPapers(candidates, {
+          minUpvotes: 0,
+          keywords: ['diffusion models', ' reinforcement learning '],
+        }),
+      ),
     ).toEqual(['keyword', 'abstract', 'title'])
   })
 })

@@ -1,3 +1,4 @@
+import { cleanText } from '../digest/index.js'
 import type { DayOutcome, DigestResult } from '../pipeline.js'
 import type { Settings } from '../settings/settings.js'
 
@@ -36,7 +37,7 @@ function statusLine(result: DigestResult, settings: Settings): string {
 function paperTable(day: DayOutcome): string {
   const rows = day.papers.map(
     (paper, index) =>
-      `<tr><td>${index + 1}</td><td><a href="https://huggingface.co/papers/${encodeURIComponent(paper.id)}">${escapeHtml(collapse(paper.title))}</a></td><td>${paper.upvotes}</td><td>${escapeHtml(paper.organization ?? '')}</td></tr>`,
+      `<tr><td>${index + 1}</td><td><a href="https://huggingface.co/papers/${encodeURIComponent(paper.id)}">${escapeHtml(cleanText(paper.title))}</a></td><td>${paper.upvotes}</td><td>${escapeHtml(paper.organization ?? '')}</td></tr>`,
   )
   return table(['#', 'Paper', 'Upvotes', 'Organization'], rows)
 }
@@ -51,10 +52,6 @@ function dayTable(days: DayOutcome[]): string {
 
 function table(headers: string[], rows: string[]): string {
   return `<table>\n<tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr>\n${rows.join('\n')}\n</table>`
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }
 
 function escapeHtml(text: string): string {
