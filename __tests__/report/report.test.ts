@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals'
+import type { DigestResult } from '../../src/pipeline.js'
+import { digestOutputs } from '../../src/report/outputs.js'
+import { summaryHtml } from '../../src/report/summary.js'
+import { parseSettings } from '../../src/settings/settings.js'
+import type { Paper } from '../../src/source/paper.js'
+
+const settings = (date: string, mode = 'commit') =>
+  parseSettings(
+    { date, mode, token: 't' },
+    { now: new Date('2025-12-26T00:00:00Z'), repository: 'o/r', workspace: '/w' },
+  )
+
+const paper: Paper = {
+  id: '2512.00001',
+  title: '<think> before\n  you <b>act</b>',
+  summary: '',
+  upvotes: 7,
+  authors: [],
+  aiKeywords: [],
+  organization: 'Q&A Lab',
+}
+
+const committed: DigestResult = {
+  days: [{ day: '2025-12-24', listed: 3, papers: [paper], postPath: '_posts/2025-12-24-daily-papers.md' }],
+  posts: ['_posts/2025-12-24-daily-papers.md'],
+  papers: 1,
+  commitSha: '0123456789abcdef',
+  commitUrl: 'https://github.com/o/r/commit/0123456789abcdef',
+}
+
+describe('outputs', () => {
+  it('gives every output of the interface as a string', () => {
+    expect(digestOutputs(committed)).toEqual({
+      posts: '["_posts/2025-12-24-daily-papers.md"]',
+      'post-path': '_posts/2025-12-24-daily-papers.md',
+      papers: '1',
+      'commit-sha': '0123456789abcdef',
+      'commit-url': 'https://github.com/o/r/commit/0123456789abcdef',
+      'pull-request-url': '',
+      skipped: 'false',
+    })
+    expect(
+      digestOutputs({ days: [], posts: [], papers: 0, skipped: 'no papers on 2025-12-21' }),
+    ).toMatchObject({
+      posts: '[]',
+      'post-path': '',
+      skipped: 'true',
+    })
+  })
+})
+
+describe('job summary', () => {
+  it('lists the papers with escaped titles and links the commit', () => {
+    const html = summaryHtml(committed, settings('2025-12-24'))
+    expect(html).toContain(
+      '1 paper committed to <code>_posts/2025-12-24-daily-papers.md</code> in commit <a href="https://github.com/o/r/commit/0123456789abcdef">0123456</a>.',
+    )
+    expect(html).toContain(
+      '&#60;think&#62; before you &#60;b&#62;act&#60;/b&#62;</a></td><td>7</td><td>Q&#38;A Lab</td>',
+    )
+    expect(html).not.toMatch(/<think>|<b>/)
+  })
+
+  it('says why nothing was written', () => {
+    const html = summaryHtml(
+      { ...committed, posts: [], skipped: 'the post is unchanged' },
+      settings('2025-12-24'),
+    )
+    expect(html).toContain('<p>Nothing written: the post is unchanged.</p>')
+  })
+
+  it('tables the days of a backfill', () => {
+    const html = summaryHtml(
+      { ...committed, days: [...committed.days, { day: '2025-12-25', listed: 0, papers: [] }] },
+      settings('2025-12-24..2025-12-25'),
+    )
+    expect(html).toContain('<tr><td>2025-12-25</td><td>0</td><td>no post</td></tr>')
+  })
+})
