@@ -50,7 +50,7 @@ export async function runDigest(
   { source, publisher, log, now }: Collaborators,
 ): Promise<DigestResult> {
   const days = eachDay(settings.from, settings.to)
-  const fetched = await log.group(`Fetch papers from Hugging Face (${describeRange(settings)})`, () =>
+  const fetched = await log.group(`Fetch papers (${describeRange(settings)})`, () =>
     fetchDays(days, source, log),
   )
 

@@ -112,7 +112,7 @@ function template() {
   })
 }
 
-/** A folder inside the repository: relative, no `..`, normalised without `./` or trailing slashes. */
+/** A folder below the repository root: relative, no `..`, normalised without `./` or trailing slashes. */
 function folder() {
   return z.string().transform((value, context) => {
     const trimmed = value.trim()
@@ -121,17 +121,16 @@ function folder() {
     if (
       trimmed.includes('\\') ||
       posix.isAbsolute(trimmed) ||
-      normalised === '..' ||
-      normalised.startsWith('../') ||
+      normalised === '.' ||
       trimmed.split('/').includes('..')
     ) {
       context.addIssue({
         code: 'custom',
-        message: `${quote(value)} must be a folder inside the repository, relative to its root (e.g. _posts), without ".." or a leading "/"`,
+        message: `${quote(value)} must be a folder below the repository root, relative to it (e.g. _posts), without ".." or a leading "/"`,
       })
       return z.NEVER
     }
-    return normalised === '.' ? '' : normalised
+    return normalised
   })
 }
 
@@ -277,7 +276,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     emptyDay: values['empty-day'],
     repository: values.repository,
     branch: values.branch,
-    postsDir: values['posts-dir'] ?? '',
+    postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
     filename: values.filename.trim() || DEFAULT_FILENAME,
     dataDir: values['data-dir'],
     mode: values.mode,

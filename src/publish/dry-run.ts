@@ -1,0 +1,12 @@
+import type { Publisher } from './publisher.js'
+
+/** Prints what would be written and writes nothing; every file counts as would-be-written. */
+export function createDryRunPublisher({ print }: { print: (text: string) => void }): Publisher {
+  return {
+    async publish(changes) {
+      for (const file of changes.files)
+        print(changes.files.length === 1 ? file.content : `==> ${file.path} <==\n${file.content}\n`)
+      return { written: changes.files.map((file) => file.path) }
+    },
+  }
+}
