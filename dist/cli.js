@@ -18886,10 +18886,9 @@ class DigestError extends Error {
 /** fetch → select and render → publish, for every day asked for. */
 async function runDigest(settings, { source, publisher, log, now }) {
     const days = eachDay(settings.from, settings.to);
-    const fetched = await log.group(`Fetch papers from Hugging Face (${describeRange(settings)})`, () => fetchDays(days, source, log));
+    const fetched = await log.group(`Fetch papers (${describeRange(settings)})`, () => fetchDays(days, source, log));
     const outcomes = [];
     const files = [];
-    log.info('');
     await log.group('Render posts', async () => {
         for (const day of fetched) {
             const outcome = renderDay(day, settings, now());

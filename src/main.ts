@@ -36,7 +36,6 @@ export async function run(): Promise<void> {
 function readInputs(): RawInputs {
   const inputs: RawInputs = {}
   for (const name of INPUT_NAMES) inputs[name] = core.getInput(name)
-  for (const secret of [inputs.token, inputs['hf-token']]) if (secret) core.setSecret(secret)
   return inputs
 }
 

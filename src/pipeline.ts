@@ -56,7 +56,6 @@ export async function runDigest(
 
   const outcomes: DayOutcome[] = []
   const files: FileChange[] = []
-  log.info('')
   await log.group('Render posts', async () => {
     for (const day of fetched) {
       const outcome = renderDay(day, settings, now())

@@ -136,10 +136,15 @@ describe('parseSettings', () => {
     [
       'posts-dir',
       { 'posts-dir': '../outside' },
-      /"posts-dir": "..\/outside" must be a folder inside the repository/,
+      /"posts-dir": "..\/outside" must be a folder below the repository root/,
     ],
-    ['posts-dir', { 'posts-dir': '/etc' }, /"posts-dir": "\/etc" must be a folder inside the repository/],
-    ['data-dir', { 'data-dir': '_data/../../x' }, /"data-dir": .* must be a folder inside the repository/],
+    ['posts-dir', { 'posts-dir': '/etc' }, /"posts-dir": "\/etc" must be a folder below the repository root/],
+    ['posts-dir', { 'posts-dir': './' }, /"posts-dir": ".\/" must be a folder below the repository root/],
+    [
+      'data-dir',
+      { 'data-dir': '_data/../../x' },
+      /"data-dir": .* must be a folder below the repository root/,
+    ],
     ['filename', { filename: 'posts/{date}.md' }, /"filename": .* must be a file name without folders/],
     ['filename', { filename: '{date}.txt' }, /"filename": .* ending in .md or .markdown/],
     [

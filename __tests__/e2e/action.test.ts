@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
+import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { runAction } from '../support/run-action.js'
+
+/**
+ * The bundled action (dist/index.js, as committed) run the way a runner runs it, against local
+ * stand-ins for Hugging Face and GitHub. `npm run bundle` first when src/ changed.
+ */
+const SEED_DIR = resolve(process.cwd(), '../shared/seed')
+const POST = '_posts/2025-12-24-daily-papers.md'
+const REFERENCE_INPUTS = {
+  date: '2025-12-24',
+  language: 'ko',
+  timezone: 'Asia/Seoul',
+  'post-time': '09:15',
+  categories: 'Daily Papers, 일간',
+  tags: 'huggingface, papers, daily, ai',
+  author: 'lim4349',
+}
+
+let seedPost: string
+let hf: HfServer
+let github: GitHubServer
+
+beforeAll(async () => {
+  seedPost = await readFile(join(SEED_DIR, '2025-12-24-daily-papers.md'), 'utf8')
+  const seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
+  hf = await startHfServer({ days: new Map([['2025-12-24', seedDay]]) })
+  github = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io', defaultBranch: 'master' })
+})
+afterAll(async () => {
+  await Promise.all([hf.close(), github.close()])
+})
+
+const githubEnv = () => ({
+  GITHUB_REPOSITORY: 'lim4349/lim4349.github.io',
+  GITHUB_API_URL: github.apiUrl,
+  GITHUB_GRAPHQL_URL: github.graphqlUrl,
+})
+
+describe('the bundled action', () => {
+  it('commits the reference post byte for byte, then makes no commit on an identical re-run', async () => {
+    hf.requests.length = 0
+    github.requests.length = 0
+    const first = await runAction({
+      inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
+      env: githubEnv(),
+      githubToken: 'write-token',
+    })
+    expect(first.stderr).toBe('')
+    expect(first.exitCode).toBe(0)
+    expect(await github.git.readFile('master', POST)).toBe(seedPost)
+    expect(await github.git.log('master')).toEqual([
+      'Add Hugging Face Daily Papers for 2025-12-24',
+      'Initial commit',
+    ])
+
+    expect(hf.requests.map((request) => request.url)).toEqual([
+      '/api/daily_papers?date=2025-12-24&limit=100&p=0',
+    ])
+    expect(hf.requests[0]?.headers['user-agent']).toMatch(/^hf-daily-papers\/1\.0\.0 /)
+    expect(github.requests.map((request) => request.operation)).toEqual([
+      'ReadBranch',
+      'CreateCommitOnBranch',
+    ])
+
+    const head = await github.git.head('master')
+    expect(first.outputs).toEqual({
+      posts: JSON.stringify([POST]),
+      'post-path': POST,
+      papers: '5',
+      'commit-sha': head,
+      'commit-url': `${github.apiUrl}/lim4349/lim4349.github.io/commit/${head}`,
+      'pull-request-url': '',
+      skipped: 'false',
+    })
+    expect(first.summary).toContain(
+      `5 papers committed to <code>${POST}</code> in commit <a href="${github.apiUrl}`,
+    )
+    expect(first.summary).toContain(
+      '<tr><td>1</td><td><a href="https://huggingface.co/papers/2512.20617">SpatialTree: How Spatial Abilities Branch Out in MLLMs</a></td><td>11</td><td>ByteDance Seed</td></tr>',
+    )
+    expect(first.stdout).toContain('::group::Fetch papers (2025-12-24)')
+    expect(first.stdout).toContain('::group::Publish (commit)')
+    expect(first.stdout).not.toContain('write-token')
+
+    github.requests.length = 0
+    const again = await runAction({
+      inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
+      env: githubEnv(),
+      githubToken: 'write-token',
+    })
+    expect(again.exitCode).toBe(0)
+    expect(github.requests.map((request) => request.operation)).toEqual(['ReadBranch'])
+    expect(await github.git.log('master')).toHaveLength(2)
+    expect(again.outputs).toMatchObject({ posts: '[]', 'commit-sha': '', skipped: 'true' })
+    expect(again.summary).toContain('Nothing written: the post is unchanged.')
+  })
+
+  it('writes the reference post byte for byte into the workspace in files mode', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'workspace-'))
+    const run = await runAction({
+      inputs: { ...REFERENCE_INPUTS, mode: 'files', 'hf-api-url': hf.url },
+      workspace,
+    })
+    expect(run.exitCode).toBe(0)
+    expect(await readFile(join(workspace, POST), 'utf8')).toBe(seedPost)
+    expect(run.outputs['post-path']).toBe(POST)
+  })
+
+  it('fails on bad inputs, naming each, before any request', async () => {
+    hf.requests.length = 0
+    github.requests.length = 0
+    const run = await runAction({
+      inputs: { date: '2025-02-30', language: 'fr', 'posts-dir': '../elsewhere', 'hf-api-url': hf.url },
+      env: githubEnv(),
+      githubToken: 'write-token',
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::Input "date": "2025-02-30" is not a date/)
+    expect(run.stdout).toMatch(/Input "language": "fr" is not accepted; use one of: en, ko/)
+    expect(run.stdout).toMatch(
+      /Input "posts-dir": "..\/elsewhere" must be a folder below the repository root/,
+    )
+    expect(hf.requests).toEqual([])
+    expect(github.requests).toEqual([])
+  })
+
+  it('fails with the status and URL when Hugging Face refuses, and commits nothing', async () => {
+    github.requests.length = 0
+    hf.inject({ status: 404, body: { error: 'Not found' } })
+    const run = await runAction({
+      inputs: { ...REFERENCE_INPUTS, date: '2025-12-23', 'hf-api-url': hf.url },
+      env: githubEnv(),
+      githubToken: 'write-token',
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::GET ${hf.url}/api/daily_papers?date=2025-12-23&limit=100&p=0: Hugging Face answered 404 Not Found: "Not found"`,
+    )
+    expect(github.requests).toEqual([])
+  })
+})
+
+describe('the bundled CLI', () => {
+  it('renders a saved response into the reference post byte for byte', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'cli-'))
+    const flags = Object.entries(REFERENCE_INPUTS).flatMap(([name, value]) => [`--${name}`, value])
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      'dist/cli.js',
+      ...flags,
+      '--input',
+      join(SEED_DIR, '2025-12-24.json'),
+      '--out',
+      out,
+    ])
+    expect(await readFile(join(out, POST), 'utf8')).toBe(seedPost)
+    expect(stdout).toBe('')
+  })
+
+  it('prints the post alone on stdout in dry-run mode', async () => {
+    const flags = Object.entries(REFERENCE_INPUTS).flatMap(([name, value]) => [`--${name}`, value])
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      'dist/cli.js',
+      ...flags,
+      '--mode',
+      'dry-run',
+      '--input',
+      join(SEED_DIR, '2025-12-24.json'),
+    ])
+    expect(stdout).toBe(seedPost)
+  })
+})
