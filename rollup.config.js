@@ -6,6 +6,8 @@ import typescript from '@rollup/plugin-typescript'
 /** One self-contained ES module per entry: the action (dist/index.js) and the CLI (dist/cli.js). */
 const bundle = (input, file) => ({
   input,
+  // Node's own modules, including ones the resolver does not know yet (undici's optional node:sqlite cache).
+  external: (id) => id.startsWith('node:'),
   output: { file, format: 'es', inlineDynamicImports: true },
   plugins: [
     typescript({ tsconfig: './tsconfig.json', noEmit: false, outDir: 'dist', include: ['src/**/*.ts'] }),

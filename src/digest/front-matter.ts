@@ -1,8 +1,9 @@
 import { Document, Scalar, YAMLSeq } from 'yaml'
 
 export interface FrontMatter {
+  /** Also the H1, e.g. `Hugging Face Daily Papers - 2025-12-24`. */
   title: string
-  /** `2025-12-24 09:15:00 +0900` */
+  /** Already formatted: `2025-12-24 09:15:00 +0900`. */
   date: string
   categories: string[]
   tags: string[]

@@ -3,20 +3,13 @@ import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import type { Paper } from '../source/paper.js'
 import type { Field, Language } from './fields.js'
-import { frontMatter } from './front-matter.js'
+import { frontMatter, type FrontMatter } from './front-matter.js'
 import { LOCALES, type Locale } from './locales/index.js'
 import { cleanText, httpsUrl } from './text.js'
 
-export interface PostOptions {
+/** The front matter (title and permalink already filled in) and how the body is written. */
+export interface PostOptions extends FrontMatter {
   language: Language
-  /** Already filled in, e.g. `Hugging Face Daily Papers - 2025-12-24`. */
-  title: string
-  /** Front-matter date, already formatted: `2025-12-24 09:15:00 +0900`. */
-  date: string
-  categories: string[]
-  tags: string[]
-  author?: string
-  permalink?: string
   /** The lines under each paper, in this order. */
   fields: readonly Field[]
 }
