@@ -8,6 +8,7 @@ import minproc from 'node:process';
 import require$$1$2, { fileURLToPath } from 'node:url';
 import require$$0$9, { readFile, mkdir, writeFile } from 'node:fs/promises';
 import require$$3$2, { createHash } from 'node:crypto';
+import { setTimeout as setTimeout$1 } from 'node:timers/promises';
 import { existsSync, readFileSync } from 'fs';
 import { EOL } from 'os';
 import require$$2 from 'http';
@@ -34,7 +35,6 @@ import require$$1$3 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
 import require$$5$2 from 'string_decoder';
-import { setTimeout as setTimeout$1 } from 'node:timers/promises';
 import require$$1$6 from 'node:sqlite';
 import require$$11 from 'node:stream/web';
 import require$$2$2 from 'node:timers';
@@ -18918,6 +18918,7 @@ async function runDigest(settings, { source, publisher, log, now }) {
         commitSha: published.commitSha,
         commitUrl: published.commitUrl,
         pullRequestUrl: published.pullRequestUrl,
+        failure: published.dispatchFailure,
         skipped: written.size === 0 ? `the ${posts.length === 1 ? 'post is' : 'posts are'} unchanged` : undefined,
     };
 }
@@ -19023,21 +19024,28 @@ function createFilesPublisher({ root, log }) {
  * schema (@octokit/graphql-schema).
  */
 /**
- * The branch head and, for each folder the change writes to, the names and blob ids of its files:
- * enough to tell which files are new or changed without downloading any content. One alias per
- * folder (`folder0`, `folder1`, …) because a run writes to one or two folders (posts, data).
+ * Everything a run needs to decide, in one round trip: the target branch's head and, for each folder
+ * the change writes to, the names and blob ids of its files (enough to tell new and changed files
+ * apart without downloading any content); in pull-request mode the same for the work branch, with
+ * its open pull request. One alias per folder (`folder0`, `folder1`, …): a run writes to one or two
+ * folders (posts, data).
  */
 function readBranchQuery(folderCount) {
     const indexes = [...Array(folderCount).keys()];
     const variables = indexes.map((index) => `, $folder${index}: String!`).join('');
     const folders = indexes
         .map((index) => `folder${index}: file(path: $folder${index}) { object { ... on Tree { entries { name oid } } } }`)
-        .join('\n          ');
-    return `query ReadBranch($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!${variables}) {
+        .join('\n      ');
+    return `query ReadBranch($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!${variables}) {
   repository(owner: $owner, name: $name) {
+    id
     nameWithOwner
     defaultBranchRef @include(if: $useDefaultBranch) { ...BranchFiles }
     ref(qualifiedName: $qualifiedName) @skip(if: $useDefaultBranch) { ...BranchFiles }
+    workBranch: ref(qualifiedName: $workBranch) @include(if: $withWorkBranch) {
+      ...BranchFiles
+      associatedPullRequests(states: OPEN, first: 1) { nodes { number url } }
+    }
   }
 }
 
@@ -19056,6 +19064,22 @@ const CREATE_COMMIT_ON_BRANCH = `mutation CreateCommitOnBranch($input: CreateCom
   createCommitOnBranch(input: $input) {
     commit {
       oid
+      url
+    }
+  }
+}`;
+/** The pull-request work branch, started at the target branch's head. */
+const CREATE_REF = `mutation CreateRef($input: CreateRefInput!) {
+  createRef(input: $input) {
+    ref {
+      name
+    }
+  }
+}`;
+const CREATE_PULL_REQUEST = `mutation CreatePullRequest($input: CreatePullRequestInput!) {
+  createPullRequest(input: $input) {
+    pullRequest {
+      number
       url
     }
   }
@@ -54650,30 +54674,80 @@ function createGitHubClient({ token, apiUrl, userAgent, log, retryAfterBaseValue
 }
 
 /** Attempts when the branch moves between our read and our commit. */
-const MAX_COMMIT_ATTEMPTS = 3;
-/** Commits a change set as one commit on a branch, compare-and-swap on the branch head. */
+const MAX_COMMIT_ATTEMPTS = 4;
+const BACKOFF_BASE_MS = 500;
+/**
+ * Publishes a change set as one commit through the GitHub API: compare-and-swap on the branch head,
+ * re-read and retried when someone else committed in between; never forced, and only the files of
+ * the change set are touched.
+ */
 function createGitHubPublisher(options) {
-    const repository = new GitHubRepository(createGitHubClient(options), options.graphqlUrl, options.repository.owner, options.repository.repo);
+    const { log, sleep = setTimeout$1, random = Math.random } = options;
+    const repository = new GitHubRepository(createGitHubClient(options), options);
+    async function publishOnce(changes) {
+        const state = await repository.read(options.branch, folderNames(changes.files), options.pullRequestBranch);
+        const pending = changes.files.filter((file) => needsWriting(file, state.base.blobs, changes.overwrite));
+        for (const file of changes.files) {
+            if (!pending.includes(file))
+                log.info(`${file.path}: already as wanted on ${state.base.name}, left as it is`);
+        }
+        if (pending.length === 0)
+            return { written: [] };
+        if (options.pullRequestBranch === undefined) {
+            const commit = await repository.commit(state.base, pending, changes.message);
+            log.info(`Committed ${pending.length} file(s) to ${state.base.name}: ${commit.url}`);
+            return { written: pending.map((file) => file.path), commitSha: commit.oid, commitUrl: commit.url };
+        }
+        return publishPullRequest(state, pending, changes.message, options.pullRequestBranch);
+    }
+    async function publishPullRequest(state, pending, message, workBranchName) {
+        let work = state.work;
+        if (work === undefined) {
+            await repository.createBranch(state.repositoryId, workBranchName, state.base.headOid);
+            log.info(`Created branch ${workBranchName} from ${state.base.name}`);
+            work = { name: workBranchName, headOid: state.base.headOid, blobs: state.base.blobs };
+        }
+        const toCommit = pending.filter((file) => needsWriting(file, work.blobs, 'changed'));
+        const commit = toCommit.length > 0 ? await repository.commit(work, toCommit, message) : undefined;
+        if (commit)
+            log.info(`Committed ${toCommit.length} file(s) to ${work.name}: ${commit.url}`);
+        let pullRequestUrl = state.openPullRequestUrl;
+        if (pullRequestUrl === undefined) {
+            const [title = '', ...body] = message.split('\n');
+            pullRequestUrl = await repository.createPullRequest(state.repositoryId, {
+                base: state.base.name,
+                head: work.name,
+                title,
+                body: body.join('\n').trim() || 'Opened by hf-daily-papers.',
+            });
+            log.info(`Opened pull request ${pullRequestUrl}`);
+        }
+        else {
+            log.info(`Updated pull request ${pullRequestUrl}`);
+        }
+        return {
+            written: toCommit.map((file) => file.path),
+            commitSha: commit?.oid,
+            commitUrl: commit?.url,
+            pullRequestUrl,
+        };
+    }
     return {
         async publish(changes) {
             for (let attempt = 1;; attempt++) {
-                const branch = await repository.readBranch(options.branch, folderNames(changes.files));
-                const pending = changes.files.filter((file) => needsWriting(file, branch.blobs, changes.overwrite));
-                for (const file of changes.files) {
-                    if (!pending.includes(file))
-                        options.log.info(`${file.path}: unchanged on ${branch.name}, left as it is`);
-                }
-                if (pending.length === 0)
-                    return { written: [] };
                 try {
-                    const commit = await repository.createCommit(branch, pending, changes.message);
-                    options.log.info(`Committed ${pending.length} file(s) to ${branch.name}: ${commit.url}`);
-                    return { written: pending.map((file) => file.path), commitSha: commit.oid, commitUrl: commit.url };
+                    const result = await publishOnce(changes);
+                    if (result.commitSha && options.dispatchWorkflow && options.pullRequestBranch === undefined) {
+                        result.dispatchFailure = await repository.dispatch(options.dispatchWorkflow, options.branch, log);
+                    }
+                    return result;
                 }
                 catch (error) {
                     if (!(error instanceof BranchMovedError) || attempt === MAX_COMMIT_ATTEMPTS)
                         throw error;
-                    options.log.info(`${branch.name} moved while we were committing; reading it again (attempt ${attempt + 1})`);
+                    const wait = Math.round(random() * BACKOFF_BASE_MS * 2 ** (attempt - 1));
+                    log.info(`${error.message}; reading it again in ${wait} ms (attempt ${attempt + 1} of ${MAX_COMMIT_ATTEMPTS})`);
+                    await sleep(wait);
                 }
             }
         },
@@ -54682,104 +54756,154 @@ function createGitHubPublisher(options) {
 /** Thrown when `expectedHeadOid` no longer matches: someone else committed in between. */
 class BranchMovedError extends Error {
 }
-/** The blog repository as this action uses it: one GraphQL query to read, one mutation to commit. */
+/** The blog repository as this action uses it: GraphQL to read and commit, REST to dispatch. */
 class GitHubRepository {
     client;
-    graphqlUrl;
-    owner;
-    repo;
+    target;
     nameWithOwner;
-    constructor(client, graphqlUrl, owner, repo) {
+    constructor(client, target) {
         this.client = client;
-        this.graphqlUrl = graphqlUrl;
-        this.owner = owner;
-        this.repo = repo;
-        this.nameWithOwner = `${owner}/${repo}`;
+        this.target = target;
+        this.nameWithOwner = `${target.repository.owner}/${target.repository.repo}`;
     }
-    async readBranch(branch, folders) {
+    async read(branch, folders, workBranch) {
         const variables = {
-            owner: this.owner,
-            name: this.repo,
+            owner: this.target.repository.owner,
+            name: this.target.repository.repo,
             qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
             useDefaultBranch: branch === undefined,
+            workBranch: workBranch === undefined ? '' : `refs/heads/${workBranch}`,
+            withWorkBranch: workBranch !== undefined,
         };
         folders.forEach((folder, index) => (variables[`folder${index}`] = folder));
-        const result = await this.graphql(readBranchQuery(folders.length), variables);
-        if (result.repository === null)
+        const { repository } = await this.graphql(readBranchQuery(folders.length), variables);
+        if (repository === null)
             throw new Error(this.repositoryNotFound());
-        const ref = branch === undefined ? result.repository.defaultBranchRef : result.repository.ref;
-        if (!ref || !ref.target) {
+        const base = branch === undefined ? repository.defaultBranchRef : repository.ref;
+        if (!base?.target) {
             throw new Error(branch === undefined
                 ? `${this.nameWithOwner} has no default branch yet (an empty repository?): push a first commit, or name a branch with the "branch" input`
                 : `Branch "${branch}" does not exist in ${this.nameWithOwner}: check the "branch" input, or leave it empty for the default branch`);
         }
-        const target = ref.target;
-        const blobs = new Map();
-        folders.forEach((folder, index) => {
-            const entries = target[`folder${index}`]?.object?.entries ?? [];
-            for (const entry of entries)
-                blobs.set(posix.join(folder, entry.name), entry.oid);
-        });
-        return { name: ref.name, headOid: target.oid, blobs };
+        const work = repository.workBranch?.target ? repository.workBranch : undefined;
+        return {
+            repositoryId: repository.id,
+            base: branchState(base, folders),
+            work: work && branchState(work, folders),
+            openPullRequestUrl: work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
+        };
     }
-    async createCommit(branch, files, message) {
+    async commit(branch, files, message) {
         const [headline = '', ...body] = message.split('\n');
-        try {
-            const result = await this.graphql(CREATE_COMMIT_ON_BRANCH, {
-                input: {
-                    branch: { repositoryNameWithOwner: this.nameWithOwner, branchName: branch.name },
-                    expectedHeadOid: branch.headOid,
-                    message: { headline, ...(body.join('\n').trim() ? { body: body.join('\n').trim() } : {}) },
-                    fileChanges: {
-                        additions: files.map((file) => ({
-                            path: file.path,
-                            contents: Buffer.from(file.content).toString('base64'),
-                        })),
-                    },
+        const result = await this.graphql(CREATE_COMMIT_ON_BRANCH, {
+            input: {
+                branch: { repositoryNameWithOwner: this.nameWithOwner, branchName: branch.name },
+                expectedHeadOid: branch.headOid,
+                message: { headline, ...(body.join('\n').trim() ? { body: body.join('\n').trim() } : {}) },
+                fileChanges: {
+                    additions: files.map((file) => ({
+                        path: file.path,
+                        contents: Buffer.from(file.content).toString('base64'),
+                    })),
                 },
-            });
-            const commit = result.createCommitOnBranch?.commit;
-            if (!commit)
-                throw new Error(`GitHub accepted the commit on ${branch.name} but returned no commit`);
-            return commit;
-        }
-        catch (error) {
-            if (graphqlErrors(error).some(isStaleHead))
-                throw new BranchMovedError(`${branch.name} moved`);
-            throw error;
-        }
+            },
+        }, branch.name);
+        const commit = result.createCommitOnBranch?.commit;
+        if (!commit)
+            throw new Error(`GitHub accepted the commit on ${branch.name} but returned no commit`);
+        return commit;
     }
-    /** Every GitHub error becomes a message that says what to fix. */
-    async graphql(query, variables) {
+    async createBranch(repositoryId, name, oid) {
+        const result = await this.graphql(CREATE_REF, { input: { repositoryId, name: `refs/heads/${name}`, oid } }, name);
+        if (!result.createRef?.ref)
+            throw new Error(`GitHub did not create the branch ${name} in ${this.nameWithOwner}`);
+    }
+    async createPullRequest(repositoryId, { base, head, title, body }) {
+        const result = await this.graphql(CREATE_PULL_REQUEST, {
+            input: { repositoryId, baseRefName: base, headRefName: head, title, body },
+        });
+        const pullRequest = result.createPullRequest?.pullRequest;
+        if (!pullRequest)
+            throw new Error(`GitHub did not open the pull request from ${head} into ${base}`);
+        return pullRequest.url;
+    }
+    /**
+     * Starts `workflow` on `branch`, because commits made with GITHUB_TOKEN start no workflow. The
+     * commit stands whatever happens here: a failure is returned, for the run to report.
+     */
+    async dispatch(workflow, branch, log) {
+        const { owner, repo } = this.target.repository;
+        const ref = branch ?? (await this.client.rest.repos.get({ owner, repo })).data.default_branch;
         try {
-            return await this.client.graphql({ query, url: this.graphqlUrl, ...variables });
+            await this.client.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
+                owner,
+                repo,
+                workflow_id: workflow,
+                ref,
+            });
+            log.info(`Dispatched ${workflow} on ${ref}`);
+            return undefined;
+        }
+        catch (error) {
+            const status = error.status;
+            const reason = status === 403
+                ? 'the token may not start workflows: give the job `permissions: actions: write`'
+                : status === 404
+                    ? `there is no workflow "${workflow}" in .github/workflows on ${ref}: check the "dispatch-workflow" input`
+                    : status === 422
+                        ? `"${workflow}" cannot be dispatched: add \`workflow_dispatch:\` to its \`on:\` triggers`
+                        : `GitHub answered ${status ?? error.message}`;
+            return `The post was committed, but dispatching ${workflow} failed: ${reason}`;
+        }
+    }
+    /** Every GitHub error becomes a message that says what to fix; a moved branch becomes BranchMovedError. */
+    async graphql(query, variables, branch) {
+        try {
+            return await this.client.graphql({ query, url: this.target.graphqlUrl, ...variables });
         }
         catch (error) {
             if (graphqlErrors(error).some(isStaleHead))
-                throw error;
-            throw new Error(this.explain(error), { cause: error });
+                throw new BranchMovedError(`${branch ?? 'The branch'} moved while we were committing`);
+            throw new Error(this.explain(error, branch), { cause: error });
         }
     }
-    explain(error) {
+    explain(error, branch) {
         const status = error.status;
         const errors = graphqlErrors(error);
         const said = errors.map((e) => e.message).join('; ') || (error instanceof Error ? error.message : String(error));
         if (status === 401) {
             return `GitHub rejected the token (401 Bad credentials): check the "token" input; the default \${{ github.token }} works for the workflow's own repository`;
         }
+        if (errors.some((e) => /protected branch|rule violation|through a pull request|status check/i.test(e.message))) {
+            return `${branch ?? 'The branch'} in ${this.nameWithOwner} is protected and refused the commit (GitHub: "${said}"): use \`mode: pull-request\`, or let this token bypass the protection`;
+        }
         if (status === 403 ||
             errors.some((e) => e.type === 'FORBIDDEN' || /not accessible by integration/i.test(e.message))) {
-            return (`The token may not write to ${this.nameWithOwner} (GitHub: "${said}"). Give the job \`permissions: contents: write\`; ` +
-                `for another repository, pass a token with access to it (a fine-grained PAT or a GitHub App token) as "token"`);
+            return this.target.otherRepository
+                ? `The token may not write to ${this.nameWithOwner} (GitHub: "${said}"). The workflow's GITHUB_TOKEN only reaches its own repository: pass a fine-grained PAT or a GitHub App token (actions/create-github-app-token) with contents: write on ${this.nameWithOwner} as "token"`
+                : `The token may not write to ${this.nameWithOwner} (GitHub: "${said}"). Give the job \`permissions: contents: write\` (and \`pull-requests: write\` in pull-request mode)`;
         }
         if (status === 404 || errors.some((e) => e.type === 'NOT_FOUND' && e.path?.[0] === 'repository')) {
             return this.repositoryNotFound();
         }
-        return `GitHub GraphQL request to ${this.graphqlUrl} for ${this.nameWithOwner} failed${status ? ` (${status})` : ''}: ${said}`;
+        return `GitHub GraphQL request to ${this.target.graphqlUrl} for ${this.nameWithOwner} failed${status ? ` (${status})` : ''}: ${said}`;
     }
     repositoryNotFound() {
-        return `Repository ${this.nameWithOwner} was not found, or the token cannot see it: check the "repository" input (owner/name) and that the token has access to it`;
+        const hint = this.target.otherRepository
+            ? '; the workflow\'s GITHUB_TOKEN cannot see other repositories: pass a PAT or GitHub App token with access as "token"'
+            : '';
+        return `Repository ${this.nameWithOwner} was not found, or the token cannot see it: check the "repository" input (owner/name)${hint}`;
     }
+}
+function branchState(ref, folders) {
+    const target = ref.target;
+    const blobs = new Map();
+    folders.forEach((folder, index) => {
+        const entries = target[`folder${index}`]?.object?.entries ?? [];
+        for (const entry of entries)
+            blobs.set(posix.join(folder, entry.name), entry.oid);
+    });
+    return { name: ref.name, headOid: target.oid, blobs };
 }
 function graphqlErrors(error) {
     const errors = error.errors;
@@ -54818,7 +54942,10 @@ function createPublisher(settings, log, print) {
                 apiUrl: settings.githubApiUrl,
                 graphqlUrl: settings.githubGraphqlUrl,
                 repository: settings.repository,
+                otherRepository: settings.otherRepository,
                 branch: settings.branch,
+                pullRequestBranch: settings.mode === 'pull-request' ? settings.pullRequestBranch : undefined,
+                dispatchWorkflow: settings.dispatchWorkflow,
                 userAgent: USER_AGENT,
                 log,
             });
@@ -61079,7 +61206,19 @@ function inputSchemas(environment) {
         mode: oneOf(MODES),
         overwrite: oneOf(OVERWRITE_POLICIES),
         'commit-message': template(),
-        'dispatch-workflow': optionalText(),
+        'dispatch-workflow': string().transform((value, context) => {
+            const trimmed = value.trim().replace(/^\.github\/workflows\//, '');
+            if (trimmed === '')
+                return undefined;
+            if (!/^[\w.-]+\.ya?ml$/.test(trimmed) && !/^\d+$/.test(trimmed)) {
+                context.addIssue({
+                    code: 'custom',
+                    message: `${quote(value)} is not a workflow file; give its file name in .github/workflows, e.g. pages-deploy.yml`,
+                });
+                return NEVER;
+            }
+            return trimmed;
+        }),
         token: optionalText(),
         'hf-token': optionalText(),
         'hf-api-url': httpUrl(),
@@ -61123,7 +61262,13 @@ function parseSettings(raw, environment) {
         keywords: values.keywords,
         emptyDay: values['empty-day'],
         repository: values.repository,
+        otherRepository: values.repository !== undefined &&
+            environment.repository !== undefined &&
+            `${values.repository.owner}/${values.repository.repo}`.toLowerCase() !==
+                environment.repository.toLowerCase(),
         branch: values.branch,
+        pullRequestBranch: `daily-papers/${values.date.from === values.date.to ? values.date.from : `${values.date.from}_${values.date.to}`}`,
+        dispatchWorkflow: values['dispatch-workflow'],
         postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
         filename: values.filename.trim() || DEFAULT_FILENAME,
         dataDir: values['data-dir'],
@@ -61145,15 +61290,9 @@ function crossCheck(values, partial) {
     if (has('digest') && values.digest !== 'daily') {
         problems.push(describeProblem('digest', `"${values.digest}" digests are not available in this version yet; use daily`));
     }
-    if (has('mode') && values.mode === 'pull-request') {
-        problems.push(describeProblem('mode', '"pull-request" is not available in this version yet; use commit, files or dry-run'));
-    }
-    if (values['dispatch-workflow'] !== undefined) {
-        problems.push(describeProblem('dispatch-workflow', 'is not available in this version yet; leave it empty'));
-    }
-    if (has('mode') && values.mode === 'commit') {
+    if (has('mode') && (values.mode === 'commit' || values.mode === 'pull-request')) {
         if (has('token') && values.token === undefined) {
-            problems.push(describeProblem('token', 'is empty, but mode "commit" needs a GitHub token; the default ${{ github.token }} works with `permissions: contents: write`'));
+            problems.push(describeProblem('token', `is empty, but mode "${values.mode}" needs a GitHub token; the default \${{ github.token }} works with \`permissions: contents: write\``));
         }
         if (has('repository') && values.repository === undefined) {
             problems.push(describeProblem('repository', 'is empty and GITHUB_REPOSITORY is not set; give the blog as owner/name'));
@@ -107295,7 +107434,10 @@ async function runCli(argv, env, io) {
                 log.info(`${name}: ${value}`);
         if (result.skipped !== undefined)
             log.info(`Nothing written: ${result.skipped}.`);
-        return 0;
+        if (result.failure === undefined)
+            return 0;
+        io.stderr(`hf-daily-papers: ${result.failure}\n`);
+        return 1;
     }
     catch (error) {
         const problems = error instanceof SettingsError ? error.problems : [error.message];

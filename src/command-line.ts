@@ -72,7 +72,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Console
     const outputs = digestOutputs(result)
     for (const [name, value] of Object.entries(outputs)) if (value !== '') log.info(`${name}: ${value}`)
     if (result.skipped !== undefined) log.info(`Nothing written: ${result.skipped}.`)
-    return 0
+    if (result.failure === undefined) return 0
+    io.stderr(`hf-daily-papers: ${result.failure}\n`)
+    return 1
   } catch (error) {
     const problems = error instanceof SettingsError ? error.problems : [(error as Error).message]
     for (const problem of problems) io.stderr(`hf-daily-papers: ${problem}\n`)

@@ -28,6 +28,7 @@ export async function run(): Promise<void> {
     for (const [name, value] of Object.entries(digestOutputs(result))) core.setOutput(name, value)
     if (result.skipped !== undefined) core.notice(`Nothing written: ${result.skipped}.`)
     await core.summary.addRaw(summaryHtml(result, settings)).write()
+    if (result.failure !== undefined) core.setFailed(result.failure)
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }

@@ -37,6 +37,8 @@ export interface DigestResult {
   pullRequestUrl?: string
   /** Why nothing was written, when nothing was. */
   skipped?: string
+  /** Something after the commit went wrong (the workflow dispatch): outputs stand, the run fails. */
+  failure?: string
 }
 
 /** A run that must fail after inputs were accepted: an empty day under `empty-day: fail`, every paper invalid. */
@@ -89,6 +91,7 @@ export async function runDigest(
     commitSha: published.commitSha,
     commitUrl: published.commitUrl,
     pullRequestUrl: published.pullRequestUrl,
+    failure: published.dispatchFailure,
     skipped: written.size === 0 ? `the ${posts.length === 1 ? 'post is' : 'posts are'} unchanged` : undefined,
   }
 }

@@ -177,3 +177,59 @@ describe('the bundled CLI', () => {
     expect(stdout).toBe(seedPost)
   })
 })
+
+describe('the bundled action, publishing options', () => {
+  it('opens a pull request in pull-request mode and updates it on the next run', async () => {
+    const server = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io' })
+    try {
+      const env = {
+        GITHUB_REPOSITORY: 'lim4349/lim4349.github.io',
+        GITHUB_API_URL: server.apiUrl,
+        GITHUB_GRAPHQL_URL: server.graphqlUrl,
+      }
+      const inputs = { ...REFERENCE_INPUTS, mode: 'pull-request', 'hf-api-url': hf.url }
+      const first = await runAction({ inputs, env, githubToken: 'write-token' })
+      expect(first.exitCode).toBe(0)
+      expect(first.outputs['pull-request-url']).toBe(`${server.apiUrl}/lim4349/lim4349.github.io/pull/1`)
+      expect(await server.git.readFile('daily-papers/2025-12-24', POST)).toBe(seedPost)
+      expect(first.summary).toContain('pull request <a href=')
+
+      const again = await runAction({
+        inputs: { ...inputs, language: 'en' },
+        env,
+        githubToken: 'write-token',
+      })
+      expect(again.outputs).toMatchObject({
+        'pull-request-url': first.outputs['pull-request-url'],
+        skipped: 'false',
+      })
+      expect(server.pullRequests).toHaveLength(1)
+      expect(await server.git.readFile('daily-papers/2025-12-24', POST)).toContain('papers were collected')
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('dispatches the deploy workflow after a commit and not after a skip', async () => {
+    const server = await startGitHubServer({
+      owner: 'lim4349',
+      repo: 'lim4349.github.io',
+      workflows: ['pages-deploy.yml'],
+    })
+    try {
+      const env = {
+        GITHUB_REPOSITORY: 'lim4349/lim4349.github.io',
+        GITHUB_API_URL: server.apiUrl,
+        GITHUB_GRAPHQL_URL: server.graphqlUrl,
+      }
+      const inputs = { ...REFERENCE_INPUTS, 'dispatch-workflow': 'pages-deploy.yml', 'hf-api-url': hf.url }
+      expect((await runAction({ inputs, env, githubToken: 'write-token' })).exitCode).toBe(0)
+      expect(server.dispatches).toEqual([{ workflow: 'pages-deploy.yml', ref: 'main' }])
+      const skipped = await runAction({ inputs, env, githubToken: 'write-token' })
+      expect(skipped.outputs.skipped).toBe('true')
+      expect(server.dispatches).toHaveLength(1)
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -16,19 +16,31 @@ async function standIn(options: GitHubServerOptions = {}): Promise<GitHubServer>
   return server
 }
 
-function publisherFor(server: GitHubServer, extra: { token?: string; branch?: string; repo?: string } = {}) {
+interface Extra {
+  token?: string
+  branch?: string
+  repo?: string
+  pullRequestBranch?: string
+  dispatchWorkflow?: string
+  otherRepository?: boolean
+}
+
+function publisherFor(server: GitHubServer, extra: Extra = {}) {
   const log = createMemoryLog()
+  const sleeps: number[] = []
   const publisher = createGitHubPublisher({
+    ...extra,
     token: extra.token ?? 'write-token',
     apiUrl: server.apiUrl,
     graphqlUrl: server.graphqlUrl,
     repository: { owner: 'lim4349', repo: extra.repo ?? 'lim4349.github.io' },
-    branch: extra.branch,
     userAgent: 'hf-daily-papers/test',
     log,
     retryAfterBaseValue: 0,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
   })
-  return { publisher, log }
+  return { publisher, log, sleeps }
 }
 
 const changes = (content: string, overwrite: ChangeSet['overwrite'] = 'changed'): ChangeSet => ({
@@ -64,7 +76,7 @@ describe('GitHub publisher', () => {
     expect(await publisher.publish(changes('# Post\n'))).toEqual({ written: [] })
     expect(operations(server)).toEqual(['ReadBranch'])
     expect(await server.git.log('main')).toEqual(['Initial commit'])
-    expect(log.lines).toContain(`${POST}: unchanged on main, left as it is`)
+    expect(log.lines).toContain(`${POST}: already as wanted on main, left as it is`)
   })
 
   it('updates a post whose content changed, and leaves it alone under overwrite: never', async () => {
@@ -78,7 +90,7 @@ describe('GitHub publisher', () => {
 
   it('commits to the branch it is given', async () => {
     const server = await standIn()
-    await server.git.commit('gh-pages', {}, 'branch point', { allowNewBranch: true })
+    await server.git.git(['branch', 'gh-pages', 'main'])
     const { publisher } = publisherFor(server, { branch: 'gh-pages' })
     await publisher.publish(changes('# Post\n'))
     expect(await server.git.readFile('gh-pages', POST)).toBe('# Post\n')
@@ -142,7 +154,9 @@ describe('GitHub publisher', () => {
     ])
     expect(await server.git.isLinear('main')).toBe(true)
     expect(await server.git.readFile('main', 'about.md')).toBe('hello\n')
-    expect(log.lines).toContain('main moved while we were committing; reading it again (attempt 2)')
+    expect(log.lines).toContain(
+      'main moved while we were committing; reading it again in 250 ms (attempt 2 of 4)',
+    )
   })
 
   it('sends GraphQL to the GraphQL URL it is given (GitHub Enterprise: /api/graphql)', async () => {
@@ -155,5 +169,106 @@ describe('GitHub publisher', () => {
   it('computes git blob ids as git does', () => {
     expect(gitBlobOid('')).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')
     expect(gitBlobOid('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a')
+  })
+})
+
+describe('GitHub publisher, pull-request mode', () => {
+  it('opens a pull request once from a work branch, then updates it', async () => {
+    const server = await standIn({ tokens: { 'write-token': 'write' } })
+    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
+    const first = await publisher.publish(changes('👍 4\n'))
+    expect(operations(server)).toEqual([
+      'ReadBranch',
+      'CreateRef',
+      'CreateCommitOnBranch',
+      'CreatePullRequest',
+    ])
+    expect(first).toMatchObject({
+      written: [POST],
+      pullRequestUrl: `${server.apiUrl}/lim4349/lim4349.github.io/pull/1`,
+    })
+    expect(await server.git.readFile('daily-papers/2025-12-24', POST)).toBe('👍 4\n')
+    expect(await server.git.readFile('main', POST)).toBeUndefined()
+    expect(server.pullRequests).toMatchObject([
+      {
+        baseRefName: 'main',
+        headRefName: 'daily-papers/2025-12-24',
+        title: changes('').message,
+        state: 'OPEN',
+      },
+    ])
+
+    server.requests.length = 0
+    const second = await publisher.publish(changes('👍 9\n'))
+    expect(operations(server)).toEqual(['ReadBranch', 'CreateCommitOnBranch'])
+    expect(second.pullRequestUrl).toBe(first.pullRequestUrl)
+    expect(server.pullRequests).toHaveLength(1)
+    expect(await server.git.log('daily-papers/2025-12-24')).toHaveLength(3)
+
+    server.requests.length = 0
+    expect(await publisher.publish(changes('👍 9\n'))).toEqual({
+      written: [],
+      pullRequestUrl: first.pullRequestUrl,
+    })
+    expect(operations(server)).toEqual(['ReadBranch'])
+  })
+
+  it('opens nothing when the target branch already has the post', async () => {
+    const server = await standIn({ files: { [POST]: 'same\n' } })
+    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
+    expect(await publisher.publish(changes('same\n'))).toEqual({ written: [] })
+    expect(server.pullRequests).toEqual([])
+  })
+})
+
+describe('GitHub publisher, dispatch and refusals', () => {
+  it('dispatches the deploy workflow after a commit, and not after a skip', async () => {
+    const server = await standIn({ defaultBranch: 'master', workflows: ['pages-deploy.yml'] })
+    const { publisher } = publisherFor(server, { dispatchWorkflow: 'pages-deploy.yml' })
+    expect((await publisher.publish(changes('# Post\n'))).dispatchFailure).toBeUndefined()
+    expect(server.dispatches).toEqual([{ workflow: 'pages-deploy.yml', ref: 'master' }])
+    expect(await publisher.publish(changes('# Post\n'))).toEqual({ written: [] })
+    expect(server.dispatches).toHaveLength(1)
+  })
+
+  it('keeps the commit and reports a workflow that does not exist', async () => {
+    const server = await standIn()
+    const { publisher } = publisherFor(server, { dispatchWorkflow: 'deploy.yml', branch: 'main' })
+    const result = await publisher.publish(changes('# Post\n'))
+    expect(result.commitSha).toBe(await server.git.head('main'))
+    expect(result.dispatchFailure).toBe(
+      'The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input',
+    )
+  })
+
+  it('explains a protected branch and suggests pull-request mode', async () => {
+    const server = await standIn({ protectedBranches: ['main'] })
+    const { publisher } = publisherFor(server)
+    await expect(publisher.publish(changes('# Post\n'))).rejects.toThrow(
+      /^main in lim4349\/lim4349.github.io is protected and refused the commit .*use `mode: pull-request`/s,
+    )
+  })
+
+  it('tells that GITHUB_TOKEN cannot write to another repository', async () => {
+    const server = await standIn({ tokens: { 'read-token': 'read' } })
+    const { publisher } = publisherFor(server, { token: 'read-token', otherRepository: true })
+    await expect(publisher.publish(changes('# Post\n'))).rejects.toThrow(
+      /GITHUB_TOKEN only reaches its own repository: pass a fine-grained PAT or a GitHub App token/,
+    )
+  })
+
+  it('writes into another repository, branch and posts folder', async () => {
+    const server = await standIn({ files: { 'blog/_posts/old.md': 'old\n' } })
+    await server.git.git(['branch', 'source', 'main'])
+    const { publisher } = publisherFor(server, { branch: 'source', otherRepository: true })
+    const path = 'blog/_posts/2025-12-24-daily-papers.md'
+    const result = await publisher.publish({
+      files: [{ path, content: 'new\n' }],
+      message: 'm',
+      overwrite: 'changed',
+    })
+    expect(result.written).toEqual([path])
+    expect(await server.git.readFile('source', path)).toBe('new\n')
+    expect(await server.git.readFile('source', 'blog/_posts/old.md')).toBe('old\n')
   })
 })

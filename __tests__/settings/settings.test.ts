@@ -163,6 +163,16 @@ describe('parseSettings', () => {
       /"hf-api-url": "ftp:\/\/example.com" is not an http\(s\) URL/,
     ],
     ['token', { token: '' }, /"token": is empty, but mode "commit" needs a GitHub token.*contents: write/],
+    [
+      'token',
+      { token: '', mode: 'pull-request' },
+      /"token": is empty, but mode "pull-request" needs a GitHub token/,
+    ],
+    [
+      'dispatch-workflow',
+      { 'dispatch-workflow': 'deploy pages' },
+      /"dispatch-workflow": "deploy pages" is not a workflow file; give its file name in .github\/workflows/,
+    ],
   ])('rejects a bad %s with a message naming it', (_name, raw, message) => {
     const problems = problemsOf(raw)
     expect(problems).toHaveLength(1)
@@ -183,6 +193,28 @@ describe('parseSettings', () => {
     expect(problemsOf({}, { ...environment, repository: undefined })).toEqual([
       expect.stringMatching(/"repository": is empty and GITHUB_REPOSITORY is not set/),
     ])
+  })
+
+  it('knows another repository, the pull-request branch and the workflow to dispatch', () => {
+    const settings = parseSettings(
+      {
+        ...base,
+        repository: 'someone/blog',
+        mode: 'pull-request',
+        date: '2025-11-01..2025-11-30',
+        'dispatch-workflow': '.github/workflows/pages-deploy.yml',
+      },
+      environment,
+    )
+    expect(settings).toMatchObject({
+      otherRepository: true,
+      pullRequestBranch: 'daily-papers/2025-11-01_2025-11-30',
+      dispatchWorkflow: 'pages-deploy.yml',
+    })
+    expect(parseSettings(base, environment)).toMatchObject({
+      otherRepository: false,
+      pullRequestBranch: 'daily-papers/2025-12-24',
+    })
   })
 
   it('does not need a token or a repository to write files', () => {

@@ -33,6 +33,20 @@ export interface GitHubServerOptions {
   tokens?: Record<string, TokenAccess>
   /** Where GraphQL is served: `/graphql` (github.com) or `/api/graphql` (GitHub Enterprise). */
   graphqlPath?: string
+  /** Branches that refuse direct commits, as branch protection requiring pull requests does. */
+  protectedBranches?: string[]
+  /** Workflow files that accept `workflow_dispatch`, e.g. `pages-deploy.yml`. */
+  workflows?: string[]
+}
+
+export interface PullRequest {
+  number: number
+  url: string
+  baseRefName: string
+  headRefName: string
+  title: string
+  body: string
+  state: 'OPEN' | 'CLOSED' | 'MERGED'
 }
 
 export interface RecordedGitHubRequest {
@@ -49,6 +63,9 @@ export interface GitHubServer {
   graphqlUrl: string
   requests: RecordedGitHubRequest[]
   git: GitRepository
+  pullRequests: PullRequest[]
+  /** Workflow dispatches received: file and ref. */
+  dispatches: Array<{ workflow: string; ref: string }>
   /** Runs `hook` once, after the next mutation is received and before it is applied (a concurrent push). */
   beforeNextMutation(hook: () => Promise<void>): void
   close(): Promise<void>
@@ -70,6 +87,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const git = await GitRepository.create(defaultBranch, options.files ?? { 'README.md': '# Blog\n' })
   const requests: RecordedGitHubRequest[] = []
   const mutationHooks: Array<() => Promise<void>> = []
+  const pullRequests: PullRequest[] = []
+  const dispatches: Array<{ workflow: string; ref: string }> = []
+  const protectedBranches = new Set(options.protectedBranches ?? [])
+  const workflows = new Set(options.workflows ?? [])
   let baseUrl = ''
 
   const server = createServer(async (req, res) => {
@@ -96,7 +117,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         if (record.operation !== undefined && isMutation(document)) {
           for (const hook of mutationHooks.splice(0)) await hook()
         }
-        const context: Resolution = { git, owner, repo, access, baseUrl }
+        const context: Resolution = { git, owner, repo, access, baseUrl, pullRequests, protectedBranches }
         const result = await execute({
           schema,
           document,
@@ -108,10 +129,24 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           ...(result.errors ? { errors: result.errors.map(githubError) } : {}),
         })
       }
-      const match = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path)
-      if (req.method === 'GET' && match) {
-        if (match[1] !== owner || match[2] !== repo) return sendJson(res, 404, { message: 'Not Found' })
+      const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path)
+      if (!match || match[1] !== owner || match[2] !== repo)
+        return sendJson(res, 404, { message: 'Not Found' })
+      if (req.method === 'GET' && match[3] === undefined) {
         return sendJson(res, 200, { full_name: `${owner}/${repo}`, default_branch: defaultBranch })
+      }
+      const dispatch = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(match[3] ?? '')
+      if (req.method === 'POST' && dispatch) {
+        const workflow = decodeURIComponent(dispatch[1] as string)
+        const { ref } = JSON.parse(await readBody(req)) as { ref: string }
+        if (access !== 'write')
+          return sendJson(res, 403, { message: 'Resource not accessible by integration' })
+        if (!workflows.has(workflow)) return sendJson(res, 404, { message: 'Not Found' })
+        if ((await git.head(ref)) === undefined)
+          return sendJson(res, 422, { message: `No ref found for: ${ref}` })
+        dispatches.push({ workflow, ref })
+        res.writeHead(204).end()
+        return
       }
       sendJson(res, 404, { message: 'Not Found' })
     } catch (error) {
@@ -126,6 +161,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     graphqlUrl: `${baseUrl}${graphqlPath}`,
     requests,
     git,
+    pullRequests,
+    dispatches,
     beforeNextMutation: (hook) => void mutationHooks.push(hook),
     close: async () => {
       server.closeAllConnections()
@@ -252,7 +289,11 @@ interface Resolution {
   repo: string
   access: TokenAccess
   baseUrl: string
+  pullRequests: PullRequest[]
+  protectedBranches: Set<string>
 }
+
+const REPOSITORY_ID = 'R_standIn'
 
 /**
  * Objects for graphql-js's default resolver: a property is a field, a function property is called with
@@ -294,10 +335,57 @@ function rootResolvers(context: Resolution) {
           `A ref named "refs/heads/${input.branch.branchName}" does not exist.`,
         )
       }
+      if (context.protectedBranches.has(input.branch.branchName)) {
+        throw new TypedError(
+          'UNPROCESSABLE',
+          'Repository rule violations found\n\nChanges must be made through a pull request.\n\n',
+        )
+      }
       const oid = await git.commit(input.branch.branchName, files, message, {
         expectedHead: input.expectedHeadOid,
       })
       return strict('CreateCommitOnBranchPayload', { commit: commitObject(context, oid) })
+    },
+    createRef: async ({ input }: { input: { repositoryId: string; name: string; oid: string } }) => {
+      if (context.access !== 'write')
+        throw new TypedError('FORBIDDEN', 'Resource not accessible by integration')
+      if (input.repositoryId !== REPOSITORY_ID)
+        throw new TypedError('NOT_FOUND', 'Could not resolve to a node')
+      const name = input.name.replace(/^refs\/heads\//, '')
+      if ((await git.head(name)) !== undefined)
+        throw new TypedError('UNPROCESSABLE', `A ref named "${input.name}" already exists.`)
+      await git.git(['update-ref', input.name, input.oid, ''])
+      return strict('CreateRefPayload', { ref: await refObject(context, name) })
+    },
+    createPullRequest: async ({
+      input,
+    }: {
+      input: Omit<PullRequest, 'number' | 'url' | 'state'> & { repositoryId: string }
+    }) => {
+      if (context.access !== 'write')
+        throw new TypedError('FORBIDDEN', 'Resource not accessible by integration')
+      const open = context.pullRequests.find(
+        (pr) => pr.headRefName === input.headRefName && pr.state === 'OPEN',
+      )
+      if (open)
+        throw new TypedError(
+          'UNPROCESSABLE',
+          `A pull request already exists for ${owner}:${input.headRefName}.`,
+        )
+      const number = context.pullRequests.length + 1
+      const pullRequest: PullRequest = {
+        number,
+        url: `${context.baseUrl}/${owner}/${repo}/pull/${number}`,
+        baseRefName: input.baseRefName,
+        headRefName: input.headRefName,
+        title: input.title,
+        body: input.body ?? '',
+        state: 'OPEN',
+      }
+      context.pullRequests.push(pullRequest)
+      return strict('CreatePullRequestPayload', {
+        pullRequest: strict('PullRequest', { number, url: pullRequest.url }),
+      })
     },
   })
 }
@@ -313,6 +401,7 @@ function repositoryObject(context: Resolution) {
   const { git, owner, repo } = context
   return strict('Repository', {
     __typename: 'Repository',
+    id: REPOSITORY_ID,
     nameWithOwner: `${owner}/${repo}`,
     defaultBranchRef: async () => {
       const name = (await git.git(['symbolic-ref', '--short', 'HEAD'])).trim()
@@ -332,6 +421,12 @@ async function refObject(context: Resolution, name: string) {
     name,
     prefix: 'refs/heads/',
     target: oid === undefined ? null : commitObject(context, oid),
+    associatedPullRequests: ({ states }: { states?: string[] }) => {
+      const nodes = context.pullRequests
+        .filter((pr) => pr.headRefName === name && (!states || states.includes(pr.state)))
+        .map((pr) => strict('PullRequest', { number: pr.number, url: pr.url }))
+      return strict('PullRequestConnection', { nodes, totalCount: nodes.length })
+    },
   })
 }
 

@@ -4,9 +4,11 @@
  */
 
 /**
- * The branch head and, for each folder the change writes to, the names and blob ids of its files:
- * enough to tell which files are new or changed without downloading any content. One alias per
- * folder (`folder0`, `folder1`, …) because a run writes to one or two folders (posts, data).
+ * Everything a run needs to decide, in one round trip: the target branch's head and, for each folder
+ * the change writes to, the names and blob ids of its files (enough to tell new and changed files
+ * apart without downloading any content); in pull-request mode the same for the work branch, with
+ * its open pull request. One alias per folder (`folder0`, `folder1`, …): a run writes to one or two
+ * folders (posts, data).
  */
 export function readBranchQuery(folderCount: number): string {
   const indexes = [...Array(folderCount).keys()]
@@ -16,12 +18,17 @@ export function readBranchQuery(folderCount: number): string {
       (index) =>
         `folder${index}: file(path: $folder${index}) { object { ... on Tree { entries { name oid } } } }`,
     )
-    .join('\n          ')
-  return `query ReadBranch($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!${variables}) {
+    .join('\n      ')
+  return `query ReadBranch($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!${variables}) {
   repository(owner: $owner, name: $name) {
+    id
     nameWithOwner
     defaultBranchRef @include(if: $useDefaultBranch) { ...BranchFiles }
     ref(qualifiedName: $qualifiedName) @skip(if: $useDefaultBranch) { ...BranchFiles }
+    workBranch: ref(qualifiedName: $workBranch) @include(if: $withWorkBranch) {
+      ...BranchFiles
+      associatedPullRequests(states: OPEN, first: 1) { nodes { number url } }
+    }
   }
 }
 
@@ -40,17 +47,20 @@ export interface FolderEntries {
   object: { entries?: Array<{ name: string; oid: string }> } | null
 }
 
-export interface ReadBranchResult {
-  repository: {
-    nameWithOwner: string
-    defaultBranchRef?: BranchFiles | null
-    ref?: BranchFiles | null
-  } | null
-}
-
 export interface BranchFiles {
   name: string
   target: ({ oid: string } & Record<string, FolderEntries | null | string>) | null
+  associatedPullRequests?: { nodes: Array<{ number: number; url: string } | null> | null }
+}
+
+export interface ReadBranchResult {
+  repository: {
+    id: string
+    nameWithOwner: string
+    defaultBranchRef?: BranchFiles | null
+    ref?: BranchFiles | null
+    workBranch?: BranchFiles | null
+  } | null
 }
 
 /** One commit on a branch, only if the branch still points where we read it (compare-and-swap). */
@@ -65,4 +75,30 @@ export const CREATE_COMMIT_ON_BRANCH = `mutation CreateCommitOnBranch($input: Cr
 
 export interface CreateCommitResult {
   createCommitOnBranch: { commit: { oid: string; url: string } | null } | null
+}
+
+/** The pull-request work branch, started at the target branch's head. */
+export const CREATE_REF = `mutation CreateRef($input: CreateRefInput!) {
+  createRef(input: $input) {
+    ref {
+      name
+    }
+  }
+}`
+
+export interface CreateRefResult {
+  createRef: { ref: { name: string } | null } | null
+}
+
+export const CREATE_PULL_REQUEST = `mutation CreatePullRequest($input: CreatePullRequestInput!) {
+  createPullRequest(input: $input) {
+    pullRequest {
+      number
+      url
+    }
+  }
+}`
+
+export interface CreatePullRequestResult {
+  createPullRequest: { pullRequest: { number: number; url: string } | null } | null
 }

@@ -23,7 +23,10 @@ export function createPublisher(settings: Settings, log: Log, print: (text: stri
         apiUrl: settings.githubApiUrl,
         graphqlUrl: settings.githubGraphqlUrl,
         repository: settings.repository as { owner: string; repo: string },
+        otherRepository: settings.otherRepository,
         branch: settings.branch,
+        pullRequestBranch: settings.mode === 'pull-request' ? settings.pullRequestBranch : undefined,
+        dispatchWorkflow: settings.dispatchWorkflow,
         userAgent: USER_AGENT,
         log,
       })

@@ -22,6 +22,9 @@ function statusLine(result: DigestResult, settings: Settings): string {
   if (result.skipped !== undefined) return `Nothing written: ${escapeHtml(result.skipped)}.`
   const count = `${result.papers} ${result.papers === 1 ? 'paper' : 'papers'}`
   const where = result.posts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')
+  const pullRequest = result.pullRequestUrl
+    ? ` (pull request <a href="${escapeHtml(result.pullRequestUrl)}">${escapeHtml(result.pullRequestUrl)}</a>)`
+    : ''
   const commit = result.commitUrl
     ? ` in commit <a href="${escapeHtml(result.commitUrl)}">${escapeHtml((result.commitSha ?? '').slice(0, 7))}</a>`
     : ''
@@ -31,7 +34,7 @@ function statusLine(result: DigestResult, settings: Settings): string {
       : settings.mode === 'files'
         ? 'written to'
         : 'committed to'
-  return `${count} ${verb} ${where}${commit}.`
+  return `${count} ${verb} ${where}${commit}${pullRequest}.`
 }
 
 function paperTable(day: DayOutcome): string {

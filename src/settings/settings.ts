@@ -33,7 +33,12 @@ export interface Settings {
   keywords: string[]
   emptyDay: (typeof EMPTY_DAY_POLICIES)[number]
   repository?: { owner: string; repo: string }
+  /** True when `repository` names another repository than the workflow's own. */
+  otherRepository: boolean
   branch?: string
+  /** pull-request mode's work branch: `daily-papers/{from}` (or `…/{from}_{to}` for a range). */
+  pullRequestBranch: string
+  dispatchWorkflow?: string
   postsDir: string
   filename: string
   dataDir?: string
@@ -230,7 +235,18 @@ function inputSchemas(environment: Environment) {
     mode: oneOf(MODES),
     overwrite: oneOf(OVERWRITE_POLICIES),
     'commit-message': template(),
-    'dispatch-workflow': optionalText(),
+    'dispatch-workflow': z.string().transform((value, context) => {
+      const trimmed = value.trim().replace(/^\.github\/workflows\//, '')
+      if (trimmed === '') return undefined
+      if (!/^[\w.-]+\.ya?ml$/.test(trimmed) && !/^\d+$/.test(trimmed)) {
+        context.addIssue({
+          code: 'custom',
+          message: `${quote(value)} is not a workflow file; give its file name in .github/workflows, e.g. pages-deploy.yml`,
+        })
+        return z.NEVER
+      }
+      return trimmed
+    }),
     token: optionalText(),
     'hf-token': optionalText(),
     'hf-api-url': httpUrl(),
@@ -275,7 +291,14 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     keywords: values.keywords,
     emptyDay: values['empty-day'],
     repository: values.repository,
+    otherRepository:
+      values.repository !== undefined &&
+      environment.repository !== undefined &&
+      `${values.repository.owner}/${values.repository.repo}`.toLowerCase() !==
+        environment.repository.toLowerCase(),
     branch: values.branch,
+    pullRequestBranch: `daily-papers/${values.date.from === values.date.to ? values.date.from : `${values.date.from}_${values.date.to}`}`,
+    dispatchWorkflow: values['dispatch-workflow'],
     postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
     filename: values.filename.trim() || DEFAULT_FILENAME,
     dataDir: values['data-dir'],
@@ -303,25 +326,12 @@ function crossCheck(values: Parsed, partial: Partial<Record<InputName, unknown>>
       ),
     )
   }
-  if (has('mode') && values.mode === 'pull-request') {
-    problems.push(
-      describeProblem(
-        'mode',
-        '"pull-request" is not available in this version yet; use commit, files or dry-run',
-      ),
-    )
-  }
-  if (values['dispatch-workflow'] !== undefined) {
-    problems.push(
-      describeProblem('dispatch-workflow', 'is not available in this version yet; leave it empty'),
-    )
-  }
-  if (has('mode') && values.mode === 'commit') {
+  if (has('mode') && (values.mode === 'commit' || values.mode === 'pull-request')) {
     if (has('token') && values.token === undefined) {
       problems.push(
         describeProblem(
           'token',
-          'is empty, but mode "commit" needs a GitHub token; the default ${{ github.token }} works with `permissions: contents: write`',
+          `is empty, but mode "${values.mode}" needs a GitHub token; the default \${{ github.token }} works with \`permissions: contents: write\``,
         ),
       )
     }
