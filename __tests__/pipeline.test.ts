@@ -173,3 +173,23 @@ describe('runDigest', () => {
     await expect(run).rejects.toThrow(/all 5 papers Hugging Face listed failed validation/)
   })
 })
+
+describe('runDigest on today', () => {
+  it('warns that today is still growing and says so in the result', async () => {
+    const log = createMemoryLog()
+    const settings = parseSettings(
+      { mode: 'files', date: 'today' },
+      { now: new Date('2025-12-24T06:00:00Z'), workspace: '/w' },
+    )
+    const result = await runDigest(settings, {
+      source: savedSource({ '2025-12-24': readDay('seed/2025-12-24.json') }),
+      publisher: recordingPublisher().publisher,
+      log,
+      now: () => new Date('2025-12-24T06:00:00Z'),
+    })
+    expect(result.days[0]?.incomplete).toBe(true)
+    expect(log.warnings).toEqual([
+      expect.stringMatching(/^2025-12-24 is today on Hugging Face's calendar \(UTC\)/),
+    ])
+  })
+})

@@ -18887,12 +18887,16 @@ class DigestError extends Error {
 async function runDigest(settings, { source, publisher, log, now }) {
     const days = eachDay(settings.from, settings.to);
     const fetched = await log.group(`Fetch papers (${describeRange(settings)})`, () => fetchDays(days, source, log));
+    const today = utcDay(now());
+    if (days.includes(today)) {
+        log.warning(`${today} is today on Hugging Face's calendar (UTC): its list keeps growing during the day, so the post may miss papers. Schedule the run for "yesterday" for complete days.`);
+    }
     const outcomes = [];
     const files = [];
     await log.group('Render posts', async () => {
         for (const day of fetched) {
             const outcome = renderDay(day, settings, now());
-            outcomes.push(outcome.summary);
+            outcomes.push(day.day === today ? { ...outcome.summary, incomplete: true } : outcome.summary);
             files.push(...outcome.files);
             log.info(outcome.summary.postPath
                 ? `${day.day}: ${outcome.summary.papers.length} of ${day.papers.length} papers → ${outcome.summary.postPath}`
@@ -107230,7 +107234,7 @@ const QUOTE_LENGTH = 200;
 /** Reads `/api/daily_papers` page by page, retrying what Hugging Face may get right on a second try. */
 function createHuggingFaceSource(options) {
     const endpoint = dailyPapersEndpoint(options.baseUrl);
-    const { token, dispatcher, requestTimeoutMs = 30_000, deadlineMs = 300_000 } = options;
+    const { token, dispatcher, requestTimeoutMs = 20_000, deadlineMs = 90_000 } = options;
     const policy = {
         maxAttempts: options.maxAttempts ?? 5,
         baseDelayMs: options.baseDelayMs ?? 1_000,

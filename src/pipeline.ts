@@ -2,7 +2,7 @@ import { posix } from 'node:path'
 import { renderPost, selectPapers } from './digest/index.js'
 import type { Log } from './log.js'
 import type { ChangeSet, FileChange, Publisher } from './publish/publisher.js'
-import { eachDay, isoWeek, postDate } from './settings/calendar.js'
+import { eachDay, isoWeek, postDate, utcDay } from './settings/calendar.js'
 import type { Settings } from './settings/settings.js'
 import { fillTemplate, type TemplateValues } from './settings/template.js'
 import type { Paper } from './source/paper.js'
@@ -24,6 +24,8 @@ export interface DayOutcome {
   papers: Paper[]
   /** Repository-relative path of the day's post, when it has one. */
   postPath?: string
+  /** The day is today on Hugging Face's (UTC) calendar: its list is still growing. */
+  incomplete?: boolean
 }
 
 export interface DigestResult {
@@ -55,13 +57,19 @@ export async function runDigest(
   const fetched = await log.group(`Fetch papers (${describeRange(settings)})`, () =>
     fetchDays(days, source, log),
   )
+  const today = utcDay(now())
+  if (days.includes(today)) {
+    log.warning(
+      `${today} is today on Hugging Face's calendar (UTC): its list keeps growing during the day, so the post may miss papers. Schedule the run for "yesterday" for complete days.`,
+    )
+  }
 
   const outcomes: DayOutcome[] = []
   const files: FileChange[] = []
   await log.group('Render posts', async () => {
     for (const day of fetched) {
       const outcome = renderDay(day, settings, now())
-      outcomes.push(outcome.summary)
+      outcomes.push(day.day === today ? { ...outcome.summary, incomplete: true } : outcome.summary)
       files.push(...outcome.files)
       log.info(
         outcome.summary.postPath

@@ -189,9 +189,9 @@ describe('retries', () => {
   it('caps the wait a server asks for', async () => {
     server.inject({ status: 429, headers: { RateLimit: '"api";r=0;t=600' } })
     server.inject({ status: 429, headers: { 'Retry-After': '600' } })
-    const { source, sleeps } = connect({ maxDelayMs: 90_000 })
+    const { source, sleeps } = connect({ maxDelayMs: 20_000 })
     await source.fetchDay('2025-11-03')
-    expect(sleeps).toEqual([90_000, 90_000])
+    expect(sleeps).toEqual([20_000, 20_000])
   })
 
   it('honours Retry-After in seconds and as an HTTP date', async () => {
@@ -275,4 +275,41 @@ describe('timeouts', () => {
     )
     expect(source.requests).toBe(1)
   })
+})
+
+describe('the time budget with the default policy', () => {
+  /** A clock that only moves when the client sleeps, so the budget is measured without waiting. */
+  function simulatedClock() {
+    let now = Date.parse('2025-11-04T00:00:00Z')
+    const sleeps: number[] = []
+    return {
+      sleeps,
+      options: {
+        now: () => now,
+        sleep: async (ms: number) => {
+          sleeps.push(ms)
+          now += ms
+        },
+      },
+    }
+  }
+
+  it.each<[string, Parameters<HfServer['inject']>[0]]>([
+    ['503s', { status: 503, body: { error: 'Service Unavailable' } }],
+    ['429s asking for 42 s', { status: 429, headers: { RateLimit: '"api";r=0;t=42' } }],
+    ['resets', 'reset'],
+  ])(
+    'fails a lasting outage of %s in well under two minutes, naming the status and URL',
+    async (_, fault) => {
+      server.inject(fault, 20)
+      const clock = simulatedClock()
+      const source = createHuggingFaceSource({ baseUrl: server.url, userAgent: USER_AGENT, ...clock.options })
+      await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
+        new RegExp(`^GET ${server.url}/api/daily_papers\\?date=2025-11-03&limit=100&p=0: .*gave up after`),
+      )
+      const waited = clock.sleeps.reduce((sum, ms) => sum + ms, 0)
+      expect(waited).toBeLessThan(90_000)
+      expect(server.requests.length).toBeLessThanOrEqual(5)
+    },
+  )
 })

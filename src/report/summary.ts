@@ -12,6 +12,12 @@ export function summaryHtml(result: DigestResult, settings: Settings): string {
     `<h2>Hugging Face Daily Papers: ${escapeHtml(range)}</h2>`,
     `<p>${statusLine(result, settings)}</p>`,
   ]
+  const incomplete = result.days.filter((day) => day.incomplete)
+  if (incomplete.length > 0) {
+    parts.push(
+      `<p>⚠️ ${incomplete.map((day) => day.day).join(', ')} is today on Hugging Face's calendar (UTC): its list is still growing, so this post may miss papers. Run for <code>yesterday</code> for complete days.</p>`,
+    )
+  }
   const posted = result.days.filter((day) => day.postPath !== undefined)
   if (result.days.length === 1 && posted.length === 1) parts.push(paperTable(posted[0] as DayOutcome))
   else if (result.days.length > 1) parts.push(dayTable(result.days))

@@ -21,9 +21,9 @@ export interface HuggingFaceSourceOptions {
   baseDelayMs?: number
   /** Longest single wait, also for a server's `RateLimit`/`Retry-After` (default 60 s). */
   maxDelayMs?: number
-  /** Longest time for one request, from asking to the end of the body (default 30 s). */
+  /** Longest time for one request, from asking to the end of the body (default 20 s). */
   requestTimeoutMs?: number
-  /** Longest time for one day: all pages, attempts and waits (default 5 min). */
+  /** Longest time for one day: all pages, attempts and waits (default 90 s, so a lasting outage fails well within two minutes). */
   deadlineMs?: number
 }
 
@@ -52,7 +52,7 @@ export function createHuggingFaceSource(
   options: HuggingFaceSourceOptions,
 ): PaperSource & { readonly requests: number } {
   const endpoint = dailyPapersEndpoint(options.baseUrl)
-  const { token, dispatcher, requestTimeoutMs = 30_000, deadlineMs = 300_000 } = options
+  const { token, dispatcher, requestTimeoutMs = 20_000, deadlineMs = 90_000 } = options
   const policy: RetryPolicy = {
     maxAttempts: options.maxAttempts ?? 5,
     baseDelayMs: options.baseDelayMs ?? 1_000,

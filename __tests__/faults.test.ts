@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { createMemoryLog } from '../src/log.js'
+import { runDigest } from '../src/pipeline.js'
+import { createGitHubPublisher } from '../src/publish/github.js'
+import { parseSettings } from '../src/settings/settings.js'
+import { createHuggingFaceSource } from '../src/source/huggingface.js'
+import { startGitHubServer, type GitHubServer } from './support/github-server.js'
+import { startHfServer, type HfServer } from './support/hf-server.js'
+
+/**
+ * The whole pipeline over real HTTP against both stand-ins, with Hugging Face faults injected and
+ * the waits between retries skipped: passing faults still end in one commit, lasting ones in none.
+ */
+let hf: HfServer
+let github: GitHubServer
+
+beforeAll(async () => {
+  const seed = JSON.parse(
+    await readFile(resolve(process.cwd(), '../shared/seed/2025-12-24.json'), 'utf8'),
+  ) as unknown[]
+  hf = await startHfServer({ days: new Map([['2025-12-24', seed]]) })
+  github = await startGitHubServer()
+})
+afterAll(async () => {
+  await Promise.all([hf.close(), github.close()])
+})
+
+async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) {
+  for (const fault of faults) hf.inject(fault)
+  github.requests.length = 0
+  const settings = parseSettings(
+    { date: '2025-12-24', token: 'write-token', 'hf-api-url': hf.url },
+    { now: new Date('2025-12-26T00:00:00Z'), repository: 'octo/blog', workspace: '/unused' },
+  )
+  const log = createMemoryLog()
+  const sleeps: number[] = []
+  return runDigest(settings, {
+    source: createHuggingFaceSource({
+      baseUrl: settings.hfApiUrl,
+      userAgent: 'test',
+      sleep: async (ms) => void sleeps.push(ms),
+      requestTimeoutMs: 200,
+    }),
+    publisher: createGitHubPublisher({
+      token: 'write-token',
+      apiUrl: github.apiUrl,
+      graphqlUrl: github.graphqlUrl,
+      repository: { owner: 'octo', repo: 'blog' },
+      userAgent: 'test',
+      log,
+      sleep: async () => undefined,
+      retryAfterBaseValue: 0,
+    }),
+    log,
+    now: () => new Date('2025-12-26T00:00:00Z'),
+  })
+}
+
+describe('Hugging Face faults, end to end', () => {
+  it('commits once after a rate limit, a reset, a truncated body and a hang (four failed attempts of five)', async () => {
+    const result = await digestWithFaults(
+      { status: 429, headers: { RateLimit: '"api";r=0;t=3' } },
+      'reset',
+      'truncate',
+      'hang',
+    )
+    expect(result.commitSha).toBe(await github.git.head('main'))
+    expect(github.requests.map((request) => request.operation)).toEqual([
+      'ReadBranch',
+      'CreateCommitOnBranch',
+    ])
+  })
+
+  // Retried faults come five times (every attempt), the others once.
+  it.each<[string, Parameters<HfServer['inject']>[0], number, RegExp]>([
+    ['a lasting 502', { status: 502 }, 5, /answered 502 Bad Gateway.*gave up after 5 attempts/],
+    [
+      'an HTML page',
+      'html',
+      1,
+      /an HTML page titled "Just a moment\.\.\." where a JSON array of papers was expected/,
+    ],
+    [
+      'an error object',
+      { status: 200, body: { error: 'Invalid date' } },
+      1,
+      /returned \{"error":"Invalid date"\}/,
+    ],
+    ['a 400', { status: 400, body: { error: 'bad limit' } }, 1, /answered 400 Bad Request: "bad limit"/],
+  ])('fails cleanly on %s and commits nothing', async (_, fault, times, message) => {
+    const commits = (await github.git.log('main')).length
+    await expect(digestWithFaults(...Array(times).fill(fault))).rejects.toThrow(message)
+    expect(github.requests).toEqual([])
+    expect(await github.git.log('main')).toHaveLength(commits)
+  })
+})
