@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createMemoryLog } from '../src/log.js'
 import { DigestError, runDigest } from '../src/pipeline.js'
@@ -128,11 +128,11 @@ describe('runDigest', () => {
     expect(received[0]?.message).toBe('Add Hugging Face Daily Papers for 2025-11-28..2025-12-01')
     expect(received[0]?.files.map((file) => file.path)).toEqual([
       '_posts/2025-11-28-daily-papers.md',
-      '_data/papers/daily-2025-11-28.json',
       '_posts/2025-12-01-daily-papers.md',
+      '_data/papers/daily-2025-11-28.json',
       '_data/papers/daily-2025-12-01.json',
     ])
-    const data = JSON.parse(received[0]?.files[1]?.content ?? '') as Array<{ id: string }>
+    const data = JSON.parse(received[0]?.files[2]?.content ?? '') as Array<{ id: string }>
     expect(data).toHaveLength(7)
     expect(result).toMatchObject({
       posts: ['_posts/2025-11-28-daily-papers.md', '_posts/2025-12-01-daily-papers.md'],
@@ -191,5 +191,74 @@ describe('runDigest on today', () => {
     expect(log.warnings).toEqual([
       expect.stringMatching(/^2025-12-24 is today on Hugging Face's calendar \(UTC\)/),
     ])
+  })
+})
+
+describe('weekly and monthly digests', () => {
+  const novemberSource = () =>
+    savedSource(
+      Object.fromEntries(
+        readdirSync(resolve(shared, 'fixtures/hf/daily'))
+          .filter((name) => name.startsWith('2025-11-'))
+          .map((name) => [name.slice(0, 10), readDay(`fixtures/hf/daily/${name}`)]),
+      ),
+    )
+  const allPapers = (days: string[]) =>
+    days.flatMap((day) => parseDailyPapers(readDay(`fixtures/hf/daily/${day}.json`), day).papers)
+
+  it('ranks the ISO week containing the date, each paper once, top 20 by default', async () => {
+    const source = novemberSource()
+    const { publisher, received } = recordingPublisher()
+    const result = await runDigest(
+      settingsFor({ date: '2025-11-26', digest: 'weekly', language: 'ko' }),
+      collaborators(source, publisher),
+    )
+    expect(source.asked).toEqual([
+      '2025-11-24',
+      '2025-11-25',
+      '2025-11-26',
+      '2025-11-27',
+      '2025-11-28',
+      '2025-11-29',
+      '2025-11-30',
+    ])
+    const week = allPapers(['2025-11-24', '2025-11-25', '2025-11-26', '2025-11-27', '2025-11-28'])
+    const expectedTop = [...week].sort((a, b) => b.upvotes - a.upvotes).slice(0, 20)
+    expect(received[0]?.message).toBe('Add Hugging Face Daily Papers for 2025-11-24..2025-11-30')
+    const [post] = received[0]?.files ?? []
+    expect(post?.path).toBe('_posts/2025-11-24-weekly-papers.md')
+    expect(post?.content).toContain('title: Hugging Face Weekly Papers - 2025-W48')
+    expect(post?.content).toContain('## 📊 통계')
+    expect(post?.content).toContain(`- 논문 수: ${new Set(week.map((p) => p.id)).size}개`)
+    expect(post?.content).toContain('- 기간: 2025-11-24 ~ 2025-11-30 (논문이 있는 날 5일)')
+    expect(post?.content).toContain('## 🔥 가장 인기 있는 논문 Top 20')
+    expect(post?.content).toContain('## 🏷️ 인기 태그 Top 10')
+    const ranked = [...(post?.content.matchAll(/^\d+\. \*\*.*\*\* - 👍 (\d+)$/gm) ?? [])].map((m) =>
+      Number(m[1]),
+    )
+    expect(ranked).toEqual(expectedTop.map((p) => p.upvotes))
+    const ids = [...(post?.content.matchAll(/huggingface\.co\/papers\/([\d.]+)\)/g) ?? [])].map((m) => m[1])
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(result).toMatchObject({ posts: ['_posts/2025-11-24-weekly-papers.md'], papers: 20 })
+  })
+
+  it('covers the month up to today, with English statistics', async () => {
+    const source = novemberSource()
+    const { publisher, received } = recordingPublisher()
+    await runDigest(
+      parseSettings(
+        { mode: 'files', date: '2025-11-10', digest: 'monthly', 'max-papers': '5' },
+        { now: new Date('2025-11-20T12:00:00Z'), workspace: '/unused' },
+      ),
+      { ...collaborators(source, publisher), now: () => new Date('2025-11-20T12:00:00Z') },
+    )
+    expect(source.asked).toHaveLength(20)
+    const content = received[0]?.files[0]?.content ?? ''
+    expect(received[0]?.files[0]?.path).toBe('_posts/2025-11-01-monthly-papers.md')
+    expect(content).toContain('title: Hugging Face Monthly Papers - 2025-11')
+    expect(content).toContain('date: 2025-11-20 09:00:00 +0000')
+    expect(content).toContain('- Period: 2025-11-01 to 2025-11-20 (14 days with papers)')
+    expect(content).toContain('## 🔥 Top 5 papers by upvotes')
+    expect(content).toMatch(/## 🏷️ Top 10 keywords\n\n1\. .+ \(\d+\)\n2\. /)
   })
 })

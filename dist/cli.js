@@ -8757,6 +8757,317 @@ function requireDist () {
 
 var distExports = requireDist();
 
+function pMap(iterable, mapper, options) {
+	return mapConcurrently(iterable, mapper, options, false);
+}
+
+// The engine behind all the functions, except `pMapIterable`. With `isSettled`, an element or a mapper that rejects gives a `{status: 'rejected'}` result instead of an error, like `Promise.allSettled`, so `stopOnError` does not apply.
+async function mapConcurrently(
+	iterable,
+	mapper,
+	{
+		concurrency = Number.POSITIVE_INFINITY,
+		stopOnError = true,
+		signal,
+	} = {},
+	isSettled,
+) {
+	return new Promise((resolve_, reject_) => {
+		validateOptions(iterable, mapper, concurrency);
+
+		const result = [];
+		// Stage the errors by index, like `result`, so they are reported in input order.
+		const errors = [];
+		let skippedCount = 0;
+		let isResolved = false;
+		let isIterableDone = false;
+		const pendingIndexes = new Set();
+		let doneIndex = Number.POSITIVE_INFINITY;
+		let currentIndex = 0;
+		const iterator = getIterator(iterable);
+
+		const signalListener = () => {
+			reject(signal.reason);
+		};
+
+		const cleanup = () => {
+			signal?.removeEventListener('abort', signalListener);
+		};
+
+		const resolve = value => {
+			resolve_(value);
+			cleanup();
+		};
+
+		const reject = reason => {
+			if (isResolved) {
+				return;
+			}
+
+			isResolved = true;
+			reject_(reason);
+			cleanup();
+
+			if (!isIterableDone) {
+				closeIterator(iterator);
+			}
+		};
+
+		if (signal) {
+			if (signal.aborted) {
+				reject(signal.reason);
+				return;
+			}
+
+			signal.addEventListener('abort', signalListener, {once: true});
+		}
+
+		const pull = createPuller(iterator);
+
+		// Settle only once the source is done, or a mapper stopped, and every earlier pull and mapper has finished. A pull before the `done` or the stop can still produce an element, while pulls after it do not affect the result.
+		const settleIfFinished = () => {
+			if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+				return;
+			}
+
+			for (const index of pendingIndexes) {
+				if (index < doneIndex) {
+					return;
+				}
+			}
+
+			if (!stopOnError) {
+				const collectedErrors = [];
+
+				for (let index = 0; index < Math.min(doneIndex, errors.length); index++) {
+					if (index in errors) {
+						collectedErrors.push(errors[index]);
+					}
+				}
+
+				if (collectedErrors.length > 0) {
+					reject(new AggregateError(collectedErrors)); // eslint-disable-line unicorn/error-message
+					return;
+				}
+			}
+
+			isResolved = true;
+
+			// A stop ended the result before the source did, so close it, like `for await` does on a `break`. Not at the stop itself, as a source that settles its `next()` calls out of call order may still owe an earlier element, and closing could drop it.
+			if (!isIterableDone) {
+				closeIterator(iterator);
+			}
+
+			// `done` is final, like `for await`, so a `done` that lands between two elements ends
+			// the result there and everything the source produced past it is dropped. A stop cuts it the same way.
+			const lastIndex = Math.min(doneIndex, result.length);
+
+			// Every index below `lastIndex` has a value: an index only goes unassigned when its pull reported `done` or its mapper returned `pMapStop`, and the lowest such index is `doneIndex`. So the array is dense below `lastIndex`, and the fast path can hand it over untouched.
+			if (lastIndex === result.length && skippedCount === 0) {
+				resolve(result);
+				return;
+			}
+
+			// Otherwise this drops the skipped results and whatever the `done` or the stop cut off.
+			resolve(result.slice(0, lastIndex).filter(value => value !== pMapSkip));
+		};
+
+		const next = async () => {
+			// After a `done` or a stop, a pull would take an item nobody is going to map, which a one-shot source, like a queue, would lose.
+			if (isResolved || currentIndex >= doneIndex) {
+				return;
+			}
+
+			// Take the index when the pull starts, not when it resolves, so a source that settles
+			// its `next()` calls out of call order still gets the right position.
+			const index = currentIndex++;
+			pendingIndexes.add(index);
+
+			let nextItem;
+			try {
+				nextItem = await pull();
+			} catch (error) {
+				pendingIndexes.delete(index);
+
+				if (index < doneIndex) {
+					throw error;
+				}
+
+				settleIfFinished();
+				return;
+			}
+
+			if (nextItem.done) {
+				pendingIndexes.delete(index);
+				doneIndex = Math.min(doneIndex, index);
+				isIterableDone = true;
+				settleIfFinished();
+				return;
+			}
+
+			// Intentionally detached
+			const runner = (async () => {
+				try {
+					const element = await nextItem.value;
+
+					if (isResolved || index >= doneIndex) {
+						return;
+					}
+
+					const value = await mapper(element, index);
+
+					// Ignore an item produced after an earlier pull reported `done` or an earlier mapper returned `pMapStop`.
+					if (index >= doneIndex) {
+						return;
+					}
+
+					// A stop ends the result here, like a `done` from the source, so settling waits only for the earlier elements.
+					if (value === pMapStop) {
+						doneIndex = index;
+						return;
+					}
+
+					if (value === pMapSkip) {
+						skippedCount++;
+					}
+
+					result[index] = isSettled && value !== pMapSkip ? {status: 'fulfilled', value} : value;
+				} catch (error) {
+					if (index >= doneIndex) {
+						return;
+					}
+
+					if (stopOnError) {
+						reject(error);
+						return;
+					} else {
+						errors[index] = error;
+					}
+				} finally {
+					pendingIndexes.delete(index);
+					settleIfFinished();
+				}
+
+				// If the iterable throws we can't really continue regardless of `stopOnError` state
+				// since an iterable is likely to continue throwing after it throws once.
+				// If we continue calling `next()` indefinitely we will likely end up
+				// in an infinite loop of failed iteration.
+				try {
+					await next();
+				} catch (error) {
+					reject(error);
+				}
+			})();
+
+			// Link the runner to the returned promise, so the async stack trace of a mapper error reaches the caller. Nothing awaits the runner, so the trace would stop there, but V8 follows a reaction that resolves another promise. The link never settles, so it never resolves the returned promise. It is a new promise for each runner, as a shared one would keep a reaction for every element.
+			runner.then(() => new Promise(() => {})).then(resolve_);
+		};
+
+		// Create the concurrent runners in a detached (non-awaited)
+		// promise. We need this so we can await the `next()` calls
+		// to stop creating runners before hitting the concurrency limit
+		// if the iterable has already been marked as done or a mapper stopped.
+		// NOTE: We *must* do this for async iterators otherwise we'll spin up
+		// infinite `next()` calls by default and never start the event loop.
+		(async () => {
+			for (let index = 0; index < concurrency; index++) {
+				try {
+					// eslint-disable-next-line no-await-in-loop
+					await next();
+				} catch (error) {
+					reject(error);
+					break;
+				}
+
+				if (isResolved || currentIndex >= doneIndex) {
+					break;
+				}
+			}
+		})();
+	});
+}
+
+const pMapSkip = Symbol('skip');
+
+const pMapStop = Symbol('stop');
+
+// The checks `pMap` and `pMapIterable` share, so both reject the same input the same way.
+// `mapConcurrently` runs this inside its promise, so a bad argument rejects rather than throws.
+function validateOptions(iterable, mapper, concurrency) {
+	// Optional chaining, so a nullish input gets this message rather than Node's internal
+	// "null is not iterable".
+	if (iterable?.[Symbol.iterator] === undefined && iterable?.[Symbol.asyncIterator] === undefined) {
+		throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+	}
+
+	if (typeof mapper !== 'function') {
+		throw new TypeError('Mapper function is required');
+	}
+
+	if (!isLimit(concurrency, 1)) {
+		throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency}\` (${typeof concurrency})`);
+	}
+}
+
+// Whether the value is an integer from `minimum` and up, or `Infinity`, as `concurrency` and `backpressure` must be.
+function isLimit(value, minimum) {
+	return (Number.isSafeInteger(value) && value >= minimum) || value === Number.POSITIVE_INFINITY;
+}
+
+// Take the async iterator when the input has both, like `for await` does.
+function getIterator(iterable) {
+	return iterable[Symbol.asyncIterator] === undefined ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+
+// Close the source so it can release its resources, like `for await` does.
+// Callers must not await this so a source that is blocked in `next()` cannot block them.
+async function closeIterator(iterator) {
+	try {
+		await iterator.return?.();
+	} catch {}
+}
+
+// Pull the next item, and stop pulling once the source has reported `done`: a source like a queue
+// may block in `next()` after it is exhausted, which would hang the caller. `done` is final, like
+// `for await`, so anything the source produces after it is dropped.
+function createPuller(iterator) {
+	let isSourceDone = false;
+
+	// A sync iterable, like an array, answers right away, so `done` can be seen here. An async
+	// iterable is seen in the `then` below, as soon as its pull settles.
+	const markDone = item => {
+		if (item?.done) {
+			isSourceDone = true;
+		}
+	};
+
+	return () => {
+		if (isSourceDone) {
+			return {done: true};
+		}
+
+		const result = iterator.next();
+		markDone(result);
+
+		// A sync iterable, like an array, answers right away, so `done` has been read already and
+		// the result can go back untouched.
+		if (typeof result?.then !== 'function') {
+			return result;
+		}
+
+		// An async iterable settles later, so `done` is read off the pull once it does. That is a
+		// branch of its own, which leaves the caller awaiting the pull itself rather than a promise
+		// derived from it, so an async source does not pay an extra microtask per element. The
+		// rejection is handled here as well as by the caller, so a pull cannot escape as an
+		// unhandled rejection. A thenable that is not a promise is turned into one first, so it is
+		// subscribed to once, like `for await` does, while a native promise is returned as is.
+		const promise = Promise.resolve(result);
+		promise.then(markDone, () => {});
+
+		return promise;
+	};
+}
+
 /** The lines a post can show under each paper, in the order the `fields` input lists them. */
 const FIELDS = [
     'organization',
@@ -11630,7 +11941,7 @@ function formatHeadingAsSetext(node, state) {
  * @returns {string}
  *   Serialized markdown.
  */
-function heading$1(node, _, state, info) {
+function heading$2(node, _, state, info) {
   const rank = Math.max(Math.min(6, node.depth || 1), 1);
   const tracker = state.createTracker(info);
 
@@ -12530,7 +12841,7 @@ function checkListItemIndent(state) {
  * @returns {string}
  *   Serialized markdown.
  */
-function listItem$1(node, parent, state, info) {
+function listItem$2(node, parent, state, info) {
   const listItemIndent = checkListItemIndent(state);
   let bullet = state.bulletCurrent || checkBullet(state);
 
@@ -12831,7 +13142,7 @@ const handle = {
   definition,
   emphasis,
   hardBreak,
-  heading: heading$1,
+  heading: heading$2,
   html,
   image,
   imageReference,
@@ -12839,7 +13150,7 @@ const handle = {
   link: link$1,
   linkReference,
   list: list$1,
-  listItem: listItem$1,
+  listItem: listItem$2,
   paragraph: paragraph$1,
   root,
   strong: strong$1,
@@ -18642,6 +18953,91 @@ function httpsUrl(candidate) {
     }
 }
 
+const TOP_KEYWORDS = 10;
+/** The words of the period sections, in the reference blog's Korean monthly post style. */
+const WORDS = {
+    en: {
+        statistics: '📊 Statistics',
+        papers: (count) => `Papers: ${count}`,
+        days: (from, to, days) => `Period: ${from} to ${to} (${days} ${days === 1 ? 'day' : 'days'} with papers)`,
+        totalUpvotes: (total) => `Total upvotes: ${total}`,
+        meanUpvotes: (mean) => `Mean upvotes: ${mean}`,
+        topPapers: (count) => `🔥 Top ${count} papers by upvotes`,
+        topKeywords: (count) => `🏷️ Top ${count} keywords`,
+    },
+    ko: {
+        statistics: '📊 통계',
+        papers: (count) => `논문 수: ${count}개`,
+        days: (from, to, days) => `기간: ${from} ~ ${to} (논문이 있는 날 ${days}일)`,
+        totalUpvotes: (total) => `총 좋아요: ${total}`,
+        meanUpvotes: (mean) => `평균 좋아요: ${mean}`,
+        topPapers: (count) => `🔥 가장 인기 있는 논문 Top ${count}`,
+        topKeywords: (count) => `🏷️ 인기 태그 Top ${count}`,
+    },
+};
+function periodWords(language) {
+    return WORDS[language];
+}
+/** Papers, days, total and mean upvotes of the whole period. */
+function statisticsSection(period, language) {
+    const words = WORDS[language];
+    const total = period.listed.reduce((sum, paper) => sum + paper.upvotes, 0);
+    const mean = period.listed.length === 0 ? 0 : total / period.listed.length;
+    return [
+        heading$1(words.statistics),
+        bulletList([
+            words.papers(period.listed.length),
+            words.days(period.from, period.to, period.days),
+            words.totalUpvotes(total),
+            words.meanUpvotes(mean.toFixed(1)),
+        ]),
+    ];
+}
+/** The AI keywords most papers of the period share, each counted once per paper. */
+function keywordsSection(period, language) {
+    const counts = new Map();
+    for (const paper of period.listed) {
+        const seen = new Set();
+        for (const keyword of paper.aiKeywords.map(cleanText)) {
+            const key = keyword.toLowerCase();
+            if (key === '' || seen.has(key))
+                continue;
+            seen.add(key);
+            const entry = counts.get(key) ?? { label: keyword, count: 0 };
+            entry.count++;
+            counts.set(key, entry);
+        }
+    }
+    // Ties in first-seen order, so the list is stable from run to run.
+    const top = [...counts.values()].sort((a, b) => b.count - a.count).slice(0, TOP_KEYWORDS);
+    if (top.length === 0)
+        return [];
+    const list = {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        spread: false,
+        children: top.map(({ label, count }) => listItem$1(`${label} (${count})`)),
+    };
+    return [heading$1(WORDS[language].topKeywords(top.length)), list];
+}
+const heading$1 = (value) => ({
+    type: 'heading',
+    depth: 2,
+    children: [{ type: 'text', value }],
+});
+const listItem$1 = (value) => ({
+    type: 'listItem',
+    spread: false,
+    children: [{ type: 'paragraph', children: [{ type: 'text', value }] }],
+});
+const bulletList = (lines) => ({
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: lines.map(listItem$1),
+});
+
 /** Authors shown before the list is shortened. */
 const AUTHORS_SHOWN = 5;
 /** The serializer settings that give the reference post's layout: `-` bullets, `1.` `2.` …, one-space indent. */
@@ -18653,13 +19049,19 @@ const markdown = unified().use(remarkStringify, {
 /** The whole post, front matter and body, for papers already selected and ranked. */
 function renderPost(papers, options) {
     const locale = LOCALES[options.language];
+    const { period } = options;
     const body = [heading(1, options.title)];
+    if (period)
+        body.push(...statisticsSection(period, options.language));
     if (papers.length === 0) {
         body.push(paragraph([text(locale.noPapers)]));
     }
     else {
-        const { before, count, after } = locale.collected(papers.length);
-        body.push(paragraph([text(before), strong(count), text(after)].filter((node) => node.type !== 'text' || node.value !== '')), heading(2, locale.rankingHeading), {
+        if (!period) {
+            const { before, count, after } = locale.collected(papers.length);
+            body.push(paragraph([text(before), strong(count), text(after)].filter((node) => node.type !== 'text' || node.value !== '')));
+        }
+        body.push(heading(2, period ? periodWords(options.language).topPapers(papers.length) : locale.rankingHeading), {
             type: 'list',
             ordered: true,
             start: 1,
@@ -18667,6 +19069,8 @@ function renderPost(papers, options) {
             children: papers.map((paper) => paperItem(paper, options.fields, locale)),
         });
     }
+    if (period)
+        body.push(...keywordsSection(period, options.language));
     const root = { type: 'root', children: body };
     return `${frontMatter(options)}\n${markdown.stringify(root)}`;
 }
@@ -18789,6 +19193,15 @@ function isoWeek(day) {
     const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
     return `${year}-W${String(week).padStart(2, '0')}`;
 }
+/** The ISO week (Monday to Sunday) or the calendar month that contains `day`. */
+function periodOf(day, period) {
+    if (period === 'weekly') {
+        const monday = addDays(day, 1 - (new Date(dayMs(day)).getUTCDay() || 7));
+        return { from: monday, to: addDays(monday, 6) };
+    }
+    const [year, month] = day.split('-').map(Number);
+    return { from: formatDay(Date.UTC(year, month - 1, 1)), to: formatDay(Date.UTC(year, month, 0)) };
+}
 function dayMs(day) {
     const ms = parseDay(day);
     if (ms === undefined)
@@ -18883,40 +19296,61 @@ function unknownPlaceholders(template) {
 class DigestError extends Error {
     name = 'DigestError';
 }
+/** Days fetched at once: quick backfills, far below Hugging Face's 500 requests per 5 minutes. */
+const FETCH_CONCURRENCY = 4;
 /** fetch → select and render → publish, for every day asked for. */
 async function runDigest(settings, { source, publisher, log, now }) {
-    const days = eachDay(settings.from, settings.to);
-    const fetched = await log.group(`Fetch papers (${describeRange(settings)})`, () => fetchDays(days, source, log));
+    const range = describeRange(settings);
+    const fetched = await log.group(`Fetch papers (${range})`, () => fetchDays(eachDay(settings.from, settings.to), source, log));
     const today = utcDay(now());
-    if (days.includes(today)) {
+    if (fetched.some((day) => day.day === today)) {
         log.warning(`${today} is today on Hugging Face's calendar (UTC): its list keeps growing during the day, so the post may miss papers. Schedule the run for "yesterday" for complete days.`);
     }
-    const outcomes = [];
+    const plans = settings.digest === 'daily' ? fetched.map(dailyPlan) : [periodPlan(fetched, settings)];
     const files = [];
+    const postOf = new Map();
     await log.group('Render posts', async () => {
-        for (const day of fetched) {
-            const outcome = renderDay(day, settings, now());
-            outcomes.push(day.day === today ? { ...outcome.summary, incomplete: true } : outcome.summary);
-            files.push(...outcome.files);
-            log.info(outcome.summary.postPath
-                ? `${day.day}: ${outcome.summary.papers.length} of ${day.papers.length} papers → ${outcome.summary.postPath}`
-                : `${day.day}: no papers, no post (empty-day: ${settings.emptyDay})`);
+        for (const plan of plans) {
+            const papers = selectPapers(plan.listed, settings);
+            if (papers.length === 0 && settings.emptyDay !== 'post') {
+                if (settings.emptyDay === 'fail') {
+                    const filtered = plan.listed.length > 0 ? ` (${plan.listed.length} listed, none passed min-upvotes/keywords)` : '';
+                    throw new DigestError(`${plan.label}: no papers to post${filtered}; empty-day is "fail"`);
+                }
+                log.info(`${plan.label}: no papers, no post (empty-day: skip)`);
+                continue;
+            }
+            const path = posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values));
+            files.push({ path, content: renderPlan(plan, papers, settings, now()) });
+            postOf.set(plan.label, { path, papers });
+            log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`);
         }
+        if (settings.dataDir !== undefined)
+            files.push(...dataFiles(fetched, settings.dataDir));
     });
-    const posts = outcomes.flatMap((outcome) => (outcome.postPath ? [outcome.postPath] : []));
-    const papers = outcomes.reduce((sum, outcome) => sum + (outcome.postPath ? outcome.papers.length : 0), 0);
-    if (files.length === 0) {
-        return { days: outcomes, posts: [], papers: 0, skipped: `no papers on ${describeRange(settings)}` };
-    }
+    const days = fetched.map((day) => {
+        const post = postOf.get(settings.digest === 'daily' ? day.day : range);
+        return {
+            day: day.day,
+            listed: day.papers.length,
+            papers: settings.digest === 'daily' ? (post?.papers ?? []) : [],
+            postPath: post?.path,
+            ...(day.day === today ? { incomplete: true } : {}),
+        };
+    });
+    const posts = [...postOf.values()].map((post) => post.path);
+    const papers = [...postOf.values()].reduce((sum, post) => sum + post.papers.length, 0);
+    if (files.length === 0)
+        return { days, posts: [], papers: 0, skipped: `no papers on ${range}` };
     const changes = {
         files,
-        message: fillTemplate(settings.commitMessage, rangeValues(settings)),
+        message: fillTemplate(settings.commitMessage, { ...rangeValues(settings), date: range }),
         overwrite: settings.overwrite,
     };
     const published = await log.group(`Publish (${settings.mode})`, () => publisher.publish(changes));
     const written = new Set(published.written);
     return {
-        days: outcomes,
+        days,
         posts: posts.filter((path) => written.has(path)),
         papers,
         commitSha: published.commitSha,
@@ -18926,9 +19360,10 @@ async function runDigest(settings, { source, publisher, log, now }) {
         skipped: written.size === 0 ? `the ${posts.length === 1 ? 'post is' : 'posts are'} unchanged` : undefined,
     };
 }
+/** Fetches a few days at a time, in order of the result, logging `[12/250] 2025-03-14: 23 papers`. */
 async function fetchDays(days, source, log) {
-    const fetched = [];
-    for (const day of days) {
+    let done = 0;
+    return pMap(days, async (day) => {
         const result = await source.fetchDay(day);
         for (const invalid of result.invalid) {
             log.warning(`${day}: left out paper ${invalid.id}: ${invalid.field}: ${invalid.problem}`);
@@ -18936,47 +19371,62 @@ async function fetchDays(days, source, log) {
         if (result.papers.length === 0 && result.invalid.length > 0) {
             throw new DigestError(`${day}: all ${result.invalid.length} papers Hugging Face listed failed validation; the API may have changed its format`);
         }
-        log.info(`${day}: ${result.papers.length} papers`);
-        fetched.push(result);
-    }
-    return fetched;
+        done++;
+        log.info(`${days.length > 1 ? `[${done}/${days.length}] ` : ''}${day}: ${result.papers.length} papers`);
+        return result;
+    }, { concurrency: FETCH_CONCURRENCY });
 }
-function renderDay({ day, papers: listed }, settings, now) {
-    const papers = selectPapers(listed, settings);
-    const noPost = { summary: { day, listed: listed.length, papers: [] }, files: [] };
-    if (papers.length === 0) {
-        if (settings.emptyDay === 'fail') {
-            throw new DigestError(`${day}: no papers to post${listed.length > 0 ? ` (${listed.length} listed, none passed min-upvotes/keywords)` : ''}; empty-day is "fail"`);
-        }
-        if (settings.emptyDay === 'skip')
-            return noPost;
+function dailyPlan({ day, papers }) {
+    return { label: day, listed: papers, values: dayValues(day), dateDay: day };
+}
+/** A weekly or monthly digest: every paper of the period once, in its latest (most upvoted) listing. */
+function periodPlan(fetched, settings) {
+    const merged = new Map();
+    for (const paper of fetched.flatMap((day) => day.papers)) {
+        const seen = merged.get(paper.id);
+        if (!seen || paper.upvotes > seen.upvotes)
+            merged.set(paper.id, paper);
     }
-    const values = dayValues(day);
-    const postPath = posix.join(settings.postsDir, fillTemplate(settings.filename, values));
-    const post = renderPost(papers, {
+    return {
+        label: describeRange(settings),
+        listed: [...merged.values()],
+        values: rangeValues(settings),
+        dateDay: settings.to,
+        period: {
+            from: settings.from,
+            to: settings.to,
+            days: fetched.filter((day) => day.papers.length > 0).length,
+        },
+    };
+}
+function renderPlan(plan, papers, settings, now) {
+    return renderPost(papers, {
         language: settings.language,
-        title: fillTemplate(settings.title, values),
-        date: postDate(day, settings.postTime, settings.timezone, now),
+        title: fillTemplate(settings.title, plan.values),
+        date: postDate(plan.dateDay, settings.postTime, settings.timezone, now),
         categories: settings.categories,
         tags: settings.tags,
         author: settings.author,
-        permalink: settings.permalink && fillTemplate(settings.permalink, values),
+        permalink: settings.permalink && fillTemplate(settings.permalink, plan.values),
         fields: settings.fields,
+        ...(plan.period ? { period: { ...plan.period, listed: plan.listed } } : {}),
     });
-    const files = [{ path: postPath, content: post }];
-    if (settings.dataDir !== undefined) {
-        files.push({
-            path: posix.join(settings.dataDir, `daily-${day}.json`),
-            content: `${JSON.stringify(listed, null, 2)}\n`,
-        });
-    }
-    return { summary: { day, listed: listed.length, papers, postPath }, files };
+}
+/** `{data-dir}/daily-{day}.json` for each day with papers: deterministic, so re-runs change nothing. */
+function dataFiles(fetched, dataDir) {
+    return fetched
+        .filter((day) => day.papers.length > 0)
+        .map((day) => ({
+        path: posix.join(dataDir, `daily-${day.day}.json`),
+        content: `${JSON.stringify(day.papers, null, 2)}\n`,
+    }));
 }
 function dayValues(day) {
     return { date: day, from: day, to: day, week: isoWeek(day), month: day.slice(0, 7) };
 }
+/** For a range or period `{date}` is its first day in names, and `FROM..TO` in the commit message. */
 function rangeValues({ from, to }) {
-    return { ...dayValues(from), date: from === to ? from : `${from}..${to}`, to };
+    return { ...dayValues(from), to };
 }
 function describeRange({ from, to }) {
     return from === to ? from : `${from}..${to}`;
@@ -61059,8 +61509,24 @@ class SettingsError extends Error {
     }
 }
 const MAX_RANGE_DAYS = 3 * 366;
-const DEFAULT_TITLE = 'Hugging Face Daily Papers - {date}';
-const DEFAULT_FILENAME = '{date}-daily-papers.md';
+/** What an empty `title`, `filename` and `max-papers` mean for each kind of digest. */
+const DIGEST_DEFAULTS = {
+    daily: {
+        title: 'Hugging Face Daily Papers - {date}',
+        filename: '{date}-daily-papers.md',
+        maxPapers: undefined,
+    },
+    weekly: {
+        title: 'Hugging Face Weekly Papers - {week}',
+        filename: '{date}-weekly-papers.md',
+        maxPapers: 20,
+    },
+    monthly: {
+        title: 'Hugging Face Monthly Papers - {month}',
+        filename: '{date}-monthly-papers.md',
+        maxPapers: 20,
+    },
+};
 function oneOf(values) {
     return string().refine((value) => values.includes(value), {
         error: (issue) => `${quote(issue.input)} is not accepted; use one of: ${values.join(', ')}`,
@@ -61249,19 +61715,24 @@ function parseSettings(raw, environment) {
     if (problems.length > 0)
         throw new SettingsError(problems);
     const githubApiUrl = (environment.githubApiUrl || 'https://api.github.com').replace(/\/+$/, '');
+    const defaults = DIGEST_DEFAULTS[values.digest];
+    const { from, to } = values.digest === 'daily'
+        ? values.date
+        : periodUpToToday(values.date.from, values.digest, environment.now);
     return {
-        ...values.date,
+        from,
+        to,
         digest: values.digest,
         language: values.language,
         timezone: values.timezone.trim(),
         postTime: values['post-time'],
-        title: values.title.trim() || DEFAULT_TITLE,
+        title: values.title.trim() || defaults.title,
         categories: values.categories,
         tags: values.tags,
         author: values.author,
         permalink: values.permalink,
         fields: [...new Set(values.fields)],
-        maxPapers: values['max-papers'],
+        maxPapers: values['max-papers'] ?? defaults.maxPapers,
         minUpvotes: values['min-upvotes'] ?? 0,
         keywords: values.keywords,
         emptyDay: values['empty-day'],
@@ -61271,10 +61742,10 @@ function parseSettings(raw, environment) {
             `${values.repository.owner}/${values.repository.repo}`.toLowerCase() !==
                 environment.repository.toLowerCase(),
         branch: values.branch,
-        pullRequestBranch: `daily-papers/${values.date.from === values.date.to ? values.date.from : `${values.date.from}_${values.date.to}`}`,
+        pullRequestBranch: `daily-papers/${from === to ? from : `${from}_${to}`}`,
         dispatchWorkflow: values['dispatch-workflow'],
         postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
-        filename: values.filename.trim() || DEFAULT_FILENAME,
+        filename: values.filename.trim() || defaults.filename,
         dataDir: values['data-dir'],
         mode: values.mode,
         overwrite: values.overwrite,
@@ -61291,8 +61762,8 @@ function parseSettings(raw, environment) {
 function crossCheck(values, partial) {
     const has = (name) => partial === undefined || name in partial;
     const problems = [];
-    if (has('digest') && values.digest !== 'daily') {
-        problems.push(describeProblem('digest', `"${values.digest}" digests are not available in this version yet; use daily`));
+    if (has('digest') && has('date') && values.digest !== 'daily' && values.date.from !== values.date.to) {
+        problems.push(describeProblem('date', `a ${values.digest} digest takes one day and covers the ${values.digest === 'weekly' ? 'ISO week' : 'month'} that contains it; give one day, not a range`));
     }
     if (has('mode') && (values.mode === 'commit' || values.mode === 'pull-request')) {
         if (has('token') && values.token === undefined) {
@@ -61303,6 +61774,12 @@ function crossCheck(values, partial) {
         }
     }
     return problems;
+}
+/** The week or month containing `day`, without the days that have not come yet (Hugging Face refuses them). */
+function periodUpToToday(day, digest, now) {
+    const period = periodOf(day, digest);
+    const today = utcDay(now);
+    return { from: period.from, to: period.to > today ? today : period.to };
 }
 /** `YYYY-MM-DD`, `today`, `yesterday` or `FROM..TO`, resolved against today's UTC day; a string is a problem. */
 function resolveDates(value, today) {

@@ -1,4 +1,5 @@
 import { posix } from 'node:path'
+import pMap from 'p-map'
 import { renderPost, selectPapers } from './digest/index.js'
 import type { Log } from './log.js'
 import type { ChangeSet, FileChange, Publisher } from './publish/publisher.js'
@@ -20,9 +21,9 @@ export interface DayOutcome {
   day: string
   /** Valid papers Hugging Face listed that day. */
   listed: number
-  /** The papers in the post, ranked; empty when the day got no post. */
+  /** The papers in the day's post, ranked; empty when the day got no post of its own. */
   papers: Paper[]
-  /** Repository-relative path of the day's post, when it has one. */
+  /** Repository-relative path of the post that holds the day (a weekly or monthly digest: the same for all). */
   postPath?: string
   /** The day is today on Hugging Face's (UTC) calendar: its list is still growing. */
   incomplete?: boolean
@@ -48,52 +49,82 @@ export class DigestError extends Error {
   override name = 'DigestError'
 }
 
+/** Days fetched at once: quick backfills, far below Hugging Face's 500 requests per 5 minutes. */
+const FETCH_CONCURRENCY = 4
+
+/** One post to write: the papers it may show and how to name and date it. */
+interface PostPlan {
+  /** The day or the period, for messages. */
+  label: string
+  listed: Paper[]
+  values: TemplateValues
+  /** The day whose `post-time` dates the post. */
+  dateDay: string
+  period?: { from: string; to: string; days: number }
+}
+
 /** fetch → select and render → publish, for every day asked for. */
 export async function runDigest(
   settings: Settings,
   { source, publisher, log, now }: Collaborators,
 ): Promise<DigestResult> {
-  const days = eachDay(settings.from, settings.to)
-  const fetched = await log.group(`Fetch papers (${describeRange(settings)})`, () =>
-    fetchDays(days, source, log),
+  const range = describeRange(settings)
+  const fetched = await log.group(`Fetch papers (${range})`, () =>
+    fetchDays(eachDay(settings.from, settings.to), source, log),
   )
   const today = utcDay(now())
-  if (days.includes(today)) {
+  if (fetched.some((day) => day.day === today)) {
     log.warning(
       `${today} is today on Hugging Face's calendar (UTC): its list keeps growing during the day, so the post may miss papers. Schedule the run for "yesterday" for complete days.`,
     )
   }
 
-  const outcomes: DayOutcome[] = []
+  const plans = settings.digest === 'daily' ? fetched.map(dailyPlan) : [periodPlan(fetched, settings)]
   const files: FileChange[] = []
+  const postOf = new Map<string, { path: string; papers: Paper[] }>()
   await log.group('Render posts', async () => {
-    for (const day of fetched) {
-      const outcome = renderDay(day, settings, now())
-      outcomes.push(day.day === today ? { ...outcome.summary, incomplete: true } : outcome.summary)
-      files.push(...outcome.files)
-      log.info(
-        outcome.summary.postPath
-          ? `${day.day}: ${outcome.summary.papers.length} of ${day.papers.length} papers → ${outcome.summary.postPath}`
-          : `${day.day}: no papers, no post (empty-day: ${settings.emptyDay})`,
-      )
+    for (const plan of plans) {
+      const papers = selectPapers(plan.listed, settings)
+      if (papers.length === 0 && settings.emptyDay !== 'post') {
+        if (settings.emptyDay === 'fail') {
+          const filtered =
+            plan.listed.length > 0 ? ` (${plan.listed.length} listed, none passed min-upvotes/keywords)` : ''
+          throw new DigestError(`${plan.label}: no papers to post${filtered}; empty-day is "fail"`)
+        }
+        log.info(`${plan.label}: no papers, no post (empty-day: skip)`)
+        continue
+      }
+      const path = posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
+      files.push({ path, content: renderPlan(plan, papers, settings, now()) })
+      postOf.set(plan.label, { path, papers })
+      log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
+    if (settings.dataDir !== undefined) files.push(...dataFiles(fetched, settings.dataDir))
   })
 
-  const posts = outcomes.flatMap((outcome) => (outcome.postPath ? [outcome.postPath] : []))
-  const papers = outcomes.reduce((sum, outcome) => sum + (outcome.postPath ? outcome.papers.length : 0), 0)
-  if (files.length === 0) {
-    return { days: outcomes, posts: [], papers: 0, skipped: `no papers on ${describeRange(settings)}` }
-  }
+  const days = fetched.map((day): DayOutcome => {
+    const post = postOf.get(settings.digest === 'daily' ? day.day : range)
+    return {
+      day: day.day,
+      listed: day.papers.length,
+      papers: settings.digest === 'daily' ? (post?.papers ?? []) : [],
+      postPath: post?.path,
+      ...(day.day === today ? { incomplete: true } : {}),
+    }
+  })
+  const posts = [...postOf.values()].map((post) => post.path)
+  const papers = [...postOf.values()].reduce((sum, post) => sum + post.papers.length, 0)
+  if (files.length === 0) return { days, posts: [], papers: 0, skipped: `no papers on ${range}` }
 
   const changes: ChangeSet = {
     files,
-    message: fillTemplate(settings.commitMessage, rangeValues(settings)),
+    message: fillTemplate(settings.commitMessage, { ...rangeValues(settings), date: range }),
     overwrite: settings.overwrite,
   }
   const published = await log.group(`Publish (${settings.mode})`, () => publisher.publish(changes))
   const written = new Set(published.written)
   return {
-    days: outcomes,
+    days,
     posts: posts.filter((path) => written.has(path)),
     papers,
     commitSha: published.commitSha,
@@ -104,67 +135,84 @@ export async function runDigest(
   }
 }
 
+/** Fetches a few days at a time, in order of the result, logging `[12/250] 2025-03-14: 23 papers`. */
 async function fetchDays(days: string[], source: PaperSource, log: Log): Promise<DayPapers[]> {
-  const fetched: DayPapers[] = []
-  for (const day of days) {
-    const result = await source.fetchDay(day)
-    for (const invalid of result.invalid) {
-      log.warning(`${day}: left out paper ${invalid.id}: ${invalid.field}: ${invalid.problem}`)
-    }
-    if (result.papers.length === 0 && result.invalid.length > 0) {
-      throw new DigestError(
-        `${day}: all ${result.invalid.length} papers Hugging Face listed failed validation; the API may have changed its format`,
-      )
-    }
-    log.info(`${day}: ${result.papers.length} papers`)
-    fetched.push(result)
-  }
-  return fetched
+  let done = 0
+  return pMap(
+    days,
+    async (day) => {
+      const result = await source.fetchDay(day)
+      for (const invalid of result.invalid) {
+        log.warning(`${day}: left out paper ${invalid.id}: ${invalid.field}: ${invalid.problem}`)
+      }
+      if (result.papers.length === 0 && result.invalid.length > 0) {
+        throw new DigestError(
+          `${day}: all ${result.invalid.length} papers Hugging Face listed failed validation; the API may have changed its format`,
+        )
+      }
+      done++
+      log.info(`${days.length > 1 ? `[${done}/${days.length}] ` : ''}${day}: ${result.papers.length} papers`)
+      return result
+    },
+    { concurrency: FETCH_CONCURRENCY },
+  )
 }
 
-function renderDay(
-  { day, papers: listed }: DayPapers,
-  settings: Settings,
-  now: Date,
-): { summary: DayOutcome; files: FileChange[] } {
-  const papers = selectPapers(listed, settings)
-  const noPost = { summary: { day, listed: listed.length, papers: [] }, files: [] }
-  if (papers.length === 0) {
-    if (settings.emptyDay === 'fail') {
-      throw new DigestError(
-        `${day}: no papers to post${listed.length > 0 ? ` (${listed.length} listed, none passed min-upvotes/keywords)` : ''}; empty-day is "fail"`,
-      )
-    }
-    if (settings.emptyDay === 'skip') return noPost
+function dailyPlan({ day, papers }: DayPapers): PostPlan {
+  return { label: day, listed: papers, values: dayValues(day), dateDay: day }
+}
+
+/** A weekly or monthly digest: every paper of the period once, in its latest (most upvoted) listing. */
+function periodPlan(fetched: DayPapers[], settings: Settings): PostPlan {
+  const merged = new Map<string, Paper>()
+  for (const paper of fetched.flatMap((day) => day.papers)) {
+    const seen = merged.get(paper.id)
+    if (!seen || paper.upvotes > seen.upvotes) merged.set(paper.id, paper)
   }
-  const values = dayValues(day)
-  const postPath = posix.join(settings.postsDir, fillTemplate(settings.filename, values))
-  const post = renderPost(papers, {
+  return {
+    label: describeRange(settings),
+    listed: [...merged.values()],
+    values: rangeValues(settings),
+    dateDay: settings.to,
+    period: {
+      from: settings.from,
+      to: settings.to,
+      days: fetched.filter((day) => day.papers.length > 0).length,
+    },
+  }
+}
+
+function renderPlan(plan: PostPlan, papers: Paper[], settings: Settings, now: Date): string {
+  return renderPost(papers, {
     language: settings.language,
-    title: fillTemplate(settings.title, values),
-    date: postDate(day, settings.postTime, settings.timezone, now),
+    title: fillTemplate(settings.title, plan.values),
+    date: postDate(plan.dateDay, settings.postTime, settings.timezone, now),
     categories: settings.categories,
     tags: settings.tags,
     author: settings.author,
-    permalink: settings.permalink && fillTemplate(settings.permalink, values),
+    permalink: settings.permalink && fillTemplate(settings.permalink, plan.values),
     fields: settings.fields,
+    ...(plan.period ? { period: { ...plan.period, listed: plan.listed } } : {}),
   })
-  const files = [{ path: postPath, content: post }]
-  if (settings.dataDir !== undefined) {
-    files.push({
-      path: posix.join(settings.dataDir, `daily-${day}.json`),
-      content: `${JSON.stringify(listed, null, 2)}\n`,
-    })
-  }
-  return { summary: { day, listed: listed.length, papers, postPath }, files }
+}
+
+/** `{data-dir}/daily-{day}.json` for each day with papers: deterministic, so re-runs change nothing. */
+function dataFiles(fetched: DayPapers[], dataDir: string): FileChange[] {
+  return fetched
+    .filter((day) => day.papers.length > 0)
+    .map((day) => ({
+      path: posix.join(dataDir, `daily-${day.day}.json`),
+      content: `${JSON.stringify(day.papers, null, 2)}\n`,
+    }))
 }
 
 function dayValues(day: string): TemplateValues {
   return { date: day, from: day, to: day, week: isoWeek(day), month: day.slice(0, 7) }
 }
 
+/** For a range or period `{date}` is its first day in names, and `FROM..TO` in the commit message. */
 function rangeValues({ from, to }: Settings): TemplateValues {
-  return { ...dayValues(from), date: from === to ? from : `${from}..${to}`, to }
+  return { ...dayValues(from), to }
 }
 
 function describeRange({ from, to }: Settings): string {

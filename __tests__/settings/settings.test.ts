@@ -217,6 +217,30 @@ describe('parseSettings', () => {
     })
   })
 
+  it('turns a date into its ISO week or month, up to today, with the period defaults', () => {
+    expect(parseSettings({ ...base, digest: 'weekly', date: '2025-11-26' }, environment)).toMatchObject({
+      from: '2025-11-24',
+      to: '2025-11-30',
+      title: 'Hugging Face Weekly Papers - {week}',
+      filename: '{date}-weekly-papers.md',
+      maxPapers: 20,
+    })
+    expect(
+      parseSettings({ ...base, digest: 'monthly', date: 'yesterday', 'max-papers': '7' }, environment),
+    ).toMatchObject({
+      from: '2025-12-01',
+      to: '2025-12-25',
+      title: 'Hugging Face Monthly Papers - {month}',
+      filename: '{date}-monthly-papers.md',
+      maxPapers: 7,
+    })
+    expect(problemsOf({ digest: 'weekly', date: '2025-11-01..2025-11-30' })).toEqual([
+      expect.stringMatching(
+        /^Input "date": a weekly digest takes one day and covers the ISO week that contains it/,
+      ),
+    ])
+  })
+
   it('does not need a token or a repository to write files', () => {
     expect(() =>
       parseSettings({ mode: 'files', token: '' }, { ...environment, repository: undefined }),

@@ -5,6 +5,7 @@ import type { Paper } from '../source/paper.js'
 import type { Field, Language } from './fields.js'
 import { frontMatter, type FrontMatter } from './front-matter.js'
 import { LOCALES, type Locale } from './locales/index.js'
+import { keywordsSection, periodWords, statisticsSection, type Period } from './period.js'
 import { cleanText, httpsUrl } from './text.js'
 
 /** The front matter (title and permalink already filled in) and how the body is written. */
@@ -12,6 +13,8 @@ export interface PostOptions extends FrontMatter {
   language: Language
   /** The lines under each paper, in this order. */
   fields: readonly Field[]
+  /** Set for a weekly or monthly digest: adds statistics and the top keywords. */
+  period?: Period
 }
 
 /** Authors shown before the list is shortened. */
@@ -27,18 +30,24 @@ const markdown = unified().use(remarkStringify, {
 /** The whole post, front matter and body, for papers already selected and ranked. */
 export function renderPost(papers: readonly Paper[], options: PostOptions): string {
   const locale = LOCALES[options.language]
+  const { period } = options
   const body: RootContent[] = [heading(1, options.title)]
+  if (period) body.push(...statisticsSection(period, options.language))
   if (papers.length === 0) {
     body.push(paragraph([text(locale.noPapers)]))
   } else {
-    const { before, count, after } = locale.collected(papers.length)
-    body.push(
-      paragraph(
-        [text(before), strong(count), text(after)].filter(
-          (node) => node.type !== 'text' || node.value !== '',
+    if (!period) {
+      const { before, count, after } = locale.collected(papers.length)
+      body.push(
+        paragraph(
+          [text(before), strong(count), text(after)].filter(
+            (node) => node.type !== 'text' || node.value !== '',
+          ),
         ),
-      ),
-      heading(2, locale.rankingHeading),
+      )
+    }
+    body.push(
+      heading(2, period ? periodWords(options.language).topPapers(papers.length) : locale.rankingHeading),
       {
         type: 'list',
         ordered: true,
@@ -48,6 +57,7 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
       },
     )
   }
+  if (period) body.push(...keywordsSection(period, options.language))
   const root: Root = { type: 'root', children: body }
   return `${frontMatter(options)}\n${markdown.stringify(root)}`
 }

@@ -49,6 +49,16 @@ export function isoWeek(day: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`
 }
 
+/** The ISO week (Monday to Sunday) or the calendar month that contains `day`. */
+export function periodOf(day: string, period: 'weekly' | 'monthly'): { from: string; to: string } {
+  if (period === 'weekly') {
+    const monday = addDays(day, 1 - (new Date(dayMs(day)).getUTCDay() || 7))
+    return { from: monday, to: addDays(monday, 6) }
+  }
+  const [year, month] = day.split('-').map(Number) as [number, number]
+  return { from: formatDay(Date.UTC(year, month - 1, 1)), to: formatDay(Date.UTC(year, month, 0)) }
+}
+
 function dayMs(day: string): number {
   const ms = parseDay(day)
   if (ms === undefined) throw new RangeError(`"${day}" is not a YYYY-MM-DD day`)

@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import { z } from 'zod'
 import { FIELDS, LANGUAGES, type Field, type Language } from '../digest/index.js'
-import { addDays, daysBetween, isTimeZone, parseDay, utcDay, type WallTime } from './calendar.js'
+import { addDays, daysBetween, isTimeZone, parseDay, periodOf, utcDay, type WallTime } from './calendar.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
 import { unknownPlaceholders } from './template.js'
 
@@ -14,14 +14,14 @@ export type Mode = (typeof MODES)[number]
 
 /** Everything a run needs, parsed and checked once; nothing deeper reads inputs or the environment. */
 export interface Settings {
-  /** The first and last day asked for (equal for a single day). */
+  /** The first and last day to fetch: the day, the range, or the week or month up to today. */
   from: string
   to: string
   digest: (typeof DIGESTS)[number]
   language: Language
   timezone: string
   postTime: WallTime
-  /** Templates: `{date}`, `{from}`, `{to}`, `{week}`, `{month}`. */
+  /** Templates: `{date}` (a period's first day), `{from}`, `{to}`, `{week}`, `{month}`. */
   title: string
   categories: string[]
   tags: string[]
@@ -73,8 +73,24 @@ export class SettingsError extends Error {
 }
 
 const MAX_RANGE_DAYS = 3 * 366
-const DEFAULT_TITLE = 'Hugging Face Daily Papers - {date}'
-const DEFAULT_FILENAME = '{date}-daily-papers.md'
+/** What an empty `title`, `filename` and `max-papers` mean for each kind of digest. */
+const DIGEST_DEFAULTS = {
+  daily: {
+    title: 'Hugging Face Daily Papers - {date}',
+    filename: '{date}-daily-papers.md',
+    maxPapers: undefined,
+  },
+  weekly: {
+    title: 'Hugging Face Weekly Papers - {week}',
+    filename: '{date}-weekly-papers.md',
+    maxPapers: 20,
+  },
+  monthly: {
+    title: 'Hugging Face Monthly Papers - {month}',
+    filename: '{date}-monthly-papers.md',
+    maxPapers: 20,
+  },
+} as const
 
 function oneOf<const T extends readonly string[]>(values: T) {
   return z.string().refine((value): value is T[number] => values.includes(value), {
@@ -274,19 +290,25 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
   if (problems.length > 0) throw new SettingsError(problems)
 
   const githubApiUrl = (environment.githubApiUrl || 'https://api.github.com').replace(/\/+$/, '')
+  const defaults = DIGEST_DEFAULTS[values.digest]
+  const { from, to } =
+    values.digest === 'daily'
+      ? values.date
+      : periodUpToToday(values.date.from, values.digest, environment.now)
   return {
-    ...values.date,
+    from,
+    to,
     digest: values.digest,
     language: values.language,
     timezone: values.timezone.trim(),
     postTime: values['post-time'],
-    title: values.title.trim() || DEFAULT_TITLE,
+    title: values.title.trim() || defaults.title,
     categories: values.categories,
     tags: values.tags,
     author: values.author,
     permalink: values.permalink,
     fields: [...new Set(values.fields)],
-    maxPapers: values['max-papers'],
+    maxPapers: values['max-papers'] ?? defaults.maxPapers,
     minUpvotes: values['min-upvotes'] ?? 0,
     keywords: values.keywords,
     emptyDay: values['empty-day'],
@@ -297,10 +319,10 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
       `${values.repository.owner}/${values.repository.repo}`.toLowerCase() !==
         environment.repository.toLowerCase(),
     branch: values.branch,
-    pullRequestBranch: `daily-papers/${values.date.from === values.date.to ? values.date.from : `${values.date.from}_${values.date.to}`}`,
+    pullRequestBranch: `daily-papers/${from === to ? from : `${from}_${to}`}`,
     dispatchWorkflow: values['dispatch-workflow'],
     postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
-    filename: values.filename.trim() || DEFAULT_FILENAME,
+    filename: values.filename.trim() || defaults.filename,
     dataDir: values['data-dir'],
     mode: values.mode,
     overwrite: values.overwrite,
@@ -318,11 +340,11 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
 function crossCheck(values: Parsed, partial: Partial<Record<InputName, unknown>> | undefined): string[] {
   const has = (name: InputName) => partial === undefined || name in partial
   const problems: string[] = []
-  if (has('digest') && values.digest !== 'daily') {
+  if (has('digest') && has('date') && values.digest !== 'daily' && values.date.from !== values.date.to) {
     problems.push(
       describeProblem(
-        'digest',
-        `"${values.digest}" digests are not available in this version yet; use daily`,
+        'date',
+        `a ${values.digest} digest takes one day and covers the ${values.digest === 'weekly' ? 'ISO week' : 'month'} that contains it; give one day, not a range`,
       ),
     )
   }
@@ -345,6 +367,13 @@ function crossCheck(values: Parsed, partial: Partial<Record<InputName, unknown>>
     }
   }
   return problems
+}
+
+/** The week or month containing `day`, without the days that have not come yet (Hugging Face refuses them). */
+function periodUpToToday(day: string, digest: 'weekly' | 'monthly', now: Date): { from: string; to: string } {
+  const period = periodOf(day, digest)
+  const today = utcDay(now)
+  return { from: period.from, to: period.to > today ? today : period.to }
 }
 
 /** `YYYY-MM-DD`, `today`, `yesterday` or `FROM..TO`, resolved against today's UTC day; a string is a problem. */
