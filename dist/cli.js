@@ -55117,7 +55117,7 @@ function createGitHubClient({ token, apiUrl, userAgent, log, retryAfterBaseValue
     return getOctokit(token, {
         baseUrl: apiUrl,
         userAgent,
-        retry: { doNotRetry: DO_NOT_RETRY },
+        retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
         throttle: {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),

@@ -166,6 +166,25 @@ describe('GitHub publisher', () => {
     expect(server.requests.map((request) => request.path)).toEqual(['/api/graphql', '/api/graphql'])
   })
 
+  it('retries a passing 502 and a secondary rate limit, then commits', async () => {
+    const server = await standIn()
+    server.failNext({ status: 502, body: { message: 'Server Error' } })
+    server.failNext({
+      status: 403,
+      headers: { 'retry-after': '1' },
+      body: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      },
+    })
+    const { publisher, log } = publisherFor(server)
+    const result = await publisher.publish(changes('# Post\n'))
+    expect(result.commitSha).toBe(await server.git.head('main'))
+    expect(server.requests).toHaveLength(4)
+    expect(log.warnings).toEqual([
+      expect.stringMatching(/^GitHub secondary rate limit on POST .*; retrying in 1 s$/),
+    ])
+  })
+
   it('computes git blob ids as git does', () => {
     expect(gitBlobOid('')).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')
     expect(gitBlobOid('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a')

@@ -68,6 +68,8 @@ export interface GitHubServer {
   dispatches: Array<{ workflow: string; ref: string }>
   /** Runs `hook` once, after the next mutation is received and before it is applied (a concurrent push). */
   beforeNextMutation(hook: () => Promise<void>): void
+  /** Answers the next request with this instead (a 502, a secondary rate limit …), after earlier ones. */
+  failNext(response: { status: number; headers?: Record<string, string>; body: unknown }): void
   close(): Promise<void>
 }
 
@@ -87,6 +89,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const git = await GitRepository.create(defaultBranch, options.files ?? { 'README.md': '# Blog\n' })
   const requests: RecordedGitHubRequest[] = []
   const mutationHooks: Array<() => Promise<void>> = []
+  const failures: Array<{ status: number; headers?: Record<string, string>; body: unknown }> = []
   const pullRequests: PullRequest[] = []
   const dispatches: Array<{ workflow: string; ref: string }> = []
   const protectedBranches = new Set(options.protectedBranches ?? [])
@@ -98,6 +101,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const record: RecordedGitHubRequest = { method: req.method ?? 'GET', path }
     requests.push(record)
     try {
+      const failure = failures.shift()
+      if (failure) return sendJson(res, failure.status, failure.body, failure.headers)
       const access = tokens[/^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '']
       if (!access)
         return sendJson(res, 401, {
@@ -164,6 +169,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     pullRequests,
     dispatches,
     beforeNextMutation: (hook) => void mutationHooks.push(hook),
+    failNext: (response) => void failures.push(response),
     close: async () => {
       server.closeAllConnections()
       await new Promise<void>((closed) => server.close(() => closed()))
@@ -518,11 +524,17 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
+    ...headers,
   })
   res.end(text)
 }

@@ -11,7 +11,7 @@ export interface GitHubClientOptions {
   apiUrl: string
   userAgent: string
   log: Log
-  /** Multiplies GitHub's requested waits (seconds → ms); tests set 0 so that nothing really sleeps. */
+  /** Multiplies the waits of both plugins (seconds → ms); tests set 0 so that nothing really sleeps. */
   retryAfterBaseValue?: number
 }
 
@@ -41,7 +41,7 @@ export function createGitHubClient({
     {
       baseUrl: apiUrl,
       userAgent,
-      retry: { doNotRetry: DO_NOT_RETRY },
+      retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
       throttle: {
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),
