@@ -1,6 +1,7 @@
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 
 /** One self-contained ES module per entry: the action (dist/index.js) and the CLI (dist/cli.js). */
@@ -14,6 +15,7 @@ const bundle = (input, file) => ({
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs(),
     json(),
+    terser({ compress: false, mangle: false, format: { comments: false } }),
   ],
   onwarn(warning, warn) {
     // @actions/* and undici use module-level `this` and harmless circular imports.
