@@ -233,3 +233,42 @@ describe('the bundled action, publishing options', () => {
     }
   })
 })
+
+describe('the bundled action, backfill', () => {
+  it('backfills across a month boundary with an empty weekend in one commit, then changes nothing', async () => {
+    const fixtures = await startHfServer()
+    const server = await startGitHubServer({ owner: 'octo', repo: 'blog' })
+    try {
+      const env = {
+        GITHUB_REPOSITORY: 'octo/blog',
+        GITHUB_API_URL: server.apiUrl,
+        GITHUB_GRAPHQL_URL: server.graphqlUrl,
+      }
+      const inputs = {
+        date: '2024-01-05..2024-01-08',
+        'data-dir': '_data/papers',
+        'hf-api-url': fixtures.url,
+      }
+      const first = await runAction({ inputs, env, githubToken: 'write-token' })
+      expect(first.exitCode).toBe(0)
+      const posts = ['2024-01-05', '2024-01-07', '2024-01-08'].map((day) => `_posts/${day}-daily-papers.md`)
+      expect(JSON.parse(first.outputs.posts ?? '')).toEqual(posts)
+      expect(await server.git.log('main')).toEqual([
+        'Add Hugging Face Daily Papers for 2024-01-05..2024-01-08',
+        'Initial commit',
+      ])
+      expect(await server.git.readFile('main', '_posts/2024-01-06-daily-papers.md')).toBeUndefined()
+      expect(
+        JSON.parse((await server.git.readFile('main', '_data/papers/daily-2024-01-07.json')) ?? ''),
+      ).toHaveLength(1)
+      expect(first.stdout).toMatch(/\[4\/4\] 2024-01-0\d: \d+ papers/)
+      expect(first.summary).toContain('<tr><td>2024-01-06</td><td>0</td><td>no post</td></tr>')
+
+      const again = await runAction({ inputs, env, githubToken: 'write-token' })
+      expect(again.outputs.skipped).toBe('true')
+      expect(await server.git.log('main')).toHaveLength(2)
+    } finally {
+      await Promise.all([fixtures.close(), server.close()])
+    }
+  })
+})
