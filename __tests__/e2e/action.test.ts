@@ -38,10 +38,11 @@ afterAll(async () => {
   await Promise.all([hf.close(), github.close()])
 })
 
-const githubEnv = () => ({
-  GITHUB_REPOSITORY: 'lim4349/lim4349.github.io',
-  GITHUB_API_URL: github.apiUrl,
-  GITHUB_GRAPHQL_URL: github.graphqlUrl,
+/** What the runner tells the action about GitHub, here pointing at a stand-in. */
+const githubEnv = (server = github, repository = 'lim4349/lim4349.github.io') => ({
+  GITHUB_REPOSITORY: repository,
+  GITHUB_API_URL: server.apiUrl,
+  GITHUB_GRAPHQL_URL: server.graphqlUrl,
 })
 
 describe('the bundled action', () => {
@@ -182,11 +183,7 @@ describe('the bundled action, publishing options', () => {
   it('opens a pull request in pull-request mode and updates it on the next run', async () => {
     const server = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io' })
     try {
-      const env = {
-        GITHUB_REPOSITORY: 'lim4349/lim4349.github.io',
-        GITHUB_API_URL: server.apiUrl,
-        GITHUB_GRAPHQL_URL: server.graphqlUrl,
-      }
+      const env = githubEnv(server)
       const inputs = { ...REFERENCE_INPUTS, mode: 'pull-request', 'hf-api-url': hf.url }
       const first = await runAction({ inputs, env, githubToken: 'write-token' })
       expect(first.exitCode).toBe(0)
@@ -217,11 +214,7 @@ describe('the bundled action, publishing options', () => {
       workflows: ['pages-deploy.yml'],
     })
     try {
-      const env = {
-        GITHUB_REPOSITORY: 'lim4349/lim4349.github.io',
-        GITHUB_API_URL: server.apiUrl,
-        GITHUB_GRAPHQL_URL: server.graphqlUrl,
-      }
+      const env = githubEnv(server)
       const inputs = { ...REFERENCE_INPUTS, 'dispatch-workflow': 'pages-deploy.yml', 'hf-api-url': hf.url }
       expect((await runAction({ inputs, env, githubToken: 'write-token' })).exitCode).toBe(0)
       expect(server.dispatches).toEqual([{ workflow: 'pages-deploy.yml', ref: 'main' }])
@@ -239,11 +232,7 @@ describe('the bundled action, backfill', () => {
     const fixtures = await startHfServer()
     const server = await startGitHubServer({ owner: 'octo', repo: 'blog' })
     try {
-      const env = {
-        GITHUB_REPOSITORY: 'octo/blog',
-        GITHUB_API_URL: server.apiUrl,
-        GITHUB_GRAPHQL_URL: server.graphqlUrl,
-      }
+      const env = githubEnv(server, 'octo/blog')
       const inputs = {
         date: '2024-01-05..2024-01-08',
         'data-dir': '_data/papers',

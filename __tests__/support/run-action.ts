@@ -7,7 +7,6 @@ import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { parse } from 'yaml'
 
 export interface ActionRun {
@@ -94,5 +93,3 @@ function parseOutputFile(text: string): Record<string, string> {
   for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string
   return outputs
 }
-
-export const execFileAsync = promisify(execFile)
