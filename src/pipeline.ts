@@ -50,7 +50,7 @@ export class DigestError extends Error {
 }
 
 /** Days fetched at once: quick backfills, far below Hugging Face's 500 requests per 5 minutes. */
-const FETCH_CONCURRENCY = 4
+const FETCH_CONCURRENCY = 6
 
 /** One post to write: the papers it may show and how to name and date it. */
 interface PostPlan {

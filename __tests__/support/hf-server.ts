@@ -29,6 +29,8 @@ export interface RecordedRequest {
   /** Path and query, e.g. `/api/daily_papers?date=2025-11-03&limit=100&p=0`. */
   url: string
   headers: IncomingHttpHeaders
+  /** Epoch ms at arrival, for the benchmark's start-up figure. */
+  receivedAt: number
 }
 
 export interface HfServerOptions {
@@ -70,7 +72,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
 
   const server = createServer(async (req, res) => {
     const url = req.url ?? '/'
-    requests.push({ method: req.method ?? 'GET', url, headers: req.headers })
+    requests.push({ method: req.method ?? 'GET', url, headers: req.headers, receivedAt: Date.now() })
     const fault = faults.shift()
     if (options.latencyMs) await delay(options.latencyMs)
     if (fault === 'hang') return

@@ -1,0 +1,167 @@
+// The benchmark of `npm run bench`: the bundled action (dist/index.js) run as a runner runs it,
+// against the local stand-ins for Hugging Face and GitHub with a fixed latency on every request.
+// It prints figures next to the targets of issue 6; it is a report, so it never fails on a miss.
+// Node 24 runs the TypeScript stand-ins directly (type stripping).
+import { execFile } from 'node:child_process'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseArgs, promisify } from 'node:util'
+import { startGitHubServer } from '../__tests__/support/github-server.ts'
+import { startHfServer } from '../__tests__/support/hf-server.ts'
+import { runAction } from '../__tests__/support/run-action.ts'
+
+const { values } = parseArgs({
+  options: { latency: { type: 'string', default: '50' }, runs: { type: 'string', default: '5' } },
+})
+const latencyMs = Number(values.latency)
+const runs = Number(values.runs)
+const FIXTURES = resolve(process.cwd(), '../shared/fixtures/hf/daily')
+
+const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]
+const ms = (value) => `${Math.round(value)} ms`
+
+async function nodeStartup() {
+  const times = []
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now()
+    await promisify(execFile)(process.execPath, ['-e', '0'])
+    times.push(performance.now() - start)
+  }
+  return median(times)
+}
+
+async function fixtureDays() {
+  const names = (await readdir(FIXTURES)).filter((name) => name.endsWith('.json')).sort()
+  return Promise.all(
+    names.map(async (name) => [
+      name.slice(0, 10),
+      JSON.parse(await readFile(resolve(FIXTURES, name), 'utf8')),
+    ]),
+  )
+}
+
+/** One day in commit mode, a fresh blog each run so that every run commits. */
+async function oneDay(days) {
+  const hf = await startHfServer({ days: new Map(days), latencyMs })
+  const figures = []
+  try {
+    for (let run = 0; run < runs; run++) {
+      const github = await startGitHubServer({ latencyMs })
+      try {
+        hf.requests.length = 0
+        const start = Date.now()
+        const result = await runAction({
+          inputs: { date: '2025-11-26', 'hf-api-url': hf.url },
+          env: {
+            GITHUB_REPOSITORY: 'octo/blog',
+            GITHUB_API_URL: github.apiUrl,
+            GITHUB_GRAPHQL_URL: github.graphqlUrl,
+          },
+          githubToken: 'write-token',
+        })
+        if (result.exitCode !== 0) throw new Error(`the action failed:\n${result.stdout}${result.stderr}`)
+        figures.push({
+          wall: Date.now() - start,
+          firstRequest: (hf.requests[0]?.receivedAt ?? Number.NaN) - start,
+          hfRequests: hf.requests.length,
+          githubRequests: github.requests.length,
+          commits: (await github.git.log('main')).length - 1,
+        })
+      } finally {
+        await github.close()
+      }
+    }
+  } finally {
+    await hf.close()
+  }
+  return {
+    wall: median(figures.map((f) => f.wall)),
+    firstRequest: median(figures.map((f) => f.firstRequest)),
+    hfRequests: figures[0].hfRequests,
+    githubRequests: figures[0].githubRequests,
+    commits: figures[0].commits,
+  }
+}
+
+/** 2025 in one backfill: the fixture days repeated over its weekdays, weekends empty. */
+async function yearBackfill(days) {
+  const year = new Map()
+  let index = 0
+  for (let time = Date.UTC(2025, 0, 1); time <= Date.UTC(2025, 11, 31); time += 86_400_000) {
+    const weekday = new Date(time).getUTCDay()
+    if (weekday === 0 || weekday === 6) continue
+    year.set(new Date(time).toISOString().slice(0, 10), days[index++ % days.length][1])
+  }
+  const hf = await startHfServer({ days: year, latencyMs })
+  const github = await startGitHubServer({ latencyMs })
+  try {
+    const start = Date.now()
+    const result = await runAction({
+      inputs: { date: '2025-01-01..2025-12-31', 'hf-api-url': hf.url },
+      env: {
+        GITHUB_REPOSITORY: 'octo/blog',
+        GITHUB_API_URL: github.apiUrl,
+        GITHUB_GRAPHQL_URL: github.graphqlUrl,
+      },
+      githubToken: 'write-token',
+    })
+    if (result.exitCode !== 0) throw new Error(`the backfill failed:\n${result.stdout}${result.stderr}`)
+    return {
+      wall: Date.now() - start,
+      hfRequests: hf.requests.length,
+      githubRequests: github.requests.length,
+      commits: (await github.git.log('main')).length - 1,
+      posts: JSON.parse(result.outputs.posts).length,
+      daysWithPapers: year.size,
+    }
+  } finally {
+    await Promise.all([hf.close(), github.close()])
+  }
+}
+
+const rows = []
+const row = (what, figure, target, met) =>
+  rows.push([what, figure, target, met === undefined ? '' : met ? 'met' : 'NOT MET'])
+
+const days = await fixtureDays()
+const startup = await nodeStartup()
+const day = await oneDay(days)
+const floor = startup + 3 * latencyMs
+row('node start-up (node -e 0, median)', ms(startup), '', undefined)
+row('one day: wall time (median)', ms(day.wall), `≤ 2× floor (${ms(2 * floor)})`, day.wall <= 2 * floor)
+row(
+  'one day: ratio to the floor',
+  `${(day.wall / floor).toFixed(2)}×`,
+  `floor = start-up + 3 × ${latencyMs} ms`,
+  day.wall <= 2 * floor,
+)
+row('one day: requests to Hugging Face', String(day.hfRequests), '1', day.hfRequests === 1)
+row('one day: requests to GitHub', String(day.githubRequests), '≤ 3', day.githubRequests <= 3)
+row('one day: commits', String(day.commits), '1', day.commits === 1)
+row('start to first request (median)', ms(day.firstRequest), '< 150 ms', day.firstRequest < 150)
+const year = await yearBackfill(days)
+row('year backfill: wall time', ms(year.wall), '< 10 s', year.wall < 10_000)
+row('year backfill: requests to Hugging Face', String(year.hfRequests), '365 days', undefined)
+row('year backfill: requests to GitHub', String(year.githubRequests), '≤ 3', year.githubRequests <= 3)
+row('year backfill: commits', String(year.commits), '1', year.commits === 1)
+row(
+  'year backfill: posts',
+  `${year.posts} of ${year.daysWithPapers} days with papers`,
+  '',
+  year.posts === year.daysWithPapers,
+)
+for (const file of ['dist/index.js', 'dist/cli.js']) {
+  const { size } = await stat(file)
+  row(`bundle ${file}`, `${(size / 1024 / 1024).toFixed(2)} MB`, '< 2 MB', size < 2 * 1024 * 1024)
+}
+
+const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((r) => r[column].length), 8))
+console.log(`Benchmark at ${latencyMs} ms latency per request, ${runs} runs where a median is given\n`)
+for (const r of [['measure', 'figure', 'target', ''], ...rows]) {
+  console.log(
+    r
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd(),
+  )
+}
