@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { parseArgs, promisify } from 'node:util'
 import { startGitHubServer } from '../__tests__/support/github-server.ts'
 import { startHfServer } from '../__tests__/support/hf-server.ts'
