@@ -18,7 +18,7 @@ let github: GitHubServer
 
 beforeAll(async () => {
   const seed = JSON.parse(
-    await readFile(resolve(process.cwd(), '../shared/seed/2025-12-24.json'), 'utf8'),
+    await readFile(resolve(process.cwd(), '__tests__/fixtures/seed/2025-12-24.json'), 'utf8'),
   ) as unknown[]
   hf = await startHfServer({ days: new Map([['2025-12-24', seed]]) })
   github = await startGitHubServer()

@@ -9,8 +9,8 @@ import type { RawInputs } from '../src/settings/inputs.js'
 import { parseDailyPapers } from '../src/source/paper.js'
 import type { PaperSource } from '../src/source/source.js'
 
-const shared = resolve(process.cwd(), '../shared')
-const readDay = (file: string) => JSON.parse(readFileSync(resolve(shared, file), 'utf8')) as unknown[]
+const fixtures = resolve(process.cwd(), '__tests__/fixtures')
+const readDay = (file: string) => JSON.parse(readFileSync(resolve(fixtures, file), 'utf8')) as unknown[]
 
 /** Serves saved responses by day, like Hugging Face would; days it does not know are empty. */
 function savedSource(days: Record<string, unknown[]>): PaperSource & { asked: string[] } {
@@ -70,7 +70,7 @@ describe('runDigest', () => {
         files: [
           {
             path: '_posts/2025-12-24-daily-papers.md',
-            content: readFileSync(resolve(shared, 'seed/2025-12-24-daily-papers.md'), 'utf8'),
+            content: readFileSync(resolve(fixtures, 'seed/2025-12-24-daily-papers.md'), 'utf8'),
           },
         ],
         message: 'Add Hugging Face Daily Papers for 2025-12-24',
@@ -115,7 +115,7 @@ describe('runDigest', () => {
 
   it('backfills a range in one change set, one post per day with papers, plus data files', async () => {
     const source = savedSource({
-      '2025-11-28': readDay('fixtures/hf/daily/2025-11-28.json'),
+      '2025-11-28': readDay('hf/daily/2025-11-28.json'),
       '2025-12-01': readDay('seed/2025-12-24.json'),
     })
     const { publisher, received } = recordingPublisher()
@@ -198,13 +198,13 @@ describe('weekly and monthly digests', () => {
   const novemberSource = () =>
     savedSource(
       Object.fromEntries(
-        readdirSync(resolve(shared, 'fixtures/hf/daily'))
+        readdirSync(resolve(fixtures, 'hf/daily'))
           .filter((name) => name.startsWith('2025-11-'))
-          .map((name) => [name.slice(0, 10), readDay(`fixtures/hf/daily/${name}`)]),
+          .map((name) => [name.slice(0, 10), readDay(`hf/daily/${name}`)]),
       ),
     )
   const allPapers = (days: string[]) =>
-    days.flatMap((day) => parseDailyPapers(readDay(`fixtures/hf/daily/${day}.json`), day).papers)
+    days.flatMap((day) => parseDailyPapers(readDay(`hf/daily/${day}.json`), day).papers)
 
   it('ranks the ISO week containing the date, each paper once, top 20 by default', async () => {
     const source = novemberSource()

@@ -16,7 +16,7 @@ const { values } = parseArgs({
 })
 const latencyMs = Number(values.latency)
 const runs = Number(values.runs)
-const FIXTURES = resolve(process.cwd(), '../shared/fixtures/hf/daily')
+const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 
 const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]
 const ms = (value) => `${Math.round(value)} ms`

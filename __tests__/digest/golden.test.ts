@@ -29,8 +29,8 @@ describe('golden posts', () => {
     expect(post).toBe(readFileSync(expected, 'utf8'))
   })
 
-  it('keeps the reference post byte for byte (the seed itself, not a copy that UPDATE could rewrite)', () => {
-    const seed = resolve(process.cwd(), '../shared/seed')
+  it('keeps the reference post byte for byte (the reference post itself, which UPDATE never rewrites)', () => {
+    const seed = resolve(process.cwd(), '__tests__/fixtures/seed')
     const { papers } = parseDailyPapers(
       JSON.parse(readFileSync(join(seed, '2025-12-24.json'), 'utf8')),
       'seed',

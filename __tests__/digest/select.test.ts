@@ -44,8 +44,8 @@ describe('selectPapers', () => {
   })
 })
 
-describe('every shared fixture day', () => {
-  const dir = resolve(process.cwd(), '../shared/fixtures/hf/daily')
+describe('every fixture day', () => {
+  const dir = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
   it.each(readdirSync(dir))('%s renders in en and ko with every title', (name) => {
     const { papers } = parseDailyPapers(JSON.parse(readFileSync(resolve(dir, name), 'utf8')), name)
     for (const language of ['en', 'ko'] as const) {

@@ -12,7 +12,7 @@ import { runAction } from '../support/run-action.js'
  * The bundled action (dist/index.js, as committed) run the way a runner runs it, against local
  * stand-ins for Hugging Face and GitHub. `npm run bundle` first when src/ changed.
  */
-const SEED_DIR = resolve(process.cwd(), '../shared/seed')
+const SEED_DIR = resolve(process.cwd(), '__tests__/fixtures/seed')
 const POST = '_posts/2025-12-24-daily-papers.md'
 const REFERENCE_INPUTS = {
   date: '2025-12-24',

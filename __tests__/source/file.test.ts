@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { createFileSource } from '../../src/source/file.js'
 import { parseDailyPapers, UnexpectedResponseError } from '../../src/source/paper.js'
 
-const seedPath = resolve(process.cwd(), '../shared/seed/2025-12-24.json')
+const seedPath = resolve(process.cwd(), '__tests__/fixtures/seed/2025-12-24.json')
 const seed = JSON.parse(await fs.readFile(seedPath, 'utf8')) as unknown[]
 
 /** A readFile that serves `text` and counts its calls. */

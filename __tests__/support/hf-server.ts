@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 
-export const FIXTURES_DIR = resolve(process.cwd(), '../shared/fixtures/hf/daily')
+export const FIXTURES_DIR = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 
 /** What the next request gets instead of its answer. */
 export type Fault =
