@@ -1,6 +1,7 @@
 import type { List, RootContent } from 'mdast'
 import type { Paper } from '../source/paper.js'
 import type { Language } from './fields.js'
+import { LOCALES, type PeriodWords } from './locales/index.js'
 import { cleanText } from './text.js'
 
 /** A weekly or monthly digest's period, with every paper listed in it (before selection). */
@@ -14,45 +15,13 @@ export interface Period {
 
 const TOP_KEYWORDS = 10
 
-/** The words of the period sections, in the reference blog's Korean monthly post style. */
-const WORDS: Record<Language, PeriodWords> = {
-  en: {
-    statistics: '📊 Statistics',
-    papers: (count) => `Papers: ${count}`,
-    days: (from, to, days) => `Period: ${from} to ${to} (${days} ${days === 1 ? 'day' : 'days'} with papers)`,
-    totalUpvotes: (total) => `Total upvotes: ${total}`,
-    meanUpvotes: (mean) => `Mean upvotes: ${mean}`,
-    topPapers: (count) => `🔥 Top ${count} papers by upvotes`,
-    topKeywords: (count) => `🏷️ Top ${count} keywords`,
-  },
-  ko: {
-    statistics: '📊 통계',
-    papers: (count) => `논문 수: ${count}개`,
-    days: (from, to, days) => `기간: ${from} ~ ${to} (논문이 있는 날 ${days}일)`,
-    totalUpvotes: (total) => `총 좋아요: ${total}`,
-    meanUpvotes: (mean) => `평균 좋아요: ${mean}`,
-    topPapers: (count) => `🔥 가장 인기 있는 논문 Top ${count}`,
-    topKeywords: (count) => `🏷️ 인기 태그 Top ${count}`,
-  },
-}
-
-interface PeriodWords {
-  statistics: string
-  papers(count: number): string
-  days(from: string, to: string, days: number): string
-  totalUpvotes(total: number): string
-  meanUpvotes(mean: string): string
-  topPapers(count: number): string
-  topKeywords(count: number): string
-}
-
 export function periodWords(language: Language): PeriodWords {
-  return WORDS[language]
+  return LOCALES[language].period
 }
 
 /** Papers, days, total and mean upvotes of the whole period. */
 export function statisticsSection(period: Period, language: Language): RootContent[] {
-  const words = WORDS[language]
+  const words = periodWords(language)
   const total = period.listed.reduce((sum, paper) => sum + paper.upvotes, 0)
   const mean = period.listed.length === 0 ? 0 : total / period.listed.length
   return [
@@ -90,7 +59,7 @@ export function keywordsSection(period: Period, language: Language): RootContent
     spread: false,
     children: top.map(({ label, count }) => listItem(`${label} (${count})`)),
   }
-  return [heading(WORDS[language].topKeywords(top.length)), list]
+  return [heading(periodWords(language).topKeywords(top.length)), list]
 }
 
 const heading = (value: string): RootContent => ({

@@ -19,4 +19,13 @@ export const en: Locale = {
   projectPageLink: 'Project page',
   keywords: 'Keywords',
   comments: 'Comments',
+  period: {
+    statistics: '📊 Statistics',
+    papers: (count) => `Papers: ${count}`,
+    days: (from, to, days) => `Period: ${from} to ${to} (${days} ${days === 1 ? 'day' : 'days'} with papers)`,
+    totalUpvotes: (total) => `Total upvotes: ${total}`,
+    meanUpvotes: (mean) => `Mean upvotes: ${mean}`,
+    topPapers: (count) => `🔥 Top ${count} papers by upvotes`,
+    topKeywords: (count) => `🏷️ Top ${count} keywords`,
+  },
 }

@@ -1,6 +1,6 @@
 import type { Locale } from './locale.js'
 
-/** The wording of the original Korean blog (shared/seed/2025-12-24-daily-papers.md), "Abstract" included. */
+/** The wording of the original Korean blog (__tests__/fixtures/seed/2025-12-24-daily-papers.md), "Abstract" included. */
 export const ko: Locale = {
   collected: (count) => ({ before: '총 ', count: `${count}개`, after: '의 논문이 수집되었습니다.' }),
   noPapers: '이 날 수집된 논문이 없습니다.',
@@ -16,4 +16,13 @@ export const ko: Locale = {
   projectPageLink: '프로젝트 페이지',
   keywords: '키워드',
   comments: '댓글',
+  period: {
+    statistics: '📊 통계',
+    papers: (count) => `논문 수: ${count}개`,
+    days: (from, to, days) => `기간: ${from} ~ ${to} (논문이 있는 날 ${days}일)`,
+    totalUpvotes: (total) => `총 좋아요: ${total}`,
+    meanUpvotes: (mean) => `평균 좋아요: ${mean}`,
+    topPapers: (count) => `🔥 가장 인기 있는 논문 Top ${count}`,
+    topKeywords: (count) => `🏷️ 인기 태그 Top ${count}`,
+  },
 }

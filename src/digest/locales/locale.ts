@@ -16,4 +16,16 @@ export interface Locale {
   projectPageLink: string
   keywords: string
   comments: string
+  /** Weekly and monthly digests (the reference blog's monthly post used 📊 통계, 🔥 …, 🏷️ …). */
+  period: PeriodWords
+}
+
+export interface PeriodWords {
+  statistics: string
+  papers(count: number): string
+  days(from: string, to: string, days: number): string
+  totalUpvotes(total: number): string
+  meanUpvotes(mean: string): string
+  topPapers(count: number): string
+  topKeywords(count: number): string
 }
