@@ -41,6 +41,22 @@ async function fixtureDays() {
   )
 }
 
+/** The bundled action in commit mode for `date`, against the two stand-ins; throws when it fails. */
+async function runDigest(date, hf, github) {
+  const result = await runAction({
+    inputs: { date, 'hf-api-url': hf.url },
+    env: {
+      GITHUB_REPOSITORY: 'octo/blog',
+      GITHUB_API_URL: github.apiUrl,
+      GITHUB_GRAPHQL_URL: github.graphqlUrl,
+    },
+    githubToken: 'write-token',
+  })
+  if (result.exitCode !== 0)
+    throw new Error(`the action failed for ${date}:\n${result.stdout}${result.stderr}`)
+  return result
+}
+
 /** One day in commit mode, a fresh blog each run so that every run commits. */
 async function oneDay(days) {
   const hf = await startHfServer({ days: new Map(days), latencyMs })
@@ -51,16 +67,7 @@ async function oneDay(days) {
       try {
         hf.requests.length = 0
         const start = Date.now()
-        const result = await runAction({
-          inputs: { date: '2025-11-26', 'hf-api-url': hf.url },
-          env: {
-            GITHUB_REPOSITORY: 'octo/blog',
-            GITHUB_API_URL: github.apiUrl,
-            GITHUB_GRAPHQL_URL: github.graphqlUrl,
-          },
-          githubToken: 'write-token',
-        })
-        if (result.exitCode !== 0) throw new Error(`the action failed:\n${result.stdout}${result.stderr}`)
+        await runDigest('2025-11-26', hf, github)
         figures.push({
           wall: Date.now() - start,
           firstRequest: (hf.requests[0]?.receivedAt ?? Number.NaN) - start,
@@ -97,16 +104,7 @@ async function yearBackfill(days) {
   const github = await startGitHubServer({ latencyMs })
   try {
     const start = Date.now()
-    const result = await runAction({
-      inputs: { date: '2025-01-01..2025-12-31', 'hf-api-url': hf.url },
-      env: {
-        GITHUB_REPOSITORY: 'octo/blog',
-        GITHUB_API_URL: github.apiUrl,
-        GITHUB_GRAPHQL_URL: github.graphqlUrl,
-      },
-      githubToken: 'write-token',
-    })
-    if (result.exitCode !== 0) throw new Error(`the backfill failed:\n${result.stdout}${result.stderr}`)
+    const result = await runDigest('2025-01-01..2025-12-31', hf, github)
     return {
       wall: Date.now() - start,
       hfRequests: hf.requests.length,
