@@ -4,6 +4,7 @@ import { unified } from 'unified'
 import type { Paper } from '../source/paper.js'
 import type { Field, Language } from './fields.js'
 import { frontMatter, type FrontMatter } from './front-matter.js'
+import { kramdownText } from './kramdown.js'
 import { LOCALES, type Locale } from './locales/index.js'
 import { keywordsSection, periodWords, statisticsSection, type Period } from './period.js'
 import { cleanText, httpsUrl } from './text.js'
@@ -25,6 +26,7 @@ const markdown = unified().use(remarkStringify, {
   bullet: '-',
   listItemIndent: 'one',
   incrementListMarker: true,
+  handlers: { text: kramdownText },
 })
 
 /** The whole post, front matter and body, for papers already selected and ranked. */
