@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { setTimeout as delay } from 'node:timers/promises'
 import {
   buildSchema,
@@ -57,6 +58,8 @@ export interface RecordedGitHubRequest {
   path: string
   /** The GraphQL operation's name, e.g. `ReadBranch`, when it is one. */
   operation?: string
+  /** Time the stand-in itself spent on the answer (its git work), without the latency: for the benchmark's floor. */
+  workMs?: number
 }
 
 export interface GitHubServer {
@@ -104,6 +107,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname
     const record: RecordedGitHubRequest = { method: req.method ?? 'GET', path }
     requests.push(record)
+    const started = performance.now()
+    res.on('finish', () => (record.workMs = performance.now() - started))
     try {
       const failure = failures.shift()
       if (failure) return sendJson(res, failure.status, failure.body, failure.headers)
