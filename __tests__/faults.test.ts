@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { createMemoryLog } from '../src/log.js'
+import { createMemoryLog } from './support/memory-log.js'
 import { runDigest } from '../src/pipeline.js'
 import { createGitHubPublisher } from '../src/publish/github.js'
 import { parseSettings } from '../src/settings/settings.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createMemoryLog } from '../src/log.js'
+import { createMemoryLog } from './support/memory-log.js'
 import { DigestError, runDigest } from '../src/pipeline.js'
 import type { ChangeSet, Publisher } from '../src/publish/publisher.js'
 import { parseSettings, type Settings } from '../src/settings/settings.js'

@@ -9,19 +9,3 @@ export interface Log {
   /** Runs `work` with its output folded under `name`. */
   group<T>(name: string, work: () => Promise<T>): Promise<T>
 }
-
-/** A log that remembers what it was told, for tests and for `--quiet` use. */
-export function createMemoryLog(): Log & { lines: string[]; warnings: string[] } {
-  const lines: string[] = []
-  const warnings: string[] = []
-  return {
-    lines,
-    warnings,
-    info: (message) => void lines.push(message),
-    warning: (message) => void warnings.push(message),
-    group: async (name, work) => {
-      lines.push(`▶ ${name}`)
-      return work()
-    },
-  }
-}

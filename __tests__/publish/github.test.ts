@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { createMemoryLog } from '../../src/log.js'
+import { createMemoryLog } from '../support/memory-log.js'
 import { createGitHubPublisher, gitBlobOid } from '../../src/publish/github.js'
 import type { ChangeSet } from '../../src/publish/publisher.js'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
