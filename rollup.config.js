@@ -1,28 +1,50 @@
+import { builtinModules } from 'node:module'
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
+import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 
-/** One self-contained ES module per entry: the action (dist/index.js) and the CLI (dist/cli.js). */
-const bundle = (input, file) => ({
+const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
+
+/** The shared build: Node's modules stay outside, CommonJS becomes ES modules. */
+const bundle = (input, output) => ({
   input,
-  // Node's own modules, including ones the resolver does not know yet (undici's optional node:sqlite cache).
-  external: (id) => id.startsWith('node:'),
-  output: { file, format: 'es', inlineDynamicImports: true },
+  external: isBuiltin,
+  output: {
+    format: 'es',
+    // Node's modules stay `require` calls in CommonJS code: importing node:http as an ES module reads all
+    // its exports, which loads Node's own copy of undici (~50 ms); and undici's optional requires
+    // (node:http2 for HTTP/2, node:tls behind a proxy) need a `require` to work at all.
+    banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    ...output,
+  },
   plugins: [
+    // undici's switch for bundlers (its own build sets it): leave out the experimental Milo HTTP parser.
+    replace({ preventAssignment: true, values: { 'typeof esbuildDetection': JSON.stringify('number') } }),
     typescript({ tsconfig: './tsconfig.json', noEmit: false, outDir: 'dist', include: ['src/**/*.ts'] }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
-    commonjs(),
+    commonjs({ ignore: isBuiltin }),
     json(),
-    // Whitespace and comments only: names stay readable in stack traces, the file halves, start-up is quicker.
-    terser({ compress: false, mangle: false, format: { comments: false } }),
+    // Whitespace and comments only, so names stay readable in stack traces. ASCII only: V8 then reads
+    // the source as one-byte text instead of decoding UTF-8, which starts quicker.
+    terser({ compress: false, mangle: false, format: { comments: false, ascii_only: true } }),
   ],
   onwarn(warning, warn) {
     // @actions/* and undici use module-level `this` and harmless circular imports.
-    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return
+    // zod explains its annotations in comments that Rollup cannot place, and drops them.
+    if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return
     warn(warning)
   },
 })
 
-export default [bundle('src/index.ts', 'dist/index.js'), bundle('src/cli.ts', 'dist/cli.js')]
+export default [
+  // The action: dist/index.js and the modules it shares with the rest (action/shared.js) are what its
+  // first Hugging Face request needs; main.ts imports the rest (action/stages.js) while that request travels.
+  bundle('src/index.ts', {
+    dir: 'dist',
+    chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'action/[name].js' : 'action/shared.js'),
+  }),
+  bundle('src/cli.ts', { file: 'dist/cli.js', inlineDynamicImports: true }),
+]

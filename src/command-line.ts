@@ -8,7 +8,7 @@ import { createPublisher } from './publish/index.js'
 import { digestOutputs } from './report/outputs.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from './settings/inputs.js'
 import { parseSettings, SettingsError } from './settings/settings.js'
-import { createSource } from './source/index.js'
+import { createFileSource, createSource } from './source/index.js'
 import { VERSION } from './version.js'
 
 export interface ConsoleStreams {
@@ -64,7 +64,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Console
       githubGraphqlUrl: env.GITHUB_GRAPHQL_URL,
     })
     const result = await runDigest(settings, {
-      source: createSource(settings, flags.input),
+      source: flags.input === undefined ? createSource(settings) : createFileSource(flags.input),
       publisher: createPublisher(settings, log, (text) => io.stdout(text)),
       log,
       now: () => new Date(),

@@ -115,6 +115,30 @@ describe('the bundled action', () => {
     expect(run.outputs['post-path']).toBe(POST)
   })
 
+  it('fetches over HTTPS and takes up HTTP/2 when Hugging Face offers it', async () => {
+    const tls = resolve(process.cwd(), '__tests__/fixtures/tls')
+    const [key, cert] = await Promise.all([
+      readFile(join(tls, 'key.pem'), 'utf8'),
+      readFile(join(tls, 'cert.pem'), 'utf8'),
+    ])
+    const seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
+    const secure = await startHfServer({ days: new Map([['2025-12-24', seedDay]]), tls: { key, cert } })
+    try {
+      const workspace = await mkdtemp(join(tmpdir(), 'workspace-'))
+      const run = await runAction({
+        inputs: { ...REFERENCE_INPUTS, mode: 'files', 'hf-api-url': secure.url },
+        // The stand-in's self-signed certificate, trusted the way a runner trusts a company's own CA.
+        env: { NODE_EXTRA_CA_CERTS: join(tls, 'cert.pem') },
+        workspace,
+      })
+      expect(run.exitCode).toBe(0)
+      expect(await readFile(join(workspace, POST), 'utf8')).toBe(seedPost)
+      expect(secure.requests.map((request) => request.httpVersion)).toEqual(['2.0'])
+    } finally {
+      await secure.close()
+    }
+  })
+
   it('fails on bad inputs, naming each, before any request', async () => {
     hf.requests.length = 0
     github.requests.length = 0

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from '../../src/settings/inputs.js'
+import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from '../../src/settings/inputs.js'
 import { parseSettings, SettingsError, type Environment } from '../../src/settings/settings.js'
 import { VERSION } from '../../src/version.js'
 
@@ -247,9 +247,31 @@ describe('parseSettings', () => {
     ).not.toThrow()
   })
 
+  it.each(['UTC', 'Asia/Seoul', 'Asia/Kolkata', 'Asia/Calcutta', 'US/Pacific', 'Etc/GMT-9', 'asia/seoul'])(
+    'accepts the time zone %s, canonical name or alias',
+    (timezone) => {
+      expect(parseSettings({ ...base, timezone }, environment).timezone).toBe(timezone)
+    },
+  )
+
   it('never echoes a token', () => {
     const problems = problemsOf({ token: 'ghp_topsecret', mode: 'bogus', 'hf-token': 'hf_topsecret' })
     expect(problems.join('\n')).not.toMatch(/topsecret/)
+  })
+})
+
+describe('actionInputs', () => {
+  it('reads INPUT_<NAME> as the runner sets it, and an unset input as not given', () => {
+    const inputs = actionInputs({
+      INPUT_DATE: '2025-12-24',
+      'INPUT_POSTS-DIR': ' _posts/papers ',
+      INPUT_TOKEN: '',
+    })
+    expect(inputs.date).toBe('2025-12-24')
+    expect(inputs['posts-dir']).toBe(' _posts/papers ')
+    expect(inputs.token).toBe('')
+    expect(inputs.language).toBe('')
+    expect(Object.keys(inputs)).toEqual(INPUT_NAMES)
   })
 })
 

@@ -4,8 +4,9 @@
  * fail the next requests the ways the real one does (rate limits, 5xx, resets, hangs, broken bodies).
  */
 import { promises as fs } from 'node:fs'
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createSecureServer } from 'node:http2'
+import type { AddressInfo, Socket } from 'node:net'
 import { resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 
@@ -29,6 +30,8 @@ export interface RecordedRequest {
   /** Path and query, e.g. `/api/daily_papers?date=2025-11-03&limit=100&p=0`. */
   url: string
   headers: IncomingHttpHeaders
+  /** `1.1`, or `2.0` when a client took up the HTTP/2 an HTTPS stand-in offers. */
+  httpVersion: string
   /** Epoch ms at arrival, for the benchmark's start-up figure. */
   receivedAt: number
 }
@@ -40,6 +43,8 @@ export interface HfServerOptions {
   latencyMs?: number
   /** Later dates are refused with a 400, as Hugging Face does; default: today in UTC. */
   today?: string
+  /** Serve HTTPS with this key and certificate, offering HTTP/2 and HTTP/1.1, as Hugging Face does. */
+  tls?: { key: string; cert: string }
 }
 
 export interface HfServer {
@@ -70,9 +75,16 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
   const requests: RecordedRequest[] = []
   const faults: Fault[] = []
 
-  const server = createServer(async (req, res) => {
+  // HTTP/2's compatibility API gives the handler the same request and response as HTTP/1.1.
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/'
-    requests.push({ method: req.method ?? 'GET', url, headers: req.headers, receivedAt: Date.now() })
+    requests.push({
+      method: req.method ?? 'GET',
+      url,
+      headers: req.headers,
+      httpVersion: req.httpVersion,
+      receivedAt: Date.now(),
+    })
     const fault = faults.shift()
     if (options.latencyMs) await delay(options.latencyMs)
     if (fault === 'hang') return
@@ -96,17 +108,25 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
       return void res.write(bytes.subarray(0, bytes.length >> 1), () => req.socket.destroy())
     }
     send(res, status, body, { 'content-type': 'application/json; charset=utf-8' })
+  }
+  const server = options.tls
+    ? createSecureServer({ ...options.tls, allowHTTP1: true }, handle as never)
+    : createServer(handle)
+  // A hung request holds its connection open; close() alone would wait for it forever.
+  const sockets = new Set<Socket>()
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
   })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   const { port } = server.address() as AddressInfo
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     inject: (fault, times = 1) => void faults.push(...Array<Fault>(times).fill(fault)),
     close: () => {
-      // A hung request holds its connection open; close() alone would wait for it forever.
-      server.closeAllConnections()
+      for (const socket of sockets) socket.destroy()
       return new Promise((closed) => server.close(() => closed()))
     },
   }

@@ -16,6 +16,9 @@ export interface ActionRun {
   outputs: Record<string, string>
   summary: string
   workspace: string
+  /** Epoch ms just before the process was started, and its run time until it exited: for the benchmark. */
+  startedAt: number
+  durationMs: number
 }
 
 export interface ActionRunOptions {
@@ -54,7 +57,10 @@ export async function runAction({
       return [`INPUT_${name.toUpperCase()}`, value]
     }),
   )
+  let startedAt = 0
+  let durationMs = 0
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+    startedAt = Date.now()
     execFile(
       process.execPath,
       [resolve(ACTION_ROOT, 'dist/index.js')],
@@ -73,7 +79,10 @@ export async function runAction({
         },
         timeout: 60_000,
       },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) => {
+        durationMs = Date.now() - startedAt
+        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+      },
     )
   })
   return {
@@ -83,6 +92,8 @@ export async function runAction({
     outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
     workspace: cwd,
+    startedAt,
+    durationMs,
   }
 }
 

@@ -37,3 +37,10 @@ export const INPUT_NAMES = Object.keys(INPUT_DEFAULTS) as InputName[]
 
 /** Raw input strings as the runner or the CLI hands them over; a missing or empty one means "not given". */
 export type RawInputs = Partial<Record<InputName, string>>
+
+/** The inputs as the runner passes them, in `INPUT_<NAME>` variables (what @actions/core's getInput reads). */
+export function actionInputs(env: Record<string, string | undefined>): RawInputs {
+  const inputs: RawInputs = {}
+  for (const name of INPUT_NAMES) inputs[name] = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? ''
+  return inputs
+}

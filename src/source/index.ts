@@ -1,15 +1,16 @@
 import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../version.js'
-import { createFileSource } from './file.js'
 import { createHuggingFaceSource } from './huggingface.js'
 import type { PaperSource } from './source.js'
 
+export { fetchingAhead } from './ahead.js'
+// The CLI's `--input FILE`: a saved API response instead of Hugging Face.
+export { createFileSource } from './file.js'
 export type { Paper } from './paper.js'
 export type { DayPapers, PaperSource } from './source.js'
 
-/** Hugging Face, or a saved API response when the CLI was given `--input FILE`. */
-export function createSource(settings: Settings, inputFile?: string): PaperSource {
-  if (inputFile !== undefined) return createFileSource(inputFile)
+/** Hugging Face's API, as the settings name it. */
+export function createSource(settings: Settings): PaperSource {
   return createHuggingFaceSource({
     baseUrl: settings.hfApiUrl,
     token: settings.hfToken,

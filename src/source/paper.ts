@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.js'
 
 /**
  * One paper as the digest needs it: the Hugging Face item reduced to what a post can show.
@@ -23,17 +23,21 @@ export interface Paper {
 }
 
 // Hugging Face leaves optional fields out, but a null must not cost us a paper.
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined)
+const optional = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.nullish(schema),
+    z.transform((value) => value ?? undefined),
+  )
 
 const organizationSchema = z.looseObject({ name: z.string(), fullname: optional(z.string()) })
 
 /** Only what the post needs is required; unknown fields are accepted, so new API fields never break a run. */
 const itemSchema = z.looseObject({
   paper: z.looseObject({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     title: z.string(),
     summary: optional(z.string()),
-    upvotes: z.number().int().nonnegative(),
+    upvotes: z.int().check(z.nonnegative()),
     authors: optional(z.array(z.looseObject({ name: z.string() }))),
     organization: optional(organizationSchema),
     githubRepo: optional(z.string()),
