@@ -4,7 +4,8 @@ declare module 'bottleneck/light.js' {
   export default Bottleneck
 }
 
-// Two of undici's own modules, imported one by one (see source/huggingface.ts), with undici's types.
+// Two of undici's own modules, imported one by one (see source/huggingface.ts), with undici's types. undici
+// has no exports map, so these paths resolve; package.json pins its version and the tests use both.
 declare module 'undici/lib/api/api-request.js' {
   import type { Dispatcher } from 'undici'
   export default function request(
