@@ -25,12 +25,13 @@ const REFERENCE_INPUTS = {
 }
 
 let seedPost: string
+let seedDay: unknown[]
 let hf: HfServer
 let github: GitHubServer
 
 beforeAll(async () => {
   seedPost = await readFile(join(SEED_DIR, '2025-12-24-daily-papers.md'), 'utf8')
-  const seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
+  seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
   hf = await startHfServer({ days: new Map([['2025-12-24', seedDay]]) })
   github = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io', defaultBranch: 'master' })
 })
@@ -121,7 +122,6 @@ describe('the bundled action', () => {
       readFile(join(tls, 'key.pem'), 'utf8'),
       readFile(join(tls, 'cert.pem'), 'utf8'),
     ])
-    const seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
     const secure = await startHfServer({ days: new Map([['2025-12-24', seedDay]]), tls: { key, cert } })
     try {
       const workspace = await mkdtemp(join(tmpdir(), 'workspace-'))

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { Agent } from 'undici'
 import { createHuggingFaceSource, type HuggingFaceSourceOptions } from '../../src/source/huggingface.js'
 import { parseDailyPapers, UnexpectedResponseError } from '../../src/source/paper.js'
 import { loadFixtureDays, startHfServer, type HfServer } from '../support/hf-server.js'
@@ -170,6 +173,26 @@ describe('what comes back', () => {
       ),
     )
     expect(source.requests).toBe(1)
+  })
+
+  it('names the status over HTTP/2 too, which carries no reason phrase', async () => {
+    const tls = resolve(process.cwd(), '__tests__/fixtures/tls')
+    const [key, cert] = await Promise.all(
+      ['key.pem', 'cert.pem'].map((name) => readFile(join(tls, name), 'utf8')),
+    )
+    const secure = await startHfServer({ days, tls: { key: key as string, cert: cert as string } })
+    const dispatcher = new Agent({ connect: { ca: cert } })
+    try {
+      secure.inject({ status: 404, body: { error: 'Not Found' } })
+      const source = createHuggingFaceSource({ baseUrl: secure.url, userAgent: USER_AGENT, dispatcher })
+      await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
+        `GET ${secure.url}/api/daily_papers?date=2025-11-03&limit=100&p=0: Hugging Face answered 404 Not Found: "Not Found"`,
+      )
+      expect(secure.requests.map((request) => request.httpVersion)).toEqual(['2.0'])
+    } finally {
+      await dispatcher.close()
+      await secure.close()
+    }
   })
 })
 

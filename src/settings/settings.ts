@@ -92,14 +92,6 @@ const DIGEST_DEFAULTS = {
   },
 } as const
 
-function oneOf<const T extends readonly string[]>(values: T) {
-  return z.string().check(
-    z.refine((value): value is T[number] => values.includes(value), {
-      error: (issue) => `${quote(issue.input)} is not accepted; use one of: ${values.join(', ')}`,
-    }),
-  ) as unknown as z.ZodMiniType<T[number], string>
-}
-
 /** A raw input string turned into a value, or into the problem `reject` describes. */
 const text = <T>(parse: (value: string, reject: (message: string) => never) => T) =>
   z.pipe(
@@ -140,6 +132,18 @@ function rule<T>(findProblem: (value: T) => string | undefined) {
     const message = findProblem(value)
     if (message !== undefined) context.addIssue({ code: 'custom', message })
   })
+}
+
+function oneOf<const T extends readonly string[]>(values: T) {
+  return z
+    .string()
+    .check(
+      rule((value) =>
+        values.includes(value)
+          ? undefined
+          : `${quote(value)} is not accepted; use one of: ${values.join(', ')}`,
+      ),
+    ) as unknown as z.ZodMiniType<T[number], string>
 }
 
 function template() {
@@ -197,12 +201,15 @@ function inputSchemas(environment: Environment) {
     }),
     digest: oneOf(DIGESTS),
     language: oneOf(LANGUAGES),
-    timezone: z.string().check(
-      z.refine((value) => isTimeZone(value.trim()), {
-        error: (issue) =>
-          `${quote(issue.input)} is not an IANA time zone; use e.g. UTC, Asia/Seoul or America/New_York`,
-      }),
-    ),
+    timezone: z
+      .string()
+      .check(
+        rule((value) =>
+          isTimeZone(value.trim())
+            ? undefined
+            : `${quote(value)} is not an IANA time zone; use e.g. UTC, Asia/Seoul or America/New_York`,
+        ),
+      ),
     'post-time': text((value, reject) => {
       const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim())
       if (!match) {

@@ -82,7 +82,6 @@ export function createHuggingFaceSource(
     const attemptTimeout = AbortSignal.timeout(requestTimeoutMs)
     const dayLimit = AbortSignal.timeout(Math.max(0, remainingMs))
     let status: number
-    let reason: string
     let responseHeaders: Record<string, string | string[] | undefined>
     let text: string
     try {
@@ -94,7 +93,6 @@ export function createHuggingFaceSource(
         signal: AbortSignal.any([attemptTimeout, dayLimit]),
       })
       status = response.statusCode
-      reason = response.statusText
       responseHeaders = response.headers
       text = await response.body.text()
     } catch (error) {
@@ -115,6 +113,9 @@ export function createHuggingFaceSource(
       )
     }
     if (status < 200 || status > 299) {
+      // HTTP/2 carries no reason phrase; Node's table names every status. node:http is imported only
+      // here, because importing it costs start-up time (see rollup.config.js).
+      const reason = (await import('node:http')).STATUS_CODES[status]
       throw new AttemptError(
         `${where}: Hugging Face answered ${status}${reason ? ` ${reason}` : ''}: ${quote(text)}` +
           (status === 400 ? futureDayHint(day, policy.now()) : ''),
