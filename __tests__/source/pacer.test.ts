@@ -136,6 +136,15 @@ describe('a fixed window', () => {
       'Hugging Face\'s rate limit: waiting 21 s for the window to reset ("pages": r=0, q=100, w=300)',
     ])
   })
+
+  it("shows a limit's name, the server's text, short, quoted and printable only", async () => {
+    const { pacer, lines } = simulated()
+    await send(pacer, { ratelimit: `"api";r=9;t=10, "::error::x\u0085${'y'.repeat(50)}";r=0;t=10` })
+    await pacer.acquire()
+    expect(lines).toEqual([
+      `Hugging Face's rate limit: waiting 11 s for the window to reset ("::error::x?${'y'.repeat(29)}": r=0)`,
+    ])
+  })
 })
 
 describe('a 429', () => {

@@ -170,7 +170,9 @@ function describe(limits: RateLimit[], named = limits.length > 1): string {
       const figures = [`r=${limit.remaining}`]
       if (limit.quota !== undefined) figures.push(`q=${limit.quota}`)
       if (limit.windowSeconds !== undefined) figures.push(`w=${limit.windowSeconds}`)
-      return named ? `"${limit.name}": ${figures.join(', ')}` : figures.join(', ')
+      // The name is the server's text: shown short, quoted and printable only.
+      const name = JSON.stringify(limit.name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40))
+      return named ? `${name}: ${figures.join(', ')}` : figures.join(', ')
     })
     .join('; ')
 }
