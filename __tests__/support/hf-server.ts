@@ -2,6 +2,7 @@
  * A local stand-in for Hugging Face's `GET /api/daily_papers?date=YYYY-MM-DD&limit=N&p=N`, on 127.0.0.1,
  * for tests and the benchmark: it pages like the real API, records every request, and can be told to
  * fail the next requests the ways the real one does (rate limits, 5xx, resets, hangs, broken bodies).
+ * It can also enforce a fixed-window rate limit with Hugging Face's headers, scaled down.
  */
 import { promises as fs } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -45,12 +46,34 @@ export interface HfServerOptions {
   today?: string
   /** Serve HTTPS with this key and certificate, offering HTTP/2 and HTTP/1.1, as Hugging Face does. */
   tls?: { key: string; cert: string }
+  /** Enforce a fixed-window rate limit like Hugging Face's; none when absent. */
+  rateLimit?: RateLimitOptions
+}
+
+/**
+ * Hugging Face's fixed window, scaled down: every answer carries `RateLimit: "api";r=…;t=…` and
+ * `RateLimit-Policy: "fixed window";"api";q=…;w=…`, and a request over the quota gets a 429 with them.
+ * Requests without a token share one count (Hugging Face counts by IP), those with one another.
+ */
+export interface RateLimitOptions {
+  /** Requests per window without a token (Hugging Face: 500). */
+  quota: number
+  /** Requests per window with an `Authorization` header (Hugging Face: 1,000); default `quota`. */
+  tokenQuota?: number
+  /** The window's length in whole seconds (Hugging Face: 300). */
+  windowSeconds: number
+  /** Requests without a token a neighbour on the same IP already spent in the first window. */
+  spent?: number
+  /** The limit's clock (epoch ms), default Date.now; a test shares a simulated one with the client. */
+  now?: () => number
 }
 
 export interface HfServer {
   /** The base URL, e.g. `http://127.0.0.1:40123`, to use as `hf-api-url`. */
   url: string
   requests: RecordedRequest[]
+  /** 429s served for the rate limit (not injected ones). */
+  readonly rateLimited: number
   /** Makes the next `times` requests fail with `fault` (after faults injected earlier). */
   inject(fault: Fault, times?: number): void
   close(): Promise<void>
@@ -74,6 +97,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
   const days = options.days ?? (await loadFixtureDays())
   const requests: RecordedRequest[] = []
   const faults: Fault[] = []
+  const limit = options.rateLimit && fixedWindow(options.rateLimit)
 
   // HTTP/2's compatibility API gives the handler the same request and response as HTTP/1.1.
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -85,8 +109,10 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
       httpVersion: req.httpVersion,
       receivedAt: Date.now(),
     })
-    const fault = faults.shift()
+    const limited = limit?.count(req.headers.authorization !== undefined)
+    const fault = limited?.over ? undefined : faults.shift()
     if (options.latencyMs) await delay(options.latencyMs)
+    if (limited?.over) return send(res, 429, JSON.stringify({ error: 'Too Many Requests' }), limited.headers)
     if (fault === 'hang') return
     if (fault === 'reset') return void req.socket.destroy()
     if (fault === 'html') return send(res, 200, HTML_PAGE, { 'content-type': 'text/html; charset=utf-8' })
@@ -107,7 +133,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
       })
       return void res.write(bytes.subarray(0, bytes.length >> 1), () => req.socket.destroy())
     }
-    send(res, status, body, { 'content-type': 'application/json; charset=utf-8' })
+    send(res, status, body, { 'content-type': 'application/json; charset=utf-8', ...limited?.headers })
   }
   const server = options.tls
     ? createSecureServer({ ...options.tls, allowHTTP1: true }, handle as never)
@@ -124,10 +150,52 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
   return {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
+    get rateLimited() {
+      return limit?.served429 ?? 0
+    },
     inject: (fault, times = 1) => void faults.push(...Array<Fault>(times).fill(fault)),
     close: () => {
       for (const socket of sockets) socket.destroy()
       return new Promise((closed) => server.close(() => closed()))
+    },
+  }
+}
+
+/** Counts requests per window, and says whether one is over the quota and with which headers. */
+function fixedWindow({
+  quota,
+  tokenQuota = quota,
+  windowSeconds,
+  spent = 0,
+  now = Date.now,
+}: RateLimitOptions) {
+  const windowMs = windowSeconds * 1000
+  const origin = now()
+  let window = 0
+  let used = { anonymous: spent, token: 0 }
+  let served429 = 0
+  return {
+    get served429() {
+      return served429
+    },
+    count(withToken: boolean): { over: boolean; headers: Record<string, string> } {
+      const time = now()
+      const current = Math.floor((time - origin) / windowMs)
+      if (current !== window) [window, used] = [current, { anonymous: 0, token: 0 }]
+      const key = withToken ? 'token' : 'anonymous'
+      const allowed = withToken ? tokenQuota : quota
+      const count = ++used[key]
+      const over = count > allowed
+      if (over) served429++
+      const reset = Math.ceil((origin + (window + 1) * windowMs - time) / 1000)
+      return {
+        over,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          ratelimit: `"api";r=${Math.max(0, allowed - count)};t=${reset}`,
+          'ratelimit-policy': `"fixed window";"api";q=${allowed};w=${windowSeconds}`,
+        },
+      }
     },
   }
 }

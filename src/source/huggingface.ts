@@ -5,7 +5,9 @@ import type { Dispatcher } from 'undici'
 import request from 'undici/lib/api/api-request.js'
 import { getGlobalDispatcher } from 'undici/lib/global.js'
 import { parseDailyPapers, type InvalidPaper, type Paper } from './paper.js'
-import { AttemptError, seconds, serverWaitMs, withRetries, type RetryPolicy } from './retry.js'
+import { createPacer } from './pacer.js'
+import { serverWaitMs } from './rate-limit.js'
+import { AttemptError, seconds, withRetries, type RetryPolicy } from './retry.js'
 import type { PaperSource } from './source.js'
 
 export interface HuggingFaceSourceOptions {
@@ -22,12 +24,16 @@ export interface HuggingFaceSourceOptions {
   maxAttempts?: number
   /** First backoff, doubled per failed attempt (default 1 s). */
   baseDelayMs?: number
-  /** Longest single wait, also for a server's `RateLimit`/`Retry-After` (default 60 s). */
+  /** Longest single wait after a failure, also one a 5xx's `Retry-After` asks for (default 60 s). */
   maxDelayMs?: number
   /** Longest time for one request, from asking to the end of the body (default 20 s). */
   requestTimeoutMs?: number
-  /** Longest time for one day: all pages, attempts and waits (default 90 s, so a lasting outage fails well within two minutes). */
+  /** Longest time for one day: all pages, attempts and waits (default 90 s, so a lasting outage fails well within two minutes), waits for the rate limit excepted. */
   deadlineMs?: number
+  /** The most the run waits for Hugging Face's rate limit, all waits together (default 10 minutes). */
+  rateLimitWaitMs?: number
+  /** Told every wait for the rate limit, as a line for the run's log. */
+  onRateLimitWait?: (message: string) => void
 }
 
 /** The API's largest page: fewer requests, and a shorter page means the day is complete. */
@@ -61,13 +67,14 @@ export function createHuggingFaceSource(
     requestTimeoutMs = 20_000,
     deadlineMs = 90_000,
   } = options
+  const clock = { sleep: options.sleep ?? ((ms: number) => delay(ms)), now: options.now ?? Date.now }
   const policy: RetryPolicy = {
     maxAttempts: options.maxAttempts ?? 5,
     baseDelayMs: options.baseDelayMs ?? 1_000,
     maxDelayMs: options.maxDelayMs ?? 60_000,
-    sleep: options.sleep ?? ((ms) => delay(ms)),
     random: options.random ?? Math.random,
-    now: options.now ?? Date.now,
+    ...clock,
+    pacer: createPacer({ ...clock, ceilingMs: options.rateLimitWaitMs, log: options.onRateLimitWait }),
   }
   const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'application/json' }
   if (token) headers.authorization = `Bearer ${token}`
@@ -112,6 +119,7 @@ export function createHuggingFaceSource(
         typeof code === 'string' && RETRY_CODES.has(code),
       )
     }
+    policy.pacer.observe(status, responseHeaders)
     if (status < 200 || status > 299) {
       // HTTP/2 carries no reason phrase; Node's table names every status. node:http is imported only
       // here, because importing it costs start-up time (see rollup.config.js).
@@ -139,7 +147,7 @@ export function createHuggingFaceSource(
     },
 
     async fetchDay(day) {
-      const deadline = policy.now() + deadlineMs
+      const deadline = { at: policy.now() + deadlineMs }
       const papers = new Map<string, Paper>()
       const invalid: InvalidPaper[] = []
       for (let page = 0; ; page++) {

@@ -1,0 +1,205 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { runDigest } from '../../src/pipeline.js'
+import { createDryRunPublisher } from '../../src/publish/dry-run.js'
+import { parseSettings } from '../../src/settings/settings.js'
+import { createHuggingFaceSource, type HuggingFaceSourceOptions } from '../../src/source/huggingface.js'
+import { loadFixtureDays, startHfServer, type HfServer, type HfServerOptions } from '../support/hf-server.js'
+import { createMemoryLog } from '../support/memory-log.js'
+
+/** 48 days from 2025-10-01, each with a real day's papers: a backfill of 48 requests. */
+const realDays = [...(await loadFixtureDays()).values()]
+const DAYS = new Map(
+  Array.from({ length: 48 }, (_, index) => [
+    new Date(Date.UTC(2025, 9, 1 + index)).toISOString().slice(0, 10),
+    realDays[index % realDays.length]!,
+  ]),
+)
+const [FIRST, LAST] = [[...DAYS.keys()][0]!, [...DAYS.keys()].at(-1)!]
+/** Hugging Face's headers as a 429 carries them. */
+const TOO_MANY = (t: number) => ({
+  status: 429,
+  headers: { RateLimit: `"api";r=0;t=${t}`, 'RateLimit-Policy': '"fixed window";"api";q=500;w=300' },
+  body: { error: 'Too Many Requests' },
+})
+
+let server: HfServer | undefined
+afterEach(() => server?.close())
+
+/**
+ * The stand-in and a source on one simulated clock that moves only when the source sleeps, so that
+ * the stand-in's windows pass in no time; every sleep and every rate-limit log line is recorded.
+ */
+async function connect(serverOptions: HfServerOptions = {}, options: Partial<HuggingFaceSourceOptions> = {}) {
+  let time = Date.parse('2025-12-26T00:00:00Z')
+  const clock = { now: () => time }
+  const sleeps: number[] = []
+  const waits: string[] = []
+  const stand = await startHfServer({
+    days: DAYS,
+    ...serverOptions,
+    ...(serverOptions.rateLimit ? { rateLimit: { ...serverOptions.rateLimit, ...clock } } : {}),
+  })
+  server = stand
+  const source = createHuggingFaceSource({
+    baseUrl: stand.url,
+    userAgent: 'test',
+    random: () => 0.5,
+    ...clock,
+    sleep: async (ms) => {
+      sleeps.push(ms)
+      await Promise.resolve()
+      time += ms
+    },
+    onRateLimitWait: (line) => void waits.push(line),
+    ...options,
+  })
+  return { server: stand, source, sleeps, waits, elapsed: () => time - Date.parse('2025-12-26T00:00:00Z') }
+}
+
+/** The pipeline's backfill of all DAYS with `source`, printing nothing. */
+function backfill(source: ReturnType<typeof createHuggingFaceSource>) {
+  const now = new Date('2025-12-26T00:00:00Z')
+  return runDigest(
+    parseSettings({ date: `${FIRST}..${LAST}`, mode: 'dry-run' }, { now, workspace: '/unused' }),
+    {
+      source,
+      publisher: createDryRunPublisher({ print: () => undefined }),
+      log: createMemoryLog(),
+      now: () => now,
+    },
+  )
+}
+
+const WINDOW_WAIT =
+  /^Hugging Face's rate limit: waiting [\d.]+ s for the window to reset \(r=\d+, q=20, w=2\)$/
+
+describe('a backfill against a fixed window of 20 requests per 2 s', () => {
+  it('completes, pacing itself into the windows instead of meeting 429s', async () => {
+    const { server, source, waits, elapsed } = await connect({ rateLimit: { quota: 20, windowSeconds: 2 } })
+    const result = await backfill(source)
+    expect(result.posts).toHaveLength(48)
+    expect(server.rateLimited).toBeLessThanOrEqual(1)
+    expect(server.requests).toHaveLength(48)
+    // 48 requests need three windows: two or three waits for a reset, each logged with the figures.
+    expect(waits.length).toBeGreaterThanOrEqual(2)
+    expect(waits.length).toBeLessThanOrEqual(3)
+    for (const line of waits) expect(line).toMatch(WINDOW_WAIT)
+    // The three windows end at 6 s; each reset is waited for a second longer, t being whole seconds.
+    expect(elapsed()).toBeLessThanOrEqual(6_000)
+  })
+
+  it('meets one 429 when a neighbour on the same IP spent the window, and goes on', async () => {
+    const { server, source, waits } = await connect({
+      rateLimit: { quota: 20, windowSeconds: 2, spent: 20 },
+    })
+    const result = await backfill(source)
+    expect(result.posts).toHaveLength(48)
+    expect(server.rateLimited).toBe(1)
+    expect(server.requests).toHaveLength(49)
+    expect(waits[0]).toMatch(
+      /^Hugging Face's rate limit: waiting [\d.]+ s for the window to reset after a 429/,
+    )
+  })
+
+  it('waits for no reset with a token, whose larger window the server announces', async () => {
+    const { server, source, waits } = await connect(
+      { rateLimit: { quota: 20, tokenQuota: 60, windowSeconds: 2 } },
+      { token: 'hf_test' },
+    )
+    const result = await backfill(source)
+    expect(result.posts).toHaveLength(48)
+    expect([server.rateLimited, waits]).toEqual([0, []])
+    expect(server.requests.every((request) => request.headers.authorization === 'Bearer hf_test')).toBe(true)
+  })
+})
+
+describe('a 429 with an announced wait', () => {
+  it('is waited out past the 90 s for one day, with a log line saying how long and why', async () => {
+    const { server, source, sleeps, waits } = await connect()
+    server.inject(TOO_MANY(140))
+    expect((await source.fetchDay('2025-10-01')).papers.length).toBeGreaterThan(0)
+    expect(sleeps).toEqual([141_000])
+    expect(waits).toEqual([
+      "Hugging Face's rate limit: waiting 141 s for the window to reset after a 429 (r=0, q=500, w=300)",
+    ])
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it('is waited out again for every attempt, which stay bounded', async () => {
+    const { server, source, sleeps } = await connect()
+    server.inject(TOO_MANY(140), 5)
+    await expect(source.fetchDay('2025-10-01')).rejects.toThrow(
+      /: Hugging Face answered 429 Too Many Requests: "Too Many Requests" \(gave up after 5 attempts\)$/,
+    )
+    expect(sleeps).toEqual(Array(4).fill(141_000))
+    expect(server.requests).toHaveLength(5)
+  })
+
+  it('fails at once when it is longer than the run may wait, naming the wait and what to do', async () => {
+    const { server, source, sleeps } = await connect()
+    server.inject(TOO_MANY(900))
+    await expect(source.fetchDay('2025-10-01')).rejects.toThrow(
+      new Error(
+        "Hugging Face's rate limit asks for a wait of 901 s for the window to reset after a 429 (r=0, q=500, w=300), " +
+          'more than this run may still wait (600 s in all, 0 s waited): set the hf-token input (a token raises the limit) ' +
+          'or ask for fewer days at a time.',
+      ),
+    )
+    expect([sleeps, server.requests.length]).toEqual([[], 1])
+  })
+
+  it('fails the backfill once the waits of the whole run reach the ceiling', async () => {
+    const { server, source, sleeps } = await connect(
+      { rateLimit: { quota: 20, windowSeconds: 2 } },
+      { rateLimitWaitMs: 4_000 },
+    )
+    await expect(backfill(source)).rejects.toThrow(
+      /^Hugging Face's rate limit asks for a wait of [\d.]+ s for the window to reset \(r=\d+, q=20, w=2\), more than this run may still wait \(4 s in all, [\d.]+ s waited\)/,
+    )
+    expect(server.rateLimited).toBe(0)
+    expect(sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(4_000)
+  })
+})
+
+describe('what is not a rate-limit wait', () => {
+  it('takes the reset time on a 5xx with requests left for what it is, and backs off as for any 5xx', async () => {
+    const { server, source, sleeps, waits } = await connect()
+    server.inject({ status: 503, headers: { RateLimit: '"api";r=300;t=140' } })
+    await source.fetchDay('2025-10-01')
+    expect([sleeps, waits]).toEqual([[750], []])
+  })
+
+  it('paces nothing for a server without the headers: the backfill waits for no window', async () => {
+    const { server, source, sleeps } = await connect()
+    const result = await backfill(source)
+    expect(result.posts).toHaveLength(48)
+    expect([sleeps, server.requests.length]).toEqual([[], 48])
+  })
+})
+
+describe("the stand-in's fixed window", () => {
+  it('announces what is left on every answer, refuses what is over with a 429, and resets', async () => {
+    let time = 0
+    const stand = await startHfServer({
+      days: DAYS,
+      rateLimit: { quota: 2, tokenQuota: 3, windowSeconds: 2, now: () => time },
+    })
+    server = stand
+    const get = async (token?: string) => {
+      const answer = await fetch(`${stand.url}/api/daily_papers?date=${FIRST}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      })
+      await answer.arrayBuffer()
+      return [answer.status, answer.headers.get('ratelimit'), answer.headers.get('ratelimit-policy')]
+    }
+    const policy = '"fixed window";"api";q=2;w=2'
+    expect(await get()).toEqual([200, '"api";r=1;t=2', policy])
+    time = 500
+    expect(await get()).toEqual([200, '"api";r=0;t=2', policy])
+    expect(await get()).toEqual([429, '"api";r=0;t=2', policy])
+    expect(await get('hf_test')).toEqual([200, '"api";r=2;t=2', '"fixed window";"api";q=3;w=2'])
+    time = 2_000
+    expect(await get()).toEqual([200, '"api";r=1;t=2', policy])
+    expect(stand.rateLimited).toBe(1)
+  })
+})

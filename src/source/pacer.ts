@@ -1,0 +1,178 @@
+import { parseRateLimits, serverWaitMs, type RateLimit, type ResponseHeaders } from './rate-limit.js'
+import { seconds } from './retry.js'
+
+/**
+ * One budget for all of a run's requests to Hugging Face, kept from the `RateLimit` headers of its
+ * answers, so that a long backfill stays inside the window instead of running into 429s.
+ *
+ * The window is fixed: it resets all at once, so spreading requests over it would only slow a run
+ * down. Requests go while the window has room for them and for those still in flight; when it has
+ * none left, the pacer waits for the answers in flight (they may show room), then for the reset. After
+ * a reset, and at the start, one request goes first: its answer tells how much of the window is left,
+ * since a neighbour on a shared runner IP may have spent it. A 429 with an announced wait holds every
+ * request for that long. A server that announces no limit is not paced.
+ */
+export interface Pacer {
+  /** Waits until a request may go and counts it as sent; resolves with the ms it waited. */
+  acquire(): Promise<number>
+  /** Reads an answer's rate-limit headers (and, for a 429, the wait it asks for). */
+  observe(status: number, headers: ResponseHeaders): void
+  /** The request acquired is over, answered or not. */
+  release(): void
+  /** How long the next request will be held for a reset or a 429's wait (0: not, or not known yet). */
+  heldForMs(): number
+}
+
+export interface PacerOptions {
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+  /** The most a run waits for the rate limit, all waits together; default RATE_LIMIT_WAIT_CEILING_MS. */
+  ceilingMs?: number
+  /** Told every wait, as a line for the run's log. */
+  log?: (message: string) => void
+}
+
+/**
+ * 10 minutes: two of Hugging Face's 5-minute windows. A two-year backfill without a token (730
+ * requests, 500 a window) needs one reset, two when a neighbour on a shared runner IP spent most of
+ * the first window; a run that needs more should rather fail with advice than sit for long.
+ */
+export const RATE_LIMIT_WAIT_CEILING_MS = 10 * 60_000
+
+/** `t` and `Retry-After` count whole seconds: the reset may come up to a second after they say. */
+const ROUNDING_MS = 1_000
+
+/** A limit as the last answer told it, with what has been sent since. */
+interface Window {
+  limit: RateLimit
+  /** Requests the window still has room for, counting those sent since the answer. */
+  left: number
+  resetAt: number
+}
+
+/** What the next request waits for: nothing, an answer in flight, or a time. */
+type Wait = 'none' | 'answer' | { until: number; why: string }
+
+export function createPacer({
+  now,
+  sleep,
+  ceilingMs = RATE_LIMIT_WAIT_CEILING_MS,
+  log,
+}: PacerOptions): Pacer {
+  /** Undefined while unknown (at the start, after a reset); empty when the server announces no limit. */
+  let windows: Window[] | undefined
+  let holdUntil = 0
+  let holdReason = ''
+  let inFlight = 0
+  let waitedMs = 0
+  /** The wait under way, shared by every request held by it. */
+  let pause: Promise<void> | undefined
+  /** The pacer's time never runs behind its own waits (a test's sleep may not move the clock). */
+  let sleptUntil = 0
+  let answered = Promise.withResolvers<void>()
+
+  const clock = () => Math.max(now(), sleptUntil)
+
+  function notify(): void {
+    answered.resolve()
+    answered = Promise.withResolvers<void>()
+  }
+
+  function nextWait(): Wait {
+    const time = clock()
+    if (holdUntil > time) return { until: holdUntil, why: holdReason }
+    if (windows !== undefined && windows.length > 0) {
+      const open = windows.filter((window) => window.resetAt > time)
+      windows = open.length > 0 ? open : undefined
+    }
+    // Unknown: one request at a time until an answer tells.
+    if (windows === undefined) return inFlight === 0 ? 'none' : 'answer'
+    const full = windows.filter((window) => window.left <= 0)
+    if (full.length === 0) return 'none'
+    if (inFlight > 0) return 'answer'
+    return {
+      until: Math.max(...full.map((window) => window.resetAt)),
+      why: `for the window to reset (${describe(
+        full.map((window) => window.limit),
+        windows.length > 1,
+      )})`,
+    }
+  }
+
+  async function wait(until: number, why: string): Promise<void> {
+    const ms = until - clock()
+    if (waitedMs + ms > ceilingMs) {
+      throw new Error(
+        `Hugging Face's rate limit asks for a wait of ${seconds(ms)} ${why}, more than this run may still wait ` +
+          `(${seconds(ceilingMs)} in all, ${seconds(waitedMs)} waited): set the hf-token input (a token ` +
+          'raises the limit) or ask for fewer days at a time.',
+      )
+    }
+    log?.(`Hugging Face's rate limit: waiting ${seconds(ms)} ${why}`)
+    waitedMs += ms
+    await sleep(ms)
+    sleptUntil = Math.max(sleptUntil, until)
+  }
+
+  return {
+    async acquire() {
+      const start = clock()
+      for (let next = nextWait(); next !== 'none'; next = nextWait()) {
+        if (next === 'answer') await answered.promise
+        else await (pause ??= wait(next.until, next.why).finally(() => (pause = undefined)))
+      }
+      inFlight++
+      for (const window of windows ?? []) window.left--
+      return clock() - start
+    },
+
+    observe(status, headers) {
+      const time = clock()
+      const limits = parseRateLimits(headers)
+      // The answer's own request is in `r` already; the others in flight may not be.
+      const unseen = Math.max(0, inFlight - 1)
+      windows = limits.map((limit) => ({
+        limit,
+        left: limit.remaining - unseen,
+        resetAt: time + limit.resetSeconds * 1000 + ROUNDING_MS,
+      }))
+      const asked = status === 429 ? serverWaitMs(headers, time) : undefined
+      if (asked !== undefined) {
+        // After the wait, one request goes first again to learn what is left.
+        windows = undefined
+        if (time + asked + ROUNDING_MS > holdUntil) {
+          holdUntil = time + asked + ROUNDING_MS
+          holdReason =
+            limits.length > 0
+              ? `for the window to reset after a 429 (${describe(limits)})`
+              : 'after a 429, as its Retry-After asks'
+        }
+      }
+      notify()
+    },
+
+    release() {
+      inFlight--
+      notify()
+    },
+
+    heldForMs() {
+      const next = nextWait()
+      return typeof next === 'object' ? next.until - clock() : 0
+    },
+  }
+}
+
+/** `r=0, q=500, w=300`, named when there are several: `"api": r=0, q=500, w=300; "pages": …`. */
+function describe(limits: RateLimit[], named = limits.length > 1): string {
+  return limits
+    .map((limit) => {
+      const figures = [`r=${limit.remaining}`]
+      if (limit.quota !== undefined) figures.push(`q=${limit.quota}`)
+      if (limit.windowSeconds !== undefined) figures.push(`w=${limit.windowSeconds}`)
+      // The name is the server's text: shown short, quoted and printable only.
+      const name = JSON.stringify(limit.name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40))
+      return named ? `${name}: ${figures.join(', ')}` : figures.join(', ')
+    })
+    .join('; ')
+}

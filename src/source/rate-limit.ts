@@ -1,0 +1,134 @@
+/**
+ * What Hugging Face's answers say about its rate limit, in the fields of the IETF draft
+ * draft-ietf-httpapi-ratelimit-headers (structured-field lists):
+ *
+ *     RateLimit: "api";r=12;t=140                          12 requests left, the window resets in 140 s
+ *     RateLimit-Policy: "fixed window";"api";q=500;w=300   500 requests per 300 s window
+ *
+ * Read leniently, because Hugging Face's policy is not strict structured-field syntax (its second name
+ * `"api"` is not a parameter): spacing, quoted or bare names, several limits, header lines sent twice
+ * and unknown parameters are accepted; a limit without a readable `r` and `t` is left out, so a server
+ * that sends nothing readable is treated as one without a limit.
+ */
+
+export type ResponseHeaders = Record<string, string | string[] | undefined>
+
+export interface RateLimit {
+  /** The limit's name, e.g. `api`; empty when the server gives none. */
+  name: string
+  /** Requests left in the current window (`r`). */
+  remaining: number
+  /** Seconds until the window resets (`t`). */
+  resetSeconds: number
+  /** Requests per window (`q` of the `RateLimit-Policy` with the same name), when announced. */
+  quota?: number
+  /** The window's length in seconds (`w` of that policy), when announced. */
+  windowSeconds?: number
+}
+
+/** The limits an answer announces, each with its policy's quota and window when the policy names it. */
+export function parseRateLimits(headers: ResponseHeaders): RateLimit[] {
+  const members = parseList(header(headers, 'ratelimit'))
+  const policies = parseList(header(headers, 'ratelimit-policy'))
+  return members.flatMap((member): RateLimit[] => {
+    const remaining = integer(member.params.get('r'))
+    const resetSeconds = integer(member.params.get('t'))
+    if (remaining === undefined || resetSeconds === undefined) return []
+    const name = member.names[0] ?? ''
+    // One limit and one policy belong together even when their names differ or are missing.
+    const policy =
+      policies.find((candidate) => candidate.names.includes(name)) ??
+      (members.length === 1 && policies.length === 1 ? policies[0] : undefined)
+    const quota = integer(policy?.params.get('q'))
+    const windowSeconds = integer(policy?.params.get('w'))
+    return [
+      {
+        name,
+        remaining,
+        resetSeconds,
+        ...(quota !== undefined ? { quota } : {}),
+        ...(windowSeconds ? { windowSeconds } : {}),
+      },
+    ]
+  })
+}
+
+/**
+ * How long the server asked us to wait, in ms: the `t` of a limit with nothing left (`r=0`), or
+ * `Retry-After` (seconds or an HTTP date); the longer one when both are sent. A `t` with requests
+ * left is only when the window resets, not a wait.
+ */
+export function serverWaitMs(headers: ResponseHeaders, now: number): number | undefined {
+  const waits = [
+    ...parseRateLimits(headers)
+      .filter((limit) => limit.remaining === 0)
+      .map((limit) => limit.resetSeconds * 1000),
+    retryAfterMs(header(headers, 'retry-after'), now),
+  ].filter((wait) => wait !== undefined)
+  return waits.length === 0 ? undefined : Math.max(...waits)
+}
+
+function retryAfterMs(value: string | undefined, now: number): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** A list member: its names (the item, and any further quoted strings) and its `key=value` parameters. */
+interface Member {
+  names: string[]
+  params: Map<string, string>
+}
+
+function parseList(value: string | undefined): Member[] {
+  if (value === undefined) return []
+  return splitOutsideQuotes(value, ',')
+    .filter((text) => text !== '')
+    .map((text) => {
+      const member: Member = { names: [], params: new Map() }
+      splitOutsideQuotes(text, ';').forEach((part, index) => {
+        const equals = part.indexOf('=')
+        if (part.startsWith('"') || (index === 0 && equals < 0)) member.names.push(unquote(part))
+        // A key repeated: the last one holds, as in structured fields.
+        else if (equals > 0)
+          member.params.set(part.slice(0, equals).trim().toLowerCase(), unquote(part.slice(equals + 1)))
+      })
+      return member
+    })
+}
+
+/** `text` cut at every `separator` that is not inside a double-quoted string, each piece trimmed. */
+function splitOutsideQuotes(text: string, separator: string): string[] {
+  const pieces: string[] = []
+  let start = 0
+  let quoted = false
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]
+    if (quoted && char === '\\') index++
+    else if (char === '"') quoted = !quoted
+    else if (!quoted && char === separator) {
+      pieces.push(text.slice(start, index).trim())
+      start = index + 1
+    }
+  }
+  pieces.push(text.slice(start).trim())
+  return pieces
+}
+
+function unquote(text: string): string {
+  const trimmed = text.trim()
+  if (!trimmed.startsWith('"')) return trimmed
+  return trimmed.replace(/^"|"$/g, '').replace(/\\(.)/g, '$1')
+}
+
+/** A non-negative integer of at most 15 digits (structured fields' limit), else undefined. */
+function integer(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d{1,15}$/.test(value) ? Number(value) : undefined
+}
+
+/** A header's value; repeated header lines are one list, as structured fields join them. */
+function header(headers: ResponseHeaders, name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
