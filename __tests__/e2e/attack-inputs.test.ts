@@ -57,14 +57,14 @@ describe('hostile inputs', () => {
         date: '2025-12-24',
         mode: 'dry-run',
         'posts-dir': '_posts\n::add-mask::posts',
-        filename: '{date}.md\r::stop-commands::resume',
+        filename: '{date}\r::stop-commands::resume.md',
         title: 'Papers\u2028::warning::fake ##[add-mask]title',
         author: 'me\u202e',
         'hf-api-url': hf.url,
       },
     })
-    expect(run.exitCode).toBe(1)
     expect(runnerCommands(run.stdout)).toEqual(['error'])
+    expect(run.exitCode).toBe(1)
     for (const name of ['posts-dir', 'filename', 'title', 'author']) {
       expect(run.stdout).toMatch(new RegExp(`Input "${name}": has a control character \\(U\\+[0-9A-F]{4}\\)`))
     }
@@ -161,9 +161,9 @@ describe('answers that echo a token', () => {
       githubToken: GITHUB_TOKEN,
     })
     expect(run.exitCode).toBe(1)
+    expect(pieceOf(GITHUB_TOKEN, everythingShown(run))).toBeUndefined()
     expect(run.stdout).toContain('Resource not accessible by integration (token ***)')
     expect(run.stdout.startsWith(`::add-mask::${GITHUB_TOKEN}\n`)).toBe(true)
-    expect(pieceOf(GITHUB_TOKEN, everythingShown(run))).toBeUndefined()
   })
 
   it('never show the half of the Hugging Face token that a quote limit leaves', async () => {
@@ -176,10 +176,10 @@ describe('answers that echo a token', () => {
       inputs: { date: '2025-12-24', mode: 'dry-run', 'hf-token': HF_TOKEN, 'hf-api-url': hf.url },
     })
     expect(run.exitCode).toBe(1)
+    expect(pieceOf(HF_TOKEN, everythingShown(run))).toBeUndefined()
     expect(run.stdout).toMatch(
       /Hugging Face answered 401 Unauthorized: "Invalid credentials in Authorization header \.+ \*\*\*/,
     )
-    expect(pieceOf(HF_TOKEN, everythingShown(run))).toBeUndefined()
   })
 })
 
