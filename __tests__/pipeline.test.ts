@@ -59,6 +59,8 @@ describe('runDigest', () => {
       'post-time': '09:15',
       categories: 'Daily Papers, 일간',
       author: 'lim4349',
+      // The seed post's own file name; the default now adds the day again, for a URL of its own.
+      filename: '{date}-daily-papers.md',
     })
     const { publisher, received } = recordingPublisher()
     const result = await runDigest(
@@ -101,8 +103,10 @@ describe('runDigest', () => {
       settingsFor({ date: '2025-12-21', 'empty-day': 'post' }),
       collaborators(savedSource({}), publisher),
     )
-    expect(received[0]?.files.map((file) => file.path)).toEqual(['_posts/2025-12-21-daily-papers.md'])
-    expect(result).toMatchObject({ posts: ['_posts/2025-12-21-daily-papers.md'], papers: 0 })
+    expect(received[0]?.files.map((file) => file.path)).toEqual([
+      '_posts/2025-12-21-daily-papers-2025-12-21.md',
+    ])
+    expect(result).toMatchObject({ posts: ['_posts/2025-12-21-daily-papers-2025-12-21.md'], papers: 0 })
   })
 
   it('fails an empty day under empty-day: fail, naming the day', async () => {
@@ -127,15 +131,15 @@ describe('runDigest', () => {
     expect(received).toHaveLength(1)
     expect(received[0]?.message).toBe('Add Hugging Face Daily Papers for 2025-11-28..2025-12-01')
     expect(received[0]?.files.map((file) => file.path)).toEqual([
-      '_posts/2025-11-28-daily-papers.md',
-      '_posts/2025-12-01-daily-papers.md',
+      '_posts/2025-11-28-daily-papers-2025-11-28.md',
+      '_posts/2025-12-01-daily-papers-2025-12-01.md',
       '_data/papers/daily-2025-11-28.json',
       '_data/papers/daily-2025-12-01.json',
     ])
     const data = JSON.parse(received[0]?.files[2]?.content ?? '') as Array<{ id: string }>
     expect(data).toHaveLength(7)
     expect(result).toMatchObject({
-      posts: ['_posts/2025-11-28-daily-papers.md', '_posts/2025-12-01-daily-papers.md'],
+      posts: ['_posts/2025-11-28-daily-papers-2025-11-28.md', '_posts/2025-12-01-daily-papers-2025-12-01.md'],
       papers: 6,
     })
   })
@@ -226,7 +230,7 @@ describe('weekly and monthly digests', () => {
     const expectedTop = [...week].sort((a, b) => b.upvotes - a.upvotes).slice(0, 20)
     expect(received[0]?.message).toBe('Add Hugging Face Daily Papers for 2025-11-24..2025-11-30')
     const [post] = received[0]?.files ?? []
-    expect(post?.path).toBe('_posts/2025-11-24-weekly-papers.md')
+    expect(post?.path).toBe('_posts/2025-11-24-weekly-papers-2025-W48.md')
     expect(post?.content).toContain('title: Hugging Face Weekly Papers - 2025-W48')
     expect(post?.content).toContain('## 📊 통계')
     expect(post?.content).toContain(`- 논문 수: ${new Set(week.map((p) => p.id)).size}개`)
@@ -239,7 +243,7 @@ describe('weekly and monthly digests', () => {
     expect(ranked).toEqual(expectedTop.map((p) => p.upvotes))
     const ids = [...(post?.content.matchAll(/huggingface\.co\/papers\/([\d.]+)\)/g) ?? [])].map((m) => m[1])
     expect(new Set(ids).size).toBe(ids.length)
-    expect(result).toMatchObject({ posts: ['_posts/2025-11-24-weekly-papers.md'], papers: 20 })
+    expect(result).toMatchObject({ posts: ['_posts/2025-11-24-weekly-papers-2025-W48.md'], papers: 20 })
   })
 
   it('covers the month up to today, with English statistics', async () => {
@@ -254,7 +258,7 @@ describe('weekly and monthly digests', () => {
     )
     expect(source.asked).toHaveLength(20)
     const content = received[0]?.files[0]?.content ?? ''
-    expect(received[0]?.files[0]?.path).toBe('_posts/2025-11-01-monthly-papers.md')
+    expect(received[0]?.files[0]?.path).toBe('_posts/2025-11-01-monthly-papers-2025-11.md')
     expect(content).toContain('title: Hugging Face Monthly Papers - 2025-11')
     expect(content).toContain('date: 2025-11-20 09:00:00 +0000')
     expect(content).toContain('- Period: 2025-11-01 to 2025-11-20 (14 days with papers)')

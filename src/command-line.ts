@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
 import { parse as parseYaml } from 'yaml'
+import { pathKind } from './core/path-kind.js'
+import { createRedactor } from './core/redact.js'
+import { neutraliseCommands } from './core/workflow-commands.js'
 import type { Log } from './log.js'
 import { runDigest } from './pipeline.js'
 import { createPublisher } from './publish/index.js'
 import { digestOutputs } from './report/outputs.js'
+import { runnerEnvironment } from './settings/environment.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from './settings/inputs.js'
+import { cliSecrets } from './settings/secrets.js'
 import { parseSettings, SettingsError } from './settings/settings.js'
 import { createFileSource, createSource } from './source/index.js'
 import { VERSION } from './version.js'
@@ -29,8 +34,13 @@ const CLI_OPTIONS = {
  * defaults to `files` under `--out`, and `--input FILE` renders a saved API response offline.
  * Logs go to stderr so that `--mode dry-run` prints only the post on stdout.
  */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: ConsoleStreams): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  streams: ConsoleStreams,
+): Promise<number> {
   let flags: ReturnType<typeof parseArgs<{ options: typeof CLI_OPTIONS }>>['values']
+  let io = redacting(streams, cliSecrets({}, env))
   try {
     flags = parseArgs({ args: argv, options: CLI_OPTIONS, strict: true, allowPositionals: false }).values
   } catch (error) {
@@ -53,15 +63,19 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Console
   }
   raw.token ||= env.GITHUB_TOKEN
   raw['hf-token'] ||= env.HF_TOKEN
+  io = redacting(streams, cliSecrets(flags as Record<string, string | undefined>, env))
 
   const log = consoleLog(io)
   try {
     const settings = parseSettings(raw, {
-      now: new Date(),
-      repository: env.GITHUB_REPOSITORY,
+      ...runnerEnvironment(env),
+      // The CLI writes no GitHub outputs or job summary, and writes under --out.
+      outputFile: undefined,
+      summaryFile: undefined,
       workspace: resolve(flags.out ?? '.'),
-      githubApiUrl: env.GITHUB_API_URL,
-      githubGraphqlUrl: env.GITHUB_GRAPHQL_URL,
+      now: new Date(),
+      caller: 'cli',
+      pathKind,
     })
     const result = await runDigest(settings, {
       source: flags.input === undefined ? createSource(settings) : createFileSource(flags.input),
@@ -79,6 +93,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Console
     const problems = error instanceof SettingsError ? error.problems : [(error as Error).message]
     for (const problem of problems) io.stderr(`hf-daily-papers: ${problem}\n`)
     return 1
+  }
+}
+
+/**
+ * The streams without any secret or piece of one. Log lines (stderr) also cannot act as workflow
+ * commands, in case the CLI runs in a workflow step; stdout carries the post and the help as they are.
+ */
+function redacting(streams: ConsoleStreams, secrets: string[]): ConsoleStreams {
+  const redact = createRedactor(secrets)
+  return {
+    stdout: (text) => streams.stdout(redact(text)),
+    stderr: (text) => streams.stderr(neutraliseCommands(redact(text))),
   }
 }
 

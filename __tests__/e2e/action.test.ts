@@ -22,6 +22,8 @@ const REFERENCE_INPUTS = {
   categories: 'Daily Papers, 일간',
   tags: 'huggingface, papers, daily, ai',
   author: 'lim4349',
+  // The reference blog's own file names; the default adds the day again, for a URL of its own.
+  filename: '{date}-daily-papers.md',
 }
 
 let seedPost: string
@@ -90,7 +92,9 @@ describe('the bundled action', () => {
     )
     expect(first.stdout).toContain('::group::Fetch papers (2025-12-24)')
     expect(first.stdout).toContain('::group::Publish (commit)')
-    expect(first.stdout).not.toContain('write-token')
+    // The runner takes the token as a secret first (it shows `::add-mask::***`); nothing else prints it.
+    expect(first.stdout.startsWith('::add-mask::write-token\n')).toBe(true)
+    expect(first.stdout.replace('::add-mask::write-token\n', '')).not.toContain('write-token')
 
     github.requests.length = 0
     const again = await runAction({
@@ -264,13 +268,17 @@ describe('the bundled action, backfill', () => {
       }
       const first = await runAction({ inputs, env, githubToken: 'write-token' })
       expect(first.exitCode).toBe(0)
-      const posts = ['2024-01-05', '2024-01-07', '2024-01-08'].map((day) => `_posts/${day}-daily-papers.md`)
+      const posts = ['2024-01-05', '2024-01-07', '2024-01-08'].map(
+        (day) => `_posts/${day}-daily-papers-${day}.md`,
+      )
       expect(JSON.parse(first.outputs.posts ?? '')).toEqual(posts)
       expect(await server.git.log('main')).toEqual([
         'Add Hugging Face Daily Papers for 2024-01-05..2024-01-08',
         'Initial commit',
       ])
-      expect(await server.git.readFile('main', '_posts/2024-01-06-daily-papers.md')).toBeUndefined()
+      expect(
+        await server.git.readFile('main', '_posts/2024-01-06-daily-papers-2024-01-06.md'),
+      ).toBeUndefined()
       expect(
         JSON.parse((await server.git.readFile('main', '_data/papers/daily-2024-01-07.json')) ?? ''),
       ).toHaveLength(1)

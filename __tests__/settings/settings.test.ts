@@ -33,7 +33,7 @@ describe('parseSettings', () => {
       timezone: 'UTC',
       postTime: { hour: 9, minute: 0 },
       title: 'Hugging Face Daily Papers - {date}',
-      categories: ['Daily Papers'],
+      categories: ['Daily-Papers'],
       tags: ['huggingface', 'papers', 'daily', 'ai'],
       fields: ['organization', 'hf-link', 'arxiv-link', 'abstract'],
       minUpvotes: 0,
@@ -41,7 +41,7 @@ describe('parseSettings', () => {
       emptyDay: 'skip',
       repository: { owner: 'lim4349', repo: 'lim4349.github.io' },
       postsDir: '_posts',
-      filename: '{date}-daily-papers.md',
+      filename: '{date}-daily-papers-{date}.md',
       mode: 'commit',
       overwrite: 'changed',
       commitMessage: 'Add Hugging Face Daily Papers for {date}',
@@ -145,7 +145,7 @@ describe('parseSettings', () => {
       { 'data-dir': '_data/../../x' },
       /"data-dir": .* must be a folder below the repository root/,
     ],
-    ['filename', { filename: 'posts/{date}.md' }, /"filename": .* must be a file name without folders/],
+    ['filename', { filename: 'posts/{date}.md' }, /"filename": .* must be a file name .*, without folders/],
     ['filename', { filename: '{date}.txt' }, /"filename": .* ending in .md or .markdown/],
     [
       'mode',
@@ -171,7 +171,7 @@ describe('parseSettings', () => {
     [
       'dispatch-workflow',
       { 'dispatch-workflow': 'deploy pages' },
-      /"dispatch-workflow": "deploy pages" is not a workflow file; give its file name in .github\/workflows/,
+      /"dispatch-workflow": "deploy pages" is not a workflow file; give the file name of a workflow in .github\/workflows/,
     ],
   ])('rejects a bad %s with a message naming it', (_name, raw, message) => {
     const problems = problemsOf(raw)
@@ -222,7 +222,9 @@ describe('parseSettings', () => {
       from: '2025-11-24',
       to: '2025-11-30',
       title: 'Hugging Face Weekly Papers - {week}',
-      filename: '{date}-weekly-papers.md',
+      filename: '{date}-weekly-papers-{week}.md',
+      categories: ['Weekly-Papers'],
+      tags: ['huggingface', 'papers', 'weekly', 'ai'],
       maxPapers: 20,
     })
     expect(
@@ -231,7 +233,9 @@ describe('parseSettings', () => {
       from: '2025-12-01',
       to: '2025-12-25',
       title: 'Hugging Face Monthly Papers - {month}',
-      filename: '{date}-monthly-papers.md',
+      filename: '{date}-monthly-papers-{month}.md',
+      categories: ['Monthly-Papers'],
+      tags: ['huggingface', 'papers', 'monthly', 'ai'],
       maxPapers: 7,
     })
     expect(problemsOf({ digest: 'weekly', date: '2025-11-01..2025-11-30' })).toEqual([

@@ -1,6 +1,7 @@
 import { cleanText } from '../digest/index.js'
 import type { DayOutcome, DigestResult } from '../pipeline.js'
 import type { Settings } from '../settings/settings.js'
+import { escapeHtml } from './html.js'
 
 /**
  * The job summary as HTML (GitHub renders it on the run's page). Paper titles are strangers' text,
@@ -61,8 +62,4 @@ function dayTable(days: DayOutcome[]): string {
 
 function table(headers: string[], rows: string[]): string {
   return `<table>\n<tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr>\n${rows.join('\n')}\n</table>`
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }

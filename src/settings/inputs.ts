@@ -1,6 +1,7 @@
 /**
  * The action's inputs and the defaults the code applies when one is empty. action.yml declares the
- * same defaults (a test keeps the two equal); defaults that depend on `digest` are empty there.
+ * same defaults (a test keeps the two equal); defaults that depend on `digest` are empty there (see
+ * digest-defaults.ts).
  */
 export const INPUT_DEFAULTS = {
   date: 'yesterday',
@@ -9,8 +10,8 @@ export const INPUT_DEFAULTS = {
   timezone: 'UTC',
   'post-time': '09:00',
   title: '',
-  categories: 'Daily Papers',
-  tags: 'huggingface, papers, daily, ai',
+  categories: '',
+  tags: '',
   author: '',
   permalink: '',
   fields: 'organization, hf-link, arxiv-link, abstract',
@@ -41,6 +42,11 @@ export type RawInputs = Partial<Record<InputName, string>>
 /** The inputs as the runner passes them, in `INPUT_<NAME>` variables (what @actions/core's getInput reads). */
 export function actionInputs(env: Record<string, string | undefined>): RawInputs {
   const inputs: RawInputs = {}
-  for (const name of INPUT_NAMES) inputs[name] = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? ''
+  for (const name of INPUT_NAMES) inputs[name] = env[inputVariable(name)] ?? ''
   return inputs
+}
+
+/** The variable the runner passes an input in (`llm-token` → `INPUT_LLM-TOKEN`), as @actions/core names it. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }

@@ -1,11 +1,32 @@
-import { posix } from 'node:path'
 import { FIELDS, LANGUAGES, type Field, type Language } from '../digest/fields.js'
 import { z } from '../zod.js'
-import { addDays, daysBetween, isTimeZone, parseDay, periodOf, utcDay, type WallTime } from './calendar.js'
+import {
+  addDays,
+  daysBetween,
+  eachDay,
+  isTimeZone,
+  parseDay,
+  periodOf,
+  utcDay,
+  type WallTime,
+} from './calendar.js'
+import { characterProblem } from './characters.js'
+import { DIGEST_DEFAULTS, DIGESTS, type Digest } from './digest-defaults.js'
+import { checkEnvironment, type Environment, type RunnerFacts } from './environment.js'
+import {
+  isBranchName,
+  parseRepository,
+  parseWorkflow,
+  REPOSITORY_RULES,
+  type Repository,
+} from './github-names.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
-import { unknownPlaceholders } from './template.js'
+import { fileNameProblem, folder } from './paths.js'
+import { httpUrl, list, oneOf, optionalText, quote, rule, template, text, wholeNumber } from './schema.js'
+import { sharedName } from './template.js'
 
-export const DIGESTS = ['daily', 'weekly', 'monthly'] as const
+export { DIGESTS } from './digest-defaults.js'
+export type { Environment, PathKind } from './environment.js'
 export const MODES = ['commit', 'pull-request', 'files', 'dry-run'] as const
 export const EMPTY_DAY_POLICIES = ['skip', 'post', 'fail'] as const
 export const OVERWRITE_POLICIES = ['changed', 'never'] as const
@@ -17,7 +38,7 @@ export interface Settings {
   /** The first and last day to fetch: the day, the range, or the week or month up to today. */
   from: string
   to: string
-  digest: (typeof DIGESTS)[number]
+  digest: Digest
   language: Language
   timezone: string
   postTime: WallTime
@@ -32,7 +53,7 @@ export interface Settings {
   minUpvotes: number
   keywords: string[]
   emptyDay: (typeof EMPTY_DAY_POLICIES)[number]
-  repository?: { owner: string; repo: string }
+  repository?: Repository
   /** True when `repository` names another repository than the workflow's own. */
   otherRepository: boolean
   branch?: string
@@ -48,20 +69,13 @@ export interface Settings {
   token?: string
   hfToken?: string
   hfApiUrl: string
-  /** Where `files` mode writes: the runner's GITHUB_WORKSPACE or the CLI's `--out`. */
+  /** Where `files` mode writes: the runner's GITHUB_WORKSPACE or the CLI's `--out` (empty when unused). */
   workspace: string
   githubApiUrl: string
   githubGraphqlUrl: string
-}
-
-/** What the runner (or the CLI) tells about the world outside the inputs. */
-export interface Environment {
-  now: Date
-  /** GITHUB_REPOSITORY */
-  repository?: string
-  workspace: string
-  githubApiUrl?: string
-  githubGraphqlUrl?: string
+  /** GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, for messages about them. */
+  outputFile?: string
+  summaryFile?: string
 }
 
 /** Every bad input of a run, one message each, so the user fixes them all at once. */
@@ -73,123 +87,6 @@ export class SettingsError extends Error {
 }
 
 const MAX_RANGE_DAYS = 3 * 366
-/** What an empty `title`, `filename` and `max-papers` mean for each kind of digest. */
-const DIGEST_DEFAULTS = {
-  daily: {
-    title: 'Hugging Face Daily Papers - {date}',
-    filename: '{date}-daily-papers.md',
-    maxPapers: undefined,
-  },
-  weekly: {
-    title: 'Hugging Face Weekly Papers - {week}',
-    filename: '{date}-weekly-papers.md',
-    maxPapers: 20,
-  },
-  monthly: {
-    title: 'Hugging Face Monthly Papers - {month}',
-    filename: '{date}-monthly-papers.md',
-    maxPapers: 20,
-  },
-} as const
-
-/** A raw input string turned into a value, or into the problem `reject` describes. */
-const text = <T>(parse: (value: string, reject: (message: string) => never) => T) =>
-  z.pipe(
-    z.string(),
-    z.transform((value: string, payload) =>
-      parse(value, (message) => {
-        payload.issues.push({ code: 'custom', message, input: value })
-        return z.NEVER
-      }),
-    ),
-  )
-
-/** Comma- or newline-separated list, blanks dropped. */
-const list = () =>
-  text((value) =>
-    value
-      .split(/[,\n]/)
-      .map((item) => item.trim())
-      .filter((item) => item !== ''),
-  )
-
-const optionalText = () => text((value) => value.trim() || undefined)
-
-function wholeNumber(minimum: number) {
-  return text((value, reject) => {
-    const trimmed = value.trim()
-    if (trimmed === '') return undefined
-    if (!/^\d+$/.test(trimmed) || Number(trimmed) < minimum) {
-      return reject(`${quote(value)} is not a whole number ≥ ${minimum}`)
-    }
-    return Number(trimmed)
-  })
-}
-
-/** A check that fails with the problem `findProblem` names, if it names one. */
-function rule<T>(findProblem: (value: T) => string | undefined) {
-  return z.superRefine<T>((value, context) => {
-    const message = findProblem(value)
-    if (message !== undefined) context.addIssue({ code: 'custom', message })
-  })
-}
-
-function oneOf<const T extends readonly string[]>(values: T) {
-  return z
-    .string()
-    .check(
-      rule((value) =>
-        values.includes(value)
-          ? undefined
-          : `${quote(value)} is not accepted; use one of: ${values.join(', ')}`,
-      ),
-    ) as unknown as z.ZodMiniType<T[number], string>
-}
-
-function template() {
-  return z.string().check(
-    rule((value) => {
-      const unknown = unknownPlaceholders(value)
-      if (unknown.length === 0) return undefined
-      return `${quote(value)} names ${unknown.map((key) => `{${key}}`).join(', ')}; a template knows {date}, {from}, {to}, {week} and {month}`
-    }),
-  )
-}
-
-/** A folder below the repository root: relative, no `..`, normalised without `./` or trailing slashes. */
-function folder() {
-  return text((value, reject) => {
-    const trimmed = value.trim()
-    if (trimmed === '') return undefined
-    const normalised = posix.normalize(trimmed).replace(/\/+$/, '')
-    if (
-      trimmed.includes('\\') ||
-      posix.isAbsolute(trimmed) ||
-      normalised === '.' ||
-      trimmed.split('/').includes('..')
-    ) {
-      return reject(
-        `${quote(value)} must be a folder below the repository root, relative to it (e.g. _posts), without ".." or a leading "/"`,
-      )
-    }
-    return normalised
-  })
-}
-
-function httpUrl() {
-  return text((value, reject) => {
-    let url: URL | undefined
-    try {
-      url = new URL(value.trim())
-    } catch {
-      url = undefined
-    }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      return reject(`${quote(value)} is not an http(s) URL`)
-    }
-    return url.href.replace(/\/+$/, '')
-  })
-}
 
 /** Each input's schema, from its raw string to its typed value. */
 function inputSchemas(environment: Environment) {
@@ -237,13 +134,9 @@ function inputSchemas(environment: Environment) {
     keywords: list(),
     'empty-day': oneOf(EMPTY_DAY_POLICIES),
     repository: text((value, reject) => {
-      const trimmed = value.trim() || environment.repository?.trim() || ''
+      const trimmed = value.trim()
       if (trimmed === '') return undefined
-      const match = /^([\w.-]+)\/([\w.-]+)$/.exec(trimmed)
-      if (!match) {
-        return reject(`${quote(trimmed)} is not a repository; use owner/name`)
-      }
-      return { owner: match[1] as string, repo: match[2] as string }
+      return parseRepository(trimmed) ?? reject(`${quote(value)} is not a repository; ${REPOSITORY_RULES}`)
     }),
     branch: text((value, reject) => {
       const trimmed = value.trim().replace(/^refs\/heads\//, '')
@@ -254,29 +147,15 @@ function inputSchemas(environment: Environment) {
       return trimmed
     }),
     'posts-dir': folder(),
-    filename: template().check(
-      rule((value) => {
-        const trimmed = value.trim()
-        const isFileName =
-          trimmed === '' ||
-          (!trimmed.includes('/') && !trimmed.includes('\\') && /\.(md|markdown)$/.test(trimmed))
-        if (isFileName) return undefined
-        return `${quote(value)} must be a file name without folders ending in .md or .markdown (the folder is posts-dir)`
-      }),
-    ),
+    filename: template().check(rule(fileNameProblem)),
     'data-dir': folder(),
     mode: oneOf(MODES),
     overwrite: oneOf(OVERWRITE_POLICIES),
     'commit-message': template(),
     'dispatch-workflow': text((value, reject) => {
-      const trimmed = value.trim().replace(/^\.github\/workflows\//, '')
-      if (trimmed === '') return undefined
-      if (!/^[\w.-]+\.ya?ml$/.test(trimmed) && !/^\d+$/.test(trimmed)) {
-        return reject(
-          `${quote(value)} is not a workflow file; give its file name in .github/workflows, e.g. pages-deploy.yml`,
-        )
-      }
-      return trimmed
+      if (value.trim() === '') return undefined
+      const workflow = parseWorkflow(value)
+      return typeof workflow === 'string' ? workflow : reject(workflow.problem)
     }),
     token: optionalText(),
     'hf-token': optionalText(),
@@ -287,8 +166,8 @@ function inputSchemas(environment: Environment) {
 type Parsed = { [K in InputName]: z.output<ReturnType<typeof inputSchemas>[K]> }
 
 /**
- * Turns raw input strings into Settings, or throws a SettingsError listing every bad input.
- * An empty string means "not given": the default applies.
+ * Turns raw input strings and the runner's variables into Settings, or throws a SettingsError listing
+ * every bad input and variable. An empty string means "not given": the default applies.
  */
 export function parseSettings(raw: RawInputs, environment: Environment): Settings {
   const schemas = inputSchemas(environment)
@@ -296,20 +175,27 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
   const parsed: Partial<Record<InputName, unknown>> = {}
   for (const name of INPUT_NAMES) {
     const given = raw[name]?.trim() ? (raw[name] as string) : INPUT_DEFAULTS[name]
+    const characters = characterProblem(name, given)
+    if (characters !== undefined) {
+      problems.push(describeProblem(name, characters))
+      continue
+    }
     const result = (schemas[name] as z.ZodMiniType<unknown, string>).safeParse(given)
     if (result.success) parsed[name] = result.data
     else problems.push(...result.error.issues.map((issue) => describeProblem(name, issue.message)))
   }
   const values = parsed as Parsed
-  problems.push(...crossCheck(values, problems.length === 0 ? undefined : parsed))
+  const { facts, problems: environmentProblems } = checkEnvironment(environment, parsed.mode === 'files')
+  problems.push(...environmentProblems)
+  problems.push(...crossCheck(values, problems.length === 0 ? undefined : parsed, facts, environment))
   if (problems.length > 0) throw new SettingsError(problems)
 
-  const githubApiUrl = (environment.githubApiUrl || 'https://api.github.com').replace(/\/+$/, '')
   const defaults = DIGEST_DEFAULTS[values.digest]
   const { from, to } =
     values.digest === 'daily'
       ? values.date
       : periodUpToToday(values.date.from, values.digest, environment.now)
+  const repository = values.repository ?? facts.repository
   return {
     from,
     to,
@@ -318,8 +204,8 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     timezone: values.timezone.trim(),
     postTime: values['post-time'],
     title: values.title.trim() || defaults.title,
-    categories: values.categories,
-    tags: values.tags,
+    categories: values.categories.length > 0 ? values.categories : [...defaults.categories],
+    tags: values.tags.length > 0 ? values.tags : [...defaults.tags],
     author: values.author,
     permalink: values.permalink,
     fields: [...new Set(values.fields)],
@@ -327,12 +213,12 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     minUpvotes: values['min-upvotes'] ?? 0,
     keywords: values.keywords,
     emptyDay: values['empty-day'],
-    repository: values.repository,
+    repository,
     otherRepository:
-      values.repository !== undefined &&
-      environment.repository !== undefined &&
-      `${values.repository.owner}/${values.repository.repo}`.toLowerCase() !==
-        environment.repository.toLowerCase(),
+      repository !== undefined &&
+      facts.repository !== undefined &&
+      `${repository.owner}/${repository.repo}`.toLowerCase() !==
+        `${facts.repository.owner}/${facts.repository.repo}`.toLowerCase(),
     branch: values.branch,
     pullRequestBranch: `daily-papers/${from === to ? from : `${from}_${to}`}`,
     dispatchWorkflow: values['dispatch-workflow'],
@@ -345,17 +231,24 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     token: values.token,
     hfToken: values['hf-token'],
     hfApiUrl: values['hf-api-url'],
-    workspace: environment.workspace,
-    githubApiUrl,
-    githubGraphqlUrl: environment.githubGraphqlUrl || `${githubApiUrl}/graphql`,
+    workspace: facts.workspace,
+    githubApiUrl: facts.githubApiUrl,
+    githubGraphqlUrl: facts.githubGraphqlUrl,
+    outputFile: facts.outputFile,
+    summaryFile: facts.summaryFile,
   }
 }
 
 /** Problems that involve more than one input; `partial` is set when some inputs already failed. */
-function crossCheck(values: Parsed, partial: Partial<Record<InputName, unknown>> | undefined): string[] {
-  const has = (name: InputName) => partial === undefined || name in partial
+function crossCheck(
+  values: Parsed,
+  partial: Partial<Record<InputName, unknown>> | undefined,
+  facts: RunnerFacts,
+  environment: Environment,
+): string[] {
+  const has = (...names: InputName[]) => names.every((name) => partial === undefined || name in partial)
   const problems: string[] = []
-  if (has('digest') && has('date') && values.digest !== 'daily' && values.date.from !== values.date.to) {
+  if (has('digest', 'date') && values.digest !== 'daily' && values.date.from !== values.date.to) {
     problems.push(
       describeProblem(
         'date',
@@ -363,16 +256,20 @@ function crossCheck(values: Parsed, partial: Partial<Record<InputName, unknown>>
       ),
     )
   }
+  if (has('digest', 'date', 'filename', 'permalink') && values.digest === 'daily') {
+    problems.push(...sharedNames(values, eachDay(values.date.from, values.date.to)))
+  }
   if (has('mode') && (values.mode === 'commit' || values.mode === 'pull-request')) {
     if (has('token') && values.token === undefined) {
+      const advice =
+        environment.caller === 'cli'
+          ? 'set GITHUB_TOKEN (or pass --token) to a token that can write to the repository'
+          : 'the default ${{ github.token }} works with `permissions: contents: write`'
       problems.push(
-        describeProblem(
-          'token',
-          `is empty, but mode "${values.mode}" needs a GitHub token; the default \${{ github.token }} works with \`permissions: contents: write\``,
-        ),
+        describeProblem('token', `is empty, but mode "${values.mode}" needs a GitHub token; ${advice}`),
       )
     }
-    if (has('repository') && values.repository === undefined) {
+    if (has('repository') && values.repository === undefined && facts.repository === undefined) {
       problems.push(
         describeProblem(
           'repository',
@@ -382,6 +279,31 @@ function crossCheck(values: Parsed, partial: Partial<Record<InputName, unknown>>
     }
   }
   return problems
+}
+
+/** A daily range whose `filename` or `permalink` gives two days one file or one URL: one post would be lost. */
+function sharedNames(values: Parsed, days: string[]): string[] {
+  const filename = values.filename.trim() || DIGEST_DEFAULTS.daily.filename
+  const checks = [
+    { name: 'filename' as const, template: filename, what: 'file', example: DIGEST_DEFAULTS.daily.filename },
+    {
+      name: 'permalink' as const,
+      template: values.permalink,
+      what: 'URL',
+      example: '/posts/daily-papers-{date}/',
+    },
+  ]
+  return checks.flatMap(({ name, template, what, example }) => {
+    const shared = template === undefined ? undefined : sharedName(template, days)
+    if (shared === undefined) return []
+    const [first, second] = shared.days
+    return [
+      describeProblem(
+        name,
+        `${quote(template)} gives the posts of ${first} and ${second} the same ${what}, ${quote(shared.name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`,
+      ),
+    ]
+  })
 }
 
 /** The week or month containing `day`, without the days that have not come yet (Hugging Face refuses them). */
@@ -412,20 +334,6 @@ function resolveDates(value: string, today: string): { from: string; to: string 
   return { from, to }
 }
 
-/** git's rules for ref names, the parts a user can trip over. */
-function isBranchName(name: string): boolean {
-  return (
-    !/[\s~^:?*[\\]|\.\.|@\{|\/\/|^[-/.]|[/.]$|\.lock$/.test(name) &&
-    // eslint-disable-next-line no-control-regex
-    !/[\u0000-\u001f\u007f]/.test(name)
-  )
-}
-
 function describeProblem(name: InputName, message: string): string {
   return `Input "${name}": ${message}`
-}
-
-function quote(value: unknown): string {
-  const shown = String(value)
-  return JSON.stringify(shown.length > 80 ? `${shown.slice(0, 80)}…` : shown)
 }

@@ -1,3 +1,5 @@
+import { isoWeek } from './calendar.js'
+
 /** Values a template may name: `{date}`, `{from}`, `{to}`, `{week}`, `{month}`. */
 export type TemplateValues = Partial<Record<TemplateKey, string>>
 
@@ -16,4 +18,27 @@ export function unknownPlaceholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)]
     .map((match) => match[1] as string)
     .filter((key) => !(TEMPLATE_KEYS as readonly string[]).includes(key))
+}
+
+/** The values of one day's post: `{from}` and `{to}` are the day itself. */
+export function dayValues(day: string): TemplateValues {
+  return { date: day, from: day, to: day, week: isoWeek(day), month: day.slice(0, 7) }
+}
+
+/**
+ * Two days of `days` whose posts `template` gives the same name, and that name; undefined when every
+ * day gets its own. One post per day must not replace another in the same run.
+ */
+export function sharedName(
+  template: string,
+  days: string[],
+): { days: [string, string]; name: string } | undefined {
+  const firstDayOf = new Map<string, string>()
+  for (const day of days) {
+    const name = fillTemplate(template, dayValues(day))
+    const first = firstDayOf.get(name)
+    if (first !== undefined) return { days: [first, day], name }
+    firstDayOf.set(name, day)
+  }
+  return undefined
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals'
+import { createRedactor } from '../../src/core/redact.js'
+
+const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a'
+const HF_TOKEN = 'hf_abcdefghijklmnopqrstuvwxyzABCDEFGH'
+
+describe('createRedactor', () => {
+  it('hides every configured token and leaves other text alone', () => {
+    const redact = createRedactor([TOKEN, undefined, '', HF_TOKEN])
+    expect(redact(`failed (500): internal error, token ${TOKEN}; hf ${HF_TOKEN}.`)).toBe(
+      'failed (500): internal error, token ***; hf ***.',
+    )
+    expect(redact('nothing secret here: ghs_ and hf_ prefixes alone')).toBe(
+      'nothing secret here: ghs_ and hf_ prefixes alone',
+    )
+  })
+
+  it('hides what a cut left of a token, wherever the cut fell: any 8 characters of it', () => {
+    const redact = createRedactor([TOKEN])
+    for (let cut = 8; cut <= TOKEN.length; cut++) {
+      const head = TOKEN.slice(0, cut)
+      const tail = TOKEN.slice(TOKEN.length - cut)
+      expect(redact(`quoted: "${head}…"`)).toBe('quoted: "***…"')
+      expect(redact(`…${tail}" (end)`)).toBe('…***" (end)')
+    }
+    // Seven characters are not a piece: they are too short to tell apart from ordinary text.
+    expect(redact(`"${TOKEN.slice(0, 7)}…"`)).toBe(`"${TOKEN.slice(0, 7)}…"`)
+  })
+
+  it('hides a short secret only whole', () => {
+    const redact = createRedactor(['s3cr3t'])
+    expect(redact('s3cr3t and s3cr3 and xs3cr3tx')).toBe('*** and s3cr3 and x***x')
+  })
+
+  it('joins overlapping and adjacent pieces into one mark', () => {
+    const redact = createRedactor([TOKEN, HF_TOKEN])
+    expect(redact(`${TOKEN}${TOKEN.slice(3, 20)}${HF_TOKEN}!`)).toBe('***!')
+    expect(redact(`${TOKEN} ${TOKEN}`)).toBe('*** ***')
+  })
+
+  it('returns text unchanged when there are no secrets', () => {
+    expect(createRedactor([])('any text')).toBe('any text')
+    expect(createRedactor([undefined, ''])('any text')).toBe('any text')
+  })
+
+  it('takes linear time on megabytes of near-matches', () => {
+    const redact = createRedactor(['a'.repeat(39) + 'b', TOKEN, HF_TOKEN])
+    const near = 'a'.repeat(2_000_000)
+    const started = performance.now()
+    expect(redact(near)).toBe('***')
+    expect(redact(`${'ghs_16C7e42'.repeat(100_000)}x`)).toContain('***')
+    expect(performance.now() - started).toBeLessThan(3_000)
+  })
+})

@@ -1,0 +1,214 @@
+import { describe, expect, it } from '@jest/globals'
+import { INPUT_NAMES, type InputName, type RawInputs } from '../../src/settings/inputs.js'
+import { parseSettings, SettingsError, type Environment } from '../../src/settings/settings.js'
+
+/** Hostile inputs: each refused with a message that names the input and what it accepts. */
+const environment: Environment = {
+  now: new Date('2025-12-25T03:00:00Z'),
+  repository: 'lim4349/lim4349.github.io',
+  workspace: '/tmp/workspace',
+}
+const base: RawInputs = { token: 'ghs_secret' }
+const CONTROL = /[\p{Cc}\u2028\u2029\p{Bidi_Control}]/u
+
+function problemsOf(raw: RawInputs, env: Environment = environment): string[] {
+  try {
+    parseSettings({ ...base, ...raw }, env)
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems
+    throw error
+  }
+  return []
+}
+
+const LISTS: InputName[] = ['categories', 'tags', 'fields', 'keywords']
+const SECRETS: InputName[] = ['token', 'hf-token']
+const SINGLE_LINE = INPUT_NAMES.filter((name) => !LISTS.includes(name) && !SECRETS.includes(name))
+const CONTROLS = [
+  '\n',
+  '\r',
+  '\t',
+  '\u0000',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\u202e',
+  '\u061c',
+  '\u2066',
+]
+
+describe('control characters', () => {
+  it.each(SINGLE_LINE)('refuses any of them in %s, naming the input, never quoting one raw', (name) => {
+    for (const control of CONTROLS) {
+      const problems = problemsOf({ [name]: `a${control}::add-mask::b` })
+      const hex = (control.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
+      // Shown escaped (JSON's \n, or \u202E), so the message stays one line and in order.
+      expect(problems).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Input "${name}": has a control character \\(U\\+${hex}\\) at character 2 of "a\\\\[nrt]?(u${hex})?::add-mask::b"; one line of text is accepted, without line breaks, tabs, other control characters or bidirectional formatting characters$`,
+            'i',
+          ),
+        ),
+      ])
+      expect(problems.join(' ')).not.toMatch(CONTROL)
+    }
+  })
+
+  it.each(LISTS)('takes line breaks in %s as separators and refuses other control characters', (name) => {
+    expect(problemsOf({ [name]: name === 'fields' ? 'abstract\r\nauthors\n' : 'one\r\ntwo\nthree' })).toEqual(
+      [],
+    )
+    for (const control of ['\t', '\u2028', '\u202e', '\u0000']) {
+      const problems = problemsOf({ [name]: `one\ntw${control}o` })
+      expect(problems).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Input "${name}": has a control character .* a list of items separated by commas or line breaks is accepted`,
+          ),
+        ),
+      ])
+      expect(problems.join(' ')).not.toMatch(CONTROL)
+    }
+  })
+
+  it.each(SECRETS)('refuses a %s that cannot go into an HTTP header, never quoting it', (name) => {
+    for (const token of ['ghp_first\nsecondhalf', 'ghp_with space', 'ghp_caf\u00e9secret', 'ghp_\u0000nul']) {
+      const problems = problemsOf({ [name]: token })
+      expect(problems).toEqual([
+        `Input "${name}": contains a character that cannot be sent in an HTTP header (a line break, space, control or non-ASCII character); a token is visible ASCII characters only (the value is not shown, being a secret)`,
+      ])
+    }
+    // A trailing line break, as secrets often have, is not part of the token.
+    expect(problemsOf({ [name]: 'ghp_abcdef\n' })).toEqual([])
+  })
+
+  it('quotes no token in any message, even where other inputs are bad', () => {
+    const problems = problemsOf({ token: 'ghp_topsecret\nmore', 'hf-token': 'hf_topsecret', mode: 'bogus' })
+    expect(problems.join('\n')).not.toMatch(/topsecret|more/)
+  })
+})
+
+describe('names', () => {
+  it.each([
+    ['posts-dir', '.git'],
+    ['posts-dir', '.git/hooks'],
+    ['posts-dir', 'site/.GIT/objects'],
+    ['posts-dir', 'C:/Windows'],
+    ['posts-dir', '_posts\\..\\..'],
+    ['data-dir', '.git'],
+    ['data-dir', '_data/../.git'],
+  ])('refuses %s %j, saying what a folder may be', (name, value) => {
+    expect(problemsOf({ [name]: value })).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Input "${name}": .* must be a folder below the repository root, relative to it \\(e\\.g\\. _posts\\): no leading "/", no "\\.\\.", "\\.git", "\\\\" or ":"$`,
+        ),
+      ),
+    ])
+  })
+
+  it.each(['{date}:x.md', 'a\\{date}.md', '../{date}.md', '.git/{date}.md'])(
+    'refuses the filename %j',
+    (filename) => {
+      expect(problemsOf({ filename })).toEqual([
+        expect.stringMatching(
+          /^Input "filename": .* must be a file name ending in .md or .markdown, without folders/,
+        ),
+      ])
+    },
+  )
+
+  it.each([
+    'octo/..',
+    'octo/.',
+    './x',
+    '../x',
+    'octo/...',
+    'octo/blog.git',
+    'a/b/c',
+    '-octo/blog',
+    'octo/bl og',
+    'o'.repeat(40) + '/x',
+  ])('refuses the repository %j, spelling out GitHub’s rules', (repository) => {
+    expect(problemsOf({ repository })).toEqual([
+      expect.stringMatching(
+        /^Input "repository": .* is not a repository; use owner\/name: the owner 1 to 39 letters, digits, "-" or "_", starting with a letter or digit; the name 1 to 100 letters, digits, ".", "-" or "_", not dots alone and not ending in ".git"$/,
+      ),
+    ])
+  })
+
+  it.each(['lim4349/lim4349.github.io', 'octo-org/my_blog', 'octo/.github', 'octo_acme/blog-2'])(
+    'accepts the repository %j',
+    (repository) => {
+      expect(problemsOf({ repository })).toEqual([])
+    },
+  )
+
+  it.each([
+    '..yml',
+    '.hidden.yml',
+    'ci/deploy.yml',
+    '.github/workflows/../x.yml',
+    'deploy.yml.txt',
+    'x y.yml',
+  ])('refuses the dispatch-workflow %j', (workflow) => {
+    expect(problemsOf({ 'dispatch-workflow': workflow })).toEqual([
+      expect.stringMatching(
+        /^Input "dispatch-workflow": .* is not a workflow file; give the file name of a workflow in .github\/workflows \(letters, digits, ".", "-" or "_", not starting with ".", ending in .yml or .yaml, e.g. pages-deploy.yml\) or its numeric id$/,
+      ),
+    ])
+  })
+
+  it.each([
+    ['pages-deploy.yml', 'pages-deploy.yml'],
+    ['.github/workflows/pages.yaml', 'pages.yaml'],
+    ['161335', '161335'],
+  ])('accepts the dispatch-workflow %j', (workflow, accepted) => {
+    expect(parseSettings({ ...base, 'dispatch-workflow': workflow }, environment).dispatchWorkflow).toBe(
+      accepted,
+    )
+  })
+
+  it.each(['HEAD', '@', 'a..b', '-x'])('refuses the branch %j', (branch) => {
+    expect(problemsOf({ branch })).toEqual([`Input "branch": "${branch}" is not a valid branch name`])
+  })
+
+  it('refuses a URL that carries a password, without showing it', () => {
+    const problems = problemsOf({ 'hf-api-url': 'https://user:hunter2@hf.example' })
+    expect(problems).toEqual([
+      'Input "hf-api-url": is a URL with a user name or password in it; give the URL without them',
+    ])
+  })
+})
+
+describe('one post, one path', () => {
+  it.each([
+    ['daily-papers.md', '2025-12-01', '2025-12-02', 'daily-papers.md'],
+    ['{month}-papers.md', '2025-12-01', '2025-12-02', '2025-12-papers.md'],
+    ['{week}.md', '2025-12-01', '2025-12-02', '2025-W49.md'],
+  ])(
+    'refuses the filename %j for a range, naming the days that would share a file',
+    (filename, first, second, name) => {
+      expect(problemsOf({ date: '2025-12-01..2025-12-10', filename })).toEqual([
+        `Input "filename": "${filename}" gives the posts of ${first} and ${second} the same file, "${name}", so one would replace the other; put {date} in it for a range of days, e.g. {date}-daily-papers-{date}.md`,
+      ])
+    },
+  )
+
+  it('refuses a permalink that gives two days of a range one URL', () => {
+    expect(problemsOf({ date: '2025-11-28..2025-12-01', permalink: '/papers/{month}/' })).toEqual([
+      'Input "permalink": "/papers/{month}/" gives the posts of 2025-11-28 and 2025-11-29 the same URL, "/papers/2025-11/", so one would replace the other; put {date} in it for a range of days, e.g. /posts/daily-papers-{date}/',
+    ])
+  })
+
+  it('accepts templates that differ per day, and any template for one day or one period', () => {
+    expect(problemsOf({ date: '2025-11-01..2025-12-24' })).toEqual([])
+    expect(
+      problemsOf({ date: '2025-11-01..2025-12-24', filename: '{from}-x.md', permalink: '/p/{date}/' }),
+    ).toEqual([])
+    expect(problemsOf({ date: '2025-12-01', filename: 'latest.md', permalink: '/latest/' })).toEqual([])
+    expect(problemsOf({ digest: 'weekly', date: '2025-12-03', filename: 'week.md' })).toEqual([])
+  })
+})

@@ -1,0 +1,88 @@
+import type * as Core from '@actions/core'
+import { format } from 'node:util'
+import { encodeControlCharacters } from '../core/control-characters.js'
+import { createRedactor } from '../core/redact.js'
+import { neutraliseCommands } from '../core/workflow-commands.js'
+import type { Log } from '../log.js'
+import { escapeHtml } from './html.js'
+
+/** The parts of @actions/core the action speaks through; main.ts passes the module itself. */
+export type RunnerCore = Pick<
+  typeof Core,
+  'info' | 'warning' | 'notice' | 'setFailed' | 'setSecret' | 'group' | 'setOutput'
+> & { summary: Pick<typeof Core.summary, 'addRaw' | 'write' | 'emptyBuffer'> }
+
+/** Everything the action says to the runner: log lines, annotations, the failure, outputs, the job summary. */
+export interface ActionSink extends Log {
+  notice(message: string): void
+  fail(message: string): void
+  /** `file` is GITHUB_OUTPUT, named when it cannot be written. */
+  setOutputs(outputs: Record<string, string>, file: string | undefined): void
+  /** `file` is GITHUB_STEP_SUMMARY, named when it cannot be written. */
+  writeSummary(html: string, file: string | undefined): Promise<void>
+}
+
+/**
+ * The one way out for the action's text. The secrets are registered with the runner first, so that
+ * it masks them too; then every message, output and summary loses every secret and every piece of
+ * one, and no message line can act as a workflow command. Outputs stay one line each. Outputs and the
+ * summary come after the work is done (a commit may have landed), so failing to write them is a
+ * warning, not a failed run.
+ */
+export function createActionSink(core: RunnerCore, secrets: readonly string[]): ActionSink {
+  for (const secret of secrets) core.setSecret(secret)
+  const redact = createRedactor(secrets)
+  // The summary is HTML: a secret may appear there with its `&`, `<`, `"`… escaped.
+  const redactHtml = createRedactor([...secrets, ...secrets.map(escapeHtml)])
+  const clean = (text: string) => neutraliseCommands(redact(text))
+  const sink: ActionSink = {
+    info: (message) => core.info(clean(message)),
+    warning: (message) => core.warning(clean(message)),
+    group: (name, work) => core.group(clean(name), work),
+    notice: (message) => core.notice(clean(message)),
+    fail: (message) => core.setFailed(clean(message)),
+    setOutputs(outputs, file) {
+      try {
+        for (const [name, value] of Object.entries(outputs)) {
+          core.setOutput(name, encodeControlCharacters(redact(value)))
+        }
+      } catch (error) {
+        sink.warning(
+          `Could not write the step's outputs to ${describeFile(file, 'GITHUB_OUTPUT')}: ${reason(error)}. The run's work is done; later steps cannot read its outputs.`,
+        )
+      }
+    },
+    async writeSummary(html, file) {
+      try {
+        await core.summary.addRaw(redactHtml(html)).write()
+      } catch (error) {
+        core.summary.emptyBuffer()
+        sink.warning(
+          `Could not write the job summary to ${describeFile(file, 'GITHUB_STEP_SUMMARY')}: ${reason(error)}. The run's work is done.`,
+        )
+      }
+    },
+  }
+  return sink
+}
+
+/**
+ * Sends what the libraries print (console.*) and any error nobody caught through the sink too, so that
+ * nothing reaches the log unredacted.
+ */
+export function routeStrayOutput(sink: ActionSink): void {
+  const info = (...args: unknown[]) => sink.info(format(...args))
+  const warning = (...args: unknown[]) => sink.warning(format(...args))
+  Object.assign(console, { log: info, info, debug: info, warn: warning, error: warning })
+  const fail = (error: unknown) => sink.fail(reason(error))
+  process.on('uncaughtException', fail)
+  process.on('unhandledRejection', fail)
+}
+
+function describeFile(file: string | undefined, variable: string): string {
+  return file === undefined ? `the runner (${variable} is not set)` : `${file} (${variable})`
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

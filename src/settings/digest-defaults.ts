@@ -1,0 +1,33 @@
+/**
+ * What an empty `title`, `filename`, `categories`, `tags` and `max-papers` mean, one table per kind
+ * of digest. The file names make every post's URL its own on Jekyll's themes: Jekyll's `:title` is
+ * the file name after its date, so Chirpy's `/posts/:title/` and Minimal Mistakes'
+ * `/:categories/:title/` need the day (or week, or month) in it; categories have no space, which
+ * stock Jekyll would put into the URL.
+ */
+export const DIGEST_DEFAULTS = {
+  daily: {
+    title: 'Hugging Face Daily Papers - {date}',
+    filename: '{date}-daily-papers-{date}.md',
+    categories: ['Daily-Papers'],
+    tags: ['huggingface', 'papers', 'daily', 'ai'],
+    maxPapers: undefined,
+  },
+  weekly: {
+    title: 'Hugging Face Weekly Papers - {week}',
+    filename: '{date}-weekly-papers-{week}.md',
+    categories: ['Weekly-Papers'],
+    tags: ['huggingface', 'papers', 'weekly', 'ai'],
+    maxPapers: 20,
+  },
+  monthly: {
+    title: 'Hugging Face Monthly Papers - {month}',
+    filename: '{date}-monthly-papers-{month}.md',
+    categories: ['Monthly-Papers'],
+    tags: ['huggingface', 'papers', 'monthly', 'ai'],
+    maxPapers: 20,
+  },
+} as const
+
+export type Digest = keyof typeof DIGEST_DEFAULTS
+export const DIGESTS = Object.keys(DIGEST_DEFAULTS) as Digest[]

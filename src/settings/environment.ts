@@ -1,0 +1,124 @@
+import { posix, win32 } from 'node:path'
+import { findControlCharacter } from '../core/control-characters.js'
+import { parseRepository, REPOSITORY_RULES, type Repository } from './github-names.js'
+import { parseHttpUrl, quote } from './schema.js'
+
+export type PathKind = 'directory' | 'file' | 'other' | 'missing'
+
+/** What the runner (or the CLI) tells about the world outside the inputs: raw, as it came. */
+export interface Environment {
+  now: Date
+  /** GITHUB_REPOSITORY */
+  repository?: string
+  /** Where files mode writes: GITHUB_WORKSPACE for the action, `--out` for the CLI. */
+  workspace?: string
+  githubApiUrl?: string
+  githubGraphqlUrl?: string
+  /** GITHUB_OUTPUT and GITHUB_STEP_SUMMARY: the files the runner reads outputs and the job summary from. */
+  outputFile?: string
+  summaryFile?: string
+  /** Who runs: the action (the default) or the CLI; decides what a message advises. */
+  caller?: 'action' | 'cli'
+  /** What is at a path; injected so that settings do no I/O. Without it, no existence is checked. */
+  pathKind?: (path: string) => PathKind
+}
+
+/** The environment, checked. */
+export interface RunnerFacts {
+  repository?: Repository
+  workspace: string
+  githubApiUrl: string
+  githubGraphqlUrl: string
+  outputFile?: string
+  summaryFile?: string
+}
+
+/**
+ * Checks every variable the action reads, one problem per bad one, whatever the mode: a GitHub URL
+ * that is not one fails here with its name, not later with a stack trace. `writesFiles` is true in
+ * files mode, where the workspace must be an existing directory (for the CLI's `--out`: not a file).
+ */
+export function checkEnvironment(
+  environment: Environment,
+  writesFiles: boolean,
+): { facts: RunnerFacts; problems: string[] } {
+  const problems: string[] = []
+  const problem = (variable: string, message: string) =>
+    problems.push(`Environment variable ${variable}: ${message}`)
+
+  const repositoryText = environment.repository?.trim() || undefined
+  const repository = repositoryText === undefined ? undefined : parseRepository(repositoryText)
+  if (repositoryText !== undefined && repository === undefined) {
+    problem('GITHUB_REPOSITORY', `${quote(repositoryText)} is not a repository; ${REPOSITORY_RULES}`)
+  }
+
+  const url = (variable: string, value: string | undefined, fallback: string) => {
+    if (!value?.trim()) return fallback
+    const parsed = parseHttpUrl(value)
+    if (typeof parsed === 'string') return parsed
+    problem(variable, `${parsed.problem} (GitHub's API, e.g. https://api.github.com or https://HOST/api/v3)`)
+    return fallback
+  }
+  const githubApiUrl = url('GITHUB_API_URL', environment.githubApiUrl, 'https://api.github.com')
+  const githubGraphqlUrl = url('GITHUB_GRAPHQL_URL', environment.githubGraphqlUrl, `${githubApiUrl}/graphql`)
+
+  const file = (variable: string, value: string | undefined) => {
+    if (!value) return undefined
+    const wrong = pathProblem(value, environment.pathKind, 'file')
+    if (wrong !== undefined) problem(variable, `${wrong}; the runner sets it to the file it reads back`)
+    return value
+  }
+  const outputFile = file('GITHUB_OUTPUT', environment.outputFile)
+  const summaryFile = file('GITHUB_STEP_SUMMARY', environment.summaryFile)
+
+  const workspace = environment.workspace ?? ''
+  if (writesFiles) {
+    const isCli = environment.caller === 'cli'
+    const wrong = workspace
+      ? pathProblem(workspace, environment.pathKind, isCli ? 'folder' : 'existing folder')
+      : 'is not set'
+    if (wrong !== undefined) {
+      if (isCli) problems.push(`--out: ${wrong}; give the folder to write the posts under`)
+      else
+        problem(
+          'GITHUB_WORKSPACE',
+          `${wrong}; files mode writes into the checked-out repository (run actions/checkout first)`,
+        )
+    }
+  }
+  return {
+    facts: { repository, workspace, githubApiUrl, githubGraphqlUrl, outputFile, summaryFile },
+    problems,
+  }
+}
+
+/** Why `path` cannot be used as `expected`, if it cannot: it must be absolute, one line, and the right kind. */
+function pathProblem(
+  path: string,
+  pathKind: Environment['pathKind'],
+  expected: 'file' | 'folder' | 'existing folder',
+): string | undefined {
+  const control = findControlCharacter(path)
+  if (control !== undefined)
+    return `${quote(path)} has a control character (${control.codePoint}); a path is one line`
+  if (!posix.isAbsolute(path) && !win32.isAbsolute(path)) return `${quote(path)} is not an absolute path`
+  const kind = pathKind?.(path)
+  if (expected === 'file' && kind === 'directory') return `${quote(path)} is a folder, not a file`
+  if (expected !== 'file' && (kind === 'file' || kind === 'other')) return `${quote(path)} is not a folder`
+  if (expected === 'existing folder' && kind === 'missing') return `${quote(path)} does not exist`
+  return undefined
+}
+
+/** The runner's variables as an Environment: the one place that names them. */
+export function runnerEnvironment(
+  variables: Record<string, string | undefined>,
+): Omit<Environment, 'now' | 'caller' | 'pathKind'> {
+  return {
+    repository: variables.GITHUB_REPOSITORY,
+    workspace: variables.GITHUB_WORKSPACE,
+    githubApiUrl: variables.GITHUB_API_URL,
+    githubGraphqlUrl: variables.GITHUB_GRAPHQL_URL,
+    outputFile: variables.GITHUB_OUTPUT,
+    summaryFile: variables.GITHUB_STEP_SUMMARY,
+  }
+}
