@@ -78,7 +78,7 @@ export async function runCli(
       pathKind,
     })
     const result = await runDigest(settings, {
-      source: flags.input === undefined ? createSource(settings) : createFileSource(flags.input),
+      source: flags.input === undefined ? createSource(settings, log.info) : createFileSource(flags.input),
       publisher: createPublisher(settings, log, (text) => io.stdout(text)),
       log,
       now: () => new Date(),

@@ -1,5 +1,5 @@
 import { pathKind } from './core/path-kind.js'
-import { createActionSink, routeStrayOutput } from './report/action-sink.js'
+import { createActionSink, routeStrayOutput, type ActionSink } from './report/action-sink.js'
 import { runnerEnvironment } from './settings/environment.js'
 import { actionInputs } from './settings/inputs.js'
 import { actionSecrets } from './settings/secrets.js'
@@ -12,14 +12,18 @@ import { createSource, fetchingAhead, type PaperSource } from './source/index.js
  * first request leaves; the rest of the action loads while it travels.
  */
 export async function run(): Promise<void> {
-  const begun = begin(process.env)
+  // A rate-limit wait can be announced before the log below exists: such lines wait for it.
+  let sink: ActionSink | undefined
+  const early: string[] = []
+  const begun = begin(process.env, (line) => (sink ? sink.info(line) : early.push(line)))
   // One turn of the event loop lets the connection open and the request leave before the imports
   // below keep the thread busy.
   await new Promise((resolve) => setImmediate(resolve))
   const core = await import('@actions/core')
   // Before anything is logged: the runner learns the secrets, and every line goes through the sink.
-  const sink = createActionSink(core, actionSecrets(process.env))
+  sink = createActionSink(core, actionSecrets(process.env))
   routeStrayOutput(sink)
+  early.forEach(sink.info)
   try {
     if (begun instanceof Error) throw begun
     const { settings, source } = begun
@@ -41,14 +45,17 @@ export async function run(): Promise<void> {
 }
 
 /** The settings and a source already fetching the first day, or why the inputs were refused. */
-function begin(env: NodeJS.ProcessEnv): { settings: Settings; source: PaperSource } | Error {
+function begin(
+  env: NodeJS.ProcessEnv,
+  onRateLimitWait: (line: string) => void,
+): { settings: Settings; source: PaperSource } | Error {
   try {
     const settings = parseSettings(actionInputs(env), {
       ...runnerEnvironment(env),
       now: new Date(),
       pathKind,
     })
-    return { settings, source: fetchingAhead(createSource(settings), [settings.from]) }
+    return { settings, source: fetchingAhead(createSource(settings, onRateLimitWait), [settings.from]) }
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error))
   }

@@ -9,11 +9,12 @@ export { createFileSource } from './file.js'
 export type { Paper } from './paper.js'
 export type { DayPapers, PaperSource } from './source.js'
 
-/** Hugging Face's API, as the settings name it. */
-export function createSource(settings: Settings): PaperSource {
+/** Hugging Face's API, as the settings name it; `onRateLimitWait` hears why a run pauses for the rate limit. */
+export function createSource(settings: Settings, onRateLimitWait?: (line: string) => void): PaperSource {
   return createHuggingFaceSource({
     baseUrl: settings.hfApiUrl,
     token: settings.hfToken,
     userAgent: USER_AGENT,
+    onRateLimitWait,
   })
 }
