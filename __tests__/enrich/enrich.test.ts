@@ -215,5 +215,7 @@ describe('a hostile model', () => {
     const run = await enrichOn(llm, day.slice(0, 3))
     expect([...run.byId.keys()]).toEqual(ids.slice(0, 3))
     expect(run.stats.fromModel).toBe(3)
+    const cached = run.cacheFiles.flatMap((file) => Object.keys(JSON.parse(file.content).summaries))
+    expect(cached.sort()).toEqual(ids.slice(0, 3).sort())
   })
 })

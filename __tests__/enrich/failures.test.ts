@@ -135,6 +135,8 @@ describe('host failures', () => {
     expect(llm.requests).toHaveLength(1)
     expect(run.stats.fromModel + (run.stats.missing['time-limit'] ?? 0)).toBe(30)
     expect(run.stats.missing['time-limit']).toBeGreaterThan(0)
+    // Not started and cut off, but never started at all.
+    expect(run.stats.problems).toEqual([])
   })
 })
 

@@ -26,9 +26,9 @@ const answerSchema = z.object({ summaries: z.array(z.unknown()) })
 const itemSchema = z.object({ id: z.string(), summary: z.string(), title: z.optional(z.string()) })
 
 /**
- * Reads a model's answer for the papers `ids`. Ids it was not asked about are ignored, a paper asked
- * about but not answered is `missing`, an empty summary (or title, when one is asked for) is `empty`.
- * Every text is cleaned and capped: the answer is untrusted.
+ * Reads a model's answer for the papers `ids`. Only these ids are looked up, so others are ignored; a
+ * paper not answered is `missing`; of two answers for a paper the first counts; an empty summary (or
+ * title, when one is asked for) is `empty`. Every text is cleaned and capped: the answer is untrusted.
  */
 export function readAnswer(reply: ModelReply, ids: readonly string[], wantsTitle: boolean): BatchAnswer {
   if (reply.refusal?.trim() || reply.finishReason === 'content_filter')
@@ -37,12 +37,11 @@ export function readAnswer(reply: ModelReply, ids: readonly string[], wantsTitle
   const items = parseItems(reply.content)
   if (items === undefined) return { ok: false, reason: 'invalid-answer' }
 
-  const asked = new Set(ids)
   const answered = new Map<string, z.infer<typeof itemSchema>>()
   // A well-behaved answer has one item per paper; reading far more would only cost time.
   for (const item of items.slice(0, ids.length * 2 + 10)) {
     const parsed = itemSchema.safeParse(item)
-    if (!parsed.success || !asked.has(parsed.data.id) || answered.has(parsed.data.id)) continue
+    if (!parsed.success || answered.has(parsed.data.id)) continue
     answered.set(parsed.data.id, parsed.data)
   }
 
