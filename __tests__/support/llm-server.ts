@@ -167,19 +167,15 @@ function answer(
       return completion(body, content(good))
     case 'fenced':
       return completion(body, `\`\`\`json\n${content(good)}\n\`\`\``)
-    case 'hostile':
+    case 'hostile': {
+      const hostile = (index: number) =>
+        index === papers.length - 1 ? HUGE_TEXT : HOSTILE_TEXTS[index % HOSTILE_TEXTS.length]!
+      const items = good.map((item, index) => ({ ...item, summary: hostile(index) }))
       return completion(
         body,
-        content(
-          papers.map((paper, index): Item => {
-            const hostile =
-              index === papers.length - 1 ? HUGE_TEXT : HOSTILE_TEXTS[index % HOSTILE_TEXTS.length]!
-            return withTitle
-              ? { id: paper.id, summary: hostile, title: hostile }
-              : { id: paper.id, summary: hostile }
-          }),
-        ),
+        content(items.map((item) => (withTitle ? { ...item, title: item.summary } : item))),
       )
+    }
     case 'missing':
       return completion(body, content(good.filter((_, index) => index % 2 === 0)))
     case 'unknown-ids':

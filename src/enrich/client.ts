@@ -161,12 +161,13 @@ function shorten(text: string): string {
   return flat.length > QUOTE_LENGTH ? `${flat.slice(0, QUOTE_LENGTH)}…` : flat
 }
 
-/** A URL as messages show it: user name and password (if llm-api-url carries them) left out. */
+/** A URL as messages show it: without user name, password or query, where a key could hide. */
 function withoutCredentials(text: string): string {
   try {
     const url = new URL(text)
     url.username = ''
     url.password = ''
+    url.search = ''
     return url.href
   } catch {
     return '(llm-api-url)'
