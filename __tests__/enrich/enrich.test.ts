@@ -1,0 +1,221 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { parseCacheFile, renderCacheFile } from '../../src/enrich/cache.js'
+import { PROMPT_VERSION } from '../../src/enrich/index.js'
+import { HOSTILE_TEXTS, startLlmServer, type LlmServer } from '../support/llm-server.js'
+import { createRepository, enrichOn, fixtureDay, LLM_TOKEN, MODEL, sentBody } from './harness.js'
+
+let llm: LlmServer
+beforeEach(async () => {
+  llm = await startLlmServer({ basePath: '/inference' })
+})
+afterEach(() => llm.close())
+
+const day = fixtureDay()
+const ids = day.map((paper) => paper.id)
+const HANGUL = /[\uac00-\ud7a3]/
+
+describe('a day of 30 papers', () => {
+  it('gets one Korean summary and title per paper in at most 2 requests', async () => {
+    const run = await enrichOn(llm, day)
+    expect(llm.requests.length).toBeLessThanOrEqual(2)
+    expect(run.stats).toMatchObject({ papers: 30, fromModel: 30, requests: llm.requests.length, missing: {} })
+    for (const id of ids) {
+      const paper = run.byId.get(id)!
+      expect(paper.origin).toBe('model')
+      expect(paper.reason).toBeUndefined()
+      expect(paper.summary).toMatch(HANGUL)
+      expect(paper.title).toMatch(HANGUL)
+    }
+    // Each paper was asked about exactly once.
+    expect(llm.requests.flatMap((request) => request.paperIds).sort()).toEqual([...ids].sort())
+    expect(run.log.warnings).toEqual([])
+  })
+
+  it('asks chat-completions for strict JSON, grounded on the title and abstract only', async () => {
+    await enrichOn(llm, day.slice(0, 2))
+    const [request] = llm.requests
+    expect(request).toMatchObject({ method: 'POST', path: '/inference/chat/completions' })
+    expect(request!.authorization).toBe(`Bearer ${LLM_TOKEN}`)
+    const body = sentBody(llm, 0)
+    expect(body.model).toBe(MODEL)
+    expect(body.max_tokens).toBe(4000)
+    expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { strict: true } })
+    expect(body.response_format.json_schema.schema.properties.summaries.items.required).toEqual([
+      'id',
+      'summary',
+      'title',
+    ])
+    const [system, user] = body.messages
+    expect(body.messages.map((message) => message.role)).toEqual(['system', 'user'])
+    expect(system!.content).toContain('Korean')
+    const { papers } = JSON.parse(user!.content) as { papers: Array<{ id: string }> }
+    expect(Object.keys(papers[0]!)).toEqual(['id', 'title', 'abstract'])
+    expect(papers.map((paper) => paper.id)).toEqual(ids.slice(0, 2))
+  })
+
+  it('in English gets summaries without titles, also in at most 2 requests', async () => {
+    const run = await enrichOn(llm, day, { language: 'en' })
+    expect(llm.requests.length).toBeLessThanOrEqual(2)
+    const { schema } = sentBody(llm, 0).response_format.json_schema
+    expect(schema.properties.summaries.items.required).toEqual(['id', 'summary'])
+    for (const id of ids) {
+      expect(run.byId.get(id)).toEqual({
+        summary: expect.stringMatching(/^This paper presents /),
+        origin: 'model',
+      })
+    }
+  })
+
+  it('asks once for a paper listed twice', async () => {
+    const run = await enrichOn(llm, [...day.slice(0, 3), day[0]!])
+    expect(llm.requests.flatMap((request) => request.paperIds)).toEqual(ids.slice(0, 3))
+    expect(run.byId.size).toBe(3)
+  })
+
+  it('does not ask about a paper without an abstract, and falls back to its ai_summary', async () => {
+    const bare = { ...day[0]!, summary: ' \n ' }
+    const run = await enrichOn(llm, [bare, day[1]!])
+    expect(llm.requests.flatMap((request) => request.paperIds)).toEqual([ids[1]])
+    expect(run.byId.get(bare.id)).toMatchObject({ origin: 'hf-ai-summary', reason: 'no-abstract' })
+  })
+})
+
+describe('the cache kept in the repository', () => {
+  it('makes a re-run ask nothing and write nothing, and its files are stable bytes', async () => {
+    const repository = createRepository()
+    const first = await enrichOn(llm, day, {}, { readFile: repository.readFile })
+    expect(first.cacheFiles.map((file) => file.path)).toEqual([
+      '.hf-daily-papers/summaries/2510.json',
+      '.hf-daily-papers/summaries/2511.json',
+    ])
+    repository.commit(first)
+    const requestsBefore = llm.requests.length
+
+    const again = await enrichOn(llm, day, {}, { readFile: repository.readFile })
+    expect(llm.requests.length).toBe(requestsBefore)
+    expect(again.stats).toMatchObject({ requests: 0, fromCache: 30, fromModel: 0 })
+    expect(again.cacheFiles).toEqual([])
+    for (const id of ids) {
+      const { origin, ...text } = again.byId.get(id)!
+      expect(origin).toBe('cache')
+      const { origin: firstOrigin, ...firstText } = first.byId.get(id)!
+      expect(firstOrigin).toBe('model')
+      expect(text).toEqual(firstText)
+    }
+    for (const file of first.cacheFiles) {
+      expect(renderCacheFile(parseCacheFile(file.content).entries)).toBe(file.content)
+    }
+  })
+
+  it('asks only about a late paper, keeping the summaries already there', async () => {
+    const repository = createRepository()
+    repository.commit(await enrichOn(llm, day.slice(1), {}, { readFile: repository.readFile }))
+    const before = llm.requests.length
+    const later = await enrichOn(llm, day, {}, { readFile: repository.readFile })
+    expect(llm.requests.slice(before).map((request) => request.paperIds)).toEqual([[ids[0]]])
+    expect(later.cacheFiles).toHaveLength(1)
+    const entries = parseCacheFile(later.cacheFiles[0]!.content).entries
+    expect([...entries.keys()]).toEqual(ids.filter((id) => id.startsWith(ids[0]!.slice(0, 4))).sort())
+  })
+
+  it('keys summaries by model, language and prompt version', async () => {
+    const repository = createRepository()
+    repository.commit(await enrichOn(llm, day.slice(0, 3), {}, { readFile: repository.readFile }))
+    const afterFirst = llm.requests.length
+    repository.commit(
+      await enrichOn(llm, day.slice(0, 3), { model: 'other/model' }, { readFile: repository.readFile }),
+    )
+    repository.commit(
+      await enrichOn(llm, day.slice(0, 3), { language: 'en' }, { readFile: repository.readFile }),
+    )
+    expect(llm.requests.length).toBe(afterFirst + 2)
+    const file = [...repository.files.values()][0]!
+    expect(Object.keys(JSON.parse(file).summaries[ids[0]!]).sort()).toEqual([
+      `v${PROMPT_VERSION} en ${MODEL}`,
+      `v${PROMPT_VERSION} ko ${MODEL}`,
+      `v${PROMPT_VERSION} ko other/model`,
+    ])
+  })
+
+  it.each([
+    ['not JSON', (text: string) => text.slice(0, -3), 'is not valid JSON', 0],
+    [
+      'an entry edited wrongly',
+      (text: string) => text.replace('"summary"', '"summary": 42, "x"'),
+      'has 1 entry',
+      1,
+    ],
+  ])(
+    'reads what it can of a file that is %s, warns, and leaves the file alone',
+    async (_, edit, problem, lost) => {
+      const repository = createRepository()
+      repository.commit(await enrichOn(llm, day, {}, { readFile: repository.readFile }))
+      const path = '.hf-daily-papers/summaries/2511.json'
+      repository.files.set(path, edit(repository.files.get(path)!))
+      const before = llm.requests.length
+      const in2511 = ids.filter((id) => id.startsWith('2511')).length
+
+      const run = await enrichOn(llm, day, {}, { readFile: repository.readFile })
+      expect(run.log.warnings.join('\n')).toContain(`${path} ${problem}`)
+      expect(run.cacheFiles).toEqual([])
+      const asked = llm.requests.slice(before).flatMap((request) => request.paperIds)
+      expect(asked).toHaveLength(lost === 0 ? in2511 : 1)
+      expect(run.stats.fromModel + run.stats.fromCache).toBe(30)
+    },
+  )
+
+  it('uses cached summaries even when no token may be sent', async () => {
+    const repository = createRepository()
+    repository.commit(await enrichOn(llm, day.slice(0, 2), {}, { readFile: repository.readFile }))
+    const before = llm.requests.length
+    const run = await enrichOn(
+      llm,
+      day.slice(0, 3),
+      { llmToken: undefined },
+      { readFile: repository.readFile },
+    )
+    expect(llm.requests.length).toBe(before)
+    expect([...run.byId.values()].map((paper) => paper.origin)).toEqual(['cache', 'cache', 'hf-ai-summary'])
+    expect(run.byId.get(ids[2]!)!.reason).toBe('no-token')
+  })
+})
+
+describe('a hostile model', () => {
+  it('gives plain one-line text, capped, without hidden characters', async () => {
+    llm.inject('hostile')
+    const run = await enrichOn(llm, day.slice(0, HOSTILE_TEXTS.length + 1))
+    const texts = [...run.byId.values()].flatMap((paper) => [paper.summary!, paper.title!])
+    for (const text of texts) {
+      // eslint-disable-next-line no-control-regex
+      expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069]/)
+      expect(text).not.toMatch(/[\u{e0000}-\u{e007f}]/u)
+      expect(text.length).toBeLessThanOrEqual(600)
+    }
+    const huge = run.byId.get(ids[HOSTILE_TEXTS.length]!)!
+    expect(Array.from(huge.summary!)).toHaveLength(600)
+    expect(Array.from(huge.title!).length).toBeLessThanOrEqual(200)
+    // Markup stays as text for the digest to escape; only line structure and hidden characters go.
+    expect(run.byId.get(ids[0]!)!.summary).toBe(HOSTILE_TEXTS[0])
+    expect(run.byId.get(ids[5]!)!.summary).toBe('safeeviltext withzerowidthbell[31m and tags')
+    expect(run.byId.get(ids[6]!)!.summary).toBe(
+      '::warning::injected ::set-output name=x::y # heading | a | b | $$x$$',
+    )
+  })
+
+  it('is cached as cleaned text', async () => {
+    llm.inject('hostile')
+    const run = await enrichOn(llm, day.slice(0, HOSTILE_TEXTS.length + 1))
+    const cached = run.cacheFiles.map((file) => file.content).join('')
+    expect(cached).not.toMatch(/\\u202e|\\n::|\\u0007/i)
+    expect(cached.length).toBeLessThan(20_000)
+  })
+
+  it('cannot answer for papers it was not asked about', async () => {
+    llm.inject('unknown-ids')
+    const run = await enrichOn(llm, day.slice(0, 3))
+    expect([...run.byId.keys()]).toEqual(ids.slice(0, 3))
+    expect(run.stats.fromModel).toBe(3)
+    const cached = run.cacheFiles.flatMap((file) => Object.keys(JSON.parse(file.content).summaries))
+    expect(cached.sort()).toEqual(ids.slice(0, 3).sort())
+  })
+})

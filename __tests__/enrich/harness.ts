@@ -1,0 +1,84 @@
+/** Runs enrichPapers against the OpenAI-compatible stand-in, with the repository's files in a map. */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import {
+  enrichPapers,
+  type EnrichDeps,
+  type EnrichOptions,
+  type EnrichResult,
+} from '../../src/enrich/index.js'
+import { parseDailyPapers, type Paper } from '../../src/source/paper.js'
+import { createMemoryLog } from '../support/memory-log.js'
+import type { LlmServer } from '../support/llm-server.js'
+
+export const LLM_TOKEN = 'llm-SeCrEt-0123456789'
+export const GITHUB_TOKEN = 'ghs_GiThUbSeCrEt0123456789'
+export const MODEL = 'openai/gpt-4.1-mini'
+
+/** A real day of 30 papers (2025-11-04), every one with Hugging Face's ai_summary. */
+export function fixtureDay(day = '2025-11-04'): Paper[] {
+  const path = resolve(process.cwd(), '__tests__/fixtures/hf/daily', `${day}.json`)
+  return parseDailyPapers(JSON.parse(readFileSync(path, 'utf8')), day).papers
+}
+
+export interface Run extends EnrichResult {
+  log: ReturnType<typeof createMemoryLog>
+}
+
+/** The repository: cache files a run produced are "committed" into it with commit(). */
+export function createRepository() {
+  const files = new Map<string, string>()
+  return {
+    files,
+    readFile: async (path: string) => files.get(path),
+    commit(result: EnrichResult) {
+      for (const file of result.cacheFiles) files.set(file.path, file.content)
+    },
+  }
+}
+
+export async function enrichOn(
+  llm: LlmServer,
+  papers: readonly Paper[],
+  options: Partial<EnrichOptions> = {},
+  deps: Partial<EnrichDeps> = {},
+): Promise<Run> {
+  const log = createMemoryLog()
+  const result = await enrichPapers(
+    papers,
+    {
+      apiUrl: llm.url,
+      model: MODEL,
+      language: 'ko',
+      llmToken: LLM_TOKEN,
+      githubToken: GITHUB_TOKEN,
+      userAgent: 'hf-daily-papers/test',
+      // Waits the host does not name are 1 ms, 2 ms…: no test sleeps for real.
+      baseDelayMs: 1,
+      timeoutMs: 5_000,
+      ...options,
+    },
+    { log, now: Date.now, readFile: async () => undefined, ...deps },
+  )
+  return { ...result, log }
+}
+
+/** A chat-completions request body as the stand-in recorded it. */
+export interface SentBody {
+  model: string
+  max_tokens: number
+  messages: Array<{ role: string; content: string }>
+  response_format: {
+    type: string
+    json_schema: { strict: boolean; schema: { properties: { summaries: { items: { required: string[] } } } } }
+  }
+}
+
+export function sentBody(llm: LlmServer, index: number): SentBody {
+  return llm.requests[index]!.body as SentBody
+}
+
+/** Every request's headers and body as one text, to search for a token. */
+export function everythingSent(llm: LlmServer): string {
+  return JSON.stringify(llm.requests.map((request) => [request.headers, request.body]))
+}

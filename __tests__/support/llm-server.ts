@@ -1,0 +1,307 @@
+/**
+ * A local stand-in for an OpenAI-compatible `POST {base}/chat/completions` (GitHub Models, OpenAI,
+ * Ollama...), on 127.0.0.1, for tests and the benchmark. By default it answers every structured
+ * request with one plausible summary per paper it was sent (in Korean when the instructions ask for
+ * Korean); it can be told to answer the next requests the ways real hosts and hostile models do. It
+ * records every request, with its Authorization header, so tests can check which token went where.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+export type LlmBehaviour =
+  /** One plausible summary (and title, when the schema asks for one) per paper. */
+  | 'good'
+  /** The good answer inside a ```json fence, as models without structured output send it. */
+  | 'fenced'
+  /** Summaries and titles that are Liquid, HTML, kramdown attributes, links, images, bidi, 100 KB. */
+  | 'hostile'
+  /** Every other paper left out (the first is kept). */
+  | 'missing'
+  /** The good answer plus entries for papers nobody asked about. */
+  | 'unknown-ids'
+  /** Empty summaries and titles. */
+  | 'empty'
+  /** `message.refusal` set, no content. */
+  | 'refusal'
+  /** Content that is not JSON. */
+  | 'invalid-json'
+  /** `finish_reason: "length"` and half of the content. */
+  | 'cut-off'
+  /** A 2 MB answer, sent in chunks without a content-length. */
+  | 'huge'
+  /** No answer at all, until the client gives up or the server closes. */
+  | 'hang'
+  /** The connection is destroyed before anything is sent. */
+  | 'reset'
+  /** This answer: a string body is sent as it is, anything else as JSON. */
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+
+/** GitHub Models' answer to a request over the model's input limit. */
+export const TOKENS_LIMIT_ANSWER = {
+  status: 413,
+  body: {
+    error: {
+      code: 'tokens_limit_reached',
+      message: 'Request body too large for gpt-4.1-mini model. Max size: 8000 tokens.',
+    },
+  },
+} as const
+
+/** What a hostile model may write; tests check that none of it survives as markup. */
+export const HOSTILE_TEXTS = [
+  '{{ site.github.token }} {% include secret.html %} {%raw%}',
+  '<script>alert(1)</script><img src=x onerror=alert(1)><think>hidden</think>',
+  '{: .danger onclick="alert(1)"} {::comment} kramdown {:/comment}',
+  '[click me](javascript:alert(1)) [phish](http://evil.test/) <https://evil.test/>',
+  '![tracker](https://evil.test/pixel.png) ![x][ref]\n\n[ref]: https://evil.test/',
+  'safe\u202Eevil\u2066text\u2069 with\u200Bzero\u00ADwidth\u0007bell\u001B[31m and \uDB40\uDC41tags',
+  '\n::warning::injected\n::set-output name=x::y\n# heading\n| a | b |\n$$x$$',
+] as const
+/** The 100 KB summary hostile answers give their last paper. */
+export const HUGE_TEXT = `${'A'.repeat(50_000)} ${'가'.repeat(50_000)}`
+
+export interface RecordedLlmRequest {
+  method: string
+  /** Path and query, e.g. `/inference/chat/completions`. */
+  path: string
+  /** The Authorization header as it arrived, e.g. `Bearer …`. */
+  authorization?: string
+  headers: IncomingHttpHeaders
+  /** The body, parsed when it is JSON. */
+  body: unknown
+  /** Ids of the papers the request asked about. */
+  paperIds: string[]
+}
+
+export interface LlmServerOptions {
+  /** Path before `/chat/completions`, like GitHub Models' `/inference` (default: none). */
+  basePath?: string
+  /** Answer 413 (as GitHub Models does) to requests over this many input tokens (4 characters each). */
+  maxInputTokens?: number
+}
+
+export interface LlmServer {
+  /** The base URL to use as `llm-api-url`, e.g. `http://127.0.0.1:40123/inference`. */
+  url: string
+  requests: RecordedLlmRequest[]
+  /** Makes the next `times` requests get `behaviour` (after behaviours injected earlier). */
+  inject(behaviour: LlmBehaviour, times?: number): void
+  close(): Promise<void>
+}
+
+interface PaperAsked {
+  id: string
+  title: string
+  abstract: string
+}
+
+export async function startLlmServer(options: LlmServerOptions = {}): Promise<LlmServer> {
+  const basePath = options.basePath ?? ''
+  const requests: RecordedLlmRequest[] = []
+  const queue: LlmBehaviour[] = []
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const text = await readBody(req)
+    const body = parseJson(text)
+    const papers = papersAsked(body)
+    requests.push({
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      ...(req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {}),
+      headers: req.headers,
+      body: body ?? text,
+      paperIds: papers.map((paper) => paper.id),
+    })
+    const behaviour = queue.shift() ?? 'good'
+    if (behaviour === 'hang') return
+    if (behaviour === 'reset') return void req.socket.destroy()
+    if (typeof behaviour === 'object') return send(res, behaviour.status, behaviour.body, behaviour.headers)
+    if (behaviour === 'huge')
+      return sendChunked(res, JSON.stringify(answer('good', body, papers)), 2 * 1024 * 1024)
+    if (req.method !== 'POST' || req.url !== `${basePath}/chat/completions`) {
+      return send(res, 404, {
+        error: { code: 'not_found', message: `No route for ${req.method} ${req.url}` },
+      })
+    }
+    if (!req.headers.authorization?.startsWith('Bearer ')) {
+      return send(res, 401, { error: { code: 'unauthorized', message: 'Bearer token required' } })
+    }
+    if (options.maxInputTokens !== undefined && inputTokens(body) > options.maxInputTokens) {
+      return send(res, TOKENS_LIMIT_ANSWER.status, TOKENS_LIMIT_ANSWER.body)
+    }
+    send(res, 200, answer(behaviour, body, papers))
+  })
+  // A hung request holds its connection open; close() alone would wait for it forever.
+  const sockets = new Set<Socket>()
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}${basePath}`,
+    requests,
+    inject: (behaviour, times = 1) => void queue.push(...Array<LlmBehaviour>(times).fill(behaviour)),
+    close: () => {
+      for (const socket of sockets) socket.destroy()
+      return new Promise((closed) => server.close(() => closed()))
+    },
+  }
+}
+
+type Item = Record<string, string>
+
+function answer(
+  behaviour: Exclude<LlmBehaviour, object | 'hang' | 'reset' | 'huge'>,
+  body: unknown,
+  papers: PaperAsked[],
+) {
+  const korean = /korean|한국어/i.test(systemMessage(body))
+  const withTitle = schemaWantsTitle(body)
+  const good = papers.map((paper) => goodItem(paper, korean, withTitle))
+  const content = (items: Item[]) => JSON.stringify({ summaries: items })
+  switch (behaviour) {
+    case 'good':
+      return completion(body, content(good))
+    case 'fenced':
+      return completion(body, `\`\`\`json\n${content(good)}\n\`\`\``)
+    case 'hostile': {
+      const hostile = (index: number) =>
+        index === papers.length - 1 ? HUGE_TEXT : HOSTILE_TEXTS[index % HOSTILE_TEXTS.length]!
+      const items = good.map((item, index) => ({ ...item, summary: hostile(index) }))
+      return completion(
+        body,
+        content(items.map((item) => (withTitle ? { ...item, title: item.summary } : item))),
+      )
+    }
+    case 'missing':
+      return completion(body, content(good.filter((_, index) => index % 2 === 0)))
+    case 'unknown-ids':
+      return completion(
+        body,
+        content([
+          { id: '../../etc/passwd', summary: 'not asked', title: 'not asked' },
+          ...good,
+          { id: '9999.99999', summary: 'not asked either', title: 'not asked' },
+        ]),
+      )
+    case 'empty':
+      return completion(
+        body,
+        content(good.map((item) => ({ ...item, summary: '  ', ...(withTitle ? { title: '' } : {}) }))),
+      )
+    case 'refusal':
+      return completion(body, null, { refusal: "I'm sorry, I can't help with that." })
+    case 'invalid-json':
+      return completion(body, 'Here are your summaries: {"summaries": [{"id": ')
+    case 'cut-off': {
+      const full = content(good)
+      return completion(body, full.slice(0, full.length >> 1), { finishReason: 'length' })
+    }
+  }
+}
+
+function goodItem(paper: PaperAsked, korean: boolean, withTitle: boolean): Item {
+  const topic = paper.title.replace(/\s+/g, ' ').trim()
+  const finding = firstSentence(paper.abstract)
+  const summary = korean
+    ? `이 논문은 「${topic}」을 다룬다. 저자들은 초록에서 밝힌 문제를 풀기 위한 새로운 방법을 제안한다. 실험을 통해 제안한 방법이 기존 방법보다 효과적임을 보인다.`
+    : `This paper presents ${topic}. ${finding} The authors show that it improves on earlier methods.`
+  if (!withTitle) return { id: paper.id, summary }
+  return { id: paper.id, summary, title: korean ? `${topic} (한국어 번역)` : topic }
+}
+
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const end = flat.search(/[.!?](\s|$)/)
+  return (end === -1 ? flat : flat.slice(0, end + 1)).slice(0, 200)
+}
+
+function completion(
+  body: unknown,
+  content: string | null,
+  { refusal = null, finishReason = 'stop' }: { refusal?: string | null; finishReason?: string } = {},
+) {
+  return {
+    id: 'chatcmpl-stand-in',
+    object: 'chat.completion',
+    created: 1_764_547_200,
+    model: (body as { model?: unknown } | null)?.model ?? 'unknown',
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal }, finish_reason: finishReason }],
+    usage: { prompt_tokens: inputTokens(body), completion_tokens: Math.ceil((content?.length ?? 0) / 4) },
+  }
+}
+
+function messages(body: unknown): Array<{ role?: unknown; content?: unknown }> {
+  const list = (body as { messages?: unknown } | null)?.messages
+  return Array.isArray(list) ? list : []
+}
+
+function systemMessage(body: unknown): string {
+  const system = messages(body).find((message) => message.role === 'system')?.content
+  return typeof system === 'string' ? system : ''
+}
+
+/** The papers of the user message, which the client sends as `{"papers": [{id, title, abstract}]}`. */
+function papersAsked(body: unknown): PaperAsked[] {
+  const user = messages(body).find((message) => message.role === 'user')?.content
+  const papers = (parseJson(typeof user === 'string' ? user : '') as { papers?: unknown } | undefined)?.papers
+  if (!Array.isArray(papers)) return []
+  return papers.filter(
+    (paper): paper is PaperAsked =>
+      typeof paper?.id === 'string' && typeof paper.title === 'string' && typeof paper.abstract === 'string',
+  )
+}
+
+function schemaWantsTitle(body: unknown): boolean {
+  const format = (body as { response_format?: { json_schema?: { schema?: unknown } } } | null)
+    ?.response_format
+  return JSON.stringify(format?.json_schema?.schema ?? {}).includes('"title"')
+}
+
+function inputTokens(body: unknown): number {
+  const text = messages(body)
+    .map((message) => (typeof message.content === 'string' ? message.content : ''))
+    .join('')
+  return Math.ceil(text.length / 4)
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body ?? {})
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  })
+  res.end(text)
+}
+
+/** A valid answer padded with `padding` spaces before its end, streamed in 64 KB chunks. */
+function sendChunked(res: ServerResponse, json: string, padding: number): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+  const chunk = ' '.repeat(64 * 1024)
+  res.write(json.slice(0, -1))
+  for (let sent = 0; sent < padding; sent += chunk.length) res.write(chunk)
+  res.end('}')
+}

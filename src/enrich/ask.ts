@@ -1,0 +1,117 @@
+import type { Log } from '../log.js'
+import type { Paper } from '../source/paper.js'
+import { readAnswer, type Summary } from './answer.js'
+import { planBatches, splitBatch, type Batch, type RequestLimits } from './batch.js'
+import { ModelCallError } from './call-error.js'
+import type { ChatRequest, ModelClient } from './client.js'
+import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
+import { REASONS, type Reason } from './reasons.js'
+
+export interface AskSettings {
+  language: string
+  limits: RequestLimits
+  /** Requests the run may send, retries included (llm-max-calls). */
+  maxCalls: number
+  /** Retries per call, within what maxCalls leaves. */
+  maxRetries: number
+  /** Epoch ms after which no request is started. */
+  deadline: number
+  now: () => number
+}
+
+export interface AskOutcome {
+  summaries: Map<string, Summary>
+  failed: Map<string, Reason>
+  /** One line per failed request: host, status and the host's own message, never the token or model output. */
+  problems: string[]
+}
+
+/**
+ * Failures that concern one batch's papers; the next batch may still succeed. Any other failure (rate
+ * limits, auth, outages, time-outs) would repeat for every batch, so the run stops asking.
+ */
+const BATCH_FAILURES = new Set<Reason>(['too-large', 'invalid-answer', 'cut-off', 'refusal'])
+
+/**
+ * Asks the model for the papers' summaries, batch after batch, within the run's request ceiling and
+ * time limit. A batch the host finds too long, or whose answer was cut off, is asked again in halves.
+ * Every paper ends up in `summaries` or in `failed`.
+ */
+export async function askModel(
+  papers: readonly Paper[],
+  client: ModelClient,
+  settings: AskSettings,
+  log: Log,
+): Promise<AskOutcome> {
+  const { language, limits, now } = settings
+  const outcome: AskOutcome = { summaries: new Map(), failed: new Map(), problems: [] }
+  const queue = planBatches(papers, language, limits)
+  log.info(`Model summaries: ${papers.length} papers in ${plural(queue.length, 'request')}`)
+  let stoppedBy: Reason | undefined
+
+  for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
+    const ids = batch.papers.map((paper) => paper.id)
+    const callsLeft = settings.maxCalls - client.record.requests
+    const skip =
+      stoppedBy ?? (callsLeft <= 0 ? 'max-calls' : now() >= settings.deadline ? 'time-limit' : undefined)
+    if (skip !== undefined) {
+      for (const id of ids) outcome.failed.set(id, skip)
+      continue
+    }
+    const sentBefore = client.record.requests
+    try {
+      const reply = await client.complete(
+        chatRequest(batch, language, limits),
+        Math.min(settings.maxRetries, callsLeft - 1),
+        AbortSignal.timeout(Math.max(0, settings.deadline - now())),
+      )
+      const answer = readAnswer(reply, ids, wantsTitle(language))
+      if (!answer.ok) {
+        throw new ModelCallError(
+          `the answer for ${describe(batch)}: ${REASONS[answer.reason]}`,
+          answer.reason,
+        )
+      }
+      for (const [id, summary] of answer.summaries) outcome.summaries.set(id, summary)
+      for (const [id, reason] of answer.failed) outcome.failed.set(id, reason)
+      log.info(
+        `Model request for ${describe(batch)}: ${answer.summaries.size} summaries` +
+          sent(client.record.requests - sentBefore),
+      )
+    } catch (error) {
+      if (!(error instanceof ModelCallError)) throw error
+      if ((error.splittable || error.reason === 'cut-off') && batch.papers.length > 1) {
+        const halves = splitBatch(batch, language)
+        log.info(`Model request for ${describe(batch)} was too long (${error.reason}); asking in two halves`)
+        queue.unshift(...halves)
+        continue
+      }
+      log.warning(`Model summaries: ${error.message}`)
+      outcome.problems.push(error.message)
+      for (const id of ids) outcome.failed.set(id, error.reason)
+      if (!BATCH_FAILURES.has(error.reason)) stoppedBy = error.reason
+    }
+  }
+  return outcome
+}
+
+export function chatRequest(batch: Batch, language: string, limits: RequestLimits): ChatRequest {
+  return {
+    system: systemPrompt(language),
+    user: userPrompt(batch.papers),
+    jsonSchema: answerJsonSchema(language),
+    maxTokens: limits.outputTokens,
+  }
+}
+
+function describe(batch: Batch): string {
+  return `${plural(batch.papers.length, 'paper')} (~${batch.inputTokens} tokens)`
+}
+
+function sent(requests: number): string {
+  return requests > 1 ? ` (${requests} requests with retries)` : ''
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}

@@ -1,0 +1,101 @@
+import type { Paper } from '../source/paper.js'
+import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
+
+/** What one request may carry. */
+export interface RequestLimits {
+  inputTokens: number
+  outputTokens: number
+  /** More papers per answer make answers less reliable (ids dropped or mixed up). */
+  maxPapers: number
+}
+
+/**
+ * GitHub Models' free plan for a "low" tier model (such as openai/gpt-4.1-mini), as documented in
+ * 2025: 8,000 input and 4,000 output tokens per request (and 15 requests a minute, 150 a day).
+ */
+export const GITHUB_MODELS_LOW_TIER: RequestLimits = {
+  inputTokens: 8_000,
+  outputTokens: 4_000,
+  maxPapers: 20,
+}
+
+/**
+ * Shares of the limits a batch is planned to fill. The estimate already errs high (English abstracts
+ * are ~5.1 characters per token with o200k, the estimate counts 4), so this leaves room for the
+ * chat framing and another model's tokenizer.
+ */
+const INPUT_SHARE = 0.85
+const OUTPUT_SHARE = 0.8
+
+/**
+ * Output tokens planned per paper: measured with o200k, a 3-sentence Korean summary (~150 characters)
+ * is ~85 tokens and a translated title ~20, an English summary ~80; plus ~25 for the JSON around them,
+ * and 40% on top for longer answers and other tokenizers.
+ */
+const OUTPUT_TOKENS_PER_PAPER = { withTitle: 175, summaryOnly: 120 }
+
+/** Tokens a text will take, erring high: 4 ASCII characters a token, every other character a token. */
+export function estimateTokens(text: string): number {
+  let ascii = 0
+  let other = 0
+  for (const character of text) {
+    if (character.charCodeAt(0) < 128) ascii++
+    else other++
+  }
+  return Math.ceil(ascii / 4 + other)
+}
+
+export interface Batch {
+  papers: Paper[]
+  /** Estimated input tokens of the whole request. */
+  inputTokens: number
+}
+
+/**
+ * Cuts the papers, in order, into as few requests as fit `limits`: each batch is filled until the next
+ * paper would pass the input or output budget or the paper count. A paper always fits alone, since
+ * its abstract is cut to MAX_PROMPT_ABSTRACT.
+ */
+export function planBatches(papers: readonly Paper[], language: string, limits: RequestLimits): Batch[] {
+  const overhead = requestTokens([], language)
+  const inputBudget = limits.inputTokens * INPUT_SHARE
+  const outputBudget = limits.outputTokens * OUTPUT_SHARE
+  const outputPerPaper = wantsTitle(language)
+    ? OUTPUT_TOKENS_PER_PAPER.withTitle
+    : OUTPUT_TOKENS_PER_PAPER.summaryOnly
+
+  const batches: Batch[] = []
+  let current: Batch | undefined
+  for (const paper of papers) {
+    const cost = estimateTokens(userPrompt([paper])) - estimateTokens(userPrompt([]))
+    const fits =
+      current !== undefined &&
+      current.papers.length < limits.maxPapers &&
+      current.inputTokens + cost <= inputBudget &&
+      (current.papers.length + 1) * outputPerPaper <= outputBudget
+    if (fits && current) {
+      current.papers.push(paper)
+      current.inputTokens += cost
+    } else {
+      current = { papers: [paper], inputTokens: overhead + cost }
+      batches.push(current)
+    }
+  }
+  return batches
+}
+
+/** A batch the host refused as too long, as two halves to ask for one after the other. */
+export function splitBatch(batch: Batch, language: string): [Batch, Batch] {
+  const middle = Math.ceil(batch.papers.length / 2)
+  const half = (papers: Paper[]): Batch => ({ papers, inputTokens: requestTokens(papers, language) })
+  return [half(batch.papers.slice(0, middle)), half(batch.papers.slice(middle))]
+}
+
+/** The request's estimated input: instructions, the answer's schema (it counts as input) and the papers. */
+function requestTokens(papers: readonly Paper[], language: string): number {
+  return (
+    estimateTokens(systemPrompt(language)) +
+    estimateTokens(JSON.stringify(answerJsonSchema(language))) +
+    estimateTokens(userPrompt(papers))
+  )
+}

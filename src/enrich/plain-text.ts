@@ -1,0 +1,37 @@
+/** The longest summary and translated title a post shows; the prompt asks for far less. */
+export const MAX_SUMMARY_LENGTH = 600
+export const MAX_TITLE_LENGTH = 200
+
+/**
+ * Control, format (bidi overrides and isolates, zero-width characters, Unicode tags that can hide
+ * text), private-use and lone surrogate characters: none belongs in a summary, and some make text
+ * read differently from what it is.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu
+
+/**
+ * A model's (or a cache file's) text as one line of plain text of at most `maxLength` characters:
+ * hidden characters removed, whitespace collapsed, cut at a word where it can be. Escaping for
+ * markdown, Liquid and kramdown is the digest's job; this only makes the text safe to measure,
+ * compare and store.
+ */
+export function cleanModelText(text: string, maxLength: number): string {
+  // Work on a bounded prefix: a 100 KB answer must not cost 100 KB of regular-expression work.
+  const bounded = text.length > maxLength * 8 ? text.slice(0, maxLength * 8) : text
+  const flat = bounded
+    .normalize('NFC')
+    .replace(HIDDEN, (character) => (/\s/.test(character) ? ' ' : ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+  return shorten(flat, maxLength)
+}
+
+function shorten(text: string, maxLength: number): string {
+  const characters = Array.from(text)
+  if (characters.length <= maxLength) return text
+  const cut = characters.slice(0, maxLength - 1).join('')
+  // Ending at a space keeps a word whole, unless that throws away more than a fifth of the text.
+  const space = cut.lastIndexOf(' ')
+  const kept = space > cut.length * 0.8 ? cut.slice(0, space) : cut
+  return `${kept.trimEnd()}…`
+}

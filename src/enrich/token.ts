@@ -1,0 +1,35 @@
+/** GitHub Models: the one host that may receive the workflow's GitHub token. */
+export const GITHUB_MODELS_HOST = 'models.github.ai'
+
+export type ModelToken =
+  { token: string; source: 'llm-token' | 'token' } | { token?: undefined; problem: string }
+
+/**
+ * The bearer token for `llm-api-url`: `llm-token` when given; otherwise the GitHub `token`, but only
+ * when the URL is GitHub Models over HTTPS on its default port. Any other host without `llm-token`
+ * gets no token at all, so the GitHub token never leaves GitHub.
+ */
+export function chooseModelToken(apiUrl: string, llmToken?: string, githubToken?: string): ModelToken {
+  if (llmToken?.trim()) return { token: llmToken.trim(), source: 'llm-token' }
+  if (!isGitHubModels(apiUrl)) {
+    return {
+      problem: `llm-api-url is not GitHub Models (https://${GITHUB_MODELS_HOST}), so the GitHub token is not sent there; set llm-token to that host's own token`,
+    }
+  }
+  if (!githubToken?.trim()) {
+    return {
+      problem: `no token for GitHub Models: pass the workflow's token (the default of the token input) and grant "permissions: models: read", or set llm-token`,
+    }
+  }
+  return { token: githubToken.trim(), source: 'token' }
+}
+
+/** Exactly `https://models.github.ai` (any path): not a look-alike host, not plain HTTP, not another port. */
+export function isGitHubModels(apiUrl: string): boolean {
+  try {
+    const url = new URL(apiUrl)
+    return url.protocol === 'https:' && url.host === GITHUB_MODELS_HOST && !url.username && !url.password
+  } catch {
+    return false
+  }
+}
