@@ -1,4 +1,4 @@
-import { serverWaitMs } from '../source/retry.js'
+import { serverWaitMs } from '../source/rate-limit.js'
 
 /**
  * The rules every request to the model host follows, applied where the openai client calls `fetch`.
