@@ -145,6 +145,11 @@ async function fetchDays(days: string[], source: PaperSource, log: Log): Promise
       for (const invalid of result.invalid) {
         log.warning(`${day}: left out paper ${invalid.id}: ${invalid.field}: ${invalid.problem}`)
       }
+      for (const paper of result.papers) {
+        for (const { field, problem } of paper.omitted ?? []) {
+          log.warning(`${day}: paper ${paper.id}: left out ${field}: ${problem}`)
+        }
+      }
       if (result.papers.length === 0 && result.invalid.length > 0) {
         throw new DigestError(
           `${day}: all ${result.invalid.length} papers Hugging Face listed failed validation; the API may have changed its format`,

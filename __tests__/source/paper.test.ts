@@ -44,11 +44,11 @@ describe('parseDailyPapers', () => {
 
   it('accepts unknown fields and nulls in optional ones', () => {
     const item = {
-      paper: { id: '1', title: 't', upvotes: 0, githubRepo: null, brandNew: { x: 1 } },
+      paper: { id: '2501.00001', title: 't', upvotes: 0, githubRepo: null, brandNew: { x: 1 } },
       extra: true,
     }
     expect(parseDailyPapers([item], 'test').papers[0]).toMatchObject({
-      id: '1',
+      id: '2501.00001',
       githubRepo: undefined,
       summary: '',
     })
@@ -61,6 +61,205 @@ describe('parseDailyPapers', () => {
       new UnexpectedResponseError(
         'https://hf.test/api/daily_papers?date=x returned {"error":"Invalid date"} where a JSON array of papers was expected',
       ),
+    )
+  })
+})
+
+/** One API item around `paper` fields, with the item's own fields in `top`. */
+const item = (paper: Record<string, unknown>, top: Record<string, unknown> = {}) => ({
+  paper: { id: '2501.00001', title: 'T', upvotes: 1, ...paper },
+  ...top,
+})
+const parseOne = (paper: Record<string, unknown>, top?: Record<string, unknown>) =>
+  parseDailyPapers([item(paper, top)], 'test')
+
+describe('paper ids', () => {
+  it.each(['2512.20617', '2512.20617v2', '0704.0001', '1501.00001v12'])('accepts the arXiv id %s', (id) => {
+    expect(parseOne({ id }).papers.map((paper) => paper.id)).toEqual([id])
+  })
+
+  it.each([
+    ['a ")"', '2501.00001)'],
+    ['a Markdown link', '2501.00001](https://evil.example'],
+    ['Liquid', '{{site.title}}'],
+    ['a path', '../../etc/passwd'],
+    ['a newline and a workflow command', '2501.00001\n::add-mask::x'],
+    ['an old-style id', 'hep-th/9901001'],
+    ['an empty id', ''],
+  ])('leaves out a paper whose id is %s, quoting the id safely in the warning', (_, id) => {
+    const { papers, invalid } = parseOne({ id })
+    expect(papers).toEqual([])
+    expect(invalid).toEqual([
+      {
+        id: '#1',
+        field: 'paper.id',
+        problem: `${JSON.stringify(id)} is not an arXiv id; expected e.g. 2512.20617 or 2512.20617v2`,
+      },
+    ])
+    expect(invalid[0]?.problem).not.toMatch(/\n/)
+  })
+
+  it('shortens a long id and writes invisible characters as escapes', () => {
+    const { invalid } = parseOne({ id: `\u202e${'9'.repeat(1_000_000)}` })
+    expect(invalid[0]?.problem).toBe(
+      `"\\u202e${'9'.repeat(59)}…" is not an arXiv id; expected e.g. 2512.20617 or 2512.20617v2`,
+    )
+  })
+
+  it('names a paper by its position when another field fails and the id is not an arXiv id', () => {
+    const { invalid } = parseDailyPapers(
+      [item({}), item({ id: 'x)\n::warning::y', upvotes: 'many' })],
+      'test',
+    )
+    expect(invalid).toEqual([{ id: '#2', field: 'paper.upvotes', problem: expect.any(String) }])
+  })
+})
+
+describe('counts', () => {
+  it.each([-5, 1.5, 1e308, 2 ** 53, 'many', '5', null, true])(
+    'leaves out a paper whose upvotes are %p',
+    (upvotes) => {
+      const { papers, invalid } = parseOne({ upvotes })
+      expect(papers).toEqual([])
+      expect(invalid).toEqual([{ id: '2501.00001', field: 'paper.upvotes', problem: expect.any(String) }])
+    },
+  )
+
+  it('keeps upvotes of 0 and up to 2^53 - 1', () => {
+    expect(parseOne({ upvotes: 0 }).papers[0]?.upvotes).toBe(0)
+    expect(parseOne({ upvotes: Number.MAX_SAFE_INTEGER }).papers[0]?.upvotes).toBe(Number.MAX_SAFE_INTEGER)
+  })
+
+  it.each([
+    [-5, '-5'],
+    [1e308, '1e+308'],
+    [1.5, '1.5'],
+    ['12', '"12"'],
+    [{}, 'a JSON object'],
+  ])('drops a star or comment count of %p and notes it, keeping the paper', (count, shown) => {
+    const { papers, invalid } = parseOne({ githubStars: count }, { numComments: count })
+    expect(invalid).toEqual([])
+    expect(papers[0]).not.toHaveProperty('githubStars', expect.anything())
+    expect(papers[0]?.numComments).toBeUndefined()
+    const problem = `${shown} is not a count; expected a whole number of at least 0`
+    expect(papers[0]?.omitted).toEqual([
+      { field: 'paper.githubStars', problem },
+      { field: 'numComments', problem },
+    ])
+  })
+
+  it('keeps whole counts and notes nothing', () => {
+    const [paper] = parseOne({ githubStars: 0 }, { numComments: 12 }).papers
+    expect(paper).toMatchObject({ githubStars: 0, numComments: 12 })
+    expect(paper).not.toHaveProperty('omitted')
+  })
+})
+
+describe('GitHub links', () => {
+  it.each([
+    ['https://github.com/owner/repo', 'https://github.com/owner/repo'],
+    ['https://github.com/zai-org/UI2Code_N/', 'https://github.com/zai-org/UI2Code_N'],
+    ['https://github.com/owner/repo.git', 'https://github.com/owner/repo'],
+    ['  https://GitHub.com/Owner/my.repo  ', 'https://github.com/Owner/my.repo'],
+    ['https://www.github.com/owner/repo', 'https://github.com/owner/repo'],
+    ['https://github.com:443/owner/repo', 'https://github.com/owner/repo'],
+  ])('keeps %s as %s', (githubRepo, expected) => {
+    const [paper] = parseOne({ githubRepo }).papers
+    expect(paper?.githubRepo).toBe(expected)
+    expect(paper).not.toHaveProperty('omitted')
+  })
+
+  it.each([
+    'http://github.com/insecure/repo',
+    'https://github.com.evil.example/owner/repo',
+    'https://evil.example/owner/repo',
+    'https://evil.example\\@github.com/owner/repo',
+    'https://github.com\\@evil.example/owner/repo',
+    'https://user:pass@github.com/owner/repo',
+    'https://github.com:8443/owner/repo',
+    'https://github.com/owner',
+    'https://github.com/owner/repo/tree/main',
+    'https://github.com/owner/repo?x={{site|jsonify}}',
+    "https://github.com/owner/repo#x){:onclick='alert(1)'}",
+    "https://github.com/owner/repo){:onclick='alert(1)'}",
+    'https://github.com/-owner/repo',
+    'https://github.com/owner/.git',
+    'javascript:alert(1)//github.com/owner/repo',
+    'github.com/owner/repo',
+    `https://github.com/owner/${'r'.repeat(3000)}`,
+    42,
+  ])('drops %p and notes it', (githubRepo) => {
+    const [paper] = parseOne({ githubRepo }).papers
+    expect(paper?.githubRepo).toBeUndefined()
+    expect(paper?.omitted).toEqual([
+      {
+        field: 'paper.githubRepo',
+        problem: expect.stringMatching(
+          / is not a GitHub repository link; expected https:\/\/github\.com\/<owner>\/<repo>$/,
+        ),
+      },
+    ])
+  })
+})
+
+describe('project pages', () => {
+  it.each([
+    ['https://multi-crit.github.io/', 'https://multi-crit.github.io/'],
+    ['https://videop2r.\ngithub.io/videop2r/', 'https://videop2r.github.io/videop2r/'],
+    [
+      'https://web.stanford.edu/~markendo/projects/downscaling_intelligence',
+      'https://web.stanford.edu/%7Emarkendo/projects/downscaling%5Fintelligence',
+    ],
+    [
+      "https://example.com/#x){:onclick='alert(1)'}",
+      'https://example.com/#x%29%7B:onclick=%27alert%281%29%27%7D',
+    ],
+    ['https://example.com/?q={{site|jsonify}}', 'https://example.com/?q=%7B%7Bsite%7Cjsonify%7D%7D'],
+    ['https://example.com/#{%raw%}', 'https://example.com/#%7B%25raw%25%7D'],
+    ['https://example.com/a b<c>"d"`e`\\f', 'https://example.com/a%20b%3Cc%3E%22d%22%60e%60/f'],
+    ['https://example.com/?a=1&b=2&#123;', 'https://example.com/?a=1&b=2%26#123;'],
+    ['https://example.com/100%', 'https://example.com/100%25'],
+    ['https://example.com/%7E', 'https://example.com/%7E'],
+    ['https://bücher.example/straße', 'https://xn--bcher-kva.example/stra%C3%9Fe'],
+  ])('keeps %p as %p', (projectPage, expected) => {
+    const [paper] = parseOne({ projectPage }).papers
+    expect(paper?.projectPage).toBe(expected)
+    expect(paper).not.toHaveProperty('omitted')
+  })
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)//https://example.com',
+    'data:text/html,<script>alert(1)</script>',
+    'http://example.com/',
+    'https://user:secret@example.com/',
+    'https://localhost/',
+    'https://127.0.0.1/',
+    'https://[::1]/',
+    'https://intranet/',
+    '/relative/path',
+    'https://',
+    `https://example.com/${'a'.repeat(3000)}`,
+    ['https://example.com/'],
+  ])('drops %p and notes it', (projectPage) => {
+    const [paper] = parseOne({ projectPage }).papers
+    expect(paper?.projectPage).toBeUndefined()
+    expect(paper?.omitted).toEqual([
+      {
+        field: 'paper.projectPage',
+        problem: expect.stringMatching(
+          / is not a public https link; expected e\.g\. https:\/\/example\.org\/project$/,
+        ),
+      },
+    ])
+  })
+
+  it('quotes a dropped link on one line, shortened', () => {
+    const [paper] = parseOne({
+      projectPage: `javascript:alert(1)\n::error::x\u2028${'y'.repeat(100)}`,
+    }).papers
+    expect(paper?.omitted?.[0]?.problem).toBe(
+      `"javascript:alert(1)\\n::error::x\\u2028${'y'.repeat(29)}…" is not a public https link; expected e.g. https://example.org/project`,
     )
   })
 })

@@ -1,5 +1,8 @@
-import type { Handle } from 'mdast-util-to-markdown'
+import type { Link } from 'mdast'
+import type { Handle, Info, State } from 'mdast-util-to-markdown'
 import { defaultHandlers } from 'mdast-util-to-markdown'
+import { startsEntity } from '../core/entity.js'
+import { encodeUrl } from '../core/safe-url.js'
 
 /**
  * Text as remark-stringify escapes it for CommonMark, adjusted for what Jekyll does to a post: Liquid
@@ -9,23 +12,63 @@ import { defaultHandlers } from 'mdast-util-to-markdown'
 export const kramdownText: Handle = (node, parent, state, info) =>
   toKramdown(defaultHandlers.text(node, parent, state, info))
 
-/** Entities and the few characters kramdown reads where CommonMark does not; exported for tests. */
+/**
+ * `[label](destination)` with the destination percent-encoded and written as it is: it then holds no
+ * character markdown, kramdown or Liquid reads. CommonMark's escapes are not used there, as kramdown
+ * keeps their backslash in the link (`?a=1\&b=2`).
+ */
+export function kramdownLink(node: Link, _: unknown, state: State, info: Info): string {
+  const exit = state.enter('link')
+  const exitLabel = state.enter('label')
+  const tracker = state.createTracker(info)
+  let value = tracker.move('[')
+  value += tracker.move(state.containerPhrasing(node, { before: value, after: '](', ...tracker.current() }))
+  exitLabel()
+  value += tracker.move(`](${encodeUrl(node.url)})`)
+  exit()
+  return value
+}
+kramdownLink.peek = () => '['
+
+/**
+ * Entities and the few characters kramdown reads where CommonMark does not; exported for tests.
+ * One pass from left to right, so a megabyte of backslashes costs a megabyte of work:
+ * - kramdown has no `\&` escape (it would print the backslash): an `&` that would start an entity is
+ *   written `&amp;`, any other stays as it is, and the escaping backslash is dropped.
+ * - Liquid's `{{`/`{%` and kramdown's `{:` attribute lists all open with a brace: `&#123;` is text to
+ *   both, and the page still shows `{`.
+ * - `$$` is kramdown math, `|` a table cell, `~~` GFM strikethrough; kramdown knows these escapes. A `|`
+ *   after an odd run of backslashes is escaped already.
+ */
 export function toKramdown(escaped: string): string {
-  return (
-    escaped
-      // kramdown has no `\&` escape (it would print the backslash): an `&` that would start an entity is
-      // written `&amp;`, any other stays as it is.
-      .replace(
-        /(\\*)&/g,
-        (_, slashes: string) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + '&',
-      )
-      .replace(/&(?=#?\w+;)/g, '&amp;')
-      // Liquid's `{{`/`{%` and kramdown's `{:` attribute lists all open with a brace: an entity is text to
-      // both, and the page still shows `{`.
-      .replace(/\{/g, '&#123;')
-      // `$$` is kramdown math, `|` a table cell, `~~` GFM strikethrough; kramdown knows these escapes.
-      .replace(/\$\$/g, '\\$\\$')
-      .replace(/(\\*)\|/g, (_, slashes: string) => slashes + (slashes.length % 2 === 0 ? '\\|' : '|'))
-      .replace(/~~/g, '\\~\\~')
-  )
+  const parts: string[] = []
+  let plainFrom = 0
+  // Backslashes right before `index`: whether the character there is escaped depends on their parity.
+  let slashes = 0
+  const replace = (index: number, length: number, replacement: string) => {
+    parts.push(escaped.slice(plainFrom, index), replacement)
+    plainFrom = index + length
+  }
+  for (let index = 0; index < escaped.length; index++) {
+    const char = escaped[index]
+    if (char === '\\') {
+      slashes++
+      continue
+    }
+    if (char === '&') {
+      const entity = startsEntity(escaped, index)
+      if (slashes % 2 === 1) replace(index - 1, 2, entity ? '&amp;' : '&')
+      else if (entity) replace(index, 1, '&amp;')
+    } else if (char === '{') {
+      replace(index, 1, '&#123;')
+    } else if (char === '|' && slashes % 2 === 0) {
+      replace(index, 1, '\\|')
+    } else if ((char === '$' || char === '~') && escaped[index + 1] === char) {
+      replace(index, 2, `\\${char}\\${char}`)
+      index++
+    }
+    slashes = 0
+  }
+  parts.push(escaped.slice(plainFrom))
+  return parts.join('')
 }

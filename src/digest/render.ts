@@ -1,13 +1,14 @@
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
+import { safeHttpsUrl } from '../core/safe-url.js'
 import type { Paper } from '../source/paper.js'
 import type { Field, Language } from './fields.js'
 import { frontMatter, type FrontMatter } from './front-matter.js'
-import { kramdownText } from './kramdown.js'
+import { kramdownLink, kramdownText } from './kramdown.js'
 import { LOCALES, type Locale } from './locales/index.js'
 import { keywordsSection, periodWords, statisticsSection, type Period } from './period.js'
-import { cleanText, httpsUrl } from './text.js'
+import { cleanText } from './text.js'
 
 /** The front matter (title and permalink already filled in) and how the body is written. */
 export interface PostOptions extends FrontMatter {
@@ -26,14 +27,14 @@ const markdown = unified().use(remarkStringify, {
   bullet: '-',
   listItemIndent: 'one',
   incrementListMarker: true,
-  handlers: { text: kramdownText },
+  handlers: { text: kramdownText, link: kramdownLink },
 })
 
 /** The whole post, front matter and body, for papers already selected and ranked. */
 export function renderPost(papers: readonly Paper[], options: PostOptions): string {
   const locale = LOCALES[options.language]
   const { period } = options
-  const body: RootContent[] = [heading(1, options.title)]
+  const body: RootContent[] = [heading(1, cleanText(options.title))]
   if (period) body.push(...statisticsSection(period, options.language))
   if (papers.length === 0) {
     body.push(paragraph([text(locale.noPapers)]))
@@ -91,13 +92,13 @@ const FIELD_LINES: Record<Field, FieldLine> = {
   'ai-summary': (paper, locale) => labelled(locale.aiSummary, paper.aiSummary),
   authors: (paper, locale) => labelled(locale.authors, authorList(paper.authors, locale)),
   github: (paper, locale) => {
-    const url = httpsUrl(paper.githubRepo)
+    const url = safeHttpsUrl(paper.githubRepo)
     if (!url) return undefined
     const stars = paper.githubStars === undefined ? '' : ` ⭐ ${paper.githubStars}`
     return [link(url, locale.githubLink), ...(stars ? [text(stars)] : [])]
   },
   'project-page': (paper, locale) => {
-    const url = httpsUrl(paper.projectPage)
+    const url = safeHttpsUrl(paper.projectPage)
     return url ? [link(url, locale.projectPageLink)] : undefined
   },
   keywords: (paper, locale) => labelled(locale.keywords, paper.aiKeywords.map(cleanText).join(', ')),

@@ -1,25 +1,15 @@
 /**
- * The one place where strangers' text (titles, abstracts, names) is prepared for a post. arXiv keeps
- * hard line breaks (`"\n  "`) in titles and abstracts; a post shows each on one line.
+ * The one place where strangers' text (titles, abstracts, names, front-matter values) is prepared for
+ * a post. arXiv keeps hard line breaks (`"\n  "`) in titles and abstracts; a post shows each on one line.
  */
 export function cleanText(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
 }
 
 /**
- * Control characters (other than whitespace, which is collapsed) and the bidirectional overrides and
- * isolates that can make text read differently from what it is.
+ * Characters that show nothing yet change how text reads or parses: control characters other than
+ * whitespace (which is collapsed, U+2028/U+2029 included), every format character (bidirectional marks,
+ * embeddings, overrides and isolates, U+061C, zero-width characters, U+180E, U+2060–U+2064, U+FEFF, tag
+ * characters), unpaired surrogates and the noncharacters U+FFFE/U+FFFF, which YAML may not hold.
  */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
-
-/** The URL when it is a valid `https://` one (Chirpy's htmlproofer fails on `http://` and empty links). */
-export function httpsUrl(candidate: string | undefined): string | undefined {
-  if (candidate === undefined) return undefined
-  try {
-    const url = new URL(candidate.trim())
-    return url.protocol === 'https:' && url.hostname !== '' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
+const INVISIBLE = /(?![\t-\r ])[\p{Cc}\p{Cf}\p{Cs}\uFFFE\uFFFF]/gu

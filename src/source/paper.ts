@@ -1,11 +1,19 @@
 import { z } from '../zod.js'
+import {
+  checkCount,
+  checkGithubRepo,
+  checkPaperId,
+  checkProjectPage,
+  isArxivId,
+  type Checked,
+} from './paper-checks.js'
 
 /**
  * One paper as the digest needs it: the Hugging Face item reduced to what a post can show.
  * Titles and abstracts are kept exactly as the API sent them; the digest decides how to print them.
  */
 export interface Paper {
-  /** arXiv id, e.g. `2512.20617`. */
+  /** arXiv id, e.g. `2512.20617` or `2512.20617v2`: checked, so it is safe in a URL. */
   id: string
   title: string
   summary: string
@@ -13,13 +21,24 @@ export interface Paper {
   authors: string[]
   /** The organisation's display name (`fullname`), falling back to its handle. */
   organization?: string
+  /** Exactly `https://github.com/<owner>/<repo>`. */
   githubRepo?: string
+  /** A whole number of at least 0, as is `numComments`. */
   githubStars?: number
+  /** An https link on a public host, percent-encoded so that markdown reads it as nothing but a link. */
   projectPage?: string
   aiSummary?: string
   aiKeywords: string[]
   numComments?: number
   publishedAt?: string
+  /** Fields the API sent that failed their check and were left out; the pipeline warns about each. */
+  omitted?: OmittedField[]
+}
+
+export interface OmittedField {
+  /** Where it was in the API's item, e.g. `paper.githubRepo`. */
+  field: string
+  problem: string
 }
 
 // Hugging Face leaves optional fields out, but a null must not cost us a paper.
@@ -31,30 +50,33 @@ const optional = <T extends z.ZodMiniType>(schema: T) =>
 
 const organizationSchema = z.looseObject({ name: z.string(), fullname: optional(z.string()) })
 
-/** Only what the post needs is required; unknown fields are accepted, so new API fields never break a run. */
+/**
+ * Only what the post needs is required; unknown fields are accepted, so new API fields never break a run.
+ * Links and counts are checked one by one afterwards: a bad one costs the field, not the paper.
+ */
 const itemSchema = z.looseObject({
   paper: z.looseObject({
-    id: z.string().check(z.minLength(1)),
+    id: z.string(),
     title: z.string(),
     summary: optional(z.string()),
     upvotes: z.int().check(z.nonnegative()),
     authors: optional(z.array(z.looseObject({ name: z.string() }))),
     organization: optional(organizationSchema),
-    githubRepo: optional(z.string()),
-    githubStars: optional(z.number()),
-    projectPage: optional(z.string()),
+    githubRepo: z.optional(z.unknown()),
+    githubStars: z.optional(z.unknown()),
+    projectPage: z.optional(z.unknown()),
     ai_summary: optional(z.string()),
     ai_keywords: optional(z.array(z.string())),
     publishedAt: optional(z.string()),
   }),
   organization: optional(organizationSchema),
-  numComments: optional(z.number()),
+  numComments: z.optional(z.unknown()),
 })
 
 export type DailyPapersItem = z.infer<typeof itemSchema>
 
 export interface InvalidPaper {
-  /** The paper's id when it could be read, otherwise its position in the response. */
+  /** The paper's id when it is an arXiv id, otherwise its position in the response (`#3`). */
   id: string
   /** Where the first problem is, e.g. `paper.upvotes`. */
   field: string
@@ -85,42 +107,55 @@ export function parseDailyPapers(body: unknown, source: string): ParsedResponse 
   const invalid: InvalidPaper[] = []
   body.forEach((item: unknown, index) => {
     const result = itemSchema.safeParse(item)
-    if (result.success) {
-      papers.push(toPaper(result.data))
+    const id = readId(item) ?? `#${index + 1}`
+    if (!result.success) {
+      const issue = result.error.issues[0]
+      invalid.push({ id, field: issue?.path.join('.') || '(item)', problem: issue?.message ?? 'invalid' })
       return
     }
-    const issue = result.error.issues[0]
-    invalid.push({
-      id: readId(item) ?? `#${index + 1}`,
-      field: issue?.path.join('.') || '(item)',
-      problem: issue?.message ?? 'invalid',
-    })
+    const checkedId = checkPaperId(result.data.paper.id)
+    if ('problem' in checkedId) {
+      invalid.push({ id, field: 'paper.id', problem: checkedId.problem })
+      return
+    }
+    papers.push(toPaper(result.data))
   })
   return { papers, invalid }
 }
 
 function toPaper({ paper, organization, numComments }: DailyPapersItem): Paper {
   const org = paper.organization ?? organization
-  return {
+  const omitted: OmittedField[] = []
+  /** The checked value of an optional field; absent, null and `""` are simply absent, anything bad is noted. */
+  const optionalField = <T>(field: string, value: unknown, check: (value: unknown) => Checked<T>) => {
+    if (value === undefined || value === null || value === '') return undefined
+    const checked = check(value)
+    if ('value' in checked) return checked.value
+    omitted.push({ field, problem: checked.problem })
+    return undefined
+  }
+  const reduced: Paper = {
     id: paper.id,
     title: paper.title,
     summary: paper.summary ?? '',
     upvotes: paper.upvotes,
     authors: (paper.authors ?? []).map((author) => author.name),
     organization: org ? (org.fullname ?? org.name) : undefined,
-    githubRepo: paper.githubRepo,
-    githubStars: paper.githubStars,
-    projectPage: paper.projectPage,
+    githubRepo: optionalField('paper.githubRepo', paper.githubRepo, checkGithubRepo),
+    githubStars: optionalField('paper.githubStars', paper.githubStars, checkCount),
+    projectPage: optionalField('paper.projectPage', paper.projectPage, checkProjectPage),
     aiSummary: paper.ai_summary,
     aiKeywords: paper.ai_keywords ?? [],
-    numComments,
+    numComments: optionalField('numComments', numComments, checkCount),
     publishedAt: paper.publishedAt,
   }
+  return omitted.length > 0 ? { ...reduced, omitted } : reduced
 }
 
+/** The id for messages, only when it is safe to print as it is. */
 function readId(item: unknown): string | undefined {
   const id = (item as { paper?: { id?: unknown } } | null)?.paper?.id
-  return typeof id === 'string' && id !== '' ? id : undefined
+  return isArxivId(id) ? id : undefined
 }
 
 function describeJson(body: unknown): string {

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { FIELDS } from '../../src/digest/fields.js'
+import { buildSite, expectInertPage, findJekyll, header, hrefs, SAFE_HREF } from '../jekyll/site.js'
+import { findPsych, readFrontMatter } from '../jekyll/psych.js'
+import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+
+/**
+ * The attacks on rendering, replayed against the bundled action (dist/index.js; `npm run bundle` first)
+ * in files mode: a Hugging Face answer with hostile links, ids, counts and invisible characters, and
+ * inputs YAML 1.1 would misread. The post must hold no markup from data, the log must name every
+ * field left out, and Jekyll must build a page with nothing but the post's own elements and links.
+ */
+const DAY = '2025-01-02'
+const POST = `_posts/${DAY}-daily-papers.md`
+const HOSTILE_DAY = resolve(process.cwd(), `__tests__/fixtures/hostile/${DAY}.json`)
+/** Items only this test adds: an id that would start a workflow command if printed as it is. */
+const EXTRA_ITEMS = [
+  { paper: { id: '2501.20097\n::add-mask::leak', title: 'Newline id', upvotes: 1, authors: [] } },
+  { paper: { id: `2501.20096${'9'.repeat(100_000)}`, title: 'Long id', upvotes: 1, authors: [] } },
+]
+
+const jekyll = findJekyll()
+const psych = findPsych()
+
+let hf: HfServer
+let run: ActionRun
+let post: string
+
+beforeAll(async () => {
+  const items = JSON.parse(await readFile(HOSTILE_DAY, 'utf8')) as unknown[]
+  hf = await startHfServer({ days: new Map([[DAY, [...items, ...EXTRA_ITEMS]]]) })
+  run = await runAction({
+    inputs: {
+      date: DAY,
+      mode: 'files',
+      fields: FIELDS.join(', '),
+      title: 'on',
+      author: 'no',
+      permalink: 'off',
+      'hf-api-url': hf.url,
+    },
+    workspace: await mkdtemp(join(tmpdir(), 'workspace-')),
+  })
+  post = await readFile(join(run.workspace, POST), 'utf8')
+})
+afterAll(async () => {
+  await hf?.close()
+})
+
+/** Every `](destination)` of the post. */
+const destinations = (markdown: string) => [...markdown.matchAll(/\]\(([^)\s]*)\)/g)].map((match) => match[1])
+
+describe('the bundled action, given hostile paper data', () => {
+  it('writes the post and succeeds', () => {
+    expect(run.stderr).toBe('')
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['post-path']).toBe(POST)
+  })
+
+  it('writes link destinations only of safe https characters, and no brace at all', () => {
+    const links = destinations(post)
+    expect(links.length).toBeGreaterThan(40)
+    for (const link of links) expect(link).toMatch(SAFE_HREF)
+    expect(post.split('---\n').slice(2).join('---\n')).not.toContain('{')
+    expect(post).toContain('[Project page](https://example.com/#x%29%7B:onclick=%27alert%281%29%27%7D)')
+    expect(post).toContain('[Project page](https://example.com/?q=%7B%7Bsite%7Cjsonify%7D%7D)')
+    expect(post).toContain('[GitHub](https://github.com/ok-owner/ok%5Frepo)')
+    expect(post).not.toMatch(/\]\((?!https:)/)
+  })
+
+  it('shows no invalid count and no invisible character', () => {
+    expect(post).not.toMatch(/⭐ (?!\d+$)/m)
+    expect(post).not.toMatch(/Comments: (?!\d+$)/m)
+    expect(post).not.toMatch(/[\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/)
+  })
+
+  it('warns about every paper and field it left out, naming the paper and the field, one line each', () => {
+    const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning::'))
+    for (const expected of [
+      `${DAY}: paper 2501.20001: left out paper.githubRepo: "https://github.com/owner/repo){:onclick='alert(1)'}" is not a GitHub repository link`,
+      `${DAY}: paper 2501.20001: left out paper.githubStars: -5 is not a count`,
+      `${DAY}: paper 2501.20001: left out numComments: -3 is not a count`,
+      `${DAY}: paper 2501.20002: left out paper.githubStars: 1e+308 is not a count`,
+      `${DAY}: paper 2501.20005: left out paper.githubRepo: "https://evil.example/owner/repo" is not a GitHub repository link`,
+      `${DAY}: paper 2501.20012: left out paper.projectPage: "javascript:alert(document.cookie)" is not a public https link`,
+      `${DAY}: paper 2501.20013: left out paper.projectPage: "https://user:secret@example.com/" is not a public https link`,
+      `${DAY}: left out paper #17: paper.id: "2501.20099){:onclick='alert(1)'}" is not an arXiv id`,
+      `${DAY}: left out paper 2501.20098: paper.upvotes:`,
+      `${DAY}: left out paper #19: paper.id: "2501.20097\\n::add-mask::leak" is not an arXiv id`,
+      `${DAY}: left out paper #20: paper.id: "2501.20096${'9'.repeat(50)}…" is not an arXiv id`,
+    ]) {
+      expect(warnings).toContainEqual(expect.stringContaining(expected))
+    }
+    expect(run.stdout).not.toMatch(/^::add-mask::/m)
+    expect(run.stdout).not.toContain('9'.repeat(100))
+  })
+
+  const maybePsych = psych ? it : it.skip
+  maybePsych('writes front matter that Psych reads back as the strings given', () => {
+    expect(readFrontMatter([join(run.workspace, POST)])).toEqual([
+      {
+        title: 'on',
+        date: 'Time 2025-01-02 09:00:00 +0000',
+        categories: ['Daily Papers'],
+        tags: ['huggingface', 'papers', 'daily', 'ai'],
+        author: 'no',
+        permalink: 'off',
+      },
+    ])
+  })
+
+  const maybeJekyll = jekyll ? it : it.skip
+  maybeJekyll(
+    'builds with Jekyll into a page with only its own elements, attributes and https links',
+    async () => {
+      const site = await buildSite({ [`${DAY}-daily-papers.md`]: post })
+      try {
+        const page = await site.page('off.html')
+        expectInertPage('the bundled post', page)
+        expect(header(page)).toBe('on | no')
+        expect(hrefs(page)).toEqual(destinations(post))
+      } finally {
+        await site.remove()
+      }
+    },
+    120_000,
+  )
+})
+
+describe('the bundled action, given megabyte-long hostile text', () => {
+  it('renders a title and an abstract of 150,000 backslashes each in seconds, not minutes', async () => {
+    const slashes = '\\'.repeat(150_000)
+    const server = await startHfServer({
+      days: new Map([
+        [DAY, [{ paper: { id: '2501.30001', title: slashes, summary: `${slashes}&amp;|{`, upvotes: 1 } }]],
+      ]),
+    })
+    try {
+      const slow = await runAction({
+        inputs: { date: DAY, mode: 'files', fields: 'abstract', 'hf-api-url': server.url },
+        workspace: await mkdtemp(join(tmpdir(), 'workspace-')),
+      })
+      console.log(`300,000 backslashes: the whole run took ${slow.durationMs} ms`)
+      expect(slow.exitCode).toBe(0)
+      expect(slow.durationMs).toBeLessThan(15_000)
+      const written = await readFile(join(slow.workspace, POST), 'utf8')
+      expect(written).toContain(`**${'\\\\'.repeat(150_000)}** - 👍 1`)
+    } finally {
+      await server.close()
+    }
+  })
+})

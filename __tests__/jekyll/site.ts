@@ -1,0 +1,145 @@
+/**
+ * A throw-away Jekyll site for posts, built with strict Liquid and kramdown's GFM input as Chirpy is,
+ * and what a built page may contain. Shared by the Jekyll build test and the bundle's attack replay.
+ */
+import { expect } from '@jest/globals'
+import { execFile, execFileSync } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { parse, serialize, type DefaultTreeAdapterMap } from 'parse5'
+
+type Node = DefaultTreeAdapterMap['node']
+type Element = DefaultTreeAdapterMap['element']
+type Page = DefaultTreeAdapterMap['document']
+
+/**
+ * `jekyll --version`, or undefined when it is missing: the caller's tests are then skipped, loudly,
+ * unless HF_DAILY_PAPERS_REQUIRE_JEKYLL (set in CI) makes that an error.
+ */
+export function findJekyll(): string | undefined {
+  try {
+    return execFileSync('jekyll', ['--version'], { encoding: 'utf8' }).trim()
+  } catch {
+    if (process.env.HF_DAILY_PAPERS_REQUIRE_JEKYLL)
+      throw new Error('jekyll is required here but not installed')
+    console.warn('Skipping a Jekyll build test: install jekyll and ruby-kramdown-parser-gfm to run it.')
+    return undefined
+  }
+}
+
+/** Site data a Liquid injection would print: none of it may appear in a page. */
+export const MARKERS = { siteTitle: 'SITE-TITLE-MARKER', data: 'DATA-FILE-MARKER', config: 'CONFIG-MARKER' }
+
+const CONFIG = `title: ${MARKERS.siteTitle}
+description: ${MARKERS.config}
+markdown: kramdown
+kramdown:
+  input: GFM
+strict_front_matter: true
+liquid:
+  error_mode: strict
+  strict_variables: true
+  strict_filters: true
+permalink: /:year/:month/:day/:title/
+defaults:
+  - scope: { path: "" }
+    values: { layout: post }
+`
+/** Prints the front matter's title and author (escaped, as a theme should), then the post. */
+const LAYOUT =
+  '<html><body><header>{{ page.title | escape }} | {{ page.author | escape }}</header><article>{{ content }}</article></body></html>\n'
+
+export interface Site {
+  /** A built page, parsed: `2025/01/02/daily-papers/index.html` (see {@link dailyPage}), or `off.html`. */
+  page(path: string): Promise<Page>
+  remove(): Promise<void>
+}
+
+/** Where the site's permalink puts `_posts/<day>-daily-papers.md`. */
+export function dailyPage(day: string): string {
+  return `${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}/daily-papers/index.html`
+}
+
+/** Writes the posts (file name → content) into a new site and builds it. */
+export async function buildSite(posts: Record<string, string>): Promise<Site> {
+  const root = await mkdtemp(join(tmpdir(), 'jekyll-site-'))
+  for (const folder of ['_posts', '_layouts', '_data']) await mkdir(join(root, folder))
+  await writeFile(join(root, '_config.yml'), CONFIG)
+  await writeFile(join(root, '_data/secret.yml'), `marker: ${MARKERS.data}\n`)
+  await writeFile(join(root, '_layouts/post.html'), LAYOUT)
+  for (const [name, content] of Object.entries(posts)) await writeFile(join(root, '_posts', name), content)
+  await promisify(execFile)('jekyll', ['build', '--source', root, '--destination', join(root, '_site')], {
+    timeout: 120_000,
+  })
+  return {
+    page: async (path) => parse(await readFile(join(root, '_site', path), 'utf8')),
+    remove: () => rm(root, { recursive: true, force: true }),
+  }
+}
+
+/** The elements and attributes a post legitimately has; anything else was injected. */
+const ALLOWED: Record<string, string[]> = {
+  html: [],
+  head: [],
+  body: [],
+  header: [],
+  article: [],
+  h1: ['id'],
+  h2: ['id'],
+  p: [],
+  strong: [],
+  ol: [],
+  ul: [],
+  li: [],
+  a: ['href'],
+}
+
+/** An https link made only of characters that can end or extend nothing in markdown, kramdown or Liquid. */
+export const SAFE_HREF = /^https:\/\/[a-z0-9.-]+\/[A-Za-z0-9\-./:?#=+,;@!%&]*$/
+
+/**
+ * Fails unless the page has only the post's own elements and attributes, links only to safe https
+ * URLs, and prints no site data, page data or file through Liquid.
+ */
+export function expectInertPage(label: string, page: Page): void {
+  for (const element of elements(page)) {
+    expect([label, element.tagName, element.tagName in ALLOWED]).toEqual([label, element.tagName, true])
+    for (const { name, value } of element.attrs) {
+      expect([label, element.tagName, name, ALLOWED[element.tagName]?.includes(name)]).toEqual([
+        label,
+        element.tagName,
+        name,
+        true,
+      ])
+      if (name === 'href') expect([label, value]).toEqual([label, expect.stringMatching(SAFE_HREF)])
+    }
+  }
+  const html = serialize(page)
+  for (const leak of [...Object.values(MARKERS), '_posts/', 'strict_front_matter']) {
+    expect([label, leak, html.includes(leak)]).toEqual([label, leak, false])
+  }
+}
+
+export function hrefs(page: Node): Array<string | undefined> {
+  return elements(page)
+    .filter((element) => element.tagName === 'a')
+    .map((element) => element.attrs.find((attr) => attr.name === 'href')?.value)
+}
+
+/** The text of the layout's header: `<title> | <author>` as Jekyll read them from the front matter. */
+export function header(page: Node): string | undefined {
+  const found = elements(page).find((element) => element.tagName === 'header')
+  return found && textOf(found)
+}
+
+export function textOf(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value
+  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : ''
+}
+
+export function elements(node: Node): Element[] {
+  const children = 'childNodes' in node ? node.childNodes.flatMap(elements) : []
+  return 'tagName' in node ? [node as Element, ...children] : children
+}

@@ -1,0 +1,85 @@
+import { quoteUntrusted } from '../core/quote-untrusted.js'
+import { encodeUrl } from '../core/safe-url.js'
+
+/**
+ * Checks of single untrusted paper fields, each giving the value a post may use or why it may not.
+ * A `Paper` carries only what passed: arXiv ids, whole counts, and https links safe in markdown.
+ */
+export type Checked<T> = { value: T } | { problem: string }
+
+/**
+ * New-style arXiv ids (`2512.20617`, `2512.20617v2`), the only ids Hugging Face Daily Papers lists.
+ * Nothing else may become part of a Hugging Face or arXiv URL.
+ */
+const ARXIV_ID = /^\d{4}\.\d{4,5}(?:v\d{1,3})?$/
+
+export function isArxivId(id: unknown): id is string {
+  return typeof id === 'string' && ARXIV_ID.test(id)
+}
+
+export function checkPaperId(id: string): Checked<string> {
+  return isArxivId(id)
+    ? { value: id }
+    : { problem: `${quoteUntrusted(id)} is not an arXiv id; expected e.g. 2512.20617 or 2512.20617v2` }
+}
+
+/** A count shown in a post (stars, comments): a whole number from 0 to 2^53 - 1. */
+export function checkCount(count: unknown): Checked<number> {
+  if (typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) return { value: count }
+  return { problem: `${describe(count)} is not a count; expected a whole number of at least 0` }
+}
+
+/** Longer links are not real project pages; a bound keeps every later step cheap. */
+const MAX_URL_LENGTH = 2048
+
+/** GitHub's rules for account names; repository names are letters, digits, `.`, `_` and `-`. */
+const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
+const GITHUB_REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/
+const GITHUB_HOSTS = new Set(['github.com', 'www.github.com'])
+
+/**
+ * `https://github.com/<owner>/<repo>`, also with a trailing `/` or `.git`, written back in exactly that
+ * form: no other host, scheme, user, port, deeper path, query or fragment.
+ */
+export function checkGithubRepo(candidate: unknown): Checked<string> {
+  const url = parseUrl(candidate)
+  const refused = {
+    problem: `${describe(candidate)} is not a GitHub repository link; expected https://github.com/<owner>/<repo>`,
+  }
+  if (!url || url.protocol !== 'https:' || !GITHUB_HOSTS.has(url.hostname)) return refused
+  if (url.username || url.password || url.port || url.search || url.hash) return refused
+  const [owner, repository, ...rest] = url.pathname.slice(1).replace(/\/$/, '').split('/')
+  const name = repository?.replace(/\.git$/, '')
+  if (rest.length > 0 || !owner || !name || !GITHUB_OWNER.test(owner)) return refused
+  if (!GITHUB_REPOSITORY.test(name) || name === '.' || name === '..') return refused
+  return { value: `https://github.com/${owner}/${name}` }
+}
+
+/** A DNS name with a letter top-level domain: no IP address, no `localhost`, no single label. */
+const PUBLIC_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/
+
+/** An `https://` page on a public host name, with no user or password, percent-encoded for markdown. */
+export function checkProjectPage(candidate: unknown): Checked<string> {
+  const url = parseUrl(candidate)
+  if (!url || url.protocol !== 'https:' || !PUBLIC_HOST.test(url.hostname) || url.username || url.password) {
+    return {
+      problem: `${describe(candidate)} is not a public https link; expected e.g. https://example.org/project`,
+    }
+  }
+  return { value: encodeUrl(url.href) }
+}
+
+function parseUrl(candidate: unknown): URL | undefined {
+  if (typeof candidate !== 'string' || candidate.length > MAX_URL_LENGTH) return undefined
+  try {
+    return new URL(candidate.trim())
+  } catch {
+    return undefined
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return quoteUntrusted(value)
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return Array.isArray(value) ? 'a list' : `a ${typeof value === 'object' ? 'JSON object' : typeof value}`
+}
