@@ -48,7 +48,7 @@ describe('files publisher', () => {
         message: 'm',
         overwrite: 'changed',
       }),
-    ).rejects.toThrow(`Refusing to write ../escape.md: it is outside ${root}`)
+    ).rejects.toThrow(`Refusing to write "../escape.md": it is outside ${root}`)
   })
 })
 

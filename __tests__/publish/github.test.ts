@@ -1,55 +1,6 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { createMemoryLog } from '../support/memory-log.js'
-import { createGitHubPublisher, gitBlobOid } from '../../src/publish/github.js'
-import type { ChangeSet } from '../../src/publish/publisher.js'
-import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
-
-const POST = '_posts/2025-12-24-daily-papers.md'
-const servers: GitHubServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-async function standIn(options: GitHubServerOptions = {}): Promise<GitHubServer> {
-  const server = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io', ...options })
-  servers.push(server)
-  return server
-}
-
-interface Extra {
-  token?: string
-  branch?: string
-  repo?: string
-  pullRequestBranch?: string
-  dispatchWorkflow?: string
-  otherRepository?: boolean
-}
-
-function publisherFor(server: GitHubServer, extra: Extra = {}) {
-  const log = createMemoryLog()
-  const sleeps: number[] = []
-  const publisher = createGitHubPublisher({
-    ...extra,
-    token: extra.token ?? 'write-token',
-    apiUrl: server.apiUrl,
-    graphqlUrl: server.graphqlUrl,
-    repository: { owner: 'lim4349', repo: extra.repo ?? 'lim4349.github.io' },
-    userAgent: 'hf-daily-papers/test',
-    log,
-    retryAfterBaseValue: 0,
-    sleep: async (ms) => void sleeps.push(ms),
-    random: () => 0.5,
-  })
-  return { publisher, log, sleeps }
-}
-
-const changes = (content: string, overwrite: ChangeSet['overwrite'] = 'changed'): ChangeSet => ({
-  files: [{ path: POST, content }],
-  message: 'Add Hugging Face Daily Papers for 2025-12-24',
-  overwrite,
-})
-const operations = (server: GitHubServer) =>
-  server.requests.map((request) => request.operation ?? request.path)
+import { describe, expect, it } from '@jest/globals'
+import { gitBlobOid } from '../../src/publish/github.js'
+import { changes, operations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 describe('GitHub publisher', () => {
   it('commits a first post on a master default branch in one query and one mutation', async () => {
@@ -180,63 +131,17 @@ describe('GitHub publisher', () => {
     const result = await publisher.publish(changes('# Post\n'))
     expect(result.commitSha).toBe(await server.git.head('main'))
     expect(server.requests).toHaveLength(4)
+    expect(log.lines).toContain(
+      `POST ${server.graphqlUrl}: GitHub answered 502; trying again in 0.75 s (attempt 2 of 3)`,
+    )
     expect(log.warnings).toEqual([
-      expect.stringMatching(/^GitHub secondary rate limit on POST .*; retrying in 1 s$/),
+      `GitHub's secondary rate limit on POST ${server.graphqlUrl}: waiting the 1 s GitHub asked for, then trying again (wait 1 of at most 2)`,
     ])
   })
 
   it('computes git blob ids as git does', () => {
     expect(gitBlobOid('')).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')
     expect(gitBlobOid('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a')
-  })
-})
-
-describe('GitHub publisher, pull-request mode', () => {
-  it('opens a pull request once from a work branch, then updates it', async () => {
-    const server = await standIn({ tokens: { 'write-token': 'write' } })
-    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
-    const first = await publisher.publish(changes('👍 4\n'))
-    expect(operations(server)).toEqual([
-      'ReadBranch',
-      'CreateRef',
-      'CreateCommitOnBranch',
-      'CreatePullRequest',
-    ])
-    expect(first).toMatchObject({
-      written: [POST],
-      pullRequestUrl: `${server.apiUrl}/lim4349/lim4349.github.io/pull/1`,
-    })
-    expect(await server.git.readFile('daily-papers/2025-12-24', POST)).toBe('👍 4\n')
-    expect(await server.git.readFile('main', POST)).toBeUndefined()
-    expect(server.pullRequests).toMatchObject([
-      {
-        baseRefName: 'main',
-        headRefName: 'daily-papers/2025-12-24',
-        title: changes('').message,
-        state: 'OPEN',
-      },
-    ])
-
-    server.requests.length = 0
-    const second = await publisher.publish(changes('👍 9\n'))
-    expect(operations(server)).toEqual(['ReadBranch', 'CreateCommitOnBranch'])
-    expect(second.pullRequestUrl).toBe(first.pullRequestUrl)
-    expect(server.pullRequests).toHaveLength(1)
-    expect(await server.git.log('daily-papers/2025-12-24')).toHaveLength(3)
-
-    server.requests.length = 0
-    expect(await publisher.publish(changes('👍 9\n'))).toEqual({
-      written: [],
-      pullRequestUrl: first.pullRequestUrl,
-    })
-    expect(operations(server)).toEqual(['ReadBranch'])
-  })
-
-  it('opens nothing when the target branch already has the post', async () => {
-    const server = await standIn({ files: { [POST]: 'same\n' } })
-    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
-    expect(await publisher.publish(changes('same\n'))).toEqual({ written: [] })
-    expect(server.pullRequests).toEqual([])
   })
 })
 

@@ -41,6 +41,14 @@ export interface GitHubServerOptions {
   workflows?: string[]
   /** Waited before every answer, to make the network's cost visible in a benchmark. */
   latencyMs?: number
+  /**
+   * The repository setting "Allow GitHub Actions to create and approve pull requests" (Settings →
+   * Actions → General), off by default on GitHub; on by default here, so that other tests can open
+   * pull requests. When off, createPullRequest is refused as GitHub refuses it.
+   */
+  actionsMayCreatePullRequests?: boolean
+  /** Every error message quotes the token the request carried, as a careless proxy or server might. */
+  echoToken?: boolean
 }
 
 export interface PullRequest {
@@ -74,8 +82,16 @@ export interface GitHubServer {
   dispatches: Array<{ workflow: string; ref: string }>
   /** Runs `hook` once, after the next mutation is received and before it is applied (a concurrent push). */
   beforeNextMutation(hook: () => Promise<void>): void
-  /** Answers the next request with this instead (a 502, a secondary rate limit …), after earlier ones. */
+  /**
+   * Answers the next request with this instead (a 502, a secondary rate limit …), after earlier ones.
+   * `{token}` in a string of the body becomes the token the request carried.
+   */
   failNext(response: { status: number; headers?: Record<string, string>; body: unknown }): void
+  /**
+   * The next request gets no answer (`silent`), or a 200 whose body comes a byte every
+   * `intervalMs` and never ends (`trickle`), until the client gives up.
+   */
+  stallNext(stall: { kind: 'silent' } | { kind: 'trickle'; intervalMs: number }): void
   close(): Promise<void>
 }
 
@@ -95,7 +111,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const git = await GitRepository.create(defaultBranch, options.files ?? { 'README.md': '# Blog\n' })
   const requests: RecordedGitHubRequest[] = []
   const mutationHooks: Array<() => Promise<void>> = []
-  const failures: Array<{ status: number; headers?: Record<string, string>; body: unknown }> = []
+  const failures: Array<
+    | { status: number; headers?: Record<string, string>; body: unknown }
+    | { stall: { kind: 'silent' } | { kind: 'trickle'; intervalMs: number } }
+  > = []
   const pullRequests: PullRequest[] = []
   const dispatches: Array<{ workflow: string; ref: string }> = []
   const protectedBranches = new Set(options.protectedBranches ?? [])
@@ -109,13 +128,16 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     requests.push(record)
     const started = performance.now()
     res.on('finish', () => (record.workMs = performance.now() - started))
+    const presented = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''
+    const said = (message: string) => (options.echoToken ? `${message} (token ${presented})` : message)
     try {
       const failure = failures.shift()
-      if (failure) return sendJson(res, failure.status, failure.body, failure.headers)
-      const access = tokens[/^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '']
+      if (failure && 'stall' in failure) return stall(res, failure.stall)
+      if (failure) return sendJson(res, failure.status, withToken(failure.body, presented), failure.headers)
+      const access = tokens[presented]
       if (!access)
         return sendJson(res, 401, {
-          message: 'Bad credentials',
+          message: said('Bad credentials'),
           documentation_url: 'https://docs.github.com/rest',
         })
       if (req.method === 'POST' && path === graphqlPath) {
@@ -131,7 +153,16 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         if (record.operation !== undefined && isMutation(document)) {
           for (const hook of mutationHooks.splice(0)) await hook()
         }
-        const context: Resolution = { git, owner, repo, access, baseUrl, pullRequests, protectedBranches }
+        const context: Resolution = {
+          git,
+          owner,
+          repo,
+          access,
+          baseUrl,
+          pullRequests,
+          protectedBranches,
+          actionsMayCreatePullRequests: options.actionsMayCreatePullRequests ?? true,
+        }
         const result = await execute({
           schema,
           document,
@@ -140,7 +171,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         })
         return sendJson(res, 200, {
           ...(result.data !== undefined ? { data: result.data } : {}),
-          ...(result.errors ? { errors: result.errors.map(githubError) } : {}),
+          ...(result.errors
+            ? {
+                errors: result.errors
+                  .map(githubError)
+                  .map((error) => ({ ...error, message: said(error.message) })),
+              }
+            : {}),
         })
       }
       const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path)
@@ -154,8 +191,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         const workflow = decodeURIComponent(dispatch[1] as string)
         const { ref } = JSON.parse(await readBody(req)) as { ref: string }
         if (access !== 'write')
-          return sendJson(res, 403, { message: 'Resource not accessible by integration' })
-        if (!workflows.has(workflow)) return sendJson(res, 404, { message: 'Not Found' })
+          return sendJson(res, 403, { message: said('Resource not accessible by integration') })
+        if (!workflows.has(workflow)) return sendJson(res, 404, { message: said('Not Found') })
         if ((await git.head(ref)) === undefined)
           return sendJson(res, 422, { message: `No ref found for: ${ref}` })
         dispatches.push({ workflow, ref })
@@ -179,6 +216,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     dispatches,
     beforeNextMutation: (hook) => void mutationHooks.push(hook),
     failNext: (response) => void failures.push(response),
+    stallNext: (stall) => void failures.push({ stall }),
     close: async () => {
       server.closeAllConnections()
       await new Promise<void>((closed) => server.close(() => closed()))
@@ -324,6 +362,7 @@ interface Resolution {
   baseUrl: string
   pullRequests: PullRequest[]
   protectedBranches: Set<string>
+  actionsMayCreatePullRequests: boolean
 }
 
 const REPOSITORY_ID = 'R_standIn'
@@ -397,6 +436,12 @@ function rootResolvers(context: Resolution) {
     }) => {
       if (context.access !== 'write')
         throw new TypedError('FORBIDDEN', 'Resource not accessible by integration')
+      // GitHub's refusal when the repository setting is off, whatever the job's `permissions:` grant.
+      if (!context.actionsMayCreatePullRequests)
+        throw new TypedError(
+          'FORBIDDEN',
+          'GitHub Actions is not permitted to create or approve pull requests.',
+        )
       const open = context.pullRequests.find(
         (pr) => pr.headRefName === input.headRefName && pr.state === 'OPEN',
       )
@@ -521,7 +566,7 @@ function strict<T extends object>(type: string, fields: T): T {
   })
 }
 
-function githubError(error: GraphQLError): Record<string, unknown> {
+function githubError(error: GraphQLError): Record<string, unknown> & { message: string } {
   const original = error.originalError as { type?: string } | undefined
   return {
     ...(original?.type ? { type: original.type } : {}),
@@ -540,6 +585,20 @@ function isMutation(document: DocumentNode): boolean {
   return document.definitions.some(
     (definition) => definition.kind === 'OperationDefinition' && definition.operation === 'mutation',
   )
+}
+
+/** `{token}` in any string of `body` replaced by the token the request carried. */
+function withToken(body: unknown, token: string): unknown {
+  return JSON.parse(JSON.stringify(body ?? null).replaceAll('{token}', token)) as unknown
+}
+
+/** No answer at all, or headers and then a body that trickles forever; ends when the client hangs up. */
+function stall(res: ServerResponse, how: { kind: 'silent' } | { kind: 'trickle'; intervalMs: number }): void {
+  if (how.kind === 'silent') return
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+  res.write('{')
+  const timer = setInterval(() => res.write(' '), how.intervalMs)
+  res.on('close', () => clearInterval(timer))
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,7 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, relative, resolve, sep } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import type { Log } from '../log.js'
-import type { Publisher } from './publisher.js'
+import type { FileChange, Publisher } from './publisher.js'
+import { checkedTarget, checkFolderInside, realRoot } from './workspace-path.js'
 
 export interface FilesPublisherOptions {
   /** The repository's working copy: GITHUB_WORKSPACE, or the CLI's `--out`. */
@@ -9,30 +12,72 @@ export interface FilesPublisherOptions {
   log: Log
 }
 
-/** Writes the change set under `root`; no git. Identical files are left untouched, so re-runs write nothing. */
+/**
+ * Writes the change set under `root`; no git. Identical files are left untouched, so re-runs write
+ * nothing. Every path is checked before any file is written (see workspace-path.ts): one bad link
+ * and nothing is written at all.
+ */
 export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publisher {
   return {
     async publish(changes) {
-      const written: string[] = []
+      const real = await realRoot(root)
+      const writes: Array<{ file: FileChange; target: string }> = []
       for (const file of changes.files) {
-        const target = resolve(root, file.path)
-        // Settings keep paths inside; this guards against a future caller that forgets.
-        if (relative(root, target).split(sep)[0] === '..') {
-          throw new Error(`Refusing to write ${file.path}: it is outside ${root}`)
-        }
-        const existing = await readFile(target, 'utf8').catch(() => undefined)
+        const target = await checkedTarget(root, real, file.path)
+        const existing = await readIfPresent(target)
         if (existing === file.content || (existing !== undefined && changes.overwrite === 'never')) {
           log.info(
             `${file.path}: ${existing === file.content ? 'unchanged' : 'exists (overwrite: never)'}, left as it is`,
           )
           continue
         }
-        await mkdir(dirname(target), { recursive: true })
-        await writeFile(target, file.content)
-        log.info(`Wrote ${target}`)
-        written.push(file.path)
+        writes.push({ file, target })
       }
-      return { written }
+      for (const { file, target } of writes) {
+        await mkdir(dirname(target), { recursive: true })
+        await checkFolderInside(real, dirname(target), file.path)
+        await replaceFile(target, file.content)
+        log.info(`Wrote ${target}`)
+      }
+      return { written: writes.map(({ file }) => file.path) }
     },
+  }
+}
+
+/** The file's text, or undefined when there is none; never read through a link. */
+async function readIfPresent(path: string): Promise<string | undefined> {
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(
+    (error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') return undefined
+      throw error
+    },
+  )
+  if (handle === undefined) return undefined
+  try {
+    return await handle.readFile('utf8')
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Writes a new file beside `path` and renames it over `path`: a link or hard link that appeared at
+ * `path` is replaced, never written through, and a reader never sees half a post. The temporary
+ * name starts with a dot, which Jekyll ignores.
+ */
+async function replaceFile(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    // `wx`: O_CREAT | O_EXCL, which also refuses to follow a link at the temporary name.
+    const handle = await open(temporary, 'wx')
+    try {
+      await handle.writeFile(content)
+    } finally {
+      await handle.close()
+    }
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
   }
 }

@@ -1,8 +1,10 @@
 import { getOctokit } from '@actions/github'
-import { retry } from '@octokit/plugin-retry'
+import { defaults } from '@actions/github/lib/utils'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 import type { Log } from '../log.js'
+import { createGitHubFetch, type GitHubRequestLimits } from './github-fetch.js'
+import { rateLimitHandler } from './rate-limit.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -11,45 +13,45 @@ export interface GitHubClientOptions {
   apiUrl: string
   userAgent: string
   log: Log
-  /** Multiplies the waits of both plugins (seconds → ms); tests set 0 so that nothing really sleeps. */
+  sleep: (ms: number) => Promise<void>
+  random: () => number
+  /** Multiplies the throttling plugin's waits (seconds → ms); tests set 0 so that nothing really sleeps. */
   retryAfterBaseValue?: number
+  limits?: Partial<GitHubRequestLimits>
+  /** The runner's proxy-aware fetch (@actions/github's default) unless given. */
+  transport?: typeof fetch
 }
 
-/** Statuses where a retry cannot help: the request itself, the token or its permissions are wrong. */
-const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451]
-const RATE_LIMIT_RETRIES = 2
-
 /**
- * Octokit with retries for passing faults and waits for rate limits. The throttling plugin spaces
- * writes a second apart by default; a run makes at most a handful, so that wait is only lost time.
+ * Octokit whose every request is bounded in time and size and retried on passing faults (see
+ * github-fetch.ts), and which sits out an announced rate-limit wait only up to a ceiling (see
+ * rate-limit.ts). The throttling plugin spaces writes a second apart by default; a run makes at most
+ * a handful, so that wait is only lost time.
  */
 export function createGitHubClient({
   token,
   apiUrl,
   userAgent,
   log,
+  sleep,
+  random,
   retryAfterBaseValue = 1000,
+  limits,
+  transport = (defaults.request?.fetch as typeof fetch | undefined) ?? fetch,
 }: GitHubClientOptions): GitHubClient {
-  const onLimit =
-    (kind: string) =>
-    (retryAfter: number, options: { method: string; url: string }, _: unknown, retryCount: number) => {
-      log.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter} s`)
-      return retryCount < RATE_LIMIT_RETRIES
-    }
   return getOctokit(
     token,
     {
       baseUrl: apiUrl,
       userAgent,
-      retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
+      request: { fetch: createGitHubFetch({ transport, log, sleep, random, limits }) },
       throttle: {
-        onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit'),
+        onRateLimit: rateLimitHandler('rate limit', log),
+        onSecondaryRateLimit: rateLimitHandler('secondary rate limit', log),
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
         retryAfterBaseValue,
       },
     },
-    retry,
     throttling,
   )
 }

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
+import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+
+/**
+ * Attacks on the publish stage, replayed against the bundled action (dist/index.js; `npm run bundle`
+ * first): links in the checked-out repository, a GitHub that hangs, trickles, cannot be reached,
+ * announces hour-long waits or echoes the token, and a repository that refuses pull requests.
+ */
+const SEED_DIR = resolve(process.cwd(), '__tests__/fixtures/seed')
+const POST = '_posts/2025-12-24-daily-papers.md'
+const WORK = 'daily-papers/2025-12-24'
+const TOKEN = 'ghs_AttackE2eToken0123456789abcdefABCDEF'
+const INPUTS = { date: '2025-12-24', language: 'ko', timezone: 'Asia/Seoul', 'post-time': '09:15' }
+
+let hf: HfServer
+beforeAll(async () => {
+  const seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
+  hf = await startHfServer({ days: new Map([['2025-12-24', seedDay]]) })
+})
+afterAll(() => hf.close())
+
+const githubEnv = (server: { apiUrl: string; graphqlUrl: string }) => ({
+  GITHUB_REPOSITORY: 'octo/blog',
+  GITHUB_API_URL: server.apiUrl,
+  GITHUB_GRAPHQL_URL: server.graphqlUrl,
+})
+
+/** Runs the action against a stand-in prepared by `prepare`, then closes it. */
+async function againstGitHub(
+  options: GitHubServerOptions,
+  prepare: (server: GitHubServer) => void,
+  inputs: Record<string, string> = {},
+): Promise<{ run: ActionRun; server: GitHubServer }> {
+  const server = await startGitHubServer({ tokens: { [TOKEN]: 'write' }, ...options })
+  try {
+    prepare(server)
+    const run = await runAction({
+      inputs: { ...INPUTS, 'hf-api-url': hf.url, ...inputs },
+      env: githubEnv(server),
+      githubToken: TOKEN,
+    })
+    return { run, server }
+  } finally {
+    await server.close()
+  }
+}
+
+/** No part of the token anywhere the action writes to. */
+function expectNoToken(run: ActionRun): void {
+  const everything = [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs)].join('\n')
+  expect(everything).not.toContain(TOKEN.slice(0, 12))
+  expect(everything).not.toContain(TOKEN.slice(-12))
+}
+
+async function workspaceBesideOutside() {
+  const base = await mkdtemp(join(tmpdir(), 'attack-publish-'))
+  const workspace = join(base, 'workspace')
+  const outside = join(base, 'outside')
+  await mkdir(workspace)
+  await mkdir(outside)
+  return { workspace, outside }
+}
+
+describe('files mode in a repository with hostile links', () => {
+  it.each([
+    ['_posts links out', '_posts', {}],
+    ['the data folder’s parent links out', '_data', { 'data-dir': '_data/papers' }],
+  ])('refuses when %s, naming the link and its target, and writes nothing', async (_, linkName, extra) => {
+    const { workspace, outside } = await workspaceBesideOutside()
+    await symlink(outside, join(workspace, linkName))
+    const run = await runAction({
+      inputs: { ...INPUTS, mode: 'files', 'hf-api-url': hf.url, ...extra },
+      workspace,
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::Refusing to write "${linkName === '_posts' ? POST : '_data/papers/daily-2025-12-24.json'}": the folder "${linkName}" is a symbolic link to ${JSON.stringify(outside)}, outside the workspace`,
+    )
+    expect(await readdir(outside)).toEqual([])
+    expect(await readdir(workspace)).toEqual([linkName])
+  })
+
+  it('never writes through a post that is a link to a file outside', async () => {
+    const { workspace, outside } = await workspaceBesideOutside()
+    await writeFile(join(outside, 'authorized_keys'), 'precious\n')
+    await mkdir(join(workspace, '_posts'))
+    await symlink(join(outside, 'authorized_keys'), join(workspace, POST))
+    const run = await runAction({ inputs: { ...INPUTS, mode: 'files', 'hf-api-url': hf.url }, workspace })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `"${POST}" is a symbolic link (to ${JSON.stringify(join(outside, 'authorized_keys'))})`,
+    )
+    expect(await readFile(join(outside, 'authorized_keys'), 'utf8')).toBe('precious\n')
+  })
+})
+
+describe('a GitHub that does not answer', () => {
+  // The bundle's own limits: 20 s per attempt, 40 s per request; both stalls run side by side.
+  it('fails a silent and a trickling GitHub within the limit per request, naming the URL and the limit', async () => {
+    const stalled = (stall: Parameters<GitHubServer['stallNext']>[0]) =>
+      againstGitHub({}, (server) => {
+        for (let attempt = 0; attempt < 3; attempt++) server.stallNext(stall)
+      })
+    const runs = await Promise.all([
+      stalled({ kind: 'silent' }),
+      stalled({ kind: 'trickle', intervalMs: 1_000 }),
+    ])
+    for (const { run, server } of runs) {
+      expect(run.exitCode).toBe(1)
+      expect(run.durationMs).toBeLessThan(50_000)
+      expect(run.stdout).toContain(
+        `POST ${server.graphqlUrl}: no complete answer within 20 s; trying again in`,
+      )
+      expect(run.stdout).toContain(
+        `::error::POST ${server.graphqlUrl}: no complete answer before the limit of 40 s per request ran out (gave up after 2 attempts)`,
+      )
+    }
+  }, 90_000)
+
+  it('reports a GitHub it cannot connect to as unreachable, quickly, saying it retried', async () => {
+    const probe = createServer()
+    await new Promise<void>((ready) => probe.listen(0, '127.0.0.1', ready))
+    const { port } = probe.address() as { port: number }
+    await new Promise((closed) => probe.close(closed))
+    const url = `http://127.0.0.1:${port}`
+    const run = await runAction({
+      inputs: { ...INPUTS, 'hf-api-url': hf.url },
+      env: githubEnv({ apiUrl: url, graphqlUrl: `${url}/graphql` }),
+      githubToken: TOKEN,
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.durationMs).toBeLessThan(10_000)
+    expect(run.stdout).toContain(
+      `could not reach GitHub: connect ECONNREFUSED 127.0.0.1:${port}; trying again in`,
+    )
+    expect(run.stdout).toContain(
+      `::error::POST ${url}/graphql: could not reach GitHub: connect ECONNREFUSED 127.0.0.1:${port} (gave up after 3 attempts). Check GITHUB_API_URL and GITHUB_GRAPHQL_URL`,
+    )
+    expect(run.stdout).not.toContain('(500)')
+  })
+})
+
+describe('announced waits and echoed tokens', () => {
+  const inAnHour = () => String(Math.floor(Date.now() / 1000) + 3600)
+
+  it.each([
+    [
+      'a used-up rate limit',
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inAnHour() },
+      /GitHub's rate limit is reached: GitHub asks to wait 3[56]\d\d s, until \S+Z, and the action waits at most 60 s/,
+    ],
+    [
+      'a secondary rate limit',
+      { 'retry-after': '3600' },
+      /GitHub's secondary rate limit is reached: GitHub asks to wait 3600 s/,
+    ],
+  ])(
+    'fails at once on %s announcing an hour, quoting GitHub without the token',
+    async (kind, headers, said) => {
+      const message =
+        kind === 'a secondary rate limit'
+          ? 'You have exceeded a secondary rate limit for token {token}.'
+          : 'API rate limit exceeded for token {token}.'
+      const { run, server } = await againstGitHub({ echoToken: true }, (server) =>
+        server.failNext({ status: 403, headers, body: { message } }),
+      )
+      expect(run.exitCode).toBe(1)
+      expect(run.durationMs).toBeLessThan(20_000)
+      expect(run.stdout).toMatch(said)
+      expect(run.stdout).toContain('for token ***.')
+      expect(server.requests).toHaveLength(1)
+      expectNoToken(run)
+    },
+  )
+
+  it('quotes 500 bodies and GraphQL errors that echo the token without it', async () => {
+    const failing = await againstGitHub({ echoToken: true }, (server) => {
+      for (let attempt = 0; attempt < 3; attempt++)
+        server.failNext({ status: 500, body: { message: `internal error, token {token}\n::add-mask::x` } })
+    })
+    expect(failing.run.exitCode).toBe(1)
+    expect(failing.run.stdout).toContain('(GitHub: "internal error, token ***\\n::add-mask::x")')
+    expectNoToken(failing.run)
+
+    const readOnly = await againstGitHub({ echoToken: true, tokens: { [TOKEN]: 'read' } }, () => undefined)
+    expect(readOnly.run.exitCode).toBe(1)
+    expect(readOnly.run.stdout).toContain('Resource not accessible by integration (token ***)')
+    expectNoToken(readOnly.run)
+  })
+})
+
+describe('pull-request mode', () => {
+  it('explains the repository setting when GitHub refuses the pull request, and names the work branch', async () => {
+    const { run, server } = await againstGitHub({ actionsMayCreatePullRequests: false }, () => undefined, {
+      mode: 'pull-request',
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::GitHub refused to open the pull request from ${WORK} into main (GitHub: "GitHub Actions is not permitted to create or approve pull requests.").`,
+    )
+    expect(run.stdout).toContain('"Allow GitHub Actions to create and approve pull requests"')
+    expect(run.stdout).toContain(`The post is committed on the branch ${WORK}`)
+    expect(run.stdout).not.toMatch(/permissions: contents|pull-requests: write/)
+    expect(server.pullRequests).toEqual([])
+  })
+
+  it('keeps a person’s fix on the work branch under overwrite: never', async () => {
+    const server = await startGitHubServer({ tokens: { [TOKEN]: 'write' } })
+    try {
+      const inputs = { ...INPUTS, mode: 'pull-request', overwrite: 'never', 'hf-api-url': hf.url }
+      const first = await runAction({ inputs, env: githubEnv(server), githubToken: TOKEN })
+      expect(first.exitCode).toBe(0)
+      await server.git.commit(WORK, { [POST]: 'fixed by hand\n' }, 'Fix by hand')
+      const again = await runAction({
+        inputs: { ...inputs, language: 'en' },
+        env: githubEnv(server),
+        githubToken: TOKEN,
+      })
+      expect(again.exitCode).toBe(0)
+      expect(await server.git.readFile(WORK, POST)).toBe('fixed by hand\n')
+      expect(again.stdout).toContain(`${POST}: differs on ${WORK}, left as it is (overwrite: never)`)
+      expect(server.pullRequests).toHaveLength(1)
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -1,0 +1,114 @@
+import { describe, expect, it } from '@jest/globals'
+import { changes, operations, POST, publisherFor, standIn } from './github-stand-in.js'
+
+const WORK = 'daily-papers/2025-12-24'
+
+describe('GitHub publisher, pull-request mode', () => {
+  it('opens a pull request once from a work branch, then updates it', async () => {
+    const server = await standIn({ tokens: { 'write-token': 'write' } })
+    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
+    const first = await publisher.publish(changes('👍 4\n'))
+    expect(operations(server)).toEqual([
+      'ReadBranch',
+      'CreateRef',
+      'CreateCommitOnBranch',
+      'CreatePullRequest',
+    ])
+    expect(first).toMatchObject({
+      written: [POST],
+      pullRequestUrl: `${server.apiUrl}/lim4349/lim4349.github.io/pull/1`,
+    })
+    expect(await server.git.readFile('daily-papers/2025-12-24', POST)).toBe('👍 4\n')
+    expect(await server.git.readFile('main', POST)).toBeUndefined()
+    expect(server.pullRequests).toMatchObject([
+      {
+        baseRefName: 'main',
+        headRefName: 'daily-papers/2025-12-24',
+        title: changes('').message,
+        state: 'OPEN',
+      },
+    ])
+
+    server.requests.length = 0
+    const second = await publisher.publish(changes('👍 9\n'))
+    expect(operations(server)).toEqual(['ReadBranch', 'CreateCommitOnBranch'])
+    expect(second.pullRequestUrl).toBe(first.pullRequestUrl)
+    expect(server.pullRequests).toHaveLength(1)
+    expect(await server.git.log('daily-papers/2025-12-24')).toHaveLength(3)
+
+    server.requests.length = 0
+    expect(await publisher.publish(changes('👍 9\n'))).toEqual({
+      written: [],
+      pullRequestUrl: first.pullRequestUrl,
+    })
+    expect(operations(server)).toEqual(['ReadBranch'])
+  })
+
+  it('opens nothing when the target branch already has the post', async () => {
+    const server = await standIn({ files: { [POST]: 'same\n' } })
+    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
+    expect(await publisher.publish(changes('same\n'))).toEqual({ written: [] })
+    expect(server.pullRequests).toEqual([])
+  })
+
+  it('keeps a person’s fix on the open pull request’s branch under overwrite: never', async () => {
+    const server = await standIn()
+    const { publisher, log } = publisherFor(server, { pullRequestBranch: WORK })
+    await publisher.publish(changes('👍 4\n', 'never'))
+    await server.git.commit(WORK, { [POST]: '👍 4, typo fixed by hand\n' }, 'Fix a typo')
+
+    server.requests.length = 0
+    const again = await publisher.publish(changes('👍 9\n', 'never'))
+    expect(operations(server)).toEqual(['ReadBranch'])
+    expect(again).toEqual({ written: [], pullRequestUrl: server.pullRequests[0]?.url })
+    expect(await server.git.readFile(WORK, POST)).toBe('👍 4, typo fixed by hand\n')
+    expect(log.lines).toContain(`${POST}: differs on ${WORK}, left as it is (overwrite: never)`)
+    expect(log.lines).toContain(`Pull request ${server.pullRequests[0]?.url} left as it is`)
+  })
+
+  it('under overwrite: changed, puts the rendering back on top of a person’s commit, which stays in the history', async () => {
+    const server = await standIn()
+    const { publisher } = publisherFor(server, { pullRequestBranch: WORK })
+    await publisher.publish(changes('👍 4\n'))
+    await server.git.commit(WORK, { [POST]: 'edited by hand\n' }, 'Edit by hand')
+    expect((await publisher.publish(changes('👍 9\n'))).written).toEqual([POST])
+    expect(await server.git.readFile(WORK, POST)).toBe('👍 9\n')
+    expect(await server.git.log(WORK)).toEqual([
+      'Add Hugging Face Daily Papers for 2025-12-24',
+      'Edit by hand',
+      'Add Hugging Face Daily Papers for 2025-12-24',
+      'Initial commit',
+    ])
+  })
+})
+
+describe('GitHub publisher, pull request refused by the repository setting', () => {
+  it('names the setting and the work branch that holds the commit, and gives no permissions advice', async () => {
+    const server = await standIn({ actionsMayCreatePullRequests: false })
+    const { publisher } = publisherFor(server, { pullRequestBranch: WORK })
+    const failure = publisher.publish(changes('👍 4\n'))
+    await expect(failure).rejects.toThrow(
+      `GitHub refused to open the pull request from ${WORK} into main (GitHub: "GitHub Actions is not permitted to create or approve pull requests."). ` +
+        'A workflow\'s GITHUB_TOKEN may open pull requests only when the repository setting "Allow GitHub Actions to create and approve pull requests" is on (Settings → Actions → General → Workflow permissions; off by default)',
+    )
+    await expect(failure).rejects.toThrow(`The post is committed on the branch ${WORK}`)
+    await expect(failure).rejects.not.toThrow(/permissions: contents|pull-requests: write/)
+    expect(await server.git.readFile(WORK, POST)).toBe('👍 4\n')
+    expect(server.pullRequests).toEqual([])
+  })
+
+  it('opens the pull request on the next run once the setting is on, without a second commit', async () => {
+    const refused = await standIn({ actionsMayCreatePullRequests: false })
+    await expect(
+      publisherFor(refused, { pullRequestBranch: WORK }).publisher.publish(changes('👍 4\n')),
+    ).rejects.toThrow()
+    // The same repository with the setting turned on.
+    const allowed = await standIn()
+    await allowed.git.git(['fetch', '--quiet', refused.git.dir, `+refs/heads/*:refs/heads/*`])
+    const result = await publisherFor(allowed, { pullRequestBranch: WORK }).publisher.publish(
+      changes('👍 4\n'),
+    )
+    expect(operations(allowed)).toEqual(['ReadBranch', 'CreatePullRequest'])
+    expect(result).toEqual({ written: [], pullRequestUrl: allowed.pullRequests[0]?.url })
+  })
+})

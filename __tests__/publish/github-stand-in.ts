@@ -1,0 +1,66 @@
+import { afterEach } from '@jest/globals'
+import { createMemoryLog } from '../support/memory-log.js'
+import { createGitHubPublisher, type GitHubPublisherOptions } from '../../src/publish/github.js'
+import type { ChangeSet } from '../../src/publish/publisher.js'
+import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
+
+/** What the GitHub publisher tests share: the stand-in for one test, a publisher pointed at it, a change set. */
+export const POST = '_posts/2025-12-24-daily-papers.md'
+
+const servers: GitHubServer[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()))
+})
+
+/** A stand-in for lim4349/lim4349.github.io, closed after the test. */
+export async function standIn(options: GitHubServerOptions = {}): Promise<GitHubServer> {
+  const server = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io', ...options })
+  servers.push(server)
+  return server
+}
+
+export interface Extra extends Partial<
+  Pick<
+    GitHubPublisherOptions,
+    | 'token'
+    | 'branch'
+    | 'pullRequestBranch'
+    | 'dispatchWorkflow'
+    | 'otherRepository'
+    | 'requestLimits'
+    | 'transport'
+    | 'retryAfterBaseValue'
+    | 'graphqlUrl'
+    | 'apiUrl'
+  >
+> {
+  repo?: string
+}
+
+/** A publisher for `server` whose waits are recorded instead of slept. */
+export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {}) {
+  const log = createMemoryLog()
+  const sleeps: number[] = []
+  const publisher = createGitHubPublisher({
+    token: 'write-token',
+    apiUrl: server.apiUrl,
+    graphqlUrl: server.graphqlUrl,
+    userAgent: 'hf-daily-papers/test',
+    retryAfterBaseValue: 0,
+    ...extra,
+    repository: { owner: 'lim4349', repo: repo ?? 'lim4349.github.io' },
+    log,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+  })
+  return { publisher, log, sleeps }
+}
+
+export const changes = (content: string, overwrite: ChangeSet['overwrite'] = 'changed'): ChangeSet => ({
+  files: [{ path: POST, content }],
+  message: 'Add Hugging Face Daily Papers for 2025-12-24',
+  overwrite,
+})
+
+export const operations = (server: GitHubServer) =>
+  server.requests.map((request) => request.operation ?? request.path)

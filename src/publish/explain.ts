@@ -1,0 +1,138 @@
+import { GitHubRequestError } from './github-fetch.js'
+import { quoteGitHub } from './quote.js'
+import { rateLimitAdvice, rateLimitAnswer } from './rate-limit.js'
+
+/** What a failed GitHub request was for, so that its message can say what to fix. */
+export interface FailureContext {
+  /** `owner/name` */
+  nameWithOwner: string
+  graphqlUrl: string
+  /** Set when the repository is not the workflow's own: GITHUB_TOKEN cannot write there. */
+  otherRepository?: boolean
+  /** The branch the request wrote to, when it wrote to one. */
+  branch?: string
+  /** Set when the request opened a pull request. */
+  pullRequest?: { head: string; base: string }
+  /** Quoted answers never show these (the token). */
+  secrets: readonly string[]
+  now: number
+}
+
+export interface GraphqlError {
+  type?: string
+  message: string
+  path?: Array<string | number>
+}
+
+/** The errors of a GraphQL answer, when `error` carries one. */
+export function graphqlErrors(error: unknown): GraphqlError[] {
+  const errors = (error as { errors?: unknown } | null)?.errors
+  return Array.isArray(errors) ? (errors as GraphqlError[]) : []
+}
+
+/** The most GraphQL errors one message quotes. */
+const QUOTED_ERRORS = 3
+
+/** Every failed GitHub request becomes one message that says what happened and what to fix. */
+export function explainGitHubError(error: unknown, context: FailureContext): string {
+  const { nameWithOwner, otherRepository, branch } = context
+  const unreachable = requestError(error)
+  if (unreachable) return `${unreachable.message}. ${transportAdvice(unreachable)}`
+  const status = (error as { status?: number } | null)?.status
+  const errors = graphqlErrors(error)
+  const said = saidByGitHub(error, context.secrets)
+  const limited = rateLimitAnswer(error, context.now)
+  if (limited)
+    return `GitHub refused a request for ${nameWithOwner} (${said}). ${rateLimitAdvice(limited, context.now)}`
+  if (status === 401) {
+    return `GitHub rejected the token (401 Bad credentials): check the "token" input; the default \${{ github.token }} works for the workflow's own repository`
+  }
+  if (
+    context.pullRequest &&
+    errors.some((e) => /not permitted to create or approve pull requests/i.test(e.message))
+  ) {
+    const { head, base } = context.pullRequest
+    return (
+      `GitHub refused to open the pull request from ${head} into ${base} (${said}). A workflow's GITHUB_TOKEN may open pull requests only when the repository setting "Allow GitHub Actions to create and approve pull requests" is on (Settings → Actions → General → Workflow permissions; off by default): turn it on, or pass a PAT or a GitHub App token as "token". ` +
+      `The post is committed on the branch ${head}: the next run opens the pull request, or open it from that branch by hand`
+    )
+  }
+  if (
+    errors.some((e) => /protected branch|rule violation|through a pull request|status check/i.test(e.message))
+  ) {
+    return `${branch ?? 'The branch'} in ${nameWithOwner} is protected and refused the commit (${said}): use \`mode: pull-request\`, or let this token bypass the protection`
+  }
+  if (
+    status === 403 ||
+    errors.some((e) => e.type === 'FORBIDDEN' || /not accessible by integration/i.test(e.message))
+  ) {
+    return otherRepository
+      ? `The token may not write to ${nameWithOwner} (${said}). The workflow's GITHUB_TOKEN only reaches its own repository: pass a fine-grained PAT or a GitHub App token (actions/create-github-app-token) with contents: write on ${nameWithOwner} as "token"`
+      : `The token may not write to ${nameWithOwner} (${said}). Give the job \`permissions: contents: write\` (and \`pull-requests: write\` in pull-request mode)`
+  }
+  if (status === 404 || errors.some((e) => e.type === 'NOT_FOUND' && e.path?.[0] === 'repository')) {
+    return repositoryNotFound(nameWithOwner, otherRepository)
+  }
+  return `GitHub GraphQL request to ${context.graphqlUrl} for ${nameWithOwner} failed${status ? ` (${status})` : ''} (${said})`
+}
+
+export function repositoryNotFound(nameWithOwner: string, otherRepository: boolean | undefined): string {
+  const hint = otherRepository
+    ? '; the workflow\'s GITHUB_TOKEN cannot see other repositories: pass a PAT or GitHub App token with access as "token"'
+    : ''
+  return `Repository ${nameWithOwner} was not found, or the token cannot see it: check the "repository" input (owner/name)${hint}`
+}
+
+/** Why a workflow dispatch failed, for a run whose commit stands. */
+export function explainDispatchError(
+  error: unknown,
+  workflow: string,
+  ref: string,
+  context: FailureContext,
+): string {
+  const unreachable = requestError(error)
+  if (unreachable) return `${unreachable.message}. ${transportAdvice(unreachable)}`
+  const limited = rateLimitAnswer(error, context.now)
+  if (limited) return rateLimitAdvice(limited, context.now)
+  const status = (error as { status?: number } | null)?.status
+  switch (status) {
+    case 403:
+      return 'the token may not start workflows: give the job `permissions: actions: write`'
+    case 404:
+      return `there is no workflow "${workflow}" in .github/workflows on ${ref}: check the "dispatch-workflow" input`
+    case 422:
+      return `"${workflow}" cannot be dispatched: add \`workflow_dispatch:\` to its \`on:\` triggers`
+    default:
+      return `GitHub answered${status ? ` ${status}` : ''} (${saidByGitHub(error, context.secrets)})`
+  }
+}
+
+/** What GitHub said, quoted, bounded and without the token: its GraphQL errors, else the error's message. */
+function saidByGitHub(error: unknown, secrets: readonly string[]): string {
+  const errors = graphqlErrors(error)
+  const messages =
+    errors.length > 0
+      ? errors.map((e) => String(e.message))
+      : [error instanceof Error ? error.message : String(error)]
+  const more = messages.length > QUOTED_ERRORS ? ` and ${messages.length - QUOTED_ERRORS} more errors` : ''
+  return `GitHub: ${messages
+    .slice(0, QUOTED_ERRORS)
+    .map((message) => quoteGitHub(message, secrets))
+    .join('; ')}${more}`
+}
+
+function transportAdvice(error: GitHubRequestError): string {
+  return error.unreachable
+    ? 'Check GITHUB_API_URL and GITHUB_GRAPHQL_URL, and that the runner can reach GitHub'
+    : 'GitHub may be having trouble (https://www.githubstatus.com): run it again later'
+}
+
+/** The transport's own failure (unreachable, timed out, too large) anywhere in the cause chain. */
+function requestError(error: unknown): GitHubRequestError | undefined {
+  let current = error
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
+    if (current instanceof GitHubRequestError) return current
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}

@@ -1,0 +1,213 @@
+import { posix } from 'node:path'
+import type { Log } from '../log.js'
+import {
+  explainDispatchError,
+  explainGitHubError,
+  graphqlErrors,
+  repositoryNotFound,
+  type FailureContext,
+} from './explain.js'
+import {
+  CREATE_COMMIT_ON_BRANCH,
+  CREATE_PULL_REQUEST,
+  CREATE_REF,
+  readBranchQuery,
+  type BranchFiles,
+  type CreateCommitResult,
+  type CreatePullRequestResult,
+  type CreateRefResult,
+  type FolderEntries,
+  type ReadBranchResult,
+} from './graphql.js'
+import type { GitHubClient } from './octokit.js'
+import type { FileChange } from './publisher.js'
+
+export interface BranchState {
+  name: string
+  headOid: string
+  /** Repository path → git blob id, for the files in the folders we write to. */
+  blobs: Map<string, string>
+}
+
+export interface RepositoryState {
+  repositoryId: string
+  base: BranchState
+  /** The pull-request work branch, when it exists already. */
+  work?: BranchState
+  openPullRequestUrl?: string
+}
+
+export interface RepositoryTarget {
+  repository: { owner: string; repo: string }
+  graphqlUrl: string
+  otherRepository?: boolean
+  /** Never quoted back in a message (the token). */
+  secrets: readonly string[]
+}
+
+/** Thrown when `expectedHeadOid` no longer matches: someone else committed in between. */
+export class BranchMovedError extends Error {}
+
+/** The blog repository as this action uses it: GraphQL to read and commit, REST to dispatch. */
+export class GitHubRepository {
+  private readonly nameWithOwner: string
+
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly target: RepositoryTarget,
+  ) {
+    this.nameWithOwner = `${target.repository.owner}/${target.repository.repo}`
+  }
+
+  async read(
+    branch: string | undefined,
+    folders: string[],
+    workBranch: string | undefined,
+  ): Promise<RepositoryState> {
+    const variables: Record<string, unknown> = {
+      owner: this.target.repository.owner,
+      name: this.target.repository.repo,
+      qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
+      useDefaultBranch: branch === undefined,
+      workBranch: workBranch === undefined ? '' : `refs/heads/${workBranch}`,
+      withWorkBranch: workBranch !== undefined,
+    }
+    folders.forEach((folder, index) => (variables[`folder${index}`] = folder))
+    const { repository } = await this.graphql<ReadBranchResult>(readBranchQuery(folders.length), variables)
+    if (repository === null)
+      throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
+    const base = branch === undefined ? repository.defaultBranchRef : repository.ref
+    if (!base?.target) {
+      throw new Error(
+        branch === undefined
+          ? `${this.nameWithOwner} has no default branch yet (an empty repository?): push a first commit, or name a branch with the "branch" input`
+          : `Branch "${branch}" does not exist in ${this.nameWithOwner}: check the "branch" input, or leave it empty for the default branch`,
+      )
+    }
+    const work = repository.workBranch?.target ? repository.workBranch : undefined
+    return {
+      repositoryId: repository.id,
+      base: branchState(base, folders),
+      work: work && branchState(work, folders),
+      openPullRequestUrl: work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
+    }
+  }
+
+  async commit(
+    branch: BranchState,
+    files: FileChange[],
+    message: string,
+  ): Promise<{ oid: string; url: string }> {
+    const [headline = '', ...body] = message.split('\n')
+    const result = await this.graphql<CreateCommitResult>(
+      CREATE_COMMIT_ON_BRANCH,
+      {
+        input: {
+          branch: { repositoryNameWithOwner: this.nameWithOwner, branchName: branch.name },
+          expectedHeadOid: branch.headOid,
+          message: { headline, ...(body.join('\n').trim() ? { body: body.join('\n').trim() } : {}) },
+          fileChanges: {
+            additions: files.map((file) => ({
+              path: file.path,
+              contents: Buffer.from(file.content).toString('base64'),
+            })),
+          },
+        },
+      },
+      { branch: branch.name },
+    )
+    const commit = result.createCommitOnBranch?.commit
+    if (!commit) throw new Error(`GitHub accepted the commit on ${branch.name} but returned no commit`)
+    return commit
+  }
+
+  async createBranch(repositoryId: string, name: string, oid: string): Promise<void> {
+    const result = await this.graphql<CreateRefResult>(
+      CREATE_REF,
+      { input: { repositoryId, name: `refs/heads/${name}`, oid } },
+      { branch: name },
+    )
+    if (!result.createRef?.ref)
+      throw new Error(`GitHub did not create the branch ${name} in ${this.nameWithOwner}`)
+  }
+
+  async createPullRequest(
+    repositoryId: string,
+    { base, head, title, body }: { base: string; head: string; title: string; body: string },
+  ): Promise<string> {
+    const result = await this.graphql<CreatePullRequestResult>(
+      CREATE_PULL_REQUEST,
+      { input: { repositoryId, baseRefName: base, headRefName: head, title, body } },
+      { pullRequest: { head, base } },
+    )
+    const pullRequest = result.createPullRequest?.pullRequest
+    if (!pullRequest) throw new Error(`GitHub did not open the pull request from ${head} into ${base}`)
+    return pullRequest.url
+  }
+
+  /**
+   * Starts `workflow` on `branch`, because commits made with GITHUB_TOKEN start no workflow. The
+   * commit stands whatever happens here: a failure is returned, for the run to report.
+   */
+  async dispatch(workflow: string, branch: string | undefined, log: Log): Promise<string | undefined> {
+    const { owner, repo } = this.target.repository
+    let ref = branch ?? 'the default branch'
+    try {
+      ref = branch ?? (await this.client.rest.repos.get({ owner, repo })).data.default_branch
+      await this.client.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
+        owner,
+        repo,
+        workflow_id: workflow,
+        ref,
+      })
+      log.info(`Dispatched ${workflow} on ${ref}`)
+      return undefined
+    } catch (error) {
+      const reason = explainDispatchError(error, workflow, ref, this.failureContext({}))
+      return `The post was committed, but dispatching ${workflow} failed: ${reason}`
+    }
+  }
+
+  /** Every GitHub error becomes a message that says what to fix; a moved branch becomes BranchMovedError. */
+  private async graphql<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    about: Pick<FailureContext, 'branch' | 'pullRequest'> = {},
+  ): Promise<T> {
+    try {
+      return await this.client.graphql<T>({ query, url: this.target.graphqlUrl, ...variables })
+    } catch (error) {
+      if (graphqlErrors(error).some(isStaleHead))
+        throw new BranchMovedError(`${about.branch ?? 'The branch'} moved while we were committing`)
+      // No `cause`: GitHub's answer may echo the token, and printing a cause prints it whole; the
+      // message already quotes what GitHub said, redacted and bounded.
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(explainGitHubError(error, this.failureContext(about)))
+    }
+  }
+
+  private failureContext(about: Pick<FailureContext, 'branch' | 'pullRequest'>): FailureContext {
+    return {
+      nameWithOwner: this.nameWithOwner,
+      graphqlUrl: this.target.graphqlUrl,
+      otherRepository: this.target.otherRepository,
+      secrets: this.target.secrets,
+      now: Date.now(),
+      ...about,
+    }
+  }
+}
+
+function branchState(ref: BranchFiles, folders: string[]): BranchState {
+  const target = ref.target as NonNullable<BranchFiles['target']>
+  const blobs = new Map<string, string>()
+  folders.forEach((folder, index) => {
+    const entries = (target[`folder${index}`] as FolderEntries | null)?.object?.entries ?? []
+    for (const entry of entries) blobs.set(posix.join(folder, entry.name), entry.oid)
+  })
+  return { name: ref.name, headOid: target.oid, blobs }
+}
+
+function isStaleHead(error: { type?: string; message: string }): boolean {
+  return error.type === 'STALE_DATA' || /expected branch to point to/i.test(error.message)
+}

@@ -1,0 +1,82 @@
+import { lstat, readlink, realpath } from 'node:fs/promises'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+
+/**
+ * Where a file may be written in a checked-out repository. The repository's content is not ours:
+ * `_posts`, the data folder or a post can be a symbolic link that git checked out, pointing anywhere.
+ * A folder on the way may be a link only if its real path stays inside the real workspace (a blog
+ * that keeps `_posts` as a link to another of its folders works); the file itself may never be a
+ * link, whatever it points to, because writing through it would change another file than the one
+ * named.
+ */
+export class WorkspaceError extends Error {
+  override name = 'WorkspaceError'
+}
+
+/** The workspace's real path; a root that does not exist yet (the CLI's `--out`) holds no links. */
+export async function realRoot(root: string): Promise<string> {
+  return realpath(root).catch(() => resolve(root))
+}
+
+/** The absolute path to write `path` to, once every existing part of it has been checked. */
+export async function checkedTarget(root: string, real: string, path: string): Promise<string> {
+  const target = resolve(root, path)
+  const parts = relative(resolve(root), target).split(sep)
+  // Settings keep paths inside; this guards against a future caller that forgets.
+  if (parts[0] === '..' || isAbsolute(parts.join(sep)))
+    throw new WorkspaceError(`Refusing to write ${JSON.stringify(path)}: it is outside ${root}`)
+  let current = resolve(root)
+  for (const [index, part] of parts.entries()) {
+    current = join(current, part)
+    const entry = await lstat(current).catch(missing)
+    // Nothing there: the rest is created by the write.
+    if (entry === undefined) break
+    if (!entry.isSymbolicLink()) continue
+    const link = JSON.stringify(parts.slice(0, index + 1).join('/'))
+    const pointsTo = JSON.stringify(await readlink(current))
+    if (index === parts.length - 1) {
+      throw refusal(
+        path,
+        `${link} is a symbolic link (to ${pointsTo}); the action writes no file through a link`,
+      )
+    }
+    const resolved = await realpath(current).catch(missing)
+    if (resolved === undefined)
+      throw refusal(path, `the folder ${link} is a symbolic link to ${pointsTo}, which does not exist`)
+    if (!isInside(real, resolved)) {
+      throw refusal(
+        path,
+        `the folder ${link} is a symbolic link to ${pointsTo}, outside the workspace ${JSON.stringify(real)}`,
+      )
+    }
+  }
+  return target
+}
+
+/** Checked again just before a write, after the folders were made: the folder must still be inside. */
+export async function checkFolderInside(real: string, folder: string, path: string): Promise<void> {
+  const resolved = await realpath(folder)
+  if (!isInside(real, resolved)) {
+    throw refusal(
+      path,
+      `its folder now leads to ${JSON.stringify(resolved)}, outside the workspace ${JSON.stringify(real)}`,
+    )
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rest = relative(root, path)
+  return rest === '' || (rest.split(sep)[0] !== '..' && !isAbsolute(rest))
+}
+
+function refusal(path: string, why: string): WorkspaceError {
+  return new WorkspaceError(
+    `Refusing to write ${JSON.stringify(path)}: ${why}. Nothing was written; replace the link with a real folder or file, or point "posts-dir" / "data-dir" at a folder inside the workspace`,
+  )
+}
+
+function missing(error: unknown): undefined {
+  if ((error as { code?: unknown }).code === 'ENOENT' || (error as { code?: unknown }).code === 'ENOTDIR')
+    return undefined
+  throw error
+}
