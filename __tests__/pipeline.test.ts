@@ -28,10 +28,12 @@ function savedSource(days: Record<string, unknown[]>): PaperSource & { asked: st
 function recordingPublisher(written: (changes: ChangeSet) => string[] = (c) => c.files.map((f) => f.path)) {
   const received: ChangeSet[] = []
   const publisher: Publisher = {
+    readText: () => Promise.resolve(undefined),
     publish: async (changes) => {
       received.push(changes)
       return {
         written: written(changes),
+        kept: [],
         commitSha: 'abc1234def',
         commitUrl: 'https://github.test/commit/abc1234def',
       }

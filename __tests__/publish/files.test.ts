@@ -22,9 +22,16 @@ describe('files publisher', () => {
     const publisher = createFilesPublisher({ root, log: createMemoryLog() })
     expect(await publisher.publish(changeSet())).toEqual({
       written: ['_posts/2025-12-24-daily-papers.md', '_data/papers/daily-2025-12-24.json'],
+      kept: [],
     })
     expect(await readFile(join(root, '_posts/2025-12-24-daily-papers.md'), 'utf8')).toBe('post\n')
-    expect(await publisher.publish(changeSet())).toEqual({ written: [] })
+    expect(await publisher.publish(changeSet())).toEqual({
+      written: [],
+      kept: [
+        { path: '_posts/2025-12-24-daily-papers.md', reason: 'unchanged' },
+        { path: '_data/papers/daily-2025-12-24.json', reason: 'unchanged' },
+      ],
+    })
   })
 
   it('rewrites a changed file, unless overwrite is never', async () => {
@@ -61,7 +68,7 @@ describe('dry-run publisher', () => {
       message: 'm',
       overwrite: 'changed',
     }
-    expect(await publisher.publish(single)).toEqual({ written: ['a.md'] })
+    expect(await publisher.publish(single)).toEqual({ written: ['a.md'], kept: [] })
     expect(printed).toEqual(['post\n'])
   })
 

@@ -39,6 +39,7 @@ describe('GitHub publisher, pull-request mode', () => {
     server.requests.length = 0
     expect(await publisher.publish(changes('👍 9\n'))).toEqual({
       written: [],
+      kept: [{ path: POST, reason: 'unchanged' }],
       pullRequestUrl: first.pullRequestUrl,
     })
     expect(operations(server)).toEqual(['ReadBranch'])
@@ -47,7 +48,10 @@ describe('GitHub publisher, pull-request mode', () => {
   it('opens nothing when the target branch already has the post', async () => {
     const server = await standIn({ files: { [POST]: 'same\n' } })
     const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
-    expect(await publisher.publish(changes('same\n'))).toEqual({ written: [] })
+    expect(await publisher.publish(changes('same\n'))).toEqual({
+      written: [],
+      kept: [{ path: POST, reason: 'unchanged' }],
+    })
     expect(server.pullRequests).toEqual([])
   })
 
@@ -60,7 +64,11 @@ describe('GitHub publisher, pull-request mode', () => {
     server.requests.length = 0
     const again = await publisher.publish(changes('👍 9\n', 'never'))
     expect(operations(server)).toEqual(['ReadBranch'])
-    expect(again).toEqual({ written: [], pullRequestUrl: server.pullRequests[0]?.url })
+    expect(again).toEqual({
+      written: [],
+      kept: [{ path: POST, reason: 'overwrite-never' }],
+      pullRequestUrl: server.pullRequests[0]?.url,
+    })
     expect(await server.git.readFile(WORK, POST)).toBe('👍 4, typo fixed by hand\n')
     expect(log.lines).toContain(`${POST}: differs on ${WORK}, left as it is (overwrite: never)`)
     expect(log.lines).toContain(`Pull request ${server.pullRequests[0]?.url} left as it is`)
@@ -109,6 +117,10 @@ describe('GitHub publisher, pull request refused by the repository setting', () 
       changes('👍 4\n'),
     )
     expect(operations(allowed)).toEqual(['ReadBranch', 'CreatePullRequest'])
-    expect(result).toEqual({ written: [], pullRequestUrl: allowed.pullRequests[0]?.url })
+    expect(result).toEqual({
+      written: [],
+      kept: [{ path: POST, reason: 'unchanged' }],
+      pullRequestUrl: allowed.pullRequests[0]?.url,
+    })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { gitBlobOid } from '../../src/publish/github.js'
+import { gitBlobOid } from '../../src/core/git-blob.js'
 import { changes, operations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 describe('GitHub publisher', () => {
@@ -11,6 +11,7 @@ describe('GitHub publisher', () => {
     const head = await server.git.head('master')
     expect(result).toEqual({
       written: [POST],
+      kept: [],
       commitSha: head,
       commitUrl: expect.stringContaining(`/commit/${head}`),
     })
@@ -24,7 +25,10 @@ describe('GitHub publisher', () => {
   it('makes no commit when the post is already there, unchanged (one request)', async () => {
     const server = await standIn({ files: { [POST]: '# Post\n' } })
     const { publisher, log } = publisherFor(server)
-    expect(await publisher.publish(changes('# Post\n'))).toEqual({ written: [] })
+    expect(await publisher.publish(changes('# Post\n'))).toEqual({
+      written: [],
+      kept: [{ path: POST, reason: 'unchanged' }],
+    })
     expect(operations(server)).toEqual(['ReadBranch'])
     expect(await server.git.log('main')).toEqual(['Initial commit'])
     expect(log.lines).toContain(`${POST}: already as wanted on main, left as it is`)
@@ -151,7 +155,10 @@ describe('GitHub publisher, dispatch and refusals', () => {
     const { publisher } = publisherFor(server, { dispatchWorkflow: 'pages-deploy.yml' })
     expect((await publisher.publish(changes('# Post\n'))).dispatchFailure).toBeUndefined()
     expect(server.dispatches).toEqual([{ workflow: 'pages-deploy.yml', ref: 'master' }])
-    expect(await publisher.publish(changes('# Post\n'))).toEqual({ written: [] })
+    expect(await publisher.publish(changes('# Post\n'))).toEqual({
+      written: [],
+      kept: [{ path: POST, reason: 'unchanged' }],
+    })
     expect(server.dispatches).toHaveLength(1)
   })
 

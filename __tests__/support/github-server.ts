@@ -551,6 +551,7 @@ function blobObject(context: Resolution, oid: string) {
     __typename: 'Blob',
     oid,
     isBinary: false,
+    byteSize: async () => Number((await context.git.git(['cat-file', '-s', oid])).trim()),
     text: () => context.git.git(['cat-file', 'blob', oid]),
   })
 }

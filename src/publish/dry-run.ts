@@ -6,7 +6,12 @@ export function createDryRunPublisher({ print }: { print: (text: string) => void
     async publish(changes) {
       for (const file of changes.files)
         print(changes.files.length === 1 ? file.content : `==> ${file.path} <==\n${file.content}\n`)
-      return { written: changes.files.map((file) => file.path) }
+      return { written: changes.files.map((file) => file.path), kept: [] }
+    },
+
+    // A dry run reads no repository: every state file counts as absent, so it shows a first run.
+    readText() {
+      return Promise.resolve(undefined)
     },
   }
 }

@@ -3,7 +3,9 @@ import { constants } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Log } from '../log.js'
-import type { FileChange, Publisher } from './publisher.js'
+import { gitBlobOid } from '../core/git-blob.js'
+import type { FileChange, KeptReason, Publisher } from './publisher.js'
+import { keptLine, writeDecision } from './write-policy.js'
 import { checkedTarget, checkFolderInside, realRoot } from './workspace-path.js'
 
 export interface FilesPublisherOptions {
@@ -22,16 +24,21 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
     async publish(changes) {
       const real = await realRoot(root)
       const writes: Array<{ file: FileChange; target: string }> = []
+      const kept: Array<{ path: string; reason: KeptReason }> = []
       for (const file of changes.files) {
         const target = await checkedTarget(root, real, file.path)
         const existing = await readIfPresent(target)
-        if (existing === file.content || (existing !== undefined && changes.overwrite === 'never')) {
-          log.info(
-            `${file.path}: ${existing === file.content ? 'unchanged' : 'exists (overwrite: never)'}, left as it is`,
-          )
-          continue
+        const decision = writeDecision(
+          file,
+          existing === undefined ? undefined : gitBlobOid(existing),
+          changes.overwrite,
+        )
+        if (decision.write) {
+          writes.push({ file, target })
+        } else {
+          kept.push({ path: file.path, reason: decision.reason })
+          log.info(keptLine(file.path, decision.reason, 'in the workspace'))
         }
-        writes.push({ file, target })
       }
       for (const { file, target } of writes) {
         await mkdir(dirname(target), { recursive: true })
@@ -39,7 +46,11 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
         await replaceFile(target, file.content)
         log.info(`Wrote ${target}`)
       }
-      return { written: writes.map(({ file }) => file.path) }
+      return { written: writes.map(({ file }) => file.path), kept }
+    },
+
+    async readText(path) {
+      return readIfPresent(await checkedTarget(root, await realRoot(root), path))
     },
   }
 }

@@ -11,6 +11,7 @@ import {
   CREATE_COMMIT_ON_BRANCH,
   CREATE_PULL_REQUEST,
   CREATE_REF,
+  READ_FILE,
   readBranchQuery,
   type BranchFiles,
   type CreateCommitResult,
@@ -18,6 +19,7 @@ import {
   type CreateRefResult,
   type FolderEntries,
   type ReadBranchResult,
+  type ReadFileResult,
 } from './graphql.js'
 import type { GitHubClient } from './octokit.js'
 import type { FileChange } from './publisher.js'
@@ -91,6 +93,40 @@ export class GitHubRepository {
       work: work && branchState(work, folders),
       openPullRequestUrl: work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
     }
+  }
+
+  /**
+   * The text of `path` on `branch` (undefined: the default branch): `missing` when the branch does not
+   * exist, undefined when the file does not. A file over `maxBytes` or not text is refused, naming it.
+   */
+  async readText(
+    branch: string | undefined,
+    path: string,
+    maxBytes: number,
+  ): Promise<string | undefined | 'missing'> {
+    const { repository } = await this.graphql<ReadFileResult>(
+      READ_FILE,
+      {
+        owner: this.target.repository.owner,
+        name: this.target.repository.repo,
+        qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
+        useDefaultBranch: branch === undefined,
+        path,
+      },
+      branch === undefined ? {} : { branch },
+    )
+    if (repository === null)
+      throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
+    const ref = branch === undefined ? repository.defaultBranchRef : repository.ref
+    if (!ref?.target) return 'missing'
+    const blob = ref.target.file?.object
+    if (!blob) return undefined
+    if (blob.isBinary || typeof blob.text !== 'string' || (blob.byteSize ?? 0) > maxBytes) {
+      throw new Error(
+        `${path} in ${this.nameWithOwner} is not a text file of at most ${maxBytes} bytes, so it is not one the action wrote: move it away or delete it`,
+      )
+    }
+    return blob.text
   }
 
   async commit(

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Log } from '../log.js'
@@ -10,7 +9,8 @@ import {
   type RepositoryState,
 } from './github-repository.js'
 import { createGitHubClient } from './octokit.js'
-import type { ChangeSet, FileChange, Publisher, PublishResult } from './publisher.js'
+import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from './publisher.js'
+import { keptLine, writeDecision } from './write-policy.js'
 
 export interface GitHubPublisherOptions {
   token: string
@@ -39,6 +39,9 @@ export interface GitHubPublisherOptions {
   transport?: typeof fetch
 }
 
+/** The largest state file the action reads back (its model-summary cache is split by month to stay far below). */
+const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
+
 /** Attempts when the branch moves between our read and our commit. */
 const MAX_COMMIT_ATTEMPTS = 4
 const BACKOFF_BASE_MS = 500
@@ -55,14 +58,20 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
 
   async function publishOnce(changes: ChangeSet): Promise<PublishResult> {
     const state = await repository.read(options.branch, folderNames(changes.files), options.pullRequestBranch)
-    const pending = filesToWrite(changes.files, state.base, changes.overwrite, log)
-    if (pending.length === 0) return { written: [] }
+    const { pending, kept } = filesToWrite(changes.files, state.base, changes.overwrite, log)
+    if (pending.length === 0) return { written: [], kept }
     if (options.pullRequestBranch === undefined) {
       const commit = await repository.commit(state.base, pending, changes.message)
       log.info(`Committed ${pending.length} file(s) to ${state.base.name}: ${commit.url}`)
-      return { written: pending.map((file) => file.path), commitSha: commit.oid, commitUrl: commit.url }
+      return {
+        written: pending.map((file) => file.path),
+        kept,
+        commitSha: commit.oid,
+        commitUrl: commit.url,
+      }
     }
-    return publishPullRequest(state, pending, changes, options.pullRequestBranch)
+    const published = await publishPullRequest(state, pending, changes, options.pullRequestBranch)
+    return { ...published, kept: [...kept, ...published.kept] }
   }
 
   /**
@@ -83,7 +92,7 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
       log.info(`Created branch ${workBranchName} from ${state.base.name}`)
       work = { name: workBranchName, headOid: state.base.headOid, blobs: state.base.blobs }
     }
-    const toCommit = filesToWrite(pending, work, overwrite, log)
+    const { pending: toCommit, kept } = filesToWrite(pending, work, overwrite, log)
     const commit = toCommit.length > 0 ? await repository.commit(work, toCommit, message) : undefined
     if (commit) log.info(`Committed ${toCommit.length} file(s) to ${work.name}: ${commit.url}`)
     let pullRequestUrl = state.openPullRequestUrl
@@ -103,6 +112,7 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
     }
     return {
       written: toCommit.map((file) => file.path),
+      kept,
       commitSha: commit?.oid,
       commitUrl: commit?.url,
       pullRequestUrl,
@@ -110,6 +120,18 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
   }
 
   return {
+    async readText(path) {
+      // In pull-request mode the open pull request's branch holds what the action wrote last.
+      if (options.pullRequestBranch !== undefined) {
+        const onWork = await repository.readText(options.pullRequestBranch, path, MAX_STATE_FILE_BYTES)
+        if (onWork !== 'missing') return onWork
+      }
+      const onBase = await repository.readText(options.branch, path, MAX_STATE_FILE_BYTES)
+      if (onBase === 'missing')
+        throw new Error(`Branch "${options.branch ?? 'the default branch'}" does not exist`)
+      return onBase
+    },
+
     async publish(changes) {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -131,30 +153,25 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
   }
 }
 
-/** The files that `branch` lacks or (under `changed`) holds with other content; the others are logged. */
+/** The files of the change set that `branch` should get (see write-policy.ts); the others are logged. */
 function filesToWrite(
   files: FileChange[],
   branch: BranchState,
   overwrite: ChangeSet['overwrite'],
   log: Log,
-): FileChange[] {
-  return files.filter((file) => {
-    const existing = branch.blobs.get(file.path)
-    if (existing === undefined) return true
-    if (existing === gitBlobOid(file.content)) {
-      log.info(`${file.path}: already as wanted on ${branch.name}, left as it is`)
-      return false
+): { pending: FileChange[]; kept: Array<{ path: string; reason: KeptReason }> } {
+  const pending: FileChange[] = []
+  const kept: Array<{ path: string; reason: KeptReason }> = []
+  for (const file of files) {
+    const decision = writeDecision(file, branch.blobs.get(file.path), overwrite)
+    if (decision.write) {
+      pending.push(file)
+    } else {
+      kept.push({ path: file.path, reason: decision.reason })
+      log.info(keptLine(file.path, decision.reason, `on ${branch.name}`))
     }
-    if (overwrite === 'changed') return true
-    log.info(`${file.path}: differs on ${branch.name}, left as it is (overwrite: never)`)
-    return false
-  })
-}
-
-/** The id git gives a file's content: SHA-1 of `blob <size>\0<bytes>`. */
-export function gitBlobOid(content: string): string {
-  const bytes = Buffer.from(content)
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+  }
+  return { pending, kept }
 }
 
 function folderNames(files: FileChange[]): string[] {

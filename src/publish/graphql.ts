@@ -102,3 +102,32 @@ export const CREATE_PULL_REQUEST = `mutation CreatePullRequest($input: CreatePul
 export interface CreatePullRequestResult {
   createPullRequest: { pullRequest: { number: number; url: string } | null } | null
 }
+
+/**
+ * One file's text on a branch (the default branch when `$useDefaultBranch`), for the action's own
+ * state files. `byteSize` lets the reader refuse a file too large to be ours before using its text.
+ */
+export const READ_FILE = `query ReadFile($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $path: String!) {
+  repository(owner: $owner, name: $name) {
+    defaultBranchRef @include(if: $useDefaultBranch) { ...FileText }
+    ref(qualifiedName: $qualifiedName) @skip(if: $useDefaultBranch) { ...FileText }
+  }
+}
+
+fragment FileText on Ref {
+  target {
+    ... on Commit {
+      file(path: $path) { object { ... on Blob { byteSize isBinary text } } }
+    }
+  }
+}`
+
+interface FileText {
+  target: {
+    file?: { object: { byteSize?: number; isBinary?: boolean | null; text?: string | null } | null } | null
+  } | null
+}
+
+export interface ReadFileResult {
+  repository: { defaultBranchRef?: FileText | null; ref?: FileText | null } | null
+}

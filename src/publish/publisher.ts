@@ -1,7 +1,21 @@
+/**
+ * When the action may replace a file that is already there with other content.
+ * - `overwrite`: posts and data files; the `overwrite` input decides.
+ * - `state`: the action's own bookkeeping (the model-summary cache, the record of what it wrote):
+ *   replaced whenever it differs, whatever `overwrite` says.
+ * - `unedited`: a refreshed older post; replaced only while it is still exactly what the action last
+ *   wrote there (`lastWritten`, a git blob id), so a person's edit is never lost. With no record, it
+ *   is left alone.
+ */
+export type WritePolicy =
+  { kind: 'overwrite' } | { kind: 'state' } | { kind: 'unedited'; lastWritten?: string }
+
 /** A file the action wants in the repository, path relative to the repository root. */
 export interface FileChange {
   path: string
   content: string
+  /** `{ kind: 'overwrite' }` when absent. */
+  policy?: WritePolicy
 }
 
 export interface ChangeSet {
@@ -12,9 +26,14 @@ export interface ChangeSet {
   overwrite: 'changed' | 'never'
 }
 
+/** Why a file of the change set was not written. */
+export type KeptReason = 'unchanged' | 'overwrite-never' | 'edited'
+
 export interface PublishResult {
   /** Paths that were (or, in dry-run, would be) created or changed, in ChangeSet order. */
   written: string[]
+  /** The other paths of the change set, and why each was left as it is. */
+  kept: Array<{ path: string; reason: KeptReason }>
   commitSha?: string
   commitUrl?: string
   pullRequestUrl?: string
@@ -25,4 +44,9 @@ export interface PublishResult {
 /** One way of putting a ChangeSet somewhere: a commit through the GitHub API, the workspace, or the log. */
 export interface Publisher {
   publish(changes: ChangeSet): Promise<PublishResult>
+  /**
+   * A file's text where `publish` would write it (the target branch, or the open pull request's work
+   * branch; the workspace), or undefined when there is none. For the action's own state files.
+   */
+  readText(path: string): Promise<string | undefined>
 }

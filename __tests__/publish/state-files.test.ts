@@ -1,0 +1,111 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gitBlobOid } from '../../src/core/git-blob.js'
+import { createFilesPublisher } from '../../src/publish/files.js'
+import type { ChangeSet, FileChange } from '../../src/publish/publisher.js'
+import { writeDecision } from '../../src/publish/write-policy.js'
+import { createMemoryLog } from '../support/memory-log.js'
+import { operations, POST, publisherFor, standIn } from './github-stand-in.js'
+
+const STATE = '.hf-daily-papers/written.json'
+const set = (files: FileChange[], overwrite: ChangeSet['overwrite'] = 'changed'): ChangeSet => ({
+  files,
+  message: 'Add Hugging Face Daily Papers for 2025-12-24',
+  overwrite,
+})
+
+describe('write policy', () => {
+  const file = (policy?: FileChange['policy']): FileChange => ({ path: POST, content: 'new\n', policy })
+  const old = gitBlobOid('old\n')
+
+  it('writes a missing file and keeps an identical one, whatever the policy', () => {
+    for (const policy of [undefined, { kind: 'state' } as const, { kind: 'unedited' } as const]) {
+      expect(writeDecision(file(policy), undefined, 'never')).toEqual({ write: true })
+      expect(writeDecision(file(policy), gitBlobOid('new\n'), 'changed')).toEqual({
+        write: false,
+        reason: 'unchanged',
+      })
+    }
+  })
+
+  it('follows overwrite for posts, always replaces state, and replaces a refreshed post only while unedited', () => {
+    expect(writeDecision(file(), old, 'changed')).toEqual({ write: true })
+    expect(writeDecision(file(), old, 'never')).toEqual({ write: false, reason: 'overwrite-never' })
+    expect(writeDecision(file({ kind: 'state' }), old, 'never')).toEqual({ write: true })
+    expect(writeDecision(file({ kind: 'unedited', lastWritten: old }), old, 'changed')).toEqual({
+      write: true,
+    })
+    expect(
+      writeDecision(file({ kind: 'unedited', lastWritten: gitBlobOid('other\n') }), old, 'changed'),
+    ).toEqual({ write: false, reason: 'edited' })
+    expect(writeDecision(file({ kind: 'unedited' }), old, 'changed')).toEqual({
+      write: false,
+      reason: 'edited',
+    })
+  })
+})
+
+describe('reading state files back', () => {
+  it('reads a file on the default branch through one fixed GraphQL query, undefined when absent', async () => {
+    const server = await standIn({ defaultBranch: 'master', files: { [STATE]: '{"a":1}\n' } })
+    const { publisher } = publisherFor(server)
+    expect(await publisher.readText(STATE)).toBe('{"a":1}\n')
+    expect(await publisher.readText('.hf-daily-papers/none.json')).toBeUndefined()
+    expect(operations(server)).toEqual(['ReadFile', 'ReadFile'])
+  })
+
+  it('reads the open pull request work branch first, the target branch when there is none', async () => {
+    const server = await standIn({ files: { [STATE]: 'base\n' } })
+    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
+    expect(await publisher.readText(STATE)).toBe('base\n')
+    await publisher.publish(set([{ path: STATE, content: 'work\n', policy: { kind: 'state' } }], 'never'))
+    expect(await server.git.readFile('main', STATE)).toBe('base\n')
+    expect(await publisher.readText(STATE)).toBe('work\n')
+  })
+
+  it('writes state under overwrite: never and reports what it kept and why', async () => {
+    const server = await standIn({ files: { [POST]: 'edited\n', [STATE]: 'old\n' } })
+    const { publisher } = publisherFor(server)
+    const result = await publisher.publish(
+      set(
+        [
+          {
+            path: POST,
+            content: 'refreshed\n',
+            policy: { kind: 'unedited', lastWritten: gitBlobOid('ours\n') },
+          },
+          { path: STATE, content: 'new\n', policy: { kind: 'state' } },
+        ],
+        'never',
+      ),
+    )
+    expect(result.written).toEqual([STATE])
+    expect(result.kept).toEqual([{ path: POST, reason: 'edited' }])
+    expect(await server.git.readFile('main', POST)).toBe('edited\n')
+    expect(await server.git.readFile('main', STATE)).toBe('new\n')
+  })
+
+  it('does the same in the workspace', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'hf-daily-papers-state-'))
+    await mkdir(join(root, '_posts'))
+    await writeFile(join(root, POST), 'ours\n')
+    const publisher = createFilesPublisher({ root, log: createMemoryLog() })
+    expect(await publisher.readText(STATE)).toBeUndefined()
+    expect(await publisher.readText(POST)).toBe('ours\n')
+    const result = await publisher.publish(
+      set([
+        {
+          path: POST,
+          content: 'refreshed\n',
+          policy: { kind: 'unedited', lastWritten: gitBlobOid('ours\n') },
+        },
+        { path: STATE, content: '{}\n', policy: { kind: 'state' } },
+      ]),
+    )
+    expect(result).toEqual({ written: [POST, STATE], kept: [] })
+    expect(await readFile(join(root, POST), 'utf8')).toBe('refreshed\n')
+    expect(await publisher.readText(STATE)).toBe('{}\n')
+  })
+})
