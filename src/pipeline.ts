@@ -6,6 +6,7 @@ import type { ChangeSet, FileChange, Publisher } from './publish/publisher.js'
 import { eachDay, isoWeek, postDate, utcDay } from './settings/calendar.js'
 import type { Settings } from './settings/settings.js'
 import { fillTemplate, type TemplateValues } from './settings/template.js'
+import { ignoredDate } from './source/drift.js'
 import type { Paper } from './source/paper.js'
 import type { DayPapers, PaperSource } from './source/source.js'
 
@@ -72,6 +73,8 @@ export async function runDigest(
   const fetched = await log.group(`Fetch papers (${range})`, () =>
     fetchDays(eachDay(settings.from, settings.to), source, log),
   )
+  const dateIgnored = ignoredDate(fetched)
+  if (dateIgnored !== undefined) throw new DigestError(dateIgnored)
   const today = utcDay(now())
   if (fetched.some((day) => day.day === today)) {
     log.warning(
@@ -149,6 +152,11 @@ async function fetchDays(days: string[], source: PaperSource, log: Log): Promise
         for (const { field, problem } of paper.omitted ?? []) {
           log.warning(`${day}: paper ${paper.id}: left out ${field}: ${problem}`)
         }
+      }
+      for (const paper of result.offDay ?? []) {
+        log.warning(
+          `${day}: left out paper ${paper.id}: Hugging Face lists it on ${paper.listedOn}, not on ${day}`,
+        )
       }
       if (result.papers.length === 0 && result.invalid.length > 0) {
         throw new DigestError(

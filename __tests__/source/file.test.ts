@@ -1,18 +1,19 @@
 import { describe, expect, it } from '@jest/globals'
 import { promises as fs } from 'node:fs'
 import { resolve } from 'node:path'
+import { Readable } from 'node:stream'
 import { createFileSource } from '../../src/source/file.js'
 import { parseDailyPapers, UnexpectedResponseError } from '../../src/source/paper.js'
 
 const seedPath = resolve(process.cwd(), '__tests__/fixtures/seed/2025-12-24.json')
 const seed = JSON.parse(await fs.readFile(seedPath, 'utf8')) as unknown[]
 
-/** A readFile that serves `text` and counts its calls. */
+/** An `open` that serves `text` and counts its calls. */
 function fakeFile(text: string) {
   const reads: string[] = []
-  const readFile = async (path: string) => {
+  const readFile = (path: string) => {
     reads.push(path)
-    return text
+    return Readable.from([Buffer.from(text)])
   }
   return { reads, readFile }
 }
@@ -63,6 +64,43 @@ describe('createFileSource', () => {
     await expect(fetching).rejects.toThrow(UnexpectedResponseError)
     await expect(fetching).rejects.toThrow(
       'saved.json returned {"error":"Invalid date"} where a JSON array of papers was expected',
+    )
+  })
+})
+
+describe('createFileSource bounds', () => {
+  it('stops reading an endless file at 8 MiB, naming it and the limit', async () => {
+    const started = performance.now()
+    await expect(createFileSource('/dev/zero').fetchDay('2025-12-24')).rejects.toThrow(
+      'Cannot read /dev/zero: it is larger than 8 MiB, the limit for one response; expected a saved response of /api/daily_papers (a JSON array of papers)',
+    )
+    expect(performance.now() - started).toBeLessThan(5_000)
+  })
+
+  it('reads a response of exactly the limit and refuses one byte more', async () => {
+    const text = JSON.stringify(seed)
+    const size = Buffer.byteLength(text)
+    const exact = createFileSource('saved.json', fakeFile(text).readFile, size)
+    expect((await exact.fetchDay('2025-12-24')).papers).toHaveLength(5)
+    const over = createFileSource('saved.json', fakeFile(text).readFile, size - 1)
+    await expect(over.fetchDay('2025-12-24')).rejects.toThrow(
+      `Cannot read saved.json: it is larger than ${size - 1} bytes, the limit for one response`,
+    )
+  })
+
+  it('refuses a document nested 100,000 deep, naming the file and the limit', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+    const source = createFileSource('deep.json', fakeFile(deep).readFile)
+    await expect(source.fetchDay('2025-12-24')).rejects.toHaveProperty(
+      'message',
+      'deep.json nests deeper than 32 levels; expected a saved response of /api/daily_papers (a JSON array of papers)',
+    )
+  })
+
+  it('quotes only the start of a large object that is not a list', async () => {
+    const source = createFileSource('big.json', fakeFile(JSON.stringify({ note: 'x'.repeat(1e6) })).readFile)
+    await expect(source.fetchDay('2025-12-24')).rejects.toThrow(
+      `big.json returned {"note":"${'x'.repeat(191)}… where a JSON array of papers was expected`,
     )
   })
 })

@@ -11,11 +11,12 @@ const TOKEN = 'hf_SeCrEtToKeN123'
 const fixtures = await loadFixtureDays()
 const realDay = fixtures.get('2025-11-03')!
 
-/** `count` distinct items cut from a real one, ids `2511.90000`, `2511.90001`, … */
-function items(count: number, first = 0): Array<{ paper: Record<string, unknown> }> {
+/** `count` distinct items for `day` cut from a real one, ids `2511.90000`, `2511.90001`, … */
+function items(day: string, count: number, first = 0): Array<{ paper: Record<string, unknown> }> {
   return Array.from({ length: count }, (_, index) => {
     const item = structuredClone(realDay[0]) as { paper: Record<string, unknown> }
     item.paper.id = `2511.${90000 + first + index}`
+    item.paper.submittedOnDailyAt = `${day}T08:15:00.000Z`
     return item
   })
 }
@@ -47,21 +48,26 @@ describe('paging', () => {
   it('reads a real day in one request and keeps the API order', async () => {
     const { source } = connect()
     const day = await source.fetchDay('2025-11-03')
-    expect(day).toEqual({ day: '2025-11-03', ...parseDailyPapers(realDay, 'fixture') })
+    expect(day).toEqual({
+      day: '2025-11-03',
+      ...parseDailyPapers(realDay, 'fixture'),
+      offDay: [],
+      listUrl: `${server.url}/api/daily_papers`,
+    })
     expect(pageUrls()).toEqual(['?date=2025-11-03&limit=100&p=0'])
     expect(source.requests).toBe(1)
   })
 
   it('asks for the next page while pages are full: 130 papers are 100 + 30', async () => {
-    days.set('2025-12-01', items(130))
+    days.set('2025-12-01', items('2025-12-01', 130))
     const { source } = connect()
     const { papers } = await source.fetchDay('2025-12-01')
-    expect(papers.map((paper) => paper.id)).toEqual(items(130).map((item) => item.paper.id))
+    expect(papers.map((paper) => paper.id)).toEqual(items('2025-12-01', 130).map((item) => item.paper.id))
     expect(pageUrls()).toEqual(['?date=2025-12-01&limit=100&p=0', '?date=2025-12-01&limit=100&p=1'])
   })
 
   it('ends on an empty page after exactly 100 papers', async () => {
-    days.set('2025-12-02', items(100))
+    days.set('2025-12-02', items('2025-12-02', 100))
     const { source } = connect()
     expect((await source.fetchDay('2025-12-02')).papers).toHaveLength(100)
     expect(pageUrls()).toEqual(['?date=2025-12-02&limit=100&p=0', '?date=2025-12-02&limit=100&p=1'])
@@ -69,7 +75,7 @@ describe('paging', () => {
   })
 
   it('keeps the first of a paper listed on two pages', async () => {
-    const [first, second] = [items(100), items(2, 99)]
+    const [first, second] = [items('2025-12-03', 100), items('2025-12-03', 2, 99)]
     second[0]!.paper.title = 'the later copy'
     days.set('2025-12-03', [...first, ...second])
     const { papers } = await connect().source.fetchDay('2025-12-03')
@@ -78,7 +84,7 @@ describe('paging', () => {
   })
 
   it('stops when a full page brings nothing new, as from a server that ignores p', async () => {
-    server.inject({ status: 200, body: items(100) }, 2)
+    server.inject({ status: 200, body: items('2025-12-04', 100) }, 2)
     const { source } = connect()
     expect((await source.fetchDay('2025-12-04')).papers).toHaveLength(100)
     expect(source.requests).toBe(2)
@@ -120,7 +126,7 @@ describe('what is sent', () => {
 
 describe('what comes back', () => {
   it('leaves out an invalid paper, naming its id and field, and keeps the others', async () => {
-    const broken = items(3)
+    const broken = items('2025-12-05', 3)
     broken[1]!.paper.upvotes = 'many'
     days.set('2025-12-05', broken)
     const { papers, invalid } = await connect().source.fetchDay('2025-12-05')

@@ -25,6 +25,20 @@ export type Fault =
   | 'html'
   /** This answer: a string body is sent as it is, anything else as JSON. */
   | { status: number; headers?: Record<string, string>; body?: unknown }
+  | Flood
+
+/**
+ * An answer (default 200) whose body is `prefix`, then `flood` repeated until `bytes` are sent
+ * (Infinity: until the client hangs up), as fast as the client reads; `announce` sends the size as
+ * Content-Length.
+ */
+export interface Flood {
+  flood: string
+  bytes: number
+  prefix?: string
+  announce?: boolean
+  status?: number
+}
 
 export interface RecordedRequest {
   method: string
@@ -48,6 +62,8 @@ export interface HfServerOptions {
   tls?: { key: string; cert: string }
   /** Enforce a fixed-window rate limit like Hugging Face's; none when absent. */
   rateLimit?: RateLimitOptions
+  /** Makes up each page's items instead of serving `days`, e.g. endless pages or one list for every day. */
+  pages?: (day: string, page: number, limit: number) => unknown[]
 }
 
 /**
@@ -76,6 +92,8 @@ export interface HfServer {
   readonly rateLimited: number
   /** Makes the next `times` requests fail with `fault` (after faults injected earlier). */
   inject(fault: Fault, times?: number): void
+  /** Bytes of flood bodies written so far, and whether the client hung up on each. */
+  floods: Array<{ sent: number; hungUp: boolean }>
   close(): Promise<void>
 }
 
@@ -98,6 +116,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
   const requests: RecordedRequest[] = []
   const faults: Fault[] = []
   const limit = options.rateLimit && fixedWindow(options.rateLimit)
+  const floods: HfServer['floods'] = []
 
   // HTTP/2's compatibility API gives the handler the same request and response as HTTP/1.1.
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -116,6 +135,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
     if (fault === 'hang') return
     if (fault === 'reset') return void req.socket.destroy()
     if (fault === 'html') return send(res, 200, HTML_PAGE, { 'content-type': 'text/html; charset=utf-8' })
+    if (typeof fault === 'object' && 'flood' in fault) return void flood(res, fault, floods)
     if (typeof fault === 'object') {
       const body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {})
       return send(res, fault.status, body, {
@@ -123,7 +143,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
         ...fault.headers,
       })
     }
-    const [status, answer] = dailyPapers(new URL(url, 'http://stand-in'), req.method, days, options.today)
+    const [status, answer] = dailyPapers(new URL(url, 'http://stand-in'), req.method, days, options)
     const body = JSON.stringify(answer)
     if (fault === 'truncate') {
       const bytes = Buffer.from(body)
@@ -153,6 +173,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
     get rateLimited() {
       return limit?.served429 ?? 0
     },
+    floods,
     inject: (fault, times = 1) => void faults.push(...Array<Fault>(times).fill(fault)),
     close: () => {
       for (const socket of sockets) socket.destroy()
@@ -204,7 +225,7 @@ function dailyPapers(
   url: URL,
   method: string | undefined,
   days: ReadonlyMap<string, readonly unknown[]>,
-  today = new Date().toISOString().slice(0, 10),
+  { today = new Date().toISOString().slice(0, 10), pages }: HfServerOptions,
 ): [number, unknown] {
   if (url.pathname !== '/api/daily_papers') return [404, { error: 'Not Found' }]
   if (method !== 'GET') return [405, { error: `${method} is not allowed` }]
@@ -217,6 +238,7 @@ function dailyPapers(
   }
   if (!/^\d+$/.test(p)) return [400, { error: 'p must be a non-negative integer' }]
   const size = Number(limit)
+  if (pages) return [200, pages(date, Number(p), size)]
   return [200, (days.get(date) ?? []).slice(Number(p) * size, (Number(p) + 1) * size)]
 }
 
@@ -230,4 +252,36 @@ function isDay(text: string): boolean {
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
   res.writeHead(status, { 'content-length': Buffer.byteLength(body), ...headers })
   res.end(body)
+}
+
+/** Writes a flood body at the pace the client reads it, until it is complete or the client hangs up. */
+function flood(res: ServerResponse, fault: Flood, floods: HfServer['floods']): void {
+  const record = { sent: 0, hungUp: false }
+  floods.push(record)
+  const prefix = fault.prefix ?? ''
+  const total = Buffer.byteLength(prefix) + fault.bytes
+  res.writeHead(fault.status ?? 200, {
+    'content-type': 'application/json; charset=utf-8',
+    ...(fault.announce && Number.isFinite(total) ? { 'content-length': String(total) } : {}),
+  })
+  const unit = Buffer.from(fault.flood)
+  const chunk = Buffer.concat(Array<Buffer>(Math.max(1, Math.floor(65_536 / unit.length))).fill(unit))
+  res.on('close', () => {
+    record.hungUp = !res.writableFinished
+  })
+  let left = fault.bytes
+  const pump = () => {
+    while (left > 0 && !res.destroyed) {
+      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left)
+      left -= piece.length
+      record.sent += piece.length
+      if (!res.write(piece)) return void res.once('drain', pump)
+    }
+    if (!res.destroyed) res.end()
+  }
+  if (prefix) {
+    record.sent += Buffer.byteLength(prefix)
+    res.write(prefix)
+  }
+  pump()
 }

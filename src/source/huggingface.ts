@@ -4,8 +4,11 @@ import type { Dispatcher } from 'undici'
 // and leaving the rest out brings the first request ~35 ms sooner (npm run bench).
 import request from 'undici/lib/api/api-request.js'
 import { getGlobalDispatcher } from 'undici/lib/global.js'
-import { parseDailyPapers, type InvalidPaper, type Paper } from './paper.js'
+import { AnswerTooLargeError, formatBytes, MAX_ANSWER_BYTES, readStart, readText } from './bounded-read.js'
+import { quoteError, readDailyPage, type DailyPage } from './daily-page.js'
+import type { OffDayPaper } from './drift.js'
 import { createPacer } from './pacer.js'
+import type { InvalidPaper, Paper } from './paper.js'
 import { serverWaitMs } from './rate-limit.js'
 import { AttemptError, seconds, withRetries, type RetryPolicy } from './retry.js'
 import type { PaperSource } from './source.js'
@@ -34,10 +37,23 @@ export interface HuggingFaceSourceOptions {
   rateLimitWaitMs?: number
   /** Told every wait for the rate limit, as a line for the run's log. */
   onRateLimitWait?: (message: string) => void
+  /** Bytes one day may take, all its pages together (default MAX_ANSWER_BYTES, 8 MiB). */
+  maxDayBytes?: number
+  /** Pages one day may take (default MAX_PAGES, 10). */
+  maxPages?: number
 }
 
 /** The API's largest page: fewer requests, and a shorter page means the day is complete. */
 const PAGE_SIZE = 100
+
+/**
+ * Pages one day may take: 1,000 papers. The busiest real days list well under 100 (the fixtures at
+ * most 33), so only a server that never stops sending full pages of new papers reaches it.
+ */
+const MAX_PAGES = 10
+
+/** Bytes of an error answer read to quote it: a message shows only its start. */
+const ERROR_BODY_BYTES = 64 * 1024
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504])
 const RETRY_CODES = new Set([
@@ -54,8 +70,6 @@ const RETRY_CODES = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
 ])
-const QUOTE_LENGTH = 200
-
 /** Reads `/api/daily_papers` page by page, retrying what Hugging Face may get right on a second try. */
 export function createHuggingFaceSource(
   options: HuggingFaceSourceOptions,
@@ -66,6 +80,8 @@ export function createHuggingFaceSource(
     dispatcher = getGlobalDispatcher(),
     requestTimeoutMs = 20_000,
     deadlineMs = 90_000,
+    maxDayBytes = MAX_ANSWER_BYTES,
+    maxPages = MAX_PAGES,
   } = options
   const clock = { sleep: options.sleep ?? ((ms: number) => delay(ms)), now: options.now ?? Date.now }
   const policy: RetryPolicy = {
@@ -80,10 +96,13 @@ export function createHuggingFaceSource(
   if (token) headers.authorization = `Bearer ${token}`
   let requests = 0
 
-  // Hugging Face could echo a rejected token in its error body.
-  const quote = (text: string) => redact(quoteBody(text), token)
-
-  async function getPage(url: URL, day: string, remainingMs: number): Promise<unknown> {
+  /** One page, validated, and its size; `maxBytes` is what is left of the day's bytes. */
+  async function getPage(
+    url: URL,
+    day: string,
+    remainingMs: number,
+    maxBytes: number,
+  ): Promise<DailyPage & { bytes: number }> {
     requests++
     const where = `GET ${display(url)}`
     const attemptTimeout = AbortSignal.timeout(requestTimeoutMs)
@@ -101,8 +120,17 @@ export function createHuggingFaceSource(
       })
       status = response.statusCode
       responseHeaders = response.headers
-      text = await response.body.text()
+      text = isSuccess(status)
+        ? await readAnswer(response, maxBytes)
+        : await readStart(response.body, ERROR_BODY_BYTES)
     } catch (error) {
+      if (error instanceof AnswerTooLargeError) {
+        throw new AttemptError(
+          `${where}: Hugging Face sent more than ${formatBytes(maxDayBytes)} for ${day}, the limit for one day ` +
+            "(all its pages; a real day is a few hundred kB); stopped reading. Check that hf-api-url is Hugging Face's API.",
+          false,
+        )
+      }
       if (dayLimit.aborted) {
         throw new AttemptError(
           `${where}: the time limit of ${seconds(deadlineMs)} for one day ran out`,
@@ -120,25 +148,19 @@ export function createHuggingFaceSource(
       )
     }
     policy.pacer.observe(status, responseHeaders)
-    if (status < 200 || status > 299) {
+    if (!isSuccess(status)) {
       // HTTP/2 carries no reason phrase; Node's table names every status. node:http is imported only
       // here, because importing it costs start-up time (see rollup.config.js).
       const reason = (await import('node:http')).STATUS_CODES[status]
       throw new AttemptError(
-        `${where}: Hugging Face answered ${status}${reason ? ` ${reason}` : ''}: ${quote(text)}` +
+        `${where}: Hugging Face answered ${status}${reason ? ` ${reason}` : ''}: ${quoteError(text, token)}` +
           (status === 400 ? futureDayHint(day, policy.now()) : ''),
         RETRY_STATUSES.has(status),
         serverWaitMs(responseHeaders, policy.now()),
       )
     }
-    try {
-      return JSON.parse(text)
-    } catch {
-      throw new AttemptError(
-        `${where}: Hugging Face answered ${status} with ${describeNonJson(text, quote)} where a JSON array of papers was expected`,
-        false,
-      )
-    }
+    const page = readDailyPage(text, { where, status, limit: PAGE_SIZE, token })
+    return { ...page, bytes: Buffer.byteLength(text) }
   }
 
   return {
@@ -148,25 +170,43 @@ export function createHuggingFaceSource(
 
     async fetchDay(day) {
       const deadline = { at: policy.now() + deadlineMs }
-      const papers = new Map<string, Paper>()
+      const seen = new Set<string>()
+      const papers: Paper[] = []
+      const offDay: OffDayPaper[] = []
       const invalid: InvalidPaper[] = []
+      let bytes = 0
       for (let page = 0; ; page++) {
         const url = new URL(endpoint)
         url.search = new URLSearchParams({ date: day, limit: String(PAGE_SIZE), p: String(page) }).toString()
-        const body = await withRetries((remainingMs) => getPage(url, day, remainingMs), policy, deadline)
-        const parsed = parseDailyPapers(body, `GET ${display(url)}`)
+        const answer = await withRetries(
+          (remainingMs) => getPage(url, day, remainingMs, maxDayBytes - bytes),
+          policy,
+          deadline,
+        )
+        const { parsed, listedOn } = answer
+        bytes += answer.bytes
         let added = 0
         for (const paper of parsed.papers) {
-          if (papers.has(paper.id)) continue
-          papers.set(paper.id, paper)
+          if (seen.has(paper.id)) continue
+          seen.add(paper.id)
           added++
+          const listed = listedOn.get(paper.id)
+          if (listed === undefined || listed === day) papers.push(paper)
+          else offDay.push({ id: paper.id, listedOn: listed })
         }
         invalid.push(...parsed.invalid)
         const items = parsed.papers.length + parsed.invalid.length
         // A full page with nothing new means the server ignores `p`: asking on would never end.
         if (items < PAGE_SIZE || added === 0) break
+        if (page + 1 >= maxPages) {
+          throw new Error(
+            `GET ${display(url)}: Hugging Face still sent a full page of new papers after ${maxPages} pages ` +
+              `(${maxPages * PAGE_SIZE} papers), the limit for one day; no real day has that many. ` +
+              "Check that hf-api-url is Hugging Face's API.",
+          )
+        }
       }
-      return { day, papers: [...papers.values()], invalid }
+      return { day, papers, invalid, offDay, listUrl: display(endpoint) }
     },
   }
 }
@@ -190,30 +230,17 @@ function display(url: URL): string {
   return shown.href
 }
 
-/** HF's own `{"error": "..."}` message when there is one, otherwise the start of the body. */
-function quoteBody(text: string): string {
-  try {
-    const error = (JSON.parse(text) as { error?: unknown } | null)?.error
-    if (typeof error === 'string') return JSON.stringify(shorten(error))
-  } catch {
-    // Not JSON: quote it as text.
+function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299
+}
+
+/** A page's text, refused unread when it announces more than `maxBytes` and cut off when it sends more. */
+async function readAnswer(response: Dispatcher.ResponseData, maxBytes: number): Promise<string> {
+  if (Number(response.headers['content-length']) > maxBytes) {
+    response.body.destroy()
+    throw new AnswerTooLargeError(maxBytes)
   }
-  return text.trim() === '' ? '(empty body)' : JSON.stringify(shorten(text))
-}
-
-function describeNonJson(text: string, quote: (text: string) => string): string {
-  const title = /^\s*</.test(text) ? /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] : undefined
-  if (title !== undefined) return `an HTML page titled ${quote(title)}`
-  return `a body that is not JSON: ${quote(text)}`
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > QUOTE_LENGTH ? `${flat.slice(0, QUOTE_LENGTH)}…` : flat
-}
-
-function redact(text: string, token: string | undefined): string {
-  return token ? text.replaceAll(token, '***') : text
+  return readText(response.body, maxBytes)
 }
 
 function futureDayHint(day: string, now: number): string {

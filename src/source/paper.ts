@@ -7,6 +7,7 @@ import {
   isArxivId,
   type Checked,
 } from './paper-checks.js'
+import { excerpt } from './quote.js'
 
 /**
  * One paper as the digest needs it: the Hugging Face item reduced to what a post can show.
@@ -95,12 +96,17 @@ export class UnexpectedResponseError extends Error {
 
 /**
  * Validates a `/api/daily_papers` response item by item: a malformed paper is reported and left
- * out, a response that is not an array is an error.
+ * out, a response that is not an array is an error, showing the start of it as `describe` quotes it
+ * (the Hugging Face source quotes the text it received, without its token).
  */
-export function parseDailyPapers(body: unknown, source: string): ParsedResponse {
+export function parseDailyPapers(
+  body: unknown,
+  source: string,
+  describe: (body: unknown) => string = describeJson,
+): ParsedResponse {
   if (!Array.isArray(body)) {
     throw new UnexpectedResponseError(
-      `${source} returned ${describeJson(body)} where a JSON array of papers was expected`,
+      `${source} returned ${describe(body)} where a JSON array of papers was expected`,
     )
   }
   const papers: Paper[] = []
@@ -159,6 +165,5 @@ function readId(item: unknown): string | undefined {
 }
 
 function describeJson(body: unknown): string {
-  const text = JSON.stringify(body) ?? String(body)
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+  return excerpt(JSON.stringify(body) ?? String(body))
 }

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+
+/**
+ * Hostile Hugging Face answers against the bundled action (dist/index.js; `npm run bundle` first): each
+ * ends in a clear error naming the URL and the limit, in seconds and well under 300 MB, with nothing
+ * written and no piece of the hf-token printed.
+ */
+const TOKEN = 'hf_AttackSourceToken0123456789abcdefXYZ'
+const DAY = '2025-12-24'
+const MiB = 1024 * 1024
+
+type Item = { paper: Record<string, unknown> }
+let seedDay: Item[]
+let hf: HfServer
+/** A script node preloads to write the process's peak resident memory (bytes) to $MAX_RSS_FILE at exit. */
+let rssProbe: string
+
+beforeAll(async () => {
+  const seedFile = resolve(process.cwd(), '__tests__/fixtures/seed/2025-12-24.json')
+  seedDay = JSON.parse(await readFile(seedFile, 'utf8')) as Item[]
+  hf = await startHfServer({ days: new Map([[DAY, seedDay]]) })
+  rssProbe = join(await mkdtemp(join(tmpdir(), 'rss-probe-')), 'max-rss.cjs')
+  await writeFile(
+    rssProbe,
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.MAX_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)))\n",
+  )
+})
+afterAll(() => hf.close())
+
+interface Attack extends ActionRun {
+  maxRssBytes: number
+  /** Files the run left in its workspace. */
+  written: string[]
+}
+
+/** Runs the action in files mode with the hf-token set, measuring its peak memory. */
+async function attack(inputs: Record<string, string> = {}, server = hf): Promise<Attack> {
+  const workspace = await mkdtemp(join(tmpdir(), 'attack-workspace-'))
+  const rssFile = join(workspace, '..', `${workspace.split('/').pop()}.rss`)
+  const run = await runAction({
+    inputs: { date: DAY, mode: 'files', 'hf-api-url': server.url, 'hf-token': TOKEN, ...inputs },
+    env: { NODE_OPTIONS: `--require ${rssProbe}`, MAX_RSS_FILE: rssFile },
+    workspace,
+  })
+  return {
+    ...run,
+    maxRssBytes: Number(await readFile(rssFile, 'utf8')),
+    written: await readdir(workspace, { recursive: true }),
+  }
+}
+
+const pageUrl = (server: HfServer, page = 0, day = DAY) =>
+  `GET ${server.url}/api/daily_papers?date=${day}&limit=100&p=${page}`
+const mb = (bytes: number) => `${(bytes / MiB).toFixed(0)} MB`
+
+/** Every piece of the token of at least four characters that the run's log, summary or outputs show. */
+function tokenPieces(run: ActionRun): string[] {
+  const shown = [run.stdout, run.stderr, run.summary, ...Object.values(run.outputs)].join('\n')
+  const pieces = new Set<string>()
+  for (let start = 0; start + 4 <= TOKEN.length; start++) {
+    for (let end = start + 4; end <= TOKEN.length; end++) {
+      if (shown.includes(TOKEN.slice(start, end))) pieces.add(TOKEN.slice(start, end))
+    }
+  }
+  return [...pieces]
+}
+
+describe('an answer without end', () => {
+  it.each([
+    ['an endless answer', { flood: 'a', bytes: Infinity }],
+    ['a 1 GB answer', { flood: '[{"paper":{"id":"1"}},', bytes: 1024 * MiB }],
+    ['a 1 GB answer that announces its size', { flood: '[', bytes: 1024 * MiB, announce: true }],
+  ])('%s stops at 8 MiB, well under 300 MB and in seconds', async (name, flood) => {
+    hf.inject(flood)
+    const run = await attack()
+    console.log(`${name}: peak RSS ${mb(run.maxRssBytes)}, ${run.durationMs} ms`)
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::${pageUrl(hf)}: Hugging Face sent more than 8 MiB for ${DAY}, the limit for one day`,
+    )
+    expect(run.maxRssBytes).toBeLessThan(300 * MiB)
+    expect(run.durationMs).toBeLessThan(10_000)
+    expect(run.written).toEqual([])
+  })
+
+  it('a week of endless answers, six fetched at once, stays well under 300 MB', async () => {
+    // Its own stand-in: the days not yet asked for when the run fails leave their floods unused.
+    const endless = await startHfServer({ days: new Map() })
+    endless.inject({ flood: 'a', bytes: Infinity }, 7)
+    try {
+      const run = await attack({ date: '2025-12-18..2025-12-24' }, endless)
+      console.log(`a week of endless answers: peak RSS ${mb(run.maxRssBytes)}, ${run.durationMs} ms`)
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toMatch(/Hugging Face sent more than 8 MiB for 2025-12-\d\d, the limit for one day/)
+      expect(run.maxRssBytes).toBeLessThan(300 * MiB)
+      expect(run.written).toEqual([])
+    } finally {
+      await endless.close()
+    }
+  })
+})
+
+describe('pages without end', () => {
+  it('stops after 10 full pages of new papers, naming the URL and the limit', async () => {
+    const endless = await startHfServer({
+      pages: (day, page, limit) =>
+        Array.from({ length: limit }, (_, index) => {
+          const item = structuredClone(seedDay[0]) as Item
+          item.paper.id = `2512.${String(page * limit + index).padStart(5, '0')}`
+          item.paper.submittedOnDailyAt = `${day}T00:00:00.000Z`
+          return item
+        }),
+    })
+    try {
+      const run = await attack({}, endless)
+      console.log(`endless pages: ${endless.requests.length} requests, ${run.durationMs} ms`)
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toContain(
+        `::error::${pageUrl(endless, 9)}: Hugging Face still sent a full page of new papers after 10 pages (1000 papers), the limit for one day`,
+      )
+      expect(endless.requests).toHaveLength(10)
+      expect(run.written).toEqual([])
+    } finally {
+      await endless.close()
+    }
+  })
+})
+
+describe('answers that take time or stack to describe', () => {
+  it('refuses JSON nested 100,000 deep, naming the URL and the limit', async () => {
+    hf.inject({ status: 200, body: `${'['.repeat(100_000)}${']'.repeat(100_000)}` })
+    const run = await attack()
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::${pageUrl(hf)}: Hugging Face answered 200 with JSON nested deeper than 32 levels (a day of papers nests 6) where a JSON array of papers was expected`,
+    )
+    expect(run.stdout + run.stderr).not.toContain('Maximum call stack')
+  })
+
+  it('describes a 1.2 MB body of "<title " in well under two seconds', async () => {
+    hf.inject({ status: 200, body: '<title '.repeat(175_000) })
+    const run = await attack()
+    console.log(`1.2 MB of "<title ": ${run.durationMs} ms`)
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::${pageUrl(hf)}: Hugging Face answered 200 with a body that is not JSON: "<title <title `,
+    )
+    expect(run.durationMs).toBeLessThan(2_000)
+  })
+})
+
+describe('the hf-token echoed in an answer', () => {
+  const echo = (offset: number) => `${'x'.repeat(offset)}${TOKEN}${'y'.repeat(300)}`
+  it.each([0, 150, 180, 190, 196, 197, 198, 199, 200, 201, 210])(
+    'shows no piece of it when it starts at offset %i of a 200 JSON object, a 401 or an HTML title',
+    async (offset) => {
+      hf.inject({ status: 200, body: { echo: echo(offset) } })
+      hf.inject({ status: 401, body: { error: echo(offset) } })
+      hf.inject({ status: 200, body: `<html><title>${echo(offset)}</title></html>` })
+      for (const run of [await attack(), await attack(), await attack()]) {
+        expect(run.exitCode).toBe(1)
+        expect(run.stdout).toContain(`::error::${pageUrl(hf)}`)
+        expect(tokenPieces(run)).toEqual([])
+      }
+    },
+  )
+})
+
+describe('answers for another day', () => {
+  it('leaves out a paper listed on another day, naming it and both days', async () => {
+    const day = structuredClone(seedDay)
+    day[0]!.paper.submittedOnDailyAt = '2025-12-22T00:00:00.000Z'
+    hf.inject({ status: 200, body: day })
+    const run = await attack()
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain(
+      `::warning::${DAY}: left out paper 2512.19526: Hugging Face lists it on 2025-12-22, not on ${DAY}`,
+    )
+    const post = await readFile(join(run.workspace, `_posts/${DAY}-daily-papers.md`), 'utf8')
+    expect(post).not.toContain('2512.19526')
+    expect(run.outputs.papers).toBe('4')
+  })
+
+  it.each([
+    ['with', (item: Item) => item],
+    ['without', ({ paper: { submittedOnDailyAt: _, ...paper } }: Item) => ({ paper })],
+  ])('fails a range whose days all get the same list, %s submittedOnDailyAt', async (_name, stamp) => {
+    const deaf = await startHfServer({ pages: (_day, page) => (page === 0 ? seedDay.map(stamp) : []) })
+    try {
+      const run = await attack({ date: '2025-12-22..2025-12-24' }, deaf)
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toContain(
+        `::error::${deaf.url}/api/daily_papers ignored date=: all 3 days from 2025-12-22 to 2025-12-24 listed the same 5 papers. Expected a different list each day, as Hugging Face sends; check hf-api-url.`,
+      )
+      expect(run.written).toEqual([])
+    } finally {
+      await deaf.close()
+    }
+  })
+})
+
+describe('answers that are not papers keep their messages', () => {
+  it.each<[string, Parameters<HfServer['inject']>[0], string]>([
+    ['an HTML page', 'html', ': Hugging Face answered 200 with an HTML page titled "Just a moment..." where'],
+    [
+      'an error object',
+      { status: 200, body: { error: 'Invalid date' } },
+      ' returned {"error":"Invalid date"} where',
+    ],
+    [
+      'invalid JSON',
+      { status: 200, body: '[{"paper":' },
+      ': Hugging Face answered 200 with a body that is not JSON: "[{\\"paper\\":" where',
+    ],
+  ])('%s', async (_name, fault, message) => {
+    hf.inject(fault)
+    const run = await attack()
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`::error::${pageUrl(hf)}${message} a JSON array of papers was expected`)
+  })
+})

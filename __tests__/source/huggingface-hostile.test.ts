@@ -1,0 +1,267 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { createHuggingFaceSource, type HuggingFaceSourceOptions } from '../../src/source/huggingface.js'
+import { UnexpectedResponseError } from '../../src/source/paper.js'
+import { QUOTE_LENGTH } from '../../src/source/quote.js'
+import { loadFixtureDays, startHfServer, type HfServer } from '../support/hf-server.js'
+
+/**
+ * Answers a hostile or broken server could send: too big, too many pages, too deep, slow to quote,
+ * echoing the token, or for another day. Each must end in a clear message, in bounded time and memory.
+ */
+const TOKEN = 'hf_SeCrEtToKeN1234567890abcdefXYZ'
+const fixtures = await loadFixtureDays()
+const realDay = fixtures.get('2025-11-03')!
+const MiB = 1024 * 1024
+
+/** Distinct items listed on `day`, cut from a real one. */
+function items(day: string, count: number, first = 0): Array<{ paper: Record<string, unknown> }> {
+  return Array.from({ length: count }, (_, index) => {
+    const item = structuredClone(realDay[0]) as { paper: Record<string, unknown> }
+    item.paper.id = `2511.${String(first + index).padStart(5, '0')}`
+    item.paper.submittedOnDailyAt = `${day}T08:15:00.000Z`
+    return item
+  })
+}
+
+let server: HfServer
+beforeEach(async () => {
+  server = await startHfServer({ days: new Map([['2025-11-03', realDay]]) })
+})
+afterEach(() => server.close())
+
+function connect(options: Partial<HuggingFaceSourceOptions> = {}) {
+  return createHuggingFaceSource({
+    baseUrl: server.url,
+    userAgent: 'test',
+    sleep: async () => undefined,
+    ...options,
+  })
+}
+
+const firstPage = () => `GET ${server.url}/api/daily_papers?date=2025-11-03&limit=100&p=0`
+
+/** The message `fetching` fails with. */
+async function failure(fetching: Promise<unknown>): Promise<string> {
+  try {
+    await fetching
+  } catch (error) {
+    return (error as Error).message
+  }
+  throw new Error('expected the fetch to fail')
+}
+
+describe('bytes per day', () => {
+  it('stops reading an endless answer at 8 MiB, hangs up and names the URL and the limit', async () => {
+    server.inject({ flood: 'a', bytes: Infinity })
+    const source = connect()
+    const started = performance.now()
+    expect(await failure(source.fetchDay('2025-11-03'))).toBe(
+      `${firstPage()}: Hugging Face sent more than 8 MiB for 2025-11-03, the limit for one day (all its pages; a real day is a few hundred kB); stopped reading. Check that hf-api-url is Hugging Face's API.`,
+    )
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(source.requests).toBe(1)
+    await new Promise((done) => setTimeout(done, 50))
+    expect(server.floods[0]).toMatchObject({ hungUp: true })
+    expect(server.floods[0]!.sent).toBeLessThan(64 * MiB)
+  })
+
+  it('refuses an announced 1 GB answer before reading it', async () => {
+    server.inject({ flood: '[', bytes: 1024 * MiB, announce: true })
+    expect(await failure(connect().fetchDay('2025-11-03'))).toContain(
+      'more than 8 MiB for 2025-11-03, the limit for one day',
+    )
+    await new Promise((done) => setTimeout(done, 50))
+    expect(server.floods[0]).toMatchObject({ hungUp: true })
+    expect(server.floods[0]!.sent).toBeLessThan(64 * MiB)
+  })
+
+  it('accepts an answer of exactly the limit and refuses one byte more', async () => {
+    const size = Buffer.byteLength(JSON.stringify(realDay))
+    expect((await connect({ maxDayBytes: size }).fetchDay('2025-11-03')).papers).toHaveLength(realDay.length)
+    expect(await failure(connect({ maxDayBytes: size - 1 }).fetchDay('2025-11-03'))).toContain(
+      `more than ${size - 1} bytes for 2025-11-03, the limit for one day`,
+    )
+  })
+
+  it('counts all pages of a day together, naming the page that passed the limit', async () => {
+    const pages = [items('2025-11-03', 100), items('2025-11-03', 100, 100)]
+    const twoPages = await startHfServer({ pages: (_day, page) => pages[page] ?? [] })
+    try {
+      const maxDayBytes = Buffer.byteLength(JSON.stringify(pages[0])) + 1_000
+      const source = createHuggingFaceSource({ baseUrl: twoPages.url, userAgent: 'test', maxDayBytes })
+      expect(await failure(source.fetchDay('2025-11-03'))).toContain(
+        `GET ${twoPages.url}/api/daily_papers?date=2025-11-03&limit=100&p=1: Hugging Face sent more than ${maxDayBytes} bytes for 2025-11-03, the limit for one day`,
+      )
+    } finally {
+      await twoPages.close()
+    }
+  })
+
+  it('quotes the start of a huge error answer and still retries it', async () => {
+    server.inject({ flood: 'overloaded ', bytes: 1024 * MiB, status: 503 }, 2)
+    const source = connect({ maxAttempts: 2 })
+    expect(await failure(source.fetchDay('2025-11-03'))).toBe(
+      `${firstPage()}: Hugging Face answered 503 Service Unavailable: ${JSON.stringify(
+        `${'overloaded '.repeat(30).slice(0, QUOTE_LENGTH)}…`,
+      )} (gave up after 2 attempts)`,
+    )
+    expect(source.requests).toBe(2)
+  })
+})
+
+describe('pages per day', () => {
+  it('stops an API that always sends full pages of new papers after 10 pages, naming the URL and the limit', async () => {
+    const endless = await startHfServer({ pages: (day, page, limit) => items(day, limit, page * limit) })
+    try {
+      const source = createHuggingFaceSource({ baseUrl: endless.url, userAgent: 'test' })
+      expect(await failure(source.fetchDay('2025-11-03'))).toBe(
+        `GET ${endless.url}/api/daily_papers?date=2025-11-03&limit=100&p=9: Hugging Face still sent a full page of new papers after 10 pages (1000 papers), the limit for one day; no real day has that many. Check that hf-api-url is Hugging Face's API.`,
+      )
+      expect(endless.requests).toHaveLength(10)
+    } finally {
+      await endless.close()
+    }
+  })
+
+  it('reads a day of 999 papers, just under the ceiling', async () => {
+    const busy = items('2025-11-03', 999)
+    const full = await startHfServer({
+      pages: (_day, page, limit) => busy.slice(page * limit, (page + 1) * limit),
+    })
+    try {
+      const day = await createHuggingFaceSource({ baseUrl: full.url, userAgent: 'test' }).fetchDay(
+        '2025-11-03',
+      )
+      expect(day.papers).toHaveLength(999)
+    } finally {
+      await full.close()
+    }
+  })
+
+  it('refuses a page with more items than it asked for', async () => {
+    server.inject({ status: 200, body: items('2025-11-03', 101) })
+    const fetching = connect().fetchDay('2025-11-03')
+    await expect(fetching).rejects.toThrow(UnexpectedResponseError)
+    await expect(fetching).rejects.toThrow(
+      `${firstPage()} returned 101 items where at most 100 (limit=100) were asked for`,
+    )
+  })
+})
+
+describe('depth', () => {
+  it.each([
+    ['arrays', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+    ['objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`],
+  ])('refuses a document of 100,000 nested %s, naming the URL and the limit', async (_name, body) => {
+    server.inject({ status: 200, body })
+    expect(await failure(connect().fetchDay('2025-11-03'))).toBe(
+      `${firstPage()}: Hugging Face answered 200 with JSON nested deeper than 32 levels (a day of papers nests 6) where a JSON array of papers was expected`,
+    )
+  })
+
+  it('quotes a deeply nested error answer as text', async () => {
+    server.inject({ status: 404, body: `{"error":${'['.repeat(100_000)}` })
+    expect(await failure(connect().fetchDay('2025-11-03'))).toBe(
+      `${firstPage()}: Hugging Face answered 404 Not Found: ${JSON.stringify(`{"error":${'['.repeat(191)}…`)}`,
+    )
+  })
+})
+
+describe('time to describe a hostile answer', () => {
+  it.each([
+    ['"<title " repeated (1.2 MB)', '<title '.repeat(175_000)],
+    ['an unclosed title (2 MB)', `<html><title>${'a'.repeat(2 * MiB)}`],
+    ['"<" repeated (4 MB)', '<'.repeat(4 * MiB)],
+    ['whitespace (4 MB)', `${' \n'.repeat(2 * MiB)}x`],
+    ['words and whitespace (4 MB)', 'a \n\t'.repeat(MiB)],
+  ])('fails on %s within a second', async (_name, body) => {
+    server.inject({ status: 200, body })
+    const started = performance.now()
+    expect(await failure(connect().fetchDay('2025-11-03'))).toMatch(
+      /^GET .*: Hugging Face answered 200 with a body that is not JSON: ".*" where a JSON array of papers was expected$/,
+    )
+    expect(performance.now() - started).toBeLessThan(1_000)
+  })
+})
+
+describe('the token in messages built from an answer', () => {
+  /** Every piece of the token of at least four characters in `text`. */
+  const leaks = (text: string) =>
+    Array.from({ length: TOKEN.length - 3 }, (_, start) => start).flatMap((start) =>
+      Array.from({ length: TOKEN.length - start - 3 }, (_, k) => TOKEN.slice(start, start + 4 + k)).filter(
+        (piece) => text.includes(piece),
+      ),
+    )
+
+  const offsets = Array.from({ length: 60 }, (_, index) => QUOTE_LENGTH - 40 + index)
+  const echo = (offset: number, open = '', close = '') =>
+    `${open}${'x'.repeat(offset - open.length)}${TOKEN}${'y'.repeat(300)}${close}`
+
+  it.each<[string, (offset: number) => { status: number; body: string }]>([
+    ['a 200 JSON object', (offset) => ({ status: 200, body: echo(offset, '{"echo":"', '"}') })],
+    ['a 200 body that is not JSON', (offset) => ({ status: 200, body: echo(offset) })],
+    ['an HTML title', (offset) => ({ status: 200, body: `<html><title>${echo(offset)}</title>` })],
+    ['a 401 error object', (offset) => ({ status: 401, body: JSON.stringify({ error: echo(offset) }) })],
+    ['a 401 text body', (offset) => ({ status: 401, body: echo(offset) })],
+  ])('never shows a piece of it in %s, wherever it stands around the quote limit', async (_name, answer) => {
+    for (const offset of offsets) {
+      server.inject(answer(offset))
+      const message = await failure(connect({ token: TOKEN }).fetchDay('2025-11-03'))
+      expect({ offset, leaks: leaks(message) }).toEqual({ offset, leaks: [] })
+      // The token starts at `offset` of the quoted text; the mask is cut like any text.
+      if (offset + 3 <= QUOTE_LENGTH) expect(message).toContain('x***')
+    }
+  })
+})
+
+describe('papers listed on another day', () => {
+  it('leaves out a paper whose submittedOnDailyAt is another day, naming both', async () => {
+    const answer = items('2025-11-03', 3)
+    answer[1]!.paper.submittedOnDailyAt = '2025-11-01T23:59:59.000Z'
+    delete answer[2]!.paper.submittedOnDailyAt
+    server.inject({ status: 200, body: answer })
+    const day = await connect().fetchDay('2025-11-03')
+    expect(day.papers.map((paper) => paper.id)).toEqual(['2511.00000', '2511.00002'])
+    expect(day.offDay).toEqual([{ id: '2511.00001', listedOn: '2025-11-01' }])
+  })
+
+  it('keeps every paper of the 44 real days', async () => {
+    const real = await startHfServer()
+    try {
+      const source = createHuggingFaceSource({ baseUrl: real.url, userAgent: 'test' })
+      for (const [date, answer] of fixtures) {
+        const day = await source.fetchDay(date)
+        expect({ date, kept: day.papers.length, offDay: day.offDay, invalid: day.invalid }).toEqual({
+          date,
+          kept: answer.length,
+          offDay: [],
+          invalid: [],
+        })
+      }
+      expect(fixtures.size).toBe(44)
+    } finally {
+      await real.close()
+    }
+  })
+})
+
+describe('answers that are not papers keep their clear messages', () => {
+  it.each<[string, Parameters<HfServer['inject']>[0], string]>([
+    ['an HTML page', 'html', ': Hugging Face answered 200 with an HTML page titled "Just a moment..." where'],
+    [
+      'an error object',
+      { status: 200, body: { error: 'Invalid date' } },
+      ' returned {"error":"Invalid date"} where',
+    ],
+    [
+      'invalid JSON',
+      { status: 200, body: '[{"paper":' },
+      ': Hugging Face answered 200 with a body that is not JSON: "[{\\"paper\\":" where',
+    ],
+  ])('%s', async (_name, fault, message) => {
+    server.inject(fault)
+    expect(await failure(connect().fetchDay('2025-11-03'))).toBe(
+      `${firstPage()}${message} a JSON array of papers was expected`,
+    )
+  })
+})

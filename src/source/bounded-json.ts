@@ -1,0 +1,53 @@
+/**
+ * How deep a JSON document may nest. A day of papers nests 6 levels (list, item, paper, authors, author,
+ * its user); 32 leaves room for new API fields. Deeper documents are refused before anything walks
+ * them: JSON.stringify and other recursive code end in "Maximum call stack size exceeded" on a
+ * document nested 100,000 deep.
+ */
+export const MAX_JSON_DEPTH = 32
+
+/** A document nested deeper than its limit: it was not parsed. */
+export class JsonTooDeepError extends Error {
+  override name = 'JsonTooDeepError'
+
+  constructor(readonly limit: number) {
+    super(`nested deeper than ${limit} levels`)
+  }
+}
+
+/** JSON.parse, after refusing a document deeper than `maxDepth` (JsonTooDeepError); SyntaxError as JSON.parse. */
+export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
+  if (nestsDeeperThan(text, maxDepth)) throw new JsonTooDeepError(maxDepth)
+  return JSON.parse(text)
+}
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACKET = 0x5d
+const OPEN_BRACE = 0x7b
+const CLOSE_BRACE = 0x7d
+
+/**
+ * Whether `text` opens more than `limit` arrays or objects inside each other, in one linear pass that
+ * skips strings. For text JSON.parse accepts this is its exact depth; for any other text it is at least
+ * the depth JSON.parse reaches before it fails.
+ */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (inString) {
+      if (code === BACKSLASH) index++
+      else if (code === QUOTE) inString = false
+    } else if (code === QUOTE) {
+      inString = true
+    } else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
+      if (++depth > limit) return true
+    } else if (code === CLOSE_BRACKET || code === CLOSE_BRACE) {
+      depth--
+    }
+  }
+  return false
+}

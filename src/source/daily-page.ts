@@ -1,0 +1,66 @@
+import { JsonTooDeepError, parseJson } from './bounded-json.js'
+import { listedDays } from './drift.js'
+import { parseDailyPapers, UnexpectedResponseError, type ParsedResponse } from './paper.js'
+import { excerpt, htmlTitle, quote } from './quote.js'
+import { AttemptError } from './retry.js'
+
+/** One page of `/api/daily_papers`, validated, with the day each paper is listed on. */
+export interface DailyPage {
+  parsed: ParsedResponse
+  listedOn: Map<string, string>
+}
+
+export interface PageContext {
+  /** `GET <url>`, for messages. */
+  where: string
+  status: number
+  /** The `limit` asked for: a longer list is refused. */
+  limit: number
+  /** Never quoted, nor any piece of it. */
+  token: string | undefined
+}
+
+/**
+ * A successful answer's text as a page of papers, or why it is not one: not JSON, nested too deep, not a
+ * list, or longer than asked for (a hostile list of a million items would cost a warning each).
+ */
+export function readDailyPage(text: string, { where, status, limit, token }: PageContext): DailyPage {
+  let body: unknown
+  try {
+    body = parseJson(text)
+  } catch (error) {
+    const what =
+      error instanceof JsonTooDeepError
+        ? `JSON nested deeper than ${error.limit} levels (a day of papers nests 6)`
+        : describeNonJson(text, token)
+    throw new AttemptError(
+      `${where}: Hugging Face answered ${status} with ${what} where a JSON array of papers was expected`,
+      false,
+    )
+  }
+  if (Array.isArray(body) && body.length > limit) {
+    throw new UnexpectedResponseError(
+      `${where} returned ${body.length} items where at most ${limit} (limit=${limit}) were asked for`,
+    )
+  }
+  // Quoted from the text as it came, not re-serialised, and without the token.
+  const parsed = parseDailyPapers(body, where, () => excerpt(text, token))
+  return { parsed, listedOn: listedDays(body as unknown[]) }
+}
+
+/** HF's own `{"error": "..."}` message when there is one, otherwise the start of the body; never the token. */
+export function quoteError(text: string, token: string | undefined): string {
+  try {
+    const error = (parseJson(text) as { error?: unknown } | null)?.error
+    if (typeof error === 'string') return quote(error, token)
+  } catch {
+    // Not JSON (or cut off): quote it as text.
+  }
+  return quote(text, token)
+}
+
+function describeNonJson(text: string, token: string | undefined): string {
+  const title = htmlTitle(text)
+  if (title !== undefined) return `an HTML page titled ${quote(title, token)}`
+  return `a body that is not JSON: ${quote(text, token)}`
+}
