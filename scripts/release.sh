@@ -29,7 +29,12 @@ package_version=$(node -p 'require("./package.json").version')
 heading=$(grep -E "^## ${version//./\\.}( |$)" CHANGELOG.md || true)
 [ -n "$heading" ] || fail "CHANGELOG.md has no \"## $version\" section"
 if grep -qi unreleased <<<"$heading"; then fail "CHANGELOG.md still calls $version unreleased: '$heading'"; fi
-notes=$(awk -v heading="$heading" '$0 == heading { inside = 1; next } inside && /^## / { exit } inside { print }' CHANGELOG.md)
+notes=$(awk -v heading="$heading" '
+  $0 == heading { inside = 1; next }
+  inside && /^## / { exit }
+  inside && !started && /^[[:space:]]*$/ { next }
+  inside { started = 1; print }
+' CHANGELOG.md)
 [ -n "${notes//[[:space:]]/}" ] || fail "the \"$heading\" section of CHANGELOG.md is empty"
 
 [ -z "$(git status --porcelain)" ] || fail "the work tree is not clean"
