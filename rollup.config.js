@@ -1,3 +1,4 @@
+import { chmod } from 'node:fs/promises'
 import { builtinModules } from 'node:module'
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
@@ -9,7 +10,7 @@ import typescript from '@rollup/plugin-typescript'
 const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
 
 /** The shared build: Node's modules stay outside, CommonJS becomes ES modules. */
-const bundle = (input, output) => ({
+const bundle = (input, output, extraPlugins = []) => ({
   input,
   external: isBuiltin,
   output: {
@@ -30,6 +31,7 @@ const bundle = (input, output) => ({
     // Whitespace and comments only, so names stay readable in stack traces. ASCII only: V8 then reads
     // the source as one-byte text instead of decoding UTF-8, which starts quicker.
     terser({ compress: false, mangle: false, format: { comments: false, ascii_only: true } }),
+    ...extraPlugins,
   ],
   onwarn(warning, warn) {
     // @actions/* and undici use module-level `this` and harmless circular imports.
@@ -39,6 +41,12 @@ const bundle = (input, output) => ({
   },
 })
 
+/** package.json's `bin` runs as a program (`./dist/cli.js`, npx, npm link): its file needs the executable bit. */
+const executable = () => ({
+  name: 'executable',
+  writeBundle: (options) => chmod(options.file, 0o755),
+})
+
 export default [
   // The action: dist/index.js and the modules it shares with the rest (action/shared.js) are what its
   // first Hugging Face request needs; main.ts imports the rest (action/stages.js) while that request travels.
@@ -46,5 +54,5 @@ export default [
     dir: 'dist',
     chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'action/[name].js' : 'action/shared.js'),
   }),
-  bundle('src/cli.ts', { file: 'dist/cli.js', inlineDynamicImports: true }),
+  bundle('src/cli.ts', { file: 'dist/cli.js', inlineDynamicImports: true }, [executable()]),
 ]

@@ -1,33 +1,33 @@
 import { describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
+import { promisify } from 'node:util'
 import { INPUT_NAMES, type RawInputs } from '../src/settings/inputs.js'
 import { parseSettings } from '../src/settings/settings.js'
+import { ACTION_PLACEHOLDER, inputsOf, isThisAction, readWorkflow, stepsOf } from './support/workflows.js'
 
-interface Step {
-  uses?: string
-  with?: Record<string, string | number>
-}
-interface Workflow {
-  permissions?: Record<string, string>
-  jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>
-}
-
-const isThisAction = (uses = '') => uses === './' || uses.startsWith('hf-daily-papers/hf-daily-papers@')
-const stepsOf = (file: string) =>
-  Object.values((parse(readFileSync(file, 'utf8')) as Workflow).jobs).flatMap((job) => job.steps)
 const examples = readdirSync('examples').map((name) => join('examples', name))
 /** Every example, and the repository's own workflows that run the action (ci.yml's dry run). */
 const files = [
   ...examples,
   ...readdirSync('.github/workflows')
     .map((name) => join('.github/workflows', name))
-    .filter((file) => stepsOf(file).some((step) => isThisAction(step.uses))),
+    .filter((file) => stepsOf(readWorkflow(file)).some((step) => isThisAction(step.uses))),
 ]
 
-it('every example runs the action', () => {
-  expect(examples.filter((file) => !stepsOf(file).some((step) => isThisAction(step.uses)))).toEqual([])
+it('every example runs the action under the one placeholder the README explains', () => {
+  const withoutIt = examples.filter(
+    (file) => !stepsOf(readWorkflow(file)).some((step) => step.uses === ACTION_PLACEHOLDER),
+  )
+  expect(withoutIt).toEqual([])
+  const readme = readFileSync('README.md', 'utf8')
+  const uses = [...readme.matchAll(/uses:\s*(\S*hf-daily-papers\S*)/g)].map((match) => match[1])
+  expect(uses.length).toBeGreaterThan(0)
+  expect(uses.filter((ref) => ref !== ACTION_PLACEHOLDER)).toEqual([])
+  expect(readme).toContain(
+    `\`${ACTION_PLACEHOLDER.split('@')[0]}\` is the repository you install the action from`,
+  )
 })
 
 /** The permissions a step of this action needs from the workflow's own token. */
@@ -43,13 +43,12 @@ function neededPermissions(inputs: Record<string, string>): Record<string, strin
 }
 
 describe.each(files)('%s', (file) => {
-  const workflow = parse(readFileSync(file, 'utf8')) as Workflow
-  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps)
-  const ours = steps.filter((step) => isThisAction(step.uses))
+  const workflow = readWorkflow(file)
+  const ours = stepsOf(workflow).filter((step) => isThisAction(step.uses))
 
   it('uses only inputs that action.yml declares, with values the action accepts', () => {
     for (const step of ours) {
-      const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]))
+      const inputs = inputsOf(step)
       expect(Object.keys(inputs).filter((name) => !(INPUT_NAMES as string[]).includes(name))).toEqual([])
       // Expressions are the runner's business; literal values must pass the action's own checks.
       const literal: RawInputs = Object.fromEntries(
@@ -66,8 +65,7 @@ describe.each(files)('%s', (file) => {
 
   it('asks for exactly the permissions it uses', () => {
     const needed = ours.reduce<Record<string, string>>((all, step) => {
-      const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]))
-      for (const [scope, level] of Object.entries(neededPermissions(inputs))) {
+      for (const [scope, level] of Object.entries(neededPermissions(inputsOf(step)))) {
         if (all[scope] !== 'write') all[scope] = level
       }
       return all
@@ -75,4 +73,35 @@ describe.each(files)('%s', (file) => {
     const granted = workflow.permissions ?? Object.values(workflow.jobs)[0]?.permissions
     expect(granted).toEqual(needed)
   })
+})
+
+describe.each(examples)('%s', (file) => {
+  it('queues its runs per workflow and trigger, so that a scheduled run never cancels a waiting manual one', () => {
+    // GitHub keeps one pending run per concurrency group and cancels it when another arrives.
+    const { concurrency } = readWorkflow(file)
+    expect(typeof concurrency).toBe('object')
+    if (typeof concurrency !== 'object') return
+    expect(concurrency.group).toBe('${{ github.workflow }}-${{ github.event_name }}')
+    expect(concurrency['cancel-in-progress']).toBe(false)
+  })
+})
+
+it('the Korean recipe, less its permalink, renders the reference post byte for byte', async () => {
+  const step = stepsOf(readWorkflow('examples/chirpy-korean.yml')).find((s) => s.uses === ACTION_PLACEHOLDER)
+  const inputs = inputsOf(step ?? {})
+  expect(inputs.permalink).toBe('/posts/daily-papers-{date}/')
+  const flags = Object.entries(inputs)
+    .filter(([name]) => name !== 'permalink' && name !== 'dispatch-workflow')
+    .flatMap(([name, value]) => [`--${name}`, value])
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    'dist/cli.js',
+    ...flags,
+    '--date',
+    '2025-12-24',
+    '--mode',
+    'dry-run',
+    '--input',
+    '__tests__/fixtures/seed/2025-12-24.json',
+  ])
+  expect(stdout).toBe(readFileSync('__tests__/fixtures/seed/2025-12-24-daily-papers.md', 'utf8'))
 })

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+// First, before anything else loads: an older Node would otherwise fail while loading the bundle, with
+// a TypeError and a megabyte of minified source instead of a word about the version.
+import './stop-on-old-node.js'
 import { runCli } from './command-line.js'
 
 process.exitCode = await runCli(process.argv.slice(2), process.env, {

@@ -1,0 +1,237 @@
+/**
+ * A real Chirpy 7.3 site, built offline: the released theme gem installed into a temporary GEM_HOME,
+ * Debian's Jekyll and plugins, and the theme's stylesheet compiled with Dart Sass from npm (its `@use`
+ * modules are beyond Debian's libsass). The site is then checked the way Chirpy's own CI checks one.
+ * `../shared/themes/README.md` tells how the pieces fit.
+ */
+import { execFile, execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { compile } from 'sass'
+
+const CHIRPY_GEM_NAME = 'jekyll-theme-chirpy-7.3.0.gem'
+const CHIRPY_GEM_SHA256 = 'f725e938b71b5d04706ebca627cee1cda86e66858fbd81a1461a8ab0cb018727'
+/** What the gemspec names as runtime dependencies, as Debian packages them; html-proofer for the check. */
+const DEBIAN_PACKAGES = [
+  'jekyll',
+  'ruby-kramdown-parser-gfm',
+  'ruby-jekyll-archives',
+  'ruby-jekyll-seo-tag',
+  'ruby-jekyll-sitemap',
+  'ruby-jekyll-paginate',
+  'ruby-jekyll-include-cache',
+  'ruby-html-proofer',
+]
+const PLUGINS = [
+  'jekyll-archives',
+  'jekyll-seo-tag',
+  'jekyll-sitemap',
+  'jekyll-paginate',
+  'jekyll-include-cache',
+]
+
+/** HF_DAILY_PAPERS_CHIRPY_GEM, else the copy in `../shared/themes/` beside the project. */
+export const chirpyGemPath = () =>
+  process.env.HF_DAILY_PAPERS_CHIRPY_GEM || resolve(process.cwd(), '../shared/themes', CHIRPY_GEM_NAME)
+
+const succeeds = (command: string, args: string[]) => {
+  try {
+    execFileSync(command, args, { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** What this machine lacks to build the site, each with how to get it; empty when it has everything. */
+export function missingPrerequisites(gem: string): string[] {
+  const missing: string[] = []
+  if (!existsSync(gem)) {
+    missing.push(
+      `the theme gem ${gem} (\`gem fetch jekyll-theme-chirpy --version 7.3.0\`, then put it there or name it in HF_DAILY_PAPERS_CHIRPY_GEM)`,
+    )
+  } else {
+    const sha256 = createHash('sha256').update(readFileSync(gem)).digest('hex')
+    if (sha256 !== CHIRPY_GEM_SHA256) {
+      throw new Error(`${gem} is not the released Chirpy 7.3.0 gem (sha256 ${sha256})`)
+    }
+  }
+  const requires = ['jekyll', ...PLUGINS].map((name) => `require '${name}'`).join('; ')
+  const tools =
+    succeeds('gem', ['--version']) &&
+    succeeds('ruby', ['-e', requires]) &&
+    succeeds('htmlproofer', ['--version'])
+  if (!tools)
+    missing.push(
+      `Jekyll, Chirpy's plugins or html-proofer (\`apt-get install ${DEBIAN_PACKAGES.join(' ')}\`)`,
+    )
+  return missing
+}
+
+/** Installs the gem into `gemHome`, its stylesheet compiled, and returns the environment Jekyll needs. */
+export async function installTheme(gem: string, gemHome: string): Promise<NodeJS.ProcessEnv> {
+  await run('gem', [
+    'install',
+    '--local',
+    '--ignore-dependencies',
+    '--no-document',
+    '--install-dir',
+    gemHome,
+    gem,
+  ])
+  const theme = join(gemHome, 'gems', CHIRPY_GEM_NAME.replace(/\.gem$/, ''))
+  const { css } = compile(join(theme, '_sass/main.bundle.scss'), { style: 'compressed' })
+  await writeFile(join(theme, 'assets/css/jekyll-theme-chirpy.css'), css)
+  await rm(join(theme, 'assets/css/jekyll-theme-chirpy.scss'))
+  // Jekyll 4.3 on Ruby 3.1 refuses these locale files (a `:PLATFORM` symbol in YAML).
+  for (const locale of ['ja-JP', 'tr-TR']) await rm(join(theme, `_data/locales/${locale}.yml`))
+  return { ...process.env, GEM_HOME: gemHome, JEKYLL_ENV: 'production' }
+}
+
+export interface SiteOptions {
+  /** Chirpy's `lang`: a file of `_data/locales`, e.g. en or ko-KR. */
+  lang: string
+  timezone: string
+  /** `_data/authors.yml`: key → display name. */
+  authors?: Record<string, string>
+}
+
+/** A site as chirpy-starter 7.3 lays it out (the parts that shape pages and URLs), without posts. */
+export async function writeSite(dir: string, { lang, timezone, authors = {} }: SiteOptions): Promise<void> {
+  await mkdir(join(dir, '_tabs'), { recursive: true })
+  await mkdir(join(dir, '_data'), { recursive: true })
+  await writeFile(join(dir, '_config.yml'), siteConfig(lang, timezone))
+  await writeFile(join(dir, 'index.html'), '---\nlayout: home\n---\n')
+  const tabs = [
+    ['about', 'page', 'fas fa-info-circle'],
+    ['archives', 'archives', 'fas fa-archive'],
+    ['categories', 'categories', 'fas fa-stream'],
+    ['tags', 'tags', 'fas fa-tags'],
+  ]
+  for (const [order, [name, layout, icon]] of tabs.entries()) {
+    await writeFile(
+      join(dir, `_tabs/${name}.md`),
+      `---\nlayout: ${layout}\nicon: ${icon}\norder: ${order + 1}\n---\n`,
+    )
+  }
+  const authorLines = Object.entries(authors).map(
+    ([key, name]) => `${key}:\n  name: ${name}\n  url: https://github.com/${key}\n`,
+  )
+  await writeFile(join(dir, '_data/authors.yml'), authorLines.join(''))
+}
+
+const siteConfig = (lang: string, timezone: string) => `theme: jekyll-theme-chirpy
+lang: ${lang}
+timezone: ${timezone}
+title: Papers
+tagline: Hugging Face Daily Papers
+description: A Chirpy site built from the action's posts
+url: https://octo.github.io
+baseurl: ''
+github:
+  username: octo
+social:
+  name: Octo
+  links:
+    - https://github.com/octo
+toc: true
+paginate: 10
+kramdown:
+  footnote_backlink: '&#8617;&#xfe0e;'
+  syntax_highlighter: rouge
+  syntax_highlighter_opts:
+    css_class: highlight
+    span:
+      line_numbers: false
+    block:
+      line_numbers: true
+      start_line: 1
+collections:
+  tabs:
+    output: true
+    sort_by: order
+defaults:
+  - scope:
+      path: ''
+      type: posts
+    values:
+      layout: post
+      comments: true
+      toc: true
+      permalink: /posts/:title/
+  - scope:
+      path: ''
+      type: tabs
+    values:
+      layout: page
+      permalink: /:title/
+compress_html:
+  clippings: all
+  comments: all
+  endings: all
+  profile: false
+  blanklines: false
+  ignore:
+    envs: [development]
+jekyll-archives:
+  enabled: [categories, tags]
+  layouts:
+    category: category
+    tag: tag
+  permalinks:
+    tag: /tags/:name/
+    category: /categories/:name/
+`
+
+/** `jekyll build` into `dir/_site`; returns its log, where Jekyll reports a "Conflict". */
+export async function buildSite(dir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout, stderr } = await run(
+    'jekyll',
+    ['build', '--source', dir, '--destination', join(dir, '_site')],
+    env,
+  )
+  return stdout + stderr
+}
+
+/**
+ * html-proofer as Chirpy's CI runs it (`--disable-external`, its local URLs ignored), with version 5's
+ * defaults spelt out for Debian's 3.x. Resolves to its exit code and log.
+ */
+export async function proofSite(dir: string): Promise<{ exitCode: number; log: string }> {
+  const { stdout } = await run('htmlproofer', ['--version'])
+  const major = Number(/(\d+)\./.exec(stdout)?.[1])
+  const localUrls = '/^http:\\/\\/127.0.0.1/,/^http:\\/\\/0.0.0.0/,/^http:\\/\\/localhost/'
+  const args =
+    major >= 4
+      ? ['--disable-external', '--ignore-urls', localUrls]
+      : [
+          '--disable-external',
+          '--url-ignore',
+          localUrls,
+          '--check-html',
+          '--allow-hash-href',
+          '--enforce-https',
+          '--check-img-http',
+        ]
+  try {
+    const { stdout: out, stderr } = await run('htmlproofer', [join(dir, '_site'), ...args])
+    return { exitCode: 0, log: out + stderr }
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string }
+    return { exitCode: Number(failure.code ?? 1), log: `${failure.stdout ?? ''}${failure.stderr ?? ''}` }
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return new Promise<{ stdout: string; stderr: string }>((done, fail) => {
+    execFile(
+      command,
+      args,
+      { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        error ? fail(Object.assign(error, { stdout, stderr })) : done({ stdout, stderr }),
+    )
+  })
+}
