@@ -121,7 +121,13 @@ async function backfill(from, to, days, hfOptions = {}) {
   for (let time = Date.parse(from); time <= Date.parse(to); time += 86_400_000) {
     const weekday = new Date(time).getUTCDay()
     if (weekday === 0 || weekday === 6) continue
-    listed.set(new Date(time).toISOString().slice(0, 10), days[index++ % days.length][1])
+    const day = new Date(time).toISOString().slice(0, 10)
+    // Each item is listed on the day it is served for, as Hugging Face's drift check expects.
+    const items = days[index++ % days.length][1].map((item) => ({
+      ...item,
+      paper: { ...item.paper, submittedOnDailyAt: `${day}T00:00:00.000Z` },
+    }))
+    listed.set(day, items)
   }
   const hf = await startHfServer({ days: listed, latencyMs, ...hfOptions })
   const github = await startGitHubServer({ latencyMs })
