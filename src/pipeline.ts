@@ -2,6 +2,7 @@ import { posix } from 'node:path'
 import pMap from 'p-map'
 import { renderPost, selectPapers } from './digest/index.js'
 import type { Log } from './log.js'
+import { modelSummaries, type ModelSummaries, type SummaryStats } from './model-summaries.js'
 import type { ChangeSet, FileChange, Publisher } from './publish/publisher.js'
 import { eachDay, isoWeek, postDate, utcDay } from './settings/calendar.js'
 import type { Settings } from './settings/settings.js'
@@ -43,6 +44,8 @@ export interface DigestResult {
   skipped?: string
   /** Something after the commit went wrong (the workflow dispatch): outputs stand, the run fails. */
   failure?: string
+  /** Where the papers' model summaries came from, when `fields` asked for them. */
+  summaries?: SummaryStats
 }
 
 /** A run that must fail after inputs were accepted: an empty day under `empty-day: fail`, every paper invalid. */
@@ -83,22 +86,32 @@ export async function runDigest(
   }
 
   const plans = settings.digest === 'daily' ? fetched.map(dailyPlan) : [periodPlan(fetched, settings)]
+  const selected = plans.map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
+  if (settings.emptyDay === 'fail') {
+    const empty = selected.find(({ papers }) => papers.length === 0)
+    if (empty !== undefined) {
+      const { listed, label } = empty.plan
+      const filtered = listed.length > 0 ? ` (${listed.length} listed, none passed min-upvotes/keywords)` : ''
+      throw new DigestError(`${label}: no papers to post${filtered}; empty-day is "fail"`)
+    }
+  }
+  // Asked for once for every post, before any is rendered: a range of days takes as few requests as one day.
+  const summaries = await modelSummaries(
+    selected.flatMap(({ papers }) => papers),
+    settings,
+    { publisher, log, now },
+  )
+
   const files: FileChange[] = []
   const postOf = new Map<string, { path: string; papers: Paper[] }>()
   await log.group('Render posts', async () => {
-    for (const plan of plans) {
-      const papers = selectPapers(plan.listed, settings)
+    for (const { plan, papers } of selected) {
       if (papers.length === 0 && settings.emptyDay !== 'post') {
-        if (settings.emptyDay === 'fail') {
-          const filtered =
-            plan.listed.length > 0 ? ` (${plan.listed.length} listed, none passed min-upvotes/keywords)` : ''
-          throw new DigestError(`${plan.label}: no papers to post${filtered}; empty-day is "fail"`)
-        }
         log.info(`${plan.label}: no papers, no post (empty-day: skip)`)
         continue
       }
       const path = posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
-      files.push({ path, content: renderPlan(plan, papers, settings, now()) })
+      files.push({ path, content: renderPlan(plan, papers, settings, now(), summaries) })
       postOf.set(plan.label, { path, papers })
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
@@ -118,6 +131,8 @@ export async function runDigest(
   const posts = [...postOf.values()].map((post) => post.path)
   const papers = [...postOf.values()].reduce((sum, post) => sum + post.papers.length, 0)
   if (files.length === 0) return { days, posts: [], papers: 0, skipped: `no papers on ${range}` }
+  // Committed with the posts, so that a re-run finds them and asks the model nothing.
+  files.push(...(summaries?.files ?? []))
 
   const changes: ChangeSet = {
     files,
@@ -135,6 +150,7 @@ export async function runDigest(
     pullRequestUrl: published.pullRequestUrl,
     failure: published.dispatchFailure,
     skipped: written.size === 0 ? `the ${posts.length === 1 ? 'post is' : 'posts are'} unchanged` : undefined,
+    ...(summaries ? { summaries: summaries.stats } : {}),
   }
 }
 
@@ -195,7 +211,13 @@ function periodPlan(fetched: DayPapers[], settings: Settings): PostPlan {
   }
 }
 
-function renderPlan(plan: PostPlan, papers: Paper[], settings: Settings, now: Date): string {
+function renderPlan(
+  plan: PostPlan,
+  papers: Paper[],
+  settings: Settings,
+  now: Date,
+  summaries: ModelSummaries | undefined,
+): string {
   return renderPost(papers, {
     language: settings.language,
     title: fillTemplate(settings.title, plan.values),
@@ -206,6 +228,7 @@ function renderPlan(plan: PostPlan, papers: Paper[], settings: Settings, now: Da
     permalink: settings.permalink && fillTemplate(settings.permalink, plan.values),
     fields: settings.fields,
     ...(plan.period ? { period: { ...plan.period, listed: plan.listed } } : {}),
+    ...(summaries ? { enriched: summaries.byId } : {}),
   })
 }
 
