@@ -35,7 +35,6 @@ const githubEnv = () => ({
   GITHUB_GRAPHQL_URL: github.graphqlUrl,
 })
 
-
 /** Any 8 consecutive characters of `token` in `text`. */
 function pieceOf(token: string, text: string): string | undefined {
   for (let start = 0; start + 8 <= token.length; start++) {
