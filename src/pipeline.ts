@@ -1,7 +1,8 @@
 import { posix } from 'node:path'
 import pMap from 'p-map'
-import { renderPost, selectPapers } from './digest/index.js'
+import { describeFilters, renderPost, selectPapers } from './digest/index.js'
 import type { Log } from './log.js'
+import { nothingWritten } from './publish/nothing-written.js'
 import type { ChangeSet, FileChange, Publisher } from './publish/publisher.js'
 import { eachDay, isoWeek, postDate, utcDay } from './settings/calendar.js'
 import type { Settings } from './settings/settings.js'
@@ -59,7 +60,10 @@ interface PostPlan {
   label: string
   listed: Paper[]
   values: TemplateValues
-  /** The day whose `post-time` dates the post. */
+  /**
+   * The day whose `post-time` dates the post: a period's first day, as in its file name, so that the
+   * name, the date and the URL Jekyll makes from it stay the same on every run while the period fills.
+   */
   dateDay: string
   period?: { from: string; to: string; days: number }
 }
@@ -89,12 +93,13 @@ export async function runDigest(
     for (const plan of plans) {
       const papers = selectPapers(plan.listed, settings)
       if (papers.length === 0 && settings.emptyDay !== 'post') {
+        const filtered = noneSelected(plan.listed.length, settings)
         if (settings.emptyDay === 'fail') {
-          const filtered =
-            plan.listed.length > 0 ? ` (${plan.listed.length} listed, none passed min-upvotes/keywords)` : ''
-          throw new DigestError(`${plan.label}: no papers to post${filtered}; empty-day is "fail"`)
+          throw new DigestError(
+            `${plan.label}: no papers to post${filtered ? ` (${filtered})` : ''}; empty-day is "fail"`,
+          )
         }
-        log.info(`${plan.label}: no papers, no post (empty-day: skip)`)
+        log.info(`${plan.label}: ${filtered ?? 'no papers'}, no post (empty-day: skip)`)
         continue
       }
       const path = posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
@@ -117,7 +122,16 @@ export async function runDigest(
   })
   const posts = [...postOf.values()].map((post) => post.path)
   const papers = [...postOf.values()].reduce((sum, post) => sum + post.papers.length, 0)
-  if (files.length === 0) return { days, posts: [], papers: 0, skipped: `no papers on ${range}` }
+  if (files.length === 0) {
+    const listed = plans.reduce((sum, plan) => sum + plan.listed.length, 0)
+    const filtered = noneSelected(listed, settings)
+    return {
+      days,
+      posts: [],
+      papers: 0,
+      skipped: filtered ? `${range}: ${filtered}` : `no papers on ${range}`,
+    }
+  }
 
   const changes: ChangeSet = {
     files,
@@ -134,7 +148,7 @@ export async function runDigest(
     commitUrl: published.commitUrl,
     pullRequestUrl: published.pullRequestUrl,
     failure: published.dispatchFailure,
-    skipped: written.size === 0 ? `the ${posts.length === 1 ? 'post is' : 'posts are'} unchanged` : undefined,
+    skipped: written.size === 0 ? nothingWritten(posts, published.kept) : undefined,
   }
 }
 
@@ -171,6 +185,11 @@ async function fetchDays(days: string[], source: PaperSource, log: Log): Promise
   )
 }
 
+/** `11 listed, none passed min-upvotes 10`, when the filters left no paper of those listed. */
+function noneSelected(listed: number, settings: Settings): string | undefined {
+  return listed > 0 ? `${listed} listed, none passed ${describeFilters(settings)}` : undefined
+}
+
 function dailyPlan({ day, papers }: DayPapers): PostPlan {
   return { label: day, listed: papers, values: dayValues(day), dateDay: day }
 }
@@ -186,7 +205,7 @@ function periodPlan(fetched: DayPapers[], settings: Settings): PostPlan {
     label: describeRange(settings),
     listed: [...merged.values()],
     values: rangeValues(settings),
-    dateDay: settings.to,
+    dateDay: settings.from,
     period: {
       from: settings.from,
       to: settings.to,
@@ -205,6 +224,7 @@ function renderPlan(plan: PostPlan, papers: Paper[], settings: Settings, now: Da
     author: settings.author,
     permalink: settings.permalink && fillTemplate(settings.permalink, plan.values),
     fields: settings.fields,
+    listed: plan.listed.length,
     ...(plan.period ? { period: { ...plan.period, listed: plan.listed } } : {}),
   })
 }

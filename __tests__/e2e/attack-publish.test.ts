@@ -225,6 +225,8 @@ describe('pull-request mode', () => {
       expect(again.exitCode).toBe(0)
       expect(await server.git.readFile(WORK, POST)).toBe('fixed by hand\n')
       expect(again.stdout).toContain(`${POST}: differs on ${WORK}, left as it is (overwrite: never)`)
+      // Said as it is: the post was kept because it differs, not because it is unchanged.
+      expect(again.stdout).toContain('Nothing written: the post exists and differs; overwrite is "never".')
       expect(server.pullRequests).toHaveLength(1)
     } finally {
       await server.close()
