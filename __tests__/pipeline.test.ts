@@ -24,16 +24,19 @@ function savedSource(days: Record<string, unknown[]>): PaperSource & { asked: st
   }
 }
 
-/** Accepts every change set and reports every file as written, remembering what it was given. */
+/** Accepts every change set and reports every file as written (the others: as unchanged), remembering what it was given. */
 function recordingPublisher(written: (changes: ChangeSet) => string[] = (c) => c.files.map((f) => f.path)) {
   const received: ChangeSet[] = []
   const publisher: Publisher = {
     readText: () => Promise.resolve(undefined),
     publish: async (changes) => {
       received.push(changes)
+      const paths = written(changes)
       return {
-        written: written(changes),
-        kept: [],
+        written: paths,
+        kept: changes.files
+          .filter((file) => !paths.includes(file.path))
+          .map((file) => ({ path: file.path, reason: 'unchanged' as const })),
         commitSha: 'abc1234def',
         commitUrl: 'https://github.test/commit/abc1234def',
       }
@@ -234,11 +237,13 @@ describe('weekly and monthly digests', () => {
     const [post] = received[0]?.files ?? []
     expect(post?.path).toBe('_posts/2025-11-24-weekly-papers-2025-W48.md')
     expect(post?.content).toContain('title: Hugging Face Weekly Papers - 2025-W48')
+    // Dated like its file name, on the week's first day: Jekyll's URL comes from this date.
+    expect(post?.content).toContain('date: 2025-11-24 09:00:00 +0000')
     expect(post?.content).toContain('## 📊 통계')
     expect(post?.content).toContain(`- 논문 수: ${new Set(week.map((p) => p.id)).size}개`)
     expect(post?.content).toContain('- 기간: 2025-11-24 ~ 2025-11-30 (논문이 있는 날 5일)')
     expect(post?.content).toContain('## 🔥 가장 인기 있는 논문 Top 20')
-    expect(post?.content).toContain('## 🏷️ 인기 태그 Top 10')
+    expect(post?.content).toContain('## 🏷️ 인기 키워드 Top 10')
     const ranked = [...(post?.content.matchAll(/^\d+\. \*\*.*\*\* - 👍 (\d+)$/gm) ?? [])].map((m) =>
       Number(m[1]),
     )
@@ -262,7 +267,8 @@ describe('weekly and monthly digests', () => {
     const content = received[0]?.files[0]?.content ?? ''
     expect(received[0]?.files[0]?.path).toBe('_posts/2025-11-01-monthly-papers-2025-11.md')
     expect(content).toContain('title: Hugging Face Monthly Papers - 2025-11')
-    expect(content).toContain('date: 2025-11-20 09:00:00 +0000')
+    // The month's first day, as in the file name, however far the month has come.
+    expect(content).toContain('date: 2025-11-01 09:00:00 +0000')
     expect(content).toContain('- Period: 2025-11-01 to 2025-11-20 (14 days with papers)')
     expect(content).toContain('## 🔥 Top 5 papers by upvotes')
     expect(content).toMatch(/## 🏷️ Top 10 keywords\n\n1\. .+ \(\d+\)\n2\. /)

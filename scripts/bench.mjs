@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs, promisify } from 'node:util'
 import { startGitHubServer } from '../__tests__/support/github-server.ts'
-import { startHfServer } from '../__tests__/support/hf-server.ts'
+import { listedOn, startHfServer } from '../__tests__/support/hf-server.ts'
 import { startLlmServer } from '../__tests__/support/llm-server.ts'
 import { runAction } from '../__tests__/support/run-action.ts'
 
@@ -155,12 +155,7 @@ async function backfill(from, to, days, hfOptions = {}) {
     const weekday = new Date(time).getUTCDay()
     if (weekday === 0 || weekday === 6) continue
     const day = new Date(time).toISOString().slice(0, 10)
-    // Each item is listed on the day it is served for, as Hugging Face's drift check expects.
-    const items = days[index++ % days.length][1].map((item) => ({
-      ...item,
-      paper: { ...item.paper, submittedOnDailyAt: `${day}T00:00:00.000Z` },
-    }))
-    listed.set(day, items)
+    listed.set(day, listedOn(day, days[index++ % days.length][1]))
   }
   const hf = await startHfServer({ days: listed, latencyMs, ...hfOptions })
   const github = await startGitHubServer({ latencyMs })

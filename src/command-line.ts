@@ -12,7 +12,7 @@ import { digestOutputs } from './report/outputs.js'
 import { runnerEnvironment } from './settings/environment.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from './settings/inputs.js'
 import { cliSecrets } from './settings/secrets.js'
-import { parseSettings, SettingsError } from './settings/settings.js'
+import { parseSettings, SettingsError, type Settings } from './settings/settings.js'
 import { createFileSource, createSource } from './source/index.js'
 import { VERSION } from './version.js'
 
@@ -78,6 +78,10 @@ export async function runCli(
       caller: 'cli',
       pathKind,
     })
+    if (flags.input !== undefined) {
+      const problem = savedDayProblem(settings, flags.input)
+      if (problem !== undefined) throw new Error(problem)
+    }
     const result = await runDigest(settings, {
       source: flags.input === undefined ? createSource(settings, log.info) : createFileSource(flags.input),
       publisher: createPublisher(settings, log, (text) => io.stdout(text)),
@@ -95,6 +99,14 @@ export async function runCli(
     for (const problem of problems) io.stderr(`hf-daily-papers: ${problem}\n`)
     return 1
   }
+}
+
+/** A saved response is one day: a range or a period would show its papers under other days' dates. */
+function savedDayProblem({ from, to, digest }: Settings, input: string): string | undefined {
+  if (from === to) return undefined
+  const asked = digest === 'daily' ? '--date asks for' : `a ${digest} digest covers`
+  const advice = digest === 'daily' ? '' : ' and --digest daily'
+  return `--input ${input} holds one saved day, but ${asked} ${from}..${to}; give --date the day it was saved for${advice}`
 }
 
 /**

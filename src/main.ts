@@ -1,5 +1,5 @@
 import { pathKind } from './core/path-kind.js'
-import { createActionSink, routeStrayOutput, type ActionSink } from './report/action-sink.js'
+import { createActionSink, routeStrayOutput } from './report/action-sink.js'
 import { runnerEnvironment } from './settings/environment.js'
 import { actionInputs } from './settings/inputs.js'
 import { actionSecrets } from './settings/secrets.js'
@@ -12,18 +12,19 @@ import { createSource, fetchingAhead, type PaperSource } from './source/index.js
  * first request leaves; the rest of the action loads while it travels.
  */
 export async function run(): Promise<void> {
-  // A rate-limit wait can be announced before the log below exists: such lines wait for it.
-  let sink: ActionSink | undefined
+  // A rate-limit wait can be announced before the sink below exists: its lines wait for the sink.
   const early: string[] = []
-  const begun = begin(process.env, (line) => (sink ? sink.info(line) : early.push(line)))
+  let tell: (line: string) => void = (line) => void early.push(line)
+  const begun = begin(process.env, (line) => tell(line))
   // One turn of the event loop lets the connection open and the request leave before the imports
   // below keep the thread busy.
   await new Promise((resolve) => setImmediate(resolve))
   const core = await import('@actions/core')
   // Before anything is logged: the runner learns the secrets, and every line goes through the sink.
-  sink = createActionSink(core, actionSecrets(process.env))
+  const sink = createActionSink(core, actionSecrets(process.env))
   routeStrayOutput(sink)
-  early.forEach(sink.info)
+  early.forEach((line) => sink.info(line))
+  tell = sink.info
   try {
     if (begun instanceof Error) throw begun
     const { settings, source } = begun

@@ -1,8 +1,9 @@
 import { posix } from 'node:path'
 import pMap from 'p-map'
-import { renderPost, selectPapers } from './digest/index.js'
+import { describeFilters, renderPost, selectPapers } from './digest/index.js'
 import type { Log } from './log.js'
 import { modelSummaries, type ModelSummaries, type SummaryStats } from './model-summaries.js'
+import { nothingWritten } from './publish/nothing-written.js'
 import type { ChangeSet, FileChange, Publisher } from './publish/publisher.js'
 import { eachDay, isoWeek, postDate, utcDay } from './settings/calendar.js'
 import type { Settings } from './settings/settings.js'
@@ -62,7 +63,10 @@ interface PostPlan {
   label: string
   listed: Paper[]
   values: TemplateValues
-  /** The day whose `post-time` dates the post. */
+  /**
+   * The day whose `post-time` dates the post: a period's first day, as in its file name, so that the
+   * name, the date and the URL Jekyll makes from it stay the same on every run while the period fills.
+   */
   dateDay: string
   period?: { from: string; to: string; days: number }
 }
@@ -90,9 +94,10 @@ export async function runDigest(
   if (settings.emptyDay === 'fail') {
     const empty = selected.find(({ papers }) => papers.length === 0)
     if (empty !== undefined) {
-      const { listed, label } = empty.plan
-      const filtered = listed.length > 0 ? ` (${listed.length} listed, none passed min-upvotes/keywords)` : ''
-      throw new DigestError(`${label}: no papers to post${filtered}; empty-day is "fail"`)
+      const filtered = noneSelected(empty.plan.listed.length, settings)
+      throw new DigestError(
+        `${empty.plan.label}: no papers to post${filtered ? ` (${filtered})` : ''}; empty-day is "fail"`,
+      )
     }
   }
   // Asked for once for every post, before any is rendered: a range of days takes as few requests as one day.
@@ -107,7 +112,9 @@ export async function runDigest(
   await log.group('Render posts', async () => {
     for (const { plan, papers } of selected) {
       if (papers.length === 0 && settings.emptyDay !== 'post') {
-        log.info(`${plan.label}: no papers, no post (empty-day: skip)`)
+        log.info(
+          `${plan.label}: ${noneSelected(plan.listed.length, settings) ?? 'no papers'}, no post (empty-day: skip)`,
+        )
         continue
       }
       const path = posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
@@ -130,7 +137,16 @@ export async function runDigest(
   })
   const posts = [...postOf.values()].map((post) => post.path)
   const papers = [...postOf.values()].reduce((sum, post) => sum + post.papers.length, 0)
-  if (files.length === 0) return { days, posts: [], papers: 0, skipped: `no papers on ${range}` }
+  if (files.length === 0) {
+    const listed = plans.reduce((sum, plan) => sum + plan.listed.length, 0)
+    const filtered = noneSelected(listed, settings)
+    return {
+      days,
+      posts: [],
+      papers: 0,
+      skipped: filtered ? `${range}: ${filtered}` : `no papers on ${range}`,
+    }
+  }
   // Committed with the posts, so that a re-run finds them and asks the model nothing.
   files.push(...(summaries?.files ?? []))
 
@@ -149,7 +165,7 @@ export async function runDigest(
     commitUrl: published.commitUrl,
     pullRequestUrl: published.pullRequestUrl,
     failure: published.dispatchFailure,
-    skipped: written.size === 0 ? `the ${posts.length === 1 ? 'post is' : 'posts are'} unchanged` : undefined,
+    skipped: written.size === 0 ? nothingWritten(posts, published.kept) : undefined,
     ...(summaries ? { summaries: summaries.stats } : {}),
   }
 }
@@ -187,6 +203,11 @@ async function fetchDays(days: string[], source: PaperSource, log: Log): Promise
   )
 }
 
+/** `11 listed, none passed min-upvotes 10`, when the filters left no paper of those listed. */
+function noneSelected(listed: number, settings: Settings): string | undefined {
+  return listed > 0 ? `${listed} listed, none passed ${describeFilters(settings)}` : undefined
+}
+
 function dailyPlan({ day, papers }: DayPapers): PostPlan {
   return { label: day, listed: papers, values: dayValues(day), dateDay: day }
 }
@@ -202,7 +223,7 @@ function periodPlan(fetched: DayPapers[], settings: Settings): PostPlan {
     label: describeRange(settings),
     listed: [...merged.values()],
     values: rangeValues(settings),
-    dateDay: settings.to,
+    dateDay: settings.from,
     period: {
       from: settings.from,
       to: settings.to,
@@ -227,6 +248,7 @@ function renderPlan(
     author: settings.author,
     permalink: settings.permalink && fillTemplate(settings.permalink, plan.values),
     fields: settings.fields,
+    listed: plan.listed.length,
     ...(plan.period ? { period: { ...plan.period, listed: plan.listed } } : {}),
     ...(summaries ? { enriched: summaries.byId } : {}),
   })

@@ -1,3 +1,7 @@
 /** Kept equal to package.json's version by a test; sent in the User-Agent. */
 export const VERSION = '1.0.0'
-export const USER_AGENT = `hf-daily-papers/${VERSION} (+https://github.com/hf-daily-papers/hf-daily-papers)`
+/**
+ * The action's name and version, and no address: the action is installed from whatever repository its
+ * user copied or forked it to (the README's `OWNER/hf-daily-papers`), so no URL here would be the right one.
+ */
+export const USER_AGENT = `hf-daily-papers/${VERSION}`

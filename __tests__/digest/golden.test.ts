@@ -23,7 +23,7 @@ describe('golden posts', () => {
       minUpvotes: config.minUpvotes ?? 0,
       keywords: config.keywords ?? [],
     })
-    const post = renderPost(selected, config)
+    const post = renderPost(selected, { ...config, listed: papers.length })
     const expected = join(folder, 'post.md')
     if (update || !existsSync(expected)) writeFileSync(expected, post)
     expect(post).toBe(readFileSync(expected, 'utf8'))

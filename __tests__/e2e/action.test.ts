@@ -68,7 +68,8 @@ describe('the bundled action', () => {
     expect(hf.requests.map((request) => request.url)).toEqual([
       '/api/daily_papers?date=2025-12-24&limit=100&p=0',
     ])
-    expect(hf.requests[0]?.headers['user-agent']).toMatch(/^hf-daily-papers\/1\.0\.0 /)
+    // The action's name and version: no address, as the action lives wherever its user installed it from.
+    expect(hf.requests[0]?.headers['user-agent']).toBe('hf-daily-papers/1.0.0')
     expect(github.requests.map((request) => request.operation)).toEqual([
       'ReadBranch',
       'CreateCommitOnBranch',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { everythingShown, runAction } from '../support/run-action.js'
 import { runnerCommands } from '../support/runner-commands.js'
 
 /**
@@ -34,12 +34,6 @@ const githubEnv = () => ({
   GITHUB_API_URL: github.apiUrl,
   GITHUB_GRAPHQL_URL: github.graphqlUrl,
 })
-
-/** Everything a run left for people to read, without the lines that hand the runner its secrets. */
-function everythingShown(run: ActionRun): string {
-  const log = `${run.stdout}\n${run.stderr}`.replace(/^::add-mask::.*$/gm, '')
-  return [log, run.summary, ...Object.values(run.outputs)].join('\n')
-}
 
 /** Any 8 consecutive characters of `token` in `text`. */
 function pieceOf(token: string, text: string): string | undefined {

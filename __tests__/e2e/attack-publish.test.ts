@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { everythingShown, runAction, type ActionRun } from '../support/run-action.js'
 
 /**
  * Attacks on the publish stage, replayed against the bundled action (dist/index.js; `npm run bundle`
@@ -13,7 +13,7 @@ import { runAction, type ActionRun } from '../support/run-action.js'
  * announces hour-long waits or echoes the token, and a repository that refuses pull requests.
  */
 const SEED_DIR = resolve(process.cwd(), '__tests__/fixtures/seed')
-const POST = '_posts/2025-12-24-daily-papers.md'
+const POST = '_posts/2025-12-24-daily-papers-2025-12-24.md'
 const WORK = 'daily-papers/2025-12-24'
 const TOKEN = 'ghs_AttackE2eToken0123456789abcdefABCDEF'
 const INPUTS = { date: '2025-12-24', language: 'ko', timezone: 'Asia/Seoul', 'post-time': '09:15' }
@@ -53,7 +53,7 @@ async function againstGitHub(
 
 /** No part of the token anywhere the action writes to. */
 function expectNoToken(run: ActionRun): void {
-  const everything = [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs)].join('\n')
+  const everything = everythingShown(run)
   expect(everything).not.toContain(TOKEN.slice(0, 12))
   expect(everything).not.toContain(TOKEN.slice(-12))
 }
@@ -225,6 +225,8 @@ describe('pull-request mode', () => {
       expect(again.exitCode).toBe(0)
       expect(await server.git.readFile(WORK, POST)).toBe('fixed by hand\n')
       expect(again.stdout).toContain(`${POST}: differs on ${WORK}, left as it is (overwrite: never)`)
+      // Said as it is: the post was kept because it differs, not because it is unchanged.
+      expect(again.stdout).toContain('Nothing written: the post exists and differs; overwrite is "never".')
       expect(server.pullRequests).toHaveLength(1)
     } finally {
       await server.close()

@@ -15,7 +15,7 @@ import { runAction, type ActionRun } from '../support/run-action.js'
  * field left out, and Jekyll must build a page with nothing but the post's own elements and links.
  */
 const DAY = '2025-01-02'
-const POST = `_posts/${DAY}-daily-papers.md`
+const POST = `_posts/${DAY}-daily-papers-${DAY}.md`
 const HOSTILE_DAY = resolve(process.cwd(), `__tests__/fixtures/hostile/${DAY}.json`)
 /** Items only this test adds: an id that would start a workflow command if printed as it is. */
 const EXTRA_ITEMS = [
@@ -105,7 +105,7 @@ describe('the bundled action, given hostile paper data', () => {
       {
         title: 'on',
         date: 'Time 2025-01-02 09:00:00 +0000',
-        categories: ['Daily Papers'],
+        categories: ['Daily-Papers'],
         tags: ['huggingface', 'papers', 'daily', 'ai'],
         author: 'no',
         permalink: 'off',

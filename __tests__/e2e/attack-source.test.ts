@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { everythingShown, runAction, type ActionRun } from '../support/run-action.js'
 
 /**
  * Hostile Hugging Face answers against the bundled action (dist/index.js; `npm run bundle` first): each
@@ -60,7 +60,7 @@ const mb = (bytes: number) => `${(bytes / MiB).toFixed(0)} MB`
 
 /** Every piece of the token of at least four characters that the run's log, summary or outputs show. */
 function tokenPieces(run: ActionRun): string[] {
-  const shown = [run.stdout, run.stderr, run.summary, ...Object.values(run.outputs)].join('\n')
+  const shown = everythingShown(run)
   const pieces = new Set<string>()
   for (let start = 0; start + 4 <= TOKEN.length; start++) {
     for (let end = start + 4; end <= TOKEN.length; end++) {
@@ -181,7 +181,7 @@ describe('answers for another day', () => {
     expect(run.stdout).toContain(
       `::warning::${DAY}: left out paper 2512.19526: Hugging Face lists it on 2025-12-22, not on ${DAY}`,
     )
-    const post = await readFile(join(run.workspace, `_posts/${DAY}-daily-papers.md`), 'utf8')
+    const post = await readFile(join(run.workspace, `_posts/${DAY}-daily-papers-${DAY}.md`), 'utf8')
     expect(post).not.toContain('2512.19526')
     expect(run.outputs.papers).toBe('4')
   })

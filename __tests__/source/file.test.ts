@@ -25,12 +25,34 @@ describe('createFileSource', () => {
     expect(day.papers).toHaveLength(5)
   })
 
-  it('reads the file once for several days, each day getting the same papers', async () => {
+  it('refuses a day the file was not saved for, naming the day it was (read once)', async () => {
     const { reads, readFile } = fakeFile(JSON.stringify(seed))
     const source = createFileSource('saved.json', readFile)
-    const [first, second] = [await source.fetchDay('2025-12-24'), await source.fetchDay('2025-12-25')]
-    expect(second).toEqual({ ...first, day: '2025-12-25' })
+    expect((await source.fetchDay('2025-12-24')).papers).toHaveLength(5)
+    await expect(source.fetchDay('2025-12-25')).rejects.toThrow(
+      'saved.json holds the papers Hugging Face listed on 2025-12-24 (their submittedOnDailyAt), not on 2025-12-25; run with --date 2025-12-24',
+    )
     expect(reads).toEqual(['saved.json'])
+  })
+
+  it('leaves out a paper listed on another day, as from Hugging Face', async () => {
+    const mixed = structuredClone(seed) as Array<{ paper: Record<string, unknown> }>
+    mixed[0]!.paper.submittedOnDailyAt = '2025-12-23T13:00:00.000Z'
+    const day = await createFileSource('saved.json', fakeFile(JSON.stringify(mixed)).readFile).fetchDay(
+      '2025-12-24',
+    )
+    expect(day.papers).toHaveLength(4)
+    expect(day.offDay).toEqual([{ id: mixed[0]!.paper.id, listedOn: '2025-12-23' }])
+  })
+
+  it('stands for the day asked when no paper says which day it was listed on', async () => {
+    const unstamped = structuredClone(seed) as Array<{ paper: Record<string, unknown> }>
+    for (const item of unstamped) delete item.paper.submittedOnDailyAt
+    const day = await createFileSource('saved.json', fakeFile(JSON.stringify(unstamped)).readFile).fetchDay(
+      '2025-12-25',
+    )
+    expect(day).toMatchObject({ day: '2025-12-25', papers: expect.any(Array) })
+    expect(day.papers).toHaveLength(5)
   })
 
   it('reports an invalid paper with its id and field', async () => {

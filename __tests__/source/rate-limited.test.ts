@@ -3,16 +3,22 @@ import { runDigest } from '../../src/pipeline.js'
 import { createDryRunPublisher } from '../../src/publish/dry-run.js'
 import { parseSettings } from '../../src/settings/settings.js'
 import { createHuggingFaceSource, type HuggingFaceSourceOptions } from '../../src/source/huggingface.js'
-import { loadFixtureDays, startHfServer, type HfServer, type HfServerOptions } from '../support/hf-server.js'
+import {
+  listedOn,
+  loadFixtureDays,
+  startHfServer,
+  type HfServer,
+  type HfServerOptions,
+} from '../support/hf-server.js'
 import { createMemoryLog } from '../support/memory-log.js'
 
 /** 48 days from 2025-10-01, each with a real day's papers: a backfill of 48 requests. */
 const realDays = [...(await loadFixtureDays()).values()]
 const DAYS = new Map(
-  Array.from({ length: 48 }, (_, index) => [
-    new Date(Date.UTC(2025, 9, 1 + index)).toISOString().slice(0, 10),
-    realDays[index % realDays.length]!,
-  ]),
+  Array.from({ length: 48 }, (_, index) => {
+    const day = new Date(Date.UTC(2025, 9, 1 + index)).toISOString().slice(0, 10)
+    return [day, listedOn(day, realDays[index % realDays.length]!)]
+  }),
 )
 const [FIRST, LAST] = [[...DAYS.keys()][0]!, [...DAYS.keys()].at(-1)!]
 /** Hugging Face's headers as a 429 carries them. */

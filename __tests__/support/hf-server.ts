@@ -285,3 +285,14 @@ function flood(res: ServerResponse, fault: Flood, floods: HfServer['floods']): v
   }
   pump()
 }
+
+/**
+ * A day's items served for `day`: each paper's `submittedOnDailyAt` moved to it, as Hugging Face lists
+ * them, so that a real day's papers can stand for another without being left out as listed elsewhere.
+ */
+export function listedOn(day: string, items: readonly unknown[]): unknown[] {
+  return items.map((item) => {
+    const { paper } = item as { paper?: Record<string, unknown> }
+    return { ...(item as object), paper: { ...paper, submittedOnDailyAt: `${day}T00:00:00.000Z` } }
+  })
+}

@@ -104,3 +104,12 @@ function parseOutputFile(text: string): Record<string, string> {
   for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string
   return outputs
 }
+
+/**
+ * Everything a run left for people to read (log, summary, outputs), without the `::add-mask::` lines
+ * that hand the runner its secrets: the runner consumes those and never shows them.
+ */
+export function everythingShown(run: ActionRun): string {
+  const log = `${run.stdout}\n${run.stderr}`.replace(/^::add-mask::.*$/gm, '')
+  return [log, run.summary, ...Object.values(run.outputs)].join('\n')
+}

@@ -16,6 +16,8 @@ export interface PostOptions extends FrontMatter {
   language: Language
   /** The lines under each paper, in this order. */
   fields: readonly Field[]
+  /** Papers listed before selection; a daily post with fewer says both numbers. Default: all shown. */
+  listed?: number
   /** Set for a weekly or monthly digest: adds statistics and the top keywords. */
   period?: Period
   /** Model summaries and titles by paper id, for the llm-summary and llm-title fields; plain text. */
@@ -43,7 +45,7 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
     body.push(paragraph([text(locale.noPapers)]))
   } else {
     if (!period) {
-      const { before, count, after } = locale.collected(papers.length)
+      const { before, count, after } = locale.collected(papers.length, options.listed ?? papers.length)
       body.push(
         paragraph(
           [text(before), strong(count), text(after)].filter(

@@ -1,3 +1,4 @@
+import { quoteForMessage } from '../core/control-characters.js'
 import type { Paper } from '../source/paper.js'
 import { cleanText } from './text.js'
 
@@ -25,4 +26,16 @@ export function selectPapers(
     .filter((paper) => paper.upvotes >= minUpvotes && matches(paper))
     .sort((a, b) => b.upvotes - a.upvotes)
   return maxPapers === undefined ? ranked : ranked.slice(0, maxPapers)
+}
+
+/**
+ * The filters a day's papers must pass, as a message names them: `min-upvotes 10 / keywords "agents",
+ * "rl"`. `max-papers` is not one: it keeps at least one paper.
+ */
+export function describeFilters({ minUpvotes, keywords }: SelectOptions): string {
+  const filters = [
+    ...(minUpvotes > 0 ? [`min-upvotes ${minUpvotes}`] : []),
+    ...(keywords.length > 0 ? [`keywords ${keywords.map(quoteForMessage).join(', ')}`] : []),
+  ]
+  return filters.length > 0 ? filters.join(' / ') : 'the filters'
 }

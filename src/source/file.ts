@@ -1,22 +1,33 @@
 import { createReadStream } from 'node:fs'
 import { JsonTooDeepError, parseJson } from './bounded-json.js'
 import { AnswerTooLargeError, formatBytes, MAX_ANSWER_BYTES, readText } from './bounded-read.js'
+import { listedDays, type OffDayPaper } from './drift.js'
 import { parseDailyPapers, type ParsedResponse } from './paper.js'
 import type { PaperSource } from './source.js'
 
 const EXPECTED = 'a saved response of /api/daily_papers (a JSON array of papers)'
 
+/** A saved response with the day it was saved for. */
+interface SavedDay {
+  parsed: ParsedResponse
+  listedOn: Map<string, string>
+  /** The UTC day most of its papers are listed on (`submittedOnDailyAt`); undefined when none says. */
+  day?: string
+}
+
 /**
- * The CLI's `--input FILE`: a saved API response stands for whatever day is asked, so a post can be
- * rendered again without the network. It is read with the bounds of an answer from Hugging Face.
+ * The CLI's `--input FILE`: a saved API response, so a post can be rendered again without the network.
+ * It is read with the bounds of an answer from Hugging Face, and stands only for the day it was saved
+ * for, which its papers' `submittedOnDailyAt` tell: asked for another day, it refuses rather than post
+ * that day's papers under the wrong date. A file whose papers carry no such stamp stands for the day asked.
  */
 export function createFileSource(
   path: string,
   open: (path: string) => AsyncIterable<Uint8Array> = createReadStream,
   maxBytes = MAX_ANSWER_BYTES,
 ): PaperSource {
-  let parsed: Promise<ParsedResponse> | undefined
-  const load = async (): Promise<ParsedResponse> => {
+  let saved: Promise<SavedDay> | undefined
+  const load = async (): Promise<SavedDay> => {
     let text: string
     try {
       text = await readText(open(path), maxBytes)
@@ -37,13 +48,37 @@ export function createFileSource(
           : `is not JSON (${(error as Error).message})`
       throw new Error(`${path} ${problem}; expected ${EXPECTED}`, { cause: error })
     }
-    return parseDailyPapers(body, path)
+    const parsed = parseDailyPapers(body, path)
+    const listedOn = listedDays(body as unknown[])
+    return { parsed, listedOn, day: mostCommon(listedOn.values()) }
   }
   return {
     async fetchDay(day) {
-      parsed ??= load()
-      const { papers, invalid } = await parsed
-      return { day, papers: [...papers], invalid: [...invalid] }
+      saved ??= load()
+      const { parsed, listedOn, day: savedFor } = await saved
+      if (savedFor !== undefined && savedFor !== day) {
+        throw new Error(
+          `${path} holds the papers Hugging Face listed on ${savedFor} (their submittedOnDailyAt), not on ${day}; run with --date ${savedFor}`,
+        )
+      }
+      // As from Hugging Face: a paper listed on another day is left out, and the pipeline says so.
+      const offDay: OffDayPaper[] = []
+      const papers = parsed.papers.filter((paper) => {
+        const listed = listedOn.get(paper.id)
+        if (listed === undefined || listed === day) return true
+        offDay.push({ id: paper.id, listedOn: listed })
+        return false
+      })
+      return { day, papers, invalid: [...parsed.invalid], ...(offDay.length > 0 ? { offDay } : {}) }
     },
   }
+}
+
+/** The value seen most often; the first seen of those tied. */
+function mostCommon(values: Iterable<string>): string | undefined {
+  const counts = new Map<string, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  let best: string | undefined
+  for (const [value, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = value
+  return best
 }

@@ -1,10 +1,13 @@
 import type { Locale } from './locale.js'
 
 export const en: Locale = {
-  collected: (count) => ({
+  collected: (count, listed) => ({
     before: '',
     count: String(count),
-    after: ` ${count === 1 ? 'paper was' : 'papers were'} collected.`,
+    after:
+      count < listed
+        ? ` of the day's ${listed} papers ${count === 1 ? 'was' : 'were'} selected.`
+        : ` ${count === 1 ? 'paper was' : 'papers were'} collected.`,
   }),
   noPapers: 'No papers were collected for this day.',
   rankingHeading: '📊 Ranked by upvotes',

@@ -2,7 +2,10 @@ import type { Locale } from './locale.js'
 
 /** The wording of the original Korean blog (__tests__/fixtures/seed/2025-12-24-daily-papers.md), "Abstract" included. */
 export const ko: Locale = {
-  collected: (count) => ({ before: '총 ', count: `${count}개`, after: '의 논문이 수집되었습니다.' }),
+  collected: (count, listed) =>
+    count < listed
+      ? { before: `총 ${listed}개의 논문 중 `, count: `${count}개`, after: '가 선정되었습니다.' }
+      : { before: '총 ', count: `${count}개`, after: '의 논문이 수집되었습니다.' },
   noPapers: '이 날 수집된 논문이 없습니다.',
   rankingHeading: '📊 좋아요 순위',
   organization: '기관',
@@ -25,6 +28,6 @@ export const ko: Locale = {
     totalUpvotes: (total) => `총 좋아요: ${total}`,
     meanUpvotes: (mean) => `평균 좋아요: ${mean}`,
     topPapers: (count) => `🔥 가장 인기 있는 논문 Top ${count}`,
-    topKeywords: (count) => `🏷️ 인기 태그 Top ${count}`,
+    topKeywords: (count) => `🏷️ 인기 키워드 Top ${count}`,
   },
 }

@@ -1,7 +1,10 @@
 /** Every word a post says. A new language is one file implementing this, listed in ./index.ts. */
 export interface Locale {
-  /** The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. */
-  collected(count: number): { before: string; count: string; after: string }
+  /**
+   * The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. When the
+   * filters or max-papers kept fewer than the `listed` papers, it names both numbers.
+   */
+  collected(count: number, listed: number): { before: string; count: string; after: string }
   noPapers: string
   rankingHeading: string
   organization: string

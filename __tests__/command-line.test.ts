@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals'
+import { runCli } from '../src/command-line.js'
+
+const SEED = '__tests__/fixtures/seed/2025-12-24.json'
+
+/** The CLI in-process, without the network (`--input` only) and writing nothing (dry-run). */
+async function cli(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(
+    [...argv, '--mode', 'dry-run'],
+    {},
+    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+  )
+  return { code, stdout, stderr }
+}
+
+describe('--input FILE stands for the day it was saved for', () => {
+  it('renders that day', async () => {
+    const { code, stdout } = await cli('--input', SEED, '--date', '2025-12-24')
+    expect(code).toBe(0)
+    expect(stdout).toContain('# Hugging Face Daily Papers - 2025-12-24\n\n**5** papers were collected.')
+  })
+
+  it('refuses another day, naming the day the file holds', async () => {
+    const { code, stdout, stderr } = await cli('--input', SEED, '--date', '2025-12-23')
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toContain(
+      `hf-daily-papers: ${SEED} holds the papers Hugging Face listed on 2025-12-24 (their submittedOnDailyAt), not on 2025-12-23; run with --date 2025-12-24\n`,
+    )
+  })
+
+  it('refuses a range, before reading the file', async () => {
+    const { code, stdout, stderr } = await cli(
+      '--input',
+      'no-such-file.json',
+      '--date',
+      '2025-12-23..2025-12-24',
+    )
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' })
+    expect(stderr).toBe(
+      'hf-daily-papers: --input no-such-file.json holds one saved day, but --date asks for 2025-12-23..2025-12-24; give --date the day it was saved for\n',
+    )
+  })
+
+  it('refuses a weekly digest, which covers seven days', async () => {
+    const { code, stderr } = await cli('--input', SEED, '--date', '2025-12-24', '--digest', 'weekly')
+    expect(code).toBe(1)
+    expect(stderr).toBe(
+      `hf-daily-papers: --input ${SEED} holds one saved day, but a weekly digest covers 2025-12-22..2025-12-28; give --date the day it was saved for and --digest daily\n`,
+    )
+  })
+})
