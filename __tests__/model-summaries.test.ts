@@ -41,8 +41,12 @@ function repository() {
     publish: async (changes) => {
       received.push(changes)
       const written = changes.files.filter((file) => files.get(file.path) !== file.content)
+      const kept = changes.files.filter((file) => !written.includes(file))
       for (const file of written) files.set(file.path, file.content)
-      return { written: written.map((file) => file.path), kept: [] }
+      return {
+        written: written.map((file) => file.path),
+        kept: kept.map((file) => ({ path: file.path, reason: 'unchanged' as const })),
+      }
     },
   }
   return { files, received, reads, publisher }
@@ -125,7 +129,7 @@ describe('model summaries in the pipeline', () => {
     ])
     expect(repo.files).toEqual(before)
     expect(result).toMatchObject({
-      skipped: 'the posts are unchanged',
+      skipped: 'the 2 posts are unchanged',
       summaries: { fromCache: 13, requests: 0 },
     })
   })
