@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs, promisify } from 'node:util'
 import { startGitHubServer } from '../__tests__/support/github-server.ts'
 import { listedOn, startHfServer } from '../__tests__/support/hf-server.ts'
+import { startLlmServer } from '../__tests__/support/llm-server.ts'
 import { runAction } from '../__tests__/support/run-action.ts'
 
 const { values } = parseArgs({
@@ -64,9 +65,9 @@ async function fixtureDays() {
 }
 
 /** The bundled action in commit mode for `date`, against the two stand-ins; throws when it fails. */
-async function runDigest(date, hf, github) {
+async function runDigest(date, hf, github, inputs = {}) {
   const result = await runAction({
-    inputs: { date, 'hf-api-url': hf.url },
+    inputs: { date, 'hf-api-url': hf.url, ...inputs },
     env: {
       GITHUB_REPOSITORY: 'octo/blog',
       GITHUB_API_URL: github.apiUrl,
@@ -111,6 +112,38 @@ async function oneDay(days) {
     hfRequests: figures[0].hfRequests,
     githubRequests: figures[0].githubRequests,
     commits: figures[0].commits,
+  }
+}
+
+/**
+ * A Korean day of 30 papers with model summaries (the OpenAI-compatible stand-in), then the same run
+ * again, which finds every summary in the cache the first run committed.
+ */
+async function modelDay(days) {
+  const hf = await startHfServer({ days: new Map(days), latencyMs })
+  const github = await startGitHubServer({ latencyMs })
+  const llm = await startLlmServer()
+  const inputs = {
+    language: 'ko',
+    fields: 'organization, hf-link, arxiv-link, abstract, llm-summary',
+    'llm-api-url': llm.url,
+    'llm-token': 'sk-bench',
+  }
+  try {
+    const first = await runDigest('2025-11-04', hf, github, inputs)
+    const requests = llm.requests.length
+    llm.requests.length = 0
+    const again = await runDigest('2025-11-04', hf, github, inputs)
+    return {
+      papers: Number(first.outputs.papers),
+      wall: first.durationMs,
+      requests,
+      rerunRequests: llm.requests.length,
+      rerunCommitted: again.outputs['commit-sha'] !== '',
+      commits: (await github.git.log('main')).length - 1,
+    }
+  } finally {
+    await Promise.all([hf.close(), github.close(), llm.close()])
   }
 }
 
@@ -169,6 +202,20 @@ row(
   ms(await bareFetchFirstRequest()),
   "Node's own floor for a first request",
   undefined,
+)
+const model = await modelDay(days)
+row(
+  `model summaries, a Korean day of ${model.papers} papers: model requests`,
+  String(model.requests),
+  '≤ 2',
+  model.requests <= 2,
+)
+row('  its wall time', ms(model.wall), '', undefined)
+row(
+  '  the same run again: model requests, commits',
+  `${model.rerunRequests}, ${model.rerunCommitted ? 1 : 0}`,
+  '0, 0',
+  model.rerunRequests === 0 && !model.rerunCommitted,
 )
 const year = await backfill('2025-01-01', '2025-12-31', days)
 row('year backfill: wall time', ms(year.wall), '< 10 s', year.wall < 10_000)

@@ -4,7 +4,11 @@
 import './stop-on-old-node.js'
 import { runCli } from './command-line.js'
 
-process.exitCode = await runCli(process.argv.slice(2), process.env, {
+// Not a top-level await: the bundle defines the modules it imports on demand (the model layer, openai)
+// after this line, and they must be defined by the time they are imported.
+void runCli(process.argv.slice(2), process.env, {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+}).then((code) => {
+  process.exitCode = code
 })

@@ -63,6 +63,7 @@ export async function runCli(
   }
   raw.token ||= env.GITHUB_TOKEN
   raw['hf-token'] ||= env.HF_TOKEN
+  raw['llm-token'] ||= env.LLM_TOKEN
   io = redacting(streams, cliSecrets(flags as Record<string, string | undefined>, env))
 
   const log = consoleLog(io)
@@ -143,7 +144,7 @@ function helpText(): string {
     '  --input FILE     render a saved /api/daily_papers response instead of fetching',
     '  --help, --version',
     '',
-    'Inputs (as in action.yml; mode defaults to "files" here; GITHUB_TOKEN and HF_TOKEN are read from the environment):',
+    'Inputs (as in action.yml; mode defaults to "files" here; GITHUB_TOKEN, HF_TOKEN and LLM_TOKEN are read from the environment for --token, --hf-token and --llm-token):',
   ]
   for (const name of INPUT_NAMES) {
     const fallback = name === 'mode' ? 'files' : INPUT_DEFAULTS[name]

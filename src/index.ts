@@ -1,3 +1,5 @@
 import { run } from './main.js'
 
-await run()
+// Not awaited at the top level: the model layer's chunk imports code it shares with this one, and a
+// module still waiting on a top-level await cannot be imported; the event loop keeps the run going.
+void run()

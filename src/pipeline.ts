@@ -2,6 +2,7 @@ import { posix } from 'node:path'
 import pMap from 'p-map'
 import { describeFilters, renderPost, selectPapers } from './digest/index.js'
 import type { Log } from './log.js'
+import { modelSummaries, type ModelSummaries, type SummaryStats } from './model-summaries.js'
 import { nothingWritten } from './publish/nothing-written.js'
 import type { ChangeSet, FileChange, Publisher } from './publish/publisher.js'
 import { eachDay, isoWeek, postDate, utcDay } from './settings/calendar.js'
@@ -44,6 +45,8 @@ export interface DigestResult {
   skipped?: string
   /** Something after the commit went wrong (the workflow dispatch): outputs stand, the run fails. */
   failure?: string
+  /** Where the papers' model summaries came from, when `fields` asked for them. */
+  summaries?: SummaryStats
 }
 
 /** A run that must fail after inputs were accepted: an empty day under `empty-day: fail`, every paper invalid. */
@@ -87,23 +90,35 @@ export async function runDigest(
   }
 
   const plans = settings.digest === 'daily' ? fetched.map(dailyPlan) : [periodPlan(fetched, settings)]
+  const selected = plans.map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
+  if (settings.emptyDay === 'fail') {
+    const empty = selected.find(({ papers }) => papers.length === 0)
+    if (empty !== undefined) {
+      const filtered = noneSelected(empty.plan.listed.length, settings)
+      throw new DigestError(
+        `${empty.plan.label}: no papers to post${filtered ? ` (${filtered})` : ''}; empty-day is "fail"`,
+      )
+    }
+  }
+  // Asked for once for every post, before any is rendered: a range of days takes as few requests as one day.
+  const summaries = await modelSummaries(
+    selected.flatMap(({ papers }) => papers),
+    settings,
+    { publisher, log, now },
+  )
+
   const files: FileChange[] = []
   const postOf = new Map<string, { path: string; papers: Paper[] }>()
   await log.group('Render posts', async () => {
-    for (const plan of plans) {
-      const papers = selectPapers(plan.listed, settings)
+    for (const { plan, papers } of selected) {
       if (papers.length === 0 && settings.emptyDay !== 'post') {
-        const filtered = noneSelected(plan.listed.length, settings)
-        if (settings.emptyDay === 'fail') {
-          throw new DigestError(
-            `${plan.label}: no papers to post${filtered ? ` (${filtered})` : ''}; empty-day is "fail"`,
-          )
-        }
-        log.info(`${plan.label}: ${filtered ?? 'no papers'}, no post (empty-day: skip)`)
+        log.info(
+          `${plan.label}: ${noneSelected(plan.listed.length, settings) ?? 'no papers'}, no post (empty-day: skip)`,
+        )
         continue
       }
       const path = posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
-      files.push({ path, content: renderPlan(plan, papers, settings, now()) })
+      files.push({ path, content: renderPlan(plan, papers, settings, now(), summaries) })
       postOf.set(plan.label, { path, papers })
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
@@ -132,6 +147,8 @@ export async function runDigest(
       skipped: filtered ? `${range}: ${filtered}` : `no papers on ${range}`,
     }
   }
+  // Committed with the posts, so that a re-run finds them and asks the model nothing.
+  files.push(...(summaries?.files ?? []))
 
   const changes: ChangeSet = {
     files,
@@ -149,6 +166,7 @@ export async function runDigest(
     pullRequestUrl: published.pullRequestUrl,
     failure: published.dispatchFailure,
     skipped: written.size === 0 ? nothingWritten(posts, published.kept) : undefined,
+    ...(summaries ? { summaries: summaries.stats } : {}),
   }
 }
 
@@ -214,7 +232,13 @@ function periodPlan(fetched: DayPapers[], settings: Settings): PostPlan {
   }
 }
 
-function renderPlan(plan: PostPlan, papers: Paper[], settings: Settings, now: Date): string {
+function renderPlan(
+  plan: PostPlan,
+  papers: Paper[],
+  settings: Settings,
+  now: Date,
+  summaries: ModelSummaries | undefined,
+): string {
   return renderPost(papers, {
     language: settings.language,
     title: fillTemplate(settings.title, plan.values),
@@ -226,6 +250,7 @@ function renderPlan(plan: PostPlan, papers: Paper[], settings: Settings, now: Da
     fields: settings.fields,
     listed: plan.listed.length,
     ...(plan.period ? { period: { ...plan.period, listed: plan.listed } } : {}),
+    ...(summaries ? { enriched: summaries.byId } : {}),
   })
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { INPUT_NAMES, type InputName, type RawInputs } from '../../src/settings/inputs.js'
+import { SECRET_INPUTS } from '../../src/settings/secrets.js'
 import { parseSettings, SettingsError, type Environment } from '../../src/settings/settings.js'
 
 /** Hostile inputs: each refused with a message that names the input and what it accepts. */
@@ -22,7 +23,7 @@ function problemsOf(raw: RawInputs, env: Environment = environment): string[] {
 }
 
 const LISTS: InputName[] = ['categories', 'tags', 'fields', 'keywords']
-const SECRETS: InputName[] = ['token', 'hf-token']
+const SECRETS = SECRET_INPUTS as InputName[]
 const SINGLE_LINE = INPUT_NAMES.filter((name) => !LISTS.includes(name) && !SECRETS.includes(name))
 const CONTROLS = [
   '\n',

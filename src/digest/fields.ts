@@ -5,6 +5,8 @@ export const FIELDS = [
   'arxiv-link',
   'abstract',
   'ai-summary',
+  'llm-summary',
+  'llm-title',
   'authors',
   'github',
   'project-page',
@@ -15,3 +17,11 @@ export type Field = (typeof FIELDS)[number]
 
 export const LANGUAGES = ['en', 'ko'] as const
 export type Language = (typeof LANGUAGES)[number]
+
+/**
+ * Whether the post needs the model layer: for a summary, or for a title in the post's language (an
+ * English post keeps its original titles, so `llm-title` alone asks nothing then).
+ */
+export function needsModel(fields: readonly Field[], language: Language): boolean {
+  return fields.includes('llm-summary') || (fields.includes('llm-title') && language !== 'en')
+}

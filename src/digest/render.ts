@@ -2,6 +2,7 @@ import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { safeHttpsUrl } from '../core/safe-url.js'
+import type { EnrichedPaper } from '../enrich/index.js'
 import type { Paper } from '../source/paper.js'
 import type { Field, Language } from './fields.js'
 import { frontMatter, type FrontMatter } from './front-matter.js'
@@ -19,6 +20,8 @@ export interface PostOptions extends FrontMatter {
   listed?: number
   /** Set for a weekly or monthly digest: adds statistics and the top keywords. */
   period?: Period
+  /** Model summaries and titles by paper id, for the llm-summary and llm-title fields; plain text. */
+  enriched?: ReadonlyMap<string, EnrichedPaper>
 }
 
 /** Authors shown before the list is shortened. */
@@ -58,7 +61,9 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
         ordered: true,
         start: 1,
         spread: true,
-        children: papers.map((paper) => paperItem(paper, options.fields, locale)),
+        children: papers.map((paper) =>
+          paperItem(paper, options.fields, locale, options.enriched?.get(paper.id)),
+        ),
       },
     )
   }
@@ -67,22 +72,36 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
   return `${frontMatter(options)}\n${markdown.stringify(root)}`
 }
 
-function paperItem(paper: Paper, fields: readonly Field[], locale: Locale): ListItem {
+function paperItem(
+  paper: Paper,
+  fields: readonly Field[],
+  locale: Locale,
+  enriched: EnrichedPaper | undefined,
+): ListItem {
   const lines = fields.flatMap((field) => {
-    const line = FIELD_LINES[field](paper, locale)
+    const line = field === 'llm-title' ? undefined : FIELD_LINES[field](paper, locale, { fields, enriched })
     return line ? [listItem([paragraph(line)])] : []
   })
   const details: List = { type: 'list', ordered: false, spread: false, children: lines }
+  const title = cleanText(paper.title)
+  const translated = fields.includes('llm-title') ? cleanText(enriched?.title ?? '') : ''
+  const beside = translated === '' || translated === title ? '' : ` (${translated})`
   return listItem([
-    paragraph([strong(cleanText(paper.title)), text(` - 👍 ${paper.upvotes}`)]),
+    paragraph([strong(title), text(`${beside} - 👍 ${paper.upvotes}`)]),
     ...(lines.length > 0 ? [details] : []),
   ])
 }
 
-type FieldLine = (paper: Paper, locale: Locale) => PhrasingContent[] | undefined
+/** What a line may need beyond the paper: the other fields shown, and the model's text for it. */
+interface LineContext {
+  fields: readonly Field[]
+  enriched?: EnrichedPaper
+}
 
-/** One builder per field; a field with nothing to show gives no line at all. */
-const FIELD_LINES: Record<Field, FieldLine> = {
+type FieldLine = (paper: Paper, locale: Locale, context: LineContext) => PhrasingContent[] | undefined
+
+/** One builder per field (llm-title goes beside the title); a field with nothing to show gives no line at all. */
+const FIELD_LINES: Record<Exclude<Field, 'llm-title'>, FieldLine> = {
   organization: (paper, locale) => labelled(locale.organization, paper.organization),
   'hf-link': (paper, locale) => [
     link(`https://huggingface.co/papers/${encodeURIComponent(paper.id)}`, locale.huggingFaceLink),
@@ -92,6 +111,16 @@ const FIELD_LINES: Record<Field, FieldLine> = {
   ],
   abstract: (paper, locale) => labelled(locale.abstract, paper.summary),
   'ai-summary': (paper, locale) => labelled(locale.aiSummary, paper.aiSummary),
+  'llm-summary': (paper, locale, { fields, enriched }) => {
+    if (enriched?.origin === 'model' || enriched?.origin === 'cache') {
+      return labelled(locale.summary, enriched.summary)
+    }
+    // Hugging Face's summary stands in for the model's, unless the ai-summary line shows it already.
+    if (enriched?.origin === 'hf-ai-summary' && !(fields.includes('ai-summary') && paper.aiSummary)) {
+      return labelled(locale.huggingFaceSummary, enriched.summary)
+    }
+    return undefined
+  },
   authors: (paper, locale) => labelled(locale.authors, authorList(paper.authors, locale)),
   github: (paper, locale) => {
     const url = safeHttpsUrl(paper.githubRepo)

@@ -1,4 +1,5 @@
 import { cleanText } from '../digest/index.js'
+import type { SummaryStats } from '../model-summaries.js'
 import type { DayOutcome, DigestResult } from '../pipeline.js'
 import type { Settings } from '../settings/settings.js'
 import { escapeHtml } from './html.js'
@@ -19,6 +20,7 @@ export function summaryHtml(result: DigestResult, settings: Settings): string {
       `<p>⚠️ ${incomplete.map((day) => day.day).join(', ')} is today on Hugging Face's calendar (UTC): its list is still growing, so this post may miss papers. Run for <code>yesterday</code> for complete days.</p>`,
     )
   }
+  if (result.summaries !== undefined) parts.push(...modelSection(result.summaries, settings))
   const posted = result.days.filter((day) => day.postPath !== undefined)
   if (result.days.length === 1 && posted.length === 1) parts.push(paperTable(posted[0] as DayOutcome))
   else if (result.days.length > 1) parts.push(dayTable(result.days))
@@ -42,6 +44,28 @@ function statusLine(result: DigestResult, settings: Settings): string {
         ? 'written to'
         : 'committed to'
   return `${count} ${verb} ${where}${commit}${pullRequest}.`
+}
+
+/** Where the papers' summaries came from, the requests they took, and what went wrong. */
+function modelSection(stats: SummaryStats, { llm }: Settings): string[] {
+  const origins = [
+    `${stats.fromModel} written by the model`,
+    `${stats.fromCache} from the cache`,
+    ...(stats.fromHuggingFace > 0 ? [`${stats.fromHuggingFace} with Hugging Face's AI summary instead`] : []),
+  ]
+  const requests = `${stats.requests} model ${stats.requests === 1 ? 'request' : 'requests'}`
+  return [
+    '<h3>Model summaries</h3>',
+    `<p>${plural(stats.papers, 'paper')}: ${origins.join(', ')}; ${requests} to <code>${escapeHtml(llm.apiUrl)}</code> (${escapeHtml(llm.model)}).</p>`,
+    ...(stats.whyMissing === undefined ? [] : [`<p>⚠️ ${escapeHtml(stats.whyMissing)}</p>`]),
+    ...(stats.problems.length === 0
+      ? []
+      : [`<ul>\n${stats.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join('\n')}\n</ul>`]),
+  ]
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 function paperTable(day: DayOutcome): string {

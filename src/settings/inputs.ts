@@ -31,6 +31,11 @@ export const INPUT_DEFAULTS = {
   token: '',
   'hf-token': '',
   'hf-api-url': 'https://huggingface.co',
+  'llm-api-url': 'https://models.github.ai/inference',
+  'llm-model': 'openai/gpt-4.1-mini',
+  'llm-token': '',
+  // DEFAULT_MAX_CALLS of src/enrich (a test keeps the two equal).
+  'llm-max-calls': '10',
 } as const satisfies Record<string, string>
 
 export type InputName = keyof typeof INPUT_DEFAULTS

@@ -1,9 +1,9 @@
 import { inputVariable } from './inputs.js'
 
-/** Inputs that hold secrets. `llm-token` is read here before action.yml declares it. */
+/** Inputs that hold secrets. */
 export const SECRET_INPUTS: readonly string[] = ['token', 'hf-token', 'llm-token']
 /** Variables the CLI takes tokens from when no flag gives them. */
-const SECRET_VARIABLES = ['GITHUB_TOKEN', 'HF_TOKEN']
+const SECRET_VARIABLES = ['GITHUB_TOKEN', 'HF_TOKEN', 'LLM_TOKEN']
 
 type Variables = Record<string, string | undefined>
 

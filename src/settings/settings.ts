@@ -21,12 +21,14 @@ import {
   type Repository,
 } from './github-names.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
+import { llmInputSchemas, type LlmSettings } from './llm.js'
 import { fileNameProblem, folder } from './paths.js'
 import { httpUrl, list, oneOf, optionalText, quote, rule, template, text, wholeNumber } from './schema.js'
 import { sharedName } from './template.js'
 
 export { DIGESTS } from './digest-defaults.js'
 export type { Environment, PathKind } from './environment.js'
+export type { LlmSettings } from './llm.js'
 export const MODES = ['commit', 'pull-request', 'files', 'dry-run'] as const
 export const EMPTY_DAY_POLICIES = ['skip', 'post', 'fail'] as const
 export const OVERWRITE_POLICIES = ['changed', 'never'] as const
@@ -69,6 +71,8 @@ export interface Settings {
   token?: string
   hfToken?: string
   hfApiUrl: string
+  /** The model layer, for the llm-summary and llm-title fields. */
+  llm: LlmSettings
   /** Where `files` mode writes: the runner's GITHUB_WORKSPACE or the CLI's `--out` (empty when unused). */
   workspace: string
   githubApiUrl: string
@@ -160,6 +164,7 @@ function inputSchemas(environment: Environment) {
     token: optionalText(),
     'hf-token': optionalText(),
     'hf-api-url': httpUrl(),
+    ...llmInputSchemas(),
   } satisfies Record<InputName, z.ZodMiniType<unknown, string>>
 }
 
@@ -231,6 +236,12 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     token: values.token,
     hfToken: values['hf-token'],
     hfApiUrl: values['hf-api-url'],
+    llm: {
+      apiUrl: values['llm-api-url'],
+      model: values['llm-model'],
+      token: values['llm-token'],
+      maxCalls: values['llm-max-calls'] ?? Number(INPUT_DEFAULTS['llm-max-calls']),
+    },
     workspace: facts.workspace,
     githubApiUrl: facts.githubApiUrl,
     githubGraphqlUrl: facts.githubGraphqlUrl,

@@ -16,6 +16,8 @@ export const en: Locale = {
   arxivLink: 'arXiv',
   abstract: 'Abstract',
   aiSummary: 'AI summary',
+  summary: 'Summary',
+  huggingFaceSummary: "Hugging Face's AI summary",
   authors: 'Authors',
   moreAuthors: (count) => `and ${count} more`,
   githubLink: 'GitHub',

@@ -13,6 +13,8 @@ export const ko: Locale = {
   arxivLink: '논문 링크',
   abstract: 'Abstract',
   aiSummary: 'AI 요약',
+  summary: '요약',
+  huggingFaceSummary: 'Hugging Face AI 요약',
   authors: '저자',
   moreAuthors: (count) => `외 ${count}명`,
   githubLink: 'GitHub',

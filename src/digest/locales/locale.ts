@@ -12,6 +12,10 @@ export interface Locale {
   arxivLink: string
   abstract: string
   aiSummary: string
+  /** A model's summary in the post's language (the llm-summary field). */
+  summary: string
+  /** Hugging Face's own AI summary, shown by llm-summary for a paper the model gave none. */
+  huggingFaceSummary: string
   authors: string
   /** Appended to a shortened author list. */
   moreAuthors(count: number): string

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { startLlmServer, type LlmServer } from '../support/llm-server.js'
+import {
+  readReferenceDay,
+  REFERENCE_INPUTS,
+  SEED_DAY,
+  SEED_FIELDS,
+  SEED_POST as POST,
+} from '../support/reference-day.js'
+import { runAction } from '../support/run-action.js'
+
+/**
+ * Which token the bundled action (dist/index.js; `npm run bundle` first) sends to which host: llm-token
+ * to llm-api-url; the workflow's GitHub token to GitHub Models only, over HTTPS on its own host, from a
+ * github.com run; to nothing else, ever. GitHub Models cannot be reached from here: a local proxy
+ * records where requests would go and refuses them.
+ */
+const LLM_TOKEN = 'sk-LlM-0123456789abcdef'
+const GITHUB_TOKEN = 'ghs_GiThUb0123456789abcdef'
+
+let seedPost: string
+let hf: HfServer
+let llm: LlmServer
+
+beforeAll(async () => {
+  const reference = await readReferenceDay()
+  seedPost = reference.post
+  hf = await startHfServer({ days: new Map([[SEED_DAY, reference.items]]) })
+  llm = await startLlmServer({ basePath: '/inference' })
+})
+afterAll(async () => {
+  await Promise.all([hf?.close(), llm?.close()])
+})
+beforeEach(() => {
+  llm.requests.length = 0
+})
+
+/** A forward proxy that records the hosts asked for and refuses them all: nothing leaves the machine. */
+async function startRefusingProxy(): Promise<{ url: string; connects: string[]; close(): Promise<void> }> {
+  const connects: string[] = []
+  const server: Server = createServer((req, res) => {
+    connects.push(`${req.method} ${req.url}`)
+    res.writeHead(403).end()
+  })
+  server.on('connect', (req, socket) => {
+    connects.push(`CONNECT ${req.url}`)
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+  })
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connects,
+    close: () => new Promise((closed) => server.close(() => closed())),
+  }
+}
+
+describe('which token reaches which host', () => {
+  const seedRun = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    mkdtemp(join(tmpdir(), 'workspace-')).then((workspace) =>
+      runAction({
+        inputs: {
+          ...REFERENCE_INPUTS,
+          fields: `${SEED_FIELDS}, llm-summary`,
+          mode: 'files',
+          'hf-api-url': hf.url,
+          ...inputs,
+        },
+        env,
+        githubToken: GITHUB_TOKEN,
+        workspace,
+      }).then(async (run) => ({ run, post: await readFile(join(workspace, POST), 'utf8') })),
+    )
+
+  it('sends the host its own llm-token, and never the GitHub token', async () => {
+    const { run } = await seedRun({ 'llm-api-url': llm.url, 'llm-token': LLM_TOKEN })
+    expect(run.exitCode).toBe(0)
+    expect(llm.requests.length).toBeGreaterThan(0)
+    for (const request of llm.requests) {
+      expect(request.authorization).toBe(`Bearer ${LLM_TOKEN}`)
+      expect(JSON.stringify([request.headers, request.body])).not.toContain(GITHUB_TOKEN)
+    }
+  })
+
+  it('asks another host nothing without llm-token: the GitHub token stays with GitHub', async () => {
+    const { run, post } = await seedRun({ 'llm-api-url': llm.url })
+    expect(run.exitCode).toBe(0)
+    expect(llm.requests).toEqual([])
+    // No paper has a summary of any kind: the post is the seed post.
+    expect(post).toBe(seedPost)
+    expect(run.stdout).toContain(
+      '::warning::Model summaries: skipped: llm-api-url is not GitHub Models (https://models.github.ai), so the GitHub token is not sent there; set llm-token to that host',
+    )
+    expect(run.summary).toContain('5 of 5 papers have no model summary: 5 no token for the model host')
+  })
+
+  describe('GitHub Models, which this machine cannot reach (a proxy records where requests would go)', () => {
+    let proxy: Awaited<ReturnType<typeof startRefusingProxy>>
+    beforeAll(async () => {
+      proxy = await startRefusingProxy()
+    })
+    afterAll(async () => {
+      await proxy.close()
+    })
+    beforeEach(() => {
+      proxy.connects.length = 0
+    })
+    const throughProxy = () => ({
+      NODE_USE_ENV_PROXY: '1',
+      HTTPS_PROXY: proxy.url,
+      HTTP_PROXY: proxy.url,
+      NO_PROXY: '127.0.0.1',
+    })
+
+    it('gets the workflow token from a github.com run, and only over HTTPS to models.github.ai', async () => {
+      // The default llm-api-url, and GitHub's default API (github.com): files mode makes no GitHub request.
+      const { run } = await seedRun({}, throughProxy())
+      expect(run.exitCode).toBe(0)
+      // The client retries a refused connection: each attempt asks for the same host.
+      expect(proxy.connects.length).toBeGreaterThan(0)
+      expect(new Set(proxy.connects)).toEqual(new Set(['CONNECT models.github.ai:443']))
+      expect(run.stdout).toMatch(
+        /^::warning::Model summaries: POST https:\/\/models\.github\.ai\/inference\/chat\/completions: could not connect/m,
+      )
+    })
+
+    it.each([
+      ['a look-alike host', 'https://models.github.ai.example.com/inference'],
+      ['plain HTTP', 'http://models.github.ai/inference'],
+      ['another port', 'https://models.github.ai:8443/inference'],
+    ])('is not used for %s: nothing is sent anywhere', async (_, url) => {
+      const { run, post } = await seedRun({ 'llm-api-url': url }, throughProxy())
+      expect(run.exitCode).toBe(0)
+      expect(proxy.connects).toEqual([])
+      expect(post).toBe(seedPost)
+    })
+
+    it('is not sent from a GitHub Enterprise Server run, whose token belongs to its own server', async () => {
+      const { run } = await seedRun(
+        {},
+        { ...throughProxy(), GITHUB_API_URL: 'https://github.example.com/api/v3' },
+      )
+      expect(run.exitCode).toBe(0)
+      expect(proxy.connects).toEqual([])
+      expect(run.stdout).toContain(
+        '::warning::the token input is for the GitHub at https://github.example.com/api/v3, not github.com, so it is not sent to GitHub Models',
+      )
+    })
+  })
+})

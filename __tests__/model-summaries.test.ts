@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { DigestError, runDigest } from '../src/pipeline.js'
+import type { ChangeSet, Publisher } from '../src/publish/publisher.js'
+import type { RawInputs } from '../src/settings/inputs.js'
+import { parseSettings } from '../src/settings/settings.js'
+import { parseDailyPapers } from '../src/source/paper.js'
+import type { PaperSource } from '../src/source/source.js'
+import { startLlmServer, type LlmServer } from './support/llm-server.js'
+import { createMemoryLog } from './support/memory-log.js'
+
+/**
+ * The model layer inside the pipeline (in-process, against the OpenAI-compatible stand-in): asked once
+ * for every post of the run, cached in the same change set as the posts, and not there at all when no
+ * field asks for it. The bundle's own tests are in e2e/llm.test.ts.
+ */
+const LLM_TOKEN = 'sk-llm-0123456789'
+const fixtures = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
+const DAYS: Record<string, unknown[]> = Object.fromEntries(
+  ['2024-01-01', '2024-01-03', '2025-11-04'].map((day) => [
+    day,
+    JSON.parse(readFileSync(resolve(fixtures, `${day}.json`), 'utf8')) as unknown[],
+  ]),
+)
+
+const source: PaperSource = {
+  fetchDay: async (day) => ({ day, ...parseDailyPapers(DAYS[day] ?? [], day) }),
+}
+
+/** A repository: what was published is what readText finds next time. */
+function repository() {
+  const files = new Map<string, string>()
+  const received: ChangeSet[] = []
+  const reads: string[] = []
+  const publisher: Publisher = {
+    readText: async (path) => {
+      reads.push(path)
+      return files.get(path)
+    },
+    publish: async (changes) => {
+      received.push(changes)
+      const written = changes.files.filter((file) => files.get(file.path) !== file.content)
+      const kept = changes.files.filter((file) => !written.includes(file))
+      for (const file of written) files.set(file.path, file.content)
+      return {
+        written: written.map((file) => file.path),
+        kept: kept.map((file) => ({ path: file.path, reason: 'unchanged' as const })),
+      }
+    },
+  }
+  return { files, received, reads, publisher }
+}
+
+let llm: LlmServer
+beforeAll(async () => {
+  llm = await startLlmServer()
+})
+afterAll(async () => {
+  await llm.close()
+})
+beforeEach(() => {
+  llm.requests.length = 0
+})
+
+async function run(raw: RawInputs, publisher: Publisher) {
+  const settings = parseSettings(
+    {
+      mode: 'files',
+      language: 'ko',
+      fields: 'llm-summary, hf-link',
+      'llm-api-url': llm.url,
+      'llm-token': LLM_TOKEN,
+      ...raw,
+    },
+    { now: new Date('2025-12-26T00:00:00Z'), workspace: '/unused' },
+  )
+  const log = createMemoryLog()
+  const result = await runDigest(settings, {
+    source,
+    publisher,
+    log,
+    now: () => new Date('2025-12-26T00:00:00Z'),
+  })
+  return { result, log }
+}
+
+describe('model summaries in the pipeline', () => {
+  it('asks once for every post of a range, and commits the cache with the posts', async () => {
+    const repo = repository()
+    const { result, log } = await run({ date: '2024-01-01..2024-01-03' }, repo.publisher)
+
+    // 5 + 8 papers of two days: one request, not one per day.
+    expect(llm.requests).toHaveLength(1)
+    expect(llm.requests[0]?.paperIds).toHaveLength(13)
+    expect(log.lines).toContain('▶ Model summaries')
+    expect(repo.received).toHaveLength(1)
+    const files = repo.received[0]?.files ?? []
+    expect(files.map((file) => [file.path, file.policy])).toEqual([
+      ['_posts/2024-01-01-daily-papers-2024-01-01.md', undefined],
+      ['_posts/2024-01-03-daily-papers-2024-01-03.md', undefined],
+      ['.hf-daily-papers/summaries/2312.json', { kind: 'state' }],
+      ['.hf-daily-papers/summaries/2401.json', { kind: 'state' }],
+    ])
+    for (const post of files.slice(0, 2)) {
+      expect(post.content.match(/^ {3}- 요약: 이 논문은 「.+」을 다룬다\./gm)).toHaveLength(
+        post.path.includes('01-01') ? 5 : 8,
+      )
+    }
+    expect(result.summaries).toMatchObject({ papers: 13, fromModel: 13, requests: 1, whyMissing: undefined })
+  })
+
+  it('asks nothing on a re-run and writes nothing new, reading the cache where the posts go', async () => {
+    const repo = repository()
+    await run({ date: '2024-01-01..2024-01-03' }, repo.publisher)
+    const before = new Map(repo.files)
+    llm.requests.length = 0
+    repo.reads.length = 0
+
+    const { result } = await run({ date: '2024-01-01..2024-01-03' }, repo.publisher)
+    expect(llm.requests).toEqual([])
+    expect(repo.reads).toEqual([
+      '.hf-daily-papers/summaries/2312.json',
+      '.hf-daily-papers/summaries/2401.json',
+    ])
+    expect(repo.received[1]?.files.map((file) => file.path)).toEqual([
+      '_posts/2024-01-01-daily-papers-2024-01-01.md',
+      '_posts/2024-01-03-daily-papers-2024-01-03.md',
+    ])
+    expect(repo.files).toEqual(before)
+    expect(result).toMatchObject({
+      skipped: 'the 2 posts are unchanged',
+      summaries: { fromCache: 13, requests: 0 },
+    })
+  })
+
+  it('loads and asks nothing when no field needs the model, and reads no state', async () => {
+    const repo = repository()
+    const { result, log } = await run(
+      { date: '2024-01-01', fields: 'abstract, llm-title', language: 'en' },
+      repo.publisher,
+    )
+    expect(llm.requests).toEqual([])
+    expect(repo.reads).toEqual([])
+    expect(log.lines).not.toContain('▶ Model summaries')
+    expect(log.warnings).toEqual([
+      'fields lists llm-title, but language is en: an English post keeps the original titles, so llm-title shows nothing',
+    ])
+    expect(result.summaries).toBeUndefined()
+    expect(repo.received[0]?.files.map((file) => file.path)).toEqual([
+      '_posts/2024-01-01-daily-papers-2024-01-01.md',
+    ])
+  })
+
+  it('asks for titles alone when a Korean post lists llm-title', async () => {
+    const repo = repository()
+    await run({ date: '2024-01-01', fields: 'llm-title' }, repo.publisher)
+    expect(llm.requests).toHaveLength(1)
+    expect(repo.received[0]?.files[0]?.content).toMatch(/^1\. \*\*.+\*\* \(.+ \(한국어 번역\)\) - 👍 \d+$/m)
+  })
+
+  it('asks nothing before an empty day fails the run', async () => {
+    const run_ = run({ date: '2024-01-01..2024-01-02', 'empty-day': 'fail' }, repository().publisher)
+    await expect(run_).rejects.toThrow(DigestError)
+    expect(llm.requests).toEqual([])
+  })
+
+  it('publishes the posts with what it has when the model host fails, and says why', async () => {
+    llm.inject(
+      { status: 500, body: { error: { message: 'upstream exploded' } }, headers: { 'retry-after': '0' } },
+      3,
+    )
+    const repo = repository()
+    const { result, log } = await run({ date: '2025-11-04' }, repo.publisher)
+    expect(llm.requests).toHaveLength(3)
+    const post = repo.received[0]?.files[0]?.content ?? ''
+    // Every paper of that day has Hugging Face's own summary to fall back on.
+    expect(post.match(/^ +- Hugging Face AI 요약: /gm)).toHaveLength(30)
+    expect(post).not.toMatch(/^ +- 요약: /m)
+    // Nothing failed is cached, so a later run fills the gaps.
+    expect(repo.received[0]?.files.map((file) => file.path)).toEqual([
+      '_posts/2025-11-04-daily-papers-2025-11-04.md',
+    ])
+    expect(log.warnings).toContain(
+      "Model summaries: 30 of 30 papers have no model summary: 30 the model host failed (5xx); 30 show Hugging Face's AI summary instead.",
+    )
+    expect(result.summaries).toMatchObject({
+      fromHuggingFace: 30,
+      requests: 3,
+      missing: { 'server-error': 30 },
+    })
+  })
+})

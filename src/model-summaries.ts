@@ -1,0 +1,71 @@
+import { needsModel } from './digest/fields.js'
+import type { EnrichedPaper, EnrichStats } from './enrich/index.js'
+import type { Log } from './log.js'
+import type { FileChange, Publisher } from './publish/publisher.js'
+import type { Settings } from './settings/settings.js'
+import type { Paper } from './source/paper.js'
+import { USER_AGENT } from './version.js'
+
+/**
+ * The one GitHub whose token may go to GitHub Models. A GitHub Enterprise Server token belongs to its
+ * own server, so it stays there; such a run needs llm-token.
+ */
+const GITHUB_COM_API = 'https://api.github.com'
+
+/** What the run's report says about the model summaries. */
+export interface SummaryStats extends EnrichStats {
+  /** How many papers have no model summary and why (describeMissing); undefined when every one has. */
+  whyMissing?: string
+}
+
+export interface ModelSummaries {
+  byId: ReadonlyMap<string, EnrichedPaper>
+  stats: SummaryStats
+  /** The cache files that gained summaries: committed with the posts, written whatever `overwrite` says. */
+  files: FileChange[]
+}
+
+/**
+ * The model layer as the pipeline runs it: summaries for the papers of every post, asked for once, when
+ * `fields` needs them. Undefined when it does not, and then nothing of the layer is loaded.
+ */
+export async function modelSummaries(
+  papers: readonly Paper[],
+  settings: Settings,
+  { publisher, log, now }: { publisher: Publisher; log: Log; now: () => Date },
+): Promise<ModelSummaries | undefined> {
+  if (settings.fields.includes('llm-title') && settings.language === 'en') {
+    log.warning(
+      'fields lists llm-title, but language is en: an English post keeps the original titles, so llm-title shows nothing',
+    )
+  }
+  if (!needsModel(settings.fields, settings.language) || papers.length === 0) return undefined
+  return log.group('Model summaries', async () => {
+    const { enrichPapers, describeMissing, isGitHubModels } = await import('./enrich/index.js')
+    const { llm } = settings
+    const onGitHubCom = settings.githubApiUrl === GITHUB_COM_API
+    if (!onGitHubCom && llm.token === undefined && isGitHubModels(llm.apiUrl)) {
+      log.warning(
+        `the token input is for the GitHub at ${settings.githubApiUrl}, not github.com, so it is not sent to GitHub Models`,
+      )
+    }
+    const result = await enrichPapers(
+      papers,
+      {
+        apiUrl: llm.apiUrl,
+        model: llm.model,
+        language: settings.language,
+        llmToken: llm.token,
+        githubToken: onGitHubCom ? settings.token : undefined,
+        maxCalls: llm.maxCalls,
+        userAgent: USER_AGENT,
+      },
+      { log, now: () => now().getTime(), readFile: (path) => publisher.readText(path) },
+    )
+    return {
+      byId: result.byId,
+      stats: { ...result.stats, whyMissing: describeMissing(result.stats) },
+      files: result.cacheFiles.map((file) => ({ ...file, policy: { kind: 'state' } })),
+    }
+  })
+}
