@@ -32,11 +32,20 @@ it('every example runs the action under the one placeholder the README explains'
 
 /** The permissions a step of this action needs from the workflow's own token. */
 function neededPermissions(inputs: Record<string, string>): Record<string, string> {
-  if (inputs.token !== undefined) return { contents: 'read' }
+  // GitHub Models takes the workflow's own token when no llm-token is given and a model field is asked for.
+  const fields = (inputs.fields ?? '').split(/[,\n]/).map((field) => field.trim())
+  const asksModel =
+    fields.includes('llm-summary') || (fields.includes('llm-title') && (inputs.language ?? 'en') !== 'en')
+  const models =
+    asksModel && inputs['llm-token'] === undefined && inputs['llm-api-url'] === undefined
+      ? { models: 'read' }
+      : {}
+  if (inputs.token !== undefined) return { contents: 'read', ...models }
   const mode = inputs.mode ?? 'commit'
-  if (mode === 'files' || mode === 'dry-run') return { contents: 'read' }
+  if (mode === 'files' || mode === 'dry-run') return { contents: 'read', ...models }
   return {
     contents: 'write',
+    ...models,
     ...(mode === 'pull-request' ? { 'pull-requests': 'write' } : {}),
     ...(inputs['dispatch-workflow'] ? { actions: 'write' } : {}),
   }
