@@ -3,6 +3,8 @@ import pMap from 'p-map'
 import { renderPost, selectPapers } from './digest/index.js'
 import type { Log } from './log.js'
 import type { ChangeSet, FileChange, Publisher } from './publish/publisher.js'
+import type { EarlierPost, RefreshedPost } from './refresh/refresh.js'
+import { startRefresh } from './refresh/stage.js'
 import { eachDay, isoWeek, postDate, utcDay } from './settings/calendar.js'
 import type { Settings } from './settings/settings.js'
 import { fillTemplate, type TemplateValues } from './settings/template.js'
@@ -41,6 +43,8 @@ export interface DigestResult {
   pullRequestUrl?: string
   /** Why nothing was written, when nothing was. */
   skipped?: string
+  /** The earlier posts `refresh-days` rendered again, and what became of each. */
+  refreshed?: RefreshedPost[]
   /** Something after the commit went wrong (the workflow dispatch): outputs stand, the run fails. */
   failure?: string
 }
@@ -70,10 +74,13 @@ export async function runDigest(
   { source, publisher, log, now }: Collaborators,
 ): Promise<DigestResult> {
   const range = describeRange(settings)
-  const fetched = await log.group(`Fetch papers (${range})`, () =>
-    fetchDays(eachDay(settings.from, settings.to), source, log),
+  const refresh = startRefresh(settings, publisher, log)
+  const fetchedAll = await log.group(`Fetch papers (${range}${describeRefresh(refresh.days)})`, () =>
+    fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log),
   )
-  const dateIgnored = ignoredDate(fetched)
+  const fetched = fetchedAll.slice(0, fetchedAll.length - refresh.days.length)
+  // The run's own days first, then with the earlier days, oldest first: one deaf day list is enough.
+  const dateIgnored = ignoredDate(fetched) ?? ignoredDate([...fetchedAll.slice(fetched.length), ...fetched])
   if (dateIgnored !== undefined) throw new DigestError(dateIgnored)
   const today = utcDay(now())
   if (fetched.some((day) => day.day === today)) {
@@ -84,7 +91,7 @@ export async function runDigest(
 
   const plans = settings.digest === 'daily' ? fetched.map(dailyPlan) : [periodPlan(fetched, settings)]
   const files: FileChange[] = []
-  const postOf = new Map<string, { path: string; papers: Paper[] }>()
+  const postOf = new Map<string, { day: string; path: string; papers: Paper[] }>()
   await log.group('Render posts', async () => {
     for (const plan of plans) {
       const papers = selectPapers(plan.listed, settings)
@@ -97,13 +104,15 @@ export async function runDigest(
         log.info(`${plan.label}: no papers, no post (empty-day: skip)`)
         continue
       }
-      const path = posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
+      const path = postPath(plan, settings)
       files.push({ path, content: renderPlan(plan, papers, settings, now()) })
-      postOf.set(plan.label, { path, papers })
+      postOf.set(plan.label, { day: plan.values.date as string, path, papers })
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
     if (settings.dataDir !== undefined) files.push(...dataFiles(fetched, settings.dataDir))
   })
+  const earlier = renderEarlier(fetchedAll.slice(fetched.length), settings, now())
+  files.push(...(await refresh.plan(earlier, [...postOf.values()])))
 
   const days = fetched.map((day): DayOutcome => {
     const post = postOf.get(settings.digest === 'daily' ? day.day : range)
@@ -117,15 +126,19 @@ export async function runDigest(
   })
   const posts = [...postOf.values()].map((post) => post.path)
   const papers = [...postOf.values()].reduce((sum, post) => sum + post.papers.length, 0)
-  if (files.length === 0) return { days, posts: [], papers: 0, skipped: `no papers on ${range}` }
+  if (files.length === 0) {
+    return { days, posts: [], papers: 0, skipped: `no papers on ${range}`, refreshed: refresh.finish() }
+  }
 
   const changes: ChangeSet = {
     files,
     message: fillTemplate(settings.commitMessage, { ...rangeValues(settings), date: range }),
     overwrite: settings.overwrite,
+    record: refresh.record(),
   }
   const published = await log.group(`Publish (${settings.mode})`, () => publisher.publish(changes))
   const written = new Set(published.written)
+  const refreshed = refresh.finish(published)
   return {
     days,
     posts: posts.filter((path) => written.has(path)),
@@ -134,8 +147,42 @@ export async function runDigest(
     commitUrl: published.commitUrl,
     pullRequestUrl: published.pullRequestUrl,
     failure: published.dispatchFailure,
-    skipped: written.size === 0 ? `the ${posts.length === 1 ? 'post is' : 'posts are'} unchanged` : undefined,
+    skipped: written.size > 0 ? undefined : unchanged(posts, range),
+    refreshed,
   }
+}
+
+/**
+ * The posts of the days before the run's first day, rendered again from today's data as their own
+ * day would render them; a day with no papers now has nothing to refresh. A saved response (the CLI's
+ * `--input`) stands for every day, so it refreshes nothing.
+ */
+function renderEarlier(earlierDays: DayPapers[], settings: Settings, now: Date): EarlierPost[] {
+  return earlierDays
+    .filter((day) => day.listUrl !== undefined)
+    .map(dailyPlan)
+    .flatMap((plan) => {
+      const papers = selectPapers(plan.listed, settings)
+      if (papers.length === 0) return []
+      const content = renderPlan(plan, papers, settings, now)
+      return [{ day: plan.label, path: postPath(plan, settings), content, papers }]
+    })
+}
+
+/** Why nothing was written although there was something to publish: the run's own posts, or refreshed ones. */
+function unchanged(posts: string[], range: string): string {
+  if (posts.length === 0) return `no papers on ${range}, and the earlier posts stay as they are`
+  return `the ${posts.length === 1 ? 'post is' : 'posts are'} unchanged`
+}
+
+function postPath(plan: PostPlan, settings: Settings): string {
+  return posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
+}
+
+function describeRefresh(days: string[]): string {
+  return days.length === 0
+    ? ''
+    : `; refresh ${describeRange({ from: days[0] as string, to: days.at(-1) as string })}`
 }
 
 /** Fetches a few days at a time, in order of the result, logging `[12/250] 2025-03-14: 23 papers`. */
@@ -228,6 +275,6 @@ function rangeValues({ from, to }: Settings): TemplateValues {
   return { ...dayValues(from), to }
 }
 
-function describeRange({ from, to }: Settings): string {
+function describeRange({ from, to }: Pick<Settings, 'from' | 'to'>): string {
   return from === to ? from : `${from}..${to}`
 }
