@@ -36,7 +36,7 @@ function neededPermissions(inputs: Record<string, string>): Record<string, strin
   const fields = (inputs.fields ?? '').split(/[,\n]/).map((field) => field.trim())
   const asksModel =
     fields.includes('llm-summary') || (fields.includes('llm-title') && (inputs.language ?? 'en') !== 'en')
-  const models =
+  const models: Record<string, string> =
     asksModel && inputs['llm-token'] === undefined && inputs['llm-api-url'] === undefined
       ? { models: 'read' }
       : {}

@@ -82,6 +82,25 @@ describe('runDigest', () => {
         ],
         message: 'Add Hugging Face Daily Papers for 2025-12-24',
         overwrite: 'changed',
+        // The publisher records what it writes of this post in the month's record file.
+        record: {
+          files: new Map([['.hf-daily-papers/posts/2025-12.json', { entries: new Map(), writable: true }]]),
+          posts: new Map([
+            [
+              '_posts/2025-12-24-daily-papers.md',
+              {
+                record: '.hf-daily-papers/posts/2025-12.json',
+                papers: [
+                  ['2512.20617', 11],
+                  ['2512.19673', 5],
+                  ['2512.20491', 4],
+                  ['2512.18099', 4],
+                  ['2512.19526', 1],
+                ],
+              },
+            ],
+          ]),
+        },
       },
     ])
     expect(result).toMatchObject({
@@ -132,7 +151,11 @@ describe('runDigest', () => {
       settingsFor({ date: '2025-11-28..2025-12-01', 'data-dir': '_data/papers', 'max-papers': '3' }),
       collaborators(source, publisher),
     )
-    expect(source.asked).toEqual(['2025-11-28', '2025-11-29', '2025-11-30', '2025-12-01'])
+    // The range's days, then the 7 days before it (refresh-days), which have no posts to refresh here.
+    expect(source.asked).toEqual([
+      ...['2025-11-28', '2025-11-29', '2025-11-30', '2025-12-01'],
+      ...['2025-11-21', '2025-11-22', '2025-11-23', '2025-11-24', '2025-11-25', '2025-11-26', '2025-11-27'],
+    ])
     expect(received).toHaveLength(1)
     expect(received[0]?.message).toBe('Add Hugging Face Daily Papers for 2025-11-28..2025-12-01')
     expect(received[0]?.files.map((file) => file.path)).toEqual([

@@ -4,7 +4,9 @@ import { describeFilters, renderPost, selectPapers } from './digest/index.js'
 import type { Log } from './log.js'
 import { modelSummaries, type ModelSummaries, type SummaryStats } from './model-summaries.js'
 import { nothingWritten } from './publish/nothing-written.js'
-import type { ChangeSet, FileChange, Publisher } from './publish/publisher.js'
+import type { ChangeSet, FileChange, Publisher, PublishResult } from './publish/publisher.js'
+import type { EarlierPost, RefreshedPost } from './refresh/refresh.js'
+import { startRefresh } from './refresh/stage.js'
 import { eachDay, isoWeek, postDate, utcDay } from './settings/calendar.js'
 import type { Settings } from './settings/settings.js'
 import { fillTemplate, type TemplateValues } from './settings/template.js'
@@ -43,6 +45,8 @@ export interface DigestResult {
   pullRequestUrl?: string
   /** Why nothing was written, when nothing was. */
   skipped?: string
+  /** The earlier posts `refresh-days` rendered again, and what became of each. */
+  refreshed?: RefreshedPost[]
   /** Something after the commit went wrong (the workflow dispatch): outputs stand, the run fails. */
   failure?: string
   /** Where the papers' model summaries came from, when `fields` asked for them. */
@@ -77,10 +81,14 @@ export async function runDigest(
   { source, publisher, log, now }: Collaborators,
 ): Promise<DigestResult> {
   const range = describeRange(settings)
-  const fetched = await log.group(`Fetch papers (${range})`, () =>
-    fetchDays(eachDay(settings.from, settings.to), source, log),
+  const refresh = startRefresh(settings, publisher, log)
+  const fetchedAll = await log.group(`Fetch papers (${range}${describeRefresh(refresh.days)})`, () =>
+    fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log),
   )
-  const dateIgnored = ignoredDate(fetched)
+  const fetched = fetchedAll.slice(0, fetchedAll.length - refresh.days.length)
+  const earlierDays = fetchedAll.slice(fetched.length)
+  // The run's own days first, then with the earlier days, oldest first: one deaf day list is enough.
+  const dateIgnored = ignoredDate(fetched) ?? ignoredDate([...earlierDays, ...fetched])
   if (dateIgnored !== undefined) throw new DigestError(dateIgnored)
   const today = utcDay(now())
   if (fetched.some((day) => day.day === today)) {
@@ -100,15 +108,17 @@ export async function runDigest(
       )
     }
   }
-  // Asked for once for every post, before any is rendered: a range of days takes as few requests as one day.
+  const earlier = selectEarlier(earlierDays, settings)
+  // Asked for once for every post, refreshed ones too, before any is rendered: a range of days takes as
+  // few requests as one day.
   const summaries = await modelSummaries(
-    selected.flatMap(({ papers }) => papers),
+    [...selected, ...earlier].flatMap(({ papers }) => papers),
     settings,
     { publisher, log, now },
   )
 
   const files: FileChange[] = []
-  const postOf = new Map<string, { path: string; papers: Paper[] }>()
+  const postOf = new Map<string, { day: string; path: string; papers: Paper[] }>()
   await log.group('Render posts', async () => {
     for (const { plan, papers } of selected) {
       if (papers.length === 0 && settings.emptyDay !== 'post') {
@@ -117,13 +127,18 @@ export async function runDigest(
         )
         continue
       }
-      const path = posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
+      const path = postPath(plan, settings)
       files.push({ path, content: renderPlan(plan, papers, settings, now(), summaries) })
-      postOf.set(plan.label, { path, papers })
+      postOf.set(plan.label, { day: plan.values.date as string, path, papers })
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
     if (settings.dataDir !== undefined) files.push(...dataFiles(fetched, settings.dataDir))
   })
+  const earlierPosts = earlier.map(({ plan, papers }): EarlierPost => {
+    const content = renderPlan(plan, papers, settings, now(), summaries)
+    return { day: plan.label, path: postPath(plan, settings), content, papers }
+  })
+  files.push(...(await refresh.plan(earlierPosts, [...postOf.values()])))
 
   const days = fetched.map((day): DayOutcome => {
     const post = postOf.get(settings.digest === 'daily' ? day.day : range)
@@ -145,6 +160,7 @@ export async function runDigest(
       posts: [],
       papers: 0,
       skipped: filtered ? `${range}: ${filtered}` : `no papers on ${range}`,
+      refreshed: refresh.finish(),
     }
   }
   // Committed with the posts, so that a re-run finds them and asks the model nothing.
@@ -154,9 +170,11 @@ export async function runDigest(
     files,
     message: fillTemplate(settings.commitMessage, { ...rangeValues(settings), date: range }),
     overwrite: settings.overwrite,
+    record: refresh.record(),
   }
   const published = await log.group(`Publish (${settings.mode})`, () => publisher.publish(changes))
   const written = new Set(published.written)
+  const refreshed = refresh.finish(published)
   return {
     days,
     posts: posts.filter((path) => written.has(path)),
@@ -165,9 +183,42 @@ export async function runDigest(
     commitUrl: published.commitUrl,
     pullRequestUrl: published.pullRequestUrl,
     failure: published.dispatchFailure,
-    skipped: written.size === 0 ? nothingWritten(posts, published.kept) : undefined,
+    skipped: written.size > 0 ? undefined : nothingWrittenFor(posts, published.kept, range),
+    refreshed,
     ...(summaries ? { summaries: summaries.stats } : {}),
   }
+}
+
+/**
+ * The days before the run's first day, selected again from today's data as their own day would be; a
+ * day with no papers now has nothing to refresh. A saved response (the CLI's `--input`) stands for every
+ * day, so it refreshes nothing.
+ */
+function selectEarlier(
+  earlierDays: DayPapers[],
+  settings: Settings,
+): Array<{ plan: PostPlan; papers: Paper[] }> {
+  return earlierDays
+    .filter((day) => day.listUrl !== undefined)
+    .map(dailyPlan)
+    .map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
+    .filter(({ papers }) => papers.length > 0)
+}
+
+/** Why nothing was written although there was something to publish: the run's own posts, or refreshed ones. */
+function nothingWrittenFor(posts: string[], kept: PublishResult['kept'], range: string): string {
+  if (posts.length === 0) return `no papers on ${range}, and the earlier posts stay as they are`
+  return nothingWritten(posts, kept)
+}
+
+function postPath(plan: PostPlan, settings: Settings): string {
+  return posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
+}
+
+function describeRefresh(days: string[]): string {
+  return days.length === 0
+    ? ''
+    : `; refresh ${describeRange({ from: days[0] as string, to: days.at(-1) as string })}`
 }
 
 /** Fetches a few days at a time, in order of the result, logging `[12/250] 2025-03-14: 23 papers`. */
@@ -273,6 +324,6 @@ function rangeValues({ from, to }: Settings): TemplateValues {
   return { ...dayValues(from), to }
 }
 
-function describeRange({ from, to }: Settings): string {
+function describeRange({ from, to }: Pick<Settings, 'from' | 'to'>): string {
   return from === to ? from : `${from}..${to}`
 }

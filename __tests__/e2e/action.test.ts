@@ -65,12 +65,18 @@ describe('the bundled action', () => {
       'Initial commit',
     ])
 
-    expect(hf.requests.map((request) => request.url)).toEqual([
-      '/api/daily_papers?date=2025-12-24&limit=100&p=0',
-    ])
+    // The day first, then the 7 days before it (refresh-days), which have no posts here.
+    expect(hf.requests[0]?.url).toBe('/api/daily_papers?date=2025-12-24&limit=100&p=0')
+    expect(hf.requests.map((request) => request.url).sort()).toEqual(
+      ['17', '18', '19', '20', '21', '22', '23', '24'].map(
+        (day) => `/api/daily_papers?date=2025-12-${day}&limit=100&p=0`,
+      ),
+    )
     // The action's name and version: no address, as the action lives wherever its user installed it from.
     expect(hf.requests[0]?.headers['user-agent']).toBe('hf-daily-papers/1.0.0')
+    // The record of what the action wrote is read while Hugging Face answers, and committed with the post.
     expect(github.requests.map((request) => request.operation)).toEqual([
+      'ReadFile',
       'ReadBranch',
       'CreateCommitOnBranch',
     ])
@@ -91,7 +97,7 @@ describe('the bundled action', () => {
     expect(first.summary).toContain(
       '<tr><td>1</td><td><a href="https://huggingface.co/papers/2512.20617">SpatialTree: How Spatial Abilities Branch Out in MLLMs</a></td><td>11</td><td>ByteDance Seed</td></tr>',
     )
-    expect(first.stdout).toContain('::group::Fetch papers (2025-12-24)')
+    expect(first.stdout).toContain('::group::Fetch papers (2025-12-24; refresh 2025-12-17..2025-12-23)')
     expect(first.stdout).toContain('::group::Publish (commit)')
     // The runner takes the token as a secret first (it shows `::add-mask::***`); nothing else prints it.
     expect(first.stdout.startsWith('::add-mask::write-token\n')).toBe(true)
@@ -104,7 +110,7 @@ describe('the bundled action', () => {
       githubToken: 'write-token',
     })
     expect(again.exitCode).toBe(0)
-    expect(github.requests.map((request) => request.operation)).toEqual(['ReadBranch'])
+    expect(github.requests.map((request) => request.operation)).toEqual(['ReadFile', 'ReadBranch'])
     expect(await github.git.log('master')).toHaveLength(2)
     expect(again.outputs).toMatchObject({ posts: '[]', 'commit-sha': '', skipped: 'true' })
     expect(again.summary).toContain('Nothing written: the post is unchanged.')
@@ -138,7 +144,8 @@ describe('the bundled action', () => {
       })
       expect(run.exitCode).toBe(0)
       expect(await readFile(join(workspace, POST), 'utf8')).toBe(seedPost)
-      expect(secure.requests.map((request) => request.httpVersion)).toEqual(['2.0'])
+      // The day and the 7 days before it (refresh-days).
+      expect(secure.requests.map((request) => request.httpVersion)).toEqual(Array(8).fill('2.0'))
     } finally {
       await secure.close()
     }
@@ -174,7 +181,8 @@ describe('the bundled action', () => {
     expect(run.stdout).toContain(
       `::error::GET ${hf.url}/api/daily_papers?date=2025-12-23&limit=100&p=0: Hugging Face answered 404 Not Found: "Not found"`,
     )
-    expect(github.requests).toEqual([])
+    // At most the record of what the action wrote was read, while Hugging Face was failing.
+    expect(github.requests.filter((request) => request.operation !== 'ReadFile')).toEqual([])
   })
 })
 
@@ -283,7 +291,8 @@ describe('the bundled action, backfill', () => {
       expect(
         JSON.parse((await server.git.readFile('main', '_data/papers/daily-2024-01-07.json')) ?? ''),
       ).toHaveLength(1)
-      expect(first.stdout).toMatch(/\[4\/4\] 2024-01-0\d: \d+ papers/)
+      // The 4 days, then the 7 before them (refresh-days), none with a post of the action's.
+      expect(first.stdout).toMatch(/\[11\/11\] 2024-01-0\d: \d+ papers/)
       expect(first.summary).toContain('<tr><td>2024-01-06</td><td>0</td><td>no post</td></tr>')
 
       const again = await runAction({ inputs, env, githubToken: 'write-token' })

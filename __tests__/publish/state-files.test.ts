@@ -20,14 +20,20 @@ describe('write policy', () => {
   const file = (policy?: FileChange['policy']): FileChange => ({ path: POST, content: 'new\n', policy })
   const old = gitBlobOid('old\n')
 
-  it('writes a missing file and keeps an identical one, whatever the policy', () => {
+  it('keeps an identical file whatever the policy, and writes a missing one unless it is a refreshed post', () => {
     for (const policy of [undefined, { kind: 'state' } as const, { kind: 'unedited' } as const]) {
-      expect(writeDecision(file(policy), undefined, 'never')).toEqual({ write: true })
       expect(writeDecision(file(policy), gitBlobOid('new\n'), 'changed')).toEqual({
         write: false,
         reason: 'unchanged',
       })
     }
+    expect(writeDecision(file(), undefined, 'never')).toEqual({ write: true })
+    expect(writeDecision(file({ kind: 'state' }), undefined, 'never')).toEqual({ write: true })
+    // A refreshed post that is gone was deleted by a person: it is not written again.
+    expect(writeDecision(file({ kind: 'unedited', lastWritten: old }), undefined, 'changed')).toEqual({
+      write: false,
+      reason: 'deleted',
+    })
   })
 
   it('follows overwrite for posts, always replaces state, and replaces a refreshed post only while unedited', () => {
@@ -54,6 +60,14 @@ describe('reading state files back', () => {
     expect(await publisher.readText(STATE)).toBe('{"a":1}\n')
     expect(await publisher.readText('.hf-daily-papers/none.json')).toBeUndefined()
     expect(operations(server)).toEqual(['ReadFile', 'ReadFile'])
+  })
+
+  it('names a missing branch as a commit to it would, since the record is read first', async () => {
+    const server = await standIn()
+    const { publisher } = publisherFor(server, { branch: 'blog' })
+    await expect(publisher.readText(STATE)).rejects.toThrow(
+      'Branch "blog" does not exist in lim4349/lim4349.github.io: check the "branch" input, or leave it empty for the default branch',
+    )
   })
 
   it('reads the open pull request work branch first, the target branch when there is none', async () => {

@@ -70,6 +70,56 @@ describe('job summary', () => {
     expect(html).toContain('<p>Nothing written: the post is unchanged.</p>')
   })
 
+  it('lists the earlier posts refresh-days rewrote and why, and those it left as they are', () => {
+    const html = summaryHtml(
+      {
+        ...committed,
+        refreshed: [
+          {
+            day: '2025-12-21',
+            path: '_posts/<b>21.md',
+            status: 'rewritten',
+            reasons: ['3 papers added', 'order changed'],
+          },
+          { day: '2025-12-22', path: '_posts/22.md', status: 'edited', reasons: [] },
+          { day: '2025-12-23', path: '_posts/23.md', status: 'deleted', reasons: [] },
+          { day: '2025-12-17', path: '_posts/17.md', status: 'unrecorded', reasons: [] },
+          { day: '2025-12-18', path: '_posts/18.md', status: 'unrecorded', reasons: [] },
+          { day: '2025-12-19', path: '_posts/19.md', status: 'unchanged', reasons: [] },
+        ],
+      },
+      settings('2025-12-24'),
+    )
+    expect(html).toContain(
+      [
+        '<h3>Earlier posts (refresh-days)</h3>',
+        '<ul>',
+        '<li>2025-12-21 <code>_posts/&#60;b&#62;21.md</code>: 3 papers added, order changed</li>',
+        '<li>2025-12-22 <code>_posts/22.md</code>: changed since the action wrote it, left as it is</li>',
+        '<li>2025-12-23 <code>_posts/23.md</code>: deleted since the action wrote it, not written again</li>',
+        '<li>2025-12-17, 2025-12-18: no record that the action wrote these posts, left as they are</li>',
+        '</ul>',
+      ].join('\n'),
+    )
+    expect(html).not.toContain('2025-12-19')
+  })
+
+  it('says so when only earlier posts were rewritten', () => {
+    const html = summaryHtml(
+      {
+        ...committed,
+        posts: [],
+        refreshed: [
+          { day: '2025-12-21', path: '_posts/21.md', status: 'rewritten', reasons: ['upvotes updated'] },
+        ],
+      },
+      settings('2025-12-24'),
+    )
+    expect(html).toContain(
+      '<p>The post of 2025-12-24 did not change; earlier posts were refreshed in commit <a href="https://github.com/o/r/commit/0123456789abcdef">0123456</a>.</p>',
+    )
+  })
+
   it('tables the days of a backfill', () => {
     const html = summaryHtml(
       { ...committed, days: [...committed.days, { day: '2025-12-25', listed: 0, papers: [] }] },

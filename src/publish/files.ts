@@ -4,9 +4,13 @@ import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Log } from '../log.js'
 import { gitBlobOid } from '../core/git-blob.js'
+import { recordChanges } from './post-record.js'
 import type { FileChange, KeptReason, Publisher } from './publisher.js'
 import { keptLine, writeDecision } from './write-policy.js'
 import { checkedTarget, checkFolderInside, realRoot } from './workspace-path.js'
+
+/** The largest state file the action reads back, as from GitHub. */
+const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
 
 export interface FilesPublisherOptions {
   /** The repository's working copy: GITHUB_WORKSPACE, or the CLI's `--out`. */
@@ -23,22 +27,30 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
   return {
     async publish(changes) {
       const real = await realRoot(root)
+      const decide = async (file: FileChange) => {
+        const target = await checkedTarget(root, real, file.path)
+        const existing = await readIfPresent(target)
+        const oid = existing === undefined ? undefined : gitBlobOid(existing)
+        return { target, decision: writeDecision(file, oid, changes.overwrite) }
+      }
       const writes: Array<{ file: FileChange; target: string }> = []
       const kept: Array<{ path: string; reason: KeptReason }> = []
       for (const file of changes.files) {
-        const target = await checkedTarget(root, real, file.path)
-        const existing = await readIfPresent(target)
-        const decision = writeDecision(
-          file,
-          existing === undefined ? undefined : gitBlobOid(existing),
-          changes.overwrite,
-        )
+        const { target, decision } = await decide(file)
         if (decision.write) {
           writes.push({ file, target })
         } else {
           kept.push({ path: file.path, reason: decision.reason })
           log.info(keptLine(file.path, decision.reason, 'in the workspace'))
         }
+      }
+      // The record of what the action wrote, for the posts it writes now; unchanged, it is no news.
+      for (const file of recordChanges(
+        changes.record,
+        writes.map(({ file }) => file),
+      )) {
+        const { target, decision } = await decide(file)
+        if (decision.write) writes.push({ file, target })
       }
       for (const { file, target } of writes) {
         await mkdir(dirname(target), { recursive: true })
@@ -50,13 +62,16 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
     },
 
     async readText(path) {
-      return readIfPresent(await checkedTarget(root, await realRoot(root), path))
+      return readIfPresent(await checkedTarget(root, await realRoot(root), path), MAX_STATE_FILE_BYTES)
     },
   }
 }
 
-/** The file's text, or undefined when there is none; never read through a link. */
-async function readIfPresent(path: string): Promise<string | undefined> {
+/**
+ * The file's text, or undefined when there is none; never read through a link. A file over `maxBytes`
+ * (the action's own state files) is refused, naming it.
+ */
+async function readIfPresent(path: string, maxBytes = Infinity): Promise<string | undefined> {
   const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(
     (error: unknown) => {
       if ((error as { code?: unknown }).code === 'ENOENT') return undefined
@@ -65,6 +80,11 @@ async function readIfPresent(path: string): Promise<string | undefined> {
   )
   if (handle === undefined) return undefined
   try {
+    if ((await handle.stat()).size > maxBytes) {
+      throw new Error(
+        `${path} is larger than ${maxBytes} bytes, so it is not a file the action wrote: move it away or delete it`,
+      )
+    }
     return await handle.readFile('utf8')
   } finally {
     await handle.close()

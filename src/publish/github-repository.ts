@@ -79,13 +79,7 @@ export class GitHubRepository {
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
-    if (!base?.target) {
-      throw new Error(
-        branch === undefined
-          ? `${this.nameWithOwner} has no default branch yet (an empty repository?): push a first commit, or name a branch with the "branch" input`
-          : `Branch "${branch}" does not exist in ${this.nameWithOwner}: check the "branch" input, or leave it empty for the default branch`,
-      )
-    }
+    if (!base?.target) throw new Error(this.missingBranch(branch))
     const work = repository.workBranch?.target ? repository.workBranch : undefined
     return {
       repositoryId: repository.id,
@@ -202,6 +196,13 @@ export class GitHubRepository {
       const reason = explainDispatchError(error, workflow, ref, this.failureContext({}))
       return `The post was committed, but dispatching ${workflow} failed: ${reason}`
     }
+  }
+
+  /** Why there is nothing to read or commit to on `branch` (undefined: the default branch). */
+  missingBranch(branch: string | undefined): string {
+    return branch === undefined
+      ? `${this.nameWithOwner} has no default branch yet (an empty repository?): push a first commit, or name a branch with the "branch" input`
+      : `Branch "${branch}" does not exist in ${this.nameWithOwner}: check the "branch" input, or leave it empty for the default branch`
   }
 
   /** Every GitHub error becomes a message that says what to fix; a moved branch becomes BranchMovedError. */

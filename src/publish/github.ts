@@ -9,6 +9,7 @@ import {
   type RepositoryState,
 } from './github-repository.js'
 import { createGitHubClient } from './octokit.js'
+import { parseRecord, recordChanges, type ParsedRecord } from './post-record.js'
 import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from './publisher.js'
 import { keptLine, writeDecision } from './write-policy.js'
 
@@ -57,14 +58,18 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
   const repository = new GitHubRepository(client, { ...options, secrets: [options.token] })
 
   async function publishOnce(changes: ChangeSet): Promise<PublishResult> {
-    const state = await repository.read(options.branch, folderNames(changes.files), options.pullRequestBranch)
-    const { pending, kept } = filesToWrite(changes.files, state.base, changes.overwrite, log)
+    const paths = [...changes.files.map((file) => file.path), ...(changes.record?.files.keys() ?? [])]
+    const state = await repository.read(options.branch, folderNames(paths), options.pullRequestBranch)
+    // With an open pull request, the action's last write of a refreshed post is on the work branch:
+    // only there can it tell an edit from its own unmerged work.
+    const { pending, kept } = filesToWrite(changes.files, state.base, changes.overwrite, log, state.work)
     if (pending.length === 0) return { written: [], kept }
     if (options.pullRequestBranch === undefined) {
-      const commit = await repository.commit(state.base, pending, changes.message)
-      log.info(`Committed ${pending.length} file(s) to ${state.base.name}: ${commit.url}`)
+      const toCommit = [...pending, ...(await recordFiles(changes, pending, state.base))]
+      const commit = await repository.commit(state.base, toCommit, changes.message)
+      log.info(`Committed ${toCommit.length} file(s) to ${state.base.name}: ${commit.url}`)
       return {
-        written: pending.map((file) => file.path),
+        written: toCommit.map((file) => file.path),
         kept,
         commitSha: commit.oid,
         commitUrl: commit.url,
@@ -72,6 +77,30 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
     }
     const published = await publishPullRequest(state, pending, changes, options.pullRequestBranch)
     return { ...published, kept: [...kept, ...published.kept] }
+  }
+
+  /**
+   * The record files to commit with `pending` onto `branch`. A record that changed on the branch since
+   * the pipeline read it (another run committed in between) is read again, so no entry is lost.
+   */
+  async function recordFiles(changes: ChangeSet, pending: FileChange[], branch: BranchState) {
+    const update = changes.record
+    if (update === undefined) return []
+    const files = new Map(update.files)
+    for (const [path, file] of update.files) {
+      if (branch.blobs.get(path) === file.readOid) continue
+      const text = await repository.readText(branch.name, path, MAX_STATE_FILE_BYTES)
+      const parsed: ParsedRecord =
+        text === undefined || text === 'missing' ? { entries: new Map() } : parseRecord(text)
+      if (parsed.problem === undefined) {
+        files.set(path, { entries: parsed.entries, readOid: branch.blobs.get(path) })
+      } else {
+        files.delete(path)
+      }
+    }
+    return recordChanges({ ...update, files }, pending).filter(
+      (file) => writeDecision(file, branch.blobs.get(file.path), 'changed').write,
+    )
   }
 
   /**
@@ -83,16 +112,18 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
   async function publishPullRequest(
     state: RepositoryState,
     pending: FileChange[],
-    { message, overwrite }: ChangeSet,
+    changes: ChangeSet,
     workBranchName: string,
   ): Promise<PublishResult> {
+    const { message, overwrite } = changes
     let work = state.work
     if (work === undefined) {
       await repository.createBranch(state.repositoryId, workBranchName, state.base.headOid)
       log.info(`Created branch ${workBranchName} from ${state.base.name}`)
       work = { name: workBranchName, headOid: state.base.headOid, blobs: state.base.blobs }
     }
-    const { pending: toCommit, kept } = filesToWrite(pending, work, overwrite, log)
+    const { pending: posts, kept } = filesToWrite(pending, work, overwrite, log)
+    const toCommit = [...posts, ...(await recordFiles(changes, posts, work))]
     const commit = toCommit.length > 0 ? await repository.commit(work, toCommit, message) : undefined
     if (commit) log.info(`Committed ${toCommit.length} file(s) to ${work.name}: ${commit.url}`)
     let pullRequestUrl = state.openPullRequestUrl
@@ -127,8 +158,7 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
         if (onWork !== 'missing') return onWork
       }
       const onBase = await repository.readText(options.branch, path, MAX_STATE_FILE_BYTES)
-      if (onBase === 'missing')
-        throw new Error(`Branch "${options.branch ?? 'the default branch'}" does not exist`)
+      if (onBase === 'missing') throw new Error(repository.missingBranch(options.branch))
       return onBase
     },
 
@@ -153,18 +183,24 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
   }
 }
 
-/** The files of the change set that `branch` should get (see write-policy.ts); the others are logged. */
+/**
+ * The files of the change set that `branch` should get (see write-policy.ts); the others are logged.
+ * With `work`, an existing pull-request branch, a refreshed post that differs from what the action last
+ * wrote is left for the work branch to decide.
+ */
 function filesToWrite(
   files: FileChange[],
   branch: BranchState,
   overwrite: ChangeSet['overwrite'],
   log: Log,
+  work?: BranchState,
 ): { pending: FileChange[]; kept: Array<{ path: string; reason: KeptReason }> } {
   const pending: FileChange[] = []
   const kept: Array<{ path: string; reason: KeptReason }> = []
   for (const file of files) {
     const decision = writeDecision(file, branch.blobs.get(file.path), overwrite)
-    if (decision.write) {
+    const onWorkBranch = work !== undefined && !decision.write && decision.reason === 'edited'
+    if (decision.write || onWorkBranch) {
       pending.push(file)
     } else {
       kept.push({ path: file.path, reason: decision.reason })
@@ -174,6 +210,6 @@ function filesToWrite(
   return { pending, kept }
 }
 
-function folderNames(files: FileChange[]): string[] {
-  return [...new Set(files.map((file) => posix.dirname(file.path)))]
+function folderNames(paths: string[]): string[] {
+  return [...new Set(paths.map((path) => posix.dirname(path)))]
 }

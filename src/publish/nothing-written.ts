@@ -1,7 +1,7 @@
 import type { KeptReason, PublishResult } from './publisher.js'
 
 /** The order reasons are told in: the harmless one first. */
-const REASONS: readonly KeptReason[] = ['unchanged', 'overwrite-never', 'edited']
+const REASONS: readonly KeptReason[] = ['unchanged', 'overwrite-never', 'edited', 'deleted']
 
 /**
  * Why a run wrote nothing, from what the publisher kept and why: `the post is unchanged`, or
@@ -34,4 +34,6 @@ const VERBS: Record<KeptReason, (one: boolean) => string> = {
   unchanged: (one) => (one ? 'is unchanged' : 'are unchanged'),
   'overwrite-never': (one) => (one ? 'exists and differs' : 'exist and differ'),
   edited: (one) => (one ? 'was edited since the action wrote it' : 'were edited since the action wrote them'),
+  deleted: (one) =>
+    one ? 'was deleted since the action wrote it' : 'were deleted since the action wrote them',
 }

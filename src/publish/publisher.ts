@@ -1,3 +1,5 @@
+import type { RecordUpdate } from './post-record.js'
+
 /**
  * When the action may replace a file that is already there with other content.
  * - `overwrite`: posts and data files; the `overwrite` input decides.
@@ -5,7 +7,7 @@
  *   replaced whenever it differs, whatever `overwrite` says.
  * - `unedited`: a refreshed older post; replaced only while it is still exactly what the action last
  *   wrote there (`lastWritten`, a git blob id), so a person's edit is never lost. With no record, it
- *   is left alone.
+ *   is left alone, and a post deleted since is not written again.
  */
 export type WritePolicy =
   { kind: 'overwrite' } | { kind: 'state' } | { kind: 'unedited'; lastWritten?: string }
@@ -24,10 +26,15 @@ export interface ChangeSet {
   message: string
   /** `changed`: rewrite a file whose content differs; `never`: leave existing files alone. */
   overwrite: 'changed' | 'never'
+  /**
+   * The record of what the action wrote (post-record.ts): the publisher adds the updated record files
+   * for the posts it actually writes. Absent in a dry run.
+   */
+  record?: RecordUpdate
 }
 
 /** Why a file of the change set was not written. */
-export type KeptReason = 'unchanged' | 'overwrite-never' | 'edited'
+export type KeptReason = 'unchanged' | 'overwrite-never' | 'edited' | 'deleted'
 
 export interface PublishResult {
   /** Paths that were (or, in dry-run, would be) created or changed, in ChangeSet order. */

@@ -10,9 +10,12 @@ export function writeDecision(
   existingOid: string | undefined,
   overwrite: ChangeSet['overwrite'],
 ): { write: true } | { write: false; reason: KeptReason } {
-  if (existingOid === undefined) return { write: true }
-  if (existingOid === gitBlobOid(file.content)) return { write: false, reason: 'unchanged' }
   const policy = file.policy ?? { kind: 'overwrite' }
+  if (existingOid === undefined) {
+    // A refreshed post that is gone was deleted by a person: that is an edit too.
+    return policy.kind === 'unedited' ? { write: false, reason: 'deleted' } : { write: true }
+  }
+  if (existingOid === gitBlobOid(file.content)) return { write: false, reason: 'unchanged' }
   switch (policy.kind) {
     case 'state':
       return { write: true }
@@ -32,5 +35,7 @@ export function keptLine(path: string, reason: KeptReason, where: string): strin
       return `${path}: differs ${where}, left as it is (overwrite: never)`
     case 'edited':
       return `${path}: changed ${where} since the action wrote it (a person's edit), left as it is`
+    case 'deleted':
+      return `${path}: deleted ${where} since the action wrote it, not written again`
   }
 }

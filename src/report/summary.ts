@@ -1,6 +1,7 @@
 import { cleanText } from '../digest/index.js'
 import type { SummaryStats } from '../model-summaries.js'
 import type { DayOutcome, DigestResult } from '../pipeline.js'
+import type { RefreshedPost } from '../refresh/refresh.js'
 import type { Settings } from '../settings/settings.js'
 import { escapeHtml } from './html.js'
 
@@ -9,9 +10,8 @@ import { escapeHtml } from './html.js'
  * so every value is escaped.
  */
 export function summaryHtml(result: DigestResult, settings: Settings): string {
-  const range = settings.from === settings.to ? settings.from : `${settings.from}..${settings.to}`
   const parts = [
-    `<h2>Hugging Face Daily Papers: ${escapeHtml(range)}</h2>`,
+    `<h2>Hugging Face Daily Papers: ${escapeHtml(range(settings))}</h2>`,
     `<p>${statusLine(result, settings)}</p>`,
   ]
   const incomplete = result.days.filter((day) => day.incomplete)
@@ -24,26 +24,70 @@ export function summaryHtml(result: DigestResult, settings: Settings): string {
   const posted = result.days.filter((day) => day.postPath !== undefined)
   if (result.days.length === 1 && posted.length === 1) parts.push(paperTable(posted[0] as DayOutcome))
   else if (result.days.length > 1) parts.push(dayTable(result.days))
+  parts.push(...refreshSection(result.refreshed ?? []))
   return `${parts.join('\n')}\n`
 }
 
 function statusLine(result: DigestResult, settings: Settings): string {
   if (result.skipped !== undefined) return `Nothing written: ${escapeHtml(result.skipped)}.`
+  if (result.posts.length === 0) {
+    const what = (result.refreshed ?? []).some(({ status }) => status === 'rewritten')
+      ? 'earlier posts were refreshed'
+      : 'only other files changed'
+    const own = result.papers === 0 ? 'had no papers' : 'did not change'
+    return `The ${result.days.length === 1 ? 'post' : 'posts'} of ${escapeHtml(range(settings))} ${own}; ${what}${commitLink(result)}${pullRequestLink(result)}.`
+  }
   const count = `${result.papers} ${result.papers === 1 ? 'paper' : 'papers'}`
   const where = result.posts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')
-  const pullRequest = result.pullRequestUrl
-    ? ` (pull request <a href="${escapeHtml(result.pullRequestUrl)}">${escapeHtml(result.pullRequestUrl)}</a>)`
-    : ''
-  const commit = result.commitUrl
-    ? ` in commit <a href="${escapeHtml(result.commitUrl)}">${escapeHtml((result.commitSha ?? '').slice(0, 7))}</a>`
-    : ''
   const verb =
     settings.mode === 'dry-run'
       ? 'would be written to'
       : settings.mode === 'files'
         ? 'written to'
         : 'committed to'
-  return `${count} ${verb} ${where}${commit}${pullRequest}.`
+  return `${count} ${verb} ${where}${commitLink(result)}${pullRequestLink(result)}.`
+}
+
+function commitLink(result: DigestResult): string {
+  return result.commitUrl
+    ? ` in commit <a href="${escapeHtml(result.commitUrl)}">${escapeHtml((result.commitSha ?? '').slice(0, 7))}</a>`
+    : ''
+}
+
+function pullRequestLink(result: DigestResult): string {
+  return result.pullRequestUrl
+    ? ` (pull request <a href="${escapeHtml(result.pullRequestUrl)}">${escapeHtml(result.pullRequestUrl)}</a>)`
+    : ''
+}
+
+function range({ from, to }: Settings): string {
+  return from === to ? from : `${from}..${to}`
+}
+
+/** The earlier posts that were rewritten and why, those a person changed, and the days without a record. */
+function refreshSection(posts: readonly RefreshedPost[]): string[] {
+  const post = ({ day, path }: RefreshedPost) => `${day} <code>${escapeHtml(path)}</code>`
+  const items = posts.flatMap((refreshed) => {
+    switch (refreshed.status) {
+      case 'rewritten':
+        return [`<li>${post(refreshed)}: ${escapeHtml(refreshed.reasons.join(', '))}</li>`]
+      case 'edited':
+        return [`<li>${post(refreshed)}: changed since the action wrote it, left as it is</li>`]
+      case 'deleted':
+        return [`<li>${post(refreshed)}: deleted since the action wrote it, not written again</li>`]
+      default:
+        return []
+    }
+  })
+  const unrecorded = posts.filter(({ status }) => status === 'unrecorded').map(({ day }) => day)
+  if (unrecorded.length > 0) {
+    items.push(
+      `<li>${unrecorded.join(', ')}: no record that the action wrote these posts, left as they are</li>`,
+    )
+  }
+  return items.length === 0
+    ? []
+    : ['<h3>Earlier posts (refresh-days)</h3>', `<ul>\n${items.join('\n')}\n</ul>`]
 }
 
 /** Where the papers' summaries came from, the requests they took, and what went wrong. */

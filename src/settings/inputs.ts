@@ -26,6 +26,7 @@ export const INPUT_DEFAULTS = {
   'data-dir': '',
   mode: 'commit',
   overwrite: 'changed',
+  'refresh-days': '7',
   'commit-message': 'Add Hugging Face Daily Papers for {date}',
   'dispatch-workflow': '',
   token: '',

@@ -27,12 +27,13 @@ export const list = () =>
 
 export const optionalText = () => text((value) => value.trim() || undefined)
 
-export function wholeNumber(minimum: number) {
+export function wholeNumber(minimum: number, maximum = Infinity) {
   return text((value, reject) => {
     const trimmed = value.trim()
     if (trimmed === '') return undefined
-    if (!/^\d+$/.test(trimmed) || Number(trimmed) < minimum) {
-      return reject(`${quote(value)} is not a whole number ≥ ${minimum}`)
+    if (!/^\d+$/.test(trimmed) || Number(trimmed) < minimum || Number(trimmed) > maximum) {
+      const accepted = maximum === Infinity ? `≥ ${minimum}` : `from ${minimum} to ${maximum}`
+      return reject(`${quote(value)} is not a whole number ${accepted}`)
     }
     return Number(trimmed)
   })

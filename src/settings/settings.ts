@@ -67,6 +67,8 @@ export interface Settings {
   dataDir?: string
   mode: Mode
   overwrite: (typeof OVERWRITE_POLICIES)[number]
+  /** A daily digest also renders the posts of this many days before `from` again (see src/refresh). */
+  refreshDays: number
   commitMessage: string
   token?: string
   hfToken?: string
@@ -91,6 +93,8 @@ export class SettingsError extends Error {
 }
 
 const MAX_RANGE_DAYS = 3 * 366
+/** Upvotes settle within one to two weeks; a month of requests a day is still far below Hugging Face's limit. */
+const MAX_REFRESH_DAYS = 30
 
 /** Each input's schema, from its raw string to its typed value. */
 function inputSchemas(environment: Environment) {
@@ -155,6 +159,7 @@ function inputSchemas(environment: Environment) {
     'data-dir': folder(),
     mode: oneOf(MODES),
     overwrite: oneOf(OVERWRITE_POLICIES),
+    'refresh-days': wholeNumber(0, MAX_REFRESH_DAYS),
     'commit-message': template(),
     'dispatch-workflow': text((value, reject) => {
       if (value.trim() === '') return undefined
@@ -232,6 +237,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     dataDir: values['data-dir'],
     mode: values.mode,
     overwrite: values.overwrite,
+    refreshDays: values['refresh-days'] ?? 0,
     commitMessage: values['commit-message'].trim(),
     token: values.token,
     hfToken: values['hf-token'],

@@ -1,0 +1,239 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
+import { loadFixtureDays, startHfServer, type HfServer } from '../support/hf-server.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+
+/**
+ * refresh-days through the bundled action (dist/index.js; `npm run bundle` first): posts written from
+ * a day's early list are rewritten from its settled list, in the same commit as the new day's post,
+ * unless a person changed them since.
+ */
+const DAY = '2025-11-20'
+const EARLIER = ['2025-11-17', '2025-11-18', '2025-11-19'] as const
+const RECORD = '.hf-daily-papers/posts/2025-11.json'
+const post = (day: string) => `_posts/${day}-daily-papers-${day}.md`
+
+type Item = { paper: { id: string; upvotes: number } }
+let settled: Map<string, Item[]>
+/** The list Hugging Face serves, by day; the tests switch it from early to settled. */
+const listed = new Map<string, unknown[]>()
+let hf: HfServer
+let github: GitHubServer | undefined
+
+/**
+ * A day's list a few hours in: its five most upvoted papers of the settled list only, with few
+ * upvotes, in the reverse order.
+ */
+function early(items: Item[]): Item[] {
+  const top = [...items].sort((a, b) => b.paper.upvotes - a.paper.upvotes).slice(0, 5)
+  return top.map((item, index) => ({ ...item, paper: { ...item.paper, upvotes: index + 1 } }))
+}
+
+function serve(which: 'early' | 'settled'): void {
+  listed.clear()
+  for (const day of EARLIER) {
+    const items = settled.get(day) as Item[]
+    listed.set(day, which === 'early' ? early(items) : items)
+  }
+  if (which === 'settled') listed.set(DAY, settled.get(DAY) as Item[])
+}
+
+beforeAll(async () => {
+  settled = (await loadFixtureDays()) as Map<string, Item[]>
+  hf = await startHfServer({ days: listed })
+})
+afterEach(async () => {
+  await github?.close()
+  github = undefined
+})
+afterAll(() => hf.close())
+
+async function commitRun(inputs: Record<string, string>): Promise<ActionRun> {
+  const server = github as GitHubServer
+  const run = await runAction({
+    inputs: { 'hf-api-url': hf.url, 'refresh-days': '3', ...inputs },
+    env: {
+      GITHUB_REPOSITORY: 'octo/blog',
+      GITHUB_API_URL: server.apiUrl,
+      GITHUB_GRAPHQL_URL: server.graphqlUrl,
+    },
+    githubToken: 'write-token',
+  })
+  expect(run.stderr).toBe('')
+  expect(run.exitCode).toBe(0)
+  return run
+}
+
+/** The files the branch's last commit changed. */
+async function lastCommitFiles(server: GitHubServer): Promise<string[]> {
+  const names = await server.git.git(['diff-tree', '--no-commit-id', '--name-only', '-r', 'refs/heads/main'])
+  return names.split('\n').filter(Boolean).sort()
+}
+
+/** The posts as the action renders them from the settled lists on a blank workspace. */
+async function settledPosts(): Promise<Map<string, string>> {
+  serve('settled')
+  const workspace = await mkdtemp(join(tmpdir(), 'refresh-settled-'))
+  const run = await runAction({
+    inputs: {
+      date: `${EARLIER[0]}..${DAY}`,
+      mode: 'files',
+      'refresh-days': '0',
+      'hf-api-url': hf.url,
+    },
+    workspace,
+  })
+  expect(run.exitCode).toBe(0)
+  const days = [...EARLIER, DAY]
+  return new Map(
+    await Promise.all(
+      days.map(async (day) => [day, await readFile(join(workspace, post(day)), 'utf8')] as const),
+    ),
+  )
+}
+
+/** `2025-11-17: 18 papers added, order changed, upvotes updated`, from the lists themselves. */
+function reasons(day: string): string {
+  const added = (settled.get(day) as Item[]).length - 5
+  return `${added} papers added, order changed, upvotes updated`
+}
+
+describe('refresh-days in commit mode', () => {
+  it('rewrites the earlier posts in the commit of the new day, then commits nothing on a re-run', async () => {
+    const expected = await settledPosts()
+    github = await startGitHubServer()
+    serve('early')
+    await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` })
+    const early = await Promise.all(EARLIER.map((day) => github?.git.readFile('main', post(day))))
+    expect(early.map((content) => content?.match(/👍/g)?.length)).toEqual([5, 5, 5])
+
+    serve('settled')
+    hf.requests.length = 0
+    github.requests.length = 0
+    const run = await commitRun({ date: DAY })
+    expect(await github.git.log('main')).toHaveLength(3)
+    expect(await lastCommitFiles(github)).toEqual([RECORD, ...[...EARLIER, DAY].map(post)].sort())
+    for (const day of [...EARLIER, DAY]) {
+      expect(await github.git.readFile('main', post(day))).toBe(expected.get(day))
+    }
+    expect(
+      hf.requests.map((request) => new URL(request.url, hf.url).searchParams.get('date')).sort(),
+    ).toEqual([...EARLIER, DAY])
+    expect(github.requests.map((request) => request.operation)).toEqual([
+      'ReadFile',
+      'ReadBranch',
+      'CreateCommitOnBranch',
+    ])
+    for (const day of EARLIER) {
+      expect(run.stdout).toContain(`Refreshed ${day} (${post(day)}): ${reasons(day)}`)
+      expect(run.summary).toContain(`<li>${day} <code>${post(day)}</code>: ${reasons(day)}</li>`)
+    }
+    expect(run.outputs).toMatchObject({ posts: JSON.stringify([post(DAY)]), skipped: 'false' })
+
+    // The record holds what was written, so that tomorrow's run can refresh today's post too.
+    const record = JSON.parse((await github.git.readFile('main', RECORD)) ?? '') as {
+      posts: Record<string, { blob: string; papers: Array<[string, number]> }>
+    }
+    expect(Object.keys(record.posts)).toEqual([...EARLIER, DAY].map(post))
+    const blob = await github.git.git(['rev-parse', `refs/heads/main:${post(DAY)}`])
+    expect(record.posts[post(DAY)]?.blob).toBe(blob.trim())
+    expect(record.posts[post(DAY)]?.papers.map(([, upvotes]) => upvotes)).toEqual(
+      (settled.get(DAY) as Item[]).map((item) => item.paper.upvotes).sort((a, b) => b - a),
+    )
+
+    github.requests.length = 0
+    const again = await commitRun({ date: DAY })
+    expect(await github.git.log('main')).toHaveLength(3)
+    expect(github.requests.map((request) => request.operation)).toEqual(['ReadFile', 'ReadBranch'])
+    expect(again.outputs).toMatchObject({ posts: '[]', 'commit-sha': '', skipped: 'true' })
+    expect(again.stdout).toContain(`Unchanged since the action wrote them: ${EARLIER.join(', ')}`)
+  })
+
+  it("keeps a person's edit byte for byte and says so", async () => {
+    github = await startGitHubServer()
+    serve('early')
+    await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` })
+    const edited = `${await github.git.readFile('main', post(EARLIER[1]))}\nA note of my own.\n`
+    await github.git.commit('main', { [post(EARLIER[1])]: edited }, 'Add a note')
+    const recordBefore = await github.git.readFile('main', RECORD)
+
+    serve('settled')
+    const run = await commitRun({ date: DAY })
+    expect(await github.git.log('main')).toHaveLength(4)
+    expect(await lastCommitFiles(github)).toEqual(
+      [RECORD, post(EARLIER[0]), post(EARLIER[2]), post(DAY)].sort(),
+    )
+    expect(await github.git.readFile('main', post(EARLIER[1]))).toBe(edited)
+    const notice = `::notice::${EARLIER[1]}: ${post(EARLIER[1])} changed since the action wrote it, left as it is`
+    expect(run.stdout).toContain(notice)
+    expect(run.summary).toContain(
+      `<li>${EARLIER[1]} <code>${post(EARLIER[1])}</code>: changed since the action wrote it, left as it is</li>`,
+    )
+    // The edited post keeps its old entry: the record says what the action wrote, not what is there.
+    const entry = (text: string | undefined) =>
+      (JSON.parse(text ?? '') as { posts: Record<string, unknown> }).posts[post(EARLIER[1])]
+    expect(entry(await github.git.readFile('main', RECORD))).toEqual(entry(recordBefore))
+
+    const again = await commitRun({ date: DAY })
+    expect(await github.git.log('main')).toHaveLength(4)
+    expect(again.stdout).toContain(notice)
+  })
+
+  it('leaves earlier posts alone under overwrite: never, and fetches no earlier day', async () => {
+    github = await startGitHubServer()
+    serve('early')
+    await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` })
+    const before = await Promise.all(EARLIER.map((day) => github?.git.readFile('main', post(day))))
+
+    serve('settled')
+    hf.requests.length = 0
+    const run = await commitRun({ date: DAY, overwrite: 'never' })
+    expect(hf.requests.map((request) => new URL(request.url, hf.url).searchParams.get('date'))).toEqual([DAY])
+    expect(await lastCommitFiles(github)).toEqual([RECORD, post(DAY)])
+    expect(await Promise.all(EARLIER.map((day) => github?.git.readFile('main', post(day))))).toEqual(before)
+    expect(run.stdout).toContain('overwrite is "never": earlier posts are left as they are (refresh-days)')
+  })
+})
+
+describe('refresh-days in files mode', () => {
+  it('rewrites unedited posts in the workspace, keeps an edited one and does not bring back a deleted one', async () => {
+    const expected = await settledPosts()
+    const workspace = await mkdtemp(join(tmpdir(), 'refresh-files-'))
+    const filesRun = async (date: string) => {
+      const run = await runAction({
+        inputs: { date, mode: 'files', 'refresh-days': '3', 'hf-api-url': hf.url },
+        workspace,
+      })
+      expect(run.exitCode).toBe(0)
+      return run
+    }
+    const read = (day: string) => readFile(join(workspace, post(day)), 'utf8').catch(() => undefined)
+    serve('early')
+    await filesRun(`${EARLIER[0]}..${EARLIER[2]}`)
+    const edited = `${await read(EARLIER[1])}\nA note of my own.\n`
+    await writeFile(join(workspace, post(EARLIER[1])), edited)
+    await rm(join(workspace, post(EARLIER[2])))
+
+    serve('settled')
+    const run = await filesRun(DAY)
+    expect(await read(EARLIER[0])).toBe(expected.get(EARLIER[0]))
+    expect(await read(EARLIER[1])).toBe(edited)
+    expect(await read(EARLIER[2])).toBeUndefined()
+    expect(await read(DAY)).toBe(expected.get(DAY))
+    expect(run.stdout).toContain(`Refreshed ${EARLIER[0]} (${post(EARLIER[0])}): ${reasons(EARLIER[0])}`)
+    expect(run.stdout).toContain(
+      `::notice::${EARLIER[1]}: ${post(EARLIER[1])} changed since the action wrote it, left as it is`,
+    )
+    expect(run.stdout).toContain(
+      `::notice::${EARLIER[2]}: ${post(EARLIER[2])} was deleted since the action wrote it, not written again`,
+    )
+
+    const record = await readFile(join(workspace, RECORD), 'utf8')
+    const again = await filesRun(DAY)
+    expect(again.outputs).toMatchObject({ posts: '[]', skipped: 'true' })
+    expect(await readFile(join(workspace, RECORD), 'utf8')).toBe(record)
+  })
+})

@@ -1,0 +1,245 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { runDigest } from '../../src/pipeline.js'
+import { createFilesPublisher } from '../../src/publish/files.js'
+import type { ChangeSet, Publisher } from '../../src/publish/publisher.js'
+import { describeChanges } from '../../src/refresh/changes.js'
+import { refreshWindow } from '../../src/refresh/window.js'
+import type { RawInputs } from '../../src/settings/inputs.js'
+import { parseSettings } from '../../src/settings/settings.js'
+import { createFileSource } from '../../src/source/file.js'
+import { parseDailyPapers } from '../../src/source/paper.js'
+import type { PaperSource } from '../../src/source/source.js'
+import { createMemoryLog } from '../support/memory-log.js'
+
+const NOW = new Date('2025-12-26T00:00:00Z')
+const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
+const fixture = (day: string) => JSON.parse(readFileSync(join(FIXTURES, `${day}.json`), 'utf8')) as unknown[]
+const settingsFor = (raw: RawInputs, workspace = '/unused') =>
+  parseSettings({ mode: 'files', ...raw }, { now: NOW, workspace })
+
+/** Hugging Face as the pipeline sees it: each day's own list, from the list URL. */
+function listSource(days: Record<string, unknown[]>): PaperSource & { asked: string[] } {
+  const asked: string[] = []
+  return {
+    asked,
+    fetchDay: async (day) => {
+      asked.push(day)
+      return { day, ...parseDailyPapers(days[day] ?? [], day), listUrl: 'https://hf.test/api/daily_papers' }
+    },
+  }
+}
+
+/** The files publisher on a fresh workspace, remembering what was read and published. */
+async function workspacePublisher() {
+  const root = await mkdtemp(join(tmpdir(), 'hf-daily-papers-refresh-'))
+  const files = createFilesPublisher({ root, log: createMemoryLog() })
+  const read: string[] = []
+  const published: ChangeSet[] = []
+  const publisher: Publisher = {
+    readText: (path) => (read.push(path), files.readText(path)),
+    publish: (changes) => (published.push(changes), files.publish(changes)),
+  }
+  const text = (path: string) => readFile(join(root, path), 'utf8').catch(() => undefined)
+  return { root, publisher, read, published, text }
+}
+
+async function digest(raw: RawInputs, source: PaperSource, publisher: Publisher) {
+  const log = createMemoryLog()
+  const result = await runDigest(settingsFor(raw), { source, publisher, log, now: () => NOW })
+  return { result, log }
+}
+
+describe('describeChanges', () => {
+  it('names papers added and dropped, a new order and new upvotes', () => {
+    expect(
+      describeChanges(
+        [
+          ['a', 5],
+          ['b', 3],
+          ['c', 1],
+        ],
+        [
+          ['b', 9],
+          ['a', 5],
+          ['d', 2],
+          ['e', 1],
+        ],
+      ),
+    ).toEqual(['2 papers added', '1 paper dropped', 'order changed', 'upvotes updated'])
+    expect(describeChanges([['a', 5]], [['a', 6]])).toEqual(['upvotes updated'])
+    // A paper that enters above the others moves nobody else: the order of the kept ones is the same.
+    expect(
+      describeChanges(
+        [['a', 5]],
+        [
+          ['n', 9],
+          ['a', 5],
+        ],
+      ),
+    ).toEqual(['1 paper added'])
+    expect(describeChanges([['a', 5]], [['a', 5]])).toEqual(['details other than the ranking changed'])
+  })
+})
+
+describe('refreshWindow', () => {
+  const window = (raw: RawInputs) => refreshWindow(settingsFor(raw))
+
+  it('is the refresh-days days before the first day of a daily digest, 7 by default', () => {
+    expect(window({ date: '2025-12-02' }).days).toEqual([
+      '2025-11-25',
+      '2025-11-26',
+      '2025-11-27',
+      '2025-11-28',
+      '2025-11-29',
+      '2025-11-30',
+      '2025-12-01',
+    ])
+    expect(window({ date: '2025-12-02..2025-12-05', 'refresh-days': '2' })).toEqual({
+      days: ['2025-11-30', '2025-12-01'],
+    })
+    expect(window({ date: '2025-12-02', 'refresh-days': '0' })).toEqual({ days: [] })
+  })
+
+  it('is empty for periods, and says why under overwrite: never and in a dry run', () => {
+    expect(window({ date: '2025-12-02', digest: 'weekly' })).toEqual({ days: [] })
+    expect(window({ date: '2025-12-02', digest: 'monthly' })).toEqual({ days: [] })
+    expect(window({ date: '2025-12-02', overwrite: 'never' })).toEqual({
+      days: [],
+      off: 'overwrite is "never": earlier posts are left as they are (refresh-days)',
+    })
+    expect(window({ date: '2025-12-02', mode: 'dry-run' })).toEqual({
+      days: [],
+      off: 'a dry run reads no record of earlier posts, so none is refreshed (refresh-days)',
+    })
+  })
+
+  it('refuses a refresh-days outside 0 to 30, naming the input', () => {
+    for (const value of ['31', '-1', '2.5', 'week']) {
+      expect(() => settingsFor({ 'refresh-days': value })).toThrow(
+        `Input "refresh-days": "${value}" is not a whole number from 0 to 30`,
+      )
+    }
+  })
+})
+
+describe('refresh in the pipeline', () => {
+  it('reads the record of every month the run touches, while fetching', async () => {
+    const { publisher, read } = await workspacePublisher()
+    await digest({ date: '2025-12-02', 'refresh-days': '3' }, listSource({}), publisher)
+    expect(read.sort()).toEqual([
+      '.hf-daily-papers/posts/2025-11.json',
+      '.hf-daily-papers/posts/2025-12.json',
+    ])
+  })
+
+  it('refreshes earlier posts on a day without papers of its own, and says why it wrote nothing', async () => {
+    const { root, publisher, text } = await workspacePublisher()
+    const early = listSource({ '2025-11-21': fixture('2025-11-21').slice(0, 2) })
+    await digest({ date: '2025-11-21' }, early, publisher)
+    const settled = listSource({ '2025-11-21': fixture('2025-11-21') })
+    const weekend = await digest({ date: '2025-11-22', 'refresh-days': '1' }, settled, publisher)
+    expect(weekend.result).toMatchObject({
+      posts: [],
+      skipped: undefined,
+      refreshed: [{ day: '2025-11-21', status: 'rewritten' }],
+    })
+    expect(await text('_posts/2025-11-21-daily-papers-2025-11-21.md')).toContain(
+      `**${fixture('2025-11-21').length}** papers were collected.`,
+    )
+
+    await writeFile(join(root, '_posts/2025-11-21-daily-papers-2025-11-21.md'), 'my own\n')
+    const edited = await digest({ date: '2025-11-22', 'refresh-days': '1' }, early, publisher)
+    expect(edited.result).toMatchObject({
+      skipped: 'no papers on 2025-11-22, and the earlier posts stay as they are',
+      refreshed: [{ day: '2025-11-21', status: 'edited' }],
+    })
+  })
+
+  it('refreshes nothing from a saved response (--input), which stands for every day', async () => {
+    const { publisher, text } = await workspacePublisher()
+    const dir = await mkdtemp(join(tmpdir(), 'hf-daily-papers-saved-'))
+    for (const day of ['2025-11-19', '2025-11-20']) {
+      await writeFile(join(dir, `${day}.json`), JSON.stringify(fixture(day)))
+    }
+    await digest({ date: '2025-11-19' }, createFileSource(join(dir, '2025-11-19.json')), publisher)
+    const written = await text('_posts/2025-11-19-daily-papers-2025-11-19.md')
+    const { result } = await digest(
+      { date: '2025-11-20' },
+      createFileSource(join(dir, '2025-11-20.json')),
+      publisher,
+    )
+    expect(await text('_posts/2025-11-19-daily-papers-2025-11-19.md')).toBe(written)
+    expect(result.refreshed).toEqual([])
+  })
+
+  it("leaves an earlier day alone when its file is the run's own post (a filename without {date})", async () => {
+    const { publisher, text } = await workspacePublisher()
+    const early = listSource({ '2025-11-19': fixture('2025-11-19').slice(0, 3) })
+    await digest({ date: '2025-11-19', filename: 'papers.md' }, early, publisher)
+    const source = listSource({ '2025-11-19': fixture('2025-11-19'), '2025-11-20': fixture('2025-11-20') })
+    const { result, log } = await digest(
+      { date: '2025-11-20', filename: 'papers.md', 'refresh-days': '1' },
+      source,
+      publisher,
+    )
+    expect(await text('_posts/papers.md')).toContain('title: Hugging Face Daily Papers - 2025-11-20')
+    expect(result.refreshed).toEqual([
+      { day: '2025-11-19', path: '_posts/papers.md', status: 'shared', reasons: [] },
+    ])
+    expect(log.lines).toContain(
+      "2025-11-19: _posts/papers.md is also another day's post, so it is not refreshed",
+    )
+  })
+
+  it('keeps a record file it cannot read as it is, and refreshes none of its posts', async () => {
+    const { root, publisher, text } = await workspacePublisher()
+    const source = listSource({ '2025-11-19': fixture('2025-11-19'), '2025-11-20': fixture('2025-11-20') })
+    await mkdir(join(root, '.hf-daily-papers/posts'), { recursive: true })
+    await writeFile(join(root, '.hf-daily-papers/posts/2025-11.json'), '{"posts": {} ,,}\n')
+    const { result, log } = await digest({ date: '2025-11-20', 'refresh-days': '1' }, source, publisher)
+    expect(await text('.hf-daily-papers/posts/2025-11.json')).toBe('{"posts": {} ,,}\n')
+    expect(await text('_posts/2025-11-20-daily-papers-2025-11-20.md')).toBeDefined()
+    expect(result.refreshed).toEqual([
+      {
+        day: '2025-11-19',
+        path: '_posts/2025-11-19-daily-papers-2025-11-19.md',
+        status: 'unrecorded',
+        reasons: [],
+      },
+    ])
+    expect(log.warnings).toEqual([
+      expect.stringMatching(
+        /^\.hf-daily-papers\/posts\/2025-11\.json is not valid JSON \(.*\): what can be read of it is used, but the file is left as it is; fix or delete it/,
+      ),
+    ])
+    expect(log.lines).toContain(
+      'Left as they are, with no record that the action wrote them (before refresh-days, by hand, or no post): 2025-11-19',
+    )
+  })
+
+  it('reads and records nothing in a dry run, and fetches only its own day', async () => {
+    const { publisher, read, published } = await workspacePublisher()
+    const source = listSource({ '2025-11-20': fixture('2025-11-20') })
+    const dryRun: Publisher = {
+      ...publisher,
+      publish: (changes) => (published.push(changes), Promise.resolve({ written: [], kept: [] })),
+    }
+    await digest({ date: '2025-11-20', mode: 'dry-run' }, source, dryRun)
+    expect(source.asked).toEqual(['2025-11-20'])
+    expect(read).toEqual([])
+    expect(published[0]?.record).toBeUndefined()
+  })
+
+  it('records a weekly post under the month of its first day and refreshes nothing', async () => {
+    const { publisher, text } = await workspacePublisher()
+    const source = listSource({ '2025-11-24': fixture('2025-11-24'), '2025-11-25': fixture('2025-11-25') })
+    await digest({ date: '2025-11-25', digest: 'weekly' }, source, publisher)
+    expect(source.asked).toHaveLength(7)
+    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11.json')) ?? '') as { posts: object }
+    expect(Object.keys(record.posts)).toEqual(['_posts/2025-11-24-weekly-papers-2025-W48.md'])
+  })
+})
