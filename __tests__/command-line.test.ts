@@ -51,4 +51,15 @@ describe('--input FILE stands for the day it was saved for', () => {
       `hf-daily-papers: --input ${SEED} holds one saved day, but a weekly digest covers 2025-12-22..2025-12-28; give --date the day it was saved for and --digest daily\n`,
     )
   })
+
+  it('refreshes no earlier day from it, and refuses refresh-days asked for with it', async () => {
+    const { code, stderr } = await cli('--input', SEED, '--date', '2025-12-24')
+    expect(code).toBe(0)
+    expect(stderr).toContain('== Fetch papers (2025-12-24)\n')
+    const asked = await cli('--input', SEED, '--date', '2025-12-24', '--refresh-days', '3')
+    expect(asked.code).toBe(1)
+    expect(asked.stderr).toBe(
+      `hf-daily-papers: --input ${SEED} holds one saved day, so there are no earlier days to refresh; leave out --refresh-days (it is 0 with --input)\n`,
+    )
+  })
 })

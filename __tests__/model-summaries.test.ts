@@ -119,7 +119,11 @@ describe('model summaries in the pipeline', () => {
 
     const { result } = await run({ date: '2024-01-01..2024-01-03' }, repo.publisher)
     expect(llm.requests).toEqual([])
-    expect(repo.reads).toEqual([
+    // The model cache of each month the papers belong to, and the record of what the action wrote for
+    // each month the run and its refresh (the 7 days before) touch.
+    expect([...repo.reads].sort()).toEqual([
+      '.hf-daily-papers/posts/2023-12.json',
+      '.hf-daily-papers/posts/2024-01.json',
       '.hf-daily-papers/summaries/2312.json',
       '.hf-daily-papers/summaries/2401.json',
     ])
@@ -134,14 +138,14 @@ describe('model summaries in the pipeline', () => {
     })
   })
 
-  it('loads and asks nothing when no field needs the model, and reads no state', async () => {
+  it('loads and asks nothing when no field needs the model, and reads no model cache', async () => {
     const repo = repository()
     const { result, log } = await run(
       { date: '2024-01-01', fields: 'abstract, llm-title', language: 'en' },
       repo.publisher,
     )
     expect(llm.requests).toEqual([])
-    expect(repo.reads).toEqual([])
+    expect(repo.reads.filter((path) => path.includes('/summaries/'))).toEqual([])
     expect(log.lines).not.toContain('▶ Model summaries')
     expect(log.warnings).toEqual([
       'fields lists llm-title, but language is en: an English post keeps the original titles, so llm-title shows nothing',

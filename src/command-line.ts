@@ -64,6 +64,8 @@ export async function runCli(
   raw.token ||= env.GITHUB_TOKEN
   raw['hf-token'] ||= env.HF_TOKEN
   raw['llm-token'] ||= env.LLM_TOKEN
+  // A saved response is one day: there is nothing to refresh earlier days from.
+  if (flags.input !== undefined) raw['refresh-days'] ??= '0'
   io = redacting(streams, cliSecrets(flags as Record<string, string | undefined>, env))
 
   const log = consoleLog(io)
@@ -101,8 +103,14 @@ export async function runCli(
   }
 }
 
-/** A saved response is one day: a range or a period would show its papers under other days' dates. */
-function savedDayProblem({ from, to, digest }: Settings, input: string): string | undefined {
+/**
+ * A saved response is one day: a range or a period would show its papers under other days' dates, and a
+ * refresh would render earlier days from it.
+ */
+function savedDayProblem({ from, to, digest, refreshDays }: Settings, input: string): string | undefined {
+  if (refreshDays > 0) {
+    return `--input ${input} holds one saved day, so there are no earlier days to refresh; leave out --refresh-days (it is 0 with --input)`
+  }
   if (from === to) return undefined
   const asked = digest === 'daily' ? '--date asks for' : `a ${digest} digest covers`
   const advice = digest === 'daily' ? '' : ' and --digest daily'

@@ -191,15 +191,13 @@ export async function runDigest(
 
 /**
  * The days before the run's first day, selected again from today's data as their own day would be; a
- * day with no papers now has nothing to refresh. A saved response (the CLI's `--input`) stands for every
- * day, so it refreshes nothing.
+ * day with no papers now has nothing to refresh.
  */
 function selectEarlier(
   earlierDays: DayPapers[],
   settings: Settings,
 ): Array<{ plan: PostPlan; papers: Paper[] }> {
   return earlierDays
-    .filter((day) => day.listUrl !== undefined)
     .map(dailyPlan)
     .map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
     .filter(({ papers }) => papers.length > 0)

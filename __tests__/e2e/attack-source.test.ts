@@ -38,12 +38,22 @@ interface Attack extends ActionRun {
   written: string[]
 }
 
-/** Runs the action in files mode with the hf-token set, measuring its peak memory. */
+/**
+ * Runs the action in files mode with the hf-token set, measuring its peak memory. No refresh: the faults
+ * injected are for the day's own request, and refreshed days would take them in turn.
+ */
 async function attack(inputs: Record<string, string> = {}, server = hf): Promise<Attack> {
   const workspace = await mkdtemp(join(tmpdir(), 'attack-workspace-'))
   const rssFile = join(workspace, '..', `${workspace.split('/').pop()}.rss`)
   const run = await runAction({
-    inputs: { date: DAY, mode: 'files', 'hf-api-url': server.url, 'hf-token': TOKEN, ...inputs },
+    inputs: {
+      date: DAY,
+      mode: 'files',
+      'hf-api-url': server.url,
+      'hf-token': TOKEN,
+      'refresh-days': '0',
+      ...inputs,
+    },
     env: { NODE_OPTIONS: `--require ${rssProbe}`, MAX_RSS_FILE: rssFile },
     workspace,
   })
@@ -118,7 +128,7 @@ describe('pages without end', () => {
     })
     try {
       // The day's own pages only: the days before it would meet the same endless pages.
-      const run = await attack({ 'refresh-days': '0' }, endless)
+      const run = await attack({}, endless)
       console.log(`endless pages: ${endless.requests.length} requests, ${run.durationMs} ms`)
       expect(run.exitCode).toBe(1)
       expect(run.stdout).toContain(

@@ -27,6 +27,8 @@ import { runAction, type ActionRun } from '../support/run-action.js'
  */
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 const CACHE = '.hf-daily-papers/summaries/2512.json'
+/** What the action wrote, for refresh-days: committed with the post. */
+const RECORD = '.hf-daily-papers/posts/2025-12.json'
 /** 28 papers, 8 with Hugging Face's own summary: two model requests, and a fallback for some papers only. */
 const MIXED_DAY = '2025-11-18'
 const MIXED_POST = `_posts/${MIXED_DAY}-daily-papers.md`
@@ -121,7 +123,7 @@ describe('Korean summaries through the bundled action', () => {
       'Initial commit',
     ])
     const changed = await github.git.git(['show', '--name-only', '--format=', 'refs/heads/master'])
-    expect(changed.trim().split('\n').sort()).toEqual([CACHE, POST])
+    expect(changed.trim().split('\n').sort()).toEqual([RECORD, CACHE, POST])
     const cache = JSON.parse((await github.git.readFile('master', CACHE)) ?? '{}') as {
       summaries: Record<string, Record<string, { summary: string }>>
     }
@@ -143,7 +145,12 @@ describe('Korean summaries through the bundled action', () => {
     })
     expect(run.exitCode).toBe(0)
     expect(llm.requests).toEqual([])
-    expect(github.requests.map((request) => request.operation)).toEqual(['ReadFile', 'ReadBranch'])
+    // The refresh record and the model cache are read; nothing is committed.
+    expect(github.requests.map((request) => request.operation)).toEqual([
+      'ReadFile',
+      'ReadFile',
+      'ReadBranch',
+    ])
     expect(await github.git.log('master')).toHaveLength(2)
     expect(run.outputs).toMatchObject({ posts: '[]', 'commit-sha': '', skipped: 'true' })
     expect(run.summary).toContain('<p>5 papers: 0 written by the model, 5 from the cache; 0 model requests')

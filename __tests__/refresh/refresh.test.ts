@@ -159,23 +159,6 @@ describe('refresh in the pipeline', () => {
     })
   })
 
-  it('refreshes nothing from a saved response (--input), which stands for every day', async () => {
-    const { publisher, text } = await workspacePublisher()
-    const dir = await mkdtemp(join(tmpdir(), 'hf-daily-papers-saved-'))
-    for (const day of ['2025-11-19', '2025-11-20']) {
-      await writeFile(join(dir, `${day}.json`), JSON.stringify(fixture(day)))
-    }
-    await digest({ date: '2025-11-19' }, createFileSource(join(dir, '2025-11-19.json')), publisher)
-    const written = await text('_posts/2025-11-19-daily-papers-2025-11-19.md')
-    const { result } = await digest(
-      { date: '2025-11-20' },
-      createFileSource(join(dir, '2025-11-20.json')),
-      publisher,
-    )
-    expect(await text('_posts/2025-11-19-daily-papers-2025-11-19.md')).toBe(written)
-    expect(result.refreshed).toEqual([])
-  })
-
   it("leaves an earlier day alone when its file is the run's own post (a filename without {date})", async () => {
     const { publisher, text } = await workspacePublisher()
     const early = listSource({ '2025-11-19': fixture('2025-11-19').slice(0, 3) })
