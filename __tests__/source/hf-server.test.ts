@@ -14,7 +14,7 @@ afterAll(() => server.close())
 
 async function get(path: string) {
   const response = await fetch(`${server.url}${path}`)
-  return { status: response.status, body: (await response.json()) as unknown }
+  return { status: response.status, body: await response.json() }
 }
 
 const ids = (body: unknown) => (body as Array<{ paper: { id: string } }>).map((item) => item.paper.id)
