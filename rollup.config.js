@@ -19,12 +19,16 @@ const bundle = (input, output, extraPlugins = []) => ({
     // its exports, which loads Node's own copy of undici (~50 ms); and undici's optional requires
     // (node:http2 for HTTP/2, node:tls behind a proxy) need a `require` to work at all.
     banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    // Maps without the sources' text (src/ is beside dist/ in the repository). A stack trace reads them
+    // when it is formatted (src/core/source-mapped-stacks.ts) and names src/… lines.
+    sourcemap: true,
+    sourcemapExcludeSources: true,
     ...output,
   },
   plugins: [
     // undici's switch for bundlers (its own build sets it): leave out the experimental Milo HTTP parser.
     replace({ preventAssignment: true, values: { 'typeof esbuildDetection': JSON.stringify('number') } }),
-    typescript({ tsconfig: './tsconfig.json', noEmit: false, outDir: 'dist', include: ['src/**/*.ts'] }),
+    typescript({ tsconfig: './tsconfig.build.json', noEmit: false, outDir: 'dist', sourceMap: true }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs({ ignore: isBuiltin }),
     json(),
