@@ -6,6 +6,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
+import { sourcesHash, STAMP_FILE } from './scripts/dist-stamp.mjs'
 
 const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
 
@@ -51,12 +52,24 @@ const executable = () => ({
   writeBundle: (options) => chmod(options.file, 0o755),
 })
 
+/** dist/sources.sha256: what the bundle was built from, which the end-to-end tests compare with the sources. */
+const stamp = () => ({
+  name: 'stamp',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: STAMP_FILE, source: `${sourcesHash(import.meta.dirname)}\n` })
+  },
+})
+
 export default [
   // The action: dist/index.js and the modules it shares with the rest (action/shared.js) are what its
   // first Hugging Face request needs; main.ts imports the rest (action/stages.js) while that request travels.
-  bundle('src/index.ts', {
-    dir: 'dist',
-    chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'action/[name].js' : 'action/shared.js'),
-  }),
+  bundle(
+    'src/index.ts',
+    {
+      dir: 'dist',
+      chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'action/[name].js' : 'action/shared.js'),
+    },
+    [stamp()],
+  ),
   bundle('src/cli.ts', { file: 'dist/cli.js', inlineDynamicImports: true }, [executable()]),
 ]
