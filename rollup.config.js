@@ -6,6 +6,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
+import { sourcesHash, STAMP_FILE } from './scripts/dist-stamp.mjs'
 
 const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
 
@@ -19,12 +20,16 @@ const bundle = (input, output, extraPlugins = []) => ({
     // its exports, which loads Node's own copy of undici (~50 ms); and undici's optional requires
     // (node:http2 for HTTP/2, node:tls behind a proxy) need a `require` to work at all.
     banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    // Maps without the sources' text (src/ is beside dist/ in the repository). A stack trace reads them
+    // when it is formatted (src/core/source-mapped-stacks.ts) and names src/… lines.
+    sourcemap: true,
+    sourcemapExcludeSources: true,
     ...output,
   },
   plugins: [
     // undici's switch for bundlers (its own build sets it): leave out the experimental Milo HTTP parser.
     replace({ preventAssignment: true, values: { 'typeof esbuildDetection': JSON.stringify('number') } }),
-    typescript({ tsconfig: './tsconfig.json', noEmit: false, outDir: 'dist', include: ['src/**/*.ts'] }),
+    typescript({ tsconfig: './tsconfig.build.json', noEmit: false, outDir: 'dist', sourceMap: true }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs({ ignore: isBuiltin }),
     json(),
@@ -47,12 +52,24 @@ const executable = () => ({
   writeBundle: (options) => chmod(options.file, 0o755),
 })
 
+/** dist/sources.sha256: what the bundle was built from, which the end-to-end tests compare with the sources. */
+const stamp = () => ({
+  name: 'stamp',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: STAMP_FILE, source: `${sourcesHash(import.meta.dirname)}\n` })
+  },
+})
+
 export default [
   // The action: dist/index.js and the modules it shares with the rest (action/shared.js) are what its
   // first Hugging Face request needs; main.ts imports the rest (action/stages.js) while that request travels.
-  bundle('src/index.ts', {
-    dir: 'dist',
-    chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'action/[name].js' : 'action/shared.js'),
-  }),
+  bundle(
+    'src/index.ts',
+    {
+      dir: 'dist',
+      chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'action/[name].js' : 'action/shared.js'),
+    },
+    [stamp()],
+  ),
   bundle('src/cli.ts', { file: 'dist/cli.js', inlineDynamicImports: true }, [executable()]),
 ]

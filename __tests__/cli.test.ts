@@ -1,8 +1,9 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
+import { assertDistCurrent } from '../scripts/dist-stamp.mjs'
 import { MINIMUM_NODE_MAJOR, nodeVersionProblem } from '../src/node-version.js'
 
 describe('the Node version check', () => {
@@ -36,6 +37,8 @@ function olderNodes(): string[] {
 }
 
 describe('the bundled CLI (dist/cli.js)', () => {
+  beforeAll(() => assertDistCurrent(process.cwd()))
+
   it("is executable, as package.json's bin", () => {
     expect(statSync('dist/cli.js').mode & 0o111).toBe(0o111)
   })

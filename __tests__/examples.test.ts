@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { assertDistCurrent } from '../scripts/dist-stamp.mjs'
 import { INPUT_NAMES, type RawInputs } from '../src/settings/inputs.js'
 import { parseSettings } from '../src/settings/settings.js'
 import { ACTION_PLACEHOLDER, inputsOf, isThisAction, readWorkflow, stepsOf } from './support/workflows.js'
@@ -96,6 +97,7 @@ describe.each(examples)('%s', (file) => {
 })
 
 it('the Korean recipe, less its permalink, renders the reference post byte for byte', async () => {
+  assertDistCurrent(process.cwd())
   const step = stepsOf(readWorkflow('examples/chirpy-korean.yml')).find((s) => s.uses === ACTION_PLACEHOLDER)
   const inputs = inputsOf(step ?? {})
   expect(inputs.permalink).toBe('/posts/daily-papers-{date}/')

@@ -8,6 +8,7 @@ import { parseSettings } from '../src/settings/settings.js'
 import { createHuggingFaceSource } from '../src/source/huggingface.js'
 import { startGitHubServer, type GitHubServer } from './support/github-server.js'
 import { startHfServer, type HfServer } from './support/hf-server.js'
+import { instantSleep } from './support/instant-sleep.js'
 
 /**
  * The whole pipeline over real HTTP against both stand-ins, with Hugging Face faults injected and
@@ -41,7 +42,7 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
     source: createHuggingFaceSource({
       baseUrl: settings.hfApiUrl,
       userAgent: 'test',
-      sleep: async (ms) => void sleeps.push(ms),
+      sleep: instantSleep(sleeps),
       requestTimeoutMs: 200,
     }),
     publisher: createGitHubPublisher({
@@ -51,7 +52,7 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
       repository: { owner: 'octo', repo: 'blog' },
       userAgent: 'test',
       log,
-      sleep: async () => undefined,
+      sleep: instantSleep(),
       retryAfterBaseValue: 0,
     }),
     log,
@@ -94,7 +95,7 @@ describe('Hugging Face faults, end to end', () => {
     ['a 400', { status: 400, body: { error: 'bad limit' } }, 1, /answered 400 Bad Request: "bad limit"/],
   ])('fails cleanly on %s and commits nothing', async (_, fault, times, message) => {
     const commits = (await github.git.log('main')).length
-    await expect(digestWithFaults(...Array(times).fill(fault))).rejects.toThrow(message)
+    await expect(digestWithFaults(...Array<typeof fault>(times).fill(fault))).rejects.toThrow(message)
     // At most the record of what the action wrote was read, while Hugging Face was failing.
     expect(github.requests.filter((request) => request.operation !== 'ReadFile')).toEqual([])
     expect(await github.git.log('main')).toHaveLength(commits)

@@ -25,7 +25,7 @@ const DAYS: Record<string, unknown[]> = Object.fromEntries(
 )
 
 const source: PaperSource = {
-  fetchDay: async (day) => ({ day, ...parseDailyPapers(DAYS[day] ?? [], day) }),
+  fetchDay: (day) => Promise.resolve({ day, ...parseDailyPapers(DAYS[day] ?? [], day) }),
 }
 
 /** A repository: what was published is what readText finds next time. */
@@ -34,19 +34,19 @@ function repository() {
   const received: ChangeSet[] = []
   const reads: string[] = []
   const publisher: Publisher = {
-    readText: async (path) => {
+    readText: (path) => {
       reads.push(path)
-      return files.get(path)
+      return Promise.resolve(files.get(path))
     },
-    publish: async (changes) => {
+    publish: (changes) => {
       received.push(changes)
       const written = changes.files.filter((file) => files.get(file.path) !== file.content)
       const kept = changes.files.filter((file) => !written.includes(file))
       for (const file of written) files.set(file.path, file.content)
-      return {
+      return Promise.resolve({
         written: written.map((file) => file.path),
         kept: kept.map((file) => ({ path: file.path, reason: 'unchanged' as const })),
-      }
+      })
     },
   }
   return { files, received, reads, publisher }

@@ -21,10 +21,11 @@ const seedItems = JSON.parse(
 ) as unknown[]
 /** The seed day (upvotes 11, 5, 4, 4, 1) on 2025-12-24; every other day is empty. */
 const seedSource: PaperSource = {
-  fetchDay: async (day) => ({
-    day,
-    ...parseDailyPapers(day === '2025-12-24' ? seedItems : [], day),
-  }),
+  fetchDay: (day) =>
+    Promise.resolve({
+      day,
+      ...parseDailyPapers(day === '2025-12-24' ? seedItems : [], day),
+    }),
 }
 
 async function run(raw: RawInputs, publisher: Publisher) {
@@ -89,10 +90,8 @@ describe('nothingWritten', () => {
 
 describe('filters that leave no paper are named', () => {
   const publisher: Publisher = {
-    readText: async () => undefined,
-    publish: async () => {
-      throw new Error('nothing should be published')
-    },
+    readText: () => Promise.resolve(undefined),
+    publish: () => Promise.reject(new Error('nothing should be published')),
   }
 
   it('under empty-day: skip, in the log and in the result', async () => {
@@ -124,10 +123,10 @@ describe('a daily post that shows fewer papers than were listed', () => {
   async function renderedPost(raw: RawInputs): Promise<string> {
     let content = ''
     const publisher: Publisher = {
-      readText: async () => undefined,
-      publish: async (changes) => {
+      readText: () => Promise.resolve(undefined),
+      publish: (changes) => {
         content = changes.files[0]?.content ?? ''
-        return { written: changes.files.map((file) => file.path), kept: [] }
+        return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
       },
     }
     await run({ date: '2025-12-24', ...raw }, publisher)

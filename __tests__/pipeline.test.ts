@@ -17,9 +17,9 @@ function savedSource(days: Record<string, unknown[]>): PaperSource & { asked: st
   const asked: string[] = []
   return {
     asked,
-    fetchDay: async (day) => {
+    fetchDay: (day) => {
       asked.push(day)
-      return { day, ...parseDailyPapers(days[day] ?? [], day) }
+      return Promise.resolve({ day, ...parseDailyPapers(days[day] ?? [], day) })
     },
   }
 }
@@ -29,17 +29,17 @@ function recordingPublisher(written: (changes: ChangeSet) => string[] = (c) => c
   const received: ChangeSet[] = []
   const publisher: Publisher = {
     readText: () => Promise.resolve(undefined),
-    publish: async (changes) => {
+    publish: (changes) => {
       received.push(changes)
       const paths = written(changes)
-      return {
+      return Promise.resolve({
         written: paths,
         kept: changes.files
           .filter((file) => !paths.includes(file.path))
           .map((file) => ({ path: file.path, reason: 'unchanged' as const })),
         commitSha: 'abc1234def',
         commitUrl: 'https://github.test/commit/abc1234def',
-      }
+      })
     },
   }
   return { publisher, received }

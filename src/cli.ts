@@ -3,7 +3,9 @@
 // a TypeError and a megabyte of minified source instead of a word about the version.
 import './stop-on-old-node.js'
 import { runCli } from './command-line.js'
+import { mapStacksToSources } from './core/source-mapped-stacks.js'
 
+mapStacksToSources()
 // Not a top-level await: the bundle defines the modules it imports on demand (the model layer, openai)
 // after this line, and they must be defined by the time they are imported.
 void runCli(process.argv.slice(2), process.env, {

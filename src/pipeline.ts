@@ -119,6 +119,7 @@ export async function runDigest(
 
   const files: FileChange[] = []
   const postOf = new Map<string, { day: string; path: string; papers: Paper[] }>()
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a throw rejects, as Log.group expects
   await log.group('Render posts', async () => {
     for (const { plan, papers } of selected) {
       if (papers.length === 0 && settings.emptyDay !== 'post') {

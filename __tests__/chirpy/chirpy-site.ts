@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import { compile } from 'sass'
 
 const CHIRPY_GEM_NAME = 'jekyll-theme-chirpy-7.3.0.gem'
@@ -224,14 +225,7 @@ export async function proofSite(dir: string): Promise<{ exitCode: number; log: s
   }
 }
 
+/** The program's output; a failure carries it too (as `stdout` and `stderr` on the error). */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  return new Promise<{ stdout: string; stderr: string }>((done, fail) => {
-    execFile(
-      command,
-      args,
-      { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        error ? fail(Object.assign(error, { stdout, stderr })) : done({ stdout, stderr }),
-    )
-  })
+  return promisify(execFile)(command, args, { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 })
 }

@@ -82,7 +82,7 @@ const textOf = (node: Node): string =>
       ? node.childNodes.map(textOf).join('')
       : ''
 const elements = (node: Node): DefaultTreeAdapterMap['element'][] => [
-  ...('tagName' in node ? [node as DefaultTreeAdapterMap['element']] : []),
+  ...('tagName' in node ? [node] : []),
   ...('childNodes' in node ? node.childNodes.flatMap(elements) : []),
 ]
 

@@ -6,9 +6,11 @@ import { parseDailyPapers } from '../../src/source/paper.js'
 
 /**
  * Golden fixtures in the style of remark's plugins: `fixtures/digest/<case>/{input.json, config.json,
- * post.md}`. `UPDATE=1 npm test` rewrites post.md; read the diff before committing it.
+ * post.md}`. `UPDATE=1 npm test` rewrites post.md; read the diff before committing it. The reference
+ * day has one home, `fixtures/seed/`: its answer, the options of its post and the post itself.
  */
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/digest')
+const SEED = resolve(process.cwd(), '__tests__/fixtures/seed')
 const update = process.env.UPDATE === '1'
 
 type CaseConfig = PostOptions & { maxPapers?: number; minUpvotes?: number; keywords?: string[] }
@@ -30,14 +32,13 @@ describe('golden posts', () => {
   })
 
   it('keeps the reference post byte for byte (the reference post itself, which UPDATE never rewrites)', () => {
-    const seed = resolve(process.cwd(), '__tests__/fixtures/seed')
     const { papers } = parseDailyPapers(
-      JSON.parse(readFileSync(join(seed, '2025-12-24.json'), 'utf8')),
+      JSON.parse(readFileSync(join(SEED, '2025-12-24.json'), 'utf8')),
       'seed',
     )
-    const config = JSON.parse(readFileSync(join(FIXTURES, 'seed-ko/config.json'), 'utf8')) as CaseConfig
-    expect(renderPost(selectPapers(papers, { minUpvotes: 0, keywords: [] }), config)).toBe(
-      readFileSync(join(seed, '2025-12-24-daily-papers.md'), 'utf8'),
+    const options = JSON.parse(readFileSync(join(SEED, 'post-options.json'), 'utf8')) as PostOptions
+    expect(renderPost(selectPapers(papers, { minUpvotes: 0, keywords: [] }), options)).toBe(
+      readFileSync(join(SEED, '2025-12-24-daily-papers.md'), 'utf8'),
     )
   })
 })

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
 import { runAction } from '../support/run-action.js'
 
 /**
@@ -187,6 +188,8 @@ describe('the bundled action', () => {
 })
 
 describe('the bundled CLI', () => {
+  beforeAll(() => assertDistCurrent(process.cwd()))
+
   it('renders a saved response into the reference post byte for byte', async () => {
     const out = await mkdtemp(join(tmpdir(), 'cli-'))
     const flags = Object.entries(REFERENCE_INPUTS).flatMap(([name, value]) => [`--${name}`, value])

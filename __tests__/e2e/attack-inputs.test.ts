@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
 import { everythingShown, runAction } from '../support/run-action.js'
 import { runnerCommands } from '../support/runner-commands.js'
 
@@ -212,6 +213,8 @@ describe('the runner’s environment', () => {
 })
 
 describe('the bundled CLI', () => {
+  beforeAll(() => assertDistCurrent(process.cwd()))
+
   const cli = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
       execFile(

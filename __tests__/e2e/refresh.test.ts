@@ -107,7 +107,7 @@ describe('refresh-days in commit mode', () => {
     github = await startGitHubServer()
     serve('early')
     await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` })
-    const early = await Promise.all(EARLIER.map((day) => github?.git.readFile('main', post(day))))
+    const early = await Promise.all(EARLIER.map((day) => github!.git.readFile('main', post(day))))
     expect(early.map((content) => content?.match(/👍/g)?.length)).toEqual([5, 5, 5])
 
     serve('settled')
@@ -186,14 +186,14 @@ describe('refresh-days in commit mode', () => {
     github = await startGitHubServer()
     serve('early')
     await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` })
-    const before = await Promise.all(EARLIER.map((day) => github?.git.readFile('main', post(day))))
+    const before = await Promise.all(EARLIER.map((day) => github!.git.readFile('main', post(day))))
 
     serve('settled')
     hf.requests.length = 0
     const run = await commitRun({ date: DAY, overwrite: 'never' })
     expect(hf.requests.map((request) => new URL(request.url, hf.url).searchParams.get('date'))).toEqual([DAY])
     expect(await lastCommitFiles(github)).toEqual([RECORD, post(DAY)])
-    expect(await Promise.all(EARLIER.map((day) => github?.git.readFile('main', post(day))))).toEqual(before)
+    expect(await Promise.all(EARLIER.map((day) => github!.git.readFile('main', post(day))))).toEqual(before)
     expect(run.stdout).toContain('overwrite is "never": earlier posts are left as they are (refresh-days)')
   })
 })

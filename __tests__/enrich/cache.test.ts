@@ -9,6 +9,7 @@ import {
   type CacheEntries,
 } from '../../src/enrich/cache.js'
 import { PROMPT_VERSION } from '../../src/enrich/prompt.js'
+import { cacheJson } from './harness.js'
 
 const entries = (): CacheEntries =>
   new Map([
@@ -41,10 +42,10 @@ describe('cache files', () => {
     const reversed = new Map([...entries()].reverse().map(([id, v]) => [id, new Map([...v].reverse())]))
     expect(renderCacheFile(reversed)).toBe(text)
     expect(text.endsWith('}\n')).toBe(true)
-    const json = JSON.parse(text)
+    const json = cacheJson(text)
     expect(Object.keys(json)).toEqual(['about', 'summaries'])
     expect(Object.keys(json.summaries)).toEqual(['2511.00001', '2511.00002'])
-    expect(Object.keys(json.summaries['2511.00001'])).toEqual([variantKey('a', 'en'), variantKey('z', 'en')])
+    expect(Object.keys(json.summaries['2511.00001']!)).toEqual([variantKey('a', 'en'), variantKey('z', 'en')])
     expect(text).toContain('\n  "summaries": {\n    "2511.00001": {\n')
   })
 
@@ -59,7 +60,7 @@ describe('cache files', () => {
   it('keep an id like __proto__ as an ordinary entry', () => {
     const odd = new Map([['__proto__', new Map([[variantKey('m', 'en'), { summary: 's' }]])]])
     const text = renderCacheFile(odd)
-    expect(Object.keys(JSON.parse(text).summaries)).toEqual(['__proto__'])
+    expect(Object.keys(cacheJson(text).summaries)).toEqual(['__proto__'])
     expect(parseCacheFile(text).entries).toEqual(odd)
   })
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { parseCacheFile, renderCacheFile } from '../../src/enrich/cache.js'
 import { PROMPT_VERSION } from '../../src/enrich/index.js'
 import { HOSTILE_TEXTS, startLlmServer, type LlmServer } from '../support/llm-server.js'
-import { createRepository, enrichOn, fixtureDay, LLM_TOKEN, MODEL, sentBody } from './harness.js'
+import { cacheJson, createRepository, enrichOn, fixtureDay, LLM_TOKEN, MODEL, sentBody } from './harness.js'
 
 let llm: LlmServer
 beforeEach(async () => {
@@ -130,7 +130,7 @@ describe('the cache kept in the repository', () => {
     )
     expect(llm.requests.length).toBe(afterFirst + 2)
     const file = [...repository.files.values()][0]!
-    expect(Object.keys(JSON.parse(file).summaries[ids[0]!]).sort()).toEqual([
+    expect(Object.keys(cacheJson(file).summaries[ids[0]!]!).sort()).toEqual([
       `v${PROMPT_VERSION} en ${MODEL}`,
       `v${PROMPT_VERSION} ko ${MODEL}`,
       `v${PROMPT_VERSION} ko other/model`,
@@ -215,7 +215,7 @@ describe('a hostile model', () => {
     const run = await enrichOn(llm, day.slice(0, 3))
     expect([...run.byId.keys()]).toEqual(ids.slice(0, 3))
     expect(run.stats.fromModel).toBe(3)
-    const cached = run.cacheFiles.flatMap((file) => Object.keys(JSON.parse(file.content).summaries))
+    const cached = run.cacheFiles.flatMap((file) => Object.keys(cacheJson(file.content).summaries))
     expect(cached.sort()).toEqual(ids.slice(0, 3).sort())
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { describeMissing } from '../../src/enrich/index.js'
 import { startLlmServer, TOKENS_LIMIT_ANSWER, type LlmServer } from '../support/llm-server.js'
-import { enrichOn, fixtureDay, LLM_TOKEN, type Run } from './harness.js'
+import { cacheJson, enrichOn, fixtureDay, LLM_TOKEN, type Run } from './harness.js'
 
 let llm: LlmServer
 beforeEach(async () => {
@@ -20,8 +20,8 @@ const outcomes = (run: Run) => [...run.byId.values()].map((paper) => [paper.orig
 /** The whole batch fell back: ai_summary where there is one, nothing otherwise; nothing cached. */
 function expectFallback(run: Run, reason: string) {
   expect(outcomes(run)).toEqual([
-    ...Array(5).fill(['hf-ai-summary', reason]),
-    ...Array(5).fill(['none', reason]),
+    ...Array<string[]>(5).fill(['hf-ai-summary', reason]),
+    ...Array<string[]>(5).fill(['none', reason]),
   ])
   expect(run.byId.get(ids[0]!)!.summary).toBe(day[0]!.aiSummary)
   expect(run.cacheFiles).toEqual([])
@@ -176,7 +176,7 @@ describe('answers that are not what was asked for', () => {
       'none',
     ])
     expect(run.stats.missing).toEqual({ missing: 5 })
-    expect(run.cacheFiles.map((file) => Object.keys(JSON.parse(file.content).summaries)).flat()).toHaveLength(
+    expect(run.cacheFiles.map((file) => Object.keys(cacheJson(file.content).summaries)).flat()).toHaveLength(
       5,
     )
   })

@@ -21,6 +21,10 @@ export function fixtureDay(day = '2025-11-04'): Paper[] {
   return parseDailyPapers(JSON.parse(readFileSync(path, 'utf8')), day).papers
 }
 
+/** A cache file's JSON as written, for checks of its layout (key order included). */
+export const cacheJson = (text: string) =>
+  JSON.parse(text) as { about: unknown; summaries: Record<string, Record<string, unknown>> }
+
 export interface Run extends EnrichResult {
   log: ReturnType<typeof createMemoryLog>
 }
@@ -30,7 +34,7 @@ export function createRepository() {
   const files = new Map<string, string>()
   return {
     files,
-    readFile: async (path: string) => files.get(path),
+    readFile: (path: string) => Promise.resolve(files.get(path)),
     commit(result: EnrichResult) {
       for (const file of result.cacheFiles) files.set(file.path, file.content)
     },
@@ -58,7 +62,7 @@ export async function enrichOn(
       timeoutMs: 5_000,
       ...options,
     },
-    { log, now: Date.now, readFile: async () => undefined, ...deps },
+    { log, now: Date.now, readFile: () => Promise.resolve(undefined), ...deps },
   )
   return { ...result, log }
 }

@@ -61,7 +61,13 @@ describe('which token reaches which host', () => {
   it('GitHub Models gets the GitHub token', async () => {
     // models.github.ai, reached on the stand-in: the client and its guard see the real URL.
     const reach: typeof fetch = (input, init) =>
-      fetch(String(input).replace('https://models.github.ai/inference', llm.url), init)
+      fetch(
+        (input instanceof Request ? input.url : String(input)).replace(
+          'https://models.github.ai/inference',
+          llm.url,
+        ),
+        init,
+      )
     const run = await enrichOn(
       llm,
       papers,

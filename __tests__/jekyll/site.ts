@@ -141,5 +141,5 @@ export function textOf(node: Node): string {
 
 export function elements(node: Node): Element[] {
   const children = 'childNodes' in node ? node.childNodes.flatMap(elements) : []
-  return 'tagName' in node ? [node as Element, ...children] : children
+  return 'tagName' in node ? [node, ...children] : children
 }

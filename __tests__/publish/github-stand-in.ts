@@ -3,6 +3,7 @@ import { createMemoryLog } from '../support/memory-log.js'
 import { createGitHubPublisher, type GitHubPublisherOptions } from '../../src/publish/github.js'
 import type { ChangeSet } from '../../src/publish/publisher.js'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
+import { instantSleep } from '../support/instant-sleep.js'
 
 /** What the GitHub publisher tests share: the stand-in for one test, a publisher pointed at it, a change set. */
 export const POST = '_posts/2025-12-24-daily-papers.md'
@@ -50,7 +51,7 @@ export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {
     ...extra,
     repository: { owner: 'lim4349', repo: repo ?? 'lim4349.github.io' },
     log,
-    sleep: async (ms) => void sleeps.push(ms),
+    sleep: instantSleep(sleeps),
     random: () => 0.5,
   })
   return { publisher, log, sleeps }

@@ -70,6 +70,12 @@ describe('reading state files back', () => {
     )
   })
 
+  it('reads a file whose whole text is "missing" as that text, not as a missing branch', async () => {
+    const server = await standIn({ files: { [STATE]: 'missing' } })
+    const { publisher } = publisherFor(server)
+    expect(await publisher.readText(STATE)).toBe('missing')
+  })
+
   it('reads the open pull request work branch first, the target branch when there is none', async () => {
     const server = await standIn({ files: { [STATE]: 'base\n' } })
     const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })

@@ -25,9 +25,13 @@ function listSource(days: Record<string, unknown[]>): PaperSource & { asked: str
   const asked: string[] = []
   return {
     asked,
-    fetchDay: async (day) => {
+    fetchDay: (day) => {
       asked.push(day)
-      return { day, ...parseDailyPapers(days[day] ?? [], day), listUrl: 'https://hf.test/api/daily_papers' }
+      return Promise.resolve({
+        day,
+        ...parseDailyPapers(days[day] ?? [], day),
+        listUrl: 'https://hf.test/api/daily_papers',
+      })
     },
   }
 }

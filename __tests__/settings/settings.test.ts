@@ -1,9 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
-import { parse } from 'yaml'
-import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from '../../src/settings/inputs.js'
+import { actionInputs, INPUT_NAMES, type RawInputs } from '../../src/settings/inputs.js'
 import { parseSettings, SettingsError, type Environment } from '../../src/settings/settings.js'
-import { VERSION } from '../../src/version.js'
 
 const environment: Environment = {
   now: new Date('2025-12-25T03:00:00Z'),
@@ -276,40 +273,5 @@ describe('actionInputs', () => {
     expect(inputs.token).toBe('')
     expect(inputs.language).toBe('')
     expect(Object.keys(inputs)).toEqual(INPUT_NAMES)
-  })
-})
-
-describe('action.yml', () => {
-  const action = parse(readFileSync('action.yml', 'utf8')) as {
-    inputs: Record<string, { description: string; default: string }>
-    outputs: Record<string, { description: string }>
-    runs: { using: string; main: string }
-  }
-
-  it('declares every input with a description and the default the code applies', () => {
-    expect(Object.keys(action.inputs)).toEqual(INPUT_NAMES)
-    for (const name of INPUT_NAMES) {
-      expect(action.inputs[name]?.description).toBeTruthy()
-      const declared = name === 'token' ? '' : action.inputs[name]?.default
-      expect([name, declared]).toEqual([name, INPUT_DEFAULTS[name]])
-    }
-    expect(action.inputs.token?.default).toBe('${{ github.token }}')
-  })
-
-  it('declares the outputs of the interface and runs the bundle on node24', () => {
-    expect(Object.keys(action.outputs)).toEqual([
-      'posts',
-      'post-path',
-      'papers',
-      'commit-sha',
-      'commit-url',
-      'pull-request-url',
-      'skipped',
-    ])
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
-  })
-
-  it('has the version of package.json', () => {
-    expect(VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version)
   })
 })

@@ -3,6 +3,7 @@ import { createHuggingFaceSource, type HuggingFaceSourceOptions } from '../../sr
 import { UnexpectedResponseError } from '../../src/source/paper.js'
 import { QUOTE_LENGTH } from '../../src/source/quote.js'
 import { loadFixtureDays, startHfServer, type HfServer } from '../support/hf-server.js'
+import { instantSleep } from '../support/instant-sleep.js'
 
 /**
  * Answers a hostile or broken server could send: too big, too many pages, too deep, slow to quote,
@@ -33,7 +34,7 @@ function connect(options: Partial<HuggingFaceSourceOptions> = {}) {
   return createHuggingFaceSource({
     baseUrl: server.url,
     userAgent: 'test',
-    sleep: async () => undefined,
+    sleep: instantSleep(),
     ...options,
   })
 }

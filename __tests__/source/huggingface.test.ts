@@ -5,6 +5,7 @@ import { Agent } from 'undici'
 import { createHuggingFaceSource, type HuggingFaceSourceOptions } from '../../src/source/huggingface.js'
 import { parseDailyPapers, UnexpectedResponseError } from '../../src/source/paper.js'
 import { loadFixtureDays, startHfServer, type HfServer } from '../support/hf-server.js'
+import { instantSleep } from '../support/instant-sleep.js'
 
 const USER_AGENT = 'hf-daily-papers/test (+https://example.test)'
 const TOKEN = 'hf_SeCrEtToKeN123'
@@ -35,7 +36,7 @@ function connect(options: Partial<HuggingFaceSourceOptions> = {}) {
   const source = createHuggingFaceSource({
     baseUrl: server.url,
     userAgent: USER_AGENT,
-    sleep: async (ms) => void sleeps.push(ms),
+    sleep: instantSleep(sleeps),
     random: () => 0.5,
     ...options,
   })
@@ -314,9 +315,10 @@ describe('the time budget with the default policy', () => {
       sleeps,
       options: {
         now: () => now,
-        sleep: async (ms: number) => {
+        sleep: (ms: number) => {
           sleeps.push(ms)
           now += ms
+          return Promise.resolve()
         },
       },
     }

@@ -182,30 +182,3 @@ describe('what is not a rate-limit wait', () => {
     expect([sleeps, server.requests.length]).toEqual([[], 48])
   })
 })
-
-describe("the stand-in's fixed window", () => {
-  it('announces what is left on every answer, refuses what is over with a 429, and resets', async () => {
-    let time = 0
-    const stand = await startHfServer({
-      days: DAYS,
-      rateLimit: { quota: 2, tokenQuota: 3, windowSeconds: 2, now: () => time },
-    })
-    server = stand
-    const get = async (token?: string) => {
-      const answer = await fetch(`${stand.url}/api/daily_papers?date=${FIRST}`, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      })
-      await answer.arrayBuffer()
-      return [answer.status, answer.headers.get('ratelimit'), answer.headers.get('ratelimit-policy')]
-    }
-    const policy = '"fixed window";"api";q=2;w=2'
-    expect(await get()).toEqual([200, '"api";r=1;t=2', policy])
-    time = 500
-    expect(await get()).toEqual([200, '"api";r=0;t=2', policy])
-    expect(await get()).toEqual([429, '"api";r=0;t=2', policy])
-    expect(await get('hf_test')).toEqual([200, '"api";r=2;t=2', '"fixed window";"api";q=3;w=2'])
-    time = 2_000
-    expect(await get()).toEqual([200, '"api";r=1;t=2', policy])
-    expect(stand.rateLimited).toBe(1)
-  })
-})

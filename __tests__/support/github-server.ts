@@ -17,6 +17,8 @@ import {
   buildSchema,
   execute,
   GraphQLError,
+  Kind,
+  OperationTypeNode,
   parse,
   validate,
   type DocumentNode,
@@ -121,7 +123,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const workflows = new Set(options.workflows ?? [])
   let baseUrl = ''
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (options.latencyMs) await delay(options.latencyMs)
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname
     const record: RecordedGitHubRequest = { method: req.method ?? 'GET', path }
@@ -203,7 +205,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     } catch (error) {
       sendJson(res, 500, { message: `stand-in failure: ${(error as Error).message}` })
     }
-  })
+  }
+  const server = createServer((req, res) => void handle(req, res))
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
@@ -429,7 +432,7 @@ function rootResolvers(context: Resolution) {
       await git.git(['update-ref', input.name, input.oid, ''])
       return strict('CreateRefPayload', { ref: await refObject(context, name) })
     },
-    createPullRequest: async ({
+    createPullRequest: ({
       input,
     }: {
       input: Omit<PullRequest, 'number' | 'url' | 'state'> & { repositoryId: string }
@@ -578,13 +581,14 @@ function githubError(error: GraphQLError): Record<string, unknown> & { message: 
 }
 
 function operationName(document: DocumentNode): string | undefined {
-  const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition')
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)
   return operation && 'name' in operation ? operation.name?.value : undefined
 }
 
 function isMutation(document: DocumentNode): boolean {
   return document.definitions.some(
-    (definition) => definition.kind === 'OperationDefinition' && definition.operation === 'mutation',
+    (definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.MUTATION,
   )
 }
 

@@ -157,7 +157,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
   }
   const server = options.tls
     ? createSecureServer({ ...options.tls, allowHTTP1: true }, handle as never)
-    : createServer(handle)
+    : createServer((req, res) => void handle(req, res))
   // A hung request holds its connection open; close() alone would wait for it forever.
   const sockets = new Set<Socket>()
   server.on('connection', (socket: Socket) => {

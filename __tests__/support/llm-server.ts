@@ -100,7 +100,7 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
   const requests: RecordedLlmRequest[] = []
   const queue: LlmBehaviour[] = []
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const text = await readBody(req)
     const body = parseJson(text)
     const papers = papersAsked(body)
@@ -130,7 +130,8 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
       return send(res, TOKENS_LIMIT_ANSWER.status, TOKENS_LIMIT_ANSWER.body)
     }
     send(res, 200, answer(behaviour, body, papers))
-  })
+  }
+  const server = createServer((req, res) => void handle(req, res))
   // A hung request holds its connection open; close() alone would wait for it forever.
   const sockets = new Set<Socket>()
   server.on('connection', (socket: Socket) => {
@@ -236,8 +237,10 @@ function completion(
 
 function messages(body: unknown): Array<{ role?: unknown; content?: unknown }> {
   const list = (body as { messages?: unknown } | null)?.messages
-  return Array.isArray(list) ? list : []
+  return Array.isArray(list) ? list.filter(isObject) : []
 }
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null
 
 function systemMessage(body: unknown): string {
   const system = messages(body).find((message) => message.role === 'system')?.content
@@ -250,7 +253,7 @@ function papersAsked(body: unknown): PaperAsked[] {
   const papers = (parseJson(typeof user === 'string' ? user : '') as { papers?: unknown } | undefined)?.papers
   if (!Array.isArray(papers)) return []
   return papers.filter(
-    (paper): paper is PaperAsked =>
+    (paper: Partial<Record<keyof PaperAsked, unknown>> | null): paper is PaperAsked =>
       typeof paper?.id === 'string' && typeof paper.title === 'string' && typeof paper.abstract === 'string',
   )
 }

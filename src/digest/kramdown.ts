@@ -1,4 +1,4 @@
-import type { Link } from 'mdast'
+import type { Link, Text } from 'mdast'
 import type { Handle, Info, State } from 'mdast-util-to-markdown'
 import { defaultHandlers } from 'mdast-util-to-markdown'
 import { startsEntity } from '../core/entity.js'
@@ -9,7 +9,7 @@ import { encodeUrl } from '../core/safe-url.js'
  * runs on the file first (on Jekyll 3 and 4, whatever `render_with_liquid` says), then kramdown with
  * GFM input parses it. Every construct either could start is broken up so that the text stays text.
  */
-export const kramdownText: Handle = (node, parent, state, info) =>
+export const kramdownText: Handle = (node: Text, parent, state, info) =>
   toKramdown(defaultHandlers.text(node, parent, state, info))
 
 /**

@@ -61,7 +61,7 @@ export async function loadCache(
     add(id, variant, summary) {
       const shard = shardOf(id)
       if (shard === undefined) return
-      shard.entries.set(id, (shard.entries.get(id) ?? new Map()).set(variant, summary))
+      shard.entries.set(id, (shard.entries.get(id) ?? new Map<string, Summary>()).set(variant, summary))
       shard.changed = true
     },
     changedFiles: () =>

@@ -77,7 +77,7 @@ export function parseCacheFile(text: string): ParsedCache {
     for (const [variant, value] of Object.entries(variants)) {
       const summary = readEntry(value)
       if (summary === undefined) invalid++
-      else entries.set(id, (entries.get(id) ?? new Map()).set(variant, summary))
+      else entries.set(id, (entries.get(id) ?? new Map<string, Summary>()).set(variant, summary))
     }
   }
   const problem =

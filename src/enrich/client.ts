@@ -88,7 +88,7 @@ export const createOpenAiClient: ModelClientFactory = async (config) => {
         'timeout',
       )
     }
-    if (error instanceof APIError && error.status !== undefined) {
+    if (error instanceof APIError && typeof error.status === 'number') {
       const { reason, splittable, hint } = statusFailure(error.status, error.message)
       const refusedWait =
         record.refusedWaitMs !== undefined

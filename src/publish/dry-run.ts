@@ -3,10 +3,10 @@ import type { Publisher } from './publisher.js'
 /** Prints what would be written and writes nothing; every file counts as would-be-written. */
 export function createDryRunPublisher({ print }: { print: (text: string) => void }): Publisher {
   return {
-    async publish(changes) {
+    publish(changes) {
       for (const file of changes.files)
         print(changes.files.length === 1 ? file.content : `==> ${file.path} <==\n${file.content}\n`)
-      return { written: changes.files.map((file) => file.path), kept: [] }
+      return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
     },
 
     // A dry run reads no repository: every state file counts as absent, so it shows a first run.

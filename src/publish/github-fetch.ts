@@ -181,7 +181,7 @@ async function readBounded(response: Response, maxBytes: number, where: string):
   const chunks: Uint8Array[] = []
   let size = 0
   if (response.body) {
-    for await (const chunk of response.body) {
+    for await (const chunk of response.body as ReadableStream<Uint8Array>) {
       size += chunk.byteLength
       // Leaving the loop cancels the stream.
       if (size > maxBytes) throw tooLarge()

@@ -90,14 +90,14 @@ export class GitHubRepository {
   }
 
   /**
-   * The text of `path` on `branch` (undefined: the default branch): `missing` when the branch does not
-   * exist, undefined when the file does not. A file over `maxBytes` or not text is refused, naming it.
+   * The text of `path` on `branch` (undefined: the default branch), its `text` undefined when the file
+   * does not exist; `missing` when the branch does not. A file over `maxBytes` or not text is refused, naming it.
    */
   async readText(
     branch: string | undefined,
     path: string,
     maxBytes: number,
-  ): Promise<string | undefined | 'missing'> {
+  ): Promise<{ text: string | undefined } | 'missing'> {
     const { repository } = await this.graphql<ReadFileResult>(
       READ_FILE,
       {
@@ -114,13 +114,13 @@ export class GitHubRepository {
     const ref = branch === undefined ? repository.defaultBranchRef : repository.ref
     if (!ref?.target) return 'missing'
     const blob = ref.target.file?.object
-    if (!blob) return undefined
+    if (!blob) return { text: undefined }
     if (blob.isBinary || typeof blob.text !== 'string' || (blob.byteSize ?? 0) > maxBytes) {
       throw new Error(
         `${path} in ${this.nameWithOwner} is not a text file of at most ${maxBytes} bytes, so it is not one the action wrote: move it away or delete it`,
       )
     }
-    return blob.text
+    return { text: blob.text }
   }
 
   async commit(

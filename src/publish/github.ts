@@ -89,9 +89,9 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
     const files = new Map(update.files)
     for (const [path, file] of update.files) {
       if (branch.blobs.get(path) === file.readOid) continue
-      const text = await repository.readText(branch.name, path, MAX_STATE_FILE_BYTES)
-      const parsed: ParsedRecord =
-        text === undefined || text === 'missing' ? { entries: new Map() } : parseRecord(text)
+      const read = await repository.readText(branch.name, path, MAX_STATE_FILE_BYTES)
+      const text = read === 'missing' ? undefined : read.text
+      const parsed: ParsedRecord = text === undefined ? { entries: new Map() } : parseRecord(text)
       if (parsed.problem === undefined) {
         files.set(path, { entries: parsed.entries, readOid: branch.blobs.get(path) })
       } else {
@@ -155,11 +155,11 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
       // In pull-request mode the open pull request's branch holds what the action wrote last.
       if (options.pullRequestBranch !== undefined) {
         const onWork = await repository.readText(options.pullRequestBranch, path, MAX_STATE_FILE_BYTES)
-        if (onWork !== 'missing') return onWork
+        if (onWork !== 'missing') return onWork.text
       }
       const onBase = await repository.readText(options.branch, path, MAX_STATE_FILE_BYTES)
       if (onBase === 'missing') throw new Error(repository.missingBranch(options.branch))
-      return onBase
+      return onBase.text
     },
 
     async publish(changes) {

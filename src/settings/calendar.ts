@@ -101,7 +101,7 @@ function wallClock(zone: string): Intl.DateTimeFormat {
 function wallMs(instantMs: number, zone: string): number {
   const parts: Record<string, number> = {}
   for (const { type, value } of wallClock(zone).formatToParts(instantMs)) parts[type] = Number(value)
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second)
 }
 
 /** The zone's UTC offset in minutes at an instant (Asia/Seoul: 540). */

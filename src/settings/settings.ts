@@ -184,7 +184,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
   const problems: string[] = []
   const parsed: Partial<Record<InputName, unknown>> = {}
   for (const name of INPUT_NAMES) {
-    const given = raw[name]?.trim() ? (raw[name] as string) : INPUT_DEFAULTS[name]
+    const given = raw[name]?.trim() ? raw[name] : INPUT_DEFAULTS[name]
     const characters = characterProblem(name, given)
     if (characters !== undefined) {
       problems.push(describeProblem(name, characters))

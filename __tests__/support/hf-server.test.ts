@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { FIXTURES_DIR, startHfServer, type HfServer } from '../support/hf-server.js'
+import { FIXTURES_DIR, startHfServer, type HfServer } from './hf-server.js'
 import { promises as fs } from 'node:fs'
 import { resolve } from 'node:path'
 
@@ -14,7 +14,7 @@ afterAll(() => server.close())
 
 async function get(path: string) {
   const response = await fetch(`${server.url}${path}`)
-  return { status: response.status, body: (await response.json()) as unknown }
+  return { status: response.status, body: await response.json() }
 }
 
 const ids = (body: unknown) => (body as Array<{ paper: { id: string } }>).map((item) => item.paper.id)
@@ -91,5 +91,35 @@ describe('the Hugging Face stand-in', () => {
     server.inject('truncate')
     const cut = await fetch(`${server.url}/api/daily_papers?date=2025-12-01`)
     await expect(cut.text()).rejects.toThrow()
+  })
+})
+
+describe("the Hugging Face stand-in's fixed window", () => {
+  it('announces what is left on every answer, refuses what is over with a 429, and resets', async () => {
+    let time = 0
+    const stand = await startHfServer({
+      days: new Map([['2025-12-01', many]]),
+      rateLimit: { quota: 2, tokenQuota: 3, windowSeconds: 2, now: () => time },
+    })
+    const get = async (token?: string) => {
+      const answer = await fetch(`${stand.url}/api/daily_papers?date=2025-12-01`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      })
+      await answer.arrayBuffer()
+      return [answer.status, answer.headers.get('ratelimit'), answer.headers.get('ratelimit-policy')]
+    }
+    try {
+      const policy = '"fixed window";"api";q=2;w=2'
+      expect(await get()).toEqual([200, '"api";r=1;t=2', policy])
+      time = 500
+      expect(await get()).toEqual([200, '"api";r=0;t=2', policy])
+      expect(await get()).toEqual([429, '"api";r=0;t=2', policy])
+      expect(await get('hf_test')).toEqual([200, '"api";r=2;t=2', '"fixed window";"api";q=3;w=2'])
+      time = 2_000
+      expect(await get()).toEqual([200, '"api";r=1;t=2', policy])
+      expect(stand.rateLimited).toBe(1)
+    } finally {
+      await stand.close()
+    }
   })
 })
