@@ -60,16 +60,29 @@ const stamp = () => ({
   },
 })
 
+/**
+ * Every trick the action's start-up depends on (npm run bench, "start to first request"), in one place:
+ * 1. Split bundle: dist/index.js holds only the settings and the Hugging Face client; src/action/main.ts
+ *    starts the first request, waits one event-loop turn so that it leaves, and only then imports
+ *    @actions/core and src/action/deferred.ts (dist/action/*.js) while the answer travels. The trap: an
+ *    entry must never await at its top level (src/action/index.ts calls run() and returns), or a lazily
+ *    loaded chunk that imports from dist/index.js waits for it forever ("unsettled top-level await");
+ *    the CLI is the same source built as one file (inlineDynamicImports), and its end-to-end tests
+ *    (__tests__/e2e) guard that trap for both bundles.
+ * 2. Node's modules stay `require` calls (the banner above): no ES import of node:http.
+ * 3. undici's request modules only (src/source/huggingface.ts), zod Mini, and no Intl formatter built
+ *    to check a time zone (src/core/calendar.ts).
+ * 4. terser writes ASCII only; source maps are read only when a stack trace is formatted.
+ * 5. The model layer (openai) is its own chunk, loaded only when a model field is asked for.
+ */
 export default [
-  // The action: dist/index.js and the modules it shares with the rest (action/shared.js) are what its
-  // first Hugging Face request needs; main.ts imports the rest (action/stages.js) while that request travels.
   bundle(
-    'src/index.ts',
+    'src/action/index.ts',
     {
       dir: 'dist',
       chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'action/[name].js' : 'action/shared.js'),
     },
     [stamp()],
   ),
-  bundle('src/cli.ts', { file: 'dist/cli.js', inlineDynamicImports: true }, [executable()]),
+  bundle('src/cli/index.ts', { file: 'dist/cli.js', inlineDynamicImports: true }, [executable()]),
 ]

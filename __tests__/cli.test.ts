@@ -4,7 +4,7 @@ import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
 import { assertDistCurrent } from '../scripts/dist-stamp.mjs'
-import { MINIMUM_NODE_MAJOR, nodeVersionProblem } from '../src/node-version.js'
+import { MINIMUM_NODE_MAJOR, nodeVersionProblem } from '../src/cli/node-version.js'
 
 describe('the Node version check', () => {
   it('passes Node 24 and later', () => {

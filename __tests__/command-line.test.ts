@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { runCli } from '../src/command-line.js'
+import { runCli } from '../src/cli/run.js'
 
 const SEED = '__tests__/fixtures/seed/2025-12-24.json'
 

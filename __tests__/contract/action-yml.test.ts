@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUT_DEFAULTS, INPUT_NAMES } from '../../src/settings/inputs.js'
-import { VERSION } from '../../src/version.js'
+import { VERSION } from '../../src/core/version.js'
 
 /** The action's contract with its users: action.yml and package.json say what the code does. */
 describe('action.yml', () => {

@@ -303,7 +303,7 @@ describe('what the bundled action loads', () => {
 
   it('loads no part of the model layer when no field asks for it', async () => {
     const loaded = await loadedModules(SEED_FIELDS)
-    expect(loaded).toContain('dist/action/stages.js')
+    expect(loaded).toContain('dist/action/deferred.js')
     expect(loaded.filter((path) => /enrich|openai/.test(path))).toEqual([])
     // Nor is its code inside a chunk that is loaded.
     for (const path of loaded) {

@@ -63,16 +63,16 @@ describe('stack traces from the bundle', () => {
       file: 'src/report/action-sink.ts',
       line: 'fail: (message) => core.setFailed(clean(message)),',
     })
-    expect(frames).toContainEqual(expect.objectContaining({ file: 'src/main.ts' }))
+    expect(frames).toContainEqual(expect.objectContaining({ file: 'src/action/main.ts' }))
     expect(frames).toContainEqual(expect.objectContaining({ file: 'node_modules/@actions/core/lib/core.js' }))
   })
 
   it('name src/… lines in the CLI (dist/cli.js)', async () => {
     const frames = repositoryFrames(await stackOfFirstWrite('dist/cli.js', ['--version']))
     expect(frames.filter((frame) => frame.file.startsWith('dist/'))).toEqual([])
-    expect(frames).toContainEqual({ file: 'src/command-line.ts', line: 'io.stdout(`${VERSION}\\n`)' })
+    expect(frames).toContainEqual({ file: 'src/cli/run.ts', line: 'io.stdout(`${VERSION}\\n`)' })
     expect(frames).toContainEqual({
-      file: 'src/cli.ts',
+      file: 'src/cli/index.ts',
       line: 'stdout: (text) => void process.stdout.write(text),',
     })
   })

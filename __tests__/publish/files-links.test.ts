@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMemoryLog } from '../support/memory-log.js'
 import { createFilesPublisher } from '../../src/publish/files.js'
-import type { ChangeSet } from '../../src/publish/publisher.js'
+import type { ChangeSet } from '../../src/core/changes.js'
 
 /**
  * Files mode in a checked-out repository whose content is not ours: `_posts`, the data folder or a

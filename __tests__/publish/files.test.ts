@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { createMemoryLog } from '../support/memory-log.js'
 import { createDryRunPublisher } from '../../src/publish/dry-run.js'
 import { createFilesPublisher } from '../../src/publish/files.js'
-import type { ChangeSet } from '../../src/publish/publisher.js'
+import type { ChangeSet } from '../../src/core/changes.js'
 
 const changeSet = (overwrite: ChangeSet['overwrite'] = 'changed'): ChangeSet => ({
   files: [

@@ -1,7 +1,7 @@
 import { afterEach } from '@jest/globals'
 import { createMemoryLog } from '../support/memory-log.js'
 import { createGitHubPublisher, type GitHubPublisherOptions } from '../../src/publish/github.js'
-import type { ChangeSet } from '../../src/publish/publisher.js'
+import type { ChangeSet } from '../../src/core/changes.js'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
 import { instantSleep } from '../support/instant-sleep.js'
 

@@ -11,8 +11,8 @@ import {
   renderRecord,
   type RecordEntry,
   type RecordUpdate,
-} from '../../src/publish/post-record.js'
-import type { ChangeSet, FileChange } from '../../src/publish/publisher.js'
+} from '../../src/core/post-record.js'
+import type { ChangeSet, FileChange } from '../../src/core/changes.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import { operations, publisherFor, standIn } from './github-stand-in.js'
 

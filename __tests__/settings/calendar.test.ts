@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { eachDay, isoWeek, parseDay, postDate, utcDay, zonedInstant } from '../../src/settings/calendar.js'
+import { eachDay, isoWeek, parseDay, postDate, utcDay, zonedInstant } from '../../src/core/calendar.js'
 
 describe('calendar', () => {
   it('knows real days only', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { eachDay, periodOf } from '../../src/settings/calendar.js'
+import { eachDay, periodOf } from '../../src/core/calendar.js'
 import { DIGESTS, parseSettings } from '../../src/settings/settings.js'
-import { dayValues, fillTemplate } from '../../src/settings/template.js'
+import { dayValues, fillTemplate } from '../../src/core/template.js'
 
 /**
  * With every input left empty, each post has its own URL on the permalinks blogs use, and no URL has a

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
-import { JsonTooDeepError, MAX_JSON_DEPTH, parseJson } from '../../src/source/bounded-json.js'
+import { JsonTooDeepError, MAX_JSON_DEPTH, parseJson } from '../../src/core/bounded-json.js'
 import {
   AnswerTooLargeError,
   formatBytes,

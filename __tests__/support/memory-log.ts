@@ -1,4 +1,4 @@
-import type { Log } from '../../src/log.js'
+import type { Log } from '../../src/core/log.js'
 
 /** A log that remembers what it was told, for assertions. */
 export function createMemoryLog(): Log & { lines: string[]; warnings: string[] } {

@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs'
-import type { PathKind } from '../settings/environment.js'
+
+/** What a path names, as far as the settings' checks of the runner's paths care. */
+export type PathKind = 'directory' | 'file' | 'other' | 'missing'
 
 /** What is at `path` (following links), for the settings' checks of the runner's paths. */
 export function pathKind(path: string): PathKind {

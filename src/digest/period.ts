@@ -1,6 +1,6 @@
 import type { List, RootContent } from 'mdast'
 import type { Paper } from '../source/paper.js'
-import type { Language } from './fields.js'
+import type { Language } from '../core/fields.js'
 import { LOCALES, type PeriodWords } from './locales/index.js'
 import { cleanText } from './text.js'
 

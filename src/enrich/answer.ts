@@ -1,4 +1,4 @@
-import { z } from '../zod.js'
+import { z } from '../core/zod.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from './plain-text.js'
 import type { Reason } from './reasons.js'
 

@@ -1,4 +1,4 @@
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 import type { Paper } from '../source/paper.js'
 import { readAnswer, type Summary } from './answer.js'
 import { planBatches, splitBatch, type Batch, type RequestLimits } from './batch.js'

@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import { z } from '../zod.js'
+import { z } from '../core/zod.js'
 import type { Summary } from './answer.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from './plain-text.js'
 import { PROMPT_VERSION } from './prompt.js'

@@ -1,4 +1,4 @@
-import { z } from '../zod.js'
+import { z } from '../core/zod.js'
 import type { ModelReply } from './answer.js'
 import { ModelCallError, statusFailure } from './call-error.js'
 import { guardedFetch, type FetchPolicy, type FetchRecord } from './guarded-fetch.js'

@@ -1,4 +1,4 @@
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 import type { Paper } from '../source/paper.js'
 import type { Summary } from './answer.js'
 import { askModel, type AskOutcome } from './ask.js'

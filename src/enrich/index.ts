@@ -16,5 +16,6 @@ export {
   type EnrichStats,
   type Origin,
   type Reason,
+  type SummaryStats,
 } from './reasons.js'
 export { chooseModelToken, isGitHubModels, GITHUB_MODELS_HOST } from './token.js'

@@ -68,3 +68,9 @@ export function describeMissing(stats: EnrichStats): string | undefined {
       : ''
   return `${total} of ${stats.papers} ${stats.papers === 1 ? 'paper has' : 'papers have'} no model summary: ${why}${fallback}.`
 }
+
+/** What the run's report says about the model summaries. */
+export interface SummaryStats extends EnrichStats {
+  /** How many papers have no model summary and why (describeMissing); undefined when every one has. */
+  whyMissing?: string
+}

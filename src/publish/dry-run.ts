@@ -1,4 +1,4 @@
-import type { Publisher } from './publisher.js'
+import type { Publisher } from '../core/changes.js'
 
 /** Prints what would be written and writes nothing; every file counts as would-be-written. */
 export function createDryRunPublisher({ print }: { print: (text: string) => void }): Publisher {

@@ -1,4 +1,4 @@
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 
 /**
  * The `fetch` Octokit sends every GitHub request through (REST and GraphQL): each attempt has a

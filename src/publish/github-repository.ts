@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 import {
   explainDispatchError,
   explainGitHubError,
@@ -22,7 +22,7 @@ import {
   type ReadFileResult,
 } from './graphql.js'
 import type { GitHubClient } from './octokit.js'
-import type { FileChange } from './publisher.js'
+import type { FileChange } from '../core/changes.js'
 
 export interface BranchState {
   name: string

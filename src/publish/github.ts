@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 import type { GitHubRequestLimits } from './github-fetch.js'
 import {
   BranchMovedError,
@@ -9,8 +9,8 @@ import {
   type RepositoryState,
 } from './github-repository.js'
 import { createGitHubClient } from './octokit.js'
-import { parseRecord, recordChanges, type ParsedRecord } from './post-record.js'
-import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from './publisher.js'
+import { parseRecord, recordChanges, type ParsedRecord } from '../core/post-record.js'
+import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
 import { keptLine, writeDecision } from './write-policy.js'
 
 export interface GitHubPublisherOptions {

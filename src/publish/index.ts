@@ -1,12 +1,12 @@
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 import type { Settings } from '../settings/settings.js'
-import { USER_AGENT } from '../version.js'
+import { USER_AGENT } from '../core/version.js'
 import { createDryRunPublisher } from './dry-run.js'
 import { createFilesPublisher } from './files.js'
 import { createGitHubPublisher } from './github.js'
-import type { Publisher } from './publisher.js'
+import type { Publisher } from '../core/changes.js'
 
-export type { ChangeSet, FileChange, PublishResult, Publisher } from './publisher.js'
+export type { ChangeSet, FileChange, PublishResult, Publisher } from '../core/changes.js'
 
 /** The publisher for `settings.mode`; `print` receives dry-run output (stdout in the CLI, the log in the action). */
 export function createPublisher(settings: Settings, log: Log, print: (text: string) => void): Publisher {

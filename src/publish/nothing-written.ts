@@ -1,4 +1,4 @@
-import type { KeptReason, PublishResult } from './publisher.js'
+import type { KeptReason, PublishResult } from '../core/changes.js'
 
 /** The order reasons are told in: the harmless one first. */
 const REASONS: readonly KeptReason[] = ['unchanged', 'overwrite-never', 'edited', 'deleted']

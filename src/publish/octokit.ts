@@ -2,7 +2,7 @@ import { getOctokit } from '@actions/github'
 import { defaults } from '@actions/github/lib/utils'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 import { createGitHubFetch, type GitHubRequestLimits } from './github-fetch.js'
 import { rateLimitHandler } from './rate-limit.js'
 

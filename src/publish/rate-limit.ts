@@ -1,4 +1,4 @@
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 import { displayUrl } from './github-fetch.js'
 
 /**

@@ -1,5 +1,5 @@
 import { gitBlobOid } from '../core/git-blob.js'
-import type { ChangeSet, FileChange, KeptReason } from './publisher.js'
+import type { ChangeSet, FileChange, KeptReason } from '../core/changes.js'
 
 /**
  * Whether `file` is to be written over what is there now (`existingOid`: the git blob id of the current

@@ -1,4 +1,4 @@
-import type { RankedPaper } from '../publish/post-record.js'
+import type { RankedPaper } from '../core/post-record.js'
 
 /**
  * Why a post's new ranking differs from the one the action wrote, in words for the log and the job

@@ -1,6 +1,6 @@
 import pMap from 'p-map'
 import { gitBlobOid } from '../core/git-blob.js'
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 import {
   parseRecord,
   recordPath,
@@ -8,7 +8,7 @@ import {
   type RecordEntry,
   type RecordFile,
   type RecordUpdate,
-} from '../publish/post-record.js'
+} from '../core/post-record.js'
 import type { Paper } from '../source/paper.js'
 
 /** The record files of a run, by path; `writable` is false for a file that is not entirely understood. */

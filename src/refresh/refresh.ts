@@ -1,6 +1,6 @@
 import { gitBlobOid } from '../core/git-blob.js'
-import type { Log } from '../log.js'
-import type { FileChange, PublishResult } from '../publish/publisher.js'
+import type { Log } from '../core/log.js'
+import type { FileChange, PublishResult } from '../core/changes.js'
 import type { Paper } from '../source/paper.js'
 import { describeChanges } from './changes.js'
 import { ranking, recordEntry, type PostRecords } from './records.js'

@@ -1,4 +1,4 @@
-import { addDays, eachDay } from '../settings/calendar.js'
+import { addDays, eachDay } from '../core/calendar.js'
 import type { Settings } from '../settings/settings.js'
 
 export interface RefreshWindow {

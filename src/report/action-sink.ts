@@ -3,7 +3,7 @@ import { format } from 'node:util'
 import { encodeControlCharacters } from '../core/control-characters.js'
 import { createRedactor } from '../core/redact.js'
 import { neutraliseCommands } from '../core/workflow-commands.js'
-import type { Log } from '../log.js'
+import type { Log } from '../core/log.js'
 import { escapeHtml } from './html.js'
 
 /** The parts of @actions/core the action speaks through; main.ts passes the module itself. */

@@ -1,4 +1,4 @@
-import type { DigestResult } from '../pipeline.js'
+import type { DigestResult } from './result.js'
 
 /** The action's outputs, as the strings the runner stores. */
 export function digestOutputs(result: DigestResult): Record<string, string> {

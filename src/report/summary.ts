@@ -1,6 +1,6 @@
 import { cleanText } from '../digest/index.js'
-import type { SummaryStats } from '../model-summaries.js'
-import type { DayOutcome, DigestResult } from '../pipeline.js'
+import type { SummaryStats } from '../enrich/index.js'
+import type { DayOutcome, DigestResult } from './result.js'
 import type { RefreshedPost } from '../refresh/refresh.js'
 import type { Settings } from '../settings/settings.js'
 import { escapeHtml } from './html.js'

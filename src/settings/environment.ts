@@ -1,9 +1,8 @@
 import { posix, win32 } from 'node:path'
 import { findControlCharacter } from '../core/control-characters.js'
+import type { PathKind } from '../core/path-kind.js'
 import { parseRepository, REPOSITORY_RULES, type Repository } from './github-names.js'
 import { parseHttpUrl, quote } from './schema.js'
-
-export type PathKind = 'directory' | 'file' | 'other' | 'missing'
 
 /** What the runner (or the CLI) tells about the world outside the inputs: raw, as it came. */
 export interface Environment {

@@ -1,6 +1,6 @@
 import { quoteForMessage } from '../core/control-characters.js'
-import { z } from '../zod.js'
-import { unknownPlaceholders } from './template.js'
+import { z } from '../core/zod.js'
+import { unknownPlaceholders } from '../core/template.js'
 
 /** The building blocks of the input schemas: each turns a raw input string into a value or a problem. */
 

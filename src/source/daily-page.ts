@@ -1,4 +1,4 @@
-import { JsonTooDeepError, parseJson } from './bounded-json.js'
+import { JsonTooDeepError, parseJson } from '../core/bounded-json.js'
 import { listedDays } from './drift.js'
 import { parseDailyPapers, UnexpectedResponseError, type ParsedResponse } from './paper.js'
 import { excerpt, htmlTitle, quote } from './quote.js'

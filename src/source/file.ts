@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { JsonTooDeepError, parseJson } from './bounded-json.js'
+import { JsonTooDeepError, parseJson } from '../core/bounded-json.js'
 import { AnswerTooLargeError, formatBytes, MAX_ANSWER_BYTES, readText } from './bounded-read.js'
 import { listedDays, type OffDayPaper } from './drift.js'
 import { parseDailyPapers, type ParsedResponse } from './paper.js'

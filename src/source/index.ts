@@ -1,5 +1,5 @@
 import type { Settings } from '../settings/settings.js'
-import { USER_AGENT } from '../version.js'
+import { USER_AGENT } from '../core/version.js'
 import { createHuggingFaceSource } from './huggingface.js'
 import type { PaperSource } from './source.js'
 

@@ -1,4 +1,4 @@
-import { z } from '../zod.js'
+import { z } from '../core/zod.js'
 import {
   checkCount,
   checkGithubRepo,

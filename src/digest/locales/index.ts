@@ -1,4 +1,4 @@
-import type { Language } from '../fields.js'
+import type { Language } from '../../core/fields.js'
 import { en } from './en.js'
 import { ko } from './ko.js'
 import type { Locale } from './locale.js'

@@ -1,4 +1,4 @@
-import { mapStacksToSources } from './core/source-mapped-stacks.js'
+import { mapStacksToSources } from '../core/source-mapped-stacks.js'
 import { run } from './main.js'
 
 mapStacksToSources()

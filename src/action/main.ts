@@ -1,10 +1,10 @@
-import { pathKind } from './core/path-kind.js'
-import { createActionSink, routeStrayOutput } from './report/action-sink.js'
-import { runnerEnvironment } from './settings/environment.js'
-import { actionInputs } from './settings/inputs.js'
-import { actionSecrets } from './settings/secrets.js'
-import { parseSettings, type Settings } from './settings/settings.js'
-import { createSource, fetchingAhead, type PaperSource } from './source/index.js'
+import { pathKind } from '../core/path-kind.js'
+import { createActionSink, routeStrayOutput } from '../report/action-sink.js'
+import { runnerEnvironment } from '../settings/environment.js'
+import { actionInputs } from '../settings/inputs.js'
+import { actionSecrets } from '../settings/secrets.js'
+import { parseSettings, type Settings } from '../settings/settings.js'
+import { createSource, fetchingAhead, type PaperSource } from '../source/index.js'
 
 /**
  * The action: inputs → settings → pipeline → outputs and job summary. The one place that fails the run,
@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
     if (begun instanceof Error) throw begun
     const { settings, source } = begun
     // Only now: @actions/github reads GITHUB_API_URL as it loads, which the settings have checked.
-    const { runDigest, createPublisher, digestOutputs, summaryHtml } = await import('./stages.js')
+    const { runDigest, createPublisher, digestOutputs, summaryHtml } = await import('./deferred.js')
     const result = await runDigest(settings, {
       source,
       publisher: createPublisher(settings, sink, sink.info),

@@ -2,8 +2,8 @@
 // First, before anything else loads: an older Node would otherwise fail while loading the bundle, with
 // a TypeError and a megabyte of minified source instead of a word about the version.
 import './stop-on-old-node.js'
-import { runCli } from './command-line.js'
-import { mapStacksToSources } from './core/source-mapped-stacks.js'
+import { runCli } from './run.js'
+import { mapStacksToSources } from '../core/source-mapped-stacks.js'
 
 mapStacksToSources()
 // Not a top-level await: the bundle defines the modules it imports on demand (the model layer, openai)

@@ -1,8 +1,8 @@
 import { posix } from 'node:path'
-import { gitBlobOid } from '../core/git-blob.js'
-import { parseJson } from '../source/bounded-json.js'
-import { z } from '../zod.js'
-import type { FileChange } from './publisher.js'
+import { gitBlobOid } from './git-blob.js'
+import { parseJson } from './bounded-json.js'
+import { z } from './zod.js'
+import type { FileChange } from './changes.js'
 
 /**
  * The record of what the action wrote: for each post, the git blob id of the content it wrote and

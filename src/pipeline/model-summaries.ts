@@ -1,22 +1,16 @@
-import { needsModel } from './digest/fields.js'
-import type { EnrichedPaper, EnrichStats } from './enrich/index.js'
-import type { Log } from './log.js'
-import type { FileChange, Publisher } from './publish/publisher.js'
-import type { Settings } from './settings/settings.js'
-import type { Paper } from './source/paper.js'
-import { USER_AGENT } from './version.js'
+import { needsModel } from '../core/fields.js'
+import type { EnrichedPaper, SummaryStats } from '../enrich/index.js'
+import type { Log } from '../core/log.js'
+import type { FileChange, Publisher } from '../core/changes.js'
+import type { Settings } from '../settings/settings.js'
+import type { Paper } from '../source/paper.js'
+import { USER_AGENT } from '../core/version.js'
 
 /**
  * The one GitHub whose token may go to GitHub Models. A GitHub Enterprise Server token belongs to its
  * own server, so it stays there; such a run needs llm-token.
  */
 const GITHUB_COM_API = 'https://api.github.com'
-
-/** What the run's report says about the model summaries. */
-export interface SummaryStats extends EnrichStats {
-  /** How many papers have no model summary and why (describeMissing); undefined when every one has. */
-  whyMissing?: string
-}
 
 export interface ModelSummaries {
   byId: ReadonlyMap<string, EnrichedPaper>
@@ -41,7 +35,7 @@ export async function modelSummaries(
   }
   if (!needsModel(settings.fields, settings.language) || papers.length === 0) return undefined
   return log.group('Model summaries', async () => {
-    const { enrichPapers, describeMissing, isGitHubModels } = await import('./enrich/index.js')
+    const { enrichPapers, describeMissing, isGitHubModels } = await import('../enrich/index.js')
     const { llm } = settings
     const onGitHubCom = settings.githubApiUrl === GITHUB_COM_API
     if (!onGitHubCom && llm.token === undefined && isGitHubModels(llm.apiUrl)) {

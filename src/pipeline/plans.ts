@@ -1,0 +1,111 @@
+import { posix } from 'node:path'
+import type { FileChange } from '../core/changes.js'
+import { postDate } from '../core/calendar.js'
+import { dayValues, fillTemplate, type TemplateValues } from '../core/template.js'
+import { describeFilters, renderPost, selectPapers } from '../digest/index.js'
+import type { Settings } from '../settings/settings.js'
+import type { Paper } from '../source/paper.js'
+import type { DayPapers } from '../source/source.js'
+import type { ModelSummaries } from './model-summaries.js'
+
+/** One post to write: the papers it may show and how to name and date it. */
+export interface PostPlan {
+  /** The day or the period, for messages. */
+  label: string
+  listed: Paper[]
+  values: TemplateValues
+  /**
+   * The day whose `post-time` dates the post: a period's first day, as in its file name, so that the
+   * name, the date and the URL Jekyll makes from it stay the same on every run while the period fills.
+   */
+  dateDay: string
+  period?: { from: string; to: string; days: number }
+}
+
+/**
+ * The days before the run's first day, selected again from today's data as their own day would be; a
+ * day with no papers now has nothing to refresh.
+ */
+export function selectEarlier(
+  earlierDays: DayPapers[],
+  settings: Settings,
+): Array<{ plan: PostPlan; papers: Paper[] }> {
+  return earlierDays
+    .map(dailyPlan)
+    .map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
+    .filter(({ papers }) => papers.length > 0)
+}
+
+export function postPath(plan: PostPlan, settings: Settings): string {
+  return posix.join(settings.postsDir, fillTemplate(settings.filename, plan.values))
+}
+
+/** `11 listed, none passed min-upvotes 10`, when the filters left no paper of those listed. */
+export function noneSelected(listed: number, settings: Settings): string | undefined {
+  return listed > 0 ? `${listed} listed, none passed ${describeFilters(settings)}` : undefined
+}
+
+export function dailyPlan({ day, papers }: DayPapers): PostPlan {
+  return { label: day, listed: papers, values: dayValues(day), dateDay: day }
+}
+
+/** A weekly or monthly digest: every paper of the period once, in its latest (most upvoted) listing. */
+export function periodPlan(fetched: DayPapers[], settings: Settings): PostPlan {
+  const merged = new Map<string, Paper>()
+  for (const paper of fetched.flatMap((day) => day.papers)) {
+    const seen = merged.get(paper.id)
+    if (!seen || paper.upvotes > seen.upvotes) merged.set(paper.id, paper)
+  }
+  return {
+    label: describeRange(settings),
+    listed: [...merged.values()],
+    values: rangeValues(settings),
+    dateDay: settings.from,
+    period: {
+      from: settings.from,
+      to: settings.to,
+      days: fetched.filter((day) => day.papers.length > 0).length,
+    },
+  }
+}
+
+export function renderPlan(
+  plan: PostPlan,
+  papers: Paper[],
+  settings: Settings,
+  now: Date,
+  summaries: ModelSummaries | undefined,
+): string {
+  return renderPost(papers, {
+    language: settings.language,
+    title: fillTemplate(settings.title, plan.values),
+    date: postDate(plan.dateDay, settings.postTime, settings.timezone, now),
+    categories: settings.categories,
+    tags: settings.tags,
+    author: settings.author,
+    permalink: settings.permalink && fillTemplate(settings.permalink, plan.values),
+    fields: settings.fields,
+    listed: plan.listed.length,
+    ...(plan.period ? { period: { ...plan.period, listed: plan.listed } } : {}),
+    ...(summaries ? { enriched: summaries.byId } : {}),
+  })
+}
+
+/** `{data-dir}/daily-{day}.json` for each day with papers: deterministic, so re-runs change nothing. */
+export function dataFiles(fetched: DayPapers[], dataDir: string): FileChange[] {
+  return fetched
+    .filter((day) => day.papers.length > 0)
+    .map((day) => ({
+      path: posix.join(dataDir, `daily-${day.day}.json`),
+      content: `${JSON.stringify(day.papers, null, 2)}\n`,
+    }))
+}
+
+/** For a range or period `{date}` is its first day in names, and `FROM..TO` in the commit message. */
+export function rangeValues({ from, to }: Settings): TemplateValues {
+  return { ...dayValues(from), to }
+}
+
+export function describeRange({ from, to }: Pick<Settings, 'from' | 'to'>): string {
+  return from === to ? from : `${from}..${to}`
+}

@@ -1,0 +1,36 @@
+import type { Paper } from '../source/paper.js'
+import type { SummaryStats } from '../enrich/index.js'
+import type { RefreshedPost } from '../refresh/refresh.js'
+
+/** What a run did, day by day and as a whole: what the outputs and the job summary report. */
+export interface DayOutcome {
+  day: string
+  /** Valid papers Hugging Face listed that day. */
+  listed: number
+  /** The papers in the day's post, ranked; empty when the day got no post of its own. */
+  papers: Paper[]
+  /** Repository-relative path of the post that holds the day (a weekly or monthly digest: the same for all). */
+  postPath?: string
+  /** The day is today on Hugging Face's (UTC) calendar: its list is still growing. */
+  incomplete?: boolean
+}
+
+/** The outcome of a whole run. */
+export interface DigestResult {
+  days: DayOutcome[]
+  /** Post paths written or committed (in dry-run: that would be). */
+  posts: string[]
+  /** Papers rendered, all posts together. */
+  papers: number
+  commitSha?: string
+  commitUrl?: string
+  pullRequestUrl?: string
+  /** Why nothing was written, when nothing was. */
+  skipped?: string
+  /** The earlier posts `refresh-days` rendered again, and what became of each. */
+  refreshed?: RefreshedPost[]
+  /** Something after the commit went wrong (the workflow dispatch): outputs stand, the run fails. */
+  failure?: string
+  /** Where the papers' model summaries came from, when `fields` asked for them. */
+  summaries?: SummaryStats
+}

@@ -1,0 +1,76 @@
+import { eachDay } from '../core/calendar.js'
+import { DIGEST_DEFAULTS } from './digest-defaults.js'
+import { type Environment, type RunnerFacts } from './environment.js'
+import { type InputName } from './inputs.js'
+import { quote } from './schema.js'
+import { sharedName } from '../core/template.js'
+
+import type { Parsed } from './input-schemas.js'
+import { describeProblem } from './settings.js'
+
+/** Problems that involve more than one input; `partial` is set when some inputs already failed. */
+export function crossCheck(
+  values: Parsed,
+  partial: Partial<Record<InputName, unknown>> | undefined,
+  facts: RunnerFacts,
+  environment: Environment,
+): string[] {
+  const has = (...names: InputName[]) => names.every((name) => partial === undefined || name in partial)
+  const problems: string[] = []
+  if (has('digest', 'date') && values.digest !== 'daily' && values.date.from !== values.date.to) {
+    problems.push(
+      describeProblem(
+        'date',
+        `a ${values.digest} digest takes one day and covers the ${values.digest === 'weekly' ? 'ISO week' : 'month'} that contains it; give one day, not a range`,
+      ),
+    )
+  }
+  if (has('digest', 'date', 'filename', 'permalink') && values.digest === 'daily') {
+    problems.push(...sharedNames(values, eachDay(values.date.from, values.date.to)))
+  }
+  if (has('mode') && (values.mode === 'commit' || values.mode === 'pull-request')) {
+    if (has('token') && values.token === undefined) {
+      const advice =
+        environment.caller === 'cli'
+          ? 'set GITHUB_TOKEN (or pass --token) to a token that can write to the repository'
+          : 'the default ${{ github.token }} works with `permissions: contents: write`'
+      problems.push(
+        describeProblem('token', `is empty, but mode "${values.mode}" needs a GitHub token; ${advice}`),
+      )
+    }
+    if (has('repository') && values.repository === undefined && facts.repository === undefined) {
+      problems.push(
+        describeProblem(
+          'repository',
+          'is empty and GITHUB_REPOSITORY is not set; give the blog as owner/name',
+        ),
+      )
+    }
+  }
+  return problems
+}
+
+/** A daily range whose `filename` or `permalink` gives two days one file or one URL: one post would be lost. */
+function sharedNames(values: Parsed, days: string[]): string[] {
+  const filename = values.filename.trim() || DIGEST_DEFAULTS.daily.filename
+  const checks = [
+    { name: 'filename' as const, template: filename, what: 'file', example: DIGEST_DEFAULTS.daily.filename },
+    {
+      name: 'permalink' as const,
+      template: values.permalink,
+      what: 'URL',
+      example: '/posts/daily-papers-{date}/',
+    },
+  ]
+  return checks.flatMap(({ name, template, what, example }) => {
+    const shared = template === undefined ? undefined : sharedName(template, days)
+    if (shared === undefined) return []
+    const [first, second] = shared.days
+    return [
+      describeProblem(
+        name,
+        `${quote(template)} gives the posts of ${first} and ${second} the same ${what}, ${quote(shared.name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`,
+      ),
+    ]
+  })
+}

@@ -1,0 +1,97 @@
+import { FIELDS, LANGUAGES, type Field } from '../core/fields.js'
+import { z } from '../core/zod.js'
+import { isTimeZone, utcDay } from '../core/calendar.js'
+import { DIGESTS } from './digest-defaults.js'
+import type { Environment } from './environment.js'
+import { isBranchName, parseRepository, parseWorkflow, REPOSITORY_RULES } from './github-names.js'
+import type { InputName } from './inputs.js'
+import { llmInputSchemas } from './llm.js'
+import { fileNameProblem, folder } from './paths.js'
+import { httpUrl, list, oneOf, optionalText, quote, rule, template, text, wholeNumber } from './schema.js'
+import { resolveDates } from './dates.js'
+
+export const MODES = ['commit', 'pull-request', 'files', 'dry-run'] as const
+export const EMPTY_DAY_POLICIES = ['skip', 'post', 'fail'] as const
+export const OVERWRITE_POLICIES = ['changed', 'never'] as const
+
+/** Upvotes settle within one to two weeks; a month of requests a day is still far below Hugging Face's limit. */
+const MAX_REFRESH_DAYS = 30
+
+/** Each input's schema, from its raw string to its typed value. */
+export function inputSchemas(environment: Environment) {
+  const today = utcDay(environment.now)
+  return {
+    date: text((value, reject) => {
+      const range = resolveDates(value.trim(), today)
+      return typeof range === 'string' ? reject(range) : range
+    }),
+    digest: oneOf(DIGESTS),
+    language: oneOf(LANGUAGES),
+    timezone: z
+      .string()
+      .check(
+        rule((value) =>
+          isTimeZone(value.trim())
+            ? undefined
+            : `${quote(value)} is not an IANA time zone; use e.g. UTC, Asia/Seoul or America/New_York`,
+        ),
+      ),
+    'post-time': text((value, reject) => {
+      const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim())
+      if (!match) {
+        return reject(`${quote(value)} is not a time; use HH:MM, e.g. 09:00`)
+      }
+      return { hour: Number(match[1]), minute: Number(match[2]) }
+    }),
+    title: template(),
+    categories: list(),
+    tags: list(),
+    author: optionalText(),
+    permalink: z.pipe(
+      template(),
+      z.transform((value) => value.trim() || undefined),
+    ),
+    fields: list().check(
+      rule((values) => {
+        const unknown = values.filter((value) => !(FIELDS as readonly string[]).includes(value))
+        if (unknown.length === 0) return undefined
+        return `${unknown.map(quote).join(', ')} ${unknown.length === 1 ? 'is not a field' : 'are not fields'}; use any of: ${FIELDS.join(', ')}`
+      }),
+    ) as unknown as z.ZodMiniType<Field[], string>,
+    'max-papers': wholeNumber(1),
+    'min-upvotes': wholeNumber(0),
+    keywords: list(),
+    'empty-day': oneOf(EMPTY_DAY_POLICIES),
+    repository: text((value, reject) => {
+      const trimmed = value.trim()
+      if (trimmed === '') return undefined
+      return parseRepository(trimmed) ?? reject(`${quote(value)} is not a repository; ${REPOSITORY_RULES}`)
+    }),
+    branch: text((value, reject) => {
+      const trimmed = value.trim().replace(/^refs\/heads\//, '')
+      if (trimmed === '') return undefined
+      if (!isBranchName(trimmed)) {
+        return reject(`${quote(value)} is not a valid branch name`)
+      }
+      return trimmed
+    }),
+    'posts-dir': folder(),
+    filename: template().check(rule(fileNameProblem)),
+    'data-dir': folder(),
+    mode: oneOf(MODES),
+    overwrite: oneOf(OVERWRITE_POLICIES),
+    'refresh-days': wholeNumber(0, MAX_REFRESH_DAYS),
+    'commit-message': template(),
+    'dispatch-workflow': text((value, reject) => {
+      if (value.trim() === '') return undefined
+      const workflow = parseWorkflow(value)
+      return typeof workflow === 'string' ? workflow : reject(workflow.problem)
+    }),
+    token: optionalText(),
+    'hf-token': optionalText(),
+    'hf-api-url': httpUrl(),
+    ...llmInputSchemas(),
+  } satisfies Record<InputName, z.ZodMiniType<unknown, string>>
+}
+
+export type Parsed = { [K in InputName]: z.output<ReturnType<typeof inputSchemas>[K]> }
