@@ -129,6 +129,8 @@ async function modelDay(days) {
     fields: 'organization, hf-link, arxiv-link, abstract, llm-summary',
     'llm-api-url': llm.url,
     'llm-token': 'sk-bench',
+    // The day's own papers: a refresh would also summarise the 7 days before, once, on a first run.
+    'refresh-days': '0',
   }
   try {
     const first = await runDigest('2025-11-04', hf, github, inputs)
