@@ -225,7 +225,14 @@ export async function proofSite(dir: string): Promise<{ exitCode: number; log: s
   }
 }
 
-/** The program's output; a failure carries it too (as `stdout` and `stderr` on the error). */
+/**
+ * The program's output; a failure carries it too (as `stdout` and `stderr` on the error). Ruby reads files
+ * in the locale's encoding: a shell without LANG (US-ASCII) would fail on the site's Korean text.
+ */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  return promisify(execFile)(command, args, { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 })
+  return promisify(execFile)(command, args, {
+    env: { ...env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+    timeout: 120_000,
+    maxBuffer: 16 * 1024 * 1024,
+  })
 }
