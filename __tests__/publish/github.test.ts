@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { gitBlobOid } from '../../src/core/git-blob.js'
-import { changes, operations, POST, publisherFor, standIn } from './github-stand-in.js'
+import { changes, dispatchFor, operations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 describe('GitHub publisher', () => {
   it('commits a first post on a master default branch in one query and one mutation', async () => {
@@ -150,26 +150,26 @@ describe('GitHub publisher', () => {
 })
 
 describe('GitHub publisher, dispatch and refusals', () => {
-  it('dispatches the deploy workflow after a commit, and not after a skip', async () => {
+  it('dispatches the deploy workflow on the default branch, and leaves the commit to the publisher', async () => {
     const server = await standIn({ defaultBranch: 'master', workflows: ['pages-deploy.yml'] })
-    const { publisher } = publisherFor(server, { dispatchWorkflow: 'pages-deploy.yml' })
-    expect((await publisher.publish(changes('# Post\n'))).dispatchFailure).toBeUndefined()
+    const { publisher } = publisherFor(server)
+    const { dispatch, log } = dispatchFor(server, 'pages-deploy.yml')
+    expect((await publisher.publish(changes('# Post\n'))).commitSha).toBe(await server.git.head('master'))
+    expect(server.dispatches).toEqual([])
+    expect(await dispatch()).toBeUndefined()
     expect(server.dispatches).toEqual([{ workflow: 'pages-deploy.yml', ref: 'master' }])
-    expect(await publisher.publish(changes('# Post\n'))).toEqual({
-      written: [],
-      kept: [{ path: POST, reason: 'unchanged' }],
-    })
-    expect(server.dispatches).toHaveLength(1)
+    expect(log.lines).toContain('Dispatched pages-deploy.yml on master')
   })
 
   it('keeps the commit and reports a workflow that does not exist', async () => {
     const server = await standIn()
-    const { publisher } = publisherFor(server, { dispatchWorkflow: 'deploy.yml', branch: 'main' })
-    const result = await publisher.publish(changes('# Post\n'))
+    const result = await publisherFor(server, { branch: 'main' }).publisher.publish(changes('# Post\n'))
     expect(result.commitSha).toBe(await server.git.head('main'))
-    expect(result.dispatchFailure).toBe(
-      'The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input',
-    )
+    expect(await dispatchFor(server, 'deploy.yml', { branch: 'main' }).dispatch()).toEqual({
+      workflow: 'deploy.yml',
+      message:
+        'The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input',
+    })
   })
 
   it('explains a protected branch and suggests pull-request mode', async () => {

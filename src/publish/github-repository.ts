@@ -1,12 +1,5 @@
 import { posix } from 'node:path'
-import type { Log } from '../core/log.js'
-import {
-  explainDispatchError,
-  explainGitHubError,
-  graphqlErrors,
-  repositoryNotFound,
-  type FailureContext,
-} from './explain.js'
+import { explainGitHubError, graphqlErrors, repositoryNotFound, type FailureContext } from './explain.js'
 import {
   CREATE_COMMIT_ON_BRANCH,
   CREATE_PULL_REQUEST,
@@ -50,7 +43,7 @@ export interface RepositoryTarget {
 /** Thrown when `expectedHeadOid` no longer matches: someone else committed in between. */
 export class BranchMovedError extends Error {}
 
-/** The blog repository as this action uses it: GraphQL to read and commit, REST to dispatch. */
+/** The blog repository as this action uses it: GraphQL to read and commit. */
 export class GitHubRepository {
   private readonly nameWithOwner: string
 
@@ -173,29 +166,6 @@ export class GitHubRepository {
     const pullRequest = result.createPullRequest?.pullRequest
     if (!pullRequest) throw new Error(`GitHub did not open the pull request from ${head} into ${base}`)
     return pullRequest.url
-  }
-
-  /**
-   * Starts `workflow` on `branch`, because commits made with GITHUB_TOKEN start no workflow. The
-   * commit stands whatever happens here: a failure is returned, for the run to report.
-   */
-  async dispatch(workflow: string, branch: string | undefined, log: Log): Promise<string | undefined> {
-    const { owner, repo } = this.target.repository
-    let ref = branch ?? 'the default branch'
-    try {
-      ref = branch ?? (await this.client.rest.repos.get({ owner, repo })).data.default_branch
-      await this.client.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
-        owner,
-        repo,
-        workflow_id: workflow,
-        ref,
-      })
-      log.info(`Dispatched ${workflow} on ${ref}`)
-      return undefined
-    } catch (error) {
-      const reason = explainDispatchError(error, workflow, ref, this.failureContext({}))
-      return `The post was committed, but dispatching ${workflow} failed: ${reason}`
-    }
   }
 
   /** Why there is nothing to read or commit to on `branch` (undefined: the default branch). */
