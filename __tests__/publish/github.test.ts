@@ -143,6 +143,37 @@ describe('GitHub publisher', () => {
     ])
   })
 
+  it('reads the four folders a run writes to in one ReadBranch, and refuses a fifth', async () => {
+    const server = await standIn()
+    const { publisher } = publisherFor(server)
+    const files = [
+      '_posts/p.md',
+      '_data/papers/d.json',
+      '.hf-daily-papers/summaries/s.json',
+      '.hf-daily-papers/posts/r.json',
+    ]
+    const changeSet = {
+      files: files.map((path) => ({ path, content: 'x\n' })),
+      message: 'm',
+      overwrite: 'changed' as const,
+    }
+    expect((await publisher.publish(changeSet)).written).toEqual(files)
+    server.requests.length = 0
+    expect(await publisher.publish(changeSet)).toEqual({
+      written: [],
+      kept: files.map((path) => ({ path, reason: 'unchanged' })),
+    })
+    expect(operations(server)).toEqual(['ReadBranch'])
+    await expect(
+      publisher.publish({
+        ...changeSet,
+        files: [...changeSet.files, { path: 'fifth/f.md', content: 'x\n' }],
+      }),
+    ).rejects.toThrow(
+      'A change set writes to 5 folders (_posts, _data/papers, .hf-daily-papers/summaries, .hf-daily-papers/posts, fifth), but one read covers at most 4',
+    )
+  })
+
   it('computes git blob ids as git does', () => {
     expect(gitBlobOid('')).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')
     expect(gitBlobOid('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a')
