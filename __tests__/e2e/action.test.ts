@@ -265,6 +265,22 @@ describe('the bundled action, publishing options', () => {
       await server.close()
     }
   })
+
+  it('fails the run after the commit when the workflow to dispatch does not exist, outputs set', async () => {
+    const server = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io' })
+    try {
+      const inputs = { ...REFERENCE_INPUTS, 'dispatch-workflow': 'deploy.yml', 'hf-api-url': hf.url }
+      const run = await runAction({ inputs, env: githubEnv(server), githubToken: 'write-token' })
+      expect(run.exitCode).toBe(1)
+      expect(run.outputs['commit-sha']).toBe(await server.git.head('main'))
+      expect(run.stdout).toContain(
+        '::error::The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input',
+      )
+      expect(server.dispatches).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
 })
 
 describe('the bundled action, backfill', () => {

@@ -1,5 +1,6 @@
 import { afterEach } from '@jest/globals'
 import { createMemoryLog } from '../support/memory-log.js'
+import { createWorkflowDispatch } from '../../src/publish/dispatch.js'
 import { createGitHubPublisher, type GitHubPublisherOptions } from '../../src/publish/github.js'
 import type { ChangeSet } from '../../src/core/changes.js'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
@@ -26,7 +27,6 @@ export interface Extra extends Partial<
     | 'token'
     | 'branch'
     | 'pullRequestBranch'
-    | 'dispatchWorkflow'
     | 'otherRepository'
     | 'requestLimits'
     | 'transport'
@@ -55,6 +55,25 @@ export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {
     random: () => 0.5,
   })
   return { publisher, log, sleeps }
+}
+
+/** The workflow dispatch of commit mode, for `server`, with the publisher's defaults. */
+export function dispatchFor(server: GitHubServer, workflow: string, { repo, ...extra }: Extra = {}) {
+  const log = createMemoryLog()
+  const dispatch = createWorkflowDispatch({
+    token: 'write-token',
+    apiUrl: server.apiUrl,
+    graphqlUrl: server.graphqlUrl,
+    userAgent: 'hf-daily-papers/test',
+    retryAfterBaseValue: 0,
+    ...extra,
+    repository: { owner: 'lim4349', repo: repo ?? 'lim4349.github.io' },
+    workflow,
+    log,
+    sleep: instantSleep([]),
+    random: () => 0.5,
+  })
+  return { dispatch, log }
 }
 
 export const changes = (content: string, overwrite: ChangeSet['overwrite'] = 'changed'): ChangeSet => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { gitBlobOid } from '../../src/core/git-blob.js'
-import { changes, operations, POST, publisherFor, standIn } from './github-stand-in.js'
+import { changes, dispatchFor, operations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 describe('GitHub publisher', () => {
   it('commits a first post on a master default branch in one query and one mutation', async () => {
@@ -143,6 +143,37 @@ describe('GitHub publisher', () => {
     ])
   })
 
+  it('reads the four folders a run writes to in one ReadBranch, and refuses a fifth', async () => {
+    const server = await standIn()
+    const { publisher } = publisherFor(server)
+    const files = [
+      '_posts/p.md',
+      '_data/papers/d.json',
+      '.hf-daily-papers/summaries/s.json',
+      '.hf-daily-papers/posts/r.json',
+    ]
+    const changeSet = {
+      files: files.map((path) => ({ path, content: 'x\n' })),
+      message: 'm',
+      overwrite: 'changed' as const,
+    }
+    expect((await publisher.publish(changeSet)).written).toEqual(files)
+    server.requests.length = 0
+    expect(await publisher.publish(changeSet)).toEqual({
+      written: [],
+      kept: files.map((path) => ({ path, reason: 'unchanged' })),
+    })
+    expect(operations(server)).toEqual(['ReadBranch'])
+    await expect(
+      publisher.publish({
+        ...changeSet,
+        files: [...changeSet.files, { path: 'fifth/f.md', content: 'x\n' }],
+      }),
+    ).rejects.toThrow(
+      'A change set writes to 5 folders (_posts, _data/papers, .hf-daily-papers/summaries, .hf-daily-papers/posts, fifth), but one read covers at most 4',
+    )
+  })
+
   it('computes git blob ids as git does', () => {
     expect(gitBlobOid('')).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')
     expect(gitBlobOid('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a')
@@ -150,26 +181,26 @@ describe('GitHub publisher', () => {
 })
 
 describe('GitHub publisher, dispatch and refusals', () => {
-  it('dispatches the deploy workflow after a commit, and not after a skip', async () => {
+  it('dispatches the deploy workflow on the default branch, and leaves the commit to the publisher', async () => {
     const server = await standIn({ defaultBranch: 'master', workflows: ['pages-deploy.yml'] })
-    const { publisher } = publisherFor(server, { dispatchWorkflow: 'pages-deploy.yml' })
-    expect((await publisher.publish(changes('# Post\n'))).dispatchFailure).toBeUndefined()
+    const { publisher } = publisherFor(server)
+    const { dispatch, log } = dispatchFor(server, 'pages-deploy.yml')
+    expect((await publisher.publish(changes('# Post\n'))).commitSha).toBe(await server.git.head('master'))
+    expect(server.dispatches).toEqual([])
+    expect(await dispatch()).toBeUndefined()
     expect(server.dispatches).toEqual([{ workflow: 'pages-deploy.yml', ref: 'master' }])
-    expect(await publisher.publish(changes('# Post\n'))).toEqual({
-      written: [],
-      kept: [{ path: POST, reason: 'unchanged' }],
-    })
-    expect(server.dispatches).toHaveLength(1)
+    expect(log.lines).toContain('Dispatched pages-deploy.yml on master')
   })
 
   it('keeps the commit and reports a workflow that does not exist', async () => {
     const server = await standIn()
-    const { publisher } = publisherFor(server, { dispatchWorkflow: 'deploy.yml', branch: 'main' })
-    const result = await publisher.publish(changes('# Post\n'))
+    const result = await publisherFor(server, { branch: 'main' }).publisher.publish(changes('# Post\n'))
     expect(result.commitSha).toBe(await server.git.head('main'))
-    expect(result.dispatchFailure).toBe(
-      'The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input',
-    )
+    expect(await dispatchFor(server, 'deploy.yml', { branch: 'main' }).dispatch()).toEqual({
+      workflow: 'deploy.yml',
+      message:
+        'The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input',
+    })
   })
 
   it('explains a protected branch and suggests pull-request mode', async () => {

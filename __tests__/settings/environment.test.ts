@@ -40,11 +40,10 @@ describe('the runner’s variables', () => {
   it('are accepted as a runner sets them, and carried into the settings', () => {
     const settings = parseSettings({ mode: 'files' }, environmentOf({}))
     expect(settings).toMatchObject({
-      workspace: folder,
+      target: { mode: 'files', workspace: folder },
       outputFile: file,
       summaryFile: file,
       githubApiUrl: 'https://api.github.com',
-      githubGraphqlUrl: 'https://api.github.com/graphql',
     })
   })
 

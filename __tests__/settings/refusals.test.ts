@@ -167,9 +167,10 @@ describe('names', () => {
     ['.github/workflows/pages.yaml', 'pages.yaml'],
     ['161335', '161335'],
   ])('accepts the dispatch-workflow %j', (workflow, accepted) => {
-    expect(parseSettings({ ...base, 'dispatch-workflow': workflow }, environment).dispatchWorkflow).toBe(
-      accepted,
-    )
+    expect(parseSettings({ ...base, 'dispatch-workflow': workflow }, environment).target).toMatchObject({
+      mode: 'commit',
+      dispatchWorkflow: accepted,
+    })
   })
 
   it.each(['HEAD', '@', 'a..b', '-x'])('refuses the branch %j', (branch) => {

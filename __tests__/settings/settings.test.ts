@@ -36,15 +36,21 @@ describe('parseSettings', () => {
       minUpvotes: 0,
       keywords: [],
       emptyDay: 'skip',
-      repository: { owner: 'lim4349', repo: 'lim4349.github.io' },
       postsDir: '_posts',
       filename: '{date}-daily-papers-{date}.md',
-      mode: 'commit',
+      target: {
+        mode: 'commit',
+        github: {
+          token: 'ghs_secret',
+          repository: { owner: 'lim4349', repo: 'lim4349.github.io' },
+          apiUrl: 'https://api.github.com',
+          graphqlUrl: 'https://api.github.com/graphql',
+        },
+      },
       overwrite: 'changed',
       commitMessage: 'Add Hugging Face Daily Papers for {date}',
       hfApiUrl: 'https://huggingface.co',
       githubApiUrl: 'https://api.github.com',
-      githubGraphqlUrl: 'https://api.github.com/graphql',
     })
     expect(settings.author).toBeUndefined()
     expect(settings.maxPapers).toBeUndefined()
@@ -94,7 +100,9 @@ describe('parseSettings', () => {
       githubGraphqlUrl: 'https://ghe.example/api/graphql',
     })
     expect(settings.githubApiUrl).toBe('https://ghe.example/api/v3')
-    expect(settings.githubGraphqlUrl).toBe('https://ghe.example/api/graphql')
+    expect(settings.target).toMatchObject({
+      github: { apiUrl: 'https://ghe.example/api/v3', graphqlUrl: 'https://ghe.example/api/graphql' },
+    })
   })
 
   it.each<[string, RawInputs, RegExp]>([
@@ -203,14 +211,24 @@ describe('parseSettings', () => {
       },
       environment,
     )
-    expect(settings).toMatchObject({
-      otherRepository: true,
-      pullRequestBranch: 'daily-papers/2025-11-01_2025-11-30',
+    expect(settings.target).toEqual({
+      mode: 'pull-request',
+      github: expect.objectContaining({
+        repository: { owner: 'someone', repo: 'blog' },
+        otherRepository: true,
+      }),
+      workBranch: 'daily-papers/2025-11-01_2025-11-30',
+    })
+    expect(
+      parseSettings({ ...base, 'dispatch-workflow': '.github/workflows/pages-deploy.yml' }, environment)
+        .target,
+    ).toMatchObject({
+      mode: 'commit',
+      github: { otherRepository: false },
       dispatchWorkflow: 'pages-deploy.yml',
     })
-    expect(parseSettings(base, environment)).toMatchObject({
-      otherRepository: false,
-      pullRequestBranch: 'daily-papers/2025-12-24',
+    expect(parseSettings({ ...base, mode: 'pull-request' }, environment).target).toMatchObject({
+      workBranch: 'daily-papers/2025-12-24',
     })
   })
 

@@ -2,6 +2,6 @@
 // (@actions/core, the digest, the GitHub client). main.ts imports it while that request travels.
 export * as core from '@actions/core'
 export { runDigest } from '../pipeline/run.js'
-export { createPublisher } from '../publish/index.js'
+export { createDispatch, createPublisher } from '../publish/index.js'
 export { digestOutputs } from '../report/outputs.js'
 export { summaryHtml } from '../report/summary.js'

@@ -29,17 +29,19 @@ export async function run(): Promise<void> {
     if (begun instanceof Error) throw begun
     const { settings, source } = begun
     // Only now: @actions/github reads GITHUB_API_URL as it loads, which the settings have checked.
-    const { runDigest, createPublisher, digestOutputs, summaryHtml } = await import('./deferred.js')
+    const { runDigest, createPublisher, createDispatch, digestOutputs, summaryHtml } =
+      await import('./deferred.js')
     const result = await runDigest(settings, {
       source,
       publisher: createPublisher(settings, sink, sink.info),
+      dispatch: createDispatch(settings, sink),
       log: sink,
       now: () => new Date(),
     })
     sink.setOutputs(digestOutputs(result), settings.outputFile)
     if (result.skipped !== undefined) sink.notice(`Nothing written: ${result.skipped}.`)
     await sink.writeSummary(summaryHtml(result, settings), settings.summaryFile)
-    if (result.failure !== undefined) sink.fail(result.failure)
+    if (result.failure !== undefined) sink.fail(result.failure.message)
   } catch (error) {
     sink.fail(error instanceof Error ? error.message : String(error))
   }

@@ -7,7 +7,7 @@ import { createRedactor } from '../core/redact.js'
 import { neutraliseCommands } from '../core/workflow-commands.js'
 import type { Log } from '../core/log.js'
 import { runDigest } from '../pipeline/run.js'
-import { createPublisher } from '../publish/index.js'
+import { createDispatch, createPublisher } from '../publish/index.js'
 import { digestOutputs } from '../report/outputs.js'
 import { runnerEnvironment } from '../settings/environment.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from '../settings/inputs.js'
@@ -87,6 +87,7 @@ export async function runCli(
     const result = await runDigest(settings, {
       source: flags.input === undefined ? createSource(settings, log.info) : createFileSource(flags.input),
       publisher: createPublisher(settings, log, (text) => io.stdout(text)),
+      dispatch: createDispatch(settings, log),
       log,
       now: () => new Date(),
     })
@@ -94,7 +95,7 @@ export async function runCli(
     for (const [name, value] of Object.entries(outputs)) if (value !== '') log.info(`${name}: ${value}`)
     if (result.skipped !== undefined) log.info(`Nothing written: ${result.skipped}.`)
     if (result.failure === undefined) return 0
-    io.stderr(`hf-daily-papers: ${result.failure}\n`)
+    io.stderr(`hf-daily-papers: ${result.failure.message}\n`)
     return 1
   } catch (error) {
     const problems = error instanceof SettingsError ? error.problems : [(error as Error).message]

@@ -44,8 +44,6 @@ export interface PublishResult {
   commitSha?: string
   commitUrl?: string
   pullRequestUrl?: string
-  /** Set when the commit landed but a follow-up (the workflow dispatch) failed: the run must fail, outputs set. */
-  dispatchFailure?: string
 }
 
 /** One way of putting a ChangeSet somewhere: a commit through the GitHub API, the workspace, or the log. */

@@ -3,6 +3,7 @@ import { eachDay, utcDay } from '../core/calendar.js'
 import type { Log } from '../core/log.js'
 import { fillTemplate } from '../core/template.js'
 import { selectPapers } from '../digest/index.js'
+import type { DispatchWorkflow } from '../publish/dispatch.js'
 import { nothingWritten } from '../publish/nothing-written.js'
 import type { EarlierPost } from '../refresh/refresh.js'
 import { startRefresh } from '../refresh/stage.js'
@@ -33,6 +34,8 @@ export type { DayOutcome, DigestResult } from '../report/result.js'
 export interface Collaborators {
   source: PaperSource
   publisher: Publisher
+  /** Commit mode with `dispatch-workflow`: the workflow to start once a commit landed. */
+  dispatch?: DispatchWorkflow
   log: Log
   now: () => Date
 }
@@ -40,7 +43,7 @@ export interface Collaborators {
 /** fetch → select and render → publish, for every day asked for. */
 export async function runDigest(
   settings: Settings,
-  { source, publisher, log, now }: Collaborators,
+  { source, publisher, dispatch, log, now }: Collaborators,
 ): Promise<DigestResult> {
   const range = describeRange(settings)
   const refresh = startRefresh(settings, publisher, log)
@@ -135,7 +138,12 @@ export async function runDigest(
     overwrite: settings.overwrite,
     record: refresh.record(),
   }
-  const published = await log.group(`Publish (${settings.mode})`, () => publisher.publish(changes))
+  const { published, dispatchFailure } = await log.group(`Publish (${settings.target.mode})`, async () => {
+    const published = await publisher.publish(changes)
+    // After the commit's retries, never inside them: a moved branch must not start the workflow twice.
+    const dispatchFailure = published.commitSha === undefined ? undefined : await dispatch?.()
+    return { published, dispatchFailure }
+  })
   const written = new Set(published.written)
   const refreshed = refresh.finish(published)
   return {
@@ -145,7 +153,7 @@ export async function runDigest(
     commitSha: published.commitSha,
     commitUrl: published.commitUrl,
     pullRequestUrl: published.pullRequestUrl,
-    failure: published.dispatchFailure,
+    failure: dispatchFailure,
     skipped: written.size > 0 ? undefined : nothingWrittenFor(posts, published.kept, range),
     refreshed,
     ...(summaries ? { summaries: summaries.stats } : {}),

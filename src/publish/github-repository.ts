@@ -1,24 +1,18 @@
 import { posix } from 'node:path'
-import type { Log } from '../core/log.js'
-import {
-  explainDispatchError,
-  explainGitHubError,
-  graphqlErrors,
-  repositoryNotFound,
-  type FailureContext,
-} from './explain.js'
+import { explainGitHubError, graphqlErrors, repositoryNotFound, type FailureContext } from './explain.js'
 import {
   CREATE_COMMIT_ON_BRANCH,
   CREATE_PULL_REQUEST,
   CREATE_REF,
   READ_FILE,
-  readBranchQuery,
+  READ_BRANCH,
+  FOLDER_SLOTS,
   type BranchFiles,
   type CreateCommitResult,
   type CreatePullRequestResult,
   type CreateRefResult,
-  type FolderEntries,
   type ReadBranchResult,
+  type ReadBranchVariables,
   type ReadFileResult,
 } from './graphql.js'
 import type { GitHubClient } from './octokit.js'
@@ -50,7 +44,7 @@ export interface RepositoryTarget {
 /** Thrown when `expectedHeadOid` no longer matches: someone else committed in between. */
 export class BranchMovedError extends Error {}
 
-/** The blog repository as this action uses it: GraphQL to read and commit, REST to dispatch. */
+/** The blog repository as this action uses it: GraphQL to read and commit. */
 export class GitHubRepository {
   private readonly nameWithOwner: string
 
@@ -66,7 +60,12 @@ export class GitHubRepository {
     folders: string[],
     workBranch: string | undefined,
   ): Promise<RepositoryState> {
-    const variables: Record<string, unknown> = {
+    if (folders.length > FOLDER_SLOTS.length) {
+      throw new Error(
+        `A change set writes to ${folders.length} folders (${folders.join(', ')}), but one read covers at most ${FOLDER_SLOTS.length}`,
+      )
+    }
+    const variables: ReadBranchVariables = {
       owner: this.target.repository.owner,
       name: this.target.repository.repo,
       qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
@@ -74,18 +73,27 @@ export class GitHubRepository {
       workBranch: workBranch === undefined ? '' : `refs/heads/${workBranch}`,
       withWorkBranch: workBranch !== undefined,
     }
-    folders.forEach((folder, index) => (variables[`folder${index}`] = folder))
-    const { repository } = await this.graphql<ReadBranchResult>(readBranchQuery(folders.length), variables)
+    FOLDER_SLOTS.forEach((slot, index) => {
+      const folder = folders[index]
+      if (folder === undefined) return
+      variables[`folder${slot}`] = folder
+      variables[`withFolder${slot}`] = true
+    })
+    const { repository } = await this.graphql<ReadBranchResult>(READ_BRANCH, variables)
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
     if (!base?.target) throw new Error(this.missingBranch(branch))
-    const work = repository.workBranch?.target ? repository.workBranch : undefined
+    const work = repository.workBranch
     return {
       repositoryId: repository.id,
-      base: branchState(base, folders),
-      work: work && branchState(work, folders),
-      openPullRequestUrl: work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
+      base: branchState(base.name, base.target, folders),
+      ...(work?.target
+        ? {
+            work: branchState(work.name, work.target, folders),
+            openPullRequestUrl: work.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
+          }
+        : {}),
     }
   }
 
@@ -175,29 +183,6 @@ export class GitHubRepository {
     return pullRequest.url
   }
 
-  /**
-   * Starts `workflow` on `branch`, because commits made with GITHUB_TOKEN start no workflow. The
-   * commit stands whatever happens here: a failure is returned, for the run to report.
-   */
-  async dispatch(workflow: string, branch: string | undefined, log: Log): Promise<string | undefined> {
-    const { owner, repo } = this.target.repository
-    let ref = branch ?? 'the default branch'
-    try {
-      ref = branch ?? (await this.client.rest.repos.get({ owner, repo })).data.default_branch
-      await this.client.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
-        owner,
-        repo,
-        workflow_id: workflow,
-        ref,
-      })
-      log.info(`Dispatched ${workflow} on ${ref}`)
-      return undefined
-    } catch (error) {
-      const reason = explainDispatchError(error, workflow, ref, this.failureContext({}))
-      return `The post was committed, but dispatching ${workflow} failed: ${reason}`
-    }
-  }
-
   /** Why there is nothing to read or commit to on `branch` (undefined: the default branch). */
   missingBranch(branch: string | undefined): string {
     return branch === undefined
@@ -235,14 +220,19 @@ export class GitHubRepository {
   }
 }
 
-function branchState(ref: BranchFiles, folders: string[]): BranchState {
-  const target = ref.target as NonNullable<BranchFiles['target']>
+function branchState(
+  name: string,
+  target: NonNullable<BranchFiles['target']>,
+  folders: string[],
+): BranchState {
   const blobs = new Map<string, string>()
-  folders.forEach((folder, index) => {
-    const entries = (target[`folder${index}`] as FolderEntries | null)?.object?.entries ?? []
-    for (const entry of entries) blobs.set(posix.join(folder, entry.name), entry.oid)
+  FOLDER_SLOTS.forEach((slot, index) => {
+    const folder = folders[index]
+    if (folder === undefined) return
+    for (const entry of target[`folder${slot}`]?.object?.entries ?? [])
+      blobs.set(posix.join(folder, entry.name), entry.oid)
   })
-  return { name: ref.name, headOid: target.oid, blobs }
+  return { name, headOid: target.oid, blobs }
 }
 
 function isStaleHead(error: { type?: string; message: string }): boolean {

@@ -13,7 +13,8 @@ import { parseRecord, recordChanges, type ParsedRecord } from '../core/post-reco
 import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
 import { keptLine, writeDecision } from './write-policy.js'
 
-export interface GitHubPublisherOptions {
+/** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
+export interface GitHubConnection {
   token: string
   apiUrl: string
   /** GitHub Enterprise serves GraphQL at `/api/graphql`, not under the REST base: taken as given. */
@@ -23,10 +24,6 @@ export interface GitHubPublisherOptions {
   otherRepository?: boolean
   /** Undefined: the repository's default branch. */
   branch?: string
-  /** Set in pull-request mode: commit there and open (or update) a pull request into `branch`. */
-  pullRequestBranch?: string
-  /** A workflow file to dispatch on `branch` after a commit (GITHUB_TOKEN commits start no workflow). */
-  dispatchWorkflow?: string
   userAgent: string
   log: Log
   /** Tests pass a no-op so that backoff never really waits. */
@@ -38,6 +35,11 @@ export interface GitHubPublisherOptions {
   requestLimits?: Partial<GitHubRequestLimits>
   /** The transport under Octokit; the runner's proxy-aware fetch by default. */
   transport?: typeof fetch
+}
+
+export interface GitHubPublisherOptions extends GitHubConnection {
+  /** Set in pull-request mode: commit there and open (or update) a pull request into `branch`. */
+  pullRequestBranch?: string
 }
 
 /** The largest state file the action reads back (its model-summary cache is split by month to stay far below). */
@@ -165,11 +167,7 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
     async publish(changes) {
       for (let attempt = 1; ; attempt++) {
         try {
-          const result = await publishOnce(changes)
-          if (result.commitSha && options.dispatchWorkflow && options.pullRequestBranch === undefined) {
-            result.dispatchFailure = await repository.dispatch(options.dispatchWorkflow, options.branch, log)
-          }
-          return result
+          return await publishOnce(changes)
         } catch (error) {
           if (!(error instanceof BranchMovedError) || attempt === MAX_COMMIT_ATTEMPTS) throw error
           const wait = Math.round(random() * BACKOFF_BASE_MS * 2 ** (attempt - 1))

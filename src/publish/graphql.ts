@@ -3,23 +3,18 @@
  * schema (@octokit/graphql-schema).
  */
 
+/** ReadBranch's folder slots: a run writes to at most four folders (posts, data, model summaries, the record). */
+export const FOLDER_SLOTS = [0, 1, 2, 3] as const
+export type FolderSlot = (typeof FOLDER_SLOTS)[number]
+
 /**
  * Everything a run needs to decide, in one round trip: the target branch's head and, for each folder
  * the change writes to, the names and blob ids of its files (enough to tell new and changed files
  * apart without downloading any content); in pull-request mode the same for the work branch, with
- * its open pull request. One alias per folder (`folder0`, `folder1`, …): a run writes to one or two
- * folders (posts, data).
+ * its open pull request. Folders go in fixed slots (`folder0` … `folder3`), each asked for only when
+ * its `withFolderN` is true.
  */
-export function readBranchQuery(folderCount: number): string {
-  const indexes = [...Array(folderCount).keys()]
-  const variables = indexes.map((index) => `, $folder${index}: String!`).join('')
-  const folders = indexes
-    .map(
-      (index) =>
-        `folder${index}: file(path: $folder${index}) { object { ... on Tree { entries { name oid } } } }`,
-    )
-    .join('\n      ')
-  return `query ReadBranch($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!${variables}) {
+export const READ_BRANCH = `query ReadBranch($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!, $folder0: String! = "", $withFolder0: Boolean! = false, $folder1: String! = "", $withFolder1: Boolean! = false, $folder2: String! = "", $withFolder2: Boolean! = false, $folder3: String! = "", $withFolder3: Boolean! = false) {
   repository(owner: $owner, name: $name) {
     id
     nameWithOwner
@@ -37,11 +32,26 @@ fragment BranchFiles on Ref {
   target {
     ... on Commit {
       oid
-      ${folders}
+      folder0: file(path: $folder0) @include(if: $withFolder0) { ...FolderEntries }
+      folder1: file(path: $folder1) @include(if: $withFolder1) { ...FolderEntries }
+      folder2: file(path: $folder2) @include(if: $withFolder2) { ...FolderEntries }
+      folder3: file(path: $folder3) @include(if: $withFolder3) { ...FolderEntries }
     }
   }
-}`
 }
+
+fragment FolderEntries on TreeEntry {
+  object { ... on Tree { entries { name oid } } }
+}`
+
+export type ReadBranchVariables = {
+  owner: string
+  name: string
+  qualifiedName: string
+  useDefaultBranch: boolean
+  workBranch: string
+  withWorkBranch: boolean
+} & { [N in FolderSlot as `folder${N}`]?: string } & { [N in FolderSlot as `withFolder${N}`]?: boolean }
 
 export interface FolderEntries {
   object: { entries?: Array<{ name: string; oid: string }> } | null
@@ -49,7 +59,7 @@ export interface FolderEntries {
 
 export interface BranchFiles {
   name: string
-  target: ({ oid: string } & Record<string, FolderEntries | null | string>) | null
+  target: ({ oid: string } & { [N in FolderSlot as `folder${N}`]?: FolderEntries | null }) | null
   associatedPullRequests?: { nodes: Array<{ number: number; url: string } | null> | null }
 }
 

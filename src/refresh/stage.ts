@@ -31,7 +31,7 @@ export function startRefresh(settings: Settings, publisher: Publisher, log: Log)
   if (window.off !== undefined) log.info(window.off)
   const ownDays = settings.digest === 'daily' ? eachDay(settings.from, settings.to) : [settings.from]
   const reading =
-    settings.mode === 'dry-run'
+    settings.target.mode === 'dry-run'
       ? undefined
       : readRecords([...window.days, ...ownDays], (path) => publisher.readText(path), log)
   // Awaited in plan(); until then a failure is not an unhandled one.

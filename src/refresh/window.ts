@@ -15,13 +15,13 @@ export interface RefreshWindow {
  * written, so it could only guess.
  */
 export function refreshWindow(
-  settings: Pick<Settings, 'refreshDays' | 'digest' | 'overwrite' | 'mode' | 'from'>,
+  settings: Pick<Settings, 'refreshDays' | 'digest' | 'overwrite' | 'target' | 'from'>,
 ): RefreshWindow {
   if (settings.refreshDays === 0 || settings.digest !== 'daily') return { days: [] }
   if (settings.overwrite === 'never') {
     return { days: [], off: 'overwrite is "never": earlier posts are left as they are (refresh-days)' }
   }
-  if (settings.mode === 'dry-run') {
+  if (settings.target.mode === 'dry-run') {
     return {
       days: [],
       off: 'a dry run reads no record of earlier posts, so none is refreshed (refresh-days)',

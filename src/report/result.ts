@@ -1,5 +1,6 @@
 import type { Paper } from '../source/paper.js'
 import type { SummaryStats } from '../enrich/index.js'
+import type { DispatchFailure } from '../publish/dispatch.js'
 import type { RefreshedPost } from '../refresh/refresh.js'
 
 /** What a run did, day by day and as a whole: what the outputs and the job summary report. */
@@ -29,8 +30,8 @@ export interface DigestResult {
   skipped?: string
   /** The earlier posts `refresh-days` rendered again, and what became of each. */
   refreshed?: RefreshedPost[]
-  /** Something after the commit went wrong (the workflow dispatch): outputs stand, the run fails. */
-  failure?: string
+  /** The workflow dispatch after the commit failed: outputs stand, the run fails with its message. */
+  failure?: DispatchFailure
   /** Where the papers' model summaries came from, when `fields` asked for them. */
   summaries?: SummaryStats
 }

@@ -40,9 +40,9 @@ function statusLine(result: DigestResult, settings: Settings): string {
   const count = `${result.papers} ${result.papers === 1 ? 'paper' : 'papers'}`
   const where = result.posts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')
   const verb =
-    settings.mode === 'dry-run'
+    settings.target.mode === 'dry-run'
       ? 'would be written to'
-      : settings.mode === 'files'
+      : settings.target.mode === 'files'
         ? 'written to'
         : 'committed to'
   return `${count} ${verb} ${where}${commitLink(result)}${pullRequestLink(result)}.`

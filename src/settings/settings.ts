@@ -4,14 +4,14 @@ import { type WallTime } from '../core/calendar.js'
 import { characterProblem } from './characters.js'
 import { DIGEST_DEFAULTS, type Digest } from './digest-defaults.js'
 import { checkEnvironment, type Environment } from './environment.js'
-import { type Repository } from './github-names.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
 import { type LlmSettings } from './llm.js'
 
 import { crossCheck } from './checks.js'
 import { periodUpToToday } from './dates.js'
 import { inputSchemas, type Parsed } from './input-schemas.js'
-import type { MODES, EMPTY_DAY_POLICIES, OVERWRITE_POLICIES } from './input-schemas.js'
+import type { EMPTY_DAY_POLICIES, OVERWRITE_POLICIES } from './input-schemas.js'
+import { publishTarget, type PublishTarget } from './target.js'
 
 export { DIGESTS } from './digest-defaults.js'
 export type { Environment } from './environment.js'
@@ -19,7 +19,7 @@ export type { PathKind } from '../core/path-kind.js'
 export type { LlmSettings } from './llm.js'
 export { EMPTY_DAY_POLICIES, MODES, OVERWRITE_POLICIES } from './input-schemas.js'
 
-export type Mode = (typeof MODES)[number]
+export type { GitHubTarget, Mode, PublishTarget } from './target.js'
 
 /** Everything a run needs, parsed and checked once; nothing deeper reads inputs or the environment. */
 export interface Settings {
@@ -41,30 +41,23 @@ export interface Settings {
   minUpvotes: number
   keywords: string[]
   emptyDay: (typeof EMPTY_DAY_POLICIES)[number]
-  repository?: Repository
-  /** True when `repository` names another repository than the workflow's own. */
-  otherRepository: boolean
-  branch?: string
-  /** pull-request mode's work branch: `daily-papers/{from}` (or `…/{from}_{to}` for a range). */
-  pullRequestBranch: string
-  dispatchWorkflow?: string
   postsDir: string
   filename: string
   dataDir?: string
-  mode: Mode
+  /** Where the posts go: the mode, with what it needs (a commit mode: the token and the repository). */
+  target: PublishTarget
   overwrite: (typeof OVERWRITE_POLICIES)[number]
   /** A daily digest also renders the posts of this many days before `from` again (see src/refresh). */
   refreshDays: number
   commitMessage: string
+  /** The token input, in any mode: GitHub Models' credential too (see src/pipeline/model-summaries.ts). */
   token?: string
   hfToken?: string
   hfApiUrl: string
   /** The model layer, for the llm-summary and llm-title fields. */
   llm: LlmSettings
-  /** Where `files` mode writes: the runner's GITHUB_WORKSPACE or the CLI's `--out` (empty when unused). */
-  workspace: string
+  /** The GitHub the token belongs to (GITHUB_API_URL): GitHub Models takes it only on github.com. */
   githubApiUrl: string
-  githubGraphqlUrl: string
   /** GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, for messages about them. */
   outputFile?: string
   summaryFile?: string
@@ -108,7 +101,6 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     values.digest === 'daily'
       ? values.date
       : periodUpToToday(values.date.from, values.digest, environment.now)
-  const repository = values.repository ?? facts.repository
   return {
     from,
     to,
@@ -126,19 +118,10 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     minUpvotes: values['min-upvotes'] ?? 0,
     keywords: values.keywords,
     emptyDay: values['empty-day'],
-    repository,
-    otherRepository:
-      repository !== undefined &&
-      facts.repository !== undefined &&
-      `${repository.owner}/${repository.repo}`.toLowerCase() !==
-        `${facts.repository.owner}/${facts.repository.repo}`.toLowerCase(),
-    branch: values.branch,
-    pullRequestBranch: `daily-papers/${from === to ? from : `${from}_${to}`}`,
-    dispatchWorkflow: values['dispatch-workflow'],
     postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
     filename: values.filename.trim() || defaults.filename,
     dataDir: values['data-dir'],
-    mode: values.mode,
+    target: publishTarget(values, facts, { from, to }),
     overwrite: values.overwrite,
     refreshDays: values['refresh-days'] ?? 0,
     commitMessage: values['commit-message'].trim(),
@@ -151,9 +134,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
       token: values['llm-token'],
       maxCalls: values['llm-max-calls'] ?? Number(INPUT_DEFAULTS['llm-max-calls']),
     },
-    workspace: facts.workspace,
     githubApiUrl: facts.githubApiUrl,
-    githubGraphqlUrl: facts.githubGraphqlUrl,
     outputFile: facts.outputFile,
     summaryFile: facts.summaryFile,
   }
