@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.js'
 import { z } from '../core/zod.js'
 import type { ModelReply } from './answer.js'
 import { ModelCallError, statusFailure } from './call-error.js'
@@ -97,7 +98,7 @@ export const createOpenAiClient: ModelClientFactory = async (config) => {
       const message = `${where}: answered ${describe(error.message)}${retried}${refusedWait}${hint ? `. ${hint}` : ''}`
       return new ModelCallError(message, reason, splittable)
     }
-    const text = error instanceof Error ? error.message : String(error)
+    const text = errorMessage(error)
     if (error instanceof APIError) {
       // A connection error: the client's own message says only "Connection error.", its cause says why.
       const cause = error.cause instanceof Error ? error.cause.message : text
