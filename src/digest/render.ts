@@ -1,3 +1,4 @@
+import { arxivAbstractUrl, huggingFacePaperUrl } from '../core/paper-links.js'
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
@@ -103,12 +104,8 @@ type FieldLine = (paper: Paper, locale: Locale, context: LineContext) => Phrasin
 /** One builder per field (llm-title goes beside the title); a field with nothing to show gives no line at all. */
 const FIELD_LINES: Record<Exclude<Field, 'llm-title'>, FieldLine> = {
   organization: (paper, locale) => labelled(locale.organization, paper.organization),
-  'hf-link': (paper, locale) => [
-    link(`https://huggingface.co/papers/${encodeURIComponent(paper.id)}`, locale.huggingFaceLink),
-  ],
-  'arxiv-link': (paper, locale) => [
-    link(`https://arxiv.org/abs/${encodeURIComponent(paper.id)}`, locale.arxivLink),
-  ],
+  'hf-link': (paper, locale) => [link(huggingFacePaperUrl(paper.id), locale.huggingFaceLink)],
+  'arxiv-link': (paper, locale) => [link(arxivAbstractUrl(paper.id), locale.arxivLink)],
   abstract: (paper, locale) => labelled(locale.abstract, paper.summary),
   'ai-summary': (paper, locale) => labelled(locale.aiSummary, paper.aiSummary),
   'llm-summary': (paper, locale, { fields, enriched }) => {
