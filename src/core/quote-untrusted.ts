@@ -28,6 +28,11 @@ export interface AnswerQuote {
   empty?: string
   /** Whether a cut says how many characters it left out: `… (N more characters)` instead of `…`. */
   countRest?: boolean
+  /**
+   * Whether runs of whitespace become one space (the default). A quote that keeps them still stays on
+   * one line (JSON writes a newline as `\n`) and shows the answer's lines as they were.
+   */
+  foldWhitespace?: boolean
 }
 
 /**
@@ -46,18 +51,23 @@ export function quoteAnswer(text: string, options: AnswerQuote): string {
 }
 
 /**
- * The start of an answer on one line, at most `limit` characters and `…` when cut, not yet quoted.
+ * The start of an answer, at most `limit` characters and `…` when cut, not yet quoted (on one line
+ * unless `foldWhitespace` is false).
  * Secrets are hidden before the cut (every run of 8 of their characters, see redact.ts), and a start
  * of one of at least MIN_FRAGMENT characters left at the cut is hidden too.
  */
-export function excerptAnswer(text: string, { limit, secrets = [], countRest = false }: AnswerQuote): string {
+export function excerptAnswer(
+  text: string,
+  { limit, secrets = [], countRest = false, foldWhitespace = true }: AnswerQuote,
+): string {
   const present = secrets.filter((secret): secret is string => Boolean(secret))
   const trimmed = text.trimStart()
   const cutRaw = trimmed.length > ANSWER_WINDOW
   // The window reaches one secret's length further, so that a secret starting inside it is hidden whole.
   const reach = Math.max(0, ...present.map((secret) => secret.length))
   const raw = trimmed.slice(0, ANSWER_WINDOW + reach)
-  const flat = createRedactor(present)(raw).replace(/\s+/g, ' ').trim()
+  const redacted = createRedactor(present)(raw)
+  const flat = (foldWhitespace ? redacted.replace(/\s+/g, ' ') : redacted).trim()
   if (flat.length <= limit && !cutRaw) return flat
   // Never end on the first half of a surrogate pair.
   const cut = /[\uD800-\uDBFF]$/.test(flat.slice(0, limit)) ? limit - 1 : limit
