@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { excerpt, htmlTitle, quote, QUOTE_LENGTH, redact } from '../../src/source/quote.js'
+import { excerpt, htmlTitle, quote, QUOTE_LENGTH } from '../../src/source/quote.js'
 
 const TOKEN = 'hf_SeCrEtToKeN1234567890abcdefXYZ'
 
@@ -55,8 +55,9 @@ describe('the token in a quote', () => {
     const half = TOKEN.slice(0, Math.ceil(TOKEN.length / 2))
     expect(excerpt(`token ${half}… rejected`, TOKEN)).toBe('token ***… rejected')
     expect(excerpt(`token ${TOKEN.slice(-Math.ceil(TOKEN.length / 2))}`, TOKEN)).toBe('token ***')
-    const dangling = `${'x'.repeat(QUOTE_LENGTH - 8)}${TOKEN.slice(0, 8)}...more`
-    expect(excerpt(dangling, TOKEN)).toBe(`${'x'.repeat(QUOTE_LENGTH - 8)}***…`)
+    // Six characters: any eight of the token are hidden wherever they are, cut or not.
+    const dangling = `${'x'.repeat(QUOTE_LENGTH - 6)}${TOKEN.slice(0, 6)}...more`
+    expect(excerpt(dangling, TOKEN)).toBe(`${'x'.repeat(QUOTE_LENGTH - 6)}***…`)
   })
 
   it('finds a token far into a long answer whose start is mostly whitespace', () => {
@@ -65,10 +66,10 @@ describe('the token in a quote', () => {
   })
 
   it('redacts every occurrence, and leaves text without a token alone', () => {
-    expect(redact(`${TOKEN} and ${TOKEN}`, TOKEN)).toBe('*** and ***')
-    expect(redact('nothing secret', TOKEN)).toBe('nothing secret')
-    expect(redact(TOKEN, undefined)).toBe(TOKEN)
-    expect(redact('abcabc', 'abc')).toBe('******')
+    expect(excerpt(`${TOKEN} and ${TOKEN}`, TOKEN)).toBe('*** and ***')
+    expect(excerpt('nothing secret', TOKEN)).toBe('nothing secret')
+    expect(excerpt(TOKEN, undefined)).toBe(TOKEN)
+    expect(excerpt('abc abc', 'abc')).toBe('*** ***')
   })
 })
 

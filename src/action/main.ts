@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.js'
 import { pathKind } from '../core/path-kind.js'
 import { createActionSink, routeStrayOutput } from '../report/action-sink.js'
 import { runnerEnvironment } from '../settings/environment.js'
@@ -43,7 +44,7 @@ export async function run(): Promise<void> {
     await sink.writeSummary(summaryHtml(result, settings), settings.summaryFile)
     if (result.failure !== undefined) sink.fail(result.failure.message)
   } catch (error) {
-    sink.fail(error instanceof Error ? error.message : String(error))
+    sink.fail(errorMessage(error))
   }
 }
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.js'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
@@ -44,7 +45,7 @@ export async function runCli(
   try {
     flags = parseArgs({ args: argv, options: CLI_OPTIONS, strict: true, allowPositionals: false }).values
   } catch (error) {
-    io.stderr(`hf-daily-papers: ${(error as Error).message}\nRun hf-daily-papers --help for the options.\n`)
+    io.stderr(`hf-daily-papers: ${errorMessage(error)}\nRun hf-daily-papers --help for the options.\n`)
     return 1
   }
   if (flags.help) {
@@ -98,7 +99,7 @@ export async function runCli(
     io.stderr(`hf-daily-papers: ${result.failure.message}\n`)
     return 1
   } catch (error) {
-    const problems = error instanceof SettingsError ? error.problems : [(error as Error).message]
+    const problems = error instanceof SettingsError ? error.problems : [errorMessage(error)]
     for (const problem of problems) io.stderr(`hf-daily-papers: ${problem}\n`)
     return 1
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from './errors.js'
 import { posix } from 'node:path'
 import { gitBlobOid } from './git-blob.js'
 import { parseJson } from './bounded-json.js'
@@ -78,7 +79,7 @@ export function parseRecord(text: string): ParsedRecord {
   try {
     json = parseJson(text)
   } catch (error) {
-    return { entries, problem: `is not valid JSON (${(error as Error).message})` }
+    return { entries, problem: `is not valid JSON (${errorMessage(error)})` }
   }
   const file = fileSchema.safeParse(json)
   if (!file.success) return { entries, problem: 'is not a record of posts ({"posts": {…}} expected)' }

@@ -1,16 +1,91 @@
+import { createRedactor, REDACTED } from './redact.js'
+
+/**
+ * Outside text as a message shows it: bounded, on one line, in JSON quotes with every control, format,
+ * separator and unpaired surrogate character written as `\uXXXX`, so that it reads as what it is and
+ * cannot start a workflow command. Two kinds: a value (a paper id, a URL) keeps its whitespace visible
+ * as escapes; an answer (an error body, a model's message) has it folded to single spaces and every
+ * secret it may echo hidden.
+ */
+
 /** Code points shown of an untrusted value before it is cut short. */
 const SHOWN = 60
 
-/**
- * An untrusted value (a paper id, a URL from an API) quoted for a log line: shortened, in JSON quotes,
- * with every control, format, separator and unpaired surrogate character written as `\uXXXX`, so the
- * quote stays on one line, reads as what it is and cannot start a workflow command.
- */
+/** An untrusted value (a paper id, a URL from an API) quoted for a log line. */
 export function quoteUntrusted(value: string, shown = SHOWN): string {
   // Cut before spreading: a megabyte-long value costs no more than a short one.
   const codePoints = Array.from(value.slice(0, shown * 2 + 2))
   const short = codePoints.length > shown ? `${codePoints.slice(0, shown).join('')}…` : value
-  return JSON.stringify(short).replace(
+  return jsonQuote(short)
+}
+
+export interface AnswerQuote {
+  /** Characters shown before the cut (which is marked with `…`). */
+  limit: number
+  /** Secrets the answer may echo (a token); empty or missing ones are ignored. */
+  secrets?: readonly (string | undefined)[]
+  /** What a quote of an answer with nothing to show says instead (default `""`). */
+  empty?: string
+  /** Whether a cut says how many characters it left out: `… (N more characters)` instead of `…`. */
+  countRest?: boolean
+  /**
+   * Whether runs of whitespace become one space (the default). A quote that keeps them still stays on
+   * one line (JSON writes a newline as `\n`) and shows the answer's lines as they were.
+   */
+  foldWhitespace?: boolean
+}
+
+/**
+ * How much of an answer quoting looks at, so that the work is linear in a bounded window whatever the
+ * answer's length. A quote needs far less; a run of whitespace longer than this only shortens it.
+ */
+export const ANSWER_WINDOW = 64 * 1024
+
+/** A prefix of a secret left dangling at a cut: shorter ones (`hf_`) say nothing about it. */
+const MIN_FRAGMENT = 4
+
+/** The start of an answer as a JSON string, e.g. `"Not Found"`, or `empty` when it shows nothing. */
+export function quoteAnswer(text: string, options: AnswerQuote): string {
+  const shown = excerptAnswer(text, options)
+  return shown === '' && options.empty !== undefined ? options.empty : jsonQuote(shown)
+}
+
+/**
+ * The start of an answer, at most `limit` characters and `…` when cut, not yet quoted (on one line
+ * unless `foldWhitespace` is false).
+ * Secrets are hidden before the cut (every run of 8 of their characters, see redact.ts), and a start
+ * of one of at least MIN_FRAGMENT characters left at the cut is hidden too.
+ */
+export function excerptAnswer(
+  text: string,
+  { limit, secrets = [], countRest = false, foldWhitespace = true }: AnswerQuote,
+): string {
+  const present = secrets.filter((secret): secret is string => Boolean(secret))
+  const trimmed = text.trimStart()
+  const cutRaw = trimmed.length > ANSWER_WINDOW
+  // The window reaches one secret's length further, so that a secret starting inside it is hidden whole.
+  const reach = Math.max(0, ...present.map((secret) => secret.length))
+  const raw = trimmed.slice(0, ANSWER_WINDOW + reach)
+  const redacted = createRedactor(present)(raw)
+  const flat = (foldWhitespace ? redacted.replace(/\s+/g, ' ') : redacted).trim()
+  if (flat.length <= limit && !cutRaw) return flat
+  // Never end on the first half of a surrogate pair.
+  const cut = /[\uD800-\uDBFF]$/.test(flat.slice(0, limit)) ? limit - 1 : limit
+  const rest = flat.length - cut + (trimmed.length - raw.length)
+  const mark = countRest ? `… (${rest} more characters)` : '…'
+  return `${present.reduce(hideDanglingStart, flat.slice(0, cut))}${mark}`
+}
+
+/** Masks the end of a cut text when it is the start of the secret. */
+function hideDanglingStart(text: string, secret: string): string {
+  for (let length = Math.min(secret.length - 1, text.length); length >= MIN_FRAGMENT; length--) {
+    if (text.endsWith(secret.slice(0, length))) return `${text.slice(0, -length)}${REDACTED}`
+  }
+  return text
+}
+
+function jsonQuote(text: string): string {
+  return JSON.stringify(text).replace(
     HIDDEN,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )

@@ -1,7 +1,8 @@
-import type { List, RootContent } from 'mdast'
+import type { RootContent } from 'mdast'
 import type { Paper } from '../source/paper.js'
 import type { Language } from '../core/fields.js'
 import { LOCALES, type PeriodWords } from './locales/index.js'
+import { heading, list, textItem } from './mdast.js'
 import { cleanText } from './text.js'
 
 /** A weekly or monthly digest's period, with every paper listed in it (before selection). */
@@ -25,13 +26,15 @@ export function statisticsSection(period: Period, language: Language): RootConte
   const total = period.listed.reduce((sum, paper) => sum + paper.upvotes, 0)
   const mean = period.listed.length === 0 ? 0 : total / period.listed.length
   return [
-    heading(words.statistics),
-    bulletList([
-      words.papers(period.listed.length),
-      words.days(period.from, period.to, period.days),
-      words.totalUpvotes(total),
-      words.meanUpvotes(mean.toFixed(1)),
-    ]),
+    heading(2, words.statistics),
+    list(
+      [
+        words.papers(period.listed.length),
+        words.days(period.from, period.to, period.days),
+        words.totalUpvotes(total),
+        words.meanUpvotes(mean.toFixed(1)),
+      ].map(textItem),
+    ),
   ]
 }
 
@@ -52,29 +55,9 @@ export function keywordsSection(period: Period, language: Language): RootContent
   // Ties in first-seen order, so the list is stable from run to run.
   const top = [...counts.values()].sort((a, b) => b.count - a.count).slice(0, TOP_KEYWORDS)
   if (top.length === 0) return []
-  const list: List = {
-    type: 'list',
-    ordered: true,
-    start: 1,
-    spread: false,
-    children: top.map(({ label, count }) => listItem(`${label} (${count})`)),
-  }
-  return [heading(periodWords(language).topKeywords(top.length)), list]
+  const ranked = list(
+    top.map(({ label, count }) => textItem(`${label} (${count})`)),
+    { ordered: true },
+  )
+  return [heading(2, periodWords(language).topKeywords(top.length)), ranked]
 }
-
-const heading = (value: string): RootContent => ({
-  type: 'heading',
-  depth: 2,
-  children: [{ type: 'text', value }],
-})
-const listItem = (value: string) => ({
-  type: 'listItem' as const,
-  spread: false,
-  children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value }] }],
-})
-const bulletList = (lines: string[]): List => ({
-  type: 'list',
-  ordered: false,
-  spread: false,
-  children: lines.map(listItem),
-})

@@ -1,4 +1,5 @@
-import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
+import { arxivAbstractUrl, huggingFacePaperUrl } from '../core/paper-links.js'
+import type { ListItem, PhrasingContent, Root, RootContent } from 'mdast'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { safeHttpsUrl } from '../core/safe-url.js'
@@ -9,6 +10,7 @@ import { frontMatter, type FrontMatter } from './front-matter.js'
 import { kramdownLink, kramdownText } from './kramdown.js'
 import { LOCALES, type Locale } from './locales/index.js'
 import { keywordsSection, periodWords, statisticsSection, type Period } from './period.js'
+import { heading, link, list, listItem, paragraph, strong, text } from './mdast.js'
 import { cleanText } from './text.js'
 
 /** The front matter (title and permalink already filled in) and how the body is written. */
@@ -56,15 +58,10 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
     }
     body.push(
       heading(2, period ? periodWords(options.language).topPapers(papers.length) : locale.rankingHeading),
-      {
-        type: 'list',
-        ordered: true,
-        start: 1,
-        spread: true,
-        children: papers.map((paper) =>
-          paperItem(paper, options.fields, locale, options.enriched?.get(paper.id)),
-        ),
-      },
+      list(
+        papers.map((paper) => paperItem(paper, options.fields, locale, options.enriched?.get(paper.id))),
+        { ordered: true, spread: true },
+      ),
     )
   }
   if (period) body.push(...keywordsSection(period, options.language))
@@ -82,7 +79,7 @@ function paperItem(
     const line = field === 'llm-title' ? undefined : FIELD_LINES[field](paper, locale, { fields, enriched })
     return line ? [listItem([paragraph(line)])] : []
   })
-  const details: List = { type: 'list', ordered: false, spread: false, children: lines }
+  const details = list(lines)
   const title = cleanText(paper.title)
   const translated = fields.includes('llm-title') ? cleanText(enriched?.title ?? '') : ''
   const beside = translated === '' || translated === title ? '' : ` (${translated})`
@@ -103,12 +100,8 @@ type FieldLine = (paper: Paper, locale: Locale, context: LineContext) => Phrasin
 /** One builder per field (llm-title goes beside the title); a field with nothing to show gives no line at all. */
 const FIELD_LINES: Record<Exclude<Field, 'llm-title'>, FieldLine> = {
   organization: (paper, locale) => labelled(locale.organization, paper.organization),
-  'hf-link': (paper, locale) => [
-    link(`https://huggingface.co/papers/${encodeURIComponent(paper.id)}`, locale.huggingFaceLink),
-  ],
-  'arxiv-link': (paper, locale) => [
-    link(`https://arxiv.org/abs/${encodeURIComponent(paper.id)}`, locale.arxivLink),
-  ],
+  'hf-link': (paper, locale) => [link(huggingFacePaperUrl(paper.id), locale.huggingFaceLink)],
+  'arxiv-link': (paper, locale) => [link(arxivAbstractUrl(paper.id), locale.arxivLink)],
   abstract: (paper, locale) => labelled(locale.abstract, paper.summary),
   'ai-summary': (paper, locale) => labelled(locale.aiSummary, paper.aiSummary),
   'llm-summary': (paper, locale, { fields, enriched }) => {
@@ -147,14 +140,3 @@ function labelled(label: string, value: string | undefined): PhrasingContent[] |
   const cleaned = value === undefined ? '' : cleanText(value)
   return cleaned === '' ? undefined : [text(`${label}: ${cleaned}`)]
 }
-
-const heading = (depth: 1 | 2, value: string): RootContent => ({
-  type: 'heading',
-  depth,
-  children: [text(value)],
-})
-const paragraph = (children: PhrasingContent[]) => ({ type: 'paragraph' as const, children })
-const listItem = (children: ListItem['children']): ListItem => ({ type: 'listItem', spread: false, children })
-const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
-const link = (url: string, label: string): PhrasingContent => ({ type: 'link', url, children: [text(label)] })
-const text = (value: string): PhrasingContent => ({ type: 'text', value })

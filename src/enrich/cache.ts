@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.js'
 import { posix } from 'node:path'
 import { z } from '../core/zod.js'
 import type { Summary } from './answer.js'
@@ -60,7 +61,7 @@ export function parseCacheFile(text: string): ParsedCache {
   try {
     json = JSON.parse(text)
   } catch (error) {
-    return { entries, problem: `is not valid JSON (${(error as Error).message})` }
+    return { entries, problem: `is not valid JSON (${errorMessage(error)})` }
   }
   const file = fileSchema.safeParse(json)
   if (!file.success) {

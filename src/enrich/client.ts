@@ -1,3 +1,5 @@
+import { quoteAnswer } from '../core/quote-untrusted.js'
+import { errorMessage } from '../core/errors.js'
 import { z } from '../core/zod.js'
 import type { ModelReply } from './answer.js'
 import { ModelCallError, statusFailure } from './call-error.js'
@@ -74,7 +76,7 @@ export const createOpenAiClient: ModelClientFactory = async (config) => {
     logLevel: 'off',
   })
   const where = `POST ${withoutCredentials(`${base}/chat/completions`)}`
-  const describe = (text: string) => JSON.stringify(shorten(text.replaceAll(config.token, '***')))
+  const describe = (text: string) => quoteAnswer(text, { limit: QUOTE_LENGTH, secrets: [config.token] })
 
   function classify(error: unknown): ModelCallError {
     if (error instanceof ModelCallError) return error
@@ -97,7 +99,7 @@ export const createOpenAiClient: ModelClientFactory = async (config) => {
       const message = `${where}: answered ${describe(error.message)}${retried}${refusedWait}${hint ? `. ${hint}` : ''}`
       return new ModelCallError(message, reason, splittable)
     }
-    const text = error instanceof Error ? error.message : String(error)
+    const text = errorMessage(error)
     if (error instanceof APIError) {
       // A connection error: the client's own message says only "Connection error.", its cause says why.
       const cause = error.cause instanceof Error ? error.cause.message : text
@@ -154,11 +156,6 @@ function readCompletion(completion: unknown, where: string): ModelReply {
 
 function retries(count: number): string {
   return count === 1 ? '1 retry' : `${count} retries`
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > QUOTE_LENGTH ? `${flat.slice(0, QUOTE_LENGTH)}…` : flat
 }
 
 /** A URL as messages show it: without user name, password or query, where a key could hide. */

@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.js'
 import type { Log } from '../core/log.js'
 import type { Paper } from '../source/paper.js'
 import type { Summary } from './answer.js'
@@ -149,7 +150,7 @@ async function ask(
     })
   } catch (error) {
     // Settings check llm-api-url; this is the model client failing to start (e.g. a broken install).
-    return failAll('connection', `could not set up the model client: ${(error as Error).message}`)
+    return failAll('connection', `could not set up the model client: ${errorMessage(error)}`)
   }
   const settings = {
     language: options.language,

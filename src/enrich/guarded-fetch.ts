@@ -77,7 +77,9 @@ export function guardedFetch(fetch: typeof globalThis.fetch, policy: FetchPolicy
 /**
  * Sets `x-should-retry` and `retry-after-ms`, which the openai client obeys: the server's wait when it
  * names one, else a doubling backoff; no retry when the wait is longer than allowed or would end past
- * the deadline (a daily rate limit asks for hours).
+ * the deadline (a daily rate limit asks for hours). Unlike core/backoff.ts this backoff is not
+ * jittered: a run asks the model one request at a time, and each wait is recorded and reported, so a
+ * plain doubling keeps the waits (and the reported ones) predictable.
  */
 function decideRetry(
   status: number,

@@ -1,3 +1,4 @@
+import { describeRange } from '../core/day-range.js'
 import { posix } from 'node:path'
 import type { FileChange } from '../core/changes.js'
 import { postDate } from '../core/calendar.js'
@@ -104,8 +105,4 @@ export function dataFiles(fetched: DayPapers[], dataDir: string): FileChange[] {
 /** For a range or period `{date}` is its first day in names, and `FROM..TO` in the commit message. */
 export function rangeValues({ from, to }: Settings): TemplateValues {
   return { ...dayValues(from), to }
-}
-
-export function describeRange({ from, to }: Pick<Settings, 'from' | 'to'>): string {
-  return from === to ? from : `${from}..${to}`
 }

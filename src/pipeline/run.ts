@@ -1,3 +1,4 @@
+import { describeRange, todayIncompleteWarning } from '../core/day-range.js'
 import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
 import { eachDay, utcDay } from '../core/calendar.js'
 import type { Log } from '../core/log.js'
@@ -18,7 +19,6 @@ import { modelSummaries } from './model-summaries.js'
 import {
   dailyPlan,
   dataFiles,
-  describeRange,
   noneSelected,
   periodPlan,
   postPath,
@@ -57,9 +57,7 @@ export async function runDigest(
   if (dateIgnored !== undefined) throw new DigestError(dateIgnored)
   const today = utcDay(now())
   if (fetched.some((day) => day.day === today)) {
-    log.warning(
-      `${today} is today on Hugging Face's calendar (UTC): its list keeps growing during the day, so the post may miss papers. Schedule the run for "yesterday" for complete days.`,
-    )
+    log.warning(todayIncompleteWarning(today, '"yesterday"'))
   }
 
   const plans = settings.digest === 'daily' ? fetched.map(dailyPlan) : [periodPlan(fetched, settings)]

@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.js'
 import { GitHubRequestError } from './github-fetch.js'
 import { quoteGitHub } from './quote.js'
 import { rateLimitAdvice, rateLimitAnswer } from './rate-limit.js'
@@ -110,10 +111,7 @@ export function explainDispatchError(
 /** What GitHub said, quoted, bounded and without the token: its GraphQL errors, else the error's message. */
 function saidByGitHub(error: unknown, secrets: readonly string[]): string {
   const errors = graphqlErrors(error)
-  const messages =
-    errors.length > 0
-      ? errors.map((e) => String(e.message))
-      : [error instanceof Error ? error.message : String(error)]
+  const messages = errors.length > 0 ? errors.map((e) => String(e.message)) : [errorMessage(error)]
   const more = messages.length > QUOTED_ERRORS ? ` and ${messages.length - QUOTED_ERRORS} more errors` : ''
   return `GitHub: ${messages
     .slice(0, QUOTED_ERRORS)

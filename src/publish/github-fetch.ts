@@ -1,3 +1,4 @@
+import { backoffMs } from '../core/backoff.js'
 import type { Log } from '../core/log.js'
 
 /**
@@ -113,8 +114,7 @@ export function createGitHubFetch(options: GitHubFetchOptions): typeof fetch {
         where,
         Math.max(1, Math.min(limits.attemptTimeoutMs, deadline - now())),
       )
-      const backoff = limits.baseDelayMs * 2 ** (count - 1)
-      const delay = Math.round(backoff / 2 + (random() * backoff) / 2)
+      const delay = backoffMs(count, { baseMs: limits.baseDelayMs, random })
       const tried = `${count} ${count === 1 ? 'attempt' : 'attempts'}`
       const spent = !outcome.retryable
         ? ''

@@ -1,3 +1,4 @@
+import { backoffMs } from '../core/backoff.js'
 import { posix } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Log } from '../core/log.js'
@@ -170,7 +171,7 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
           return await publishOnce(changes)
         } catch (error) {
           if (!(error instanceof BranchMovedError) || attempt === MAX_COMMIT_ATTEMPTS) throw error
-          const wait = Math.round(random() * BACKOFF_BASE_MS * 2 ** (attempt - 1))
+          const wait = backoffMs(attempt, { baseMs: BACKOFF_BASE_MS, random, jitter: 'full' })
           log.info(
             `${error.message}; reading it again in ${wait} ms (attempt ${attempt + 1} of ${MAX_COMMIT_ATTEMPTS})`,
           )

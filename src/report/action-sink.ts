@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.js'
 import type * as Core from '@actions/core'
 import { format } from 'node:util'
 import { encodeControlCharacters } from '../core/control-characters.js'
@@ -48,7 +49,7 @@ export function createActionSink(core: RunnerCore, secrets: readonly string[]): 
         }
       } catch (error) {
         sink.warning(
-          `Could not write the step's outputs to ${describeFile(file, 'GITHUB_OUTPUT')}: ${reason(error)}. The run's work is done; later steps cannot read its outputs.`,
+          `Could not write the step's outputs to ${describeFile(file, 'GITHUB_OUTPUT')}: ${errorMessage(error)}. The run's work is done; later steps cannot read its outputs.`,
         )
       }
     },
@@ -58,7 +59,7 @@ export function createActionSink(core: RunnerCore, secrets: readonly string[]): 
       } catch (error) {
         core.summary.emptyBuffer()
         sink.warning(
-          `Could not write the job summary to ${describeFile(file, 'GITHUB_STEP_SUMMARY')}: ${reason(error)}. The run's work is done.`,
+          `Could not write the job summary to ${describeFile(file, 'GITHUB_STEP_SUMMARY')}: ${errorMessage(error)}. The run's work is done.`,
         )
       }
     },
@@ -74,15 +75,11 @@ export function routeStrayOutput(sink: ActionSink): void {
   const info = (...args: unknown[]) => sink.info(format(...args))
   const warning = (...args: unknown[]) => sink.warning(format(...args))
   Object.assign(console, { log: info, info, debug: info, warn: warning, error: warning })
-  const fail = (error: unknown) => sink.fail(reason(error))
+  const fail = (error: unknown) => sink.fail(errorMessage(error))
   process.on('uncaughtException', fail)
   process.on('unhandledRejection', fail)
 }
 
 function describeFile(file: string | undefined, variable: string): string {
   return file === undefined ? `the runner (${variable} is not set)` : `${file} (${variable})`
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

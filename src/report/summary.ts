@@ -1,3 +1,5 @@
+import { describeRange, todayIncompleteWarning } from '../core/day-range.js'
+import { huggingFacePaperUrl } from '../core/paper-links.js'
 import { cleanText } from '../digest/index.js'
 import type { SummaryStats } from '../enrich/index.js'
 import type { DayOutcome, DigestResult } from './result.js'
@@ -11,13 +13,13 @@ import { escapeHtml } from './html.js'
  */
 export function summaryHtml(result: DigestResult, settings: Settings): string {
   const parts = [
-    `<h2>Hugging Face Daily Papers: ${escapeHtml(range(settings))}</h2>`,
+    `<h2>Hugging Face Daily Papers: ${escapeHtml(describeRange(settings))}</h2>`,
     `<p>${statusLine(result, settings)}</p>`,
   ]
   const incomplete = result.days.filter((day) => day.incomplete)
   if (incomplete.length > 0) {
     parts.push(
-      `<p>⚠️ ${incomplete.map((day) => day.day).join(', ')} is today on Hugging Face's calendar (UTC): its list is still growing, so this post may miss papers. Run for <code>yesterday</code> for complete days.</p>`,
+      `<p>⚠️ ${todayIncompleteWarning(escapeHtml(incomplete.map((day) => day.day).join(', ')), '<code>yesterday</code>')}</p>`,
     )
   }
   if (result.summaries !== undefined) parts.push(...modelSection(result.summaries, settings))
@@ -35,7 +37,7 @@ function statusLine(result: DigestResult, settings: Settings): string {
       ? 'earlier posts were refreshed'
       : 'only other files changed'
     const own = result.papers === 0 ? 'had no papers' : 'did not change'
-    return `The ${result.days.length === 1 ? 'post' : 'posts'} of ${escapeHtml(range(settings))} ${own}; ${what}${commitLink(result)}${pullRequestLink(result)}.`
+    return `The ${result.days.length === 1 ? 'post' : 'posts'} of ${escapeHtml(describeRange(settings))} ${own}; ${what}${commitLink(result)}${pullRequestLink(result)}.`
   }
   const count = `${result.papers} ${result.papers === 1 ? 'paper' : 'papers'}`
   const where = result.posts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')
@@ -58,10 +60,6 @@ function pullRequestLink(result: DigestResult): string {
   return result.pullRequestUrl
     ? ` (pull request <a href="${escapeHtml(result.pullRequestUrl)}">${escapeHtml(result.pullRequestUrl)}</a>)`
     : ''
-}
-
-function range({ from, to }: Settings): string {
-  return from === to ? from : `${from}..${to}`
 }
 
 /** The earlier posts that were rewritten and why, those a person changed, and the days without a record. */
@@ -115,7 +113,7 @@ function plural(count: number, noun: string): string {
 function paperTable(day: DayOutcome): string {
   const rows = day.papers.map(
     (paper, index) =>
-      `<tr><td>${index + 1}</td><td><a href="https://huggingface.co/papers/${encodeURIComponent(paper.id)}">${escapeHtml(cleanText(paper.title))}</a></td><td>${paper.upvotes}</td><td>${escapeHtml(paper.organization ?? '')}</td></tr>`,
+      `<tr><td>${index + 1}</td><td><a href="${huggingFacePaperUrl(paper.id)}">${escapeHtml(cleanText(paper.title))}</a></td><td>${paper.upvotes}</td><td>${escapeHtml(paper.organization ?? '')}</td></tr>`,
   )
   return table(['#', 'Paper', 'Upvotes', 'Organization'], rows)
 }

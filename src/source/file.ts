@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.js'
 import { createReadStream } from 'node:fs'
 import { JsonTooDeepError, parseJson } from '../core/bounded-json.js'
 import { AnswerTooLargeError, formatBytes, MAX_ANSWER_BYTES, readText } from './bounded-read.js'
@@ -35,7 +36,7 @@ export function createFileSource(
       const problem =
         error instanceof AnswerTooLargeError
           ? `it is larger than ${formatBytes(error.limit)}, the limit for one response`
-          : (error as Error).message
+          : errorMessage(error)
       throw new Error(`Cannot read ${path}: ${problem}; expected ${EXPECTED}`, { cause: error })
     }
     let body: unknown
@@ -45,7 +46,7 @@ export function createFileSource(
       const problem =
         error instanceof JsonTooDeepError
           ? `nests deeper than ${error.limit} levels`
-          : `is not JSON (${(error as Error).message})`
+          : `is not JSON (${errorMessage(error)})`
       throw new Error(`${path} ${problem}; expected ${EXPECTED}`, { cause: error })
     }
     const parsed = parseDailyPapers(body, path)

@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.js'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Dispatcher } from 'undici'
 // undici's index also loads fetch, WebSocket, caches and mocks; these two modules are all a request needs,
@@ -141,7 +142,7 @@ export function createHuggingFaceSource(
         throw new AttemptError(`${where}: no complete answer within ${seconds(requestTimeoutMs)}`, true)
       }
       const code = (error as { code?: unknown }).code
-      const message = error instanceof Error ? error.message : String(error)
+      const message = errorMessage(error)
       throw new AttemptError(
         `${where}: ${typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message}`,
         typeof code === 'string' && RETRY_CODES.has(code),

@@ -1,3 +1,4 @@
+import { backoffMs } from '../core/backoff.js'
 import type { Pacer } from './pacer.js'
 
 /**
@@ -76,8 +77,11 @@ export async function withRetries<T>(
 /** The server's wait when it gave one (it knows when it will be back), else jittered exponential backoff. */
 function retryDelay(failedAttempts: number, serverWaitMs: number | undefined, policy: RetryPolicy): number {
   if (serverWaitMs !== undefined) return Math.min(serverWaitMs, policy.maxDelayMs)
-  const exponential = Math.min(policy.baseDelayMs * 2 ** (failedAttempts - 1), policy.maxDelayMs)
-  return Math.round(exponential / 2 + (policy.random() * exponential) / 2)
+  return backoffMs(failedAttempts, {
+    baseMs: policy.baseDelayMs,
+    maxMs: policy.maxDelayMs,
+    random: policy.random,
+  })
 }
 
 export function seconds(ms: number): string {

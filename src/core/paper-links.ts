@@ -1,0 +1,9 @@
+/** A paper's page on Hugging Face; the id is encoded, since it comes from the API. */
+export function huggingFacePaperUrl(id: string): string {
+  return `https://huggingface.co/papers/${encodeURIComponent(id)}`
+}
+
+/** A paper's abstract on arXiv (Hugging Face paper ids are arXiv ids). */
+export function arxivAbstractUrl(id: string): string {
+  return `https://arxiv.org/abs/${encodeURIComponent(id)}`
+}
