@@ -7,25 +7,14 @@ import { promisify } from 'node:util'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
+import { REFERENCE_INPUTS, readReferenceDay, SEED_DIR, SEED_POST } from '../support/reference-day.js'
 import { runAction } from '../support/run-action.js'
 
 /**
  * The bundled action (dist/index.js, as committed) run the way a runner runs it, against local
  * stand-ins for Hugging Face and GitHub. `npm run bundle` first when src/ changed.
  */
-const SEED_DIR = resolve(process.cwd(), '__tests__/fixtures/seed')
-const POST = '_posts/2025-12-24-daily-papers.md'
-const REFERENCE_INPUTS = {
-  date: '2025-12-24',
-  language: 'ko',
-  timezone: 'Asia/Seoul',
-  'post-time': '09:15',
-  categories: 'Daily Papers, 일간',
-  tags: 'huggingface, papers, daily, ai',
-  author: 'lim4349',
-  // The reference blog's own file names; the default adds the day again, for a URL of its own.
-  filename: '{date}-daily-papers.md',
-}
+const POST = SEED_POST
 
 let seedPost: string
 let seedDay: unknown[]
@@ -33,8 +22,9 @@ let hf: HfServer
 let github: GitHubServer
 
 beforeAll(async () => {
-  seedPost = await readFile(join(SEED_DIR, '2025-12-24-daily-papers.md'), 'utf8')
-  seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
+  const reference = await readReferenceDay()
+  seedPost = reference.post
+  seedDay = reference.items
   hf = await startHfServer({ days: new Map([['2025-12-24', seedDay]]) })
   github = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io', defaultBranch: 'master' })
 })

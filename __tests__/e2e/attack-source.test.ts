@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { everythingShown, runAction, type ActionRun } from '../support/run-action.js'
+import { NON_PAPER_ANSWERS } from '../support/non-paper-answers.js'
 
 /**
  * Hostile Hugging Face answers against the bundled action (dist/index.js; `npm run bundle` first): each
@@ -216,19 +217,7 @@ describe('answers for another day', () => {
 })
 
 describe('answers that are not papers keep their messages', () => {
-  it.each<[string, Parameters<HfServer['inject']>[0], string]>([
-    ['an HTML page', 'html', ': Hugging Face answered 200 with an HTML page titled "Just a moment..." where'],
-    [
-      'an error object',
-      { status: 200, body: { error: 'Invalid date' } },
-      ' returned {"error":"Invalid date"} where',
-    ],
-    [
-      'invalid JSON',
-      { status: 200, body: '[{"paper":' },
-      ': Hugging Face answered 200 with a body that is not JSON: "[{\\"paper\\":" where',
-    ],
-  ])('%s', async (_name, fault, message) => {
+  it.each(NON_PAPER_ANSWERS)('%s', async (_name, fault, message) => {
     hf.inject(fault)
     const run = await attack()
     expect(run.exitCode).toBe(1)

@@ -4,6 +4,7 @@ import { UnexpectedResponseError } from '../../src/source/paper.js'
 import { QUOTE_LENGTH } from '../../src/source/quote.js'
 import { loadFixtureDays, startHfServer, type HfServer } from '../support/hf-server.js'
 import { instantSleep } from '../support/instant-sleep.js'
+import { NON_PAPER_ANSWERS } from '../support/non-paper-answers.js'
 
 /**
  * Answers a hostile or broken server could send: too big, too many pages, too deep, slow to quote,
@@ -247,19 +248,7 @@ describe('papers listed on another day', () => {
 })
 
 describe('answers that are not papers keep their clear messages', () => {
-  it.each<[string, Parameters<HfServer['inject']>[0], string]>([
-    ['an HTML page', 'html', ': Hugging Face answered 200 with an HTML page titled "Just a moment..." where'],
-    [
-      'an error object',
-      { status: 200, body: { error: 'Invalid date' } },
-      ' returned {"error":"Invalid date"} where',
-    ],
-    [
-      'invalid JSON',
-      { status: 200, body: '[{"paper":' },
-      ': Hugging Face answered 200 with a body that is not JSON: "[{\\"paper\\":" where',
-    ],
-  ])('%s', async (_name, fault, message) => {
+  it.each(NON_PAPER_ANSWERS)('%s', async (_name, fault, message) => {
     server.inject(fault)
     expect(await failure(connect().fetchDay('2025-11-03'))).toBe(
       `${firstPage()}${message} a JSON array of papers was expected`,
