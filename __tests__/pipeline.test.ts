@@ -8,21 +8,12 @@ import { parseSettings, type Settings } from '../src/settings/settings.js'
 import type { RawInputs } from '../src/settings/inputs.js'
 import { parseDailyPapers } from '../src/source/paper.js'
 import type { PaperSource } from '../src/source/source.js'
+import { daySource } from './support/day-source.js'
 
 const fixtures = resolve(process.cwd(), '__tests__/fixtures')
 const readDay = (file: string) => JSON.parse(readFileSync(resolve(fixtures, file), 'utf8')) as unknown[]
 
-/** Serves saved responses by day, like Hugging Face would; days it does not know are empty. */
-function savedSource(days: Record<string, unknown[]>): PaperSource & { asked: string[] } {
-  const asked: string[] = []
-  return {
-    asked,
-    fetchDay: (day) => {
-      asked.push(day)
-      return Promise.resolve({ day, ...parseDailyPapers(days[day] ?? [], day) })
-    },
-  }
-}
+const savedSource = (days: Record<string, unknown[]>) => daySource(days)
 
 /** Accepts every change set and reports every file as written (the others: as unchanged), remembering what it was given. */
 function recordingPublisher(written: (changes: ChangeSet) => string[] = (c) => c.files.map((f) => f.path)) {

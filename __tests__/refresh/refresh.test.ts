@@ -10,9 +10,9 @@ import { describeChanges } from '../../src/refresh/changes.js'
 import { refreshWindow } from '../../src/refresh/window.js'
 import type { RawInputs } from '../../src/settings/inputs.js'
 import { parseSettings } from '../../src/settings/settings.js'
-import { parseDailyPapers } from '../../src/source/paper.js'
 import type { PaperSource } from '../../src/source/source.js'
 import { createMemoryLog } from '../support/memory-log.js'
+import { daySource } from '../support/day-source.js'
 
 const NOW = new Date('2025-12-26T00:00:00Z')
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
@@ -21,20 +21,7 @@ const settingsFor = (raw: RawInputs, workspace = '/unused') =>
   parseSettings({ mode: 'files', ...raw }, { now: NOW, workspace })
 
 /** Hugging Face as the pipeline sees it: each day's own list, from the list URL. */
-function listSource(days: Record<string, unknown[]>): PaperSource & { asked: string[] } {
-  const asked: string[] = []
-  return {
-    asked,
-    fetchDay: (day) => {
-      asked.push(day)
-      return Promise.resolve({
-        day,
-        ...parseDailyPapers(days[day] ?? [], day),
-        listUrl: 'https://hf.test/api/daily_papers',
-      })
-    },
-  }
-}
+const listSource = (days: Record<string, unknown[]>) => daySource(days, 'https://hf.test/api/daily_papers')
 
 /** The files publisher on a fresh workspace, remembering what was read and published. */
 async function workspacePublisher() {
