@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
@@ -55,5 +55,17 @@ describe('the bundled CLI (dist/cli.js)', () => {
     expect(run.stderr).toMatch(
       /^hf-daily-papers: Node 24 or later is required, this is v\d+\.\d+\.\d+: [^\n]*\n$/,
     )
+  })
+})
+
+describe('the bundled CLI and a reader that stops early', () => {
+  it('ends quietly when its output pipe is closed (`--help | head -1`)', async () => {
+    // The reader is gone before the CLI writes: its first write meets a closed pipe (EPIPE).
+    const child = spawn(process.execPath, ['dist/cli.js', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
   })
 })

@@ -6,6 +6,11 @@ import { runCli } from './run.js'
 import { mapStacksToSources } from '../core/source-mapped-stacks.js'
 
 mapStacksToSources()
+// A reader that stops early (`hf-daily-papers --help | head`) closes the pipe: nothing is left to tell it.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+  process.exit(process.exitCode ?? 0)
+})
 // Not a top-level await: the bundle defines the modules it imports on demand (the model layer, openai)
 // after this line, and they must be defined by the time they are imported.
 void runCli(process.argv.slice(2), process.env, {
