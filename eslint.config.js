@@ -18,8 +18,6 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      // A callback made before a value exists may read it later (main.ts's log sink): that needs a `let`.
-      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
 )
