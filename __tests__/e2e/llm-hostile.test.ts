@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { FIELDS } from '../../src/core/fields.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from '../../src/enrich/plain-text.js'
-import { buildSite, expectInertPage, findJekyll, hrefs, SAFE_HREF, textOf } from '../jekyll/site.js'
+import { buildSite, expectInertPage, findJekyll, hrefs, plain, SAFE_HREF, textOf } from '../jekyll/site.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { HOSTILE_TEXTS, HUGE_TEXT, startLlmServer, type LlmServer } from '../support/llm-server.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
@@ -52,19 +52,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([hf?.close(), llm?.close()])
 })
-
-/** kramdown's typography (“quotes”, – and —, …) turned back, and whitespace collapsed. */
-const plain = (text: string) =>
-  text
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/—/g, '---')
-    .replace(/–/g, '--')
-    .replace(/…/g, '...')
-    .replace(/«/g, '<<')
-    .replace(/»/g, '>>')
-    .replace(/\s+/g, ' ')
-    .trim()
 
 describe('the bundled action, given a hostile model', () => {
   it('publishes the post with every answer as a summary and a title', () => {

@@ -11,6 +11,7 @@ import {
   findJekyll,
   header,
   hrefs,
+  plain,
   textOf,
   type Site,
 } from './site.js'
@@ -124,19 +125,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.remove()
 })
-
-/** kramdown's typography (“quotes”, – and —, …) turned back, to compare with the original text. */
-const plain = (text: string) =>
-  text
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/—/g, '---')
-    .replace(/–/g, '--')
-    .replace(/…/g, '...')
-    .replace(/«/g, '<<')
-    .replace(/»/g, '>>')
-    .replace(/\s+/g, ' ')
-    .trim()
 
 const maybe = jekyll ? describe : describe.skip
 maybe(`a Jekyll build (${jekyll ?? 'jekyll missing'})`, () => {

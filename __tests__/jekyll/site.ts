@@ -143,3 +143,16 @@ export function elements(node: Node): Element[] {
   const children = 'childNodes' in node ? node.childNodes.flatMap(elements) : []
   return 'tagName' in node ? [node, ...children] : children
 }
+
+/** kramdown's typography (“quotes”, – and —, …) turned back, to compare with the original text. */
+export const plain = (text: string) =>
+  text
+    .replace(/[“”]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/—/g, '---')
+    .replace(/–/g, '--')
+    .replace(/…/g, '...')
+    .replace(/«/g, '<<')
+    .replace(/»/g, '>>')
+    .replace(/\s+/g, ' ')
+    .trim()
