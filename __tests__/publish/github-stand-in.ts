@@ -38,11 +38,9 @@ export interface Extra extends Partial<
   repo?: string
 }
 
-/** A publisher for `server` whose waits are recorded instead of slept. */
-export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {}) {
-  const log = createMemoryLog()
-  const sleeps: number[] = []
-  const publisher = createGitHubPublisher({
+/** How the publisher and the dispatch reach `server`: the reference blog, a write token, no real waits. */
+function connection(server: GitHubServer, repo: string | undefined, extra: Omit<Extra, 'repo'>) {
+  return {
     token: 'write-token',
     apiUrl: server.apiUrl,
     graphqlUrl: server.graphqlUrl,
@@ -50,6 +48,15 @@ export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {
     retryAfterBaseValue: 0,
     ...extra,
     repository: { owner: 'lim4349', repo: repo ?? 'lim4349.github.io' },
+  }
+}
+
+/** A publisher for `server` whose waits are recorded instead of slept. */
+export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {}) {
+  const log = createMemoryLog()
+  const sleeps: number[] = []
+  const publisher = createGitHubPublisher({
+    ...connection(server, repo, extra),
     log,
     sleep: instantSleep(sleeps),
     random: () => 0.5,
@@ -61,13 +68,7 @@ export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {
 export function dispatchFor(server: GitHubServer, workflow: string, { repo, ...extra }: Extra = {}) {
   const log = createMemoryLog()
   const dispatch = createWorkflowDispatch({
-    token: 'write-token',
-    apiUrl: server.apiUrl,
-    graphqlUrl: server.graphqlUrl,
-    userAgent: 'hf-daily-papers/test',
-    retryAfterBaseValue: 0,
-    ...extra,
-    repository: { owner: 'lim4349', repo: repo ?? 'lim4349.github.io' },
+    ...connection(server, repo, extra),
     workflow,
     log,
     sleep: instantSleep([]),

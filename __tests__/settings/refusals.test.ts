@@ -1,26 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { INPUT_NAMES, type InputName, type RawInputs } from '../../src/settings/inputs.js'
+import { INPUT_NAMES, type InputName } from '../../src/settings/inputs.js'
 import { SECRET_INPUTS } from '../../src/settings/secrets.js'
-import { parseSettings, SettingsError, type Environment } from '../../src/settings/settings.js'
+import { parseSettings } from '../../src/settings/settings.js'
+import { base, environment, problemsOf } from './problems.js'
 
 /** Hostile inputs: each refused with a message that names the input and what it accepts. */
-const environment: Environment = {
-  now: new Date('2025-12-25T03:00:00Z'),
-  repository: 'lim4349/lim4349.github.io',
-  workspace: '/tmp/workspace',
-}
-const base: RawInputs = { token: 'ghs_secret' }
 const CONTROL = /[\p{Cc}\u2028\u2029\p{Bidi_Control}]/u
-
-function problemsOf(raw: RawInputs, env: Environment = environment): string[] {
-  try {
-    parseSettings({ ...base, ...raw }, env)
-  } catch (error) {
-    if (error instanceof SettingsError) return error.problems
-    throw error
-  }
-  return []
-}
 
 const LISTS: InputName[] = ['categories', 'tags', 'fields', 'keywords']
 const SECRETS = SECRET_INPUTS as InputName[]

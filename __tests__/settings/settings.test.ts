@@ -1,22 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { actionInputs, INPUT_NAMES, type RawInputs } from '../../src/settings/inputs.js'
-import { parseSettings, SettingsError, type Environment } from '../../src/settings/settings.js'
+import { parseSettings, type Environment } from '../../src/settings/settings.js'
+import { base, environment, problemsOf as settingsProblems } from './problems.js'
 
-const environment: Environment = {
-  now: new Date('2025-12-25T03:00:00Z'),
-  repository: 'lim4349/lim4349.github.io',
-  workspace: '/tmp/workspace',
-}
-const base: RawInputs = { token: 'ghs_secret' }
-
+/** The problems of inputs that must be refused. */
 function problemsOf(raw: RawInputs, env: Environment = environment): string[] {
-  try {
-    parseSettings({ ...base, ...raw }, env)
-  } catch (error) {
-    if (error instanceof SettingsError) return error.problems
-    throw error
-  }
-  throw new Error('expected a SettingsError')
+  const problems = settingsProblems(raw, env)
+  if (problems.length === 0) throw new Error('expected a SettingsError')
+  return problems
 }
 
 describe('parseSettings', () => {
