@@ -18,13 +18,14 @@ export function findPsych(): string | undefined {
 /**
  * Each file's front matter as `Psych.safe_load(..., permitted_classes: [Date, Time], aliases: true)`
  * (Jekyll 4's call) reads it: strings and lists as they are, anything else as `"<Class> <value>"`, a
- * failure as `{ error, 'front matter' }`. One ruby process for all files.
+ * failure as `{ error, 'front matter' }`. One ruby process for all files, read as UTF-8 as Jekyll
+ * does, whatever the shell's locale.
  */
 export function readFrontMatter(files: string[]): Array<Record<string, unknown>> {
   const script = `
     require 'yaml'; require 'date'; require 'json'
     puts JSON.generate(ARGV.map do |file|
-      front = File.read(file)[/\\A---\\n(.*?\\n)---\\n/m, 1]
+      front = File.read(file, encoding: 'bom|utf-8')[/\\A---\\n(.*?\\n)---\\n/m, 1]
       data = Psych.safe_load(front, permitted_classes: [Date, Time], aliases: true)
       data.transform_values { |value| value.is_a?(String) || value.is_a?(Array) ? value : "#{value.class} #{value}" }
     rescue => error
