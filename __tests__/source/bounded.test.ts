@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
-import { JsonTooDeepError, MAX_JSON_DEPTH, parseJson } from '../../src/core/bounded-json.js'
+import { JsonTooDeepError, MAX_JSON_DEPTH, parseJson, parseJsonOr } from '../../src/core/bounded-json.js'
 import {
   AnswerTooLargeError,
   formatBytes,
@@ -77,8 +77,9 @@ describe('the answer ceiling', () => {
   })
 })
 
+const nested = (depth: number, open = '[', close = ']') => `${open.repeat(depth)}${close.repeat(depth)}`
+
 describe('parseJson', () => {
-  const nested = (depth: number, open = '[', close = ']') => `${open.repeat(depth)}${close.repeat(depth)}`
   const nestedObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
 
   it('parses a document at the depth limit', () => {
@@ -117,5 +118,24 @@ describe('parseJson', () => {
       expect(() => parseJson(text)).toThrow()
       expect(performance.now() - started).toBeLessThan(1000)
     }
+  })
+})
+
+describe('parseJsonOr', () => {
+  const refuse = (tooDeep: number | undefined, cause: unknown) =>
+    new Error(`too deep: ${tooDeep}; cause: ${(cause as Error).name}`)
+
+  it('gives the value of JSON text and asks for no error', () => {
+    expect(parseJsonOr('[1, {"a": null}]', refuse)).toEqual([1, { a: null }])
+  })
+
+  it('throws the caller’s error, with the broken depth limit, for a document nested too deep', () => {
+    expect(() => parseJsonOr(nested(MAX_JSON_DEPTH + 1), refuse)).toThrow(
+      `too deep: ${MAX_JSON_DEPTH}; cause: JsonTooDeepError`,
+    )
+  })
+
+  it('throws the caller’s error, with JSON.parse’s as the cause, for text that is not JSON', () => {
+    expect(() => parseJsonOr('<html>', refuse)).toThrow('too deep: undefined; cause: SyntaxError')
   })
 })

@@ -21,6 +21,21 @@ export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   return JSON.parse(text)
 }
 
+/**
+ * parseJson, with its failure worded by the caller: `refuse` gets the depth limit a too-deep document broke,
+ * or undefined when the text is not JSON (`cause` is then JSON.parse's SyntaxError), and returns the error.
+ */
+export function parseJsonOr(
+  text: string,
+  refuse: (tooDeep: number | undefined, cause: unknown) => Error,
+): unknown {
+  try {
+    return parseJson(text)
+  } catch (error) {
+    throw refuse(error instanceof JsonTooDeepError ? error.limit : undefined, error)
+  }
+}
+
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
 const OPEN_BRACKET = 0x5b

@@ -1,4 +1,4 @@
-import { JsonTooDeepError, parseJson } from '../core/bounded-json.js'
+import { parseJson, parseJsonOr } from '../core/bounded-json.js'
 import { listedDays } from './drift.js'
 import { parseDailyPapers, UnexpectedResponseError, type ParsedResponse } from './paper.js'
 import { excerpt, htmlTitle, quote } from './quote.js'
@@ -25,19 +25,16 @@ export interface PageContext {
  * list, or longer than asked for (a hostile list of a million items would cost a warning each).
  */
 export function readDailyPage(text: string, { where, status, limit, token }: PageContext): DailyPage {
-  let body: unknown
-  try {
-    body = parseJson(text)
-  } catch (error) {
+  const body = parseJsonOr(text, (tooDeep) => {
     const what =
-      error instanceof JsonTooDeepError
-        ? `JSON nested deeper than ${error.limit} levels (a day of papers nests 6)`
-        : describeNonJson(text, token)
-    throw new AttemptError(
+      tooDeep === undefined
+        ? describeNonJson(text, token)
+        : `JSON nested deeper than ${tooDeep} levels (a day of papers nests 6)`
+    return new AttemptError(
       `${where}: Hugging Face answered ${status} with ${what} where a JSON array of papers was expected`,
       false,
     )
-  }
+  })
   if (Array.isArray(body) && body.length > limit) {
     throw new UnexpectedResponseError(
       `${where} returned ${body.length} items where at most ${limit} (limit=${limit}) were asked for`,

@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/errors.js'
 import { createReadStream } from 'node:fs'
-import { JsonTooDeepError, parseJson } from '../core/bounded-json.js'
+import { parseJsonOr } from '../core/bounded-json.js'
 import { AnswerTooLargeError, formatBytes, MAX_ANSWER_BYTES, readText } from './bounded-read.js'
 import { listedDays, type OffDayPaper } from './drift.js'
 import { parseDailyPapers, type ParsedResponse } from './paper.js'
@@ -39,16 +39,11 @@ export function createFileSource(
           : errorMessage(error)
       throw new Error(`Cannot read ${path}: ${problem}; expected ${EXPECTED}`, { cause: error })
     }
-    let body: unknown
-    try {
-      body = parseJson(text)
-    } catch (error) {
+    const body = parseJsonOr(text, (tooDeep, cause) => {
       const problem =
-        error instanceof JsonTooDeepError
-          ? `nests deeper than ${error.limit} levels`
-          : `is not JSON (${errorMessage(error)})`
-      throw new Error(`${path} ${problem}; expected ${EXPECTED}`, { cause: error })
-    }
+        tooDeep === undefined ? `is not JSON (${errorMessage(cause)})` : `nests deeper than ${tooDeep} levels`
+      return new Error(`${path} ${problem}; expected ${EXPECTED}`, { cause })
+    })
     const parsed = parseDailyPapers(body, path)
     const listedOn = listedDays(body as unknown[])
     return { parsed, listedOn, day: mostCommon(listedOn.values()) }
