@@ -43,7 +43,7 @@ describe('the runner’s variables', () => {
       target: { mode: 'files', workspace: folder },
       outputFile: file,
       summaryFile: file,
-      githubApiUrl: 'https://api.github.com',
+      llm: { github: { apiUrl: 'https://api.github.com' } },
     })
   })
 

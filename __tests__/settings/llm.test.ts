@@ -29,6 +29,7 @@ describe('the llm inputs', () => {
       model: 'openai/gpt-4.1-mini',
       token: undefined,
       maxCalls: DEFAULT_MAX_CALLS,
+      github: { token: 'ghs_secret', apiUrl: 'https://api.github.com' },
     })
     expect(INPUT_DEFAULTS['llm-max-calls']).toBe(String(DEFAULT_MAX_CALLS))
   })

@@ -41,7 +41,7 @@ describe('parseSettings', () => {
       overwrite: 'changed',
       commitMessage: 'Add Hugging Face Daily Papers for {date}',
       hfApiUrl: 'https://huggingface.co',
-      githubApiUrl: 'https://api.github.com',
+      llm: { github: { token: 'ghs_secret', apiUrl: 'https://api.github.com' } },
     })
     expect(settings.author).toBeUndefined()
     expect(settings.maxPapers).toBeUndefined()
@@ -90,7 +90,7 @@ describe('parseSettings', () => {
       githubApiUrl: 'https://ghe.example/api/v3/',
       githubGraphqlUrl: 'https://ghe.example/api/graphql',
     })
-    expect(settings.githubApiUrl).toBe('https://ghe.example/api/v3')
+    expect(settings.llm.github.apiUrl).toBe('https://ghe.example/api/v3')
     expect(settings.target).toMatchObject({
       github: { apiUrl: 'https://ghe.example/api/v3', graphqlUrl: 'https://ghe.example/api/graphql' },
     })

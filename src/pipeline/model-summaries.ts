@@ -37,10 +37,10 @@ export async function modelSummaries(
   return log.group('Model summaries', async () => {
     const { enrichPapers, describeMissing, isGitHubModels } = await import('../enrich/index.js')
     const { llm } = settings
-    const onGitHubCom = settings.githubApiUrl === GITHUB_COM_API
+    const onGitHubCom = llm.github.apiUrl === GITHUB_COM_API
     if (!onGitHubCom && llm.token === undefined && isGitHubModels(llm.apiUrl)) {
       log.warning(
-        `the token input is for the GitHub at ${settings.githubApiUrl}, not github.com, so it is not sent to GitHub Models`,
+        `the token input is for the GitHub at ${llm.github.apiUrl}, not github.com, so it is not sent to GitHub Models`,
       )
     }
     const result = await enrichPapers(
@@ -50,7 +50,7 @@ export async function modelSummaries(
         model: llm.model,
         language: settings.language,
         llmToken: llm.token,
-        githubToken: onGitHubCom ? settings.token : undefined,
+        githubToken: onGitHubCom ? llm.github.token : undefined,
         maxCalls: llm.maxCalls,
         userAgent: USER_AGENT,
       },

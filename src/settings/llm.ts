@@ -8,6 +8,8 @@ export interface LlmSettings {
   model: string
   /** llm-token; without it only GitHub Models is asked, with the `token` input. */
   token?: string
+  /** The `token` input and the GitHub it belongs to (GITHUB_API_URL): GitHub Models takes it only from github.com. */
+  github: { token?: string; apiUrl: string }
   /** llm-max-calls: model requests per run, retries included. */
   maxCalls: number
 }

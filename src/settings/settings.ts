@@ -50,14 +50,10 @@ export interface Settings {
   /** A daily digest also renders the posts of this many days before `from` again (see src/refresh). */
   refreshDays: number
   commitMessage: string
-  /** The token input, in any mode: GitHub Models' credential too (see src/pipeline/model-summaries.ts). */
-  token?: string
   hfToken?: string
   hfApiUrl: string
   /** The model layer, for the llm-summary and llm-title fields. */
   llm: LlmSettings
-  /** The GitHub the token belongs to (GITHUB_API_URL): GitHub Models takes it only on github.com. */
-  githubApiUrl: string
   /** GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, for messages about them. */
   outputFile?: string
   summaryFile?: string
@@ -125,7 +121,6 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     overwrite: values.overwrite,
     refreshDays: values['refresh-days'] ?? 0,
     commitMessage: values['commit-message'].trim(),
-    token: values.token,
     hfToken: values['hf-token'],
     hfApiUrl: values['hf-api-url'],
     llm: {
@@ -133,8 +128,8 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
       model: values['llm-model'],
       token: values['llm-token'],
       maxCalls: values['llm-max-calls'] ?? Number(INPUT_DEFAULTS['llm-max-calls']),
+      github: { token: values.token, apiUrl: facts.githubApiUrl },
     },
-    githubApiUrl: facts.githubApiUrl,
     outputFile: facts.outputFile,
     summaryFile: facts.summaryFile,
   }
