@@ -301,9 +301,15 @@ row(
   '',
   refreshed.refreshed === refreshed.daysWithPosts,
 )
+/** What every backfill is held to besides its time: a request a day to Hugging Face, one commit, a post a day. */
+const backfillRows = (label, run, dayCount) => {
+  row(`${label}: requests to Hugging Face`, String(run.hfRequests), `${dayCount} days`, undefined)
+  row(`${label}: commits`, String(run.commits), '1', run.commits === 1)
+  const posts = `${run.posts} of ${run.daysWithPapers} days with papers`
+  row(`${label}: posts`, posts, '', run.posts === run.daysWithPapers)
+}
 const year = await backfill('2025-01-01', '2025-12-31', days)
 row('year backfill: wall time', ms(year.wall), '< 10 s', year.wall < 10_000)
-row('year backfill: requests to Hugging Face', String(year.hfRequests), '365 days', undefined)
 // The branch and the commit, and one read of the record of what the action wrote per month the run
 // touches: the year's 12 and the month of the 7 days before it (refresh-days).
 row(
@@ -312,13 +318,7 @@ row(
   '≤ 2 + 13 record files',
   year.githubRequests <= 15,
 )
-row('year backfill: commits', String(year.commits), '1', year.commits === 1)
-row(
-  'year backfill: posts',
-  `${year.posts} of ${year.daysWithPapers} days with papers`,
-  '',
-  year.posts === year.daysWithPapers,
-)
+backfillRows('year backfill', year, 365)
 // Hugging Face's window (500 requests per 300 s without a token) scaled down 150 times in time, 5 in requests.
 const RATE_LIMIT = { quota: 100, windowSeconds: 2 }
 const twoYears = await backfill('2024-01-01', '2025-12-30', days, { rateLimit: RATE_LIMIT })
@@ -330,15 +330,8 @@ row(
   `< 60 s (the windows alone take ≥ ${ms(resetsFloor)})`,
   twoYears.wall < 60_000,
 )
-row('two-year backfill: requests to Hugging Face', String(twoYears.hfRequests), '730 days', undefined)
 row('two-year backfill: 429s met', String(twoYears.rateLimited), '≤ 1', twoYears.rateLimited <= 1)
-row('two-year backfill: commits', String(twoYears.commits), '1', twoYears.commits === 1)
-row(
-  'two-year backfill: posts',
-  `${twoYears.posts} of ${twoYears.daysWithPapers} days with papers`,
-  '',
-  twoYears.posts === twoYears.daysWithPapers,
-)
+backfillRows('two-year backfill', twoYears, 730)
 const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`
 const sizeOf = async (files) =>
   (await Promise.all(files.map((file) => stat(file)))).reduce((sum, { size }) => sum + size, 0)

@@ -155,21 +155,40 @@ describe('counts', () => {
   })
 })
 
-describe('GitHub links', () => {
-  it.each([
+/**
+ * One link field of a paper: each kept value with what it becomes, and each dropped value, whose
+ * omission the paper notes with `problem`.
+ */
+function describeLinkField(
+  title: string,
+  field: 'githubRepo' | 'projectPage',
+  { kept, dropped, problem }: { kept: Array<[string, string]>; dropped: unknown[]; problem: RegExp },
+): void {
+  describe(title, () => {
+    it.each(kept)('keeps %p as %p', (value, expected) => {
+      const [paper] = parseOne({ [field]: value }).papers
+      expect(paper?.[field]).toBe(expected)
+      expect(paper).not.toHaveProperty('omitted')
+    })
+
+    it.each(dropped)('drops %p and notes it', (value) => {
+      const [paper] = parseOne({ [field]: value }).papers
+      expect(paper?.[field]).toBeUndefined()
+      expect(paper?.omitted).toEqual([{ field: `paper.${field}`, problem: expect.stringMatching(problem) }])
+    })
+  })
+}
+
+describeLinkField('GitHub links', 'githubRepo', {
+  kept: [
     ['https://github.com/owner/repo', 'https://github.com/owner/repo'],
     ['https://github.com/zai-org/UI2Code_N/', 'https://github.com/zai-org/UI2Code_N'],
     ['https://github.com/owner/repo.git', 'https://github.com/owner/repo'],
     ['  https://GitHub.com/Owner/my.repo  ', 'https://github.com/Owner/my.repo'],
     ['https://www.github.com/owner/repo', 'https://github.com/owner/repo'],
     ['https://github.com:443/owner/repo', 'https://github.com/owner/repo'],
-  ])('keeps %s as %s', (githubRepo, expected) => {
-    const [paper] = parseOne({ githubRepo }).papers
-    expect(paper?.githubRepo).toBe(expected)
-    expect(paper).not.toHaveProperty('omitted')
-  })
-
-  it.each([
+  ],
+  dropped: [
     'http://github.com/insecure/repo',
     'https://github.com.evil.example/owner/repo',
     'https://evil.example/owner/repo',
@@ -188,22 +207,12 @@ describe('GitHub links', () => {
     'github.com/owner/repo',
     `https://github.com/owner/${'r'.repeat(3000)}`,
     42,
-  ])('drops %p and notes it', (githubRepo) => {
-    const [paper] = parseOne({ githubRepo }).papers
-    expect(paper?.githubRepo).toBeUndefined()
-    expect(paper?.omitted).toEqual([
-      {
-        field: 'paper.githubRepo',
-        problem: expect.stringMatching(
-          / is not a GitHub repository link; expected https:\/\/github\.com\/<owner>\/<repo>$/,
-        ),
-      },
-    ])
-  })
+  ],
+  problem: / is not a GitHub repository link; expected https:\/\/github\.com\/<owner>\/<repo>$/,
 })
 
-describe('project pages', () => {
-  it.each([
+describeLinkField('project pages', 'projectPage', {
+  kept: [
     ['https://multi-crit.github.io/', 'https://multi-crit.github.io/'],
     ['https://videop2r.\ngithub.io/videop2r/', 'https://videop2r.github.io/videop2r/'],
     [
@@ -221,13 +230,8 @@ describe('project pages', () => {
     ['https://example.com/100%', 'https://example.com/100%25'],
     ['https://example.com/%7E', 'https://example.com/%7E'],
     ['https://bücher.example/straße', 'https://xn--bcher-kva.example/stra%C3%9Fe'],
-  ])('keeps %p as %p', (projectPage, expected) => {
-    const [paper] = parseOne({ projectPage }).papers
-    expect(paper?.projectPage).toBe(expected)
-    expect(paper).not.toHaveProperty('omitted')
-  })
-
-  it.each([
+  ],
+  dropped: [
     'javascript:alert(1)',
     'JavaScript:alert(1)//https://example.com',
     'data:text/html,<script>alert(1)</script>',
@@ -241,20 +245,12 @@ describe('project pages', () => {
     'https://',
     `https://example.com/${'a'.repeat(3000)}`,
     ['https://example.com/'],
-  ])('drops %p and notes it', (projectPage) => {
-    const [paper] = parseOne({ projectPage }).papers
-    expect(paper?.projectPage).toBeUndefined()
-    expect(paper?.omitted).toEqual([
-      {
-        field: 'paper.projectPage',
-        problem: expect.stringMatching(
-          / is not a public https link; expected e\.g\. https:\/\/example\.org\/project$/,
-        ),
-      },
-    ])
-  })
+  ],
+  problem: / is not a public https link; expected e\.g\. https:\/\/example\.org\/project$/,
+})
 
-  it('quotes a dropped link on one line, shortened', () => {
+describe('a dropped link', () => {
+  it('is quoted on one line, shortened', () => {
     const [paper] = parseOne({
       projectPage: `javascript:alert(1)\n::error::x\u2028${'y'.repeat(100)}`,
     }).papers

@@ -158,7 +158,8 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
   const server = options.tls
     ? createSecureServer({ ...options.tls, allowHTTP1: true }, handle as never)
     : createServer((req, res) => void handle(req, res))
-  // A hung request holds its connection open; close() alone would wait for it forever.
+  // A hung request holds its connection open; close() alone would wait for it forever. Sockets are tracked
+  // by hand: the HTTP/2 server has no closeAllConnections().
   const sockets = new Set<Socket>()
   server.on('connection', (socket: Socket) => {
     sockets.add(socket)

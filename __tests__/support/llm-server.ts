@@ -6,7 +6,7 @@
  * records every request, with its Authorization header, so tests can check which token went where.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 
 export type LlmBehaviour =
   /** One plausible summary (and title, when the schema asks for one) per paper. */
@@ -132,12 +132,6 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     send(res, 200, answer(behaviour, body, papers))
   }
   const server = createServer((req, res) => void handle(req, res))
-  // A hung request holds its connection open; close() alone would wait for it forever.
-  const sockets = new Set<Socket>()
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   const { port } = server.address() as AddressInfo
 
@@ -146,7 +140,8 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     requests,
     inject: (behaviour, times = 1) => void queue.push(...Array<LlmBehaviour>(times).fill(behaviour)),
     close: () => {
-      for (const socket of sockets) socket.destroy()
+      // A hung request holds its connection open; close() alone would wait for it forever.
+      server.closeAllConnections()
       return new Promise((closed) => server.close(() => closed()))
     },
   }
