@@ -1,0 +1,279 @@
+/**
+ * The GitHub stand-in's GraphQL: GitHub's published schema (@octokit/graphql-schema) and resolvers over
+ * its git repository, each object strict so that a field the stand-in does not implement fails loudly
+ * instead of answering null; errors carry GitHub's `type`.
+ */
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import {
+  buildSchema,
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql'
+import { type GitRepository } from './git-repository.ts'
+
+export type TokenAccess = 'write' | 'read'
+export interface PullRequest {
+  number: number
+  url: string
+  baseRefName: string
+  headRefName: string
+  title: string
+  body: string
+  state: 'OPEN' | 'CLOSED' | 'MERGED'
+}
+let schemaPromise: Promise<GraphQLSchema> | undefined
+/** The published SDL defines two fields twice; the documents we validate against it are unaffected. */
+export function githubSchema(): Promise<GraphQLSchema> {
+  schemaPromise ??= readFile(resolve('node_modules/@octokit/graphql-schema/schema.graphql'), 'utf8').then(
+    (sdl) => buildSchema(sdl, { assumeValidSDL: true }),
+  )
+  return schemaPromise
+}
+/** An error GitHub answers with a `type`, e.g. FORBIDDEN or NOT_FOUND. */
+class TypedError extends Error {
+  readonly type: string
+
+  constructor(type: string, message: string) {
+    super(message)
+    this.type = type
+  }
+}
+
+export interface Resolution {
+  git: GitRepository
+  owner: string
+  repo: string
+  access: TokenAccess
+  baseUrl: string
+  pullRequests: PullRequest[]
+  protectedBranches: Set<string>
+  actionsMayCreatePullRequests: boolean
+}
+
+const REPOSITORY_ID = 'R_standIn'
+
+/**
+ * Objects for graphql-js's default resolver: a property is a field, a function property is called with
+ * the field's arguments. Each object is wrapped so that a field it lacks throws instead of being null.
+ */
+export function rootResolvers(context: Resolution) {
+  const { git, owner, repo } = context
+  return strict('Root', {
+    repository: ({ owner: askedOwner, name }: { owner: string; name: string }) => {
+      if (askedOwner !== owner || name !== repo) {
+        throw new TypedError(
+          'NOT_FOUND',
+          `Could not resolve to a Repository with the name '${askedOwner}/${name}'.`,
+        )
+      }
+      return repositoryObject(context)
+    },
+    createCommitOnBranch: async ({ input }: { input: CreateCommitInput }) => {
+      if (context.access !== 'write')
+        throw new TypedError('FORBIDDEN', 'Resource not accessible by integration')
+      if (input.branch.repositoryNameWithOwner !== `${owner}/${repo}`) {
+        throw new TypedError(
+          'NOT_FOUND',
+          `Could not resolve to a Repository with the name '${input.branch.repositoryNameWithOwner}'.`,
+        )
+      }
+      const files = Object.fromEntries(
+        (input.fileChanges?.additions ?? []).map((file) => [
+          file.path,
+          Buffer.from(file.contents, 'base64').toString(),
+        ]),
+      )
+      if ((input.fileChanges?.deletions ?? []).length > 0)
+        throw new Error('the stand-in does not implement deletions')
+      const message = [input.message.headline, input.message.body].filter(Boolean).join('\n\n')
+      if ((await git.head(input.branch.branchName)) === undefined) {
+        throw new TypedError(
+          'NOT_FOUND',
+          `A ref named "refs/heads/${input.branch.branchName}" does not exist.`,
+        )
+      }
+      if (context.protectedBranches.has(input.branch.branchName)) {
+        throw new TypedError(
+          'UNPROCESSABLE',
+          'Repository rule violations found\n\nChanges must be made through a pull request.\n\n',
+        )
+      }
+      const oid = await git.commit(input.branch.branchName, files, message, {
+        expectedHead: input.expectedHeadOid,
+      })
+      return strict('CreateCommitOnBranchPayload', { commit: commitObject(context, oid) })
+    },
+    createRef: async ({ input }: { input: { repositoryId: string; name: string; oid: string } }) => {
+      if (context.access !== 'write')
+        throw new TypedError('FORBIDDEN', 'Resource not accessible by integration')
+      if (input.repositoryId !== REPOSITORY_ID)
+        throw new TypedError('NOT_FOUND', 'Could not resolve to a node')
+      const name = input.name.replace(/^refs\/heads\//, '')
+      if ((await git.head(name)) !== undefined)
+        throw new TypedError('UNPROCESSABLE', `A ref named "${input.name}" already exists.`)
+      await git.git(['update-ref', input.name, input.oid, ''])
+      return strict('CreateRefPayload', { ref: await refObject(context, name) })
+    },
+    createPullRequest: ({
+      input,
+    }: {
+      input: Omit<PullRequest, 'number' | 'url' | 'state'> & { repositoryId: string }
+    }) => {
+      if (context.access !== 'write')
+        throw new TypedError('FORBIDDEN', 'Resource not accessible by integration')
+      // GitHub's refusal when the repository setting is off, whatever the job's `permissions:` grant.
+      if (!context.actionsMayCreatePullRequests)
+        throw new TypedError(
+          'FORBIDDEN',
+          'GitHub Actions is not permitted to create or approve pull requests.',
+        )
+      const open = context.pullRequests.find(
+        (pr) => pr.headRefName === input.headRefName && pr.state === 'OPEN',
+      )
+      if (open)
+        throw new TypedError(
+          'UNPROCESSABLE',
+          `A pull request already exists for ${owner}:${input.headRefName}.`,
+        )
+      const number = context.pullRequests.length + 1
+      const pullRequest: PullRequest = {
+        number,
+        url: `${context.baseUrl}/${owner}/${repo}/pull/${number}`,
+        baseRefName: input.baseRefName,
+        headRefName: input.headRefName,
+        title: input.title,
+        body: input.body ?? '',
+        state: 'OPEN',
+      }
+      context.pullRequests.push(pullRequest)
+      return strict('CreatePullRequestPayload', {
+        pullRequest: strict('PullRequest', { number, url: pullRequest.url }),
+      })
+    },
+  })
+}
+
+interface CreateCommitInput {
+  branch: { repositoryNameWithOwner: string; branchName: string }
+  expectedHeadOid: string
+  message: { headline: string; body?: string }
+  fileChanges?: { additions?: Array<{ path: string; contents: string }>; deletions?: Array<{ path: string }> }
+}
+
+function repositoryObject(context: Resolution) {
+  const { git, owner, repo } = context
+  return strict('Repository', {
+    __typename: 'Repository',
+    id: REPOSITORY_ID,
+    nameWithOwner: `${owner}/${repo}`,
+    defaultBranchRef: async () => {
+      const name = (await git.git(['symbolic-ref', '--short', 'HEAD'])).trim()
+      return refObject(context, name)
+    },
+    ref: async ({ qualifiedName }: { qualifiedName: string }) => {
+      const name = qualifiedName.replace(/^refs\/heads\//, '')
+      return (await git.head(name)) === undefined ? null : refObject(context, name)
+    },
+  })
+}
+
+async function refObject(context: Resolution, name: string) {
+  const oid = await context.git.head(name)
+  return strict('Ref', {
+    __typename: 'Ref',
+    name,
+    prefix: 'refs/heads/',
+    target: oid === undefined ? null : commitObject(context, oid),
+    associatedPullRequests: ({ states }: { states?: string[] }) => {
+      const nodes = context.pullRequests
+        .filter((pr) => pr.headRefName === name && (!states || states.includes(pr.state)))
+        .map((pr) => strict('PullRequest', { number: pr.number, url: pr.url }))
+      return strict('PullRequestConnection', { nodes, totalCount: nodes.length })
+    },
+  })
+}
+
+function commitObject(context: Resolution, oid: string) {
+  return strict('Commit', {
+    __typename: 'Commit',
+    oid,
+    url: `${context.baseUrl}/${context.owner}/${context.repo}/commit/${oid}`,
+    file: async ({ path }: { path: string }) => {
+      const line = (await context.git.git(['ls-tree', oid, '--', path.replace(/\/+$/, '')])).trim()
+      return line === '' ? null : treeEntryObject(context, line)
+    },
+  })
+}
+
+/** One `git ls-tree` line: `<mode> <type> <oid>\t<path>`. */
+function treeEntryObject(context: Resolution, line: string) {
+  const [info = '', path = ''] = line.split('\t')
+  const [mode = '', type = '', oid = ''] = info.split(' ')
+  return strict('TreeEntry', {
+    name: path.split('/').pop(),
+    path,
+    oid,
+    mode: Number.parseInt(mode, 8),
+    type,
+    object: () => (type === 'tree' ? treeObject(context, oid) : blobObject(context, oid)),
+  })
+}
+
+function treeObject(context: Resolution, oid: string) {
+  return strict('Tree', {
+    __typename: 'Tree',
+    oid,
+    entries: async () =>
+      (await context.git.git(['ls-tree', oid]))
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => treeEntryObject(context, line)),
+  })
+}
+
+function blobObject(context: Resolution, oid: string) {
+  return strict('Blob', {
+    __typename: 'Blob',
+    oid,
+    isBinary: false,
+    byteSize: async () => Number((await context.git.git(['cat-file', '-s', oid])).trim()),
+    text: () => context.git.git(['cat-file', 'blob', oid]),
+  })
+}
+
+/** Wraps a resolver object so that asking it for a field it does not implement is an error. */
+function strict<T extends object>(type: string, fields: T): T {
+  return new Proxy(fields, {
+    get(target, key, receiver) {
+      if (typeof key === 'symbol' || key in target || key === 'then')
+        return Reflect.get(target, key, receiver)
+      throw new Error(`the GitHub stand-in does not implement ${type}.${key}`)
+    },
+  })
+}
+
+export function githubError(error: GraphQLError): Record<string, unknown> & { message: string } {
+  const original = error.originalError as { type?: string } | undefined
+  return {
+    ...(original?.type ? { type: original.type } : {}),
+    path: error.path,
+    locations: error.locations,
+    message: error.message,
+  }
+}
+
+export function operationName(document: DocumentNode): string | undefined {
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+  return operation && 'name' in operation ? operation.name?.value : undefined
+}
+
+export function isMutation(document: DocumentNode): boolean {
+  return document.definitions.some(
+    (definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.MUTATION,
+  )
+}
