@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
-import { everythingShown, runAction } from '../support/run-action.js'
+import { everythingShown, runAction, type ActionRun, type ActionRunOptions } from '../support/run-action.js'
 import { runnerCommands } from '../support/runner-commands.js'
 
 /**
@@ -44,43 +44,45 @@ function pieceOf(token: string, text: string): string | undefined {
   return undefined
 }
 
+/** Runs the action with `inputs` against the Hugging Face stand-in: it must fail, having asked it nothing. */
+async function runRefused(
+  inputs: Record<string, string>,
+  options: Omit<ActionRunOptions, 'inputs'> = {},
+): Promise<ActionRun> {
+  hf.requests.length = 0
+  const run = await runAction({ inputs: { ...inputs, 'hf-api-url': hf.url }, ...options })
+  expect(run.exitCode).toBe(1)
+  expect(hf.requests).toEqual([])
+  return run
+}
+
 describe('hostile inputs', () => {
   it('print no workflow command through posts-dir, filename or title, and are refused by name', async () => {
-    hf.requests.length = 0
-    const run = await runAction({
-      inputs: {
-        date: '2025-12-24',
-        mode: 'dry-run',
-        'posts-dir': '_posts\n::add-mask::posts',
-        filename: '{date}\r::stop-commands::resume.md',
-        title: 'Papers\u2028::warning::fake ##[add-mask]title',
-        author: 'me\u202e',
-        'hf-api-url': hf.url,
-      },
+    const run = await runRefused({
+      date: '2025-12-24',
+      mode: 'dry-run',
+      'posts-dir': '_posts\n::add-mask::posts',
+      filename: '{date}\r::stop-commands::resume.md',
+      title: 'Papers\u2028::warning::fake ##[add-mask]title',
+      author: 'me\u202e',
     })
     expect(runnerCommands(run.stdout)).toEqual(['error'])
-    expect(run.exitCode).toBe(1)
     for (const name of ['posts-dir', 'filename', 'title', 'author']) {
       expect(run.stdout).toMatch(new RegExp(`Input "${name}": has a control character \\(U\\+[0-9A-F]{4}\\)`))
     }
-    expect(hf.requests).toEqual([])
   })
 
   it('refuse .git, octo/.., ..yml and a range whose posts would share a file, all at once', async () => {
-    hf.requests.length = 0
-    const run = await runAction({
-      inputs: {
+    const run = await runRefused(
+      {
         date: '2025-12-01..2025-12-24',
         filename: '{month}-papers.md',
         'posts-dir': '.git/hooks',
         repository: 'octo/..',
         'dispatch-workflow': '..yml',
-        'hf-api-url': hf.url,
       },
-      env: githubEnv(),
-      githubToken: GITHUB_TOKEN,
-    })
-    expect(run.exitCode).toBe(1)
+      { env: githubEnv(), githubToken: GITHUB_TOKEN },
+    )
     const [error] = run.stdout.split('\n').filter((line) => line.startsWith('::error::'))
     expect(decodeURIComponent(error ?? '').split('\n')).toEqual([
       expect.stringMatching(
@@ -90,7 +92,6 @@ describe('hostile inputs', () => {
       expect.stringMatching(/^Input "dispatch-workflow": "\.\.yml" is not a workflow file/),
       'Input "filename": "{month}-papers.md" gives the posts of 2025-12-01 and 2025-12-02 the same file, "2025-12-papers.md", so one would replace the other; put {date} in it for a range of days, e.g. {date}-daily-papers-{date}.md',
     ])
-    expect(hf.requests).toEqual([])
     expect(github.requests).toEqual([])
   })
 

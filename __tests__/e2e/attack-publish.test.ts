@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { everythingShown, runAction, type ActionRun } from '../support/run-action.js'
+import { workspaceBesideOutside } from '../support/workspace.js'
 
 /**
  * Attacks on the publish stage, replayed against the bundled action (dist/index.js; `npm run bundle`
@@ -58,21 +58,12 @@ function expectNoToken(run: ActionRun): void {
   expect(everything).not.toContain(TOKEN.slice(-12))
 }
 
-async function workspaceBesideOutside() {
-  const base = await mkdtemp(join(tmpdir(), 'attack-publish-'))
-  const workspace = join(base, 'workspace')
-  const outside = join(base, 'outside')
-  await mkdir(workspace)
-  await mkdir(outside)
-  return { workspace, outside }
-}
-
 describe('files mode in a repository with hostile links', () => {
   it.each([
     ['_posts links out', '_posts', {}],
     ['the data folder’s parent links out', '_data', { 'data-dir': '_data/papers' }],
   ])('refuses when %s, naming the link and its target, and writes nothing', async (_, linkName, extra) => {
-    const { workspace, outside } = await workspaceBesideOutside()
+    const { workspace, outside } = await workspaceBesideOutside('attack-publish-')
     await symlink(outside, join(workspace, linkName))
     const run = await runAction({
       inputs: { ...INPUTS, mode: 'files', 'hf-api-url': hf.url, ...extra },
@@ -87,7 +78,7 @@ describe('files mode in a repository with hostile links', () => {
   })
 
   it('never writes through a post that is a link to a file outside', async () => {
-    const { workspace, outside } = await workspaceBesideOutside()
+    const { workspace, outside } = await workspaceBesideOutside('attack-publish-')
     await writeFile(join(outside, 'authorized_keys'), 'precious\n')
     await mkdir(join(workspace, '_posts'))
     await symlink(join(outside, 'authorized_keys'), join(workspace, POST))

@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { FIELDS } from '../../src/core/fields.js'
-import { buildSite, expectInertPage, findJekyll, header, hrefs, SAFE_HREF } from '../jekyll/site.js'
+import { expectInertPage, findJekyll, header, hrefs, SAFE_HREF, withBuiltPage } from '../jekyll/site.js'
 import { findPsych, readFrontMatter } from '../jekyll/psych.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
@@ -116,17 +116,12 @@ describe('the bundled action, given hostile paper data', () => {
   const maybeJekyll = jekyll ? it : it.skip
   maybeJekyll(
     'builds with Jekyll into a page with only its own elements, attributes and https links',
-    async () => {
-      const site = await buildSite({ [`${DAY}-daily-papers.md`]: post })
-      try {
-        const page = await site.page('off.html')
+    () =>
+      withBuiltPage({ [`${DAY}-daily-papers.md`]: post }, 'off.html', (page) => {
         expectInertPage('the bundled post', page)
         expect(header(page)).toBe('on | no')
         expect(hrefs(page)).toEqual(destinations(post))
-      } finally {
-        await site.remove()
-      }
-    },
+      }),
     120_000,
   )
 })

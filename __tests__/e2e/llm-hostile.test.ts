@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { FIELDS } from '../../src/core/fields.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from '../../src/enrich/plain-text.js'
-import { buildSite, expectInertPage, findJekyll, hrefs, plain, SAFE_HREF, textOf } from '../jekyll/site.js'
+import {
+  dailyPage,
+  expectInertPage,
+  findJekyll,
+  hrefs,
+  plain,
+  SAFE_HREF,
+  textOf,
+  withBuiltPage,
+} from '../jekyll/site.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { HOSTILE_TEXTS, HUGE_TEXT, startLlmServer, type LlmServer } from '../support/llm-server.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
@@ -103,10 +112,8 @@ describe('the bundled action, given a hostile model', () => {
   const maybeJekyll = jekyll ? it : it.skip
   maybeJekyll(
     'builds with Jekyll into a page that shows every answer as text, with only its own elements and links',
-    async () => {
-      const site = await buildSite({ [`${DAY}-daily-papers.md`]: post })
-      try {
-        const page = await site.page(`${DAY.replaceAll('-', '/')}/daily-papers/index.html`)
+    () =>
+      withBuiltPage({ [`${DAY}-daily-papers.md`]: post }, dailyPage(DAY), (page) => {
         expectInertPage('the post with hostile summaries', page)
         for (const href of hrefs(page)) expect(href).not.toContain('evil.test')
         const shown = plain(textOf(page))
@@ -114,10 +121,7 @@ describe('the bundled action, given a hostile model', () => {
           expect(shown).toContain(`요약: ${plain(cleanModelText(hostile, MAX_SUMMARY_LENGTH))}`)
           expect(shown).toContain(`(${plain(cleanModelText(hostile, MAX_TITLE_LENGTH))})`)
         }
-      } finally {
-        await site.remove()
-      }
-    },
+      }),
     120_000,
   )
 })

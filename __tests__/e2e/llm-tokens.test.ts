@@ -107,19 +107,21 @@ describe('which token reaches which host', () => {
     afterAll(async () => {
       await proxy.close()
     })
-    beforeEach(() => {
+    /** `seedRun` with all but 127.0.0.1 (the stand-ins) behind the proxy, its record emptied first. */
+    const runThroughProxy = (inputs: Record<string, string>, env: Record<string, string> = {}) => {
       proxy.connects.length = 0
-    })
-    const throughProxy = () => ({
-      NODE_USE_ENV_PROXY: '1',
-      HTTPS_PROXY: proxy.url,
-      HTTP_PROXY: proxy.url,
-      NO_PROXY: '127.0.0.1',
-    })
+      return seedRun(inputs, {
+        NODE_USE_ENV_PROXY: '1',
+        HTTPS_PROXY: proxy.url,
+        HTTP_PROXY: proxy.url,
+        NO_PROXY: '127.0.0.1',
+        ...env,
+      })
+    }
 
     it('gets the workflow token from a github.com run, and only over HTTPS to models.github.ai', async () => {
       // The default llm-api-url, and GitHub's default API (github.com): files mode makes no GitHub request.
-      const { run } = await seedRun({}, throughProxy())
+      const { run } = await runThroughProxy({})
       expect(run.exitCode).toBe(0)
       // The client retries a refused connection: each attempt asks for the same host.
       expect(proxy.connects.length).toBeGreaterThan(0)
@@ -134,17 +136,14 @@ describe('which token reaches which host', () => {
       ['plain HTTP', 'http://models.github.ai/inference'],
       ['another port', 'https://models.github.ai:8443/inference'],
     ])('is not used for %s: nothing is sent anywhere', async (_, url) => {
-      const { run, post } = await seedRun({ 'llm-api-url': url }, throughProxy())
+      const { run, post } = await runThroughProxy({ 'llm-api-url': url })
       expect(run.exitCode).toBe(0)
       expect(proxy.connects).toEqual([])
       expect(post).toBe(seedPost)
     })
 
     it('is not sent from a GitHub Enterprise Server run, whose token belongs to its own server', async () => {
-      const { run } = await seedRun(
-        {},
-        { ...throughProxy(), GITHUB_API_URL: 'https://github.example.com/api/v3' },
-      )
+      const { run } = await runThroughProxy({}, { GITHUB_API_URL: 'https://github.example.com/api/v3' })
       expect(run.exitCode).toBe(0)
       expect(proxy.connects).toEqual([])
       expect(run.stdout).toContain(

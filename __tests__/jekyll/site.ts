@@ -79,6 +79,20 @@ export async function buildSite(posts: Record<string, string>): Promise<Site> {
   }
 }
 
+/** Builds a site of the posts, checks its page at `path` (see {@link Site.page}), and removes the site. */
+export async function withBuiltPage(
+  posts: Record<string, string>,
+  path: string,
+  check: (page: Page) => void | Promise<void>,
+): Promise<void> {
+  const site = await buildSite(posts)
+  try {
+    await check(await site.page(path))
+  } finally {
+    await site.remove()
+  }
+}
+
 /** The elements and attributes a post legitimately has; anything else was injected. */
 const ALLOWED: Record<string, string[]> = {
   html: [],
