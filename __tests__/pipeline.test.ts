@@ -9,6 +9,7 @@ import type { RawInputs } from '../src/settings/inputs.js'
 import { parseDailyPapers } from '../src/source/paper.js'
 import type { PaperSource } from '../src/source/source.js'
 import { daySource } from './support/day-source.js'
+import { consecutiveDays } from './support/days.js'
 
 const fixtures = resolve(process.cwd(), '__tests__/fixtures')
 const readDay = (file: string) => JSON.parse(readFileSync(resolve(fixtures, file), 'utf8')) as unknown[]
@@ -143,10 +144,7 @@ describe('runDigest', () => {
       collaborators(source, publisher),
     )
     // The range's days, then the 7 days before it (refresh-days), which have no posts to refresh here.
-    expect(source.asked).toEqual([
-      ...['2025-11-28', '2025-11-29', '2025-11-30', '2025-12-01'],
-      ...['2025-11-21', '2025-11-22', '2025-11-23', '2025-11-24', '2025-11-25', '2025-11-26', '2025-11-27'],
-    ])
+    expect(source.asked).toEqual([...consecutiveDays('2025-11-28', 4), ...consecutiveDays('2025-11-21', 7)])
     expect(received).toHaveLength(1)
     expect(received[0]?.message).toBe('Add Hugging Face Daily Papers for 2025-11-28..2025-12-01')
     expect(received[0]?.files.map((file) => file.path)).toEqual([
@@ -236,16 +234,8 @@ describe('weekly and monthly digests', () => {
       settingsFor({ date: '2025-11-26', digest: 'weekly', language: 'ko' }),
       collaborators(source, publisher),
     )
-    expect(source.asked).toEqual([
-      '2025-11-24',
-      '2025-11-25',
-      '2025-11-26',
-      '2025-11-27',
-      '2025-11-28',
-      '2025-11-29',
-      '2025-11-30',
-    ])
-    const week = allPapers(['2025-11-24', '2025-11-25', '2025-11-26', '2025-11-27', '2025-11-28'])
+    expect(source.asked).toEqual(consecutiveDays('2025-11-24', 7))
+    const week = allPapers(consecutiveDays('2025-11-24', 5))
     const expectedTop = [...week].sort((a, b) => b.upvotes - a.upvotes).slice(0, 20)
     expect(received[0]?.message).toBe('Add Hugging Face Daily Papers for 2025-11-24..2025-11-30')
     const [post] = received[0]?.files ?? []

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:net'
 import { Agent, fetch as undiciFetch } from 'undici'
-import { changes, operations, publisherFor, standIn } from './github-stand-in.js'
+import { changes, expectOperations, publisherFor, standIn } from './github-stand-in.js'
 
 /**
  * Every GitHub request is bounded: a time limit per attempt that covers the body, a few logged
@@ -141,7 +141,7 @@ describe('announced waits', () => {
       /^GitHub refused a request for lim4349\/lim4349.github.io \(GitHub: "API rate limit exceeded for installation ID 1."\)\. GitHub's rate limit is reached: GitHub asks to wait 3[56]\d\d s, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, and the action waits at most 60 s, 2 times per request: run it again after /,
     )
     await expect(failure).rejects.not.toThrow(/may not write|permissions/)
-    expect(operations(server)).toEqual(['/graphql'])
+    expectOperations(server, '/graphql')
     expect(log.warnings).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { changes, operations, POST, publisherFor, standIn } from './github-stand-in.js'
+import { changes, expectOperations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 const WORK = 'daily-papers/2025-12-24'
 
@@ -8,12 +8,7 @@ describe('GitHub publisher, pull-request mode', () => {
     const server = await standIn({ tokens: { 'write-token': 'write' } })
     const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
     const first = await publisher.publish(changes('👍 4\n'))
-    expect(operations(server)).toEqual([
-      'ReadBranch',
-      'CreateRef',
-      'CreateCommitOnBranch',
-      'CreatePullRequest',
-    ])
+    expectOperations(server, 'ReadBranch', 'CreateRef', 'CreateCommitOnBranch', 'CreatePullRequest')
     expect(first).toMatchObject({
       written: [POST],
       pullRequestUrl: `${server.apiUrl}/lim4349/lim4349.github.io/pull/1`,
@@ -31,7 +26,7 @@ describe('GitHub publisher, pull-request mode', () => {
 
     server.requests.length = 0
     const second = await publisher.publish(changes('👍 9\n'))
-    expect(operations(server)).toEqual(['ReadBranch', 'CreateCommitOnBranch'])
+    expectOperations(server, 'ReadBranch', 'CreateCommitOnBranch')
     expect(second.pullRequestUrl).toBe(first.pullRequestUrl)
     expect(server.pullRequests).toHaveLength(1)
     expect(await server.git.log('daily-papers/2025-12-24')).toHaveLength(3)
@@ -42,7 +37,7 @@ describe('GitHub publisher, pull-request mode', () => {
       kept: [{ path: POST, reason: 'unchanged' }],
       pullRequestUrl: first.pullRequestUrl,
     })
-    expect(operations(server)).toEqual(['ReadBranch'])
+    expectOperations(server, 'ReadBranch')
   })
 
   it('opens nothing when the target branch already has the post', async () => {
@@ -63,7 +58,7 @@ describe('GitHub publisher, pull-request mode', () => {
 
     server.requests.length = 0
     const again = await publisher.publish(changes('👍 9\n', 'never'))
-    expect(operations(server)).toEqual(['ReadBranch'])
+    expectOperations(server, 'ReadBranch')
     expect(again).toEqual({
       written: [],
       kept: [{ path: POST, reason: 'overwrite-never' }],
@@ -116,7 +111,7 @@ describe('GitHub publisher, pull request refused by the repository setting', () 
     const result = await publisherFor(allowed, { pullRequestBranch: WORK }).publisher.publish(
       changes('👍 4\n'),
     )
-    expect(operations(allowed)).toEqual(['ReadBranch', 'CreatePullRequest'])
+    expectOperations(allowed, 'ReadBranch', 'CreatePullRequest')
     expect(result).toEqual({
       written: [],
       kept: [{ path: POST, reason: 'unchanged' }],

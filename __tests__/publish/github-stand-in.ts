@@ -1,12 +1,16 @@
-import { afterEach } from '@jest/globals'
+import { afterEach, expect } from '@jest/globals'
 import { createMemoryLog } from '../support/memory-log.js'
 import { createWorkflowDispatch } from '../../src/publish/dispatch.js'
 import { createGitHubPublisher, type GitHubPublisherOptions } from '../../src/publish/github.js'
-import type { ChangeSet } from '../../src/core/changes.js'
+import type { ChangeSet, FileChange } from '../../src/core/changes.js'
+import { gitBlobOid } from '../../src/core/git-blob.js'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
 import { instantSleep } from '../support/instant-sleep.js'
 
-/** What the GitHub publisher tests share: the stand-in for one test, a publisher pointed at it, a change set. */
+/**
+ * What the GitHub publisher tests share: the stand-in for one test, a publisher pointed at it, the changes
+ * they publish, and the check of the requests the stand-in received.
+ */
 export const POST = '_posts/2025-12-24-daily-papers.md'
 
 const servers: GitHubServer[] = []
@@ -83,5 +87,14 @@ export const changes = (content: string, overwrite: ChangeSet['overwrite'] = 'ch
   overwrite,
 })
 
-export const operations = (server: GitHubServer) =>
-  server.requests.map((request) => request.operation ?? request.path)
+/** `content` for `path`, written only while the file is still what the action last wrote there. */
+export const unedited = (path: string, content: string, lastWritten: string): FileChange => ({
+  path,
+  content,
+  policy: { kind: 'unedited', lastWritten: gitBlobOid(lastWritten) },
+})
+
+/** Asserts the requests `server` received, in order: each GraphQL operation's name, or the path of any other. */
+export function expectOperations(server: GitHubServer, ...expected: string[]): void {
+  expect(server.requests.map((request) => request.operation ?? request.path)).toEqual(expected)
+}

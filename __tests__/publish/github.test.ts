@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { gitBlobOid } from '../../src/core/git-blob.js'
-import { changes, dispatchFor, operations, POST, publisherFor, standIn } from './github-stand-in.js'
+import { changes, dispatchFor, expectOperations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 describe('GitHub publisher', () => {
   it('commits a first post on a master default branch in one query and one mutation', async () => {
     const server = await standIn({ defaultBranch: 'master' })
     const { publisher } = publisherFor(server)
     const result = await publisher.publish(changes('# Post\n'))
-    expect(operations(server)).toEqual(['ReadBranch', 'CreateCommitOnBranch'])
+    expectOperations(server, 'ReadBranch', 'CreateCommitOnBranch')
     const head = await server.git.head('master')
     expect(result).toEqual({
       written: [POST],
@@ -29,7 +29,7 @@ describe('GitHub publisher', () => {
       written: [],
       kept: [{ path: POST, reason: 'unchanged' }],
     })
-    expect(operations(server)).toEqual(['ReadBranch'])
+    expectOperations(server, 'ReadBranch')
     expect(await server.git.log('main')).toEqual(['Initial commit'])
     expect(log.lines).toContain(`${POST}: already as wanted on main, left as it is`)
   })
@@ -85,7 +85,7 @@ describe('GitHub publisher', () => {
       /GitHub rejected the token \(401 Bad credentials\): check the "token" input/,
     )
     await expect(failure).rejects.not.toThrow(/ghs_wrong_secret/)
-    expect(operations(server)).toEqual(['/graphql'])
+    expectOperations(server, '/graphql')
   })
 
   it('keeps a commit pushed between its read and its write, and still lands the post on a linear history', async () => {
@@ -95,12 +95,7 @@ describe('GitHub publisher', () => {
     })
     const { publisher, log } = publisherFor(server)
     const result = await publisher.publish(changes('# Post\n'))
-    expect(operations(server)).toEqual([
-      'ReadBranch',
-      'CreateCommitOnBranch',
-      'ReadBranch',
-      'CreateCommitOnBranch',
-    ])
+    expectOperations(server, 'ReadBranch', 'CreateCommitOnBranch', 'ReadBranch', 'CreateCommitOnBranch')
     expect(result.written).toEqual([POST])
     expect(await server.git.log('main')).toEqual([
       'Add Hugging Face Daily Papers for 2025-12-24',
@@ -163,7 +158,7 @@ describe('GitHub publisher', () => {
       written: [],
       kept: files.map((path) => ({ path, reason: 'unchanged' })),
     })
-    expect(operations(server)).toEqual(['ReadBranch'])
+    expectOperations(server, 'ReadBranch')
     await expect(
       publisher.publish({
         ...changeSet,

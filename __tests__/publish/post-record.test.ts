@@ -14,7 +14,7 @@ import {
 } from '../../src/core/post-record.js'
 import type { ChangeSet, FileChange } from '../../src/core/changes.js'
 import { createMemoryLog } from '../support/memory-log.js'
-import { operations, publisherFor, standIn } from './github-stand-in.js'
+import { expectOperations, publisherFor, standIn, unedited } from './github-stand-in.js'
 
 const RECORD = '.hf-daily-papers/posts/2025-11.json'
 const POST_17 = '_posts/2025-11-17-daily-papers-2025-11-17.md'
@@ -123,14 +123,7 @@ describe('publishers keep the record true to what they wrote', () => {
     const { publisher } = publisherFor(server)
     const result = await publisher.publish(
       changeSet(
-        [
-          {
-            path: POST_17,
-            content: 'new 17\n',
-            policy: { kind: 'unedited', lastWritten: gitBlobOid('old 17\n') },
-          },
-          { path: POST_18, content: 'new 18\n' },
-        ],
+        [unedited(POST_17, 'new 17\n', 'old 17\n'), { path: POST_18, content: 'new 18\n' }],
         update(),
       ),
     )
@@ -143,7 +136,7 @@ describe('publishers keep the record true to what they wrote', () => {
     server.requests.length = 0
     const again = await publisher.publish(changeSet([{ path: POST_18, content: 'new 18\n' }], update()))
     expect(again.written).toEqual([])
-    expect(operations(server)).toEqual(['ReadBranch'])
+    expectOperations(server, 'ReadBranch')
   })
 
   it('reads the record again when another run committed to it in between', async () => {
@@ -164,22 +157,12 @@ describe('publishers keep the record true to what they wrote', () => {
     const work = 'daily-papers/2025-11-18'
     const server = await standIn({ files: { [POST_17]: 'base 17\n' } })
     const { publisher } = publisherFor(server, { pullRequestBranch: work })
-    const lastWritten = { kind: 'unedited', lastWritten: gitBlobOid('base 17\n') } as const
-    await publisher.publish(changeSet([{ path: POST_17, content: 'pr 17\n', policy: lastWritten }], update()))
+    await publisher.publish(changeSet([unedited(POST_17, 'pr 17\n', 'base 17\n')], update()))
     expect(await server.git.readFile(work, POST_17)).toBe('pr 17\n')
 
     // The record on the work branch now says `pr 17`; the target branch still has `base 17`.
     const again = await publisher.publish(
-      changeSet(
-        [
-          {
-            path: POST_17,
-            content: 'pr 17 again\n',
-            policy: { kind: 'unedited', lastWritten: gitBlobOid('pr 17\n') },
-          },
-        ],
-        update(),
-      ),
+      changeSet([unedited(POST_17, 'pr 17 again\n', 'pr 17\n')], update()),
     )
     expect(again.written).toEqual([POST_17, RECORD])
     expect(await server.git.readFile(work, POST_17)).toBe('pr 17 again\n')

@@ -7,7 +7,7 @@ import { createFilesPublisher } from '../../src/publish/files.js'
 import type { ChangeSet, FileChange } from '../../src/core/changes.js'
 import { writeDecision } from '../../src/publish/write-policy.js'
 import { createMemoryLog } from '../support/memory-log.js'
-import { operations, POST, publisherFor, standIn } from './github-stand-in.js'
+import { expectOperations, POST, publisherFor, standIn, unedited } from './github-stand-in.js'
 
 const STATE = '.hf-daily-papers/written.json'
 const set = (files: FileChange[], overwrite: ChangeSet['overwrite'] = 'changed'): ChangeSet => ({
@@ -59,7 +59,7 @@ describe('reading state files back', () => {
     const { publisher } = publisherFor(server)
     expect(await publisher.readText(STATE)).toBe('{"a":1}\n')
     expect(await publisher.readText('.hf-daily-papers/none.json')).toBeUndefined()
-    expect(operations(server)).toEqual(['ReadFile', 'ReadFile'])
+    expectOperations(server, 'ReadFile', 'ReadFile')
   })
 
   it('names a missing branch as a commit to it would, since the record is read first', async () => {
@@ -91,11 +91,7 @@ describe('reading state files back', () => {
     const result = await publisher.publish(
       set(
         [
-          {
-            path: POST,
-            content: 'refreshed\n',
-            policy: { kind: 'unedited', lastWritten: gitBlobOid('ours\n') },
-          },
+          unedited(POST, 'refreshed\n', 'ours\n'),
           { path: STATE, content: 'new\n', policy: { kind: 'state' } },
         ],
         'never',
@@ -116,11 +112,7 @@ describe('reading state files back', () => {
     expect(await publisher.readText(POST)).toBe('ours\n')
     const result = await publisher.publish(
       set([
-        {
-          path: POST,
-          content: 'refreshed\n',
-          policy: { kind: 'unedited', lastWritten: gitBlobOid('ours\n') },
-        },
+        unedited(POST, 'refreshed\n', 'ours\n'),
         { path: STATE, content: '{}\n', policy: { kind: 'state' } },
       ]),
     )

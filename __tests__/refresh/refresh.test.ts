@@ -13,6 +13,7 @@ import { parseSettings } from '../../src/settings/settings.js'
 import type { PaperSource } from '../../src/source/source.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import { daySource } from '../support/day-source.js'
+import { consecutiveDays } from '../support/days.js'
 
 const NOW = new Date('2025-12-26T00:00:00Z')
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
@@ -79,15 +80,7 @@ describe('refreshWindow', () => {
   const window = (raw: RawInputs) => refreshWindow(settingsFor(raw))
 
   it('is the refresh-days days before the first day of a daily digest, 7 by default', () => {
-    expect(window({ date: '2025-12-02' }).days).toEqual([
-      '2025-11-25',
-      '2025-11-26',
-      '2025-11-27',
-      '2025-11-28',
-      '2025-11-29',
-      '2025-11-30',
-      '2025-12-01',
-    ])
+    expect(window({ date: '2025-12-02' }).days).toEqual(consecutiveDays('2025-11-25', 7))
     expect(window({ date: '2025-12-02..2025-12-05', 'refresh-days': '2' })).toEqual({
       days: ['2025-11-30', '2025-12-01'],
     })

@@ -16,20 +16,21 @@ const result = (summaries?: SummaryStats): DigestResult => ({
   ...(summaries ? { summaries } : {}),
 })
 
+/** Model summary statistics for the 30 papers: every count zero, no problem, but for `differs`. */
+const stats = (differs: Partial<SummaryStats>): SummaryStats => ({
+  papers: 30,
+  fromModel: 0,
+  fromCache: 0,
+  fromHuggingFace: 0,
+  requests: 0,
+  missing: {},
+  problems: [],
+  ...differs,
+})
+
 describe('the job summary of a run with model summaries', () => {
   it('says where the summaries came from and how many requests they took', () => {
-    const html = summaryHtml(
-      result({
-        papers: 30,
-        fromModel: 20,
-        fromCache: 10,
-        fromHuggingFace: 0,
-        requests: 1,
-        missing: {},
-        problems: [],
-      }),
-      settings,
-    )
+    const html = summaryHtml(result(stats({ fromModel: 20, fromCache: 10, requests: 1 })), settings)
     expect(html).toContain(
       '<h3>Model summaries</h3>\n<p>30 papers: 20 written by the model, 10 from the cache; 1 model request to <code>https://models.github.ai/inference</code> (vendor/&#60;model&#62;).</p>\n',
     )
@@ -38,19 +39,18 @@ describe('the job summary of a run with model summaries', () => {
 
   it('says how many papers lack one and why, and quotes each problem as text', () => {
     const html = summaryHtml(
-      result({
-        papers: 30,
-        fromModel: 0,
-        fromCache: 0,
-        fromHuggingFace: 28,
-        requests: 3,
-        missing: { 'rate-limited': 30 },
-        problems: [
-          'POST http://127.0.0.1/chat/completions: answered "<b>Too many</b> & more" (after 2 retries)',
-        ],
-        whyMissing:
-          "30 of 30 papers have no model summary: 30 rate limited by the model host; 28 show Hugging Face's AI summary instead.",
-      }),
+      result(
+        stats({
+          fromHuggingFace: 28,
+          requests: 3,
+          missing: { 'rate-limited': 30 },
+          problems: [
+            'POST http://127.0.0.1/chat/completions: answered "<b>Too many</b> & more" (after 2 retries)',
+          ],
+          whyMissing:
+            "30 of 30 papers have no model summary: 30 rate limited by the model host; 28 show Hugging Face's AI summary instead.",
+        }),
+      ),
       settings,
     )
     expect(html).toContain(

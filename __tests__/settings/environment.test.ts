@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { pathKind } from '../../src/core/path-kind.js'
 import { runnerEnvironment } from '../../src/settings/environment.js'
 import type { RawInputs } from '../../src/settings/inputs.js'
-import { parseSettings, SettingsError, type Environment } from '../../src/settings/settings.js'
+import { parseSettings, type Environment } from '../../src/settings/settings.js'
+import { problemsOf } from './parse.js'
 
 /** The runner's variables, checked whatever the mode, each problem naming its variable. */
 const folder = mkdtempSync(join(tmpdir(), 'environment-'))
@@ -26,15 +27,8 @@ const environmentOf = (variables: Record<string, string | undefined>): Environme
   pathKind,
 })
 
-function problemsOf(raw: RawInputs, environment: Environment): string[] {
-  try {
-    parseSettings({ date: '2025-12-24', ...raw }, environment)
-  } catch (error) {
-    if (error instanceof SettingsError) return error.problems
-    throw error
-  }
-  return []
-}
+/** What the inputs here go over: a day, and no token, unlike the shared `base` (see the CLI test below). */
+const withoutToken: RawInputs = { date: '2025-12-24' }
 
 describe('the runner’s variables', () => {
   it('are accepted as a runner sets them, and carried into the settings', () => {
@@ -85,7 +79,7 @@ describe('the runner’s variables', () => {
       /^Environment variable GITHUB_STEP_SUMMARY: ".*\\n::add-mask::x" has a control character \(U\+000A\); a path is one line/,
     ],
   ])('refuse a bad %s even in dry-run, with a clear message', (variable, value, message) => {
-    const problems = problemsOf({ mode: 'dry-run' }, environmentOf({ [variable]: value }))
+    const problems = problemsOf({ mode: 'dry-run' }, environmentOf({ [variable]: value }), withoutToken)
     expect(problems).toEqual([expect.stringMatching(message)])
     expect(problems[0]).not.toContain('secret')
   })
@@ -100,14 +94,15 @@ describe('the runner’s variables', () => {
     [file, /^Environment variable GITHUB_WORKSPACE: ".*output" is not a folder/],
   ])('refuse GITHUB_WORKSPACE %j in files mode only', (workspace, message) => {
     const environment = environmentOf({ GITHUB_WORKSPACE: workspace })
-    expect(problemsOf({ mode: 'files' }, environment)).toEqual([expect.stringMatching(message)])
-    expect(problemsOf({ mode: 'dry-run' }, environment)).toEqual([])
+    expect(problemsOf({ mode: 'files' }, environment, withoutToken)).toEqual([expect.stringMatching(message)])
+    expect(problemsOf({ mode: 'dry-run' }, environment, withoutToken)).toEqual([])
   })
 
   it('are reported together with the bad inputs, all at once', () => {
     const problems = problemsOf(
       { mode: 'files', language: 'fr' },
       environmentOf({ GITHUB_API_URL: '::', GITHUB_WORKSPACE: undefined }),
+      withoutToken,
     )
     expect(problems.map((problem) => problem.split(':')[0])).toEqual([
       'Input "language"',
@@ -127,15 +122,15 @@ describe('the CLI', () => {
   })
 
   it('asks for GITHUB_TOKEN, not a workflow expression, when commit mode has no token', () => {
-    const problems = problemsOf({ mode: 'commit' }, cli({}))
+    const problems = problemsOf({ mode: 'commit' }, cli({}), withoutToken)
     expect(problems).toEqual([
       'Input "token": is empty, but mode "commit" needs a GitHub token; set GITHUB_TOKEN (or pass --token) to a token that can write to the repository',
     ])
   })
 
   it('writes under an --out folder that does not exist yet, but not under a file', () => {
-    expect(problemsOf({ mode: 'files' }, cli({}, join(folder, 'new')))).toEqual([])
-    expect(problemsOf({ mode: 'files' }, cli({}, file))).toEqual([
+    expect(problemsOf({ mode: 'files' }, cli({}, join(folder, 'new')), withoutToken)).toEqual([])
+    expect(problemsOf({ mode: 'files' }, cli({}, file), withoutToken)).toEqual([
       expect.stringMatching(/^--out: ".*output" is not a folder; give the folder to write the posts under$/),
     ])
   })

@@ -1,30 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_MAX_CALLS } from '../../src/enrich/index.js'
-import { INPUT_DEFAULTS, type RawInputs } from '../../src/settings/inputs.js'
+import { INPUT_DEFAULTS } from '../../src/settings/inputs.js'
 import { cliSecrets } from '../../src/settings/secrets.js'
-import { parseSettings, SettingsError, type Environment } from '../../src/settings/settings.js'
+import { problemsOf, settingsOf } from './parse.js'
 
 /** The llm-* inputs: what they accept, and how a bad one is refused. */
-const environment: Environment = {
-  now: new Date('2025-12-25T03:00:00Z'),
-  repository: 'lim4349/lim4349.github.io',
-  workspace: '/tmp/workspace',
-}
-const parse = (raw: RawInputs) => parseSettings({ token: 'ghs_secret', ...raw }, environment)
-
-function problemsOf(raw: RawInputs): string[] {
-  try {
-    parse(raw)
-  } catch (error) {
-    if (error instanceof SettingsError) return error.problems
-    throw error
-  }
-  return []
-}
-
 describe('the llm inputs', () => {
   it('default to GitHub Models, a small model, no token of their own and the model layer’s call ceiling', () => {
-    expect(parse({}).llm).toEqual({
+    expect(settingsOf({}).llm).toEqual({
       apiUrl: 'https://models.github.ai/inference',
       model: 'openai/gpt-4.1-mini',
       token: undefined,
@@ -36,7 +19,7 @@ describe('the llm inputs', () => {
 
   it('take another OpenAI-compatible server, its model and token, and any ceiling from 0', () => {
     expect(
-      parse({
+      settingsOf({
         'llm-api-url': 'http://localhost:11434/v1/',
         'llm-model': ' qwen2.5:7b-instruct ',
         'llm-token': ' sk-local\n',

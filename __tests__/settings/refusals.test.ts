@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { INPUT_NAMES, type InputName } from '../../src/settings/inputs.js'
 import { SECRET_INPUTS } from '../../src/settings/secrets.js'
-import { parseSettings } from '../../src/settings/settings.js'
-import { base, environment, problemsOf } from './problems.js'
+import { problemsOf, settingsOf } from './parse.js'
 
 /** Hostile inputs: each refused with a message that names the input and what it accepts. */
 const CONTROL = /[\p{Cc}\u2028\u2029\p{Bidi_Control}]/u
@@ -152,7 +151,7 @@ describe('names', () => {
     ['.github/workflows/pages.yaml', 'pages.yaml'],
     ['161335', '161335'],
   ])('accepts the dispatch-workflow %j', (workflow, accepted) => {
-    expect(parseSettings({ ...base, 'dispatch-workflow': workflow }, environment).target).toMatchObject({
+    expect(settingsOf({ 'dispatch-workflow': workflow }).target).toMatchObject({
       mode: 'commit',
       dispatchWorkflow: accepted,
     })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { actionInputs, INPUT_NAMES, type RawInputs } from '../../src/settings/inputs.js'
 import { parseSettings, type Environment } from '../../src/settings/settings.js'
-import { base, environment, problemsOf as settingsProblems } from './problems.js'
+import { environment, problemsOf as settingsProblems, settingsOf } from './parse.js'
 
 /** The problems of inputs that must be refused. */
 function problemsOf(raw: RawInputs, env: Environment = environment): string[] {
@@ -12,7 +12,7 @@ function problemsOf(raw: RawInputs, env: Environment = environment): string[] {
 
 describe('parseSettings', () => {
   it('applies the defaults of the interface when every input is empty', () => {
-    const settings = parseSettings(base, environment)
+    const settings = settingsOf({})
     expect(settings).toMatchObject({
       from: '2025-12-24',
       to: '2025-12-24',
@@ -48,20 +48,16 @@ describe('parseSettings', () => {
   })
 
   it('parses the inputs of the reference post', () => {
-    const settings = parseSettings(
-      {
-        ...base,
-        date: '2025-12-24',
-        language: 'ko',
-        timezone: 'Asia/Seoul',
-        'post-time': '09:15',
-        categories: 'Daily Papers, 일간',
-        tags: 'huggingface\npapers\ndaily\nai\n',
-        author: 'lim4349',
-        'posts-dir': './_posts/',
-      },
-      environment,
-    )
+    const settings = settingsOf({
+      date: '2025-12-24',
+      language: 'ko',
+      timezone: 'Asia/Seoul',
+      'post-time': '09:15',
+      categories: 'Daily Papers, 일간',
+      tags: 'huggingface\npapers\ndaily\nai\n',
+      author: 'lim4349',
+      'posts-dir': './_posts/',
+    })
     expect(settings).toMatchObject({
       language: 'ko',
       timezone: 'Asia/Seoul',
@@ -74,22 +70,23 @@ describe('parseSettings', () => {
   })
 
   it('resolves today, yesterday and ranges as UTC days', () => {
-    expect(parseSettings({ ...base, date: 'today' }, environment)).toMatchObject({
+    expect(settingsOf({ date: 'today' })).toMatchObject({
       from: '2025-12-25',
       to: '2025-12-25',
     })
-    expect(parseSettings({ ...base, date: '2025-11-28..yesterday' }, environment)).toMatchObject({
+    expect(settingsOf({ date: '2025-11-28..yesterday' })).toMatchObject({
       from: '2025-11-28',
       to: '2025-12-24',
     })
   })
 
   it('honours GitHub Enterprise URLs from the environment', () => {
-    const settings = parseSettings(base, {
+    const enterprise = {
       ...environment,
       githubApiUrl: 'https://ghe.example/api/v3/',
       githubGraphqlUrl: 'https://ghe.example/api/graphql',
-    })
+    }
+    const settings = settingsOf({}, enterprise)
     expect(settings.llm.github.apiUrl).toBe('https://ghe.example/api/v3')
     expect(settings.target).toMatchObject({
       github: { apiUrl: 'https://ghe.example/api/v3', graphqlUrl: 'https://ghe.example/api/graphql' },
@@ -192,16 +189,12 @@ describe('parseSettings', () => {
   })
 
   it('knows another repository, the pull-request branch and the workflow to dispatch', () => {
-    const settings = parseSettings(
-      {
-        ...base,
-        repository: 'someone/blog',
-        mode: 'pull-request',
-        date: '2025-11-01..2025-11-30',
-        'dispatch-workflow': '.github/workflows/pages-deploy.yml',
-      },
-      environment,
-    )
+    const settings = settingsOf({
+      repository: 'someone/blog',
+      mode: 'pull-request',
+      date: '2025-11-01..2025-11-30',
+      'dispatch-workflow': '.github/workflows/pages-deploy.yml',
+    })
     expect(settings.target).toEqual({
       mode: 'pull-request',
       github: expect.objectContaining({
@@ -210,21 +203,18 @@ describe('parseSettings', () => {
       }),
       workBranch: 'daily-papers/2025-11-01_2025-11-30',
     })
-    expect(
-      parseSettings({ ...base, 'dispatch-workflow': '.github/workflows/pages-deploy.yml' }, environment)
-        .target,
-    ).toMatchObject({
+    expect(settingsOf({ 'dispatch-workflow': '.github/workflows/pages-deploy.yml' }).target).toMatchObject({
       mode: 'commit',
       github: { otherRepository: false },
       dispatchWorkflow: 'pages-deploy.yml',
     })
-    expect(parseSettings({ ...base, mode: 'pull-request' }, environment).target).toMatchObject({
+    expect(settingsOf({ mode: 'pull-request' }).target).toMatchObject({
       workBranch: 'daily-papers/2025-12-24',
     })
   })
 
   it('turns a date into its ISO week or month, up to today, with the period defaults', () => {
-    expect(parseSettings({ ...base, digest: 'weekly', date: '2025-11-26' }, environment)).toMatchObject({
+    expect(settingsOf({ digest: 'weekly', date: '2025-11-26' })).toMatchObject({
       from: '2025-11-24',
       to: '2025-11-30',
       title: 'Hugging Face Weekly Papers - {week}',
@@ -233,9 +223,7 @@ describe('parseSettings', () => {
       tags: ['huggingface', 'papers', 'weekly', 'ai'],
       maxPapers: 20,
     })
-    expect(
-      parseSettings({ ...base, digest: 'monthly', date: 'yesterday', 'max-papers': '7' }, environment),
-    ).toMatchObject({
+    expect(settingsOf({ digest: 'monthly', date: 'yesterday', 'max-papers': '7' })).toMatchObject({
       from: '2025-12-01',
       to: '2025-12-25',
       title: 'Hugging Face Monthly Papers - {month}',
@@ -260,7 +248,7 @@ describe('parseSettings', () => {
   it.each(['UTC', 'Asia/Seoul', 'Asia/Kolkata', 'Asia/Calcutta', 'US/Pacific', 'Etc/GMT-9', 'asia/seoul'])(
     'accepts the time zone %s, canonical name or alias',
     (timezone) => {
-      expect(parseSettings({ ...base, timezone }, environment).timezone).toBe(timezone)
+      expect(settingsOf({ timezone }).timezone).toBe(timezone)
     },
   )
 
