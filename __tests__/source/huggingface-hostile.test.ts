@@ -1,46 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { createHuggingFaceSource, type HuggingFaceSourceOptions } from '../../src/source/huggingface.js'
+import { describe, expect, it } from '@jest/globals'
+import { createHuggingFaceSource } from '../../src/source/huggingface.js'
 import { UnexpectedResponseError } from '../../src/source/paper.js'
 import { QUOTE_LENGTH } from '../../src/source/quote.js'
-import { loadFixtureDays, startHfServer, type HfServer } from '../support/hf-server.js'
-import { instantSleep } from '../support/instant-sleep.js'
+import { startHfServer } from '../support/hf-server.js'
 import { NON_PAPER_ANSWERS } from '../support/non-paper-answers.js'
+import { fixtures, items, realDay, serveEachTest } from './hf-source-fixture.js'
 
 /**
  * Answers a hostile or broken server could send: too big, too many pages, too deep, slow to quote,
  * echoing the token, or for another day. Each must end in a clear message, in bounded time and memory.
  */
 const TOKEN = 'hf_SeCrEtToKeN1234567890abcdefXYZ'
-const fixtures = await loadFixtureDays()
-const realDay = fixtures.get('2025-11-03')!
 const MiB = 1024 * 1024
+const { server, connect } = serveEachTest({ days: new Map([['2025-11-03', realDay]]) })
 
-/** Distinct items listed on `day`, cut from a real one. */
-function items(day: string, count: number, first = 0): Array<{ paper: Record<string, unknown> }> {
-  return Array.from({ length: count }, (_, index) => {
-    const item = structuredClone(realDay[0]) as { paper: Record<string, unknown> }
-    item.paper.id = `2511.${String(first + index).padStart(5, '0')}`
-    item.paper.submittedOnDailyAt = `${day}T08:15:00.000Z`
-    return item
-  })
-}
-
-let server: HfServer
-beforeEach(async () => {
-  server = await startHfServer({ days: new Map([['2025-11-03', realDay]]) })
-})
-afterEach(() => server.close())
-
-function connect(options: Partial<HuggingFaceSourceOptions> = {}) {
-  return createHuggingFaceSource({
-    baseUrl: server.url,
-    userAgent: 'test',
-    sleep: instantSleep(),
-    ...options,
-  })
-}
-
-const firstPage = () => `GET ${server.url}/api/daily_papers?date=2025-11-03&limit=100&p=0`
+const firstPage = () => `GET ${server().url}/api/daily_papers?date=2025-11-03&limit=100&p=0`
 
 /** The message `fetching` fails with. */
 async function failure(fetching: Promise<unknown>): Promise<string> {
@@ -54,8 +28,8 @@ async function failure(fetching: Promise<unknown>): Promise<string> {
 
 describe('bytes per day', () => {
   it('stops reading an endless answer at 8 MiB, hangs up and names the URL and the limit', async () => {
-    server.inject({ flood: 'a', bytes: Infinity })
-    const source = connect()
+    server().inject({ flood: 'a', bytes: Infinity })
+    const { source } = connect()
     const started = performance.now()
     expect(await failure(source.fetchDay('2025-11-03'))).toBe(
       `${firstPage()}: Hugging Face sent more than 8 MiB for 2025-11-03, the limit for one day (all its pages; a real day is a few hundred kB); stopped reading. Check that hf-api-url is Hugging Face's API.`,
@@ -63,24 +37,26 @@ describe('bytes per day', () => {
     expect(performance.now() - started).toBeLessThan(5_000)
     expect(source.requests).toBe(1)
     await new Promise((done) => setTimeout(done, 50))
-    expect(server.floods[0]).toMatchObject({ hungUp: true })
-    expect(server.floods[0]!.sent).toBeLessThan(64 * MiB)
+    expect(server().floods[0]).toMatchObject({ hungUp: true })
+    expect(server().floods[0]!.sent).toBeLessThan(64 * MiB)
   })
 
   it('refuses an announced 1 GB answer before reading it', async () => {
-    server.inject({ flood: '[', bytes: 1024 * MiB, announce: true })
-    expect(await failure(connect().fetchDay('2025-11-03'))).toContain(
+    server().inject({ flood: '[', bytes: 1024 * MiB, announce: true })
+    expect(await failure(connect().source.fetchDay('2025-11-03'))).toContain(
       'more than 8 MiB for 2025-11-03, the limit for one day',
     )
     await new Promise((done) => setTimeout(done, 50))
-    expect(server.floods[0]).toMatchObject({ hungUp: true })
-    expect(server.floods[0]!.sent).toBeLessThan(64 * MiB)
+    expect(server().floods[0]).toMatchObject({ hungUp: true })
+    expect(server().floods[0]!.sent).toBeLessThan(64 * MiB)
   })
 
   it('accepts an answer of exactly the limit and refuses one byte more', async () => {
     const size = Buffer.byteLength(JSON.stringify(realDay))
-    expect((await connect({ maxDayBytes: size }).fetchDay('2025-11-03')).papers).toHaveLength(realDay.length)
-    expect(await failure(connect({ maxDayBytes: size - 1 }).fetchDay('2025-11-03'))).toContain(
+    expect((await connect({ maxDayBytes: size }).source.fetchDay('2025-11-03')).papers).toHaveLength(
+      realDay.length,
+    )
+    expect(await failure(connect({ maxDayBytes: size - 1 }).source.fetchDay('2025-11-03'))).toContain(
       `more than ${size - 1} bytes for 2025-11-03, the limit for one day`,
     )
   })
@@ -100,8 +76,8 @@ describe('bytes per day', () => {
   })
 
   it('quotes the start of a huge error answer and still retries it', async () => {
-    server.inject({ flood: 'overloaded ', bytes: 1024 * MiB, status: 503 }, 2)
-    const source = connect({ maxAttempts: 2 })
+    server().inject({ flood: 'overloaded ', bytes: 1024 * MiB, status: 503 }, 2)
+    const { source } = connect({ maxAttempts: 2 })
     expect(await failure(source.fetchDay('2025-11-03'))).toBe(
       `${firstPage()}: Hugging Face answered 503 Service Unavailable: ${JSON.stringify(
         `${'overloaded '.repeat(30).slice(0, QUOTE_LENGTH)}…`,
@@ -141,8 +117,8 @@ describe('pages per day', () => {
   })
 
   it('refuses a page with more items than it asked for', async () => {
-    server.inject({ status: 200, body: items('2025-11-03', 101) })
-    const fetching = connect().fetchDay('2025-11-03')
+    server().inject({ status: 200, body: items('2025-11-03', 101) })
+    const fetching = connect().source.fetchDay('2025-11-03')
     await expect(fetching).rejects.toThrow(UnexpectedResponseError)
     await expect(fetching).rejects.toThrow(
       `${firstPage()} returned 101 items where at most 100 (limit=100) were asked for`,
@@ -155,15 +131,15 @@ describe('depth', () => {
     ['arrays', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
     ['objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`],
   ])('refuses a document of 100,000 nested %s, naming the URL and the limit', async (_name, body) => {
-    server.inject({ status: 200, body })
-    expect(await failure(connect().fetchDay('2025-11-03'))).toBe(
+    server().inject({ status: 200, body })
+    expect(await failure(connect().source.fetchDay('2025-11-03'))).toBe(
       `${firstPage()}: Hugging Face answered 200 with JSON nested deeper than 32 levels (a day of papers nests 6) where a JSON array of papers was expected`,
     )
   })
 
   it('quotes a deeply nested error answer as text', async () => {
-    server.inject({ status: 404, body: `{"error":${'['.repeat(100_000)}` })
-    expect(await failure(connect().fetchDay('2025-11-03'))).toBe(
+    server().inject({ status: 404, body: `{"error":${'['.repeat(100_000)}` })
+    expect(await failure(connect().source.fetchDay('2025-11-03'))).toBe(
       `${firstPage()}: Hugging Face answered 404 Not Found: ${JSON.stringify(`{"error":${'['.repeat(191)}…`)}`,
     )
   })
@@ -177,9 +153,9 @@ describe('time to describe a hostile answer', () => {
     ['whitespace (4 MB)', `${' \n'.repeat(2 * MiB)}x`],
     ['words and whitespace (4 MB)', 'a \n\t'.repeat(MiB)],
   ])('fails on %s within a second', async (_name, body) => {
-    server.inject({ status: 200, body })
+    server().inject({ status: 200, body })
     const started = performance.now()
-    expect(await failure(connect().fetchDay('2025-11-03'))).toMatch(
+    expect(await failure(connect().source.fetchDay('2025-11-03'))).toMatch(
       /^GET .*: Hugging Face answered 200 with a body that is not JSON: ".*" where a JSON array of papers was expected$/,
     )
     expect(performance.now() - started).toBeLessThan(1_000)
@@ -207,8 +183,8 @@ describe('the token in messages built from an answer', () => {
     ['a 401 text body', (offset) => ({ status: 401, body: echo(offset) })],
   ])('never shows a piece of it in %s, wherever it stands around the quote limit', async (_name, answer) => {
     for (const offset of offsets) {
-      server.inject(answer(offset))
-      const message = await failure(connect({ token: TOKEN }).fetchDay('2025-11-03'))
+      server().inject(answer(offset))
+      const message = await failure(connect({ token: TOKEN }).source.fetchDay('2025-11-03'))
       expect({ offset, leaks: leaks(message) }).toEqual({ offset, leaks: [] })
       // The token starts at `offset` of the quoted text; the mask is cut like any text.
       if (offset + 3 <= QUOTE_LENGTH) expect(message).toContain('x***')
@@ -221,10 +197,10 @@ describe('papers listed on another day', () => {
     const answer = items('2025-11-03', 3)
     answer[1]!.paper.submittedOnDailyAt = '2025-11-01T23:59:59.000Z'
     delete answer[2]!.paper.submittedOnDailyAt
-    server.inject({ status: 200, body: answer })
-    const day = await connect().fetchDay('2025-11-03')
-    expect(day.papers.map((paper) => paper.id)).toEqual(['2511.00000', '2511.00002'])
-    expect(day.offDay).toEqual([{ id: '2511.00001', listedOn: '2025-11-01' }])
+    server().inject({ status: 200, body: answer })
+    const day = await connect().source.fetchDay('2025-11-03')
+    expect(day.papers.map((paper) => paper.id)).toEqual(['2511.90000', '2511.90002'])
+    expect(day.offDay).toEqual([{ id: '2511.90001', listedOn: '2025-11-01' }])
   })
 
   it('keeps every paper of the 44 real days', async () => {
@@ -249,8 +225,8 @@ describe('papers listed on another day', () => {
 
 describe('answers that are not papers keep their clear messages', () => {
   it.each(NON_PAPER_ANSWERS)('%s', async (_name, fault, message) => {
-    server.inject(fault)
-    expect(await failure(connect().fetchDay('2025-11-03'))).toBe(
+    server().inject(fault)
+    expect(await failure(connect().source.fetchDay('2025-11-03'))).toBe(
       `${firstPage()}${message} a JSON array of papers was expected`,
     )
   })
