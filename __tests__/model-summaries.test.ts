@@ -13,7 +13,7 @@ import { createMemoryLog } from './support/memory-log.js'
 /**
  * The model layer inside the pipeline (in-process, against the OpenAI-compatible stand-in): asked once
  * for every post of the run, cached in the same change set as the posts, and not there at all when no
- * field asks for it. The bundle's own tests are in e2e/llm.test.ts.
+ * field asks for it. The bundle's own tests are in e2e/llm*.test.ts.
  */
 const LLM_TOKEN = 'sk-llm-0123456789'
 const fixtures = resolve(process.cwd(), '__tests__/fixtures/hf/daily')

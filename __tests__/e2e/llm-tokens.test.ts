@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startHfServer, type HfServer } from '../support/hf-server.js'
-import { startLlmServer, type LlmServer } from '../support/llm-server.js'
-import {
-  readReferenceDay,
-  REFERENCE_INPUTS,
-  SEED_DAY,
-  SEED_FIELDS,
-  SEED_POST as POST,
-} from '../support/reference-day.js'
+import { REFERENCE_INPUTS, SEED_FIELDS, SEED_POST as POST } from '../support/reference-day.js'
 import { runAction } from '../support/run-action.js'
+import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
 
 /**
  * Which token the bundled action (dist/index.js; `npm run bundle` first) sends to which host: llm-token
@@ -21,25 +14,7 @@ import { runAction } from '../support/run-action.js'
  * github.com run; to nothing else, ever. GitHub Models cannot be reached from here: a local proxy
  * records where requests would go and refuses them.
  */
-const LLM_TOKEN = 'sk-LlM-0123456789abcdef'
-const GITHUB_TOKEN = 'ghs_GiThUb0123456789abcdef'
-
-let seedPost: string
-let hf: HfServer
-let llm: LlmServer
-
-beforeAll(async () => {
-  const reference = await readReferenceDay()
-  seedPost = reference.post
-  hf = await startHfServer({ days: new Map([[SEED_DAY, reference.items]]) })
-  llm = await startLlmServer({ basePath: '/inference' })
-})
-afterAll(async () => {
-  await Promise.all([hf?.close(), llm?.close()])
-})
-beforeEach(() => {
-  llm.requests.length = 0
-})
+const { hf, llm, seedPost } = startStandIns()
 
 /** A forward proxy that records the hosts asked for and refuses them all: nothing leaves the machine. */
 async function startRefusingProxy(): Promise<{ url: string; connects: string[]; close(): Promise<void> }> {
@@ -68,7 +43,7 @@ describe('which token reaches which host', () => {
           ...REFERENCE_INPUTS,
           fields: `${SEED_FIELDS}, llm-summary`,
           mode: 'files',
-          'hf-api-url': hf.url,
+          'hf-api-url': hf().url,
           ...inputs,
         },
         env,
@@ -78,21 +53,21 @@ describe('which token reaches which host', () => {
     )
 
   it('sends the host its own llm-token, and never the GitHub token', async () => {
-    const { run } = await seedRun({ 'llm-api-url': llm.url, 'llm-token': LLM_TOKEN })
+    const { run } = await seedRun({ 'llm-api-url': llm().url, 'llm-token': LLM_TOKEN })
     expect(run.exitCode).toBe(0)
-    expect(llm.requests.length).toBeGreaterThan(0)
-    for (const request of llm.requests) {
+    expect(llm().requests.length).toBeGreaterThan(0)
+    for (const request of llm().requests) {
       expect(request.authorization).toBe(`Bearer ${LLM_TOKEN}`)
       expect(JSON.stringify([request.headers, request.body])).not.toContain(GITHUB_TOKEN)
     }
   })
 
   it('asks another host nothing without llm-token: the GitHub token stays with GitHub', async () => {
-    const { run, post } = await seedRun({ 'llm-api-url': llm.url })
+    const { run, post } = await seedRun({ 'llm-api-url': llm().url })
     expect(run.exitCode).toBe(0)
-    expect(llm.requests).toEqual([])
+    expect(llm().requests).toEqual([])
     // No paper has a summary of any kind: the post is the seed post.
-    expect(post).toBe(seedPost)
+    expect(post).toBe(seedPost())
     expect(run.stdout).toContain(
       '::warning::Model summaries: skipped: llm-api-url is not GitHub Models (https://models.github.ai), so the GitHub token is not sent there; set llm-token to that host',
     )
@@ -139,7 +114,7 @@ describe('which token reaches which host', () => {
       const { run, post } = await runThroughProxy({ 'llm-api-url': url })
       expect(run.exitCode).toBe(0)
       expect(proxy.connects).toEqual([])
-      expect(post).toBe(seedPost)
+      expect(post).toBe(seedPost())
     })
 
     it('is not sent from a GitHub Enterprise Server run, whose token belongs to its own server', async () => {

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { REASONS, type Reason } from '../../src/enrich/index.js'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
-import { startHfServer, type HfServer } from '../support/hf-server.js'
-import { startLlmServer, type LlmBehaviour, type LlmServer } from '../support/llm-server.js'
-import {
-  readReferenceDay,
-  REFERENCE_INPUTS,
-  SEED_DAY,
-  SEED_DIR,
-  SEED_FIELDS,
-  SEED_POST as POST,
-} from '../support/reference-day.js'
+import type { LlmBehaviour } from '../support/llm-server.js'
+import { REFERENCE_INPUTS, SEED_DAY, SEED_FIELDS, SEED_POST as POST } from '../support/reference-day.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
+import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
 
 /**
  * The model layer through the bundled action (dist/index.js; `npm run bundle` first), against local
  * stand-ins for Hugging Face, GitHub and an OpenAI-compatible host: Korean summaries committed with
- * their cache, a re-run that asks nothing, every failure published with a fallback and explained, and
- * nothing of the layer loaded unless a field asks for it. Which token reaches which host:
+ * their cache, a re-run that asks nothing, and every failure published with a fallback and explained.
+ * What of the layer is loaded, and the bundled CLI: llm-loading.test.ts; which token reaches which host:
  * llm-tokens.test.ts; hostile answers: llm-hostile.test.ts.
  */
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
@@ -32,33 +23,11 @@ const RECORD = '.hf-daily-papers/posts/2025-12.json'
 /** 28 papers, 8 with Hugging Face's own summary: two model requests, and a fallback for some papers only. */
 const MIXED_DAY = '2025-11-18'
 const MIXED_POST = `_posts/${MIXED_DAY}-daily-papers.md`
-const LLM_TOKEN = 'sk-LlM-0123456789abcdef'
-const GITHUB_TOKEN = 'ghs_GiThUb0123456789abcdef'
 
-let seedPost: string
-let mixedDay: Array<{ paper: { id: string; ai_summary?: string } }>
-let hf: HfServer
-let llm: LlmServer
-
-beforeAll(async () => {
-  const reference = await readReferenceDay()
-  seedPost = reference.post
-  mixedDay = JSON.parse(await readFile(join(FIXTURES, `${MIXED_DAY}.json`), 'utf8')) as typeof mixedDay
-  hf = await startHfServer({
-    days: new Map([
-      [SEED_DAY, reference.items],
-      [MIXED_DAY, mixedDay],
-    ]),
-  })
-  // GitHub Models' path, so that the path the client builds is checked too.
-  llm = await startLlmServer({ basePath: '/inference' })
-})
-afterAll(async () => {
-  await Promise.all([hf?.close(), llm?.close()])
-})
-beforeEach(() => {
-  llm.requests.length = 0
-})
+const mixedDay = JSON.parse(await readFile(join(FIXTURES, `${MIXED_DAY}.json`), 'utf8')) as Array<{
+  paper: { id: string; ai_summary?: string }
+}>
+const { hf, llm, seedPost } = startStandIns([[MIXED_DAY, mixedDay]])
 
 const githubEnv = (github: GitHubServer) => ({
   GITHUB_REPOSITORY: 'lim4349/lim4349.github.io',
@@ -96,8 +65,8 @@ describe('Korean summaries through the bundled action', () => {
   const inputs = () => ({
     ...REFERENCE_INPUTS,
     fields: `${SEED_FIELDS}, llm-summary`,
-    'hf-api-url': hf.url,
-    'llm-api-url': llm.url,
+    'hf-api-url': hf().url,
+    'llm-api-url': llm().url,
     'llm-token': LLM_TOKEN,
   })
 
@@ -109,14 +78,14 @@ describe('Korean summaries through the bundled action', () => {
     })
     expect(run.stderr).toBe('')
     expect(run.exitCode).toBe(0)
-    expect(llm.requests.map((request) => request.path)).toEqual(['/inference/chat/completions'])
+    expect(llm().requests.map((request) => request.path)).toEqual(['/inference/chat/completions'])
 
     const post = (await github.git.readFile('master', POST)) ?? ''
     const summaries = post.match(/^ {3}- 요약: .*$/gm) ?? []
     expect(summaries).toHaveLength(5)
     for (const line of summaries) expect(line).toMatch(/^ {3}- 요약: 이 논문은 「.+」을 다룬다\. [가-힣 .]+$/)
     // The seed post, plus one line per paper, right after its abstract.
-    expect(post.replace(/\n {3}- 요약: .*$/gm, '')).toBe(seedPost)
+    expect(post.replace(/\n {3}- 요약: .*$/gm, '')).toBe(seedPost())
 
     expect(await github.git.log('master')).toEqual([
       `Add Hugging Face Daily Papers for ${SEED_DAY}`,
@@ -131,7 +100,7 @@ describe('Korean summaries through the bundled action', () => {
 
     expect(run.stdout).toContain('::group::Model summaries')
     expect(run.summary).toContain(
-      `<h3>Model summaries</h3>\n<p>5 papers: 5 written by the model, 0 from the cache; 1 model request to <code>${llm.url}</code> (openai/gpt-4.1-mini).</p>`,
+      `<h3>Model summaries</h3>\n<p>5 papers: 5 written by the model, 0 from the cache; 1 model request to <code>${llm().url}</code> (openai/gpt-4.1-mini).</p>`,
     )
     expect(shownLog(run)).not.toContain(LLM_TOKEN)
   })
@@ -144,7 +113,7 @@ describe('Korean summaries through the bundled action', () => {
       githubToken: GITHUB_TOKEN,
     })
     expect(run.exitCode).toBe(0)
-    expect(llm.requests).toEqual([])
+    expect(llm().requests).toEqual([])
     // The refresh record and the model cache are read; nothing is committed.
     expect(github.requests.map((request) => request.operation)).toEqual([
       'ReadFile',
@@ -162,7 +131,7 @@ describe('every model failure through the bundled action', () => {
     new Set(mixedDay.filter((item) => item.paper.ai_summary).map((item) => item.paper.id))
 
   async function runFailing(behaviours: LlmBehaviour[], inputs: Record<string, string> = {}) {
-    for (const behaviour of behaviours) llm.inject(behaviour)
+    for (const behaviour of behaviours) llm().inject(behaviour)
     const workspace = await mkdtemp(join(tmpdir(), 'workspace-'))
     const run = await runAction({
       inputs: {
@@ -171,8 +140,8 @@ describe('every model failure through the bundled action', () => {
         mode: 'files',
         filename: '{date}-daily-papers.md',
         fields: 'hf-link, llm-summary',
-        'hf-api-url': hf.url,
-        'llm-api-url': llm.url,
+        'hf-api-url': hf().url,
+        'llm-api-url': llm().url,
         'llm-token': LLM_TOKEN,
         ...inputs,
       },
@@ -220,14 +189,14 @@ describe('every model failure through the bundled action', () => {
     const result = await runFailing([
       { status: 429, headers: { 'retry-after': '3600' }, body: { error: { message: 'Rate limit' } } },
     ])
-    expect(llm.requests).toHaveLength(1)
+    expect(llm().requests).toHaveLength(1)
     expectFallback(result, 'rate-limited', 0)
     expect(result.run.stdout).toContain('it asked to wait 3600 s, longer than the 60 s allowed')
   })
 
   it('honours a short retry-after and then succeeds', async () => {
     const result = await runFailing([{ status: 429, headers: { 'retry-after': '0' }, body: {} }])
-    expect(llm.requests).toHaveLength(3)
+    expect(llm().requests).toHaveLength(3)
     expect(result.lines.every((line) => line === 'model')).toBe(true)
     expect(result.run.stdout).not.toContain('::warning::')
   })
@@ -235,7 +204,7 @@ describe('every model failure through the bundled action', () => {
   it('falls back after 5xx on every retry', async () => {
     const error = { status: 503, headers: { 'retry-after': '0' }, body: 'Service Unavailable' }
     const result = await runFailing([error, error, error])
-    expect(llm.requests).toHaveLength(3)
+    expect(llm().requests).toHaveLength(3)
     expectFallback(result, 'server-error', 0)
   })
 
@@ -246,96 +215,27 @@ describe('every model failure through the bundled action', () => {
   ] as const)('keeps asking the next batch after %s', async (_, behaviour, reason) => {
     const result = await runFailing(behaviour === 'cut-off' ? ['cut-off', 'invalid-json'] : [behaviour])
     // A cut-off batch is asked again in halves: the second request is the one that failed.
-    const failed = llm.requests[behaviour === 'cut-off' ? 1 : 0]?.paperIds.length ?? 0
+    const failed = llm().requests[behaviour === 'cut-off' ? 1 : 0]?.paperIds.length ?? 0
     expect(failed).toBeGreaterThan(0)
     expectFallback(result, reason, 28 - failed)
   })
 
   it('falls back for the papers an answer leaves out, and ignores ids nobody asked about', async () => {
     const result = await runFailing(['missing', 'unknown-ids'])
-    const firstBatch = llm.requests[0]?.paperIds.length ?? 0
+    const firstBatch = llm().requests[0]?.paperIds.length ?? 0
     expectFallback(result, 'missing', 28 - Math.floor(firstBatch / 2))
     expect(result.cache).not.toContain('9999.99999')
   })
 
   it('falls back for empty summaries', async () => {
     const result = await runFailing(['empty'])
-    expectFallback(result, 'empty', 28 - (llm.requests[0]?.paperIds.length ?? 0))
+    expectFallback(result, 'empty', 28 - (llm().requests[0]?.paperIds.length ?? 0))
   })
 
   it('stops at llm-max-calls, leaving the rest to a later run', async () => {
     const result = await runFailing([], { 'llm-max-calls': '1' })
-    expect(llm.requests).toHaveLength(1)
-    expectFallback(result, 'max-calls', llm.requests[0]?.paperIds.length ?? 0)
-  })
-})
-
-describe('what the bundled action loads', () => {
-  /** Runs the reference day in files mode and returns the bundle's modules that Node loaded. */
-  async function loadedModules(fields: string): Promise<string[]> {
-    const dir = await mkdtemp(join(tmpdir(), 'loaded-'))
-    const hook = join(dir, 'record.mjs')
-    const list = join(dir, 'loaded.txt')
-    await writeFile(list, '')
-    await writeFile(
-      hook,
-      `import { registerHooks } from 'node:module'\nimport { appendFileSync } from 'node:fs'\n` +
-        `registerHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(list)}, url + '\\n'); return next(url, context) } })\n`,
-    )
-    const run = await runAction({
-      inputs: {
-        ...REFERENCE_INPUTS,
-        fields,
-        mode: 'files',
-        'hf-api-url': hf.url,
-        'llm-api-url': llm.url,
-        'llm-token': LLM_TOKEN,
-      },
-      env: { NODE_OPTIONS: `--import=${hook}` },
-      workspace: await mkdtemp(join(tmpdir(), 'workspace-')),
-    })
-    expect(run.exitCode).toBe(0)
-    return (await readFile(list, 'utf8'))
-      .split('\n')
-      .filter((url) => url.includes('/dist/'))
-      .map((url) => url.slice(url.indexOf('/dist/') + 1))
-  }
-
-  it('loads no part of the model layer when no field asks for it', async () => {
-    const loaded = await loadedModules(SEED_FIELDS)
-    expect(loaded).toContain('dist/action/deferred.js')
-    expect(loaded.filter((path) => /enrich|openai/.test(path))).toEqual([])
-    // Nor is its code inside a chunk that is loaded.
-    for (const path of loaded) {
-      const source = await readFile(path, 'utf8')
-      expect([path, /function (enrichPapers|createOpenAiClient)\(/.test(source)]).toEqual([path, false])
-    }
-    expect(llm.requests).toEqual([])
-  })
-
-  it('loads it, and the model client, when llm-summary is listed', async () => {
-    const loaded = await loadedModules(`${SEED_FIELDS}, llm-summary`)
-    expect(loaded).toEqual(expect.arrayContaining(['dist/action/enrich.js', 'dist/action/openai.js']))
-  })
-})
-
-describe('the bundled CLI', () => {
-  it('reads LLM_TOKEN from its environment and never prints it', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'cli-'))
-    const flags = Object.entries({
-      ...REFERENCE_INPUTS,
-      fields: 'llm-summary',
-      'llm-api-url': llm.url,
-    }).flatMap(([name, value]) => [`--${name}`, value])
-    const { stderr } = await promisify(execFile)(
-      process.execPath,
-      ['dist/cli.js', ...flags, '--input', join(SEED_DIR, `${SEED_DAY}.json`), '--out', out],
-      { env: { PATH: process.env.PATH, LLM_TOKEN } },
-    )
-    expect(llm.requests.map((request) => request.authorization)).toEqual([`Bearer ${LLM_TOKEN}`])
-    expect((await readFile(join(out, POST), 'utf8')).match(/^ {3}- 요약: /gm)).toHaveLength(5)
-    expect(stderr).toContain('== Model summaries')
-    expect(stderr).not.toContain(LLM_TOKEN)
+    expect(llm().requests).toHaveLength(1)
+    expectFallback(result, 'max-calls', llm().requests[0]?.paperIds.length ?? 0)
   })
 })
 
