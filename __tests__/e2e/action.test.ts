@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
-import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
-import { REFERENCE_INPUTS, readReferenceDay, SEED_DIR, SEED_POST } from '../support/reference-day.js'
+import { REFERENCE_INPUTS, readReferenceDay, SEED_POST } from '../support/reference-day.js'
 import { runAction } from '../support/run-action.js'
 
 /**
@@ -174,38 +171,6 @@ describe('the bundled action', () => {
     )
     // At most the record of what the action wrote was read, while Hugging Face was failing.
     expect(github.requests.filter((request) => request.operation !== 'ReadFile')).toEqual([])
-  })
-})
-
-describe('the bundled CLI', () => {
-  beforeAll(() => assertDistCurrent(process.cwd()))
-
-  it('renders a saved response into the reference post byte for byte', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'cli-'))
-    const flags = Object.entries(REFERENCE_INPUTS).flatMap(([name, value]) => [`--${name}`, value])
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      'dist/cli.js',
-      ...flags,
-      '--input',
-      join(SEED_DIR, '2025-12-24.json'),
-      '--out',
-      out,
-    ])
-    expect(await readFile(join(out, POST), 'utf8')).toBe(seedPost)
-    expect(stdout).toBe('')
-  })
-
-  it('prints the post alone on stdout in dry-run mode', async () => {
-    const flags = Object.entries(REFERENCE_INPUTS).flatMap(([name, value]) => [`--${name}`, value])
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      'dist/cli.js',
-      ...flags,
-      '--mode',
-      'dry-run',
-      '--input',
-      join(SEED_DIR, '2025-12-24.json'),
-    ])
-    expect(stdout).toBe(seedPost)
   })
 })
 

@@ -7,6 +7,14 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import {
+  inputTokens,
+  papersAsked,
+  parseJson,
+  schemaWantsTitle,
+  systemMessage,
+  type PaperAsked,
+} from './llm-request.ts'
 
 export type LlmBehaviour =
   /** One plausible summary (and title, when the schema asks for one) per paper. */
@@ -87,12 +95,6 @@ export interface LlmServer {
   /** Makes the next `times` requests get `behaviour` (after behaviours injected earlier). */
   inject(behaviour: LlmBehaviour, times?: number): void
   close(): Promise<void>
-}
-
-interface PaperAsked {
-  id: string
-  title: string
-  abstract: string
 }
 
 export async function startLlmServer(options: LlmServerOptions = {}): Promise<LlmServer> {
@@ -227,50 +229,6 @@ function completion(
     model: (body as { model?: unknown } | null)?.model ?? 'unknown',
     choices: [{ index: 0, message: { role: 'assistant', content, refusal }, finish_reason: finishReason }],
     usage: { prompt_tokens: inputTokens(body), completion_tokens: Math.ceil((content?.length ?? 0) / 4) },
-  }
-}
-
-function messages(body: unknown): Array<{ role?: unknown; content?: unknown }> {
-  const list = (body as { messages?: unknown } | null)?.messages
-  return Array.isArray(list) ? list.filter(isObject) : []
-}
-
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null
-
-function systemMessage(body: unknown): string {
-  const system = messages(body).find((message) => message.role === 'system')?.content
-  return typeof system === 'string' ? system : ''
-}
-
-/** The papers of the user message, which the client sends as `{"papers": [{id, title, abstract}]}`. */
-function papersAsked(body: unknown): PaperAsked[] {
-  const user = messages(body).find((message) => message.role === 'user')?.content
-  const papers = (parseJson(typeof user === 'string' ? user : '') as { papers?: unknown } | undefined)?.papers
-  if (!Array.isArray(papers)) return []
-  return papers.filter(
-    (paper: Partial<Record<keyof PaperAsked, unknown>> | null): paper is PaperAsked =>
-      typeof paper?.id === 'string' && typeof paper.title === 'string' && typeof paper.abstract === 'string',
-  )
-}
-
-function schemaWantsTitle(body: unknown): boolean {
-  const format = (body as { response_format?: { json_schema?: { schema?: unknown } } } | null)
-    ?.response_format
-  return JSON.stringify(format?.json_schema?.schema ?? {}).includes('"title"')
-}
-
-function inputTokens(body: unknown): number {
-  const text = messages(body)
-    .map((message) => (typeof message.content === 'string' ? message.content : ''))
-    .join('')
-  return Math.ceil(text.length / 4)
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }
 
