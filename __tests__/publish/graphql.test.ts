@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { buildSchema, parse, validate } from 'graphql'
-import { CREATE_COMMIT_ON_BRANCH, READ_BRANCH } from '../../src/publish/graphql.js'
+import {
+  CREATE_COMMIT_ON_BRANCH,
+  CREATE_PULL_REQUEST,
+  CREATE_REF,
+  READ_BRANCH,
+  READ_FILE,
+} from '../../src/publish/graphql.js'
 
 const schema = buildSchema(readFileSync('node_modules/@octokit/graphql-schema/schema.graphql', 'utf8'), {
   assumeValidSDL: true,
@@ -9,11 +15,14 @@ const schema = buildSchema(readFileSync('node_modules/@octokit/graphql-schema/sc
 const problems = (document: string) => validate(schema, parse(document)).map((error) => error.message)
 
 describe("the action's GraphQL documents", () => {
-  it('ReadBranch, with its fixed folder slots, is valid against GitHub’s schema', () => {
-    expect(problems(READ_BRANCH)).toEqual([])
-  })
-
-  it('CreateCommitOnBranch is valid against GitHub’s schema', () => {
-    expect(problems(CREATE_COMMIT_ON_BRANCH)).toEqual([])
+  // Every document graphql.ts exports, as its header promises.
+  it.each([
+    ['ReadBranch, with its fixed folder slots,', READ_BRANCH],
+    ['CreateCommitOnBranch', CREATE_COMMIT_ON_BRANCH],
+    ['CreateRef', CREATE_REF],
+    ['CreatePullRequest', CREATE_PULL_REQUEST],
+    ['ReadFile', READ_FILE],
+  ])('%s is valid against GitHub’s schema', (_name, document) => {
+    expect(problems(document)).toEqual([])
   })
 })
