@@ -62,9 +62,9 @@ export function rateLimitAnswer(error: unknown, now: number): RateLimitAnswer | 
     return { kind: 'secondary rate limit', waitS: announced }
   }
   const used =
-    ((shape.status === 403 || shape.status === 429) && headers['x-ratelimit-remaining'] === '0') ||
-    errors.some((e) => e.type === 'RATE_LIMITED') ||
-    shape.status === 429
+    shape.status === 429 ||
+    (shape.status === 403 && headers['x-ratelimit-remaining'] === '0') ||
+    errors.some((e) => e.type === 'RATE_LIMITED')
   if (!used) return undefined
   const reset = Number(headers['x-ratelimit-reset'])
   const untilReset =
