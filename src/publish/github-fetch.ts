@@ -1,5 +1,6 @@
 import { backoffMs } from '../core/backoff.js'
 import type { Log } from '../core/log.js'
+import { seconds } from '../source/retry.js'
 
 /**
  * The `fetch` Octokit sends every GitHub request through (REST and GraphQL): each attempt has a
@@ -226,8 +227,4 @@ export function displayUrl(url: string): string {
   } catch {
     return url
   }
-}
-
-export function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`
 }
