@@ -80,9 +80,13 @@ describe('reading state files back', () => {
     const server = await standIn({ files: { [STATE]: 'base\n' } })
     const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
     expect(await publisher.readText(STATE)).toBe('base\n')
+    // No work branch yet: one read finds it missing, a second reads the target branch.
+    expectOperations(server, 'ReadFile', 'ReadFile')
     await publisher.publish(set([{ path: STATE, content: 'work\n', policy: { kind: 'state' } }], 'never'))
     expect(await server.git.readFile('main', STATE)).toBe('base\n')
+    server.requests.length = 0
     expect(await publisher.readText(STATE)).toBe('work\n')
+    expectOperations(server, 'ReadFile')
   })
 
   it('writes state under overwrite: never and reports what it kept and why', async () => {
