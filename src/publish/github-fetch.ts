@@ -27,7 +27,10 @@ export interface GitHubRequestLimits {
   maxAttempts: number
   /** The first wait before a retry; it doubles with each failed attempt (jittered down to half). */
   baseDelayMs: number
-  /** The largest answer read. GitHub's largest here is a folder listing: ~120 bytes per post. */
+  /**
+   * The largest answer read. GitHub's largest here is a state file read back (ReadFile, at most 4 MiB of
+   * text, see github.ts), then a folder listing (~120 bytes per post).
+   */
   maxBodyBytes: number
 }
 
