@@ -6,11 +6,8 @@ import type { Log } from '../core/log.js'
 import { gitBlobOid } from '../core/git-blob.js'
 import { recordChanges } from '../core/post-record.js'
 import type { FileChange, KeptReason, Publisher } from '../core/changes.js'
-import { keptLine, writeDecision } from './write-policy.js'
+import { keptLine, MAX_STATE_FILE_BYTES, writeDecision } from './write-policy.js'
 import { checkedTarget, checkFolderInside, realRoot } from './workspace-path.js'
-
-/** The largest state file the action reads back, as from GitHub. */
-const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
 
 export interface FilesPublisherOptions {
   /** The repository's working copy: GITHUB_WORKSPACE, or the CLI's `--out`. */

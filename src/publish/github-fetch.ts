@@ -29,7 +29,7 @@ export interface GitHubRequestLimits {
   baseDelayMs: number
   /**
    * The largest answer read. GitHub's largest here is a state file read back (ReadFile, at most 4 MiB of
-   * text, see github.ts), then a folder listing (~120 bytes per post).
+   * text, see write-policy.ts), then a folder listing (~120 bytes per post).
    */
   maxBodyBytes: number
 }

@@ -12,7 +12,7 @@ import {
 import { createGitHubClient } from './octokit.js'
 import { parseRecord, recordChanges, type ParsedRecord } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
-import { keptLine, writeDecision } from './write-policy.js'
+import { keptLine, MAX_STATE_FILE_BYTES, writeDecision } from './write-policy.js'
 
 /** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
 export interface GitHubConnection {
@@ -42,9 +42,6 @@ export interface GitHubPublisherOptions extends GitHubConnection {
   /** Set in pull-request mode: commit there and open (or update) a pull request into `branch`. */
   pullRequestBranch?: string
 }
-
-/** The largest state file the action reads back (its model-summary cache is split by month to stay far below). */
-const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
 
 /** Attempts when the branch moves between our read and our commit. */
 const MAX_COMMIT_ATTEMPTS = 4
