@@ -9,7 +9,13 @@ import { CACHE_DIR, variantKey } from './cache.js'
 import { createOpenAiClient, type ModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
 import { wantsTitle } from './prompt.js'
-import { describeMissing, type EnrichedPaper, type EnrichStats, type Reason } from './reasons.js'
+import {
+  describeMissing,
+  type EnrichedPaper,
+  type EnrichStats,
+  type Reason,
+  type SummaryStats,
+} from './reasons.js'
 import { chooseModelToken } from './token.js'
 
 /** llm-max-calls' default: a day takes 1–2 requests, so this covers a few days of backfill and retries. */
@@ -57,7 +63,7 @@ export interface EnrichDeps {
 export interface EnrichResult {
   /** Every paper asked about, by id. */
   byId: Map<string, EnrichedPaper>
-  stats: EnrichStats
+  stats: SummaryStats
   /** Cache files that gained summaries: to go into the same ChangeSet as the posts. */
   cacheFiles: CacheFile[]
 }
@@ -107,9 +113,9 @@ export async function enrichPapers(
     byId.set(paper.id, fallback(paper, failed.get(paper.id) ?? 'missing'))
   }
   const stats = collectStats(byId, asked.requests, asked.problems)
-  const missing = describeMissing(stats)
-  if (missing !== undefined) deps.log.warning(`Model summaries: ${missing}`)
-  return { byId, stats, cacheFiles: cache.changedFiles() }
+  const whyMissing = describeMissing(stats)
+  if (whyMissing !== undefined) deps.log.warning(`Model summaries: ${whyMissing}`)
+  return { byId, stats: { ...stats, whyMissing }, cacheFiles: cache.changedFiles() }
 }
 
 /** The papers' summaries from the model, when there is a token for its host and a client for it. */
