@@ -5,6 +5,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
+import { parse as parseYaml } from 'yaml'
 import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
 import { MINIMUM_NODE_MAJOR } from '../../src/cli/node-version.js'
 import { REFERENCE_INPUTS, readReferenceDay, SEED_DIR, SEED_POST } from '../support/reference-day.js'
@@ -81,6 +82,22 @@ describe('the bundled CLI (dist/cli.js)', () => {
     expect(run.stderr).toMatch(
       /^hf-daily-papers: Node 24 or later is required, this is v\d+\.\d+\.\d+: [^\n]*\n$/,
     )
+  })
+
+  it("lists every input of action.yml in --help, with the first line of action.yml's description", async () => {
+    const action = parseYaml(await readFile('action.yml', 'utf8')) as {
+      inputs: Record<string, { description: string }>
+    }
+    const { stdout } = await promisify(execFile)(process.execPath, ['dist/cli.js', '--help'])
+    const inputs = Object.entries(action.inputs)
+    expect(inputs).not.toHaveLength(0)
+    const lines = stdout.split('\n')
+    for (const [name, { description }] of inputs) {
+      const at = lines.findIndex(
+        (line) => line === `  --${name}` || line.startsWith(`  --${name} (default: `),
+      )
+      expect([name, lines[at + 1]]).toEqual([name, `      ${description.split('\n')[0]}`])
+    }
   })
 
   it('ends quietly when its output pipe is closed (`--help | head -1`)', async () => {
