@@ -1,11 +1,7 @@
-import { beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile, execFileSync, spawn } from 'node:child_process'
-import { accessSync, constants, statSync } from 'node:fs'
-import { delimiter, join } from 'node:path'
-import { promisify } from 'node:util'
-import { assertDistCurrent } from '../scripts/dist-stamp.mjs'
-import { MINIMUM_NODE_MAJOR, nodeVersionProblem } from '../src/cli/node-version.js'
+import { describe, expect, it } from '@jest/globals'
+import { nodeVersionProblem } from '../src/cli/node-version.js'
 
+/** The CLI's Node version check; the bundle's, run on an older Node, is in e2e/cli.test.ts. */
 describe('the Node version check', () => {
   it('passes Node 24 and later', () => {
     expect(nodeVersionProblem('v24.0.0')).toBeUndefined()
@@ -17,55 +13,5 @@ describe('the Node version check', () => {
     expect(problem).toContain('Node 24 or later is required, this is v20.20.2')
     expect(problem).toContain('npm ci')
     expect(problem).not.toContain('\n')
-  })
-})
-
-/** Every `node` on PATH older than the minimum (the machine's own, behind npm's node_modules/.bin). */
-function olderNodes(): string[] {
-  const candidates = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'node'))
-  return candidates.filter((file) => {
-    try {
-      accessSync(file, constants.X_OK)
-      const major = Number(
-        execFileSync(file, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }),
-      )
-      return major < MINIMUM_NODE_MAJOR
-    } catch {
-      return false
-    }
-  })
-}
-
-describe('the bundled CLI (dist/cli.js)', () => {
-  beforeAll(() => assertDistCurrent(process.cwd()))
-
-  it("is executable, as package.json's bin", () => {
-    expect(statSync('dist/cli.js').mode & 0o111).toBe(0o111)
-  })
-
-  const older = olderNodes()[0]
-  if (!older) console.warn("No Node older than 24 on PATH: the bundled CLI's version check is not run.")
-  const maybe = older ? it : it.skip
-  maybe(`on an older Node (${older ?? 'none'}), says what to do in one line and nothing else`, async () => {
-    const run = await promisify(execFile)(older as string, ['dist/cli.js', '--help']).catch(
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    )
-    expect('code' in run ? run.code : 0).toBe(1)
-    expect(run.stdout).toBe('')
-    expect(run.stderr).toMatch(
-      /^hf-daily-papers: Node 24 or later is required, this is v\d+\.\d+\.\d+: [^\n]*\n$/,
-    )
-  })
-})
-
-describe('the bundled CLI and a reader that stops early', () => {
-  it('ends quietly when its output pipe is closed (`--help | head -1`)', async () => {
-    // The reader is gone before the CLI writes: its first write meets a closed pipe (EPIPE).
-    const child = spawn(process.execPath, ['dist/cli.js', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
-    child.stdout.destroy()
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const code = await new Promise((resolve) => child.on('close', resolve))
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
   })
 })

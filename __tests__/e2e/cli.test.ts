@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
+import { accessSync, constants, statSync } from 'node:fs'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
+import { parse as parseYaml } from 'yaml'
 import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
+import { MINIMUM_NODE_MAJOR } from '../../src/cli/node-version.js'
 import { REFERENCE_INPUTS, readReferenceDay, SEED_DIR, SEED_POST } from '../support/reference-day.js'
 
 /** The bundled CLI (dist/cli.js, as committed) given the reference day's saved response. */
@@ -41,5 +44,69 @@ describe('the bundled CLI', () => {
       join(SEED_DIR, '2025-12-24.json'),
     ])
     expect(stdout).toBe(seedPost)
+  })
+})
+
+/** Every `node` on PATH older than the minimum (the machine's own, behind npm's node_modules/.bin). */
+function olderNodes(): string[] {
+  const candidates = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'node'))
+  return candidates.filter((file) => {
+    try {
+      accessSync(file, constants.X_OK)
+      const major = Number(
+        execFileSync(file, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }),
+      )
+      return major < MINIMUM_NODE_MAJOR
+    } catch {
+      return false
+    }
+  })
+}
+
+describe('the bundled CLI (dist/cli.js)', () => {
+  beforeAll(() => assertDistCurrent(process.cwd()))
+
+  it("is executable, as package.json's bin", () => {
+    expect(statSync('dist/cli.js').mode & 0o111).toBe(0o111)
+  })
+
+  const older = olderNodes()[0]
+  if (!older) console.warn("No Node older than 24 on PATH: the bundled CLI's version check is not run.")
+  const maybe = older ? it : it.skip
+  maybe(`on an older Node (${older ?? 'none'}), says what to do in one line and nothing else`, async () => {
+    const run = await promisify(execFile)(older as string, ['dist/cli.js', '--help']).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    )
+    expect('code' in run ? run.code : 0).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(
+      /^hf-daily-papers: Node 24 or later is required, this is v\d+\.\d+\.\d+: [^\n]*\n$/,
+    )
+  })
+
+  it("lists every input of action.yml in --help, with the first line of action.yml's description", async () => {
+    const action = parseYaml(await readFile('action.yml', 'utf8')) as {
+      inputs: Record<string, { description: string }>
+    }
+    const { stdout } = await promisify(execFile)(process.execPath, ['dist/cli.js', '--help'])
+    const inputs = Object.entries(action.inputs)
+    expect(inputs).not.toHaveLength(0)
+    const lines = stdout.split('\n')
+    for (const [name, { description }] of inputs) {
+      const at = lines.findIndex(
+        (line) => line === `  --${name}` || line.startsWith(`  --${name} (default: `),
+      )
+      expect([name, lines[at + 1]]).toEqual([name, `      ${description.split('\n')[0]}`])
+    }
+  })
+
+  it('ends quietly when its output pipe is closed (`--help | head -1`)', async () => {
+    // The reader is gone before the CLI writes: its first write meets a closed pipe (EPIPE).
+    const child = spawn(process.execPath, ['dist/cli.js', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
   })
 })

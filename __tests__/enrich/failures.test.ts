@@ -26,6 +26,8 @@ function expectFallback(run: Run, reason: string) {
   expect(run.byId.get(ids[0]!)!.summary).toBe(day[0]!.aiSummary)
   expect(run.cacheFiles).toEqual([])
   expect(run.log.warnings.at(-1)).toBe(`Model summaries: ${describeMissing(run.stats)}`)
+  // The report's sentence is the warning's.
+  expect(run.stats.whyMissing).toBe(describeMissing(run.stats))
 }
 
 describe('rate limits', () => {

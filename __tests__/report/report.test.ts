@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { DigestResult } from '../../src/pipeline/run.js'
+import type { DigestResult } from '../../src/report/result.js'
 import { digestOutputs } from '../../src/report/outputs.js'
 import { summaryHtml } from '../../src/report/summary.js'
 import { parseSettings } from '../../src/settings/settings.js'

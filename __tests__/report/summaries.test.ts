@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { SummaryStats } from '../../src/enrich/index.js'
-import type { DigestResult } from '../../src/pipeline/run.js'
+import type { DigestResult } from '../../src/report/result.js'
 import { summaryHtml } from '../../src/report/summary.js'
 import { parseSettings } from '../../src/settings/settings.js'
 

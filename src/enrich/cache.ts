@@ -72,7 +72,7 @@ export function parseCacheFile(text: string): ParsedCache {
     }
   }
   let invalid = 0
-  // The parsed JSON itself, not zod's copy of it (see isPlainObject).
+  // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
   const { summaries } = json as z.infer<typeof fileSchema>
   for (const [id, variants] of Object.entries(summaries)) {
     for (const [variant, value] of Object.entries(variants)) {

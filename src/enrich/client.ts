@@ -40,8 +40,6 @@ export interface ModelClient {
   readonly record: Readonly<FetchRecord>
 }
 
-export type ModelClientFactory = (config: ModelClientConfig) => Promise<ModelClient>
-
 const QUOTE_LENGTH = 200
 
 const completionSchema = z.looseObject({
@@ -57,7 +55,7 @@ const completionSchema = z.looseObject({
  * The official openai client, loaded only here, so a run without a model field loads none of it. It
  * keeps its retries and timeouts; guardedFetch decides the waits and keeps the token on llm-api-url.
  */
-export const createOpenAiClient: ModelClientFactory = async (config) => {
+export async function createOpenAiClient(config: ModelClientConfig): Promise<ModelClient> {
   const { OpenAI, APIError, APIConnectionTimeoutError, APIUserAbortError } = await import('openai')
   const record: FetchRecord = { requests: 0, waits: [], retriesAllowed: 0 }
   const base = config.apiUrl.replace(/\/+$/, '')

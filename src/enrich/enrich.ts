@@ -3,13 +3,19 @@ import type { Log } from '../core/log.js'
 import type { Paper } from '../source/paper.js'
 import type { Summary } from './answer.js'
 import { askModel, type AskOutcome } from './ask.js'
-import { GITHUB_MODELS_LOW_TIER, type RequestLimits } from './batch.js'
+import { GITHUB_MODELS_LOW_TIER } from './batch.js'
 import { loadCache, type CacheFile } from './cache-store.js'
 import { CACHE_DIR, variantKey } from './cache.js'
-import { createOpenAiClient, type ModelClient, type ModelClientFactory } from './client.js'
+import { createOpenAiClient, type ModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
 import { wantsTitle } from './prompt.js'
-import { describeMissing, type EnrichedPaper, type EnrichStats, type Reason } from './reasons.js'
+import {
+  describeMissing,
+  type EnrichedPaper,
+  type EnrichStats,
+  type Reason,
+  type SummaryStats,
+} from './reasons.js'
 import { chooseModelToken } from './token.js'
 
 /** llm-max-calls' default: a day takes 1–2 requests, so this covers a few days of backfill and retries. */
@@ -29,9 +35,6 @@ export interface EnrichOptions {
   /** llm-max-calls: requests per run, retries included. */
   maxCalls?: number
   userAgent: string
-  /** Where the cache files live in the repository (default CACHE_DIR). */
-  cacheDir?: string
-  limits?: RequestLimits
   /** Longest time for one attempt (default 60 s). */
   timeoutMs?: number
   /** Longest time for all model requests of the run; none starts after it (default 4 min). */
@@ -42,9 +45,10 @@ export interface EnrichOptions {
   maxWaitMs?: number
   /** First backoff when the host names no wait (default 1 s). */
   baseDelayMs?: number
-  /** Bytes one answer may have (default 1 MB; 20 summaries are ~20 KB). */
-  maxAnswerBytes?: number
 }
+
+/** Bytes one answer may have: 20 summaries are ~20 KB. */
+const MAX_ANSWER_BYTES = 1024 * 1024
 
 export interface EnrichDeps {
   log: Log
@@ -52,8 +56,6 @@ export interface EnrichDeps {
   now: () => number
   /** A repository file's text at the commit the run builds on, or undefined when there is none. */
   readFile: (path: string) => Promise<string | undefined>
-  /** Default: the official openai client, imported on first use. */
-  createClient?: ModelClientFactory
   /** The fetch under the client (tests reach a stand-in with it); default: the global one. */
   fetch?: typeof globalThis.fetch
 }
@@ -61,7 +63,7 @@ export interface EnrichDeps {
 export interface EnrichResult {
   /** Every paper asked about, by id. */
   byId: Map<string, EnrichedPaper>
-  stats: EnrichStats
+  stats: SummaryStats
   /** Cache files that gained summaries: to go into the same ChangeSet as the posts. */
   cacheFiles: CacheFile[]
 }
@@ -81,7 +83,7 @@ export async function enrichPapers(
   const needsTitle = wantsTitle(options.language)
   const cache = await loadCache(
     unique.map((paper) => paper.id),
-    options.cacheDir ?? CACHE_DIR,
+    CACHE_DIR,
     deps.readFile,
     deps.log,
   )
@@ -96,7 +98,7 @@ export async function enrichPapers(
     else toAsk.push(paper)
   }
 
-  if (cached.size > 0) deps.log.info(`Model summaries: ${cached.size} from ${options.cacheDir ?? CACHE_DIR}`)
+  if (cached.size > 0) deps.log.info(`Model summaries: ${cached.size} from ${CACHE_DIR}`)
   const asked = toAsk.length > 0 ? await ask(toAsk, options, deps) : { ...nothingAsked(), requests: 0 }
   for (const [id, summary] of asked.summaries) cache.add(id, variant, summary)
   for (const [id, reason] of asked.failed) failed.set(id, reason)
@@ -111,9 +113,9 @@ export async function enrichPapers(
     byId.set(paper.id, fallback(paper, failed.get(paper.id) ?? 'missing'))
   }
   const stats = collectStats(byId, asked.requests, asked.problems)
-  const missing = describeMissing(stats)
-  if (missing !== undefined) deps.log.warning(`Model summaries: ${missing}`)
-  return { byId, stats, cacheFiles: cache.changedFiles() }
+  const whyMissing = describeMissing(stats)
+  if (whyMissing !== undefined) deps.log.warning(`Model summaries: ${whyMissing}`)
+  return { byId, stats: { ...stats, whyMissing }, cacheFiles: cache.changedFiles() }
 }
 
 /** The papers' summaries from the model, when there is a token for its host and a client for it. */
@@ -135,7 +137,7 @@ async function ask(
   const deadline = deps.now() + (options.timeLimitMs ?? 240_000)
   let client: ModelClient
   try {
-    client = await (deps.createClient ?? createOpenAiClient)({
+    client = await createOpenAiClient({
       apiUrl: options.apiUrl,
       token: token.token,
       model: options.model,
@@ -143,7 +145,7 @@ async function ask(
       timeoutMs: options.timeoutMs ?? 60_000,
       maxWaitMs: options.maxWaitMs ?? 60_000,
       baseDelayMs: options.baseDelayMs ?? 1_000,
-      maxAnswerBytes: options.maxAnswerBytes ?? 1024 * 1024,
+      maxAnswerBytes: MAX_ANSWER_BYTES,
       deadline,
       now: deps.now,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
@@ -154,7 +156,7 @@ async function ask(
   }
   const settings = {
     language: options.language,
-    limits: options.limits ?? GITHUB_MODELS_LOW_TIER,
+    limits: GITHUB_MODELS_LOW_TIER,
     maxCalls: options.maxCalls ?? DEFAULT_MAX_CALLS,
     maxRetries: options.maxRetries ?? 2,
     deadline,

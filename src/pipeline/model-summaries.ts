@@ -35,7 +35,7 @@ export async function modelSummaries(
   }
   if (!needsModel(settings.fields, settings.language) || papers.length === 0) return undefined
   return log.group('Model summaries', async () => {
-    const { enrichPapers, describeMissing, isGitHubModels } = await import('../enrich/index.js')
+    const { enrichPapers, isGitHubModels } = await import('../enrich/index.js')
     const { llm } = settings
     const onGitHubCom = llm.github.apiUrl === GITHUB_COM_API
     if (!onGitHubCom && llm.token === undefined && isGitHubModels(llm.apiUrl)) {
@@ -58,7 +58,7 @@ export async function modelSummaries(
     )
     return {
       byId: result.byId,
-      stats: { ...result.stats, whyMissing: describeMissing(result.stats) },
+      stats: result.stats,
       files: result.cacheFiles.map((file) => ({ ...file, policy: { kind: 'state' } })),
     }
   })

@@ -28,7 +28,6 @@ import {
 } from './plans.js'
 
 export { DigestError }
-export type { DayOutcome, DigestResult } from '../report/result.js'
 
 /** The outside world as the pipeline sees it; main.ts and the CLI build it, tests pass fakes. */
 export interface Collaborators {

@@ -39,7 +39,7 @@ function statusLine(result: DigestResult, settings: Settings): string {
     const own = result.papers === 0 ? 'had no papers' : 'did not change'
     return `The ${result.days.length === 1 ? 'post' : 'posts'} of ${escapeHtml(describeRange(settings))} ${own}; ${what}${commitLink(result)}${pullRequestLink(result)}.`
   }
-  const count = `${result.papers} ${result.papers === 1 ? 'paper' : 'papers'}`
+  const count = plural(result.papers, 'paper')
   const where = result.posts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')
   const verb =
     settings.target.mode === 'dry-run'
@@ -95,7 +95,7 @@ function modelSection(stats: SummaryStats, { llm }: Settings): string[] {
     `${stats.fromCache} from the cache`,
     ...(stats.fromHuggingFace > 0 ? [`${stats.fromHuggingFace} with Hugging Face's AI summary instead`] : []),
   ]
-  const requests = `${stats.requests} model ${stats.requests === 1 ? 'request' : 'requests'}`
+  const requests = plural(stats.requests, 'model request')
   return [
     '<h3>Model summaries</h3>',
     `<p>${plural(stats.papers, 'paper')}: ${origins.join(', ')}; ${requests} to <code>${escapeHtml(llm.apiUrl)}</code> (${escapeHtml(llm.model)}).</p>`,
