@@ -14,6 +14,7 @@ describe('GitHub publisher', () => {
       kept: [],
       commitSha: head,
       commitUrl: expect.stringContaining(`/commit/${head}`),
+      commitBranch: 'master',
     })
     expect(await server.git.readFile('master', POST)).toBe('# Post\n')
     expect(await server.git.log('master')).toEqual([
@@ -176,14 +177,20 @@ describe('GitHub publisher', () => {
 })
 
 describe('GitHub publisher, dispatch and refusals', () => {
-  it('dispatches the deploy workflow on the default branch, and leaves the commit to the publisher', async () => {
+  it('dispatches the deploy workflow on the branch the publisher committed to, with one request', async () => {
     const server = await standIn({ defaultBranch: 'master', workflows: ['pages-deploy.yml'] })
     const { publisher } = publisherFor(server)
     const { dispatch, log } = dispatchFor(server, 'pages-deploy.yml')
-    expect((await publisher.publish(changes('# Post\n'))).commitSha).toBe(await server.git.head('master'))
+    const published = await publisher.publish(changes('# Post\n'))
+    expect(published).toMatchObject({ commitSha: await server.git.head('master'), commitBranch: 'master' })
     expect(server.dispatches).toEqual([])
-    expect(await dispatch()).toBeUndefined()
+    server.requests.length = 0
+    expect(await dispatch(published.commitBranch ?? '')).toBeUndefined()
     expect(server.dispatches).toEqual([{ workflow: 'pages-deploy.yml', ref: 'master' }])
+    // The publisher read the default branch's name: the dispatch is its one request.
+    expect(server.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+      'POST /repos/lim4349/lim4349.github.io/actions/workflows/pages-deploy.yml/dispatches',
+    ])
     expect(log.lines).toContain('Dispatched pages-deploy.yml on master')
   })
 
@@ -191,7 +198,7 @@ describe('GitHub publisher, dispatch and refusals', () => {
     const server = await standIn()
     const result = await publisherFor(server, { branch: 'main' }).publisher.publish(changes('# Post\n'))
     expect(result.commitSha).toBe(await server.git.head('main'))
-    expect(await dispatchFor(server, 'deploy.yml', { branch: 'main' }).dispatch()).toEqual({
+    expect(await dispatchFor(server, 'deploy.yml').dispatch('main')).toEqual({
       workflow: 'deploy.yml',
       message:
         'The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input',

@@ -43,6 +43,8 @@ export interface PublishResult {
   kept: Array<{ path: string; reason: KeptReason }>
   commitSha?: string
   commitUrl?: string
+  /** The branch the commit landed on, with commitSha. */
+  commitBranch?: string
   pullRequestUrl?: string
 }
 

@@ -138,7 +138,8 @@ export async function runDigest(
   const { published, dispatchFailure } = await log.group(`Publish (${settings.target.mode})`, async () => {
     const published = await publisher.publish(changes)
     // After the commit's retries, never inside them: a moved branch must not start the workflow twice.
-    const dispatchFailure = published.commitSha === undefined ? undefined : await dispatch?.()
+    const dispatchFailure =
+      published.commitBranch === undefined ? undefined : await dispatch?.(published.commitBranch)
     return { published, dispatchFailure }
   })
   const written = new Set(published.written)

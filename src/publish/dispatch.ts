@@ -9,26 +9,25 @@ export interface DispatchFailure {
   message: string
 }
 
-/** Starts the workflow once a commit landed; resolves to the failure, if any, and never throws. */
-export type DispatchWorkflow = () => Promise<DispatchFailure | undefined>
+/** Starts the workflow on the branch a commit landed on; resolves to the failure, if any, and never throws. */
+export type DispatchWorkflow = (branch: string) => Promise<DispatchFailure | undefined>
 
-export interface DispatchOptions extends GitHubConnection {
+export interface DispatchOptions extends Omit<GitHubConnection, 'branch'> {
   /** A workflow file in .github/workflows, or its numeric id. */
   workflow: string
 }
 
 /**
- * Starts `workflow` on the target branch (undefined: the default branch), because commits made with
- * GITHUB_TOKEN start no workflow. A step of its own after publishing: the commit's retries never repeat it.
+ * Starts `workflow` on the branch the commit landed on (the publisher read its name, so no request asks
+ * for the default branch again), because commits made with GITHUB_TOKEN start no workflow. A step of its
+ * own after publishing: the commit's retries never repeat it.
  */
 export function createWorkflowDispatch(options: DispatchOptions): DispatchWorkflow {
-  const { workflow, branch, log, sleep = delay, random = Math.random } = options
+  const { workflow, log, sleep = delay, random = Math.random } = options
   const client = createGitHubClient({ ...options, sleep, random, limits: options.requestLimits })
   const { owner, repo } = options.repository
-  return async () => {
-    let ref = branch ?? 'the default branch'
+  return async (ref) => {
     try {
-      ref = branch ?? (await client.rest.repos.get({ owner, repo })).data.default_branch
       await client.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
         owner,
         repo,

@@ -73,6 +73,7 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
         kept,
         commitSha: commit.oid,
         commitUrl: commit.url,
+        commitBranch: state.base.name,
       }
     }
     const published = await publishPullRequest(state, pending, changes, options.pullRequestBranch)
@@ -146,6 +147,7 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
       kept,
       commitSha: commit?.oid,
       commitUrl: commit?.url,
+      commitBranch: commit ? work.name : undefined,
       pullRequestUrl,
     }
   }
