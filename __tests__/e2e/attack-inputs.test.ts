@@ -30,12 +30,6 @@ afterAll(async () => {
   await Promise.all([hf.close(), github.close()])
 })
 
-const githubEnv = () => ({
-  GITHUB_REPOSITORY: 'octo/blog',
-  GITHUB_API_URL: github.apiUrl,
-  GITHUB_GRAPHQL_URL: github.graphqlUrl,
-})
-
 /** Any 8 consecutive characters of `token` in `text`. */
 function pieceOf(token: string, text: string): string | undefined {
   for (let start = 0; start + 8 <= token.length; start++) {
@@ -81,7 +75,7 @@ describe('hostile inputs', () => {
         repository: 'octo/..',
         'dispatch-workflow': '..yml',
       },
-      { env: githubEnv(), githubToken: GITHUB_TOKEN },
+      { env: github.runnerEnv, githubToken: GITHUB_TOKEN },
     )
     const [error] = run.stdout.split('\n').filter((line) => line.startsWith('::error::'))
     expect(decodeURIComponent(error ?? '').split('\n')).toEqual([
@@ -153,7 +147,7 @@ describe('answers that echo a token', () => {
     })
     const run = await runAction({
       inputs: { date: '2025-12-24', 'hf-api-url': hf.url },
-      env: githubEnv(),
+      env: github.runnerEnv,
       githubToken: GITHUB_TOKEN,
     })
     expect(run.exitCode).toBe(1)
@@ -196,7 +190,7 @@ describe('the runner’s environment', () => {
   it('warns, and succeeds, when the outputs and summary cannot be written after the commit', async () => {
     const run = await runAction({
       inputs: { date: '2025-12-24', 'hf-api-url': hf.url },
-      env: { ...githubEnv(), GITHUB_OUTPUT: '/dev/full', GITHUB_STEP_SUMMARY: '/dev/full' },
+      env: { ...github.runnerEnv, GITHUB_OUTPUT: '/dev/full', GITHUB_STEP_SUMMARY: '/dev/full' },
       githubToken: GITHUB_TOKEN,
     })
     expect(run.exitCode).toBe(0)

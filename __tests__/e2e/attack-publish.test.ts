@@ -25,12 +25,6 @@ beforeAll(async () => {
 })
 afterAll(() => hf.close())
 
-const githubEnv = (server: { apiUrl: string; graphqlUrl: string }) => ({
-  GITHUB_REPOSITORY: 'octo/blog',
-  GITHUB_API_URL: server.apiUrl,
-  GITHUB_GRAPHQL_URL: server.graphqlUrl,
-})
-
 /** Runs the action against a stand-in prepared by `prepare`, then closes it. */
 async function againstGitHub(
   options: GitHubServerOptions,
@@ -42,7 +36,7 @@ async function againstGitHub(
     prepare(server)
     const run = await runAction({
       inputs: { ...INPUTS, 'hf-api-url': hf.url, ...inputs },
-      env: githubEnv(server),
+      env: server.runnerEnv,
       githubToken: TOKEN,
     })
     return { run, server }
@@ -122,7 +116,7 @@ describe('a GitHub that does not answer', () => {
     const url = `http://127.0.0.1:${port}`
     const run = await runAction({
       inputs: { ...INPUTS, 'hf-api-url': hf.url },
-      env: githubEnv({ apiUrl: url, graphqlUrl: `${url}/graphql` }),
+      env: { GITHUB_REPOSITORY: 'octo/blog', GITHUB_API_URL: url, GITHUB_GRAPHQL_URL: `${url}/graphql` },
       githubToken: TOKEN,
     })
     expect(run.exitCode).toBe(1)
@@ -205,12 +199,12 @@ describe('pull-request mode', () => {
     const server = await startGitHubServer({ tokens: { [TOKEN]: 'write' } })
     try {
       const inputs = { ...INPUTS, mode: 'pull-request', overwrite: 'never', 'hf-api-url': hf.url }
-      const first = await runAction({ inputs, env: githubEnv(server), githubToken: TOKEN })
+      const first = await runAction({ inputs, env: server.runnerEnv, githubToken: TOKEN })
       expect(first.exitCode).toBe(0)
       await server.git.commit(WORK, { [POST]: 'fixed by hand\n' }, 'Fix by hand')
       const again = await runAction({
         inputs: { ...inputs, language: 'en' },
-        env: githubEnv(server),
+        env: server.runnerEnv,
         githubToken: TOKEN,
       })
       expect(again.exitCode).toBe(0)

@@ -63,6 +63,8 @@ export interface GitHubServer {
   apiUrl: string
   /** GITHUB_GRAPHQL_URL */
   graphqlUrl: string
+  /** What the runner tells the action about this GitHub: GITHUB_REPOSITORY (owner/repo) and the two URLs. */
+  runnerEnv: { GITHUB_REPOSITORY: string; GITHUB_API_URL: string; GITHUB_GRAPHQL_URL: string }
   requests: RecordedGitHubRequest[]
   git: GitRepository
   pullRequests: PullRequest[]
@@ -186,9 +188,15 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
+  const graphqlUrl = `${baseUrl}${graphqlPath}`
   return {
     apiUrl: baseUrl,
-    graphqlUrl: `${baseUrl}${graphqlPath}`,
+    graphqlUrl,
+    runnerEnv: {
+      GITHUB_REPOSITORY: `${owner}/${repo}`,
+      GITHUB_API_URL: baseUrl,
+      GITHUB_GRAPHQL_URL: graphqlUrl,
+    },
     requests,
     git,
     pullRequests,
