@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { readReferenceDay, SEED_DAY } from '../support/reference-day.js'
 import { everythingShown, runAction, type ActionRun } from '../support/run-action.js'
 import { workspaceBesideOutside } from '../support/workspace.js'
 
@@ -12,7 +13,6 @@ import { workspaceBesideOutside } from '../support/workspace.js'
  * first): links in the checked-out repository, a GitHub that hangs, trickles, cannot be reached,
  * announces hour-long waits or echoes the token, and a repository that refuses pull requests.
  */
-const SEED_DIR = resolve(process.cwd(), '__tests__/fixtures/seed')
 const POST = '_posts/2025-12-24-daily-papers-2025-12-24.md'
 const WORK = 'daily-papers/2025-12-24'
 const TOKEN = 'ghs_AttackE2eToken0123456789abcdefABCDEF'
@@ -20,8 +20,7 @@ const INPUTS = { date: '2025-12-24', language: 'ko', timezone: 'Asia/Seoul', 'po
 
 let hf: HfServer
 beforeAll(async () => {
-  const seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
-  hf = await startHfServer({ days: new Map([['2025-12-24', seedDay]]) })
+  hf = await startHfServer({ days: new Map([[SEED_DAY, (await readReferenceDay()).items]]) })
 })
 afterAll(() => hf.close())
 
