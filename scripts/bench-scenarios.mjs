@@ -63,11 +63,7 @@ export function benchScenarios({ latencyMs, runs }) {
   async function runDigest(date, hf, github, inputs = {}) {
     const result = await runAction({
       inputs: { date, 'hf-api-url': hf.url, ...inputs },
-      env: {
-        GITHUB_REPOSITORY: 'octo/blog',
-        GITHUB_API_URL: github.apiUrl,
-        GITHUB_GRAPHQL_URL: github.graphqlUrl,
-      },
+      env: github.runnerEnv,
       githubToken: 'write-token',
     })
     if (result.exitCode !== 0)

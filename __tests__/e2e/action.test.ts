@@ -29,20 +29,13 @@ afterAll(async () => {
   await Promise.all([hf.close(), github.close()])
 })
 
-/** What the runner tells the action about GitHub, here pointing at a stand-in. */
-const githubEnv = (server = github, repository = 'lim4349/lim4349.github.io') => ({
-  GITHUB_REPOSITORY: repository,
-  GITHUB_API_URL: server.apiUrl,
-  GITHUB_GRAPHQL_URL: server.graphqlUrl,
-})
-
 describe('the bundled action', () => {
   it('commits the reference post byte for byte, then makes no commit on an identical re-run', async () => {
     hf.requests.length = 0
     github.requests.length = 0
     const first = await runAction({
       inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
-      env: githubEnv(),
+      env: github.runnerEnv,
       githubToken: 'write-token',
     })
     expect(first.stderr).toBe('')
@@ -94,7 +87,7 @@ describe('the bundled action', () => {
     github.requests.length = 0
     const again = await runAction({
       inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
-      env: githubEnv(),
+      env: github.runnerEnv,
       githubToken: 'write-token',
     })
     expect(again.exitCode).toBe(0)
@@ -144,7 +137,7 @@ describe('the bundled action', () => {
     github.requests.length = 0
     const run = await runAction({
       inputs: { date: '2025-02-30', language: 'fr', 'posts-dir': '../elsewhere', 'hf-api-url': hf.url },
-      env: githubEnv(),
+      env: github.runnerEnv,
       githubToken: 'write-token',
     })
     expect(run.exitCode).toBe(1)
@@ -162,7 +155,7 @@ describe('the bundled action', () => {
     hf.inject({ status: 404, body: { error: 'Not found' } })
     const run = await runAction({
       inputs: { ...REFERENCE_INPUTS, date: '2025-12-23', 'hf-api-url': hf.url },
-      env: githubEnv(),
+      env: github.runnerEnv,
       githubToken: 'write-token',
     })
     expect(run.exitCode).toBe(1)
@@ -178,7 +171,7 @@ describe('the bundled action, publishing options', () => {
   it('opens a pull request in pull-request mode and updates it on the next run', async () => {
     const server = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io' })
     try {
-      const env = githubEnv(server)
+      const env = server.runnerEnv
       const inputs = { ...REFERENCE_INPUTS, mode: 'pull-request', 'hf-api-url': hf.url }
       const first = await runAction({ inputs, env, githubToken: 'write-token' })
       expect(first.exitCode).toBe(0)
@@ -209,7 +202,7 @@ describe('the bundled action, publishing options', () => {
       workflows: ['pages-deploy.yml'],
     })
     try {
-      const env = githubEnv(server)
+      const env = server.runnerEnv
       const inputs = { ...REFERENCE_INPUTS, 'dispatch-workflow': 'pages-deploy.yml', 'hf-api-url': hf.url }
       expect((await runAction({ inputs, env, githubToken: 'write-token' })).exitCode).toBe(0)
       expect(server.dispatches).toEqual([{ workflow: 'pages-deploy.yml', ref: 'main' }])
@@ -225,7 +218,7 @@ describe('the bundled action, publishing options', () => {
     const server = await startGitHubServer({ owner: 'lim4349', repo: 'lim4349.github.io' })
     try {
       const inputs = { ...REFERENCE_INPUTS, 'dispatch-workflow': 'deploy.yml', 'hf-api-url': hf.url }
-      const run = await runAction({ inputs, env: githubEnv(server), githubToken: 'write-token' })
+      const run = await runAction({ inputs, env: server.runnerEnv, githubToken: 'write-token' })
       expect(run.exitCode).toBe(1)
       expect(run.outputs['commit-sha']).toBe(await server.git.head('main'))
       expect(run.stdout).toContain(
@@ -243,7 +236,7 @@ describe('the bundled action, backfill', () => {
     const fixtures = await startHfServer()
     const server = await startGitHubServer({ owner: 'octo', repo: 'blog' })
     try {
-      const env = githubEnv(server, 'octo/blog')
+      const env = server.runnerEnv
       const inputs = {
         date: '2024-01-05..2024-01-08',
         'data-dir': '_data/papers',

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
 import { everythingShown, runAction, type ActionRun, type ActionRunOptions } from '../support/run-action.js'
+import { readReferenceDay, SEED_DAY } from '../support/reference-day.js'
 import { runnerCommands } from '../support/runner-commands.js'
 
 /**
@@ -14,26 +15,20 @@ import { runnerCommands } from '../support/runner-commands.js'
  * an attacker would: no workflow command comes out of data, no token or piece of one is printed, bad
  * inputs and variables are refused with their names. `npm run bundle` first when src/ changed.
  */
-const SEED_DIR = resolve(process.cwd(), '__tests__/fixtures/seed')
 const GITHUB_TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a'
 const HF_TOKEN = 'hf_QmW7v4ZpXo2LrT9sNcYb8KdJ3eFgHu6AiE'
 
+let seedDay: unknown[]
 let hf: HfServer
 let github: GitHubServer
 
 beforeAll(async () => {
-  const seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
-  hf = await startHfServer({ days: new Map([['2025-12-24', seedDay]]) })
+  seedDay = (await readReferenceDay()).items
+  hf = await startHfServer({ days: new Map([[SEED_DAY, seedDay]]) })
   github = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' } })
 })
 afterAll(async () => {
   await Promise.all([hf.close(), github.close()])
-})
-
-const githubEnv = () => ({
-  GITHUB_REPOSITORY: 'octo/blog',
-  GITHUB_API_URL: github.apiUrl,
-  GITHUB_GRAPHQL_URL: github.graphqlUrl,
 })
 
 /** Any 8 consecutive characters of `token` in `text`. */
@@ -81,7 +76,7 @@ describe('hostile inputs', () => {
         repository: 'octo/..',
         'dispatch-workflow': '..yml',
       },
-      { env: githubEnv(), githubToken: GITHUB_TOKEN },
+      { env: github.runnerEnv, githubToken: GITHUB_TOKEN },
     )
     const [error] = run.stdout.split('\n').filter((line) => line.startsWith('::error::'))
     expect(decodeURIComponent(error ?? '').split('\n')).toEqual([
@@ -110,9 +105,7 @@ describe('hostile inputs', () => {
 
 describe('hostile papers', () => {
   it('print no workflow command when the dry run shows their post and data in the log', async () => {
-    const [seedItem] = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as Array<{
-      paper: Record<string, unknown>
-    }>
+    const [seedItem] = seedDay as Array<{ paper: Record<string, unknown> }>
     const command = '\n::add-mask::x\r::stop-commands::y\u2028::error::z ##[set-output name=a]b'
     const hostile = {
       ...seedItem,
@@ -153,7 +146,7 @@ describe('answers that echo a token', () => {
     })
     const run = await runAction({
       inputs: { date: '2025-12-24', 'hf-api-url': hf.url },
-      env: githubEnv(),
+      env: github.runnerEnv,
       githubToken: GITHUB_TOKEN,
     })
     expect(run.exitCode).toBe(1)
@@ -196,7 +189,7 @@ describe('the runner’s environment', () => {
   it('warns, and succeeds, when the outputs and summary cannot be written after the commit', async () => {
     const run = await runAction({
       inputs: { date: '2025-12-24', 'hf-api-url': hf.url },
-      env: { ...githubEnv(), GITHUB_OUTPUT: '/dev/full', GITHUB_STEP_SUMMARY: '/dev/full' },
+      env: { ...github.runnerEnv, GITHUB_OUTPUT: '/dev/full', GITHUB_STEP_SUMMARY: '/dev/full' },
       githubToken: GITHUB_TOKEN,
     })
     expect(run.exitCode).toBe(0)

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { readReferenceDay, SEED_DAY } from '../support/reference-day.js'
 import { everythingShown, runAction, type ActionRun } from '../support/run-action.js'
 import { workspaceBesideOutside } from '../support/workspace.js'
 
@@ -12,7 +13,6 @@ import { workspaceBesideOutside } from '../support/workspace.js'
  * first): links in the checked-out repository, a GitHub that hangs, trickles, cannot be reached,
  * announces hour-long waits or echoes the token, and a repository that refuses pull requests.
  */
-const SEED_DIR = resolve(process.cwd(), '__tests__/fixtures/seed')
 const POST = '_posts/2025-12-24-daily-papers-2025-12-24.md'
 const WORK = 'daily-papers/2025-12-24'
 const TOKEN = 'ghs_AttackE2eToken0123456789abcdefABCDEF'
@@ -20,16 +20,9 @@ const INPUTS = { date: '2025-12-24', language: 'ko', timezone: 'Asia/Seoul', 'po
 
 let hf: HfServer
 beforeAll(async () => {
-  const seedDay = JSON.parse(await readFile(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as unknown[]
-  hf = await startHfServer({ days: new Map([['2025-12-24', seedDay]]) })
+  hf = await startHfServer({ days: new Map([[SEED_DAY, (await readReferenceDay()).items]]) })
 })
 afterAll(() => hf.close())
-
-const githubEnv = (server: { apiUrl: string; graphqlUrl: string }) => ({
-  GITHUB_REPOSITORY: 'octo/blog',
-  GITHUB_API_URL: server.apiUrl,
-  GITHUB_GRAPHQL_URL: server.graphqlUrl,
-})
 
 /** Runs the action against a stand-in prepared by `prepare`, then closes it. */
 async function againstGitHub(
@@ -42,7 +35,7 @@ async function againstGitHub(
     prepare(server)
     const run = await runAction({
       inputs: { ...INPUTS, 'hf-api-url': hf.url, ...inputs },
-      env: githubEnv(server),
+      env: server.runnerEnv,
       githubToken: TOKEN,
     })
     return { run, server }
@@ -122,7 +115,7 @@ describe('a GitHub that does not answer', () => {
     const url = `http://127.0.0.1:${port}`
     const run = await runAction({
       inputs: { ...INPUTS, 'hf-api-url': hf.url },
-      env: githubEnv({ apiUrl: url, graphqlUrl: `${url}/graphql` }),
+      env: { GITHUB_REPOSITORY: 'octo/blog', GITHUB_API_URL: url, GITHUB_GRAPHQL_URL: `${url}/graphql` },
       githubToken: TOKEN,
     })
     expect(run.exitCode).toBe(1)
@@ -205,12 +198,12 @@ describe('pull-request mode', () => {
     const server = await startGitHubServer({ tokens: { [TOKEN]: 'write' } })
     try {
       const inputs = { ...INPUTS, mode: 'pull-request', overwrite: 'never', 'hf-api-url': hf.url }
-      const first = await runAction({ inputs, env: githubEnv(server), githubToken: TOKEN })
+      const first = await runAction({ inputs, env: server.runnerEnv, githubToken: TOKEN })
       expect(first.exitCode).toBe(0)
       await server.git.commit(WORK, { [POST]: 'fixed by hand\n' }, 'Fix by hand')
       const again = await runAction({
         inputs: { ...inputs, language: 'en' },
-        env: githubEnv(server),
+        env: server.runnerEnv,
         githubToken: TOKEN,
       })
       expect(again.exitCode).toBe(0)

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { everythingShown, runAction, type ActionRun } from '../support/run-action.js'
 import { NON_PAPER_ANSWERS } from '../support/non-paper-answers.js'
+import { readReferenceDay, SEED_DAY } from '../support/reference-day.js'
 
 /**
  * Hostile Hugging Face answers against the bundled action (dist/index.js; `npm run bundle` first): each
@@ -12,7 +13,7 @@ import { NON_PAPER_ANSWERS } from '../support/non-paper-answers.js'
  * written and no piece of the hf-token printed.
  */
 const TOKEN = 'hf_AttackSourceToken0123456789abcdefXYZ'
-const DAY = '2025-12-24'
+const DAY = SEED_DAY
 const MiB = 1024 * 1024
 
 type Item = { paper: Record<string, unknown> }
@@ -22,8 +23,7 @@ let hf: HfServer
 let rssProbe: string
 
 beforeAll(async () => {
-  const seedFile = resolve(process.cwd(), '__tests__/fixtures/seed/2025-12-24.json')
-  seedDay = JSON.parse(await readFile(seedFile, 'utf8')) as Item[]
+  seedDay = (await readReferenceDay()).items as Item[]
   hf = await startHfServer({ days: new Map([[DAY, seedDay]]) })
   rssProbe = join(await mkdtemp(join(tmpdir(), 'rss-probe-')), 'max-rss.cjs')
   await writeFile(

@@ -29,12 +29,6 @@ const mixedDay = JSON.parse(await readFile(join(FIXTURES, `${MIXED_DAY}.json`), 
 }>
 const { hf, llm, seedPost } = startStandIns([[MIXED_DAY, mixedDay]])
 
-const githubEnv = (github: GitHubServer) => ({
-  GITHUB_REPOSITORY: 'lim4349/lim4349.github.io',
-  GITHUB_API_URL: github.apiUrl,
-  GITHUB_GRAPHQL_URL: github.graphqlUrl,
-})
-
 /** The post's lines under its papers: 요약 (the model's), Hugging Face AI 요약 (the fallback), or none. */
 function summaryLines(post: string): Array<'model' | 'hf' | 'none'> {
   return post
@@ -73,7 +67,7 @@ describe('Korean summaries through the bundled action', () => {
   it('shows one Korean summary per paper, committed with its cache in one commit', async () => {
     const run = await runAction({
       inputs: inputs(),
-      env: githubEnv(github),
+      env: github.runnerEnv,
       githubToken: GITHUB_TOKEN,
     })
     expect(run.stderr).toBe('')
@@ -109,7 +103,7 @@ describe('Korean summaries through the bundled action', () => {
     github.requests.length = 0
     const run = await runAction({
       inputs: inputs(),
-      env: githubEnv(github),
+      env: github.runnerEnv,
       githubToken: GITHUB_TOKEN,
     })
     expect(run.exitCode).toBe(0)

@@ -55,11 +55,7 @@ async function commitRun(inputs: Record<string, string>): Promise<ActionRun> {
   const server = github as GitHubServer
   const run = await runAction({
     inputs: { 'hf-api-url': hf.url, 'refresh-days': '3', ...inputs },
-    env: {
-      GITHUB_REPOSITORY: 'octo/blog',
-      GITHUB_API_URL: server.apiUrl,
-      GITHUB_GRAPHQL_URL: server.graphqlUrl,
-    },
+    env: server.runnerEnv,
     githubToken: 'write-token',
   })
   expect(run.stderr).toBe('')

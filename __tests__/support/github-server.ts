@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
+import { text } from 'node:stream/consumers'
 import { setTimeout as delay } from 'node:timers/promises'
 import { execute, parse, validate } from 'graphql'
 import { GitRepository } from './git-repository.ts'
@@ -21,6 +22,7 @@ import {
   type Resolution,
   type TokenAccess,
 } from './github-graphql.ts'
+import { sendAnswer } from './send-answer.ts'
 
 export type { PullRequest, TokenAccess }
 
@@ -63,6 +65,8 @@ export interface GitHubServer {
   apiUrl: string
   /** GITHUB_GRAPHQL_URL */
   graphqlUrl: string
+  /** What the runner tells the action about this GitHub: GITHUB_REPOSITORY (owner/repo) and the two URLs. */
+  runnerEnv: { GITHUB_REPOSITORY: string; GITHUB_API_URL: string; GITHUB_GRAPHQL_URL: string }
   requests: RecordedGitHubRequest[]
   git: GitRepository
   pullRequests: PullRequest[]
@@ -111,15 +115,15 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     try {
       const failure = failures.shift()
       if (failure && 'stall' in failure) return stall(res, failure.stall)
-      if (failure) return sendJson(res, failure.status, withToken(failure.body, presented), failure.headers)
+      if (failure) return sendAnswer(res, failure.status, withToken(failure.body, presented), failure.headers)
       const access = tokens[presented]
       if (!access)
-        return sendJson(res, 401, {
+        return sendAnswer(res, 401, {
           message: said('Bad credentials'),
           documentation_url: 'https://docs.github.com/rest',
         })
       if (req.method === 'POST' && path === graphqlPath) {
-        const { query, variables } = JSON.parse(await readBody(req)) as {
+        const { query, variables } = JSON.parse(await text(req)) as {
           query: string
           variables?: Record<string, unknown>
         }
@@ -127,7 +131,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         record.operation = operationName(document)
         const invalid = validate(schema, document)
         if (invalid.length > 0)
-          return sendJson(res, 200, { errors: invalid.map((error) => ({ message: error.message })) })
+          return sendAnswer(res, 200, { errors: invalid.map((error) => ({ message: error.message })) })
         if (record.operation !== undefined && isMutation(document)) {
           for (const hook of mutationHooks.splice(0)) await hook()
         }
@@ -147,7 +151,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           rootValue: rootResolvers(context),
           variableValues: variables,
         })
-        return sendJson(res, 200, {
+        return sendAnswer(res, 200, {
           ...(result.data !== undefined ? { data: result.data } : {}),
           ...(result.errors
             ? {
@@ -160,35 +164,41 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       }
       const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path)
       if (!match || match[1] !== owner || match[2] !== repo)
-        return sendJson(res, 404, { message: 'Not Found' })
+        return sendAnswer(res, 404, { message: 'Not Found' })
       if (req.method === 'GET' && match[3] === undefined) {
-        return sendJson(res, 200, { full_name: `${owner}/${repo}`, default_branch: defaultBranch })
+        return sendAnswer(res, 200, { full_name: `${owner}/${repo}`, default_branch: defaultBranch })
       }
       const dispatch = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(match[3] ?? '')
       if (req.method === 'POST' && dispatch) {
         const workflow = decodeURIComponent(dispatch[1] as string)
-        const { ref } = JSON.parse(await readBody(req)) as { ref: string }
+        const { ref } = JSON.parse(await text(req)) as { ref: string }
         if (access !== 'write')
-          return sendJson(res, 403, { message: said('Resource not accessible by integration') })
-        if (!workflows.has(workflow)) return sendJson(res, 404, { message: said('Not Found') })
+          return sendAnswer(res, 403, { message: said('Resource not accessible by integration') })
+        if (!workflows.has(workflow)) return sendAnswer(res, 404, { message: said('Not Found') })
         if ((await git.head(ref)) === undefined)
-          return sendJson(res, 422, { message: `No ref found for: ${ref}` })
+          return sendAnswer(res, 422, { message: `No ref found for: ${ref}` })
         dispatches.push({ workflow, ref })
         res.writeHead(204).end()
         return
       }
-      sendJson(res, 404, { message: 'Not Found' })
+      sendAnswer(res, 404, { message: 'Not Found' })
     } catch (error) {
-      sendJson(res, 500, { message: `stand-in failure: ${(error as Error).message}` })
+      sendAnswer(res, 500, { message: `stand-in failure: ${(error as Error).message}` })
     }
   }
   const server = createServer((req, res) => void handle(req, res))
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
+  const graphqlUrl = `${baseUrl}${graphqlPath}`
   return {
     apiUrl: baseUrl,
-    graphqlUrl: `${baseUrl}${graphqlPath}`,
+    graphqlUrl,
+    runnerEnv: {
+      GITHUB_REPOSITORY: `${owner}/${repo}`,
+      GITHUB_API_URL: baseUrl,
+      GITHUB_GRAPHQL_URL: graphqlUrl,
+    },
     requests,
     git,
     pullRequests,
@@ -215,28 +225,4 @@ function stall(res: ServerResponse, how: { kind: 'silent' } | { kind: 'trickle';
   res.write('{')
   const timer = setInterval(() => res.write(' '), how.intervalMs)
   res.on('close', () => clearInterval(timer))
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((done, fail) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => done(Buffer.concat(chunks).toString()))
-    req.on('error', fail)
-  })
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  })
-  res.end(text)
 }

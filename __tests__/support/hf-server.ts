@@ -10,6 +10,7 @@ import { createSecureServer } from 'node:http2'
 import type { AddressInfo, Socket } from 'node:net'
 import { resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
+import { sendAnswer } from './send-answer.ts'
 
 export const FIXTURES_DIR = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 
@@ -131,18 +132,13 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
     const limited = limit?.count(req.headers.authorization !== undefined)
     const fault = limited?.over ? undefined : faults.shift()
     if (options.latencyMs) await delay(options.latencyMs)
-    if (limited?.over) return send(res, 429, JSON.stringify({ error: 'Too Many Requests' }), limited.headers)
+    if (limited?.over) return sendAnswer(res, 429, { error: 'Too Many Requests' }, limited.headers)
     if (fault === 'hang') return
     if (fault === 'reset') return void req.socket.destroy()
-    if (fault === 'html') return send(res, 200, HTML_PAGE, { 'content-type': 'text/html; charset=utf-8' })
+    if (fault === 'html')
+      return sendAnswer(res, 200, HTML_PAGE, { 'content-type': 'text/html; charset=utf-8' })
     if (typeof fault === 'object' && 'flood' in fault) return void flood(res, fault, floods)
-    if (typeof fault === 'object') {
-      const body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {})
-      return send(res, fault.status, body, {
-        'content-type': 'application/json; charset=utf-8',
-        ...fault.headers,
-      })
-    }
+    if (typeof fault === 'object') return sendAnswer(res, fault.status, fault.body, fault.headers)
     const [status, answer] = dailyPapers(new URL(url, 'http://stand-in'), req.method, days, options)
     const body = JSON.stringify(answer)
     if (fault === 'truncate') {
@@ -153,7 +149,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
       })
       return void res.write(bytes.subarray(0, bytes.length >> 1), () => req.socket.destroy())
     }
-    send(res, status, body, { 'content-type': 'application/json; charset=utf-8', ...limited?.headers })
+    sendAnswer(res, status, body, limited?.headers)
   }
   const server = options.tls
     ? createSecureServer({ ...options.tls, allowHTTP1: true }, handle as never)
@@ -248,11 +244,6 @@ function isDay(text: string): boolean {
   return (
     /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(text)
   )
-}
-
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
-  res.writeHead(status, { 'content-length': Buffer.byteLength(body), ...headers })
-  res.end(body)
 }
 
 /** Writes a flood body at the pace the client reads it, until it is complete or the client hangs up. */

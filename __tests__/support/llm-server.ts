@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { text as readText } from 'node:stream/consumers'
 import {
   inputTokens,
   papersAsked,
@@ -15,6 +16,7 @@ import {
   systemMessage,
   type PaperAsked,
 } from './llm-request.ts'
+import { sendAnswer } from './send-answer.ts'
 
 export type LlmBehaviour =
   /** One plausible summary (and title, when the schema asks for one) per paper. */
@@ -103,7 +105,7 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
   const queue: LlmBehaviour[] = []
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const text = await readBody(req)
+    const text = await readText(req)
     const body = parseJson(text)
     const papers = papersAsked(body)
     requests.push({
@@ -117,21 +119,22 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     const behaviour = queue.shift() ?? 'good'
     if (behaviour === 'hang') return
     if (behaviour === 'reset') return void req.socket.destroy()
-    if (typeof behaviour === 'object') return send(res, behaviour.status, behaviour.body, behaviour.headers)
+    if (typeof behaviour === 'object')
+      return sendAnswer(res, behaviour.status, behaviour.body, behaviour.headers)
     if (behaviour === 'huge')
       return sendChunked(res, JSON.stringify(answer('good', body, papers)), 2 * 1024 * 1024)
     if (req.method !== 'POST' || req.url !== `${basePath}/chat/completions`) {
-      return send(res, 404, {
+      return sendAnswer(res, 404, {
         error: { code: 'not_found', message: `No route for ${req.method} ${req.url}` },
       })
     }
     if (!req.headers.authorization?.startsWith('Bearer ')) {
-      return send(res, 401, { error: { code: 'unauthorized', message: 'Bearer token required' } })
+      return sendAnswer(res, 401, { error: { code: 'unauthorized', message: 'Bearer token required' } })
     }
     if (options.maxInputTokens !== undefined && inputTokens(body) > options.maxInputTokens) {
-      return send(res, TOKENS_LIMIT_ANSWER.status, TOKENS_LIMIT_ANSWER.body)
+      return sendAnswer(res, TOKENS_LIMIT_ANSWER.status, TOKENS_LIMIT_ANSWER.body)
     }
-    send(res, 200, answer(behaviour, body, papers))
+    sendAnswer(res, 200, answer(behaviour, body, papers))
   }
   const server = createServer((req, res) => void handle(req, res))
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
@@ -230,27 +233,6 @@ function completion(
     choices: [{ index: 0, message: { role: 'assistant', content, refusal }, finish_reason: finishReason }],
     usage: { prompt_tokens: inputTokens(body), completion_tokens: Math.ceil((content?.length ?? 0) / 4) },
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body ?? {})
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  })
-  res.end(text)
 }
 
 /** A valid answer padded with `padding` spaces before its end, streamed in 64 KB chunks. */
