@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { lint } from 'markdownlint/promise'
-import { FIELDS, renderPost, selectPapers } from '../../src/digest/index.js'
+import { FIELDS } from '../../src/core/fields.js'
+import { renderPost, selectPapers } from '../../src/digest/index.js'
 import { parseDailyPapers } from '../../src/source/paper.js'
 
 /**

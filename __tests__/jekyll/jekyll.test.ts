@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { cleanText, FIELDS, renderPost, selectPapers } from '../../src/digest/index.js'
+import { FIELDS } from '../../src/core/fields.js'
+import { cleanText, renderPost, selectPapers } from '../../src/digest/index.js'
 import { parseDailyPapers, type Paper } from '../../src/source/paper.js'
 import {
   buildSite,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals'
-import { gitBlobOid } from '../../src/core/git-blob.js'
 import { changes, dispatchFor, expectOperations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 describe('GitHub publisher', () => {
@@ -168,11 +167,6 @@ describe('GitHub publisher', () => {
     ).rejects.toThrow(
       'A change set writes to 5 folders (_posts, _data/papers, .hf-daily-papers/summaries, .hf-daily-papers/posts, fifth), but one read covers at most 4',
     )
-  })
-
-  it('computes git blob ids as git does', () => {
-    expect(gitBlobOid('')).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')
-    expect(gitBlobOid('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a')
   })
 })
 

@@ -1,4 +1,3 @@
-export { FIELDS, LANGUAGES, type Field, type Language } from '../core/fields.js'
 export { renderPost, type PostOptions } from './render.js'
 export { describeFilters, selectPapers, type SelectOptions } from './select.js'
 export { cleanText } from './text.js'
