@@ -1,3 +1,4 @@
+import { formatDay } from '../core/calendar.js'
 import type { DayPapers } from './source.js'
 
 /**
@@ -35,7 +36,7 @@ function utcDay(stamp: unknown): string | undefined {
   // Bounded and anchored, so Date.parse never sees a long or free-form string.
   if (typeof stamp !== 'string' || stamp.length > 40 || !/^\d{4}-\d{2}-\d{2}T/.test(stamp)) return undefined
   const time = Date.parse(stamp)
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10)
+  return Number.isNaN(time) ? undefined : formatDay(time)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatDay } from '../core/calendar.js'
 import { errorMessage } from '../core/errors.js'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Dispatcher } from 'undici'
@@ -245,7 +246,7 @@ async function readAnswer(response: Dispatcher.ResponseData, maxBytes: number): 
 }
 
 function futureDayHint(day: string, now: number): string {
-  const today = new Date(now).toISOString().slice(0, 10)
+  const today = formatDay(now)
   return day > today
     ? ` (${day} is after today, ${today} UTC: Hugging Face lists a day only once it has begun)`
     : ''
