@@ -1,4 +1,5 @@
 import { formatDay } from '../core/calendar.js'
+import type { Paper } from './paper.js'
 import type { DayPapers } from './source.js'
 
 /**
@@ -29,6 +30,25 @@ export function listedDays(items: readonly unknown[]): Map<string, string> {
     if (day !== undefined) days.set(id, day)
   }
   return days
+}
+
+/**
+ * `papers` as the post of `day` takes them, and those left out because Hugging Face lists them on another
+ * day; a paper without a listing day (see listedDays) is kept.
+ */
+export function splitOffDay(
+  papers: readonly Paper[],
+  listedOn: ReadonlyMap<string, string>,
+  day: string,
+): { papers: Paper[]; offDay: OffDayPaper[] } {
+  const kept: Paper[] = []
+  const offDay: OffDayPaper[] = []
+  for (const paper of papers) {
+    const listed = listedOn.get(paper.id)
+    if (listed === undefined || listed === day) kept.push(paper)
+    else offDay.push({ id: paper.id, listedOn: listed })
+  }
+  return { papers: kept, offDay }
 }
 
 /** `2025-11-03` for `2025-11-03T12:00:00.000Z` (or `2025-11-04T01:00:00+09:00`); undefined when not an ISO date-time. */
