@@ -2,11 +2,10 @@ import { eachDay } from '../core/calendar.js'
 import { DIGEST_DEFAULTS } from './digest-defaults.js'
 import { type Environment, type RunnerFacts } from './environment.js'
 import { type InputName } from './inputs.js'
-import { quote } from './schema.js'
+import { describeProblem, quote } from './schema.js'
 import { sharedName } from '../core/template.js'
 
 import type { Parsed } from './input-schemas.js'
-import { describeProblem } from './settings.js'
 
 /** Problems that involve more than one input; `partial` is set when some inputs already failed. */
 export function crossCheck(

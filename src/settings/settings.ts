@@ -11,6 +11,7 @@ import { crossCheck } from './checks.js'
 import { periodUpToToday } from './dates.js'
 import { inputSchemas, type Parsed } from './input-schemas.js'
 import type { EMPTY_DAY_POLICIES, OVERWRITE_POLICIES } from './input-schemas.js'
+import { describeProblem } from './schema.js'
 import { publishTarget, type PublishTarget } from './target.js'
 
 export { DIGESTS } from './digest-defaults.js'
@@ -133,8 +134,4 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     outputFile: facts.outputFile,
     summaryFile: facts.summaryFile,
   }
-}
-
-export function describeProblem(name: InputName, message: string): string {
-  return `Input "${name}": ${message}`
 }
