@@ -16,11 +16,6 @@ import { publishTarget, type PublishTarget } from './target.js'
 
 export { DIGESTS } from './digest-defaults.js'
 export type { Environment } from './environment.js'
-export type { PathKind } from '../core/path-kind.js'
-export type { LlmSettings } from './llm.js'
-export { EMPTY_DAY_POLICIES, MODES, OVERWRITE_POLICIES } from './input-schemas.js'
-
-export type { GitHubTarget, Mode, PublishTarget } from './target.js'
 
 /** Everything a run needs, parsed and checked once; nothing deeper reads inputs or the environment. */
 export interface Settings {
