@@ -85,7 +85,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
   const values = parsed as Parsed
   const { facts, problems: environmentProblems } = checkEnvironment(environment, parsed.mode === 'files')
   problems.push(...environmentProblems)
-  problems.push(...crossCheck(values, problems.length === 0 ? undefined : parsed, facts, environment))
+  problems.push(...crossCheck(values, facts, environment))
   if (problems.length > 0) throw new SettingsError(problems)
 
   const defaults = DIGEST_DEFAULTS[values.digest]
