@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { runInNewContext } from 'node:vm'
 import { backoffMs } from '../../src/core/backoff.js'
-import { errorMessage } from '../../src/core/errors.js'
 
 describe('backoffMs', () => {
   const at = (random: number) => () => random
@@ -21,14 +19,5 @@ describe('backoffMs', () => {
   it('with full jitter waits anywhere from 0', () => {
     expect(backoffMs(3, { baseMs: 500, random: at(0), jitter: 'full' })).toBe(0)
     expect(backoffMs(3, { baseMs: 500, random: at(0.5), jitter: 'full' })).toBe(1000)
-  })
-})
-
-describe('errorMessage', () => {
-  it("reads an Error's message, one of another realm's too, and anything else as text", () => {
-    expect(errorMessage(new TypeError('bad'))).toBe('bad')
-    expect(errorMessage(runInNewContext('new Error("elsewhere")'))).toBe('elsewhere')
-    expect(errorMessage('plain')).toBe('plain')
-    expect(errorMessage({ message: 'not an error' })).toBe('[object Object]')
   })
 })

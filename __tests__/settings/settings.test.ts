@@ -39,6 +39,7 @@ describe('parseSettings', () => {
         },
       },
       overwrite: 'changed',
+      refreshDays: 7,
       commitMessage: 'Add Hugging Face Daily Papers for {date}',
       hfApiUrl: 'https://huggingface.co',
       llm: { github: { token: 'ghs_secret', apiUrl: 'https://api.github.com' } },

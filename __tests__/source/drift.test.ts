@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { ignoredDate, listedDays } from '../../src/source/drift.js'
+import { ignoredDate, listedDays, splitOffDay } from '../../src/source/drift.js'
 import { parseDailyPapers } from '../../src/source/paper.js'
 import type { DayPapers } from '../../src/source/source.js'
 import { loadFixtureDays } from '../support/hf-server.js'
@@ -40,6 +40,23 @@ describe('listedDays', () => {
       expect(days.size).toBe(items.length)
       expect(new Set(days.values())).toEqual(new Set([day]))
     }
+  })
+})
+
+describe('splitOffDay', () => {
+  it('keeps the papers of the day and those without a listing day, in order, and names the others’ day', () => {
+    const { papers } = parseDailyPapers(
+      ['2511.00001', '2511.00002', '2511.00003'].map((id) => ({ paper: { id, title: 't', upvotes: 1 } })),
+      'test',
+    )
+    const listedOn = new Map([
+      ['2511.00001', '2025-11-03'],
+      ['2511.00002', '2025-11-02'],
+    ])
+    expect(splitOffDay(papers, listedOn, '2025-11-03')).toEqual({
+      papers: [papers[0], papers[2]],
+      offDay: [{ id: '2511.00002', listedOn: '2025-11-02' }],
+    })
   })
 })
 

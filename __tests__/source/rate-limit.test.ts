@@ -76,7 +76,7 @@ describe('parseRateLimits', () => {
     expect(parseRateLimits(headers)).toEqual([])
   })
 
-  it('leaves out a policy figure that is not a positive integer', () => {
+  it('leaves out a quota that is not a number and a window of 0 seconds', () => {
     expect(parseRateLimits({ ratelimit: '"api";r=1;t=2', 'ratelimit-policy': '"api";q=lots;w=0' })).toEqual([
       { name: 'api', remaining: 1, resetSeconds: 2 },
     ])

@@ -125,7 +125,7 @@ export function zonedInstant(localMs: number, zone: string): number {
 }
 
 /** Front-matter date as Jekyll writes it: `2025-12-24 09:15:00 +0900`. */
-export function formatZoned(instantMs: number, zone: string): string {
+function formatZoned(instantMs: number, zone: string): string {
   const offset = offsetMinutes(instantMs, zone)
   const wall = new Date(wallMs(instantMs, zone)).toISOString()
   const sign = offset < 0 ? '-' : '+'

@@ -14,7 +14,7 @@ export function findControlCharacter(text: string): { position: number; codePoin
 }
 
 /** `U+000A`, as messages name a character. */
-export function codePointName(character: string): string {
+function codePointName(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
 }
 

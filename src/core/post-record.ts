@@ -12,10 +12,10 @@ import type { FileChange } from './changes.js'
  * folder, which Jekyll neither publishes nor parses, one file per month of the post's day, so that
  * the posts themselves stay exactly as rendered.
  */
-export const RECORD_DIR = '.hf-daily-papers/posts'
+const RECORD_DIR = '.hf-daily-papers/posts'
 
 /** A month of daily posts with a hundred papers each is ~0.2 MB; a larger file is not ours. */
-export const MAX_RECORD_FILE_BYTES = 4 * 1024 * 1024
+const MAX_RECORD_FILE_BYTES = 4 * 1024 * 1024
 
 const ABOUT =
   'What hf-daily-papers wrote to each post (the git blob id and the ranking it shows), so that refresh-days rewrites a post only while nobody has edited it. Delete an entry and that post is never refreshed.'

@@ -3,8 +3,8 @@ import { isoWeek } from './calendar.js'
 /** Values a template may name: `{date}`, `{from}`, `{to}`, `{week}`, `{month}`. */
 export type TemplateValues = Partial<Record<TemplateKey, string>>
 
-export const TEMPLATE_KEYS = ['date', 'from', 'to', 'week', 'month'] as const
-export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
+const TEMPLATE_KEYS = ['date', 'from', 'to', 'week', 'month'] as const
+type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
 const PLACEHOLDER = /\{(\w+)\}/g
 

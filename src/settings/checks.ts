@@ -2,20 +2,17 @@ import { eachDay } from '../core/calendar.js'
 import { DIGEST_DEFAULTS } from './digest-defaults.js'
 import { type Environment, type RunnerFacts } from './environment.js'
 import { type InputName } from './inputs.js'
-import { quote } from './schema.js'
+import { describeProblem, quote } from './schema.js'
 import { sharedName } from '../core/template.js'
 
 import type { Parsed } from './input-schemas.js'
-import { describeProblem } from './settings.js'
 
-/** Problems that involve more than one input; `partial` is set when some inputs already failed. */
-export function crossCheck(
-  values: Parsed,
-  partial: Partial<Record<InputName, unknown>> | undefined,
-  facts: RunnerFacts,
-  environment: Environment,
-): string[] {
-  const has = (...names: InputName[]) => names.every((name) => partial === undefined || name in partial)
+/**
+ * Problems that involve more than one input. `values` holds the inputs that parsed (a failed one is
+ * missing), and each check runs only when all of its inputs are there.
+ */
+export function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment): string[] {
+  const has = (...names: InputName[]) => names.every((name) => name in values)
   const problems: string[] = []
   if (has('digest', 'date') && values.digest !== 'daily' && values.date.from !== values.date.to) {
     problems.push(

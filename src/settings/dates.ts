@@ -2,7 +2,7 @@ import { addDays, daysBetween, parseDay, periodOf, utcDay } from '../core/calend
 import { quote } from './schema.js'
 
 /** The longest range one run may fetch: a three-year backfill is split into smaller ones. */
-export const MAX_RANGE_DAYS = 3 * 366
+const MAX_RANGE_DAYS = 3 * 366
 
 /** The week or month containing `day`, without the days that have not come yet (Hugging Face refuses them). */
 export function periodUpToToday(

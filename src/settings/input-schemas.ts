@@ -10,7 +10,7 @@ import { fileNameProblem, folder } from './paths.js'
 import { httpUrl, list, oneOf, optionalText, quote, rule, template, text, wholeNumber } from './schema.js'
 import { resolveDates } from './dates.js'
 
-export const MODES = ['commit', 'pull-request', 'files', 'dry-run'] as const
+const MODES = ['commit', 'pull-request', 'files', 'dry-run'] as const
 export const EMPTY_DAY_POLICIES = ['skip', 'post', 'fail'] as const
 export const OVERWRITE_POLICIES = ['changed', 'never'] as const
 

@@ -1,6 +1,7 @@
 import { quoteForMessage } from '../core/control-characters.js'
 import { z } from '../core/zod.js'
 import { unknownPlaceholders } from '../core/template.js'
+import type { InputName } from './inputs.js'
 
 /** The building blocks of the input schemas: each turns a raw input string into a value or a problem. */
 
@@ -94,6 +95,11 @@ export function parseHttpUrl(value: string): string | { problem: string } {
     return { problem: 'is a URL with a user name or password in it; give the URL without them' }
   }
   return url.href.replace(/\/+$/, '')
+}
+
+/** A problem with an input, as every message about one starts: `Input "name": …`. */
+export function describeProblem(name: InputName, message: string): string {
+  return `Input "${name}": ${message}`
 }
 
 /** An input's value in a message: quoted, cut at 80 characters, control characters escaped. */

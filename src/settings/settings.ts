@@ -11,15 +11,11 @@ import { crossCheck } from './checks.js'
 import { periodUpToToday } from './dates.js'
 import { inputSchemas, type Parsed } from './input-schemas.js'
 import type { EMPTY_DAY_POLICIES, OVERWRITE_POLICIES } from './input-schemas.js'
+import { describeProblem } from './schema.js'
 import { publishTarget, type PublishTarget } from './target.js'
 
 export { DIGESTS } from './digest-defaults.js'
 export type { Environment } from './environment.js'
-export type { PathKind } from '../core/path-kind.js'
-export type { LlmSettings } from './llm.js'
-export { EMPTY_DAY_POLICIES, MODES, OVERWRITE_POLICIES } from './input-schemas.js'
-
-export type { GitHubTarget, Mode, PublishTarget } from './target.js'
 
 /** Everything a run needs, parsed and checked once; nothing deeper reads inputs or the environment. */
 export interface Settings {
@@ -89,7 +85,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
   const values = parsed as Parsed
   const { facts, problems: environmentProblems } = checkEnvironment(environment, parsed.mode === 'files')
   problems.push(...environmentProblems)
-  problems.push(...crossCheck(values, problems.length === 0 ? undefined : parsed, facts, environment))
+  problems.push(...crossCheck(values, facts, environment))
   if (problems.length > 0) throw new SettingsError(problems)
 
   const defaults = DIGEST_DEFAULTS[values.digest]
@@ -111,7 +107,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     permalink: values.permalink,
     fields: [...new Set(values.fields)],
     maxPapers: values['max-papers'] ?? defaults.maxPapers,
-    minUpvotes: values['min-upvotes'] ?? 0,
+    minUpvotes: values['min-upvotes'] ?? Number(INPUT_DEFAULTS['min-upvotes']),
     keywords: values.keywords,
     emptyDay: values['empty-day'],
     postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
@@ -119,7 +115,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     dataDir: values['data-dir'],
     target: publishTarget(values, facts, { from, to }),
     overwrite: values.overwrite,
-    refreshDays: values['refresh-days'] ?? 0,
+    refreshDays: values['refresh-days'] ?? Number(INPUT_DEFAULTS['refresh-days']),
     commitMessage: values['commit-message'].trim(),
     hfToken: values['hf-token'],
     hfApiUrl: values['hf-api-url'],
@@ -133,8 +129,4 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     outputFile: facts.outputFile,
     summaryFile: facts.summaryFile,
   }
-}
-
-export function describeProblem(name: InputName, message: string): string {
-  return `Input "${name}": ${message}`
 }

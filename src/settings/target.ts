@@ -33,8 +33,6 @@ export type PublishTarget =
   | { mode: 'files'; workspace: string }
   | { mode: 'dry-run' }
 
-export type Mode = PublishTarget['mode']
-
 /**
  * The target of checked inputs. The cross-input checks have refused a commit mode without a token or a
  * repository already; meeting one here is a bug, not a user's mistake.

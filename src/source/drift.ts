@@ -1,3 +1,5 @@
+import { formatDay } from '../core/calendar.js'
+import type { Paper } from './paper.js'
 import type { DayPapers } from './source.js'
 
 /**
@@ -30,12 +32,31 @@ export function listedDays(items: readonly unknown[]): Map<string, string> {
   return days
 }
 
+/**
+ * `papers` as the post of `day` takes them, and those left out because Hugging Face lists them on another
+ * day; a paper without a listing day (see listedDays) is kept.
+ */
+export function splitOffDay(
+  papers: readonly Paper[],
+  listedOn: ReadonlyMap<string, string>,
+  day: string,
+): { papers: Paper[]; offDay: OffDayPaper[] } {
+  const kept: Paper[] = []
+  const offDay: OffDayPaper[] = []
+  for (const paper of papers) {
+    const listed = listedOn.get(paper.id)
+    if (listed === undefined || listed === day) kept.push(paper)
+    else offDay.push({ id: paper.id, listedOn: listed })
+  }
+  return { papers: kept, offDay }
+}
+
 /** `2025-11-03` for `2025-11-03T12:00:00.000Z` (or `2025-11-04T01:00:00+09:00`); undefined when not an ISO date-time. */
 function utcDay(stamp: unknown): string | undefined {
   // Bounded and anchored, so Date.parse never sees a long or free-form string.
   if (typeof stamp !== 'string' || stamp.length > 40 || !/^\d{4}-\d{2}-\d{2}T/.test(stamp)) return undefined
   const time = Date.parse(stamp)
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10)
+  return Number.isNaN(time) ? undefined : formatDay(time)
 }
 
 /**

@@ -2,7 +2,7 @@ import { errorMessage } from '../core/errors.js'
 import { createReadStream } from 'node:fs'
 import { parseJsonOr } from '../core/bounded-json.js'
 import { AnswerTooLargeError, formatBytes, MAX_ANSWER_BYTES, readText } from './bounded-read.js'
-import { listedDays, type OffDayPaper } from './drift.js'
+import { listedDays, splitOffDay } from './drift.js'
 import { parseDailyPapers, type ParsedResponse } from './paper.js'
 import type { PaperSource } from './source.js'
 
@@ -58,13 +58,7 @@ export function createFileSource(
         )
       }
       // As from Hugging Face: a paper listed on another day is left out, and the pipeline says so.
-      const offDay: OffDayPaper[] = []
-      const papers = parsed.papers.filter((paper) => {
-        const listed = listedOn.get(paper.id)
-        if (listed === undefined || listed === day) return true
-        offDay.push({ id: paper.id, listedOn: listed })
-        return false
-      })
+      const { papers, offDay } = splitOffDay(parsed.papers, listedOn, day)
       return { day, papers, invalid: [...parsed.invalid], ...(offDay.length > 0 ? { offDay } : {}) }
     },
   }

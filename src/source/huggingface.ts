@@ -1,3 +1,4 @@
+import { formatDay } from '../core/calendar.js'
 import { errorMessage } from '../core/errors.js'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Dispatcher } from 'undici'
@@ -7,7 +8,7 @@ import request from 'undici/lib/api/api-request.js'
 import { getGlobalDispatcher } from 'undici/lib/global.js'
 import { AnswerTooLargeError, formatBytes, MAX_ANSWER_BYTES, readStart, readText } from './bounded-read.js'
 import { quoteError, readDailyPage, type DailyPage } from './daily-page.js'
-import type { OffDayPaper } from './drift.js'
+import { splitOffDay, type OffDayPaper } from './drift.js'
 import { createPacer } from './pacer.js'
 import type { InvalidPaper, Paper } from './paper.js'
 import { serverWaitMs } from './rate-limit.js'
@@ -186,19 +187,18 @@ export function createHuggingFaceSource(
         )
         const { parsed, listedOn } = answer
         bytes += answer.bytes
-        let added = 0
-        for (const paper of parsed.papers) {
-          if (seen.has(paper.id)) continue
+        const fresh = parsed.papers.filter((paper) => {
+          if (seen.has(paper.id)) return false
           seen.add(paper.id)
-          added++
-          const listed = listedOn.get(paper.id)
-          if (listed === undefined || listed === day) papers.push(paper)
-          else offDay.push({ id: paper.id, listedOn: listed })
-        }
+          return true
+        })
+        const split = splitOffDay(fresh, listedOn, day)
+        papers.push(...split.papers)
+        offDay.push(...split.offDay)
         invalid.push(...parsed.invalid)
         const items = parsed.papers.length + parsed.invalid.length
         // A full page with nothing new means the server ignores `p`: asking on would never end.
-        if (items < PAGE_SIZE || added === 0) break
+        if (items < PAGE_SIZE || fresh.length === 0) break
         if (page + 1 >= maxPages) {
           throw new Error(
             `GET ${display(url)}: Hugging Face still sent a full page of new papers after ${maxPages} pages ` +
@@ -245,7 +245,7 @@ async function readAnswer(response: Dispatcher.ResponseData, maxBytes: number): 
 }
 
 function futureDayHint(day: string, now: number): string {
-  const today = new Date(now).toISOString().slice(0, 10)
+  const today = formatDay(now)
   return day > today
     ? ` (${day} is after today, ${today} UTC: Hugging Face lists a day only once it has begun)`
     : ''

@@ -37,7 +37,7 @@ export interface PacerOptions {
  * requests, 500 a window) needs one reset, two when a neighbour on a shared runner IP spent most of
  * the first window; a run that needs more should rather fail with advice than sit for long.
  */
-export const RATE_LIMIT_WAIT_CEILING_MS = 10 * 60_000
+const RATE_LIMIT_WAIT_CEILING_MS = 10 * 60_000
 
 /** `t` and `Retry-After` count whole seconds: the reset may come up to a second after they say. */
 const ROUNDING_MS = 1_000

@@ -74,7 +74,7 @@ const itemSchema = z.looseObject({
   numComments: z.optional(z.unknown()),
 })
 
-export type DailyPapersItem = z.infer<typeof itemSchema>
+type DailyPapersItem = z.infer<typeof itemSchema>
 
 export interface InvalidPaper {
   /** The paper's id when it is an arXiv id, otherwise its position in the response (`#3`). */
