@@ -6,6 +6,7 @@ import { ModelCallError } from './call-error.js'
 import type { ChatRequest, ModelClient } from './client.js'
 import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
 import { REASONS, type Reason } from './reasons.js'
+import { plural } from '../core/wording.js'
 
 export interface AskSettings {
   language: string
@@ -110,8 +111,4 @@ function describe(batch: Batch): string {
 
 function sent(requests: number): string {
   return requests > 1 ? ` (${requests} requests with retries)` : ''
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

@@ -4,6 +4,7 @@ import { z } from '../core/zod.js'
 import type { ModelReply } from './answer.js'
 import { ModelCallError, statusFailure } from './call-error.js'
 import { guardedFetch, type FetchPolicy, type FetchRecord } from './guarded-fetch.js'
+import { shownUrl } from '../core/wording.js'
 
 export interface ModelClientConfig {
   /** llm-api-url, e.g. `https://models.github.ai/inference`; requests go to `{apiUrl}/chat/completions`. */
@@ -73,7 +74,7 @@ export async function createOpenAiClient(config: ModelClientConfig): Promise<Mod
     // Its log would print URLs; what matters reaches ours through ModelCallError and the record.
     logLevel: 'off',
   })
-  const where = `POST ${withoutCredentials(`${base}/chat/completions`)}`
+  const where = `POST ${shownUrl(`${base}/chat/completions`, { withoutQuery: true, unparsable: '(llm-api-url)' })}`
   const describe = (text: string) => quoteAnswer(text, { limit: QUOTE_LENGTH, secrets: [config.token] })
 
   function classify(error: unknown): ModelCallError {
@@ -154,17 +155,4 @@ function readCompletion(completion: unknown, where: string): ModelReply {
 
 function retries(count: number): string {
   return count === 1 ? '1 retry' : `${count} retries`
-}
-
-/** A URL as messages show it: without user name, password or query, where a key could hide. */
-function withoutCredentials(text: string): string {
-  try {
-    const url = new URL(text)
-    url.username = ''
-    url.password = ''
-    url.search = ''
-    return url.href
-  } catch {
-    return '(llm-api-url)'
-  }
 }

@@ -1,6 +1,7 @@
 import { backoffMs } from '../core/backoff.js'
 import type { Log } from '../core/log.js'
 import { seconds } from '../source/retry.js'
+import { shownUrl } from '../core/wording.js'
 
 /**
  * The `fetch` Octokit sends every GitHub request through (REST and GraphQL): each attempt has a
@@ -109,7 +110,7 @@ export function createGitHubFetch(options: GitHubFetchOptions): typeof fetch {
 
   return async function githubFetch(input, init = {}) {
     const url = input instanceof Request ? input.url : String(input)
-    const where = `${init.method ?? 'GET'} ${displayUrl(url)}`
+    const where = `${init.method ?? 'GET'} ${shownUrl(url)}`
     const deadline = now() + limits.requestDeadlineMs
     for (let count = 1; ; count++) {
       const outcome = await attempt(
@@ -217,17 +218,5 @@ function isPassingFault(status: number, body: Uint8Array): boolean {
     return typeof first === 'string' && first.startsWith(GRAPHQL_HICCUP)
   } catch {
     return false
-  }
-}
-
-/** A URL as messages show it: without any user name or password a base URL might carry. */
-export function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url)
-    parsed.username = ''
-    parsed.password = ''
-    return parsed.href
-  } catch {
-    return url
   }
 }

@@ -1,5 +1,5 @@
 import type { Log } from '../core/log.js'
-import { displayUrl } from './github-fetch.js'
+import { shownUrl } from '../core/wording.js'
 
 /**
  * The longest wait, in seconds, that GitHub may announce and the action sits out. GitHub announces
@@ -24,7 +24,7 @@ export function rateLimitHandler(kind: RateLimitKind, log: Log): LimitHandler {
   return (retryAfter, options, _octokit, retryCount) => {
     if (retryAfter > MAX_ANNOUNCED_WAIT_S || retryCount >= RATE_LIMIT_RETRIES) return false
     log.warning(
-      `GitHub's ${kind} on ${options.method} ${displayUrl(options.url)}: waiting the ${retryAfter} s GitHub asked for, then trying again (wait ${retryCount + 1} of at most ${RATE_LIMIT_RETRIES})`,
+      `GitHub's ${kind} on ${options.method} ${shownUrl(options.url)}: waiting the ${retryAfter} s GitHub asked for, then trying again (wait ${retryCount + 1} of at most ${RATE_LIMIT_RETRIES})`,
     )
     return true
   }

@@ -6,6 +6,7 @@ import type { DayOutcome, DigestResult } from './result.js'
 import type { RefreshedPost } from '../refresh/refresh.js'
 import type { Settings } from '../settings/settings.js'
 import { escapeHtml } from './html.js'
+import { plural } from '../core/wording.js'
 
 /**
  * The job summary as HTML (GitHub renders it on the run's page). Paper titles are strangers' text,
@@ -104,10 +105,6 @@ function modelSection(stats: SummaryStats, { llm }: Settings): string[] {
       ? []
       : [`<ul>\n${stats.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join('\n')}\n</ul>`]),
   ]
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 function paperTable(day: DayOutcome): string {

@@ -14,6 +14,7 @@ import type { InvalidPaper, Paper } from './paper.js'
 import { serverWaitMs } from './rate-limit.js'
 import { AttemptError, seconds, withRetries, type RetryPolicy } from './retry.js'
 import type { PaperSource } from './source.js'
+import { shownUrl } from '../core/wording.js'
 
 export interface HuggingFaceSourceOptions {
   /** e.g. `https://huggingface.co`; a path prefix (a proxy) is kept. */
@@ -106,7 +107,7 @@ export function createHuggingFaceSource(
     maxBytes: number,
   ): Promise<DailyPage & { bytes: number }> {
     requests++
-    const where = `GET ${display(url)}`
+    const where = `GET ${shownUrl(url)}`
     const attemptTimeout = AbortSignal.timeout(requestTimeoutMs)
     const dayLimit = AbortSignal.timeout(Math.max(0, remainingMs))
     let status: number
@@ -201,13 +202,13 @@ export function createHuggingFaceSource(
         if (items < PAGE_SIZE || fresh.length === 0) break
         if (page + 1 >= maxPages) {
           throw new Error(
-            `GET ${display(url)}: Hugging Face still sent a full page of new papers after ${maxPages} pages ` +
+            `GET ${shownUrl(url)}: Hugging Face still sent a full page of new papers after ${maxPages} pages ` +
               `(${maxPages * PAGE_SIZE} papers), the limit for one day; no real day has that many. ` +
               "Check that hf-api-url is Hugging Face's API.",
           )
         }
       }
-      return { day, papers, invalid, offDay, listUrl: display(endpoint) }
+      return { day, papers, invalid, offDay, listUrl: shownUrl(endpoint) }
     },
   }
 }
@@ -220,15 +221,6 @@ function dailyPapersEndpoint(baseUrl: string): URL {
       `The Hugging Face API URL "${baseUrl}" is not a URL; expected e.g. https://huggingface.co`,
     )
   }
-}
-
-/** The URL as messages show it: without any credentials a base URL might carry. */
-function display(url: URL): string {
-  if (!url.username && !url.password) return url.href
-  const shown = new URL(url)
-  shown.username = ''
-  shown.password = ''
-  return shown.href
 }
 
 function isSuccess(status: number): boolean {
