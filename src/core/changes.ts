@@ -48,6 +48,13 @@ export interface PublishResult {
   pullRequestUrl?: string
 }
 
+/**
+ * The largest state file (the action's own bookkeeping, policy `state`) a publisher's `readText` gives
+ * back. The post record and the model-summary cache read theirs with this limit, split by month to stay
+ * far below it.
+ */
+export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
+
 /** One way of putting a ChangeSet somewhere: a commit through the GitHub API, the workspace, or the log. */
 export interface Publisher {
   publish(changes: ChangeSet): Promise<PublishResult>

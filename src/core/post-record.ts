@@ -3,7 +3,7 @@ import { posix } from 'node:path'
 import { gitBlobOid } from './git-blob.js'
 import { parseJson } from './bounded-json.js'
 import { z } from './zod.js'
-import type { FileChange } from './changes.js'
+import { MAX_STATE_FILE_BYTES, type FileChange } from './changes.js'
 
 /**
  * The record of what the action wrote: for each post, the git blob id of the content it wrote and
@@ -15,7 +15,7 @@ import type { FileChange } from './changes.js'
 const RECORD_DIR = '.hf-daily-papers/posts'
 
 /** A month of daily posts with a hundred papers each is ~0.2 MB; a larger file is not ours. */
-const MAX_RECORD_FILE_BYTES = 4 * 1024 * 1024
+const MAX_RECORD_FILE_BYTES = MAX_STATE_FILE_BYTES
 
 const ABOUT =
   'What hf-daily-papers wrote to each post (the git blob id and the ranking it shows), so that refresh-days rewrites a post only while nobody has edited it. Delete an entry and that post is never refreshed.'

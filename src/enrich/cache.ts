@@ -4,6 +4,7 @@ import { z } from '../core/zod.js'
 import type { Summary } from './answer.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from './plain-text.js'
 import { PROMPT_VERSION } from './prompt.js'
+import { MAX_STATE_FILE_BYTES } from '../core/changes.js'
 
 /**
  * Where the summaries are kept, relative to the repository root. A dot folder: Jekyll neither
@@ -13,7 +14,7 @@ import { PROMPT_VERSION } from './prompt.js'
 export const CACHE_DIR = '.hf-daily-papers/summaries'
 
 /** A month of Hugging Face papers with Korean summaries is ~0.7 MB; a larger file is not ours. */
-export const MAX_CACHE_FILE_BYTES = 4 * 1024 * 1024
+export const MAX_CACHE_FILE_BYTES = MAX_STATE_FILE_BYTES
 
 const ABOUT =
   'Summaries written by a model for hf-daily-papers, by paper id, then by prompt version, language and model. Edit an entry to correct it, delete it to have it written again.'

@@ -6,7 +6,8 @@ import type { Log } from '../core/log.js'
 import { gitBlobOid } from '../core/git-blob.js'
 import { recordChanges } from '../core/post-record.js'
 import type { FileChange, KeptReason, Publisher } from '../core/changes.js'
-import { keptLine, MAX_STATE_FILE_BYTES, writeDecision } from './write-policy.js'
+import { keptLine, writeDecision } from './write-policy.js'
+import { MAX_STATE_FILE_BYTES } from '../core/changes.js'
 import { checkedTarget, checkFolderInside, realRoot } from './workspace-path.js'
 
 export interface FilesPublisherOptions {

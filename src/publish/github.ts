@@ -12,7 +12,8 @@ import {
 import { createGitHubClient } from './octokit.js'
 import { parseRecord, recordChanges, type ParsedRecord } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
-import { keptLine, MAX_STATE_FILE_BYTES, writeDecision } from './write-policy.js'
+import { keptLine, writeDecision } from './write-policy.js'
+import { MAX_STATE_FILE_BYTES } from '../core/changes.js'
 
 /** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
 export interface GitHubConnection {

@@ -2,12 +2,6 @@ import { gitBlobOid } from '../core/git-blob.js'
 import type { ChangeSet, FileChange, KeptReason } from '../core/changes.js'
 
 /**
- * The largest state file (the action's own bookkeeping, policy `state`) a publisher reads back; the
- * model-summary cache is split by month to stay far below.
- */
-export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
-
-/**
  * Whether `file` is to be written over what is there now (`existingOid`: the git blob id of the current
  * content, undefined when there is no such file). One rule for every publisher.
  */
