@@ -21,8 +21,8 @@ import { LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
  */
 const { hf, llm } = startStandIns()
 
-/** The model layer's own code as the bundle writes it: `enrichPapers` is a function, `createOpenAiClient` a const. */
-const MODEL_LAYER_CODE = /function enrichPapers\(|const createOpenAiClient=/g
+/** The definitions of the model layer's own code as the bundle writes them, as a function or a const. */
+const MODEL_LAYER_CODE = /(?:function |const )(?:enrichPapers|createOpenAiClient)(?:\(|=)/g
 
 /** The definitions of MODEL_LAYER_CODE found in `paths`, in the order found. */
 async function modelLayerCode(paths: string[]): Promise<string[]> {
@@ -75,7 +75,7 @@ describe('what the bundled action loads', () => {
     expect(loaded).toEqual(expect.arrayContaining(['dist/action/enrich.js', 'dist/action/openai.js']))
     // The pattern the test above finds nothing with finds both definitions here.
     expect((await modelLayerCode(loaded)).sort()).toEqual([
-      'const createOpenAiClient=',
+      'function createOpenAiClient(',
       'function enrichPapers(',
     ])
   })
