@@ -121,9 +121,10 @@ describe('which token reaches which host', () => {
       const { run } = await runThroughProxy({}, { GITHUB_API_URL: 'https://github.example.com/api/v3' })
       expect(run.exitCode).toBe(0)
       expect(proxy.connects).toEqual([])
-      expect(run.stdout).toContain(
-        '::warning::the token input is for the GitHub at https://github.example.com/api/v3, not github.com, so it is not sent to GitHub Models',
-      )
+      // One warning, which says what to do: not a second one asking for the workflow's token.
+      expect(run.stdout.split('\n').filter((line) => line.includes('GitHub Models'))).toEqual([
+        '::warning::Model summaries: skipped: the token input is for the GitHub at https://github.example.com/api/v3, not github.com, so it is not sent to GitHub Models; set llm-token to a GitHub Models token',
+      ])
     })
   })
 })

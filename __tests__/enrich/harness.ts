@@ -55,7 +55,7 @@ export async function enrichOn(
       model: MODEL,
       language: 'ko',
       llmToken: LLM_TOKEN,
-      githubToken: GITHUB_TOKEN,
+      github: { token: GITHUB_TOKEN, apiUrl: 'https://api.github.com' },
       userAgent: 'hf-daily-papers/test',
       // Waits the host does not name are 1 ms, 2 ms…: no test sleeps for real.
       baseDelayMs: 1,

@@ -1,25 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { chooseModelToken, isGitHubModels } from '../../src/enrich/index.js'
+import { chooseModelToken, isGitHubModels } from '../../src/enrich/token.js'
 import { startLlmServer, type LlmServer } from '../support/llm-server.js'
 import { enrichOn, everythingSent, fixtureDay, GITHUB_TOKEN, LLM_TOKEN } from './harness.js'
 
+/** The workflow's token on github.com. */
+const onGitHubCom = (token: string) => ({ token, apiUrl: 'https://api.github.com' })
+
 describe('chooseModelToken', () => {
   it('takes llm-token first, for any host', () => {
-    expect(chooseModelToken('http://127.0.0.1:11434/v1', ' llm ', 'ghs')).toEqual({
+    expect(chooseModelToken('http://127.0.0.1:11434/v1', ' llm ', onGitHubCom('ghs'))).toEqual({
       token: 'llm',
       source: 'llm-token',
     })
-    expect(chooseModelToken('https://models.github.ai/inference', 'llm', 'ghs')).toMatchObject({
+    expect(chooseModelToken('https://models.github.ai/inference', 'llm', onGitHubCom('ghs'))).toMatchObject({
       token: 'llm',
     })
   })
 
   it('takes the GitHub token for GitHub Models only', () => {
-    expect(chooseModelToken('https://models.github.ai/inference', '', 'ghs')).toEqual({
+    expect(chooseModelToken('https://models.github.ai/inference', '', onGitHubCom('ghs'))).toEqual({
       token: 'ghs',
       source: 'token',
     })
-    expect(chooseModelToken('https://MODELS.github.ai:443/inference/', undefined, 'ghs')).toMatchObject({
+    expect(
+      chooseModelToken('https://MODELS.github.ai:443/inference/', undefined, onGitHubCom('ghs')),
+    ).toMatchObject({
       token: 'ghs',
     })
   })
@@ -39,13 +44,24 @@ describe('chooseModelToken', () => {
     'https://models.inference.ai.azure.com',
     'not a url',
   ])('never gives the GitHub token to %s', (url) => {
-    const choice = chooseModelToken(url, undefined, 'ghs')
+    const choice = chooseModelToken(url, undefined, onGitHubCom('ghs'))
     expect(choice.token).toBeUndefined()
     expect(isGitHubModels(url)).toBe(false)
   })
 
+  it('keeps a GitHub Enterprise Server token on its own server, and says to set llm-token', () => {
+    const choice = chooseModelToken('https://models.github.ai/inference', undefined, {
+      token: 'ghs',
+      apiUrl: 'https://github.example.com/api/v3',
+    })
+    expect(choice).toEqual({
+      problem:
+        'the token input is for the GitHub at https://github.example.com/api/v3, not github.com, so it is not sent to GitHub Models; set llm-token to a GitHub Models token',
+    })
+  })
+
   it('says what to do when GitHub Models has no token', () => {
-    const choice = chooseModelToken('https://models.github.ai/inference', '', '')
+    const choice = chooseModelToken('https://models.github.ai/inference', '', onGitHubCom(''))
     expect(choice).toEqual({ problem: expect.stringContaining('permissions: models: read') })
   })
 })

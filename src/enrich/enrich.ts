@@ -16,7 +16,7 @@ import {
   type Reason,
   type SummaryStats,
 } from './reasons.js'
-import { chooseModelToken } from './token.js'
+import { chooseModelToken, type WorkflowToken } from './token.js'
 
 /** llm-max-calls' default: a day takes 1–2 requests, so this covers a few days of backfill and retries. */
 export const DEFAULT_MAX_CALLS = 10
@@ -30,8 +30,8 @@ export interface EnrichOptions {
   language: string
   /** llm-token */
   llmToken?: string
-  /** The GitHub `token` input: used only for GitHub Models, when llm-token is empty. */
-  githubToken?: string
+  /** The GitHub `token` input and its GitHub: used only for GitHub Models, when llm-token is empty. */
+  github: WorkflowToken
   /** llm-max-calls: requests per run, retries included. */
   maxCalls?: number
   userAgent: string
@@ -131,7 +131,7 @@ async function ask(
     outcome.problems.push(problem)
     return { ...outcome, requests: 0 }
   }
-  const token = chooseModelToken(options.apiUrl, options.llmToken, options.githubToken)
+  const token = chooseModelToken(options.apiUrl, options.llmToken, options.github)
   if (token.token === undefined) return failAll('no-token', `skipped: ${token.problem}`)
 
   const deadline = deps.now() + (options.timeLimitMs ?? 240_000)

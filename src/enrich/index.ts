@@ -8,4 +8,3 @@ export {
 } from './enrich.js'
 export { PROMPT_VERSION } from './prompt.js'
 export { describeMissing, REASONS, type EnrichedPaper, type Reason, type SummaryStats } from './reasons.js'
-export { chooseModelToken, isGitHubModels } from './token.js'

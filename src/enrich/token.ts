@@ -1,27 +1,46 @@
+import { GITHUB_COM_API } from '../settings/environment.js'
+
 /** GitHub Models: the one host that may receive the workflow's GitHub token. */
 export const GITHUB_MODELS_HOST = 'models.github.ai'
+
+/** The `token` input, and the GitHub it belongs to (GITHUB_API_URL). */
+export interface WorkflowToken {
+  token?: string
+  apiUrl: string
+}
 
 export type ModelToken =
   { token: string; source: 'llm-token' | 'token' } | { token?: undefined; problem: string }
 
 /**
- * The bearer token for `llm-api-url`: `llm-token` when given; otherwise the GitHub `token`, but only
- * when the URL is GitHub Models over HTTPS on its default port. Any other host without `llm-token`
- * gets no token at all, so the GitHub token never leaves GitHub.
+ * The bearer token for `llm-api-url`: `llm-token` when given; otherwise the workflow's token, but only
+ * when the URL is GitHub Models over HTTPS on its default port and the token is github.com's (a GitHub
+ * Enterprise Server token belongs to its own server). Any other host without `llm-token` gets no token
+ * at all, so the GitHub token never leaves GitHub.
  */
-export function chooseModelToken(apiUrl: string, llmToken?: string, githubToken?: string): ModelToken {
+export function chooseModelToken(
+  apiUrl: string,
+  llmToken: string | undefined,
+  github: WorkflowToken,
+): ModelToken {
   if (llmToken?.trim()) return { token: llmToken.trim(), source: 'llm-token' }
   if (!isGitHubModels(apiUrl)) {
     return {
       problem: `llm-api-url is not GitHub Models (https://${GITHUB_MODELS_HOST}), so the GitHub token is not sent there; set llm-token to that host's own token`,
     }
   }
-  if (!githubToken?.trim()) {
+  if (github.apiUrl !== GITHUB_COM_API) {
+    return {
+      problem: `the token input is for the GitHub at ${github.apiUrl}, not github.com, so it is not sent to GitHub Models; set llm-token to a GitHub Models token`,
+    }
+  }
+  const githubToken = github.token?.trim()
+  if (!githubToken) {
     return {
       problem: `no token for GitHub Models: pass the workflow's token (the default of the token input) and grant "permissions: models: read", or set llm-token`,
     }
   }
-  return { token: githubToken.trim(), source: 'token' }
+  return { token: githubToken, source: 'token' }
 }
 
 /** Exactly `https://models.github.ai` (any path): not a look-alike host, not plain HTTP, not another port. */

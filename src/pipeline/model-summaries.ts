@@ -6,12 +6,6 @@ import type { Settings } from '../settings/settings.js'
 import type { Paper } from '../source/paper.js'
 import { USER_AGENT } from '../core/version.js'
 
-/**
- * The one GitHub whose token may go to GitHub Models. A GitHub Enterprise Server token belongs to its
- * own server, so it stays there; such a run needs llm-token.
- */
-const GITHUB_COM_API = 'https://api.github.com'
-
 export interface ModelSummaries {
   byId: ReadonlyMap<string, EnrichedPaper>
   stats: SummaryStats
@@ -35,14 +29,8 @@ export async function modelSummaries(
   }
   if (!needsModel(settings.fields, settings.language) || papers.length === 0) return undefined
   return log.group('Model summaries', async () => {
-    const { enrichPapers, isGitHubModels } = await import('../enrich/index.js')
+    const { enrichPapers } = await import('../enrich/index.js')
     const { llm } = settings
-    const onGitHubCom = llm.github.apiUrl === GITHUB_COM_API
-    if (!onGitHubCom && llm.token === undefined && isGitHubModels(llm.apiUrl)) {
-      log.warning(
-        `the token input is for the GitHub at ${llm.github.apiUrl}, not github.com, so it is not sent to GitHub Models`,
-      )
-    }
     const result = await enrichPapers(
       papers,
       {
@@ -50,7 +38,7 @@ export async function modelSummaries(
         model: llm.model,
         language: settings.language,
         llmToken: llm.token,
-        githubToken: onGitHubCom ? llm.github.token : undefined,
+        github: llm.github,
         maxCalls: llm.maxCalls,
         userAgent: USER_AGENT,
       },

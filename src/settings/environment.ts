@@ -4,6 +4,9 @@ import type { PathKind } from '../core/path-kind.js'
 import { parseRepository, REPOSITORY_RULES, type Repository } from './github-names.js'
 import { parseHttpUrl, quote } from './schema.js'
 
+/** github.com's API: GITHUB_API_URL's default, and the one GitHub whose token may go to GitHub Models. */
+export const GITHUB_COM_API = 'https://api.github.com'
+
 /** What the runner (or the CLI) tells about the world outside the inputs: raw, as it came. */
 export interface Environment {
   now: Date
@@ -58,7 +61,7 @@ export function checkEnvironment(
     problem(variable, `${parsed.problem} (GitHub's API, e.g. https://api.github.com or https://HOST/api/v3)`)
     return fallback
   }
-  const githubApiUrl = url('GITHUB_API_URL', environment.githubApiUrl, 'https://api.github.com')
+  const githubApiUrl = url('GITHUB_API_URL', environment.githubApiUrl, GITHUB_COM_API)
   const githubGraphqlUrl = url('GITHUB_GRAPHQL_URL', environment.githubGraphqlUrl, `${githubApiUrl}/graphql`)
 
   const file = (variable: string, value: string | undefined) => {
