@@ -10,6 +10,7 @@ import {
 import { parseDailyPapers, type Paper } from '../../src/source/paper.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import type { LlmServer } from '../support/llm-server.js'
+import { INPUT_DEFAULTS } from '../../src/settings/inputs.js'
 
 export const LLM_TOKEN = 'llm-SeCrEt-0123456789'
 export const GITHUB_TOKEN = 'ghs_GiThUbSeCrEt0123456789'
@@ -57,6 +58,7 @@ export async function enrichOn(
       llmToken: LLM_TOKEN,
       github: { token: GITHUB_TOKEN, apiUrl: 'https://api.github.com' },
       userAgent: 'hf-daily-papers/test',
+      maxCalls: Number(INPUT_DEFAULTS['llm-max-calls']),
       // Waits the host does not name are 1 ms, 2 ms…: no test sleeps for real.
       baseDelayMs: 1,
       timeoutMs: 5_000,

@@ -1,20 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
-import { DEFAULT_MAX_CALLS } from '../../src/enrich/index.js'
-import { INPUT_DEFAULTS } from '../../src/settings/inputs.js'
 import { cliSecrets } from '../../src/settings/secrets.js'
 import { problemsOf, settingsOf } from './parse.js'
 
 /** The llm-* inputs: what they accept, and how a bad one is refused. */
 describe('the llm inputs', () => {
-  it('default to GitHub Models, a small model, no token of their own and the model layer’s call ceiling', () => {
+  it('default to GitHub Models, a small model, no token of their own and 10 model requests a run', () => {
     expect(settingsOf({}).llm).toEqual({
       apiUrl: 'https://models.github.ai/inference',
       model: 'openai/gpt-4.1-mini',
       token: undefined,
-      maxCalls: DEFAULT_MAX_CALLS,
+      maxCalls: 10,
       github: { token: 'ghs_secret', apiUrl: 'https://api.github.com' },
     })
-    expect(INPUT_DEFAULTS['llm-max-calls']).toBe(String(DEFAULT_MAX_CALLS))
   })
 
   it('take another OpenAI-compatible server, its model and token, and any ceiling from 0', () => {

@@ -18,9 +18,6 @@ import {
 } from './reasons.js'
 import { chooseModelToken, type WorkflowToken } from './token.js'
 
-/** llm-max-calls' default: a day takes 1–2 requests, so this covers a few days of backfill and retries. */
-export const DEFAULT_MAX_CALLS = 10
-
 export interface EnrichOptions {
   /** llm-api-url */
   apiUrl: string
@@ -33,7 +30,7 @@ export interface EnrichOptions {
   /** The GitHub `token` input and its GitHub: used only for GitHub Models, when llm-token is empty. */
   github: WorkflowToken
   /** llm-max-calls: requests per run, retries included. */
-  maxCalls?: number
+  maxCalls: number
   userAgent: string
   /** Longest time for one attempt (default 60 s). */
   timeoutMs?: number
@@ -157,7 +154,7 @@ async function ask(
   const settings = {
     language: options.language,
     limits: GITHUB_MODELS_LOW_TIER,
-    maxCalls: options.maxCalls ?? DEFAULT_MAX_CALLS,
+    maxCalls: options.maxCalls,
     maxRetries: options.maxRetries ?? 2,
     deadline,
     now: deps.now,

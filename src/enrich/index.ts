@@ -1,10 +1,4 @@
 // The optional model layer. Importing it loads no model client: createOpenAiClient imports openai on first use.
-export {
-  DEFAULT_MAX_CALLS,
-  enrichPapers,
-  type EnrichDeps,
-  type EnrichOptions,
-  type EnrichResult,
-} from './enrich.js'
+export { enrichPapers, type EnrichDeps, type EnrichOptions, type EnrichResult } from './enrich.js'
 export { PROMPT_VERSION } from './prompt.js'
 export { describeMissing, REASONS, type EnrichedPaper, type Reason, type SummaryStats } from './reasons.js'

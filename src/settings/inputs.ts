@@ -35,7 +35,7 @@ export const INPUT_DEFAULTS = {
   'llm-api-url': 'https://models.github.ai/inference',
   'llm-model': 'openai/gpt-4.1-mini',
   'llm-token': '',
-  // DEFAULT_MAX_CALLS of src/enrich (a test keeps the two equal).
+  // A day takes 1–2 model requests: this covers a few days of backfill and their retries.
   'llm-max-calls': '10',
 } as const satisfies Record<string, string>
 
