@@ -74,6 +74,9 @@ const stamp = () => ({
  *    to check a time zone (src/core/calendar.ts).
  * 4. terser writes ASCII only; source maps are read only when a stack trace is formatted.
  * 5. The model layer (openai) is its own chunk, loaded only when a model field is asked for.
+ * 6. src/action/deferred.ts re-exports @actions/core although main.ts imports it directly: that keeps the
+ *    code @actions/core shares with @actions/github in dist/action/core.js, not in a third chunk
+ *    (dist/action/shared.js) that both would load.
  */
 export default [
   bundle(
