@@ -29,7 +29,14 @@ const bundle = (input, output, extraPlugins = []) => ({
   plugins: [
     // undici's switch for bundlers (its own build sets it): leave out the experimental Milo HTTP parser.
     replace({ preventAssignment: true, values: { 'typeof esbuildDetection': JSON.stringify('number') } }),
-    typescript({ tsconfig: './tsconfig.build.json', noEmit: false, outDir: 'dist', sourceMap: true }),
+    // A type error fails the bundle (the plugin otherwise prints it as a warning and builds anyway).
+    typescript({
+      tsconfig: './tsconfig.build.json',
+      noEmit: false,
+      noEmitOnError: true,
+      outDir: 'dist',
+      sourceMap: true,
+    }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs({ ignore: isBuiltin }),
     json(),

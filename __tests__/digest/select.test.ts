@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { cleanText, renderPost, selectPapers } from '../../src/digest/index.js'
-import { parseDailyPapers, type Paper } from '../../src/source/paper.js'
+import type { Paper } from '../../src/core/paper.js'
+import { parseDailyPapers } from '../../src/source/paper.js'
 
 const paper = (id: string, upvotes: number, extra: Partial<Paper> = {}): Paper => ({
   id,

@@ -5,7 +5,8 @@ import { cleanText, renderPost, selectPapers, type PostOptions } from '../../src
 import { needsModel, type Field } from '../../src/core/fields.js'
 import type { EnrichedPaper } from '../../src/enrich/index.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH } from '../../src/enrich/plain-text.js'
-import { parseDailyPapers, type Paper } from '../../src/source/paper.js'
+import type { Paper } from '../../src/core/paper.js'
+import { parseDailyPapers } from '../../src/source/paper.js'
 import { HOSTILE_TEXTS } from '../support/llm-server.js'
 
 /** The llm-summary and llm-title fields: where the model's text goes in a post, and how it is written. */

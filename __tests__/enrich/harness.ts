@@ -7,7 +7,8 @@ import {
   type EnrichOptions,
   type EnrichResult,
 } from '../../src/enrich/index.js'
-import { parseDailyPapers, type Paper } from '../../src/source/paper.js'
+import type { Paper } from '../../src/core/paper.js'
+import { parseDailyPapers } from '../../src/source/paper.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import type { LlmServer } from '../support/llm-server.js'
 import { INPUT_DEFAULTS } from '../../src/settings/inputs.js'

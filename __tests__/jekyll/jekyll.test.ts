@@ -3,7 +3,8 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { FIELDS } from '../../src/core/fields.js'
 import { cleanText, renderPost, selectPapers } from '../../src/digest/index.js'
-import { parseDailyPapers, type Paper } from '../../src/source/paper.js'
+import type { Paper } from '../../src/core/paper.js'
+import { parseDailyPapers } from '../../src/source/paper.js'
 import {
   buildSite,
   dailyPage,

@@ -3,7 +3,7 @@ import type { DigestResult } from '../../src/report/result.js'
 import { digestOutputs } from '../../src/report/outputs.js'
 import { summaryHtml } from '../../src/report/summary.js'
 import { parseSettings } from '../../src/settings/settings.js'
-import type { Paper } from '../../src/source/paper.js'
+import type { Paper } from '../../src/core/paper.js'
 
 const settings = (date: string, mode = 'commit') =>
   parseSettings(

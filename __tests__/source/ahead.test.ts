@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { fetchingAhead } from '../../src/source/ahead.js'
-import type { DayPapers, PaperSource } from '../../src/source/source.js'
+import type { DayPapers } from '../../src/core/paper.js'
+import type { PaperSource } from '../../src/source/source.js'
 
 /** A source that records each request and answers when told to. */
 function manualSource() {

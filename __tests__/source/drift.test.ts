@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { ignoredDate, listedDays, splitOffDay } from '../../src/source/drift.js'
 import { parseDailyPapers } from '../../src/source/paper.js'
-import type { DayPapers } from '../../src/source/source.js'
+import type { DayPapers } from '../../src/core/paper.js'
 import { loadFixtureDays } from '../support/hf-server.js'
 
 const fixtures = await loadFixtureDays()

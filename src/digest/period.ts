@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast'
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 import type { Language } from '../core/fields.js'
 import { LOCALES, type PeriodWords } from './locales/index.js'
 import { heading, list, textItem } from './mdast.js'

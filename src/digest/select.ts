@@ -1,5 +1,5 @@
 import { quoteForMessage } from '../core/control-characters.js'
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 import { cleanText } from './text.js'
 
 export interface SelectOptions {

@@ -1,5 +1,5 @@
 import type { Log } from '../core/log.js'
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 import { readAnswer, type Summary } from './answer.js'
 import { planBatches, splitBatch, type Batch, type RequestLimits } from './batch.js'
 import { ModelCallError } from './call-error.js'

@@ -1,4 +1,4 @@
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
 
 /** What one request may carry. */

@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/errors.js'
 import type { Log } from '../core/log.js'
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 import type { Summary } from './answer.js'
 import { askModel, type AskOutcome } from './ask.js'
 import { GITHUB_MODELS_LOW_TIER } from './batch.js'

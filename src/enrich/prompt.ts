@@ -1,4 +1,4 @@
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 
 /**
  * Part of every cache key: raise it when the prompt or the schema changes what a summary says, so

@@ -1,6 +1,7 @@
 import pMap from 'p-map'
 import type { Log } from '../core/log.js'
-import type { DayPapers, PaperSource } from '../source/source.js'
+import type { DayPapers } from '../core/paper.js'
+import type { PaperSource } from '../source/source.js'
 import { DigestError } from './errors.js'
 
 /** Days fetched at once: quick backfills, far below Hugging Face's 500 requests per 5 minutes. */

@@ -3,7 +3,7 @@ import type { EnrichedPaper, SummaryStats } from '../enrich/index.js'
 import type { Log } from '../core/log.js'
 import type { FileChange, Publisher } from '../core/changes.js'
 import type { Settings } from '../settings/settings.js'
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 import { USER_AGENT } from '../core/version.js'
 
 export interface ModelSummaries {

@@ -5,8 +5,7 @@ import { postDate } from '../core/calendar.js'
 import { dayValues, fillTemplate, type TemplateValues } from '../core/template.js'
 import { describeFilters, renderPost, selectPapers } from '../digest/index.js'
 import type { Settings } from '../settings/settings.js'
-import type { Paper } from '../source/paper.js'
-import type { DayPapers } from '../source/source.js'
+import type { DayPapers, Paper } from '../core/paper.js'
 import type { ModelSummaries } from './model-summaries.js'
 
 /** One post to write: the papers it may show and how to name and date it. */

@@ -9,7 +9,7 @@ import {
   type RecordFile,
   type RecordUpdate,
 } from '../core/post-record.js'
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 
 /** The record files of a run, by path; `writable` is false for a file that is not entirely understood. */
 export type PostRecords = ReadonlyMap<string, RecordFile & { writable: boolean }>

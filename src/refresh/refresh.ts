@@ -1,7 +1,7 @@
 import { gitBlobOid } from '../core/git-blob.js'
 import type { Log } from '../core/log.js'
 import type { FileChange, PublishResult } from '../core/changes.js'
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 import { describeChanges } from './changes.js'
 import { ranking, recordEntry, type PostRecords } from './records.js'
 

@@ -1,4 +1,4 @@
-import type { Paper } from '../source/paper.js'
+import type { Paper } from '../core/paper.js'
 import type { SummaryStats } from '../enrich/index.js'
 import type { DispatchFailure } from '../publish/dispatch.js'
 import type { RefreshedPost } from '../refresh/refresh.js'

@@ -1,4 +1,5 @@
-import type { DayPapers, PaperSource } from './source.js'
+import type { DayPapers } from '../core/paper.js'
+import type { PaperSource } from './source.js'
 
 /**
  * A source that has already asked for `days`. The action starts its first Hugging Face request before

@@ -1,6 +1,5 @@
 import { formatDay } from '../core/calendar.js'
-import type { Paper } from './paper.js'
-import type { DayPapers } from './source.js'
+import type { DayPapers, OffDayPaper, Paper } from '../core/paper.js'
 
 /**
  * Checks that an answer is the day that was asked for. Hugging Face stamps each item with the moment
@@ -9,12 +8,6 @@ import type { DayPapers } from './source.js'
  */
 
 /** A paper left out because Hugging Face lists it on another day. */
-export interface OffDayPaper {
-  id: string
-  /** The UTC day of its `submittedOnDailyAt`. */
-  listedOn: string
-}
-
 /**
  * The UTC day each paper id of `items` is listed on, from its first item. Items without a readable
  * `submittedOnDailyAt` are not in the map: every real answer has it, but a paper is not dropped for a

@@ -6,8 +6,7 @@ import type { PaperSource } from './source.js'
 export { fetchingAhead } from './ahead.js'
 // The CLI's `--input FILE`: a saved API response instead of Hugging Face.
 export { createFileSource } from './file.js'
-export type { Paper } from './paper.js'
-export type { DayPapers, PaperSource } from './source.js'
+export type { PaperSource } from './source.js'
 
 /** Hugging Face's API, as the settings name it; `onRateLimitWait` hears why a run pauses for the rate limit. */
 export function createSource(settings: Settings, onRateLimitWait?: (line: string) => void): PaperSource {

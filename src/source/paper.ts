@@ -8,39 +8,7 @@ import {
   type Checked,
 } from './paper-checks.js'
 import { excerpt } from './quote.js'
-
-/**
- * One paper as the digest needs it: the Hugging Face item reduced to what a post can show.
- * Titles and abstracts are kept exactly as the API sent them; the digest decides how to print them.
- */
-export interface Paper {
-  /** arXiv id, e.g. `2512.20617` or `2512.20617v2`: checked, so it is safe in a URL. */
-  id: string
-  title: string
-  summary: string
-  upvotes: number
-  authors: string[]
-  /** The organisation's display name (`fullname`), falling back to its handle. */
-  organization?: string
-  /** Exactly `https://github.com/<owner>/<repo>`. */
-  githubRepo?: string
-  /** A whole number of at least 0, as is `numComments`. */
-  githubStars?: number
-  /** An https link on a public host, percent-encoded so that markdown reads it as nothing but a link. */
-  projectPage?: string
-  aiSummary?: string
-  aiKeywords: string[]
-  numComments?: number
-  publishedAt?: string
-  /** Fields the API sent that failed their check and were left out; the pipeline warns about each. */
-  omitted?: OmittedField[]
-}
-
-export interface OmittedField {
-  /** Where it was in the API's item, e.g. `paper.githubRepo`. */
-  field: string
-  problem: string
-}
+import type { InvalidPaper, OmittedField, Paper } from '../core/paper.js'
 
 // Hugging Face leaves optional fields out, but a null must not cost us a paper.
 const optional = <T extends z.ZodMiniType>(schema: T) =>
@@ -75,14 +43,6 @@ const itemSchema = z.looseObject({
 })
 
 type DailyPapersItem = z.infer<typeof itemSchema>
-
-export interface InvalidPaper {
-  /** The paper's id when it is an arXiv id, otherwise its position in the response (`#3`). */
-  id: string
-  /** Where the first problem is, e.g. `paper.upvotes`. */
-  field: string
-  problem: string
-}
 
 export interface ParsedResponse {
   papers: Paper[]
