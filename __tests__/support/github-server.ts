@@ -84,6 +84,11 @@ export interface GitHubServer {
    * `intervalMs` and never ends (`trickle`), until the client gives up.
    */
   stallNext(stall: { kind: 'silent' } | { kind: 'trickle'; intervalMs: number }): void
+  /**
+   * Called when a request is left unanswered (silent), or its body has trickled for three bytes: a test
+   * on simulated time moves its clock to the client's deadline.
+   */
+  onStall?: () => void
   close(): Promise<void>
 }
 export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
@@ -114,7 +119,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const said = (message: string) => (options.echoToken ? `${message} (token ${presented})` : message)
     try {
       const failure = failures.shift()
-      if (failure && 'stall' in failure) return stall(res, failure.stall)
+      if (failure && 'stall' in failure) return stall(res, failure.stall, () => standIn.onStall?.())
       if (failure) return sendAnswer(res, failure.status, withToken(failure.body, presented), failure.headers)
       const access = tokens[presented]
       if (!access)
@@ -191,7 +196,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   const graphqlUrl = `${baseUrl}${graphqlPath}`
-  return {
+  const standIn: GitHubServer = {
     apiUrl: baseUrl,
     graphqlUrl,
     runnerEnv: {
@@ -212,17 +217,29 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       await git.remove()
     },
   }
+  return standIn
 }
 /** `{token}` in any string of `body` replaced by the token the request carried. */
 function withToken(body: unknown, token: string): unknown {
   return JSON.parse(JSON.stringify(body ?? null).replaceAll('{token}', token)) as unknown
 }
 
-/** No answer at all, or headers and then a body that trickles forever; ends when the client hangs up. */
-function stall(res: ServerResponse, how: { kind: 'silent' } | { kind: 'trickle'; intervalMs: number }): void {
-  if (how.kind === 'silent') return
+/**
+ * No answer at all, or headers and then a body that trickles forever; ends when the client hangs up.
+ * `stalled` is told once the client is left waiting: at once, or after the third byte of the body.
+ */
+function stall(
+  res: ServerResponse,
+  how: { kind: 'silent' } | { kind: 'trickle'; intervalMs: number },
+  stalled: () => void,
+): void {
+  if (how.kind === 'silent') return stalled()
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
   res.write('{')
-  const timer = setInterval(() => res.write(' '), how.intervalMs)
+  let sent = 1
+  const timer = setInterval(() => {
+    res.write(' ')
+    if (++sent === 3) stalled()
+  }, how.intervalMs)
   res.on('close', () => clearInterval(timer))
 }

@@ -48,8 +48,6 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders
   /** `1.1`, or `2.0` when a client took up the HTTP/2 an HTTPS stand-in offers. */
   httpVersion: string
-  /** Epoch ms at arrival, for the benchmark's start-up figure. */
-  receivedAt: number
 }
 
 export interface HfServerOptions {
@@ -95,6 +93,8 @@ export interface HfServer {
   inject(fault: Fault, times?: number): void
   /** Bytes of flood bodies written so far, and whether the client hung up on each. */
   floods: Array<{ sent: number; hungUp: boolean }>
+  /** Called when a request is left hanging: a test on simulated time moves its clock to the client's deadline. */
+  onStall?: () => void
   close(): Promise<void>
 }
 
@@ -127,13 +127,12 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
       url,
       headers: req.headers,
       httpVersion: req.httpVersion,
-      receivedAt: Date.now(),
     })
     const limited = limit?.count(req.headers.authorization !== undefined)
     const fault = limited?.over ? undefined : faults.shift()
     if (options.latencyMs) await delay(options.latencyMs)
     if (limited?.over) return sendAnswer(res, 429, { error: 'Too Many Requests' }, limited.headers)
-    if (fault === 'hang') return
+    if (fault === 'hang') return standIn.onStall?.()
     if (fault === 'reset') return void req.socket.destroy()
     if (fault === 'html')
       return sendAnswer(res, 200, HTML_PAGE, { 'content-type': 'text/html; charset=utf-8' })
@@ -164,7 +163,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   const { port } = server.address() as AddressInfo
 
-  return {
+  const standIn: HfServer = {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     get rateLimited() {
@@ -177,6 +176,7 @@ export async function startHfServer(options: HfServerOptions = {}): Promise<HfSe
       return new Promise((closed) => server.close(() => closed()))
     },
   }
+  return standIn
 }
 
 /** Counts requests per window, and says whether one is over the quota and with which headers. */

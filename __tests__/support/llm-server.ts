@@ -96,6 +96,8 @@ export interface LlmServer {
   requests: RecordedLlmRequest[]
   /** Makes the next `times` requests get `behaviour` (after behaviours injected earlier). */
   inject(behaviour: LlmBehaviour, times?: number): void
+  /** Called when a request is left hanging: a test on simulated time moves its clock to the client's deadline. */
+  onStall?: () => void
   close(): Promise<void>
 }
 
@@ -117,7 +119,7 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
       paperIds: papers.map((paper) => paper.id),
     })
     const behaviour = queue.shift() ?? 'good'
-    if (behaviour === 'hang') return
+    if (behaviour === 'hang') return standIn.onStall?.()
     if (behaviour === 'reset') return void req.socket.destroy()
     if (typeof behaviour === 'object')
       return sendAnswer(res, behaviour.status, behaviour.body, behaviour.headers)
@@ -140,7 +142,7 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   const { port } = server.address() as AddressInfo
 
-  return {
+  const standIn: LlmServer = {
     url: `http://127.0.0.1:${port}${basePath}`,
     requests,
     inject: (behaviour, times = 1) => void queue.push(...Array<LlmBehaviour>(times).fill(behaviour)),
@@ -150,6 +152,7 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
       return new Promise((closed) => server.close(() => closed()))
     },
   }
+  return standIn
 }
 
 type Item = Record<string, string>

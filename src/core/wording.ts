@@ -23,3 +23,8 @@ export function shownUrl(
   if (withoutQuery) shown.search = ''
   return shown.href
 }
+
+/** A duration for messages: `0.75 s`, `20 s`. */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`
+}

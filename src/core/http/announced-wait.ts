@@ -1,6 +1,8 @@
 /**
- * What Hugging Face's answers say about its rate limit, in the fields of the IETF draft
- * draft-ietf-httpapi-ratelimit-headers (structured-field lists):
+ * How long an answer asks the client to wait before it asks again, in every form the three systems use:
+ * `Retry-After` (seconds or an HTTP date), `retry-after-ms` (OpenAI, Azure), GitHub's used-up
+ * `x-ratelimit-remaining: 0` with `x-ratelimit-reset`, and the IETF draft
+ * draft-ietf-httpapi-ratelimit-headers that Hugging Face sends (structured-field lists):
  *
  *     RateLimit: "api";r=12;t=140                          12 requests left, the window resets in 140 s
  *     RateLimit-Policy: "fixed window";"api";q=500;w=300   500 requests per 300 s window
@@ -54,16 +56,20 @@ export function parseRateLimits(headers: ResponseHeaders): RateLimit[] {
 }
 
 /**
- * How long the server asked us to wait, in ms: the `t` of a limit with nothing left (`r=0`), or
- * `Retry-After` (seconds or an HTTP date); the longer one when both are sent. A `t` with requests
- * left is only when the window resets, not a wait.
+ * How long the server asked us to wait, in ms: `retry-after-ms` when sent, else the longest of
+ * `Retry-After`, the `t` of a limit with nothing left (`r=0`) and GitHub's reset of a used-up limit. A
+ * `t` with requests left is only when the window resets, not a wait.
  */
-export function serverWaitMs(headers: ResponseHeaders, now: number): number | undefined {
+export function announcedWaitMs(headers: ResponseHeaders, now: number): number | undefined {
+  const milliseconds = integer(header(headers, 'retry-after-ms')?.trim())
+  if (milliseconds !== undefined) return milliseconds
+  const reset = integer(header(headers, 'x-ratelimit-reset')?.trim())
   const waits = [
     ...parseRateLimits(headers)
       .filter((limit) => limit.remaining === 0)
       .map((limit) => limit.resetSeconds * 1000),
     retryAfterMs(header(headers, 'retry-after'), now),
+    header(headers, 'x-ratelimit-remaining') === '0' && reset ? Math.max(0, reset * 1000 - now) : undefined,
   ].filter((wait) => wait !== undefined)
   return waits.length === 0 ? undefined : Math.max(...waits)
 }

@@ -3,27 +3,19 @@
  * dropped (for an HTTP body: the request is aborted) as soon as it passes its ceiling.
  */
 
-/**
- * Bytes a saved response may have, and Hugging Face's answers for one day, all pages together. The
- * largest real day in the fixtures is 212 kB for 33 papers (about 6.4 kB a paper, the largest single
- * item 20 kB), so even a full page of 100 papers is well under 2 MB; 8 MiB is far above any real day
- * and keeps a hostile answer from costing more than a few times that in memory.
- */
-export const MAX_ANSWER_BYTES = 8 * 1024 * 1024
-
-/** An answer that passed its byte ceiling; it was not read further. */
-export class AnswerTooLargeError extends Error {
-  override name = 'AnswerTooLargeError'
+/** An answer (or a saved one) that passed its byte ceiling; it was not read further. */
+export class TooLargeError extends Error {
+  override name = 'TooLargeError'
 
   constructor(readonly limit: number) {
     super(`more than ${formatBytes(limit)}`)
   }
 }
 
-/** The whole stream as UTF-8 text, or AnswerTooLargeError as soon as it passes `maxBytes`. */
+/** The whole stream as UTF-8 text, or TooLargeError as soon as it passes `maxBytes`. */
 export async function readText(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string> {
   const { chunks, size, complete } = await readUpTo(stream, maxBytes)
-  if (!complete) throw new AnswerTooLargeError(maxBytes)
+  if (!complete) throw new TooLargeError(maxBytes)
   return decode(chunks, size, false)
 }
 

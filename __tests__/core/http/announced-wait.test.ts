@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseRateLimits, serverWaitMs } from '../../src/source/rate-limit.js'
+import { announcedWaitMs, parseRateLimits } from '../../../src/core/http/announced-wait.js'
 
 const HF_POLICY = '"fixed window";"api";q=500;w=300'
 
@@ -83,24 +83,35 @@ describe('parseRateLimits', () => {
   })
 })
 
-describe('serverWaitMs', () => {
+describe('announcedWaitMs', () => {
   const now = Date.parse('2025-11-03T12:00:00Z')
 
   it('takes t as a wait only from a limit with nothing left', () => {
-    expect(serverWaitMs({ ratelimit: '"api";r=0;t=42' }, now)).toBe(42_000)
-    expect(serverWaitMs({ ratelimit: '"api";r=7;t=42' }, now)).toBeUndefined()
-    expect(serverWaitMs({ ratelimit: '"api";r=7;t=42, "pages";r=0;t=9' }, now)).toBe(9_000)
+    expect(announcedWaitMs({ ratelimit: '"api";r=0;t=42' }, now)).toBe(42_000)
+    expect(announcedWaitMs({ ratelimit: '"api";r=7;t=42' }, now)).toBeUndefined()
+    expect(announcedWaitMs({ ratelimit: '"api";r=7;t=42, "pages";r=0;t=9' }, now)).toBe(9_000)
   })
 
   it('reads Retry-After in seconds or as an HTTP date, and takes the longer of the two', () => {
-    expect(serverWaitMs({ 'retry-after': '7' }, now)).toBe(7_000)
-    expect(serverWaitMs({ 'retry-after': 'Mon, 03 Nov 2025 12:00:30 GMT' }, now)).toBe(30_000)
-    expect(serverWaitMs({ 'retry-after': 'Mon, 03 Nov 2025 11:00:00 GMT' }, now)).toBe(0)
-    expect(serverWaitMs({ 'retry-after': '60', ratelimit: '"api";r=0;t=42' }, now)).toBe(60_000)
+    expect(announcedWaitMs({ 'retry-after': '7' }, now)).toBe(7_000)
+    expect(announcedWaitMs({ 'retry-after': 'Mon, 03 Nov 2025 12:00:30 GMT' }, now)).toBe(30_000)
+    expect(announcedWaitMs({ 'retry-after': 'Mon, 03 Nov 2025 11:00:00 GMT' }, now)).toBe(0)
+    expect(announcedWaitMs({ 'retry-after': '60', ratelimit: '"api";r=0;t=42' }, now)).toBe(60_000)
+  })
+
+  it("reads OpenAI's retry-after-ms before anything else, and GitHub's reset of a used-up limit", () => {
+    expect(announcedWaitMs({ 'retry-after-ms': '1500', 'retry-after': '60' }, now)).toBe(1_500)
+    const inAMinute = String(now / 1000 + 60)
+    expect(announcedWaitMs({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inAMinute }, now)).toBe(
+      60_000,
+    )
+    expect(
+      announcedWaitMs({ 'x-ratelimit-remaining': '12', 'x-ratelimit-reset': inAMinute }, now),
+    ).toBeUndefined()
   })
 
   it('finds no wait in nothing or nonsense', () => {
-    expect(serverWaitMs({}, now)).toBeUndefined()
-    expect(serverWaitMs({ 'retry-after': 'soon', ratelimit: 'nonsense' }, now)).toBeUndefined()
+    expect(announcedWaitMs({}, now)).toBeUndefined()
+    expect(announcedWaitMs({ 'retry-after': 'soon', ratelimit: 'nonsense' }, now)).toBeUndefined()
   })
 })

@@ -2,14 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
-import {
-  AnswerTooLargeError,
-  formatBytes,
-  MAX_ANSWER_BYTES,
-  readStart,
-  readText,
-} from '../../src/source/bounded-read.js'
-import { FIXTURES_DIR } from '../support/hf-server.js'
+import { formatBytes, readStart, readText, TooLargeError } from '../../../src/core/http/body.js'
+import { HUGGING_FACE } from '../../../src/core/http/limits.js'
+import { FIXTURES_DIR } from '../../support/hf-server.js'
 
 /** A stream of `chunks`, recording how many were pulled and whether it was destroyed. */
 function countedStream(chunks: Iterable<Uint8Array>) {
@@ -43,7 +38,7 @@ describe('readText', () => {
   it('stops pulling an endless stream one chunk past the limit and destroys it', async () => {
     const { stream, state } = countedStream(endless(Buffer.alloc(64 * 1024, 0x61)))
     const reading = readText(stream, 1024 * 1024)
-    await expect(reading).rejects.toThrow(AnswerTooLargeError)
+    await expect(reading).rejects.toThrow(TooLargeError)
     await expect(reading).rejects.toThrow('more than 1 MiB')
     expect(state.pulled).toBeLessThanOrEqual(16 + 2)
     await new Promise((done) => setImmediate(done))
@@ -51,7 +46,7 @@ describe('readText', () => {
   })
 
   it('refuses one byte over the limit', async () => {
-    await expect(readText(Readable.from([Buffer.from('[1]')]), 2)).rejects.toThrow(AnswerTooLargeError)
+    await expect(readText(Readable.from([Buffer.from('[1]')]), 2)).rejects.toThrow(TooLargeError)
   })
 })
 
@@ -63,7 +58,7 @@ describe('readStart', () => {
   })
 })
 
-describe('the answer ceiling', () => {
+describe("Hugging Face's ceiling for a day", () => {
   it('is far above the largest real day', () => {
     const largest = Math.max(
       ...['2025-11-04', '2025-11-26'].map(
@@ -71,7 +66,7 @@ describe('the answer ceiling', () => {
       ),
     )
     expect(largest).toBeGreaterThan(200_000)
-    expect(MAX_ANSWER_BYTES).toBeGreaterThan(30 * largest)
-    expect(formatBytes(MAX_ANSWER_BYTES)).toBe('8 MiB')
+    expect(HUGGING_FACE.maxBodyBytes).toBeGreaterThan(30 * largest)
+    expect(formatBytes(HUGGING_FACE.maxBodyBytes)).toBe('8 MiB')
   })
 })
