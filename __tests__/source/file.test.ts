@@ -100,13 +100,13 @@ describe('createFileSource bounds', () => {
   })
 
   it('reads a response of exactly the limit and refuses one byte more', async () => {
-    const text = JSON.stringify(seed)
-    const size = Buffer.byteLength(text)
-    const exact = createFileSource('saved.json', fakeFile(text).readFile, size)
+    const json = JSON.stringify(seed)
+    const padded = (bytes: number) => `${json}${' '.repeat(bytes - Buffer.byteLength(json))}`
+    const exact = createFileSource('saved.json', fakeFile(padded(8 * 1024 * 1024)).readFile)
     expect((await exact.fetchDay('2025-12-24')).papers).toHaveLength(5)
-    const over = createFileSource('saved.json', fakeFile(text).readFile, size - 1)
+    const over = createFileSource('saved.json', fakeFile(padded(8 * 1024 * 1024 + 1)).readFile)
     await expect(over.fetchDay('2025-12-24')).rejects.toThrow(
-      `Cannot read saved.json: it is larger than ${size - 1} bytes, the limit for one response`,
+      'Cannot read saved.json: it is larger than 8 MiB, the limit for one response',
     )
   })
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach } from '@jest/globals'
 import { createHuggingFaceSource, type HuggingFaceSourceOptions } from '../../src/source/huggingface.js'
 import { loadFixtureDays, startHfServer, type HfServer, type HfServerOptions } from '../support/hf-server.js'
-import { instantSleep } from '../support/instant-sleep.js'
+import { testClock } from '../support/test-clock.js'
 
 export const USER_AGENT = 'hf-daily-papers/test (+https://example.test)'
 export const TOKEN = 'hf_SeCrEtToKeN123'
@@ -24,7 +24,8 @@ export function items(day: string, count: number, first = 0): Array<{ paper: Rec
 
 /**
  * Starts a stand-in with `options` before each test and closes it after. Gives the running one, and
- * `connect`: a source on it whose sleeps are only recorded; random 0.5 makes backoff 3/4 of its ceiling.
+ * `connect`: a source on it on simulated time (support/test-clock.ts) from `start`, whose waits are only
+ * recorded and whose deadlines the stand-in's hangs bring about.
  */
 export function serveEachTest(options: HfServerOptions) {
   let running: HfServer
@@ -33,16 +34,16 @@ export function serveEachTest(options: HfServerOptions) {
   })
   afterEach(() => running.close())
 
-  function connect(sourceOptions: Partial<HuggingFaceSourceOptions> = {}) {
-    const sleeps: number[] = []
+  function connect(sourceOptions: Partial<HuggingFaceSourceOptions> = {}, start?: number) {
+    const clock = testClock(start)
+    running.onStall = clock.stall
     const source = createHuggingFaceSource({
       baseUrl: running.url,
       userAgent: USER_AGENT,
-      sleep: instantSleep(sleeps),
-      random: () => 0.5,
+      clock,
       ...sourceOptions,
     })
-    return { source, sleeps }
+    return { source, sleeps: clock.sleeps, clock }
   }
   return { server: () => running, connect }
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHuggingFaceSource } from '../../src/source/huggingface.js'
 import { UnexpectedResponseError } from '../../src/source/paper.js'
-import { QUOTE_LENGTH } from '../../src/source/quote.js'
+import { QUOTE_LENGTH } from '../../src/core/http/send.js'
 import { startHfServer } from '../support/hf-server.js'
+import { testClock } from '../support/test-clock.js'
 import { NON_PAPER_ANSWERS } from '../support/non-paper-answers.js'
 import { fixtures, items, realDay, serveEachTest } from './hf-source-fixture.js'
 
@@ -15,6 +16,19 @@ const MiB = 1024 * 1024
 const { server, connect } = serveEachTest({ days: new Map([['2025-11-03', realDay]]) })
 
 const firstPage = () => `GET ${server().url}/api/daily_papers?date=2025-11-03&limit=100&p=0`
+/** How the message of an answer over the day's byte limit ends. */
+const TOO_LARGE =
+  "Hugging Face sent more than 8 MiB, the limit for one day (all its pages; a real day is a few hundred kB: check that hf-api-url is Hugging Face's API); stopped reading"
+
+/** A source on `url` and simulated time. */
+const sourceOn = (url: string) =>
+  createHuggingFaceSource({ baseUrl: url, userAgent: 'test', clock: testClock() })
+
+/** A day's answer of exactly `bytes`: `items` as JSON, then spaces. */
+const padded = (items: unknown[], bytes: number) => {
+  const json = JSON.stringify(items)
+  return `${json}${' '.repeat(bytes - Buffer.byteLength(json))}`
+}
 
 /** The message `fetching` fails with. */
 async function failure(fetching: Promise<unknown>): Promise<string> {
@@ -31,11 +45,9 @@ describe('bytes per day', () => {
     server().inject({ flood: 'a', bytes: Infinity })
     const { source } = connect()
     const started = performance.now()
-    expect(await failure(source.fetchDay('2025-11-03'))).toBe(
-      `${firstPage()}: Hugging Face sent more than 8 MiB for 2025-11-03, the limit for one day (all its pages; a real day is a few hundred kB); stopped reading. Check that hf-api-url is Hugging Face's API.`,
-    )
+    expect(await failure(source.fetchDay('2025-11-03'))).toBe(`${firstPage()}: ${TOO_LARGE}`)
     expect(performance.now() - started).toBeLessThan(5_000)
-    expect(source.requests).toBe(1)
+    expect(server().requests).toHaveLength(1)
     await new Promise((done) => setTimeout(done, 50))
     expect(server().floods[0]).toMatchObject({ hungUp: true })
     expect(server().floods[0]!.sent).toBeLessThan(64 * MiB)
@@ -43,47 +55,36 @@ describe('bytes per day', () => {
 
   it('refuses an announced 1 GB answer before reading it', async () => {
     server().inject({ flood: '[', bytes: 1024 * MiB, announce: true })
-    expect(await failure(connect().source.fetchDay('2025-11-03'))).toContain(
-      'more than 8 MiB for 2025-11-03, the limit for one day',
-    )
+    expect(await failure(connect().source.fetchDay('2025-11-03'))).toBe(`${firstPage()}: ${TOO_LARGE}`)
     await new Promise((done) => setTimeout(done, 50))
     expect(server().floods[0]).toMatchObject({ hungUp: true })
     expect(server().floods[0]!.sent).toBeLessThan(64 * MiB)
   })
 
   it('accepts an answer of exactly the limit and refuses one byte more', async () => {
-    const size = Buffer.byteLength(JSON.stringify(realDay))
-    expect((await connect({ maxDayBytes: size }).source.fetchDay('2025-11-03')).papers).toHaveLength(
-      realDay.length,
-    )
-    expect(await failure(connect({ maxDayBytes: size - 1 }).source.fetchDay('2025-11-03'))).toContain(
-      `more than ${size - 1} bytes for 2025-11-03, the limit for one day`,
-    )
+    server().inject({ status: 200, body: padded(realDay, 8 * MiB) })
+    expect((await connect().source.fetchDay('2025-11-03')).papers).toHaveLength(realDay.length)
+    server().inject({ status: 200, body: padded(realDay, 8 * MiB + 1) })
+    expect(await failure(connect().source.fetchDay('2025-11-03'))).toBe(`${firstPage()}: ${TOO_LARGE}`)
   })
 
   it('counts all pages of a day together, naming the page that passed the limit', async () => {
-    const pages = [items('2025-11-03', 100), items('2025-11-03', 100, 100)]
-    const twoPages = await startHfServer({ pages: (_day, page) => pages[page] ?? [] })
-    try {
-      const maxDayBytes = Buffer.byteLength(JSON.stringify(pages[0])) + 1_000
-      const source = createHuggingFaceSource({ baseUrl: twoPages.url, userAgent: 'test', maxDayBytes })
-      expect(await failure(source.fetchDay('2025-11-03'))).toContain(
-        `GET ${twoPages.url}/api/daily_papers?date=2025-11-03&limit=100&p=1: Hugging Face sent more than ${maxDayBytes} bytes for 2025-11-03, the limit for one day`,
-      )
-    } finally {
-      await twoPages.close()
-    }
+    server().inject({ status: 200, body: padded(items('2025-11-03', 100), 5 * MiB) })
+    server().inject({ status: 200, body: padded(items('2025-11-03', 100, 100), 5 * MiB) })
+    expect(await failure(connect().source.fetchDay('2025-11-03'))).toBe(
+      `GET ${server().url}/api/daily_papers?date=2025-11-03&limit=100&p=1: ${TOO_LARGE}`,
+    )
   })
 
   it('quotes the start of a huge error answer and still retries it', async () => {
-    server().inject({ flood: 'overloaded ', bytes: 1024 * MiB, status: 503 }, 2)
-    const { source } = connect({ maxAttempts: 2 })
+    server().inject({ flood: 'overloaded ', bytes: 1024 * MiB, status: 503 }, 5)
+    const { source } = connect()
     expect(await failure(source.fetchDay('2025-11-03'))).toBe(
       `${firstPage()}: Hugging Face answered 503 Service Unavailable: ${JSON.stringify(
         `${'overloaded '.repeat(30).slice(0, QUOTE_LENGTH)}…`,
-      )} (gave up after 2 attempts)`,
+      )} (gave up after 5 attempts)`,
     )
-    expect(source.requests).toBe(2)
+    expect(server().requests).toHaveLength(5)
   })
 })
 
@@ -91,8 +92,7 @@ describe('pages per day', () => {
   it('stops an API that always sends full pages of new papers after 10 pages, naming the URL and the limit', async () => {
     const endless = await startHfServer({ pages: (day, page, limit) => items(day, limit, page * limit) })
     try {
-      const source = createHuggingFaceSource({ baseUrl: endless.url, userAgent: 'test' })
-      expect(await failure(source.fetchDay('2025-11-03'))).toBe(
+      expect(await failure(sourceOn(endless.url).fetchDay('2025-11-03'))).toBe(
         `GET ${endless.url}/api/daily_papers?date=2025-11-03&limit=100&p=9: Hugging Face still sent a full page of new papers after 10 pages (1000 papers), the limit for one day; no real day has that many. Check that hf-api-url is Hugging Face's API.`,
       )
       expect(endless.requests).toHaveLength(10)
@@ -107,9 +107,7 @@ describe('pages per day', () => {
       pages: (_day, page, limit) => busy.slice(page * limit, (page + 1) * limit),
     })
     try {
-      const day = await createHuggingFaceSource({ baseUrl: full.url, userAgent: 'test' }).fetchDay(
-        '2025-11-03',
-      )
+      const day = await sourceOn(full.url).fetchDay('2025-11-03')
       expect(day.papers).toHaveLength(999)
     } finally {
       await full.close()
@@ -206,7 +204,7 @@ describe('papers listed on another day', () => {
   it('keeps every paper of the 44 real days', async () => {
     const real = await startHfServer()
     try {
-      const source = createHuggingFaceSource({ baseUrl: real.url, userAgent: 'test' })
+      const source = sourceOn(real.url)
       for (const [date, answer] of fixtures) {
         const day = await source.fetchDay(date)
         expect({ date, kept: day.papers.length, offDay: day.offDay, invalid: day.invalid }).toEqual({

@@ -1,10 +1,18 @@
 import { describe, expect, it } from '@jest/globals'
-import { createHuggingFaceSource } from '../../src/source/huggingface.js'
 import type { HfServer } from '../support/hf-server.js'
-import { fixtures, realDay, serveEachTest, TOKEN, USER_AGENT } from './hf-source-fixture.js'
+import { between } from '../support/test-clock.js'
+import { fixtures, realDay, serveEachTest, TOKEN } from './hf-source-fixture.js'
 
-/** How the Hugging Face source retries, times out and keeps to its time budget, on the stand-in. */
+/**
+ * How the Hugging Face source retries, times out and keeps to its time budget (HUGGING_FACE in
+ * core/http/limits.ts), on the stand-in and simulated time.
+ */
 const { server, connect } = serveEachTest({ days: new Map(fixtures) })
+
+const firstPage = () => `GET ${server().url}/api/daily_papers?date=2025-11-03&limit=100&p=0`
+
+/** The jittered backoff after each of the first four failed attempts: half to all of 1, 2, 4 and 8 s. */
+const BACKOFF = [between(500, 1_000), between(1_000, 2_000), between(2_000, 4_000), between(4_000, 8_000)]
 
 describe('retries', () => {
   it('waits as long as a 429’s RateLimit header says, and a second for its rounding, then goes on', async () => {
@@ -13,24 +21,25 @@ describe('retries', () => {
       headers: { RateLimit: '"api";r=0;t=42' },
       body: { error: 'Too Many Requests' },
     })
-    const { source, sleeps } = connect({ now: () => Date.parse('2025-11-04T00:00:00Z') })
+    const { source, sleeps } = connect()
     expect((await source.fetchDay('2025-11-03')).papers).toHaveLength(realDay.length)
     expect(sleeps).toEqual([43_000])
-    expect(source.requests).toBe(2)
+    expect(server().requests).toHaveLength(2)
   })
 
-  it('caps the wait a failing server asks for', async () => {
-    server().inject({ status: 503, headers: { 'Retry-After': '600' } }, 2)
-    const { source, sleeps } = connect({ maxDelayMs: 20_000 })
+  it('caps the wait a failing server asks for at a minute', async () => {
+    server().inject({ status: 503, headers: { 'Retry-After': '600' } })
+    const { source, sleeps } = connect()
     await source.fetchDay('2025-11-03')
-    expect(sleeps).toEqual([20_000, 20_000])
+    expect(sleeps).toEqual([60_000])
   })
 
-  it('honours Retry-After in seconds and as an HTTP date', async () => {
+  it('honours Retry-After in seconds and as an HTTP date, read on its own clock', async () => {
     server().inject({ status: 503, headers: { 'Retry-After': '7' } })
-    server().inject({ status: 429, headers: { 'Retry-After': 'Mon, 03 Nov 2025 12:00:30 GMT' } })
-    const { source, sleeps } = connect({ now: () => Date.parse('2025-11-03T12:00:00Z') })
+    server().inject({ status: 429, headers: { 'Retry-After': 'Mon, 03 Nov 2025 12:00:37 GMT' } })
+    const { source, sleeps } = connect({}, Date.parse('2025-11-03T12:00:00Z'))
     await source.fetchDay('2025-11-03')
+    // 7 s, then from 12:00:07 to 12:00:37 and a second for the rounding.
     expect(sleeps).toEqual([7_000, 31_000])
   })
 
@@ -39,114 +48,87 @@ describe('retries', () => {
     ['a 500', { status: 500 }],
     ['a reset connection', 'reset'],
     ['a body cut halfway', 'truncate'],
+    ['a request that hangs', 'hang'],
   ] as const)('backs off exponentially with jitter after %s', async (_name, fault) => {
     server().inject(fault, 2)
-    const { source, sleeps } = connect({ random: () => 0 })
+    const { source, sleeps } = connect()
     expect((await source.fetchDay('2025-11-03')).papers).toHaveLength(realDay.length)
-    expect(sleeps).toEqual([500, 1_000])
-    expect(source.requests).toBe(3)
+    expect(sleeps).toEqual(BACKOFF.slice(0, 2))
+    expect(server().requests).toHaveLength(3)
   })
 
-  it('gives up after the attempts with the status, the URL and the body, but not the token', async () => {
-    server().inject({ status: 503, body: { error: 'Service Unavailable' } }, 3)
-    const { source, sleeps } = connect({ token: TOKEN, maxAttempts: 3 })
+  it('gives up after five attempts with the status, the URL and the body, but not the token', async () => {
+    server().inject({ status: 503, body: { error: 'Service Unavailable' } }, 5)
+    const { source, sleeps } = connect({ token: TOKEN })
     await expect(source.fetchDay('2025-11-03')).rejects.toHaveProperty(
       'message',
-      `GET ${server().url}/api/daily_papers?date=2025-11-03&limit=100&p=0: Hugging Face answered 503 Service Unavailable: "Service Unavailable" (gave up after 3 attempts)`,
+      `${firstPage()}: Hugging Face answered 503 Service Unavailable: "Service Unavailable" (gave up after 5 attempts)`,
     )
-    expect(sleeps).toEqual([750, 1_500])
-    expect(source.requests).toBe(3)
+    expect(sleeps).toEqual(BACKOFF)
+    expect(server().requests).toHaveLength(5)
   })
 
-  it('gives up at once when the wait a failing server asks for would pass the time limit', async () => {
-    server().inject({
-      status: 503,
-      headers: { 'Retry-After': '42' },
-      body: { error: 'Service Unavailable' },
-    })
-    const { source, sleeps } = connect({ deadlineMs: 30_000 })
-    await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
-      ': Hugging Face answered 503 Service Unavailable: "Service Unavailable" (gave up after 1 attempt: waiting 42 s more would pass the time limit)',
+  it('gives up at once when the wait a failing server asks for would pass the day’s time limit', async () => {
+    server().inject(
+      { status: 503, headers: { 'Retry-After': '60' }, body: { error: 'Service Unavailable' } },
+      2,
     )
-    expect(sleeps).toEqual([])
+    const { source, sleeps } = connect()
+    await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
+      `${firstPage()}: Hugging Face answered 503 Service Unavailable: "Service Unavailable" (gave up after 2 attempts: waiting 60 s more would pass the limit of 90 s for one day)`,
+    )
+    expect(sleeps).toEqual([60_000])
   })
 
   it('gives up on a server that cannot be reached, with the reason', async () => {
     await server().close()
-    const { source } = connect({ maxAttempts: 2 })
+    const { source, sleeps } = connect()
     await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
       new RegExp(
-        `^GET ${server().url}/api/daily_papers\\?date=2025-11-03&limit=100&p=0: .*ECONNREFUSED.*\\(gave up after 2 attempts\\)$`,
+        `^GET ${server().url}/api/daily_papers\\?date=2025-11-03&limit=100&p=0: could not reach Hugging Face: .*ECONNREFUSED.*\\(gave up after 5 attempts\\)$`,
       ),
     )
-    expect(source.requests).toBe(2)
+    expect(sleeps).toEqual(BACKOFF)
   })
 })
 
 describe('timeouts', () => {
-  it('cuts off a request that hangs and tries again', async () => {
+  it('reports an attempt that gets no answer within 20 s', async () => {
+    server().inject({ status: 503 }, 4)
     server().inject('hang')
-    const { source, sleeps } = connect({ requestTimeoutMs: 100 })
-    expect((await source.fetchDay('2025-11-03')).papers).toHaveLength(realDay.length)
-    expect(sleeps).toEqual([750])
-  })
-
-  it('reports a request that keeps hanging', async () => {
-    server().inject('hang', 2)
-    const { source } = connect({ requestTimeoutMs: 100, maxAttempts: 2 })
+    const { source } = connect()
     await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
-      `GET ${server().url}/api/daily_papers?date=2025-11-03&limit=100&p=0: no complete answer within 0.1 s (gave up after 2 attempts)`,
+      `${firstPage()}: no complete answer within 20 s (gave up after 5 attempts)`,
     )
   })
 
-  it('stops a fetch that passes its overall time limit, without retrying', async () => {
+  it('stops an attempt that passes the day’s time limit, and tries no more', async () => {
     server().inject('hang')
-    const { source } = connect({ deadlineMs: 100 })
+    server().inject({ status: 503, headers: { 'Retry-After': '60' } })
+    server().inject('hang')
+    const { source, clock } = connect()
+    const started = clock.now()
     await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
-      `GET ${server().url}/api/daily_papers?date=2025-11-03&limit=100&p=0: the time limit of 0.1 s for one day ran out`,
+      `${firstPage()}: no complete answer before the limit of 90 s for one day ran out (gave up after 3 attempts)`,
     )
-    expect(source.requests).toBe(1)
+    expect(clock.now() - started).toBe(90_000)
   })
 })
 
-describe('the time budget with the default policy', () => {
-  /** A clock that only moves when the client sleeps, so the budget is measured without waiting. */
-  function simulatedClock() {
-    let now = Date.parse('2025-11-04T00:00:00Z')
-    const sleeps: number[] = []
-    return {
-      sleeps,
-      options: {
-        now: () => now,
-        sleep: (ms: number) => {
-          sleeps.push(ms)
-          now += ms
-          return Promise.resolve()
-        },
-      },
-    }
-  }
-
+describe('the time budget', () => {
   it.each<[string, Parameters<HfServer['inject']>[0]]>([
     ['503s', { status: 503, body: { error: 'Service Unavailable' } }],
     ['503s asking for 42 s', { status: 503, headers: { 'Retry-After': '42' } }],
     ['resets', 'reset'],
-  ])(
-    'fails a lasting outage of %s in well under two minutes, naming the status and URL',
-    async (_, fault) => {
-      server().inject(fault, 20)
-      const clock = simulatedClock()
-      const source = createHuggingFaceSource({
-        baseUrl: server().url,
-        userAgent: USER_AGENT,
-        ...clock.options,
-      })
-      await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
-        new RegExp(`^GET ${server().url}/api/daily_papers\\?date=2025-11-03&limit=100&p=0: .*gave up after`),
-      )
-      const waited = clock.sleeps.reduce((sum, ms) => sum + ms, 0)
-      expect(waited).toBeLessThan(90_000)
-      expect(server().requests.length).toBeLessThanOrEqual(5)
-    },
-  )
+    ['hangs', 'hang'],
+  ])('fails a lasting outage of %s within the 90 s for one day, naming the URL', async (_, fault) => {
+    server().inject(fault, 20)
+    const { source, clock } = connect()
+    const started = clock.now()
+    await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
+      new RegExp(`^GET ${server().url}/api/daily_papers\\?date=2025-11-03&limit=100&p=0: .*gave up after`),
+    )
+    expect(clock.now() - started).toBeLessThanOrEqual(90_000)
+    expect(server().requests.length).toBeLessThanOrEqual(5)
+  })
 })

@@ -5,6 +5,7 @@ import { Agent } from 'undici'
 import { createHuggingFaceSource } from '../../src/source/huggingface.js'
 import { parseDailyPapers, UnexpectedResponseError } from '../../src/source/paper.js'
 import { startHfServer } from '../support/hf-server.js'
+import { testClock } from '../support/test-clock.js'
 import { fixtures, items, realDay, serveEachTest, TOKEN, USER_AGENT } from './hf-source-fixture.js'
 
 /** Paging, requests and answers; retries and time limits are in huggingface-retries.test.ts. */
@@ -24,7 +25,7 @@ describe('paging', () => {
       listUrl: `${server().url}/api/daily_papers`,
     })
     expect(pageUrls()).toEqual(['?date=2025-11-03&limit=100&p=0'])
-    expect(source.requests).toBe(1)
+    expect(server().requests).toHaveLength(1)
   })
 
   it('asks for the next page while pages are full: 130 papers are 100 + 30', async () => {
@@ -40,7 +41,7 @@ describe('paging', () => {
     const { source } = connect()
     expect((await source.fetchDay('2025-12-02')).papers).toHaveLength(100)
     expect(pageUrls()).toEqual(['?date=2025-12-02&limit=100&p=0', '?date=2025-12-02&limit=100&p=1'])
-    expect(source.requests).toBe(2)
+    expect(server().requests).toHaveLength(2)
   })
 
   it('keeps the first of a paper listed on two pages', async () => {
@@ -56,7 +57,7 @@ describe('paging', () => {
     server().inject({ status: 200, body: items('2025-12-04', 100) }, 2)
     const { source } = connect()
     expect((await source.fetchDay('2025-12-04')).papers).toHaveLength(100)
-    expect(source.requests).toBe(2)
+    expect(server().requests).toHaveLength(2)
   })
 
   it('accepts a base URL with a trailing slash and counts requests over several days', async () => {
@@ -67,7 +68,7 @@ describe('paging', () => {
       '/api/daily_papers?date=2025-11-03&limit=100&p=0',
       '/api/daily_papers?date=2025-11-04&limit=100&p=0',
     ])
-    expect(source.requests).toBe(2)
+    expect(server().requests).toHaveLength(2)
   })
 })
 
@@ -118,7 +119,7 @@ describe('what comes back', () => {
     await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
       `GET ${server().url}/api/daily_papers?date=2025-11-03&limit=100&p=0: Hugging Face answered 200 with an HTML page titled "Just a moment..." where a JSON array of papers was expected`,
     )
-    expect(source.requests).toBe(1)
+    expect(server().requests).toHaveLength(1)
   })
 
   it('fails on a body that is not JSON, quoting its start', async () => {
@@ -133,7 +134,7 @@ describe('what comes back', () => {
     await expect(source.fetchDay('2099-01-01')).rejects.toThrow(
       /: Hugging Face answered 400 Bad Request: "Date cannot be in the future" \(2099-01-01 is after today, \d{4}-\d\d-\d\d UTC: Hugging Face lists a day only once it has begun\)$/,
     )
-    expect(source.requests).toBe(1)
+    expect(server().requests).toHaveLength(1)
   })
 
   it('never prints the token, even when the server echoes it', async () => {
@@ -147,7 +148,7 @@ describe('what comes back', () => {
         `GET ${server().url}/api/daily_papers?date=2025-11-03&limit=100&p=0: Hugging Face answered 401 Unauthorized: "Invalid credentials in Authorization header: Bearer ***"`,
       ),
     )
-    expect(source.requests).toBe(1)
+    expect(server().requests).toHaveLength(1)
   })
 
   it('names the status over HTTP/2 too, which carries no reason phrase', async () => {
@@ -159,7 +160,12 @@ describe('what comes back', () => {
     const dispatcher = new Agent({ connect: { ca: cert } })
     try {
       secure.inject({ status: 404, body: { error: 'Not Found' } })
-      const source = createHuggingFaceSource({ baseUrl: secure.url, userAgent: USER_AGENT, dispatcher })
+      const source = createHuggingFaceSource({
+        baseUrl: secure.url,
+        userAgent: USER_AGENT,
+        clock: testClock(),
+        dispatcher,
+      })
       await expect(source.fetchDay('2025-11-03')).rejects.toThrow(
         `GET ${secure.url}/api/daily_papers?date=2025-11-03&limit=100&p=0: Hugging Face answered 404 Not Found: "Not Found"`,
       )

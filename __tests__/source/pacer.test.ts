@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { createPacer, type Pacer } from '../../src/source/pacer.js'
+import { HUGGING_FACE } from '../../src/core/http/limits.js'
+import type { Pacer } from '../../src/core/http/send.js'
+import { createPacer } from '../../src/source/pacer.js'
 
 const POLICY = '"fixed window";"api";q=500;w=300'
 
@@ -9,14 +11,16 @@ function simulated(options: { ceilingMs?: number; clockMoves?: boolean } = {}) {
   const sleeps: number[] = []
   const lines: string[] = []
   const pacer = createPacer({
-    now: () => time,
-    sleep: async (ms) => {
-      sleeps.push(ms)
-      // The clock moves when the sleep ends, as a real one would.
-      await Promise.resolve()
-      if (options.clockMoves !== false) time += ms
+    clock: {
+      now: () => time,
+      sleep: async (ms) => {
+        sleeps.push(ms)
+        // The clock moves when the sleep ends, as a real one would.
+        await Promise.resolve()
+        if (options.clockMoves !== false) time += ms
+      },
     },
-    ceilingMs: options.ceilingMs,
+    ceilingMs: options.ceilingMs ?? HUGGING_FACE.rateLimitWaitMs,
     log: (line) => void lines.push(line),
   })
   return { pacer, sleeps, lines }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { excerpt, htmlTitle, quote, QUOTE_LENGTH } from '../../src/source/quote.js'
+import { QUOTE_LENGTH, quoteBody } from '../../src/core/http/send.js'
+import { excerpt, htmlTitle } from '../../src/source/quote.js'
+
+const quote = (text: string, secret?: string) => quoteBody(text, [secret])
 
 const TOKEN = 'hf_SeCrEtToKeN1234567890abcdefXYZ'
 

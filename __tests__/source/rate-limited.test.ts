@@ -11,6 +11,7 @@ import {
   type HfServerOptions,
 } from '../support/hf-server.js'
 import { createMemoryLog } from '../support/memory-log.js'
+import { between, testClock } from '../support/test-clock.js'
 
 /** 48 days from 2025-10-01, each with a real day's papers: a backfill of 48 requests. */
 const realDays = [...(await loadFixtureDays()).values()]
@@ -32,34 +33,27 @@ let server: HfServer | undefined
 afterEach(() => server?.close())
 
 /**
- * The stand-in and a source on one simulated clock that moves only when the source sleeps, so that
- * the stand-in's windows pass in no time; every sleep and every rate-limit log line is recorded.
+ * The stand-in and a source on one simulated clock that moves only when the source waits, so that the
+ * stand-in's windows pass in no time; every wait and every rate-limit log line is recorded.
  */
 async function connect(serverOptions: HfServerOptions = {}, options: Partial<HuggingFaceSourceOptions> = {}) {
-  let time = Date.parse('2025-12-26T00:00:00Z')
-  const clock = { now: () => time }
-  const sleeps: number[] = []
+  const start = Date.parse('2025-12-26T00:00:00Z')
+  const clock = testClock(start)
   const waits: string[] = []
   const stand = await startHfServer({
     days: DAYS,
     ...serverOptions,
-    ...(serverOptions.rateLimit ? { rateLimit: { ...serverOptions.rateLimit, ...clock } } : {}),
+    ...(serverOptions.rateLimit ? { rateLimit: { ...serverOptions.rateLimit, now: clock.now } } : {}),
   })
   server = stand
   const source = createHuggingFaceSource({
     baseUrl: stand.url,
     userAgent: 'test',
-    random: () => 0.5,
-    ...clock,
-    sleep: async (ms) => {
-      sleeps.push(ms)
-      await Promise.resolve()
-      time += ms
-    },
+    clock,
     onRateLimitWait: (line) => void waits.push(line),
     ...options,
   })
-  return { server: stand, source, sleeps, waits, elapsed: () => time - Date.parse('2025-12-26T00:00:00Z') }
+  return { server: stand, source, sleeps: clock.sleeps, waits, elapsed: () => clock.now() - start }
 }
 
 /** The pipeline's backfill of all DAYS with `source`, printing nothing. */
@@ -154,16 +148,14 @@ describe('a 429 with an announced wait', () => {
     expect([sleeps, server.requests.length]).toEqual([[], 1])
   })
 
-  it('fails the backfill once the waits of the whole run reach the ceiling', async () => {
-    const { server, source, sleeps } = await connect(
-      { rateLimit: { quota: 20, windowSeconds: 2 } },
-      { rateLimitWaitMs: 4_000 },
-    )
+  it('fails the backfill once the waits of the whole run reach the ceiling of 10 minutes', async () => {
+    // 48 requests in windows of 20 need two waits of about 5 minutes: the second would pass the ceiling.
+    const { server, source, sleeps } = await connect({ rateLimit: { quota: 20, windowSeconds: 300 } })
     await expect(backfill(source)).rejects.toThrow(
-      /^Hugging Face's rate limit asks for a wait of [\d.]+ s for the window to reset \(r=\d+, q=20, w=2\), more than this run may still wait \(4 s in all, [\d.]+ s waited\)/,
+      /^Hugging Face's rate limit asks for a wait of [\d.]+ s for the window to reset \(r=\d+, q=20, w=300\), more than this run may still wait \(600 s in all, [\d.]+ s waited\)/,
     )
     expect(server.rateLimited).toBe(0)
-    expect(sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(4_000)
+    expect(sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(600_000)
   })
 })
 
@@ -172,7 +164,7 @@ describe('what is not a rate-limit wait', () => {
     const { server, source, sleeps, waits } = await connect()
     server.inject({ status: 503, headers: { RateLimit: '"api";r=300;t=140' } })
     await source.fetchDay('2025-10-01')
-    expect([sleeps, waits]).toEqual([[750], []])
+    expect([sleeps, waits]).toEqual([[between(500, 1_000)], []])
   })
 
   it('paces nothing for a server without the headers: the backfill waits for no window', async () => {

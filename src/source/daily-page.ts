@@ -1,8 +1,8 @@
-import { parseJson, parseJsonOr } from '../core/bounded-json.js'
+import { parseJsonOr } from '../core/bounded-json.js'
 import { listedDays } from './drift.js'
 import { parseDailyPapers, UnexpectedResponseError, type ParsedResponse } from './paper.js'
-import { excerpt, htmlTitle, quote } from './quote.js'
-import { AttemptError } from './retry.js'
+import { quoteBody } from '../core/http/send.js'
+import { excerpt, htmlTitle } from './quote.js'
 
 /** One page of `/api/daily_papers`, validated, with the day each paper is listed on. */
 export interface DailyPage {
@@ -30,9 +30,8 @@ export function readDailyPage(text: string, { where, status, limit, token }: Pag
       tooDeep === undefined
         ? describeNonJson(text, token)
         : `JSON nested deeper than ${tooDeep} levels (a day of papers nests 6)`
-    return new AttemptError(
+    return new Error(
       `${where}: Hugging Face answered ${status} with ${what} where a JSON array of papers was expected`,
-      false,
     )
   })
   if (Array.isArray(body) && body.length > limit) {
@@ -45,19 +44,8 @@ export function readDailyPage(text: string, { where, status, limit, token }: Pag
   return { parsed, listedOn: listedDays(body as unknown[]) }
 }
 
-/** HF's own `{"error": "..."}` message when there is one, otherwise the start of the body; never the token. */
-export function quoteError(text: string, token: string | undefined): string {
-  try {
-    const error = (parseJson(text) as { error?: unknown } | null)?.error
-    if (typeof error === 'string') return quote(error, token)
-  } catch {
-    // Not JSON (or cut off): quote it as text.
-  }
-  return quote(text, token)
-}
-
 function describeNonJson(text: string, token: string | undefined): string {
   const title = htmlTitle(text)
-  if (title !== undefined) return `an HTML page titled ${quote(title, token)}`
-  return `a body that is not JSON: ${quote(text, token)}`
+  if (title !== undefined) return `an HTML page titled ${quoteBody(title, [token])}`
+  return `a body that is not JSON: ${quoteBody(text, [token])}`
 }

@@ -1,7 +1,8 @@
 import { errorMessage } from '../core/errors.js'
 import { createReadStream } from 'node:fs'
 import { parseJsonOr } from '../core/bounded-json.js'
-import { AnswerTooLargeError, formatBytes, MAX_ANSWER_BYTES, readText } from './bounded-read.js'
+import { formatBytes, readText, TooLargeError } from '../core/http/body.js'
+import { HUGGING_FACE } from '../core/http/limits.js'
 import { listedDays, splitOffDay } from './drift.js'
 import { parseDailyPapers, type ParsedResponse } from './paper.js'
 import type { PaperSource } from './source.js'
@@ -25,16 +26,15 @@ interface SavedDay {
 export function createFileSource(
   path: string,
   open: (path: string) => AsyncIterable<Uint8Array> = createReadStream,
-  maxBytes = MAX_ANSWER_BYTES,
 ): PaperSource {
   let saved: Promise<SavedDay> | undefined
   const load = async (): Promise<SavedDay> => {
     let text: string
     try {
-      text = await readText(open(path), maxBytes)
+      text = await readText(open(path), HUGGING_FACE.maxBodyBytes)
     } catch (error) {
       const problem =
-        error instanceof AnswerTooLargeError
+        error instanceof TooLargeError
           ? `it is larger than ${formatBytes(error.limit)}, the limit for one response`
           : errorMessage(error)
       throw new Error(`Cannot read ${path}: ${problem}; expected ${EXPECTED}`, { cause: error })

@@ -1,9 +1,9 @@
+import { systemClock } from '../core/clock.js'
 import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../core/version.js'
 import { createHuggingFaceSource } from './huggingface.js'
 import type { PaperSource } from './source.js'
 
-export { fetchingAhead } from './ahead.js'
 // The CLI's `--input FILE`: a saved API response instead of Hugging Face.
 export { createFileSource } from './file.js'
 export type { PaperSource } from './source.js'
@@ -14,6 +14,7 @@ export function createSource(settings: Settings, onRateLimitWait?: (line: string
     baseUrl: settings.hfApiUrl,
     token: settings.hfToken,
     userAgent: USER_AGENT,
+    clock: systemClock,
     onRateLimitWait,
   })
 }

@@ -1,43 +1,15 @@
-import { parseRateLimits, serverWaitMs, type RateLimit, type ResponseHeaders } from './rate-limit.js'
-import { seconds } from './retry.js'
-
-/**
- * One budget for all of a run's requests to Hugging Face, kept from the `RateLimit` headers of its
- * answers, so that a long backfill stays inside the window instead of running into 429s.
- *
- * The window is fixed: it resets all at once, so spreading requests over it would only slow a run
- * down. Requests go while the window has room for them and for those still in flight; when it has
- * none left, the pacer waits for the answers in flight (they may show room), then for the reset. After
- * a reset, and at the start, one request goes first: its answer tells how much of the window is left,
- * since a neighbour on a shared runner IP may have spent it. A 429 with an announced wait holds every
- * request for that long. A server that announces no limit is not paced.
- */
-export interface Pacer {
-  /** Waits until a request may go and counts it as sent; resolves with the ms it waited. */
-  acquire(): Promise<number>
-  /** Reads an answer's rate-limit headers (and, for a 429, the wait it asks for). */
-  observe(status: number, headers: ResponseHeaders): void
-  /** The request acquired is over, answered or not. */
-  release(): void
-  /** How long the next request will be held for a reset or a 429's wait (0: not, or not known yet). */
-  heldForMs(): number
-}
+import type { Clock } from '../core/clock.js'
+import { announcedWaitMs, parseRateLimits, type RateLimit } from '../core/http/announced-wait.js'
+import type { Pacer } from '../core/http/send.js'
+import { seconds } from '../core/wording.js'
 
 export interface PacerOptions {
-  now: () => number
-  sleep: (ms: number) => Promise<void>
-  /** The most a run waits for the rate limit, all waits together; default RATE_LIMIT_WAIT_CEILING_MS. */
-  ceilingMs?: number
+  clock: Clock
+  /** The most a run waits for the rate limit, all waits together. */
+  ceilingMs: number
   /** Told every wait, as a line for the run's log. */
   log?: (message: string) => void
 }
-
-/**
- * 10 minutes: two of Hugging Face's 5-minute windows. A two-year backfill without a token (730
- * requests, 500 a window) needs one reset, two when a neighbour on a shared runner IP spent most of
- * the first window; a run that needs more should rather fail with advice than sit for long.
- */
-const RATE_LIMIT_WAIT_CEILING_MS = 10 * 60_000
 
 /** `t` and `Retry-After` count whole seconds: the reset may come up to a second after they say. */
 const ROUNDING_MS = 1_000
@@ -53,12 +25,18 @@ interface Window {
 /** What the next request waits for: nothing, an answer in flight, or a time. */
 type Wait = 'none' | 'answer' | { until: number; why: string }
 
-export function createPacer({
-  now,
-  sleep,
-  ceilingMs = RATE_LIMIT_WAIT_CEILING_MS,
-  log,
-}: PacerOptions): Pacer {
+/**
+ * One budget for all of a run's requests to Hugging Face, kept from the `RateLimit` headers of its
+ * answers, so that a long backfill stays inside the window instead of running into 429s.
+ *
+ * The window is fixed: it resets all at once, so spreading requests over it would only slow a run
+ * down. Requests go while the window has room for them and for those still in flight; when it has
+ * none left, the pacer waits for the answers in flight (they may show room), then for the reset. After
+ * a reset, and at the start, one request goes first: its answer tells how much of the window is left,
+ * since a neighbour on a shared runner IP may have spent it. A 429 with an announced wait holds every
+ * request for that long. A server that announces no limit is not paced.
+ */
+export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
   /** Undefined while unknown (at the start, after a reset); empty when the server announces no limit. */
   let windows: Window[] | undefined
   let holdUntil = 0
@@ -71,7 +49,7 @@ export function createPacer({
   let sleptUntil = 0
   let answered = Promise.withResolvers<void>()
 
-  const clock = () => Math.max(now(), sleptUntil)
+  const current = () => Math.max(clock.now(), sleptUntil)
 
   function notify(): void {
     answered.resolve()
@@ -79,7 +57,7 @@ export function createPacer({
   }
 
   function nextWait(): Wait {
-    const time = clock()
+    const time = current()
     if (holdUntil > time) return { until: holdUntil, why: holdReason }
     if (windows !== undefined && windows.length > 0) {
       const open = windows.filter((window) => window.resetAt > time)
@@ -100,7 +78,7 @@ export function createPacer({
   }
 
   async function wait(until: number, why: string): Promise<void> {
-    const ms = until - clock()
+    const ms = until - current()
     if (waitedMs + ms > ceilingMs) {
       throw new Error(
         `Hugging Face's rate limit asks for a wait of ${seconds(ms)} ${why}, more than this run may still wait ` +
@@ -110,24 +88,24 @@ export function createPacer({
     }
     log?.(`Hugging Face's rate limit: waiting ${seconds(ms)} ${why}`)
     waitedMs += ms
-    await sleep(ms)
+    await clock.sleep(ms)
     sleptUntil = Math.max(sleptUntil, until)
   }
 
   return {
     async acquire() {
-      const start = clock()
+      const start = current()
       for (let next = nextWait(); next !== 'none'; next = nextWait()) {
         if (next === 'answer') await answered.promise
         else await (pause ??= wait(next.until, next.why).finally(() => (pause = undefined)))
       }
       inFlight++
       for (const window of windows ?? []) window.left--
-      return clock() - start
+      return current() - start
     },
 
     observe(status, headers) {
-      const time = clock()
+      const time = current()
       const limits = parseRateLimits(headers)
       // The answer's own request is in `r` already; the others in flight may not be.
       const unseen = Math.max(0, inFlight - 1)
@@ -136,7 +114,7 @@ export function createPacer({
         left: limit.remaining - unseen,
         resetAt: time + limit.resetSeconds * 1000 + ROUNDING_MS,
       }))
-      const asked = status === 429 ? serverWaitMs(headers, time) : undefined
+      const asked = status === 429 ? announcedWaitMs(headers, time) : undefined
       if (asked !== undefined) {
         // After the wait, one request goes first again to learn what is left.
         windows = undefined
@@ -158,7 +136,7 @@ export function createPacer({
 
     heldForMs() {
       const next = nextWait()
-      return typeof next === 'object' ? next.until - clock() : 0
+      return typeof next === 'object' ? next.until - current() : 0
     },
   }
 }

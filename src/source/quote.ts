@@ -1,18 +1,11 @@
-import { ANSWER_WINDOW, excerptAnswer, quoteAnswer } from '../core/quote-untrusted.js'
+import { QUOTE_LENGTH } from '../core/http/send.js'
+import { ANSWER_WINDOW, excerptAnswer } from '../core/quote-untrusted.js'
 
 /**
- * How a message shows a piece of Hugging Face's answer: one line, a bounded prefix, the hf-token
- * removed. Everything here is linear in a bounded window of the answer, whatever the answer's length or
- * content: an answer arrives before any time limit can stop the work done on it.
+ * How a message shows a piece of Hugging Face's answer beside quoteBody (core/http/send.ts): one line, a
+ * bounded prefix, the hf-token removed. Everything here is linear in a bounded window of the answer,
+ * whatever the answer's length or content: an answer arrives before any time limit can stop the work.
  */
-
-/** Characters of an answer a message shows. */
-export const QUOTE_LENGTH = 200
-
-/** The start of `text` as a JSON string, e.g. `"Not Found"`, or `(empty body)`. */
-export function quote(text: string, secret?: string): string {
-  return quoteAnswer(text, { limit: QUOTE_LENGTH, secrets: [secret], empty: '(empty body)' })
-}
 
 /** The start of `text` on one line, at most QUOTE_LENGTH characters and `…` when cut, the token hidden. */
 export function excerpt(text: string, secret?: string): string {
