@@ -8,11 +8,11 @@ import { parseSettings } from '../src/settings/settings.js'
 import { createHuggingFaceSource } from '../src/source/huggingface.js'
 import { startGitHubServer, type GitHubServer } from './support/github-server.js'
 import { startHfServer, type HfServer } from './support/hf-server.js'
-import { instantSleep } from './support/instant-sleep.js'
+import { testClock } from './support/test-clock.js'
 
 /**
- * The whole pipeline over real HTTP against both stand-ins, with Hugging Face faults injected and
- * the waits between retries skipped: passing faults still end in one commit, lasting ones in none.
+ * The whole pipeline over real HTTP against both stand-ins, with Hugging Face faults injected, on
+ * simulated time: passing faults still end in one commit, lasting ones in none.
  */
 let hf: HfServer
 let github: GitHubServer
@@ -37,14 +37,11 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
     { now: new Date('2025-12-26T00:00:00Z'), repository: 'octo/blog', workspace: '/unused' },
   )
   const log = createMemoryLog()
-  const sleeps: number[] = []
+  // One clock for each system: a hang at Hugging Face moves only its own to the deadline.
+  const hfClock = testClock()
+  hf.onStall = hfClock.stall
   return runDigest(settings, {
-    source: createHuggingFaceSource({
-      baseUrl: settings.hfApiUrl,
-      userAgent: 'test',
-      sleep: instantSleep(sleeps),
-      requestTimeoutMs: 200,
-    }),
+    source: createHuggingFaceSource({ baseUrl: settings.hfApiUrl, userAgent: 'test', clock: hfClock }),
     publisher: createGitHubPublisher({
       token: 'write-token',
       apiUrl: github.apiUrl,
@@ -52,8 +49,7 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
       repository: { owner: 'octo', repo: 'blog' },
       userAgent: 'test',
       log,
-      sleep: instantSleep(),
-      retryAfterBaseValue: 0,
+      clock: testClock(),
     }),
     log,
     now: () => new Date('2025-12-26T00:00:00Z'),

@@ -1,14 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:net'
-import { Agent, fetch as undiciFetch } from 'undici'
+import { Agent } from 'undici'
+import { between } from '../support/test-clock.js'
 import { changes, expectOperations, publisherFor, standIn } from './github-stand-in.js'
 
 /**
- * Every GitHub request is bounded: a time limit per attempt that covers the body, a few logged
- * retries within a limit per request, a ceiling on announced rate-limit waits; and nothing GitHub
- * answers brings the token into a message.
+ * Every GitHub request is bounded (GITHUB in core/http/limits.ts): 20 s per attempt, body included, a few
+ * logged retries within 40 s per request, a ceiling on announced rate-limit waits; and nothing GitHub
+ * answers brings the token into a message. On simulated time: a stalled stand-in moves the clock to the
+ * client's deadline.
  */
-const SHORT = { attemptTimeoutMs: 200, requestDeadlineMs: 1_000, baseDelayMs: 10 }
+const MiB = 1024 * 1024
 
 async function closedPort(): Promise<number> {
   const server = createServer()
@@ -18,68 +20,50 @@ async function closedPort(): Promise<number> {
   return port
 }
 
-async function elapsed<T>(work: Promise<T>): Promise<number> {
-  const started = performance.now()
-  await work.catch(() => undefined)
-  return performance.now() - started
-}
+/** The log's lines about retries, with the jittered wait written as `N`. */
+const retries = (lines: string[]) =>
+  lines
+    .filter((line) => line.includes('trying again'))
+    .map((line) => line.replace(/trying again in [\d.]+ s/, 'trying again in N s'))
 
 describe('GitHub request time limits', () => {
-  it('gives up on a GitHub that never answers within the limit per request, naming the URL and the limits', async () => {
-    const server = await standIn()
-    for (let attempt = 0; attempt < 3; attempt++) server.stallNext({ kind: 'silent' })
-    const { publisher, log } = publisherFor(server, { requestLimits: SHORT })
-    const failure = publisher.publish(changes('# Post\n'))
-    const expected = `POST ${server.graphqlUrl}: no complete answer within 0.2 s (gave up after 3 attempts). GitHub may be having trouble (https://www.githubstatus.com): run it again later`
-    expect(await elapsed(failure)).toBeLessThan(2_000)
-    await expect(failure).rejects.toThrow(expected)
-    expect(log.lines.filter((line) => line.includes('trying again'))).toEqual([
-      `POST ${server.graphqlUrl}: no complete answer within 0.2 s; trying again in 0.008 s (attempt 2 of 3)`,
-      `POST ${server.graphqlUrl}: no complete answer within 0.2 s; trying again in 0.015 s (attempt 3 of 3)`,
-    ])
-    expect(await server.git.log('main')).toEqual(['Initial commit'])
-  })
-
-  it('bounds the body too: headers at once, then a byte every 20 ms', async () => {
-    const server = await standIn()
-    for (let attempt = 0; attempt < 3; attempt++) server.stallNext({ kind: 'trickle', intervalMs: 20 })
-    const { publisher } = publisherFor(server, { requestLimits: SHORT })
-    const failure = publisher.publish(changes('# Post\n'))
-    expect(await elapsed(failure)).toBeLessThan(2_000)
-    await expect(failure).rejects.toThrow(`POST ${server.graphqlUrl}: no complete answer within 0.2 s`)
-  })
-
-  it('stops at the limit per request even when attempts are left', async () => {
-    const server = await standIn()
-    for (let attempt = 0; attempt < 3; attempt++) server.stallNext({ kind: 'silent' })
-    const { publisher } = publisherFor(server, {
-      requestLimits: { attemptTimeoutMs: 300, requestDeadlineMs: 400, baseDelayMs: 10 },
-    })
-    const failure = publisher.publish(changes('# Post\n'))
-    expect(await elapsed(failure)).toBeLessThan(1_500)
-    await expect(failure).rejects.toThrow(
-      `POST ${server.graphqlUrl}: no complete answer before the limit of 0.4 s per request ran out (gave up after 2 attempts)`,
-    )
-  })
+  it.each([
+    ['never answers', { kind: 'silent' }],
+    ['sends headers at once, then a byte every 5 ms', { kind: 'trickle', intervalMs: 5 }],
+  ] as const)(
+    'gives up on a GitHub that %s at the limit per request, with attempts left, naming the URL and both limits',
+    async (_, stall) => {
+      const server = await standIn()
+      for (let attempt = 0; attempt < 3; attempt++) server.stallNext(stall)
+      const { publisher, log, clock } = publisherFor(server)
+      const started = clock.now()
+      await expect(publisher.publish(changes('# Post\n'))).rejects.toThrow(
+        `POST ${server.graphqlUrl}: no complete answer before the limit of 40 s per request ran out (gave up after 2 attempts). GitHub may be having trouble (https://www.githubstatus.com): run it again later`,
+      )
+      expect(clock.now() - started).toBe(40_000)
+      expect(retries(log.lines)).toEqual([
+        `POST ${server.graphqlUrl}: no complete answer within 20 s; trying again in N s (attempt 2 of 3)`,
+      ])
+      expect(await server.git.log('main')).toEqual(['Initial commit'])
+    },
+  )
 
   it('tries a silent attempt again, says so, and commits', async () => {
     const server = await standIn()
     server.stallNext({ kind: 'silent' })
-    // Long enough for the stand-in's first GraphQL answer, which validates against GitHub's whole schema.
-    const limits = { attemptTimeoutMs: 1_500, requestDeadlineMs: 10_000, baseDelayMs: 10 }
-    const { publisher, log } = publisherFor(server, { requestLimits: limits })
+    const { publisher, log } = publisherFor(server)
     expect((await publisher.publish(changes('# Post\n'))).commitSha).toBe(await server.git.head('main'))
-    expect(log.lines).toContain(
-      `POST ${server.graphqlUrl}: no complete answer within 1.5 s; trying again in 0.008 s (attempt 2 of 3)`,
-    )
+    expect(retries(log.lines)).toEqual([
+      `POST ${server.graphqlUrl}: no complete answer within 20 s; trying again in N s (attempt 2 of 3)`,
+    ])
   })
 
-  it('refuses an answer larger than the byte ceiling, without retrying it', async () => {
+  it('refuses an answer larger than 16 MiB, without retrying it', async () => {
     const server = await standIn()
-    server.failNext({ status: 200, body: { data: { padding: 'x'.repeat(5_000) } } })
-    const { publisher } = publisherFor(server, { requestLimits: { maxBodyBytes: 4_096 } })
+    server.failNext({ status: 200, body: { data: { padding: 'x'.repeat(16 * MiB) } } })
+    const { publisher } = publisherFor(server)
     await expect(publisher.publish(changes('# Post\n'))).rejects.toThrow(
-      `POST ${server.graphqlUrl}: GitHub's answer is larger than 4096 bytes. `,
+      `POST ${server.graphqlUrl}: GitHub sent more than 16 MiB, the limit for one answer; stopped reading. `,
     )
     expect(server.requests).toHaveLength(1)
   })
@@ -96,10 +80,11 @@ describe('an unreachable GitHub', () => {
       `POST ${graphqlUrl}: could not reach GitHub: connect ECONNREFUSED 127.0.0.1:${port} (gave up after 3 attempts). Check GITHUB_API_URL and GITHUB_GRAPHQL_URL, and that the runner can reach GitHub`,
     )
     await expect(failure).rejects.not.toThrow(/\(500\)/)
-    expect(sleeps).toEqual([750, 1500])
-    expect(log.lines).toContain(
-      `POST ${graphqlUrl}: could not reach GitHub: connect ECONNREFUSED 127.0.0.1:${port}; trying again in 0.75 s (attempt 2 of 3)`,
-    )
+    expect(sleeps).toEqual([between(500, 1_000), between(1_000, 2_000)])
+    expect(retries(log.lines)).toEqual([
+      `POST ${graphqlUrl}: could not reach GitHub: connect ECONNREFUSED 127.0.0.1:${port}; trying again in N s (attempt 2 of 3)`,
+      `POST ${graphqlUrl}: could not reach GitHub: connect ECONNREFUSED 127.0.0.1:${port}; trying again in N s (attempt 3 of 3)`,
+    ])
   })
 
   it('names a host name that does not resolve', async () => {
@@ -115,9 +100,7 @@ describe('an unreachable GitHub', () => {
           ),
       },
     })
-    const transport = ((url: string, init: RequestInit) =>
-      undiciFetch(url, { ...(init as object), dispatcher })) as unknown as typeof fetch
-    const { publisher } = publisherFor(server, { graphqlUrl: 'http://github.invalid/graphql', transport })
+    const { publisher } = publisherFor(server, { graphqlUrl: 'http://github.invalid/graphql', dispatcher })
     await expect(publisher.publish(changes('# Post\n'))).rejects.toThrow(
       'POST http://github.invalid/graphql: could not reach GitHub: getaddrinfo ENOTFOUND github.invalid (gave up after 3 attempts). Check GITHUB_API_URL',
     )
@@ -180,15 +163,17 @@ describe('announced waits', () => {
         body: { message: 'You have exceeded a secondary rate limit.' },
       })
     }
-    const { publisher, log } = publisherFor(server)
+    const { publisher, log, sleeps } = publisherFor(server)
     await expect(publisher.publish(changes('# Post\n'))).rejects.toThrow(
       "GitHub's secondary rate limit is reached: GitHub asks to wait 30 s",
     )
     expect(server.requests).toHaveLength(3)
-    expect(log.warnings).toEqual([
-      `GitHub's secondary rate limit on POST ${server.graphqlUrl}: waiting the 30 s GitHub asked for, then trying again (wait 1 of at most 2)`,
-      `GitHub's secondary rate limit on POST ${server.graphqlUrl}: waiting the 30 s GitHub asked for, then trying again (wait 2 of at most 2)`,
+    const limited = `POST ${server.graphqlUrl}: GitHub answered 429 Too Many Requests: "You have exceeded a secondary rate limit."`
+    expect(log.lines.filter((line) => line.includes('trying again'))).toEqual([
+      `${limited}; trying again in 30 s (attempt 2 of 3)`,
+      `${limited}; trying again in 30 s (attempt 3 of 3)`,
     ])
+    expect(sleeps).toEqual([30_000, 30_000])
   })
 })
 

@@ -5,7 +5,7 @@ import { createGitHubPublisher, type GitHubPublisherOptions } from '../../src/pu
 import type { ChangeSet, FileChange } from '../../src/core/changes.js'
 import { gitBlobOid } from '../../src/core/git-blob.js'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
-import { instantSleep } from '../support/instant-sleep.js'
+import { testClock } from '../support/test-clock.js'
 
 /**
  * What the GitHub publisher tests share: the stand-in for one test, a publisher pointed at it, the changes
@@ -28,28 +28,26 @@ export async function standIn(options: GitHubServerOptions = {}): Promise<GitHub
 export interface Extra extends Partial<
   Pick<
     GitHubPublisherOptions,
-    | 'token'
-    | 'branch'
-    | 'pullRequestBranch'
-    | 'otherRepository'
-    | 'requestLimits'
-    | 'transport'
-    | 'retryAfterBaseValue'
-    | 'graphqlUrl'
-    | 'apiUrl'
+    'token' | 'branch' | 'pullRequestBranch' | 'otherRepository' | 'dispatcher' | 'graphqlUrl' | 'apiUrl'
   >
 > {
   repo?: string
 }
 
-/** How the publisher and the dispatch reach `server`: the reference blog, a write token, no real waits. */
+/**
+ * How the publisher and the dispatch reach `server`: the reference blog, a write token, and simulated time
+ * (support/test-clock.ts), whose deadlines the stand-in's stalls bring about.
+ */
 function connection(server: GitHubServer, repo: string | undefined, extra: Omit<Extra, 'repo'>) {
+  const clock = testClock()
+  server.onStall = clock.stall
   return {
     token: 'write-token',
     apiUrl: server.apiUrl,
     graphqlUrl: server.graphqlUrl,
     userAgent: 'hf-daily-papers/test',
-    retryAfterBaseValue: 0,
+    clock,
+    random: () => 0.5,
     ...extra,
     repository: { owner: 'lim4349', repo: repo ?? 'lim4349.github.io' },
   }
@@ -58,26 +56,15 @@ function connection(server: GitHubServer, repo: string | undefined, extra: Omit<
 /** A publisher for `server` whose waits are recorded instead of slept. */
 export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {}) {
   const log = createMemoryLog()
-  const sleeps: number[] = []
-  const publisher = createGitHubPublisher({
-    ...connection(server, repo, extra),
-    log,
-    sleep: instantSleep(sleeps),
-    random: () => 0.5,
-  })
-  return { publisher, log, sleeps }
+  const options = connection(server, repo, extra)
+  const publisher = createGitHubPublisher({ ...options, log })
+  return { publisher, log, sleeps: options.clock.sleeps, clock: options.clock }
 }
 
 /** The workflow dispatch of commit mode, for `server`, with the publisher's defaults. */
 export function dispatchFor(server: GitHubServer, workflow: string, { repo, ...extra }: Extra = {}) {
   const log = createMemoryLog()
-  const dispatch = createWorkflowDispatch({
-    ...connection(server, repo, extra),
-    workflow,
-    log,
-    sleep: instantSleep([]),
-    random: () => 0.5,
-  })
+  const dispatch = createWorkflowDispatch({ ...connection(server, repo, extra), workflow, log })
   return { dispatch, log }
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { seconds } from '../../src/core/wording.js'
+import { between } from '../support/test-clock.js'
 import { changes, dispatchFor, expectOperations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 describe('GitHub publisher', () => {
@@ -126,16 +128,16 @@ describe('GitHub publisher', () => {
         message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
       },
     })
-    const { publisher, log } = publisherFor(server)
+    const { publisher, log, sleeps } = publisherFor(server)
     const result = await publisher.publish(changes('# Post\n'))
     expect(result.commitSha).toBe(await server.git.head('main'))
     expect(server.requests).toHaveLength(4)
-    expect(log.lines).toContain(
-      `POST ${server.graphqlUrl}: GitHub answered 502; trying again in 0.75 s (attempt 2 of 3)`,
-    )
-    expect(log.warnings).toEqual([
-      `GitHub's secondary rate limit on POST ${server.graphqlUrl}: waiting the 1 s GitHub asked for, then trying again (wait 1 of at most 2)`,
+    expect(log.lines.filter((line) => line.includes('trying again'))).toEqual([
+      `POST ${server.graphqlUrl}: GitHub answered 502 Bad Gateway: "Server Error"; trying again in ${seconds(sleeps[0] ?? 0)} (attempt 2 of 3)`,
+      `POST ${server.graphqlUrl}: GitHub answered 403 Forbidden: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."; trying again in 1 s (attempt 3 of 3)`,
     ])
+    expect(sleeps).toEqual([between(500, 1_000), 1_000])
+    expect(log.warnings).toEqual([])
   })
 
   it('reads the four folders a run writes to in one ReadBranch, and refuses a fifth', async () => {

@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises'
 import { explainDispatchError } from './explain.js'
 import type { GitHubConnection } from './github.js'
 import { createGitHubClient } from './octokit.js'
@@ -23,8 +22,8 @@ export interface DispatchOptions extends Omit<GitHubConnection, 'branch'> {
  * own after publishing: the commit's retries never repeat it.
  */
 export function createWorkflowDispatch(options: DispatchOptions): DispatchWorkflow {
-  const { workflow, log, sleep = delay, random = Math.random } = options
-  const client = createGitHubClient({ ...options, sleep, random, limits: options.requestLimits })
+  const { workflow, log } = options
+  const client = createGitHubClient(options)
   const { owner, repo } = options.repository
   return async (ref) => {
     try {
@@ -42,7 +41,7 @@ export function createWorkflowDispatch(options: DispatchOptions): DispatchWorkfl
         graphqlUrl: options.graphqlUrl,
         otherRepository: options.otherRepository,
         secrets: [options.token],
-        now: Date.now(),
+        now: options.clock.now(),
       })
       return { workflow, message: `The post was committed, but dispatching ${workflow} failed: ${reason}` }
     }

@@ -1,5 +1,5 @@
 import { errorMessage } from '../core/errors.js'
-import { GitHubRequestError } from './github-fetch.js'
+import { OutboundError } from '../core/http/send.js'
 import { quoteGitHub } from './quote.js'
 import { rateLimitAdvice, rateLimitAnswer } from './rate-limit.js'
 
@@ -119,17 +119,17 @@ function saidByGitHub(error: unknown, secrets: readonly string[]): string {
     .join('; ')}${more}`
 }
 
-function transportAdvice(error: GitHubRequestError): string {
-  return error.unreachable
+function transportAdvice(error: OutboundError): string {
+  return error.kind === 'unreachable'
     ? 'Check GITHUB_API_URL and GITHUB_GRAPHQL_URL, and that the runner can reach GitHub'
     : 'GitHub may be having trouble (https://www.githubstatus.com): run it again later'
 }
 
 /** The transport's own failure (unreachable, timed out, too large) anywhere in the cause chain. */
-function requestError(error: unknown): GitHubRequestError | undefined {
+function requestError(error: unknown): OutboundError | undefined {
   let current = error
   for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
-    if (current instanceof GitHubRequestError) return current
+    if (current instanceof OutboundError) return current
     current = (current as { cause?: unknown }).cause
   }
   return undefined

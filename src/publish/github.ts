@@ -1,8 +1,8 @@
 import { backoffMs } from '../core/backoff.js'
 import { posix } from 'node:path'
-import { setTimeout as delay } from 'node:timers/promises'
+import type { Dispatcher } from 'undici'
+import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
-import type { GitHubRequestLimits } from './github-fetch.js'
 import {
   BranchMovedError,
   GitHubRepository,
@@ -28,15 +28,10 @@ export interface GitHubConnection {
   branch?: string
   userAgent: string
   log: Log
-  /** Tests pass a no-op so that backoff never really waits. */
-  sleep?: (ms: number) => Promise<void>
+  clock: Clock
   random?: () => number
-  /** See createGitHubClient; tests set 0. */
-  retryAfterBaseValue?: number
-  /** Time limits per request (GITHUB_REQUEST_LIMITS); tests shorten them. */
-  requestLimits?: Partial<GitHubRequestLimits>
-  /** The transport under Octokit; the runner's proxy-aware fetch by default. */
-  transport?: typeof fetch
+  /** Under Octokit: core/http's shared dispatcher unless given. */
+  dispatcher?: Dispatcher
 }
 
 export interface GitHubPublisherOptions extends GitHubConnection {
@@ -54,8 +49,8 @@ const BACKOFF_BASE_MS = 500
  * the change set are touched.
  */
 export function createGitHubPublisher(options: GitHubPublisherOptions): Publisher {
-  const { log, sleep = delay, random = Math.random } = options
-  const client = createGitHubClient({ ...options, sleep, random, limits: options.requestLimits })
+  const { log, clock, random = Math.random } = options
+  const client = createGitHubClient(options)
   const repository = new GitHubRepository(client, { ...options, secrets: [options.token] })
 
   async function publishOnce(changes: ChangeSet): Promise<PublishResult> {
@@ -175,7 +170,7 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
           log.info(
             `${error.message}; reading it again in ${wait} ms (attempt ${attempt + 1} of ${MAX_COMMIT_ATTEMPTS})`,
           )
-          await sleep(wait)
+          await clock.sleep(wait)
         }
       }
     },

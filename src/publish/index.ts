@@ -1,3 +1,4 @@
+import { systemClock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../core/version.js'
@@ -18,13 +19,14 @@ export function createPublisher({ target }: Settings, log: Log, print: (text: st
     case 'files':
       return createFilesPublisher({ root: target.workspace, log })
     case 'commit':
-      return createGitHubPublisher({ ...target.github, userAgent: USER_AGENT, log })
+      return createGitHubPublisher({ ...target.github, userAgent: USER_AGENT, log, clock: systemClock })
     case 'pull-request':
       return createGitHubPublisher({
         ...target.github,
         pullRequestBranch: target.workBranch,
         userAgent: USER_AGENT,
         log,
+        clock: systemClock,
       })
   }
 }
@@ -37,5 +39,6 @@ export function createDispatch({ target }: Settings, log: Log): DispatchWorkflow
     workflow: target.dispatchWorkflow,
     userAgent: USER_AGENT,
     log,
+    clock: systemClock,
   })
 }

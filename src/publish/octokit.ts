@@ -1,57 +1,86 @@
-import { getOctokit } from '@actions/github'
-import { defaults } from '@actions/github/lib/utils'
-import { throttling } from '@octokit/plugin-throttling'
-import Bottleneck from 'bottleneck/light.js'
+import { Octokit } from '@octokit/core'
+import { interceptors, type Dispatcher } from 'undici'
+import type { Clock } from '../core/clock.js'
+import { GITHUB } from '../core/http/limits.js'
+import { answerJson, createOutbound, sharedDispatcher, type Answer } from '../core/http/send.js'
 import type { Log } from '../core/log.js'
-import { createGitHubFetch, type GitHubRequestLimits } from './github-fetch.js'
-import { rateLimitHandler } from './rate-limit.js'
+import { rateLimitAnswer } from './rate-limit.js'
 
-export type GitHubClient = ReturnType<typeof getOctokit>
+export type GitHubClient = Octokit
 
 export interface GitHubClientOptions {
   token: string
   apiUrl: string
   userAgent: string
   log: Log
-  sleep: (ms: number) => Promise<void>
-  random: () => number
-  /** Multiplies the throttling plugin's waits (seconds → ms); tests set 0 so that nothing really sleeps. */
-  retryAfterBaseValue?: number
-  limits?: Partial<GitHubRequestLimits>
-  /** The runner's proxy-aware fetch (@actions/github's default) unless given. */
-  transport?: typeof fetch
+  clock: Clock
+  /** core/http's shared dispatcher unless given. */
+  dispatcher?: Dispatcher
 }
 
+/** Redirects followed, as fetch follows them (a renamed repository's REST URL); the token stays on its origin. */
+const MAX_REDIRECTIONS = 5
+
+/** GitHub's GraphQL answers 200 with this when its own execution timed out; a retry usually succeeds. */
+const GRAPHQL_HICCUP = 'Something went wrong while executing your query'
+
 /**
- * Octokit whose every request is bounded in time and size and retried on passing faults (see
- * github-fetch.ts), and which sits out an announced rate-limit wait only up to a ceiling (see
- * rate-limit.ts). The throttling plugin spaces writes a second apart by default; a run makes at most
- * a handful, so that wait is only lost time.
+ * Octokit whose every request (REST and GraphQL) goes through the outbound policy with GitHub's limits
+ * (core/http): bounded in time and bytes, passing faults and announced waits of up to a minute retried
+ * and logged. An answer that stays a failure goes back to Octokit, which throws it with its status and
+ * body for explain.ts; no answer at all is an OutboundError.
  */
 export function createGitHubClient({
   token,
   apiUrl,
   userAgent,
   log,
-  sleep,
-  random,
-  retryAfterBaseValue = 1000,
-  limits,
-  transport = (defaults.request?.fetch as typeof fetch | undefined) ?? fetch,
-}: GitHubClientOptions): GitHubClient {
-  return getOctokit(
-    token,
-    {
-      baseUrl: apiUrl,
-      userAgent,
-      request: { fetch: createGitHubFetch({ transport, log, sleep, random, limits }) },
-      throttle: {
-        onRateLimit: rateLimitHandler('rate limit', log),
-        onSecondaryRateLimit: rateLimitHandler('secondary rate limit', log),
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-        retryAfterBaseValue,
+  clock,
+  dispatcher,
+}: GitHubClientOptions) {
+  const http = createOutbound({
+    limits: GITHUB,
+    clock,
+    dispatcher: (dispatcher ?? sharedDispatcher()).compose(
+      interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }),
+    ),
+    secrets: [token],
+    onRetry: log.info,
+  })
+  const fetch = async (url: string, init: RequestInit): Promise<Response> => {
+    const answer = await http.send(
+      {
+        method: init.method === 'POST' ? 'POST' : 'GET',
+        url: new URL(url),
+        headers: init.headers as Record<string, string>,
+        body: init.body as string | undefined,
       },
-    },
-    throttling,
-  )
+      { retryable: (answer) => passingFault(answer, clock.now()) },
+    )
+    return asResponse(answer, url)
+  }
+  return new Octokit({ auth: token, baseUrl: apiUrl, userAgent, request: { fetch } })
+}
+
+/** An answer another attempt may turn into a success: a GraphQL time-out, or a rate limit's wait. */
+function passingFault(answer: Answer, now: number): boolean {
+  // Only a 200 (GraphQL's errors) and a 403 may be either; most answers need no parsing to tell.
+  const suspect = answer.text.includes(GRAPHQL_HICCUP) || answer.text.includes('RATE_LIMITED')
+  if (answer.status !== 403 && !(answer.status === 200 && suspect)) return false
+  const body = (answerJson(answer.text) ?? {}) as { message?: unknown; errors?: Array<{ message?: unknown }> }
+  const first = Array.isArray(body.errors) ? body.errors[0]?.message : undefined
+  if (answer.status === 200 && typeof first === 'string' && first.startsWith(GRAPHQL_HICCUP)) return true
+  return rateLimitAnswer({ ...body, status: answer.status, headers: answer.headers }, now) !== undefined
+}
+
+/** The answer as fetch would give it to Octokit, its body already read. */
+function asResponse({ status, headers, text }: Answer, url: string): Response {
+  const copy = new Response([204, 205, 304].includes(status) ? null : text, {
+    status,
+    headers: Object.entries(headers).flatMap(([name, value]) =>
+      [value ?? []].flat().map((one): [string, string] => [name, one]),
+    ),
+  })
+  Object.defineProperty(copy, 'url', { value: url })
+  return copy
 }
