@@ -102,7 +102,7 @@ describe('which token reaches which host', () => {
       expect(proxy.connects.length).toBeGreaterThan(0)
       expect(new Set(proxy.connects)).toEqual(new Set(['CONNECT models.github.ai:443']))
       expect(run.stdout).toMatch(
-        /^::warning::Model summaries: POST https:\/\/models\.github\.ai\/inference\/chat\/completions: could not connect/m,
+        /^::warning::Model summaries: POST https:\/\/models\.github\.ai\/inference\/chat\/completions: could not reach the model host/m,
       )
     })
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { describeMissing } from '../../src/enrich/index.js'
 import { startLlmServer, TOKENS_LIMIT_ANSWER, type LlmServer } from '../support/llm-server.js'
+import { between, testClock } from '../support/test-clock.js'
+import { createMemoryLog } from '../support/memory-log.js'
 import { cacheJson, enrichOn, fixtureDay, LLM_TOKEN, type Run } from './harness.js'
 
 let llm: LlmServer
@@ -40,15 +42,16 @@ describe('rate limits', () => {
 
   it('waits a retry-after given as a date, read with the injected clock', async () => {
     const now = Date.parse('2025-11-05T00:00:00Z')
-    const retryAt = new Date(now + 20_000).toUTCString()
+    const retryAt = new Date(now + 120_000).toUTCString()
     llm.inject({ status: 429, headers: { 'retry-after': retryAt } })
-    // 20 s by the injected clock is over the 10 ms allowed: no retry. The same date 0 s ahead is retried.
-    const refused = await enrichOn(llm, ten, { maxWaitMs: 10 }, { now: () => now })
+    // 120 s by the injected clock is over the 60 s allowed: no retry. 100 s later, 20 s are waited out.
+    const refused = await enrichOn(llm, ten, {}, { clock: testClock(now) })
     expect(refused.stats.missing).toEqual({ 'rate-limited': 10 })
-    expect(refused.stats.problems[0]).toContain('it asked to wait 20 s')
+    expect(refused.stats.problems[0]).toContain('it asked to wait 120 s, longer than the 60 s allowed')
     llm.inject({ status: 429, headers: { 'retry-after': retryAt } })
-    const waited = await enrichOn(llm, ten, { maxWaitMs: 10 }, { now: () => now + 20_000 })
+    const waited = await enrichOn(llm, ten, {}, { clock: testClock(now + 100_000) })
     expect(waited.stats.fromModel).toBe(10)
+    expect(waited.clock.sleeps).toEqual([20_000])
   })
 
   it('gives up at once, and asks no more, when told to wait longer than allowed (a daily limit)', async () => {
@@ -66,7 +69,7 @@ describe('rate limits', () => {
     expect(llm.requests).toHaveLength(1)
     expect(run.stats.missing).toEqual({ 'rate-limited': 30 })
     expect(run.stats.problems).toEqual([
-      `POST ${llm.url}/chat/completions: answered "429 Rate limit of 150 per 86400s exceeded for UserByModelByDay."; it asked to wait 3600 s, longer than the 60 s allowed or the time left`,
+      `POST ${llm.url}/chat/completions: the model host answered 429 Too Many Requests: "Rate limit of 150 per 86400s exceeded for UserByModelByDay." (gave up after 1 attempt: it asked to wait 3600 s, longer than the 60 s allowed)`,
     ])
     expect(run.log.warnings.at(-1)).toBe(
       "Model summaries: 30 of 30 papers have no model summary: 30 rate limited by the model host; 30 show Hugging Face's AI summary instead.",
@@ -81,8 +84,9 @@ describe('host failures', () => {
     expect(llm.requests).toHaveLength(3)
     expectFallback(run, 'server-error')
     expect(run.stats.problems[0]).toBe(
-      `POST ${llm.url}/chat/completions: answered "503 upstream down" (after 2 retries)`,
+      `POST ${llm.url}/chat/completions: the model host answered 503 Service Unavailable: "upstream down" (gave up after 3 attempts)`,
     )
+    expect(run.clock.sleeps).toEqual([between(500, 1_000), between(1_000, 2_000)])
   })
 
   it('recovers from one 5xx', async () => {
@@ -91,22 +95,28 @@ describe('host failures', () => {
   })
 
   it('gives up on a host that does not answer in time', async () => {
-    llm.inject('hang', 2)
-    const run = await enrichOn(llm, ten, { timeoutMs: 100, maxRetries: 0 })
+    llm.inject('hang', 3)
+    const run = await enrichOn(llm, ten)
     expectFallback(run, 'timeout')
-    expect(run.stats.problems[0]).toBe(`POST ${llm.url}/chat/completions: no answer within 0.1 s`)
+    expect(run.stats.problems[0]).toBe(
+      `POST ${llm.url}/chat/completions: no complete answer within 60 s (gave up after 3 attempts)`,
+    )
   })
 
   it('retries after a time-out', async () => {
     llm.inject('hang')
-    const run = await enrichOn(llm, ten, { timeoutMs: 100, maxRetries: 1 })
+    const run = await enrichOn(llm, ten)
     expect(llm.requests).toHaveLength(2)
     expect(run.stats.fromModel).toBe(10)
   })
 
   it('falls back when the connection breaks', async () => {
-    llm.inject('reset')
-    expectFallback(await enrichOn(llm, ten, { maxRetries: 0 }), 'connection')
+    llm.inject('reset', 3)
+    const run = await enrichOn(llm, ten)
+    expectFallback(run, 'connection')
+    expect(run.stats.problems[0]).toMatch(
+      /^POST \S+\/chat\/completions: could not reach the model host: .+ \(gave up after 3 attempts\)$/,
+    )
   })
 
   it('stops on a refused token, with what to fix', async () => {
@@ -114,26 +124,23 @@ describe('host failures', () => {
     const run = await enrichOn(llm, day)
     expect(llm.requests).toHaveLength(1)
     expect(run.stats.missing).toEqual({ unauthorized: 30 })
-    expect(run.stats.problems[0]).toContain('"401 Bad credentials: ***"')
+    expect(run.stats.problems[0]).toContain('answered 401 Unauthorized: "Bad credentials: ***"')
     expect(run.stats.problems[0]).toContain('permissions: models: read')
     expect(run.log.warnings.join('\n')).not.toContain(LLM_TOKEN)
   })
 
-  it('stops when the time limit runs out', async () => {
-    let clock = 0
-    const run = await enrichOn(
-      llm,
-      day,
-      { timeLimitMs: 60_000 },
-      {
-        now: () => clock,
-        // Each request "takes" two minutes: after the first, none may start.
-        fetch: async (input, init) => {
-          clock += 120_000
-          return fetch(input, init)
-        },
+  it('starts no request once the time limit for model requests has run out', async () => {
+    const clock = testClock()
+    const log = createMemoryLog()
+    // Five minutes pass once the first answer is in: the 4 minutes for model requests are over.
+    const late = {
+      ...log,
+      info: (line: string) => {
+        log.info(line)
+        if (line.startsWith('Model request for')) clock.advance(300_000)
       },
-    )
+    }
+    const run = await enrichOn(llm, day, {}, { clock, log: late })
     expect(llm.requests).toHaveLength(1)
     expect(run.stats.fromModel + (run.stats.missing['time-limit'] ?? 0)).toBe(30)
     expect(run.stats.missing['time-limit']).toBeGreaterThan(0)

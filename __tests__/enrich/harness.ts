@@ -12,6 +12,7 @@ import { parseDailyPapers } from '../../src/source/paper.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import type { LlmServer } from '../support/llm-server.js'
 import { INPUT_DEFAULTS } from '../../src/settings/inputs.js'
+import { testClock, type TestClock } from '../support/test-clock.js'
 
 export const LLM_TOKEN = 'llm-SeCrEt-0123456789'
 export const GITHUB_TOKEN = 'ghs_GiThUbSeCrEt0123456789'
@@ -29,6 +30,7 @@ export const cacheJson = (text: string) =>
 
 export interface Run extends EnrichResult {
   log: ReturnType<typeof createMemoryLog>
+  clock: TestClock
 }
 
 /** The repository: cache files a run produced are "committed" into it with commit(). */
@@ -43,13 +45,15 @@ export function createRepository() {
   }
 }
 
+/** enrichPapers on `llm`, on simulated time (support/test-clock.ts), whose deadlines the stand-in's hangs bring about. */
 export async function enrichOn(
   llm: LlmServer,
   papers: readonly Paper[],
   options: Partial<EnrichOptions> = {},
-  deps: Partial<EnrichDeps> = {},
+  { clock = testClock(), ...deps }: Partial<EnrichDeps> & { clock?: TestClock } = {},
 ): Promise<Run> {
   const log = createMemoryLog()
+  llm.onStall = clock.stall
   const result = await enrichPapers(
     papers,
     {
@@ -60,14 +64,11 @@ export async function enrichOn(
       github: { token: GITHUB_TOKEN, apiUrl: 'https://api.github.com' },
       userAgent: 'hf-daily-papers/test',
       maxCalls: Number(INPUT_DEFAULTS['llm-max-calls']),
-      // Waits the host does not name are 1 ms, 2 ms…: no test sleeps for real.
-      baseDelayMs: 1,
-      timeoutMs: 5_000,
       ...options,
     },
-    { log, now: Date.now, readFile: () => Promise.resolve(undefined), ...deps },
+    { log, clock, readFile: () => Promise.resolve(undefined), ...deps },
   )
-  return { ...result, log }
+  return { ...result, log, clock }
 }
 
 /** A chat-completions request body as the stand-in recorded it. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { Agent } from 'undici'
 import { chooseModelToken, isGitHubModels } from '../../src/enrich/token.js'
 import { startLlmServer, type LlmServer } from '../support/llm-server.js'
 import { enrichOn, everythingSent, fixtureDay, GITHUB_TOKEN, LLM_TOKEN } from './harness.js'
@@ -75,20 +76,16 @@ describe('which token reaches which host', () => {
   const papers = fixtureDay().slice(0, 3)
 
   it('GitHub Models gets the GitHub token', async () => {
-    // models.github.ai, reached on the stand-in: the client and its guard see the real URL.
-    const reach: typeof fetch = (input, init) =>
-      fetch(
-        (input instanceof Request ? input.url : String(input)).replace(
-          'https://models.github.ai/inference',
-          llm.url,
-        ),
-        init,
-      )
+    // models.github.ai, reached on the stand-in: the client sees the real URL, the connection goes to 127.0.0.1.
+    const standIn = new URL(llm.url).origin
+    const dispatcher = new Agent().compose(
+      (dispatch) => (options, handler) => dispatch({ ...options, origin: standIn }, handler),
+    )
     const run = await enrichOn(
       llm,
       papers,
       { apiUrl: 'https://models.github.ai/inference', llmToken: undefined },
-      { fetch: reach },
+      { dispatcher },
     )
     expect(run.stats.fromModel).toBe(3)
     expect(llm.requests.map((request) => request.authorization)).toEqual([`Bearer ${GITHUB_TOKEN}`])

@@ -2,8 +2,9 @@ import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
 import { readAnswer, type Summary } from './answer.js'
 import { planBatches, splitBatch, type Batch, type RequestLimits } from './batch.js'
-import { ModelCallError } from './call-error.js'
-import type { ChatRequest, ModelClient } from './client.js'
+import type { Clock } from '../core/clock.js'
+import { MODEL_HOST } from '../core/http/limits.js'
+import { ModelCallError, type ChatRequest, type ModelClient } from './client.js'
 import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
 import { REASONS, type Reason } from './reasons.js'
 import { plural } from '../core/wording.js'
@@ -13,11 +14,9 @@ export interface AskSettings {
   limits: RequestLimits
   /** Requests the run may send, retries included (llm-max-calls). */
   maxCalls: number
-  /** Retries per call, within what maxCalls leaves. */
-  maxRetries: number
   /** Epoch ms after which no request is started. */
   deadline: number
-  now: () => number
+  clock: Clock
 }
 
 export interface AskOutcome {
@@ -44,7 +43,7 @@ export async function askModel(
   settings: AskSettings,
   log: Log,
 ): Promise<AskOutcome> {
-  const { language, limits, now } = settings
+  const { language, limits, clock } = settings
   const outcome: AskOutcome = { summaries: new Map(), failed: new Map(), problems: [] }
   const queue = planBatches(papers, language, limits)
   log.info(`Model summaries: ${papers.length} papers in ${plural(queue.length, 'request')}`)
@@ -52,19 +51,19 @@ export async function askModel(
 
   for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
     const ids = batch.papers.map((paper) => paper.id)
-    const callsLeft = settings.maxCalls - client.record.requests
+    const callsLeft = settings.maxCalls - client.requests
     const skip =
-      stoppedBy ?? (callsLeft <= 0 ? 'max-calls' : now() >= settings.deadline ? 'time-limit' : undefined)
+      stoppedBy ??
+      (callsLeft <= 0 ? 'max-calls' : clock.now() >= settings.deadline ? 'time-limit' : undefined)
     if (skip !== undefined) {
       for (const id of ids) outcome.failed.set(id, skip)
       continue
     }
-    const sentBefore = client.record.requests
+    const sentBefore = client.requests
     try {
       const reply = await client.complete(
         chatRequest(batch, language, limits),
-        Math.min(settings.maxRetries, callsLeft - 1),
-        AbortSignal.timeout(Math.max(0, settings.deadline - now())),
+        Math.min(MODEL_HOST.maxAttempts, callsLeft),
       )
       const answer = readAnswer(reply, ids, wantsTitle(language))
       if (!answer.ok) {
@@ -77,7 +76,7 @@ export async function askModel(
       for (const [id, reason] of answer.failed) outcome.failed.set(id, reason)
       log.info(
         `Model request for ${describe(batch)}: ${answer.summaries.size} summaries` +
-          sent(client.record.requests - sentBefore),
+          sent(client.requests - sentBefore),
       )
     } catch (error) {
       if (!(error instanceof ModelCallError)) throw error

@@ -1,10 +1,11 @@
-import { quoteAnswer } from '../core/quote-untrusted.js'
-import { errorMessage } from '../core/errors.js'
+import type { Dispatcher } from 'undici'
+import type { Clock } from '../core/clock.js'
+import { MODEL_HOST } from '../core/http/limits.js'
+import { answerJson, createOutbound, OutboundError, type FailureKind } from '../core/http/send.js'
+import { shownUrl } from '../core/wording.js'
 import { z } from '../core/zod.js'
 import type { ModelReply } from './answer.js'
-import { ModelCallError, statusFailure } from './call-error.js'
-import { guardedFetch, type FetchPolicy, type FetchRecord } from './guarded-fetch.js'
-import { shownUrl } from '../core/wording.js'
+import type { Reason } from './reasons.js'
 
 export interface ModelClientConfig {
   /** llm-api-url, e.g. `https://models.github.ai/inference`; requests go to `{apiUrl}/chat/completions`. */
@@ -12,18 +13,11 @@ export interface ModelClientConfig {
   token: string
   model: string
   userAgent: string
-  /** Longest time for one attempt, from asking to the whole answer. */
-  timeoutMs: number
-  /** Longest wait before a retry, the server's `retry-after` included. */
-  maxWaitMs: number
-  /** First backoff when the server names no wait. */
-  baseDelayMs: number
-  maxAnswerBytes: number
-  /** Epoch ms: no retry is waited for past it. */
+  clock: Clock
+  /** Epoch ms: the end of the run's time for model requests (MODEL_HOST.deadlineMs from the first). */
   deadline: number
-  now: () => number
-  /** The fetch underneath the guard; tests pass one that reaches a stand-in. */
-  fetch?: typeof globalThis.fetch
+  /** core/http's shared dispatcher unless given (a test's resolver, an HTTP/2 trust store). */
+  dispatcher?: Dispatcher
 }
 
 export interface ChatRequest {
@@ -35,13 +29,25 @@ export interface ChatRequest {
 }
 
 export interface ModelClient {
-  /** One chat-completions call, retried up to `maxRetries` times; throws ModelCallError. */
-  complete(request: ChatRequest, maxRetries: number, signal: AbortSignal): Promise<ModelReply>
-  /** Requests sent so far, retries included, and the waits before them. */
-  readonly record: Readonly<FetchRecord>
+  /** One chat completion, in at most `maxAttempts` requests; throws ModelCallError. */
+  complete(request: ChatRequest, maxAttempts: number): Promise<ModelReply>
+  /** Requests sent so far, retries included. */
+  readonly requests: number
 }
 
-const QUOTE_LENGTH = 200
+/** A call that gave no answer; its message names the host and never the token or model output. */
+export class ModelCallError extends Error {
+  override name = 'ModelCallError'
+
+  constructor(
+    message: string,
+    readonly reason: Reason,
+    /** The host found the request too long: the same papers in two requests may pass. */
+    readonly splittable = false,
+  ) {
+    super(message)
+  }
+}
 
 const completionSchema = z.looseObject({
   choices: z.array(
@@ -52,107 +58,104 @@ const completionSchema = z.looseObject({
   ),
 })
 
-/**
- * The official openai client, loaded only here, so a run without a model field loads none of it. It
- * keeps its retries and timeouts; guardedFetch decides the waits and keeps the token on llm-api-url.
- */
-export async function createOpenAiClient(config: ModelClientConfig): Promise<ModelClient> {
-  const { OpenAI, APIError, APIConnectionTimeoutError, APIUserAbortError } = await import('openai')
-  const record: FetchRecord = { requests: 0, waits: [], retriesAllowed: 0 }
-  const base = config.apiUrl.replace(/\/+$/, '')
-  const client = new OpenAI({
-    baseURL: base,
-    apiKey: config.token,
-    // Explicit nulls, so OPENAI_* variables in the runner's environment add nothing to the requests.
-    organization: null,
-    project: null,
-    adminAPIKey: null,
-    webhookSecret: null,
-    maxRetries: 0,
-    timeout: config.timeoutMs,
-    fetch: guardedFetch(config.fetch ?? globalThis.fetch, fetchPolicy(config, base), record),
-    // Its log would print URLs; what matters reaches ours through ModelCallError and the record.
-    logLevel: 'off',
-  })
-  const where = `POST ${shownUrl(`${base}/chat/completions`, { withoutQuery: true, unparsable: '(llm-api-url)' })}`
-  const describe = (text: string) => quoteAnswer(text, { limit: QUOTE_LENGTH, secrets: [config.token] })
+/** What a request that got no answer means for the papers asked about. */
+const FAILURE_REASONS: Record<FailureKind, Reason> = {
+  unreachable: 'connection',
+  broken: 'connection',
+  timeout: 'timeout',
+  deadline: 'time-limit',
+  'too-large': 'invalid-answer',
+}
 
-  function classify(error: unknown): ModelCallError {
-    if (error instanceof ModelCallError) return error
-    const retried = record.waits.length > 0 ? ` (after ${retries(record.waits.length)})` : ''
-    if (error instanceof APIUserAbortError) {
-      return new ModelCallError(`${where}: stopped, the time limit for model requests ran out`, 'time-limit')
-    }
-    if (error instanceof APIConnectionTimeoutError) {
-      return new ModelCallError(
-        `${where}: no answer within ${config.timeoutMs / 1000} s${retried}`,
-        'timeout',
-      )
-    }
-    if (error instanceof APIError && typeof error.status === 'number') {
-      const { reason, splittable, hint } = statusFailure(error.status, error.message)
-      const refusedWait =
-        record.refusedWaitMs !== undefined
-          ? `; it asked to wait ${record.refusedWaitMs / 1000} s, longer than the ${config.maxWaitMs / 1000} s allowed or the time left`
-          : ''
-      const message = `${where}: answered ${describe(error.message)}${retried}${refusedWait}${hint ? `. ${hint}` : ''}`
-      return new ModelCallError(message, reason, splittable)
-    }
-    const text = errorMessage(error)
-    if (error instanceof APIError) {
-      // A connection error: the client's own message says only "Connection error.", its cause says why.
-      const cause = error.cause instanceof Error ? error.cause.message : text
-      return new ModelCallError(`${where}: could not connect: ${describe(cause)}${retried}`, 'connection')
-    }
-    // The answer could not be read: cut at the size bound (AnswerTooLargeError) or not JSON at all.
-    return new ModelCallError(`${where}: ${describe(text)}`, 'invalid-answer')
+/**
+ * `POST {llm-api-url}/chat/completions` through the outbound policy with the model host's limits: the
+ * token goes to llm-api-url only (a redirect is answered, never followed), with only the headers the
+ * API needs, and the answer is validated with zod.
+ */
+export function createModelClient(config: ModelClientConfig): ModelClient {
+  const url = new URL(`${config.apiUrl.replace(/\/+$/, '')}/chat/completions`)
+  const where = `POST ${shownUrl(url)}`
+  const http = createOutbound({
+    limits: MODEL_HOST,
+    clock: config.clock,
+    dispatcher: config.dispatcher,
+    secrets: [config.token],
+  })
+  const headers = {
+    authorization: `Bearer ${config.token}`,
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'user-agent': config.userAgent,
   }
+  let requests = 0
 
   return {
-    record,
-    async complete(request, maxRetries, signal) {
-      record.retriesAllowed = maxRetries
-      record.waits = []
-      delete record.refusedWaitMs
-      try {
-        const completion: unknown = await client.chat.completions.create(
-          {
-            model: config.model,
-            messages: [
-              { role: 'system', content: request.system },
-              { role: 'user', content: request.user },
-            ],
-            response_format: { type: 'json_schema', json_schema: request.jsonSchema },
-            max_tokens: request.maxTokens,
-          },
-          { maxRetries, signal },
-        )
-        return readCompletion(completion, where)
-      } catch (error) {
-        throw classify(error)
+    get requests() {
+      return requests
+    },
+
+    async complete(chat, maxAttempts) {
+      const body = JSON.stringify({
+        model: config.model,
+        messages: [
+          { role: 'system', content: chat.system },
+          { role: 'user', content: chat.user },
+        ],
+        response_format: { type: 'json_schema', json_schema: chat.jsonSchema },
+        max_tokens: chat.maxTokens,
+      })
+      const options = { deadline: { at: config.deadline }, maxAttempts, onAttempt: () => void requests++ }
+      const answer = await http
+        .send({ method: 'POST', url, headers, body }, options)
+        .catch((error: unknown) => {
+          throw error instanceof OutboundError
+            ? new ModelCallError(error.message, FAILURE_REASONS[error.kind])
+            : error
+        })
+      if (answer.problem !== undefined) {
+        const { reason, splittable, hint } = statusFailure(answer.status, answer.text)
+        throw new ModelCallError(`${answer.problem}${hint ? `. ${hint}` : ''}`, reason, splittable)
       }
+      const parsed = completionSchema.safeParse(answerJson(answer.text))
+      const choice = parsed.success ? parsed.data.choices[0] : undefined
+      if (choice === undefined) {
+        throw new ModelCallError(
+          `${where}: the answer is not a chat completion with a choice`,
+          'invalid-answer',
+        )
+      }
+      const { content = null, refusal = null } = choice.message
+      return { content, refusal, finishReason: choice.finish_reason ?? null }
     },
   }
 }
 
-function fetchPolicy(config: ModelClientConfig, base: string): FetchPolicy {
-  const { userAgent, maxAnswerBytes, maxWaitMs, baseDelayMs, deadline, now } = config
-  return { origin: new URL(base).origin, userAgent, maxAnswerBytes, maxWaitMs, baseDelayMs, deadline, now }
-}
+/**
+ * A 400 that says the request is over the model's context or token limit (OpenAI, vLLM and GitHub
+ * Models word it so). Not any 400 that names tokens: "max_tokens is not supported" would only fail
+ * again in halves.
+ */
+const OVER_LIMIT =
+  /context.length|context_length_exceeded|tokens_limit_reached|too many tokens|(?:request|input|prompt|body|message)s? (?:is |are )?too (?:large|long)/i
 
-function readCompletion(completion: unknown, where: string): ModelReply {
-  const parsed = completionSchema.safeParse(completion)
-  const choice = parsed.success ? parsed.data.choices[0] : undefined
-  if (choice === undefined) {
-    throw new ModelCallError(`${where}: the answer is not a chat completion with a choice`, 'invalid-answer')
+/** What an HTTP error status (and the host's answer) means for the papers asked about. */
+function statusFailure(status: number, text: string): { reason: Reason; splittable?: true; hint?: string } {
+  if (status === 401 || status === 403) {
+    return {
+      reason: 'unauthorized',
+      hint: 'With GitHub Models the job needs "permissions: models: read"; for another host, check llm-token',
+    }
   }
-  return {
-    content: choice.message.content ?? null,
-    refusal: choice.message.refusal ?? null,
-    finishReason: choice.finish_reason ?? null,
+  if (status === 413 || (status === 400 && OVER_LIMIT.test(text)))
+    return { reason: 'too-large', splittable: true }
+  if (status === 429) return { reason: 'rate-limited' }
+  if (status === 408) return { reason: 'timeout' }
+  if (status >= 500) return { reason: 'server-error' }
+  if (status >= 300 && status < 400) {
+    return {
+      reason: 'request-refused',
+      hint: 'A redirect is not followed, so the token stays with llm-api-url',
+    }
   }
-}
-
-function retries(count: number): string {
-  return count === 1 ? '1 retry' : `${count} retries`
+  return { reason: 'request-refused' }
 }

@@ -1,4 +1,6 @@
-import { errorMessage } from '../core/errors.js'
+import type { Dispatcher } from 'undici'
+import type { Clock } from '../core/clock.js'
+import { MODEL_HOST } from '../core/http/limits.js'
 import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
 import type { Summary } from './answer.js'
@@ -6,7 +8,7 @@ import { askModel, type AskOutcome } from './ask.js'
 import { GITHUB_MODELS_LOW_TIER } from './batch.js'
 import { loadCache, type CacheFile } from './cache-store.js'
 import { CACHE_DIR, variantKey } from './cache.js'
-import { createOpenAiClient, type ModelClient } from './client.js'
+import { createModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
 import { wantsTitle } from './prompt.js'
 import {
@@ -32,29 +34,15 @@ export interface EnrichOptions {
   /** llm-max-calls: requests per run, retries included. */
   maxCalls: number
   userAgent: string
-  /** Longest time for one attempt (default 60 s). */
-  timeoutMs?: number
-  /** Longest time for all model requests of the run; none starts after it (default 4 min). */
-  timeLimitMs?: number
-  /** Retries per call on 429, 5xx and time-outs (default 2). */
-  maxRetries?: number
-  /** Longest wait before a retry, `retry-after` included; a longer one gives up (default 60 s). */
-  maxWaitMs?: number
-  /** First backoff when the host names no wait (default 1 s). */
-  baseDelayMs?: number
 }
-
-/** Bytes one answer may have: 20 summaries are ~20 KB. */
-const MAX_ANSWER_BYTES = 1024 * 1024
 
 export interface EnrichDeps {
   log: Log
-  /** Epoch ms. */
-  now: () => number
+  clock: Clock
   /** A repository file's text at the commit the run builds on, or undefined when there is none. */
   readFile: (path: string) => Promise<string | undefined>
-  /** The fetch under the client (tests reach a stand-in with it); default: the global one. */
-  fetch?: typeof globalThis.fetch
+  /** core/http's shared dispatcher unless given (a test's resolver, an HTTP/2 trust store). */
+  dispatcher?: Dispatcher
 }
 
 export interface EnrichResult {
@@ -131,36 +119,25 @@ async function ask(
   const token = chooseModelToken(options.apiUrl, options.llmToken, options.github)
   if (token.token === undefined) return failAll('no-token', `skipped: ${token.problem}`)
 
-  const deadline = deps.now() + (options.timeLimitMs ?? 240_000)
-  let client: ModelClient
-  try {
-    client = await createOpenAiClient({
-      apiUrl: options.apiUrl,
-      token: token.token,
-      model: options.model,
-      userAgent: options.userAgent,
-      timeoutMs: options.timeoutMs ?? 60_000,
-      maxWaitMs: options.maxWaitMs ?? 60_000,
-      baseDelayMs: options.baseDelayMs ?? 1_000,
-      maxAnswerBytes: MAX_ANSWER_BYTES,
-      deadline,
-      now: deps.now,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    })
-  } catch (error) {
-    // Settings check llm-api-url; this is the model client failing to start (e.g. a broken install).
-    return failAll('connection', `could not set up the model client: ${errorMessage(error)}`)
-  }
+  const deadline = deps.clock.now() + MODEL_HOST.deadlineMs
+  const client = createModelClient({
+    apiUrl: options.apiUrl,
+    token: token.token,
+    model: options.model,
+    userAgent: options.userAgent,
+    clock: deps.clock,
+    deadline,
+    dispatcher: deps.dispatcher,
+  })
   const settings = {
     language: options.language,
     limits: GITHUB_MODELS_LOW_TIER,
     maxCalls: options.maxCalls,
-    maxRetries: options.maxRetries ?? 2,
     deadline,
-    now: deps.now,
+    clock: deps.clock,
   }
   const outcome = await askModel(papers, client, settings, deps.log)
-  return { ...outcome, requests: client.record.requests }
+  return { ...outcome, requests: client.requests }
 }
 
 function nothingAsked(): AskOutcome {

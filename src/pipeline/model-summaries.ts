@@ -1,5 +1,6 @@
+import { systemClock } from '../core/clock.js'
 import { needsModel } from '../core/fields.js'
-import type { EnrichedPaper, SummaryStats } from '../enrich/index.js'
+import { enrichPapers, type EnrichedPaper, type SummaryStats } from '../enrich/index.js'
 import type { Log } from '../core/log.js'
 import type { FileChange, Publisher } from '../core/changes.js'
 import type { Settings } from '../settings/settings.js'
@@ -15,7 +16,7 @@ export interface ModelSummaries {
 
 /**
  * The model layer as the pipeline runs it: summaries for the papers of every post, asked for once, when
- * `fields` needs them. Undefined when it does not, and then nothing of the layer is loaded.
+ * `fields` needs them. Undefined when it does not, and then the model is not asked.
  */
 export async function modelSummaries(
   papers: readonly Paper[],
@@ -29,7 +30,6 @@ export async function modelSummaries(
   }
   if (!needsModel(settings.fields, settings.language) || papers.length === 0) return undefined
   return log.group('Model summaries', async () => {
-    const { enrichPapers } = await import('../enrich/index.js')
     const { llm } = settings
     const result = await enrichPapers(
       papers,
@@ -42,7 +42,12 @@ export async function modelSummaries(
         maxCalls: llm.maxCalls,
         userAgent: USER_AGENT,
       },
-      { log, now: () => now().getTime(), readFile: (path) => publisher.readText(path) },
+      {
+        log,
+        // The run's own time, and the system's waits.
+        clock: { now: () => now().getTime(), sleep: (ms, signal) => systemClock.sleep(ms, signal) },
+        readFile: (path) => publisher.readText(path),
+      },
     )
     return {
       byId: result.byId,
