@@ -13,7 +13,7 @@ import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
  * The model layer through the bundled action (dist/index.js; `npm run bundle` first), against local
  * stand-ins for Hugging Face, GitHub and an OpenAI-compatible host: Korean summaries committed with
  * their cache, a re-run that asks nothing, and every failure published with a fallback and explained.
- * What of the layer is loaded, and the bundled CLI: llm-loading.test.ts; which token reaches which host:
+ * No model field, and the bundled CLI: llm-edges.test.ts; which token reaches which host:
  * llm-tokens.test.ts; hostile answers: llm-hostile.test.ts.
  */
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')

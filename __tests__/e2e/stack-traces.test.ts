@@ -72,7 +72,7 @@ describe('stack traces from the bundle', () => {
     expect(frames.filter((frame) => frame.file.startsWith('dist/'))).toEqual([])
     expect(frames).toContainEqual({ file: 'src/cli/run.ts', line: 'io.stdout(`${VERSION}\\n`)' })
     expect(frames).toContainEqual({
-      file: 'src/cli/index.ts',
+      file: 'src/cli/start.ts',
       line: 'stdout: (text) => void process.stdout.write(text),',
     })
   })

@@ -1,7 +1,5 @@
-import { mapStacksToSources } from '../core/source-mapped-stacks.js'
-import { run } from './main.js'
-
-mapStacksToSources()
-// Not awaited at the top level: the model layer's chunk imports code it shares with this one, and a
-// module still waiting on a top-level await cannot be imported; the event loop keeps the run going.
-void run()
+// Node reads a file's source map as it loads the file, once maps are enabled: the action loads after this
+// line, so that its stack traces name src/… lines (dist/action.js.map).
+process.setSourceMapsEnabled(true)
+// Not awaited: this file is read before the maps are on, and its frame would close every async stack trace.
+void import('./start.js')

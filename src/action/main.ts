@@ -1,39 +1,33 @@
+import * as core from '@actions/core'
 import { errorMessage } from '../core/errors.js'
 import { pathKind } from '../core/path-kind.js'
+import { runDigest } from '../pipeline/run.js'
+import { createDispatch, createPublisher } from '../publish/index.js'
 import { createActionSink, routeStrayOutput } from '../report/action-sink.js'
+import { digestOutputs } from '../report/outputs.js'
+import { summaryHtml } from '../report/summary.js'
 import { runnerEnvironment } from '../settings/environment.js'
 import { actionInputs } from '../settings/inputs.js'
 import { actionSecrets } from '../settings/secrets.js'
-import { parseSettings, type Settings } from '../settings/settings.js'
-import { createSource, fetchingAhead, type PaperSource } from '../source/index.js'
+import { parseSettings } from '../settings/settings.js'
+import { createSource } from '../source/index.js'
 
 /**
- * The action: inputs → settings → pipeline → outputs and job summary. The one place that fails the run,
- * and the only reader of process.env. Settings and the Hugging Face client are all that loads before the
- * first request leaves; the rest of the action loads while it travels.
+ * The action: inputs → settings → pipeline → outputs and job summary. The one place that fails the run
+ * (through the sink, which hides the secrets), and the only reader of process.env.
  */
 export async function run(): Promise<void> {
-  // A rate-limit wait can be announced before the sink below exists: its lines wait for the sink.
-  const early: string[] = []
-  let tell: (line: string) => void = (line) => void early.push(line)
-  const begun = begin(process.env, (line) => tell(line))
-  // One turn of the event loop lets the connection open and the request leave before the imports
-  // below keep the thread busy.
-  await new Promise((resolve) => setImmediate(resolve))
-  const core = await import('@actions/core')
   // Before anything is logged: the runner learns the secrets, and every line goes through the sink.
   const sink = createActionSink(core, actionSecrets(process.env))
   routeStrayOutput(sink)
-  early.forEach((line) => sink.info(line))
-  tell = sink.info
   try {
-    if (begun instanceof Error) throw begun
-    const { settings, source } = begun
-    // Only now: @actions/github reads GITHUB_API_URL as it loads, which the settings have checked.
-    const { runDigest, createPublisher, createDispatch, digestOutputs, summaryHtml } =
-      await import('./deferred.js')
+    const settings = parseSettings(actionInputs(process.env), {
+      ...runnerEnvironment(process.env),
+      now: new Date(),
+      pathKind,
+    })
     const result = await runDigest(settings, {
-      source,
+      source: createSource(settings, sink.info),
       publisher: createPublisher(settings, sink, sink.info),
       dispatch: createDispatch(settings, sink),
       log: sink,
@@ -45,22 +39,5 @@ export async function run(): Promise<void> {
     if (result.failure !== undefined) sink.fail(result.failure.message)
   } catch (error) {
     sink.fail(errorMessage(error))
-  }
-}
-
-/** The settings and a source already fetching the first day, or why the inputs were refused. */
-function begin(
-  env: NodeJS.ProcessEnv,
-  onRateLimitWait: (line: string) => void,
-): { settings: Settings; source: PaperSource } | Error {
-  try {
-    const settings = parseSettings(actionInputs(env), {
-      ...runnerEnvironment(env),
-      now: new Date(),
-      pathKind,
-    })
-    return { settings, source: fetchingAhead(createSource(settings, onRateLimitWait), [settings.from]) }
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error))
   }
 }

@@ -1,21 +1,10 @@
 #!/usr/bin/env node
-// First, before anything else loads: an older Node would otherwise fail while loading the bundle, with
-// a TypeError and a megabyte of minified source instead of a word about the version.
+// First, before anything else loads: an older Node would otherwise fail while loading the rest, with a
+// TypeError and a megabyte of minified source instead of a word about the version.
 import './stop-on-old-node.js'
-import { runCli } from './run.js'
-import { mapStacksToSources } from '../core/source-mapped-stacks.js'
 
-mapStacksToSources()
-// A reader that stops early (`hf-daily-papers --help | head`) closes the pipe: nothing is left to tell it.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error
-  process.exit(process.exitCode ?? 0)
-})
-// Not a top-level await: the bundle defines the modules it imports on demand (the model layer, openai)
-// after this line, and they must be defined by the time they are imported.
-void runCli(process.argv.slice(2), process.env, {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-}).then((code) => {
-  process.exitCode = code
-})
+// Node reads a file's source map as it loads the file, once maps are enabled: the CLI loads after this
+// line, so that its stack traces name src/… lines (dist/cli-main.js.map).
+process.setSourceMapsEnabled(true)
+// Not awaited: this file is read before the maps are on, and its frame would close every async stack trace.
+void import('./start.js')
