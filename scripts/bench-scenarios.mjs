@@ -37,28 +37,6 @@ export function benchScenarios({ latencyMs, runs }) {
     return median(times)
   }
 
-  /** What any Node script needs to get a request out: one `fetch` and nothing else, the same way timed. */
-  async function bareFetchFirstRequest() {
-    const hf = await startHfServer({ days: new Map() })
-    const times = []
-    try {
-      for (let run = 0; run < runs; run++) {
-        hf.requests.length = 0
-        const startedAt = Date.now()
-        await promisify(execFile)(process.execPath, [
-          '-e',
-          'await fetch(process.argv[1])',
-          '--input-type=module',
-          `${hf.url}/api/daily_papers?date=2025-11-26`,
-        ])
-        times.push(hf.requests[0].receivedAt - startedAt)
-      }
-    } finally {
-      await hf.close()
-    }
-    return median(times)
-  }
-
   /** The bundled action in commit mode for `date`, against the two stand-ins; throws when it fails. */
   async function runDigest(date, hf, github, inputs = {}) {
     const result = await runAction({
@@ -81,10 +59,9 @@ export function benchScenarios({ latencyMs, runs }) {
         try {
           hf.requests.length = 0
           // The first post of a blog: nothing to refresh, so that the figures are those of one day.
-          const { startedAt, durationMs } = await runDigest('2025-11-26', hf, github, { 'refresh-days': '0' })
+          const { durationMs } = await runDigest('2025-11-26', hf, github, { 'refresh-days': '0' })
           figures.push({
             wall: durationMs,
-            firstRequest: (hf.requests[0]?.receivedAt ?? Number.NaN) - startedAt,
             hfRequests: hf.requests.length,
             githubRequests: github.requests.length,
             githubWork: github.requests.reduce((sum, request) => sum + (request.workMs ?? 0), 0),
@@ -99,7 +76,6 @@ export function benchScenarios({ latencyMs, runs }) {
     }
     return {
       wall: median(figures.map((f) => f.wall)),
-      firstRequest: median(figures.map((f) => f.firstRequest)),
       githubWork: median(figures.map((f) => f.githubWork)),
       hfRequests: figures[0].hfRequests,
       githubRequests: figures[0].githubRequests,
@@ -219,5 +195,5 @@ export function benchScenarios({ latencyMs, runs }) {
     }
   }
 
-  return { nodeStartup, bareFetchFirstRequest, oneDay, modelDay, dailyWithRefresh, backfill }
+  return { nodeStartup, oneDay, modelDay, dailyWithRefresh, backfill }
 }
