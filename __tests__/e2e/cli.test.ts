@@ -3,6 +3,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process'
 import { accessSync, constants, statSync } from 'node:fs'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { once } from 'node:events'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse as parseYaml } from 'yaml'
@@ -109,4 +110,31 @@ describe('the bundled CLI (dist/cli.js)', () => {
     const code = await new Promise((resolve) => child.on('close', resolve))
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
   })
+
+  it.each(['stdout', 'stderr'] as const)(
+    'ends quietly, without a stack, when a dry run’s %s is closed (`| head -c 10`)',
+    async (closed) => {
+      const child = spawn(
+        process.execPath,
+        [
+          'dist/cli.js',
+          ...REFERENCE_FLAGS,
+          '--mode',
+          'dry-run',
+          '--input',
+          join(SEED_DIR, '2025-12-24.json'),
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      child[closed].destroy()
+      let shown = ''
+      child[closed === 'stdout' ? 'stderr' : 'stdout'].on(
+        'data',
+        (chunk: Buffer) => (shown += chunk.toString()),
+      )
+      const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null]
+      expect({ code, signal }).toEqual({ code: 0, signal: null })
+      expect(shown).not.toMatch(/Error|\n\s+at /)
+    },
+  )
 })

@@ -4,13 +4,11 @@
 import './stop-on-old-node.js'
 import { runCli } from './run.js'
 import { mapStacksToSources } from '../core/source-mapped-stacks.js'
+import { exitWhenOutputCloses } from '../core/closed-output.js'
 
 mapStacksToSources()
-// A reader that stops early (`hf-daily-papers --help | head`) closes the pipe: nothing is left to tell it.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error
-  process.exit(process.exitCode ?? 0)
-})
+// A reader that stops early (`hf-daily-papers --help | head -1`) has what it wanted: nothing went wrong.
+exitWhenOutputCloses(0)
 // Not a top-level await: the bundle defines the modules it imports on demand (the model layer, openai)
 // after this line, and they must be defined by the time they are imported.
 void runCli(process.argv.slice(2), process.env, {
