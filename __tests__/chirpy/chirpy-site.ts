@@ -2,7 +2,7 @@
  * A real Chirpy 7.3 site, built offline: the released theme gem installed into a temporary GEM_HOME,
  * Debian's Jekyll and plugins, and the theme's stylesheet compiled with Dart Sass from npm (its `@use`
  * modules are beyond Debian's libsass). The site is then checked the way Chirpy's own CI checks one.
- * `../shared/themes/README.md` tells how the pieces fit.
+ * `__tests__/fixtures/chirpy/README.md` tells where the gem comes from and how the pieces fit.
  */
 import { execFile, execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -33,9 +33,10 @@ const PLUGINS = [
   'jekyll-include-cache',
 ]
 
-/** HF_DAILY_PAPERS_CHIRPY_GEM, else the copy in `../shared/themes/` beside the project. */
+/** HF_DAILY_PAPERS_CHIRPY_GEM, else the copy kept with the fixtures. */
 export const chirpyGemPath = () =>
-  process.env.HF_DAILY_PAPERS_CHIRPY_GEM || resolve(process.cwd(), '../shared/themes', CHIRPY_GEM_NAME)
+  process.env.HF_DAILY_PAPERS_CHIRPY_GEM ||
+  resolve(process.cwd(), '__tests__/fixtures/chirpy', CHIRPY_GEM_NAME)
 
 const succeeds = (command: string, args: string[]) => {
   try {

@@ -30,6 +30,19 @@ afterAll(async () => {
 })
 
 describe('the bundled action', () => {
+  it('ends at once, failed and without a stack, when its stdout is closed (the runner gone)', async () => {
+    const run = await runAction({
+      inputs: { date: '2025-12-24', mode: 'dry-run', 'hf-api-url': hf.url },
+      closeStdout: true,
+    })
+    // Before, each failed write was an uncaught error whose report failed again, for ever.
+    expect({ exitCode: run.exitCode, signal: run.signal, stderr: run.stderr }).toEqual({
+      exitCode: 1,
+      signal: null,
+      stderr: '',
+    })
+  })
+
   it('commits the reference post byte for byte, then makes no commit on an identical re-run', async () => {
     hf.requests.length = 0
     github.requests.length = 0

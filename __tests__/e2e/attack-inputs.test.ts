@@ -90,6 +90,35 @@ describe('hostile inputs', () => {
     expect(github.requests).toEqual([])
   })
 
+  it.each([
+    [
+      { filename: 'papers-{date}.md' },
+      '"filename": "papers-{date}.md" makes "papers-2025-12-24.md", a file Jekyll',
+    ],
+    [{ 'posts-dir': '_Posts' }, '"posts-dir": "_Posts" is not a folder Jekyll reads posts from'],
+    [
+      { 'posts-dir': '_drafts/_posts' },
+      '"posts-dir": "_drafts/_posts" is inside "_drafts", a folder Jekyll skips',
+    ],
+    [{ filename: 'daily-papers.md' }, '"filename": "daily-papers.md" names no day ({date})'],
+    [
+      { digest: 'weekly', filename: '{date}-papers.md' },
+      '"filename": "{date}-papers.md" names no week ({week})',
+    ],
+    [
+      { digest: 'monthly', filename: '{date}-p-{week}.md' },
+      '"filename": "{date}-p-{week}.md" names no month',
+    ],
+  ])('refuse names Jekyll would not publish or two posts would share: %j', async (inputs, message) => {
+    github.requests.length = 0
+    const run = await runRefused(
+      { date: '2025-12-24', ...inputs },
+      { env: github.runnerEnv, githubToken: GITHUB_TOKEN },
+    )
+    expect(run.stdout).toContain(`::error::Input ${message}`)
+    expect(github.requests).toEqual([])
+  })
+
   it('refuse a token with a line break without quoting any of it', async () => {
     const token = `${HF_TOKEN.slice(0, 18)}\n${HF_TOKEN.slice(18)}`
     const run = await runAction({

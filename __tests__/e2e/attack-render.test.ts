@@ -7,6 +7,7 @@ import { expectInertPage, findJekyll, header, hrefs, SAFE_HREF, withBuiltPage } 
 import { findPsych, readFrontMatter } from '../jekyll/psych.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
+import { showJobSummary } from '../support/job-summary.js'
 
 /**
  * The attacks on rendering, replayed against the bundled action (dist/index.js; `npm run bundle` first)
@@ -124,6 +125,26 @@ describe('the bundled action, given hostile paper data', () => {
       }),
     120_000,
   )
+})
+
+describe("the bundled action's job summary, given an organisation with a blank line", () => {
+  it('shows the name as text: no link or image comes out of it', async () => {
+    const markdown = '[click](https://evil.example/) ![x](https://evil.example/x.png) https://evil.example/'
+    const organization = { name: 'org', fullname: `Org\n\n${markdown}` }
+    const server = await startHfServer({
+      days: new Map([[DAY, [{ paper: { id: '2501.30002', title: 'T', upvotes: 1, organization } }]]]),
+    })
+    try {
+      const shown = await runAction({
+        inputs: { date: DAY, mode: 'dry-run', 'hf-api-url': server.url },
+      }).then((run) => showJobSummary(run.summary))
+      expect(shown.links).toEqual(['https://huggingface.co/papers/2501.30002'])
+      expect(shown.images).toEqual([])
+      expect(shown.text).toContain(`Org ${markdown}`)
+    } finally {
+      await server.close()
+    }
+  })
 })
 
 describe('the bundled action, given megabyte-long hostile text', () => {

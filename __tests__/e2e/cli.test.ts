@@ -3,6 +3,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process'
 import { accessSync, constants, statSync } from 'node:fs'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { once } from 'node:events'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse as parseYaml } from 'yaml'
@@ -12,6 +13,15 @@ import { REFERENCE_INPUTS, readReferenceDay, SEED_DIR, SEED_POST } from '../supp
 
 /** The bundled CLI (dist/cli.js, as committed) given the reference day's saved response. */
 const REFERENCE_FLAGS = Object.entries(REFERENCE_INPUTS).flatMap(([name, value]) => [`--${name}`, value])
+/** The reference day's dry run: the post alone on stdout, the log on stderr. */
+const DRY_RUN = [
+  'dist/cli.js',
+  ...REFERENCE_FLAGS,
+  '--mode',
+  'dry-run',
+  '--input',
+  join(SEED_DIR, '2025-12-24.json'),
+]
 
 describe('the bundled CLI', () => {
   let seedPost: string
@@ -35,14 +45,7 @@ describe('the bundled CLI', () => {
   })
 
   it('prints the post alone on stdout in dry-run mode', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      'dist/cli.js',
-      ...REFERENCE_FLAGS,
-      '--mode',
-      'dry-run',
-      '--input',
-      join(SEED_DIR, '2025-12-24.json'),
-    ])
+    const { stdout } = await promisify(execFile)(process.execPath, DRY_RUN)
     expect(stdout).toBe(seedPost)
   })
 })
@@ -109,4 +112,20 @@ describe('the bundled CLI (dist/cli.js)', () => {
     const code = await new Promise((resolve) => child.on('close', resolve))
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
   })
+
+  it.each(['stdout', 'stderr'] as const)(
+    'ends quietly, without a stack, when a dry run’s %s is closed (`| head -c 10`)',
+    async (closed) => {
+      const child = spawn(process.execPath, DRY_RUN, { stdio: ['ignore', 'pipe', 'pipe'] })
+      child[closed].destroy()
+      let shown = ''
+      child[closed === 'stdout' ? 'stderr' : 'stdout'].on(
+        'data',
+        (chunk: Buffer) => (shown += chunk.toString()),
+      )
+      const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null]
+      expect({ code, signal }).toEqual({ code: 0, signal: null })
+      expect(shown).not.toMatch(/Error|\n\s+at /)
+    },
+  )
 })

@@ -142,25 +142,6 @@ describe('refresh in the pipeline', () => {
     })
   })
 
-  it("leaves an earlier day alone when its file is the run's own post (a filename without {date})", async () => {
-    const { publisher, text } = await workspacePublisher()
-    const early = listSource({ '2025-11-19': fixture('2025-11-19').slice(0, 3) })
-    await digest({ date: '2025-11-19', filename: 'papers.md' }, early, publisher)
-    const source = listSource({ '2025-11-19': fixture('2025-11-19'), '2025-11-20': fixture('2025-11-20') })
-    const { result, log } = await digest(
-      { date: '2025-11-20', filename: 'papers.md', 'refresh-days': '1' },
-      source,
-      publisher,
-    )
-    expect(await text('_posts/papers.md')).toContain('title: Hugging Face Daily Papers - 2025-11-20')
-    expect(result.refreshed).toEqual([
-      { day: '2025-11-19', path: '_posts/papers.md', status: 'shared', reasons: [] },
-    ])
-    expect(log.lines).toContain(
-      "2025-11-19: _posts/papers.md is also another day's post, so it is not refreshed",
-    )
-  })
-
   it('keeps a record file it cannot read as it is, and refreshes none of its posts', async () => {
     const { root, publisher, text } = await workspacePublisher()
     const source = listSource({ '2025-11-19': fixture('2025-11-19'), '2025-11-20': fixture('2025-11-20') })

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { createActionSink, type RunnerCore } from '../../src/report/action-sink.js'
+import { EventEmitter } from 'node:events'
+import {
+  createActionSink,
+  routeStrayOutput,
+  type RunnerCore,
+  type StrayOutlets,
+} from '../../src/report/action-sink.js'
 
 const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a'
 const HF_TOKEN = 'hf_abc&def<ghi>jkl"mno\'pqrstuvwxyzABCD'
@@ -108,6 +114,53 @@ describe('the action’s sink', () => {
         'warning',
         "Could not write the job summary to the runner (GITHUB_STEP_SUMMARY is not set): EACCES: permission denied. The run's work is done.",
       ],
+    ])
+  })
+})
+
+/**
+ * GitHub's `local-action` debugger: a console of its own, and an @actions/core whose functions print
+ * through whatever `console.log` is at the time of the call, which is the action's rerouted one.
+ */
+function localAction() {
+  const printed: string[] = []
+  const own = (kind: string) => (text: string) => void printed.push(`${kind}: ${text}`)
+  const console: StrayOutlets['console'] = {
+    log: own('log'),
+    info: own('info'),
+    debug: own('debug'),
+    warn: own('warn'),
+    error: own('error'),
+  }
+  const print = (message: unknown) => console.log(String(message))
+  const core: RunnerCore = {
+    setSecret: () => undefined,
+    info: print,
+    warning: print,
+    notice: print,
+    setFailed: print,
+    group: (_name, work) => work(),
+    setOutput: () => undefined,
+    summary: recordingCore().core.summary,
+  }
+  return { console, core, printed, process: new EventEmitter() }
+}
+
+describe('stray output', () => {
+  it('goes through the sink once, even when the sink prints through the console it reroutes', () => {
+    const local = localAction()
+    routeStrayOutput(createActionSink(local.core, [TOKEN]), local)
+    local.console.log('library says %s', TOKEN)
+    local.console.error(new Error('library failed'))
+    local.console.debug('::add-mask::x')
+    local.process.emit('uncaughtException', new Error(`nobody caught ${TOKEN}`))
+    local.console.info('after the failure')
+    expect(local.printed).toEqual([
+      'log: library says ***',
+      expect.stringMatching(/^log: Error: library failed\n\s+at /),
+      'log: %3A:add-mask::x',
+      'log: nobody caught ***',
+      'log: after the failure',
     ])
   })
 })

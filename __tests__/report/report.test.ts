@@ -4,6 +4,7 @@ import { digestOutputs } from '../../src/report/outputs.js'
 import { summaryHtml } from '../../src/report/summary.js'
 import { parseSettings } from '../../src/settings/settings.js'
 import type { Paper } from '../../src/core/paper.js'
+import { showJobSummary } from '../support/job-summary.js'
 
 const settings = (date: string, mode = 'commit') =>
   parseSettings(
@@ -60,6 +61,36 @@ describe('job summary', () => {
       '&#60;think&#62; before you &#60;b&#62;act&#60;/b&#62;</a></td><td>7</td><td>Q&#38;A Lab</td>',
     )
     expect(html).not.toMatch(/<think>|<b>/)
+  })
+
+  it('shows text with blank lines in it as text, never as Markdown links or images', () => {
+    const markdown =
+      '\n\n[click](https://evil.example/) ![x](https://evil.example/x.png) https://evil.example/'
+    const html = summaryHtml(
+      {
+        ...committed,
+        days: [{ ...committed.days[0]!, papers: [{ ...paper, organization: `Org${markdown}` }] }],
+        summaries: {
+          papers: 1,
+          fromModel: 0,
+          fromCache: 0,
+          fromHuggingFace: 0,
+          requests: 1,
+          missing: {},
+          whyMissing: `model answered 500${markdown}`,
+          problems: [`batch 1${markdown}`],
+        },
+      },
+      settings('2025-12-24'),
+    )
+    const shown = showJobSummary(html)
+    expect(shown.links).toEqual([committed.commitUrl, 'https://huggingface.co/papers/2512.00001'])
+    expect(shown.images).toEqual([])
+    // As a browser shows it: a line break in text is a space.
+    const seen = shown.text.replace(/\s+/g, ' ')
+    for (const text of ['Org', 'model answered 500', 'batch 1']) {
+      expect(seen).toContain(`${text} [click](https://evil.example/) ![x](https://evil.example/x.png)`)
+    }
   })
 
   it('says why nothing was written', () => {

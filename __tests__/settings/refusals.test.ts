@@ -168,33 +168,3 @@ describe('names', () => {
     ])
   })
 })
-
-describe('one post, one path', () => {
-  it.each([
-    ['daily-papers.md', '2025-12-01', '2025-12-02', 'daily-papers.md'],
-    ['{month}-papers.md', '2025-12-01', '2025-12-02', '2025-12-papers.md'],
-    ['{week}.md', '2025-12-01', '2025-12-02', '2025-W49.md'],
-  ])(
-    'refuses the filename %j for a range, naming the days that would share a file',
-    (filename, first, second, name) => {
-      expect(problemsOf({ date: '2025-12-01..2025-12-10', filename })).toEqual([
-        `Input "filename": "${filename}" gives the posts of ${first} and ${second} the same file, "${name}", so one would replace the other; put {date} in it for a range of days, e.g. {date}-daily-papers-{date}.md`,
-      ])
-    },
-  )
-
-  it('refuses a permalink that gives two days of a range one URL', () => {
-    expect(problemsOf({ date: '2025-11-28..2025-12-01', permalink: '/papers/{month}/' })).toEqual([
-      'Input "permalink": "/papers/{month}/" gives the posts of 2025-11-28 and 2025-11-29 the same URL, "/papers/2025-11/", so one would replace the other; put {date} in it for a range of days, e.g. /posts/daily-papers-{date}/',
-    ])
-  })
-
-  it('accepts templates that differ per day, and any template for one day or one period', () => {
-    expect(problemsOf({ date: '2025-11-01..2025-12-24' })).toEqual([])
-    expect(
-      problemsOf({ date: '2025-11-01..2025-12-24', filename: '{from}-x.md', permalink: '/p/{date}/' }),
-    ).toEqual([])
-    expect(problemsOf({ date: '2025-12-01', filename: 'latest.md', permalink: '/latest/' })).toEqual([])
-    expect(problemsOf({ digest: 'weekly', date: '2025-12-03', filename: 'week.md' })).toEqual([])
-  })
-})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { parseDailyPapers, UnexpectedResponseError } from '../../src/source/paper.js'
 
 const fixtures = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
@@ -260,22 +261,27 @@ describe('a dropped link', () => {
   })
 })
 
-describe('the fixtures kept in this repository', () => {
-  // CI has the team's shared/ folder beside the clone; a newcomer's clone does not, so the tests use copies.
-  const shared = resolve(process.cwd(), '../shared')
-  const sharedFiles = existsSync(shared)
-    ? [
-        ...readdirSync(resolve(shared, 'seed')).map((name) => `seed/${name}`),
-        ...readdirSync(resolve(shared, 'fixtures/hf/daily')).map((name) => `hf/daily/${name}`),
-      ]
-    : []
+describe('the recordings kept in __tests__/fixtures', () => {
+  // Real answers and the real reference post: a test that edited one would test against a fake.
+  const root = resolve(process.cwd(), '__tests__/fixtures')
+  const recorded = readFileSync(join(root, 'SHA256SUMS'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => /^([0-9a-f]{64}) {2}(\S+)$/.exec(line)?.slice(1, 3) as [string, string])
 
-  const each =
-    sharedFiles.length > 0 ? it.each(sharedFiles) : it.skip.each(['(shared/ is not beside this clone)'])
-  each('%s equals shared/', (file) => {
-    const original = file.startsWith('seed/') ? resolve(shared, file) : resolve(shared, 'fixtures', file)
-    expect(readFileSync(resolve(process.cwd(), '__tests__/fixtures', file), 'utf8')).toBe(
-      readFileSync(original, 'utf8'),
+  it('lists every Hugging Face answer and the reference day', () => {
+    const answers = readdirSync(join(root, 'hf/daily')).map((name) => `hf/daily/${name}`)
+    expect(answers).toHaveLength(44)
+    expect(recorded.map(([, file]) => file).sort()).toEqual(
+      [...answers, 'seed/2025-12-24-daily-papers.md', 'seed/2025-12-24.json'].sort(),
     )
+  })
+
+  it.each(recorded.map(([sha256, file]) => [file, sha256]))('%s is as recorded', (file, sha256) => {
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(root, file)))
+        .digest('hex'),
+    ).toBe(sha256)
   })
 })

@@ -12,6 +12,8 @@ import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
 
 export interface ActionRun {
   exitCode: number
+  /** The signal that ended the process, as when the 60 s limit killed it; null when it exited. */
+  signal: NodeJS.Signals | null
   stdout: string
   stderr: string
   outputs: Record<string, string>
@@ -28,6 +30,8 @@ export interface ActionRunOptions {
   /** Substituted for `${{ github.token }}`, as the runner does. */
   githubToken?: string
   workspace?: string
+  /** The runner gone: the action's stdout is closed before it writes a line. */
+  closeStdout?: boolean
 }
 
 const ACTION_ROOT = process.cwd()
@@ -37,6 +41,7 @@ export async function runAction({
   env = {},
   githubToken = '',
   workspace,
+  closeStdout = false,
 }: ActionRunOptions): Promise<ActionRun> {
   assertDistCurrent(ACTION_ROOT)
   const action = parse(await readFile(resolve(ACTION_ROOT, 'action.yml'), 'utf8')) as {
@@ -59,9 +64,14 @@ export async function runAction({
     }),
   )
   let durationMs = 0
-  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+  const result = await new Promise<{
+    code: number
+    signal: NodeJS.Signals | null
+    stdout: string
+    stderr: string
+  }>((done) => {
     const startedAt = Date.now()
-    execFile(
+    const child = execFile(
       process.execPath,
       [resolve(ACTION_ROOT, 'dist/index.js')],
       {
@@ -81,12 +91,14 @@ export async function runAction({
       },
       (error, stdout, stderr) => {
         durationMs = Date.now() - startedAt
-        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+        done({ code: error ? Number(error.code ?? 1) : 0, signal: error?.signal ?? null, stdout, stderr })
       },
     )
+    if (closeStdout) child.stdout?.destroy()
   })
   return {
     exitCode: result.code,
+    signal: result.signal,
     stdout: result.stdout,
     stderr: result.stderr,
     outputs: parseOutputFile(await readFile(outputFile, 'utf8')),

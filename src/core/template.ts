@@ -13,11 +13,14 @@ export function fillTemplate(template: string, values: TemplateValues): string {
   return template.replace(PLACEHOLDER, (whole, key: string) => values[key as TemplateKey] ?? whole)
 }
 
+/** The `{key}`s a template names, known or not. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string)
+}
+
 /** The `{key}`s of a template that are not template keys, for the settings' error messages. */
 export function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)]
-    .map((match) => match[1] as string)
-    .filter((key) => !(TEMPLATE_KEYS as readonly string[]).includes(key))
+  return placeholders(template).filter((key) => !(TEMPLATE_KEYS as readonly string[]).includes(key))
 }
 
 /** The values of one day's post: `{from}` and `{to}` are the day itself. */

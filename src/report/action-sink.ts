@@ -67,17 +67,42 @@ export function createActionSink(core: RunnerCore, secrets: readonly string[]): 
   return sink
 }
 
+/** What `routeStrayOutput` takes over: the console's printing methods and the process's uncaught errors. */
+export interface StrayOutlets {
+  console: Pick<Console, 'log' | 'info' | 'debug' | 'warn' | 'error'>
+  process: Pick<NodeJS.EventEmitter, 'on'>
+}
+
 /**
  * Sends what the libraries print (console.*) and any error nobody caught through the sink too, so that
- * nothing reaches the log unredacted.
+ * nothing reaches the log unredacted. The sink's own way out may print through this very console:
+ * GitHub's `local-action` debugger replaces @actions/core with functions that call console.log. What
+ * the sink sends while it is sending is its own text, already clean, and goes to the console as it was,
+ * instead of round again for ever.
  */
-export function routeStrayOutput(sink: ActionSink): void {
-  const info = (...args: unknown[]) => sink.info(format(...args))
-  const warning = (...args: unknown[]) => sink.warning(format(...args))
-  Object.assign(console, { log: info, info, debug: info, warn: warning, error: warning })
-  const fail = (error: unknown) => sink.fail(errorMessage(error))
-  process.on('uncaughtException', fail)
-  process.on('unhandledRejection', fail)
+export function routeStrayOutput(sink: ActionSink, outlets: StrayOutlets = { console, process }): void {
+  let sending = false
+  const send = (work: () => void) => {
+    sending = true
+    try {
+      work()
+    } finally {
+      sending = false
+    }
+  }
+  const target = outlets.console
+  for (const method of ['log', 'info', 'debug', 'warn', 'error'] as const) {
+    const before = target[method].bind(target)
+    const warns = method === 'warn' || method === 'error'
+    target[method] = (...args: unknown[]) => {
+      if (sending) return before(...args)
+      const text = format(...args)
+      send(() => (warns ? sink.warning(text) : sink.info(text)))
+    }
+  }
+  const fail = (error: unknown) => send(() => sink.fail(errorMessage(error)))
+  outlets.process.on('uncaughtException', fail)
+  outlets.process.on('unhandledRejection', fail)
 }
 
 function describeFile(file: string | undefined, variable: string): string {

@@ -10,7 +10,7 @@ import { plural } from '../core/wording.js'
 
 /**
  * The job summary as HTML (GitHub renders it on the run's page). Paper titles are strangers' text,
- * so every value is escaped.
+ * so every value is escaped, shown as the post shows it, and the whole summary stays one HTML block.
  */
 export function summaryHtml(result: DigestResult, settings: Settings): string {
   const parts = [
@@ -110,7 +110,7 @@ function modelSection(stats: SummaryStats, { llm }: Settings): string[] {
 function paperTable(day: DayOutcome): string {
   const rows = day.papers.map(
     (paper, index) =>
-      `<tr><td>${index + 1}</td><td><a href="${huggingFacePaperUrl(paper.id)}">${escapeHtml(cleanText(paper.title))}</a></td><td>${paper.upvotes}</td><td>${escapeHtml(paper.organization ?? '')}</td></tr>`,
+      `<tr><td>${index + 1}</td><td><a href="${huggingFacePaperUrl(paper.id)}">${escapeHtml(cleanText(paper.title))}</a></td><td>${paper.upvotes}</td><td>${escapeHtml(cleanText(paper.organization ?? ''))}</td></tr>`,
   )
   return table(['#', 'Paper', 'Upvotes', 'Organization'], rows)
 }

@@ -1,9 +1,7 @@
-import { eachDay } from '../core/calendar.js'
-import { DIGEST_DEFAULTS } from './digest-defaults.js'
 import { type Environment, type RunnerFacts } from './environment.js'
 import { type InputName } from './inputs.js'
-import { describeProblem, quote } from './schema.js'
-import { sharedName } from '../core/template.js'
+import { postNameProblems } from './post-names.js'
+import { describeProblem } from './schema.js'
 
 import type { Parsed } from './input-schemas.js'
 
@@ -22,9 +20,7 @@ export function crossCheck(values: Parsed, facts: RunnerFacts, environment: Envi
       ),
     )
   }
-  if (has('digest', 'date', 'filename', 'permalink') && values.digest === 'daily') {
-    problems.push(...sharedNames(values, eachDay(values.date.from, values.date.to)))
-  }
+  if (has('digest', 'date', 'filename', 'permalink')) problems.push(...postNameProblems(values))
   if (has('mode') && (values.mode === 'commit' || values.mode === 'pull-request')) {
     if (has('token') && values.token === undefined) {
       const advice =
@@ -45,29 +41,4 @@ export function crossCheck(values: Parsed, facts: RunnerFacts, environment: Envi
     }
   }
   return problems
-}
-
-/** A daily range whose `filename` or `permalink` gives two days one file or one URL: one post would be lost. */
-function sharedNames(values: Parsed, days: string[]): string[] {
-  const filename = values.filename.trim() || DIGEST_DEFAULTS.daily.filename
-  const checks = [
-    { name: 'filename' as const, template: filename, what: 'file', example: DIGEST_DEFAULTS.daily.filename },
-    {
-      name: 'permalink' as const,
-      template: values.permalink,
-      what: 'URL',
-      example: '/posts/daily-papers-{date}/',
-    },
-  ]
-  return checks.flatMap(({ name, template, what, example }) => {
-    const shared = template === undefined ? undefined : sharedName(template, days)
-    if (shared === undefined) return []
-    const [first, second] = shared.days
-    return [
-      describeProblem(
-        name,
-        `${quote(template)} gives the posts of ${first} and ${second} the same ${what}, ${quote(shared.name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`,
-      ),
-    ]
-  })
 }

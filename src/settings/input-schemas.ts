@@ -7,6 +7,7 @@ import { isBranchName, parseRepository, parseWorkflow, REPOSITORY_RULES } from '
 import type { InputName } from './inputs.js'
 import { llmInputSchemas } from './llm.js'
 import { fileNameProblem, folder } from './paths.js'
+import { postsDirProblem } from './post-names.js'
 import { httpUrl, list, oneOf, optionalText, quote, rule, template, text, wholeNumber } from './schema.js'
 import { resolveDates } from './dates.js'
 
@@ -75,7 +76,7 @@ export function inputSchemas(environment: Environment) {
       }
       return trimmed
     }),
-    'posts-dir': folder(),
+    'posts-dir': folder().check(rule(postsDirProblem)),
     filename: template().check(rule(fileNameProblem)),
     'data-dir': folder(),
     mode: oneOf(MODES),

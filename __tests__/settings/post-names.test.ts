@@ -1,0 +1,119 @@
+import { describe, expect, it } from '@jest/globals'
+import { problemsOf, settingsOf } from './parse.js'
+
+/** Names Jekyll would skip, and names two posts would share, are refused before anything is fetched. */
+
+describe('posts-dir', () => {
+  it.each(['posts', '_Posts', 'blog/posts', '_POSTS/daily', 'posts_'])(
+    'refuses %j, which is no _posts folder',
+    (folder) => {
+      expect(problemsOf({ 'posts-dir': folder })).toEqual([
+        `Input "posts-dir": "${folder}" is not a folder Jekyll reads posts from: it reads them only from a folder named _posts (in lower case), at the site's root or inside another folder, and from the folders below it; use e.g. _posts, blog/_posts or _posts/daily`,
+      ])
+    },
+  )
+
+  it.each([
+    ['_drafts/_posts', '_drafts'],
+    ['.github/_posts', '.github'],
+    ['blog~/_posts', 'blog~'],
+    ['#notes/_posts', '#notes'],
+    ['_posts/_old', '_old'],
+    ['_posts/~2025', '~2025'],
+    ['_posts/_posts', '_posts'],
+  ])('refuses %j, inside a folder Jekyll skips', (folder, skipped) => {
+    expect(problemsOf({ 'posts-dir': folder })).toEqual([
+      `Input "posts-dir": "${folder}" is inside "${skipped}", a folder Jekyll skips (its name starts with ".", "_", "#" or "~", or ends in "~"), so none of its posts would be published; use e.g. _posts, blog/_posts or _posts/daily`,
+    ])
+  })
+
+  it.each([
+    ['_posts', '_posts'],
+    ['./_posts/', '_posts'],
+    ['blog/_posts', 'blog/_posts'],
+    ['docs/_posts', 'docs/_posts'],
+    ['_posts/daily-papers', '_posts/daily-papers'],
+    ['site/_posts/2025', 'site/_posts/2025'],
+  ])('accepts %j, a folder Jekyll reads', (folder, postsDir) => {
+    expect(settingsOf({ 'posts-dir': folder }).postsDir).toBe(postsDir)
+  })
+})
+
+describe('filename', () => {
+  it.each([
+    ['papers-{date}.md', 'papers-2025-12-24.md'],
+    ['{date}.md', '2025-12-24.md'],
+    ['{date}-.md', '2025-12-24-.md'],
+    ['{month}-{date}.markdown', '2025-12-2025-12-24.markdown'],
+  ])('refuses %j, a name Jekyll does not publish', (filename, name) => {
+    expect(problemsOf({ filename })).toEqual([
+      `Input "filename": "${filename}" makes "${name}", a file Jekyll does not publish: a post's file name is its date, a hyphen and a slug (YYYY-MM-DD-slug.md); start it with {date}- and a word, e.g. {date}-daily-papers-{date}.md`,
+    ])
+  })
+
+  it('refuses a weekly name that does not start with a day, showing it for the week being named', () => {
+    expect(problemsOf({ digest: 'weekly', date: '2025-12-24', filename: '{week}-papers.md' })).toEqual([
+      'Input "filename": "{week}-papers.md" makes "2025-W52-papers.md", a file Jekyll does not publish: a post\'s file name is its date, a hyphen and a slug (YYYY-MM-DD-slug.md); start it with {date}- and a word, e.g. {date}-weekly-papers-{week}.md',
+    ])
+  })
+
+  it.each(['daily-papers.md', '2025-01-01-papers.md', '{month}-01-papers-{week}.md'])(
+    'refuses the daily %j, which names no day',
+    (filename) => {
+      expect(problemsOf({ filename })).toEqual([
+        `Input "filename": "${filename}" names no day ({date}): each day's post would replace the one before it; put {date} in it, e.g. {date}-daily-papers-{date}.md`,
+      ])
+    },
+  )
+
+  it.each([
+    ['weekly', '{date}-daily-papers-{date}.md', 'week', '{week}', '{date}-weekly-papers-{week}.md'],
+    ['weekly', '{date}-papers-{month}.md', 'week', '{week}', '{date}-weekly-papers-{week}.md'],
+    ['monthly', '{date}-papers.md', 'month', '{month}', '{date}-monthly-papers-{month}.md'],
+    ['monthly', '{date}-papers-{week}.md', 'month', '{month}', '{date}-monthly-papers-{month}.md'],
+  ])('refuses the %s %j, which could be a daily post’s name', (digest, filename, unit, key, example) => {
+    expect(problemsOf({ digest, date: '2025-12-24', filename })).toEqual([
+      `Input "filename": "${filename}" names no ${unit} (${key}): a ${digest} post must carry its ${unit}, so that it never takes a daily post's name or the last ${unit}'s; put ${key} in it, e.g. ${example}`,
+    ])
+  })
+
+  it.each([
+    ['daily', '{date}-daily-papers.md'],
+    ['daily', '{from}-papers.markdown'],
+    ['daily', '{date}-papers-{week}.md'],
+    ['weekly', '{date}-weekly-{week}.md'],
+    ['monthly', '{from}-{month}.md'],
+  ])('accepts the %s %j', (digest, filename) => {
+    expect(problemsOf({ digest, date: '2025-12-24', filename })).toEqual([])
+  })
+})
+
+describe('one post, one path', () => {
+  it.each([
+    ['daily-papers.md', '2025-12-01', '2025-12-02', 'daily-papers.md'],
+    ['{month}-papers.md', '2025-12-01', '2025-12-02', '2025-12-papers.md'],
+    ['{week}.md', '2025-12-01', '2025-12-02', '2025-W49.md'],
+  ])(
+    'refuses the filename %j for a range, naming the days that would share a file',
+    (filename, first, second, name) => {
+      expect(problemsOf({ date: '2025-12-01..2025-12-10', filename })).toEqual([
+        `Input "filename": "${filename}" gives the posts of ${first} and ${second} the same file, "${name}", so one would replace the other; put {date} in it for a range of days, e.g. {date}-daily-papers-{date}.md`,
+      ])
+    },
+  )
+
+  it('refuses a permalink that gives two days of a range one URL', () => {
+    expect(problemsOf({ date: '2025-11-28..2025-12-01', permalink: '/papers/{month}/' })).toEqual([
+      'Input "permalink": "/papers/{month}/" gives the posts of 2025-11-28 and 2025-11-29 the same URL, "/papers/2025-11/", so one would replace the other; put {date} in it for a range of days, e.g. /posts/daily-papers-{date}/',
+    ])
+  })
+
+  it('accepts templates that differ per day, and any permalink for one day or one period', () => {
+    expect(problemsOf({ date: '2025-11-01..2025-12-24' })).toEqual([])
+    expect(
+      problemsOf({ date: '2025-11-01..2025-12-24', filename: '{from}-x.md', permalink: '/p/{date}/' }),
+    ).toEqual([])
+    expect(problemsOf({ date: '2025-12-01', permalink: '/latest/' })).toEqual([])
+    expect(problemsOf({ digest: 'weekly', date: '2025-12-03', permalink: '/week/' })).toEqual([])
+  })
+})

@@ -1,0 +1,101 @@
+import { eachDay, periodOf } from '../core/calendar.js'
+import { dayValues, fillTemplate, placeholders, sharedName } from '../core/template.js'
+import { DIGEST_DEFAULTS, type Digest } from './digest-defaults.js'
+import { describeProblem, quote } from './schema.js'
+
+/**
+ * Names Jekyll publishes, and one name per post. Jekyll 4.3 (lib/jekyll/) reads posts
+ * - only from folders named `_posts`, spelt so: `PostReader#read_posts` reads `<dir>/_posts`, where
+ *   `<dir>` is the site's root or a folder `Reader#read_directories` walks into, and every folder
+ *   below it (`Reader#get_entries` globs them all); a runner's file names are case-sensitive, so
+ *   `_Posts` is another folder;
+ * - never through a folder whose name starts with ".", "_", "#" or "~" or ends in "~"
+ *   (`EntryFilter#special?` and `#backup?` drop it from the walk, and from the entries below `_posts`);
+ * - only from files whose name matches `Document::DATE_FILENAME_MATCHER`: a date, a hyphen, a slug
+ *   and an extension (`2025-12-24-daily-papers.md`); any other file in `_posts` is skipped without a word.
+ * Beyond what the action can see: `exclude` in _config.yml and `collections_dir` (posts are then read
+ * only below it); the README says so.
+ */
+const SKIPPED_FOLDER = /^[._#~]|~$/
+const POSTS_FOLDER = '_posts'
+const JEKYLL_POST_NAME = /^\d{4}-\d{2}-\d{2}-.+\.(md|markdown)$/
+
+/** The problem with a posts folder (already a clean relative path), if Jekyll would not read posts there. */
+export function postsDirProblem(folder: string | undefined): string | undefined {
+  if (folder === undefined) return undefined
+  const parts = folder.split('/')
+  const posts = parts.indexOf(POSTS_FOLDER)
+  const advice = 'use e.g. _posts, blog/_posts or _posts/daily'
+  if (posts === -1) {
+    return `${quote(folder)} is not a folder Jekyll reads posts from: it reads them only from a folder named _posts (in lower case), at the site's root or inside another folder, and from the folders below it; ${advice}`
+  }
+  const skipped = parts.find((part, index) => index !== posts && SKIPPED_FOLDER.test(part))
+  if (skipped === undefined) return undefined
+  return `${quote(folder)} is inside ${quote(skipped)}, a folder Jekyll skips (its name starts with ".", "_", "#" or "~", or ends in "~"), so none of its posts would be published; ${advice}`
+}
+
+/** What gives each post of a digest its own file name: the day, the week or the month. */
+const OWN_NAME = {
+  daily: { keys: ['date', 'from', 'to'], unit: 'day', key: '{date}' },
+  weekly: { keys: ['week'], unit: 'week', key: '{week}' },
+  monthly: { keys: ['month'], unit: 'month', key: '{month}' },
+} as const satisfies Record<Digest, { keys: readonly string[]; unit: string; key: string }>
+
+/**
+ * The problems with the names of a run's posts: a `filename` Jekyll would not publish, or that two posts
+ * would share (two days, or a daily post and a weekly or monthly one), and a `permalink` that gives two
+ * days of a range one URL. One problem per input: the first of its checks that fails.
+ */
+export function postNameProblems({
+  digest,
+  date,
+  filename,
+  permalink,
+}: {
+  digest: Digest
+  date: { from: string; to: string }
+  filename: string
+  permalink: string | undefined
+}): string[] {
+  const template = filename.trim() || DIGEST_DEFAULTS[digest].filename
+  // The days whose posts this run names: each day of a range, or the period's first day.
+  const days = digest === 'daily' ? eachDay(date.from, date.to) : [periodOf(date.from, digest).from]
+  const example = DIGEST_DEFAULTS[digest].filename
+  const fileProblem =
+    (digest === 'daily' ? sharedNameProblem(template, days, 'file', example) : undefined) ??
+    ownNameProblem(template, digest) ??
+    jekyllNameProblem(template, days[0] as string, example)
+  const permalinkProblem =
+    digest === 'daily' && permalink !== undefined
+      ? sharedNameProblem(permalink, days, 'URL', '/posts/daily-papers-{date}/')
+      : undefined
+  return [
+    ...(fileProblem === undefined ? [] : [describeProblem('filename', fileProblem)]),
+    ...(permalinkProblem === undefined ? [] : [describeProblem('permalink', permalinkProblem)]),
+  ]
+}
+
+/** Two days of a range that `template` gives one file or one URL: one post would be lost. */
+function sharedNameProblem(template: string, days: string[], what: string, example: string) {
+  const shared = sharedName(template, days)
+  if (shared === undefined) return undefined
+  const [first, second] = shared.days
+  return `${quote(template)} gives the posts of ${first} and ${second} the same ${what}, ${quote(shared.name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`
+}
+
+/** A name without its post's day, week or month: a later post would replace it, or a post of another digest. */
+function ownNameProblem(template: string, digest: Digest): string | undefined {
+  const { keys, unit, key } = OWN_NAME[digest]
+  if (placeholders(template).some((name) => (keys as readonly string[]).includes(name))) return undefined
+  const why =
+    digest === 'daily'
+      ? "each day's post would replace the one before it"
+      : `a ${digest} post must carry its ${unit}, so that it never takes a daily post's name or the last ${unit}'s`
+  return `${quote(template)} names no ${unit} (${key}): ${why}; put ${key} in it, e.g. ${DIGEST_DEFAULTS[digest].filename}`
+}
+
+function jekyllNameProblem(template: string, day: string, example: string): string | undefined {
+  const name = fillTemplate(template, dayValues(day))
+  if (JEKYLL_POST_NAME.test(name)) return undefined
+  return `${quote(template)} makes ${quote(name)}, a file Jekyll does not publish: a post's file name is its date, a hyphen and a slug (YYYY-MM-DD-slug.md); start it with {date}- and a word, e.g. ${example}`
+}
