@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { nodeVersionProblem } from '../src/cli/node-version.js'
+import { nodeVersionProblem } from '../src/core/node-version.js'
 
 /** The CLI's Node version check; the bundle's, run on an older Node, is in e2e/cli.test.ts. */
 describe('the Node version check', () => {

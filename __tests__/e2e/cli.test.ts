@@ -8,7 +8,7 @@ import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse as parseYaml } from 'yaml'
 import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
-import { MINIMUM_NODE_MAJOR } from '../../src/cli/node-version.js'
+import { MINIMUM_NODE_MAJOR } from '../../src/core/node-version.js'
 import { REFERENCE_INPUTS, readReferenceDay, SEED_DIR, SEED_POST } from '../support/reference-day.js'
 
 /** The bundled CLI (dist/cli.js, as committed) given the reference day's saved response. */
@@ -76,16 +76,23 @@ describe('the bundled CLI (dist/cli.js)', () => {
   const older = olderNodes()[0]
   if (!older) console.warn("No Node older than 24 on PATH: the bundled CLI's version check is not run.")
   const maybe = older ? it : it.skip
-  maybe(`on an older Node (${older ?? 'none'}), says what to do in one line and nothing else`, async () => {
-    const run = await promisify(execFile)(older as string, ['dist/cli.js', '--help']).catch(
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    )
-    expect('code' in run ? run.code : 0).toBe(1)
-    expect(run.stdout).toBe('')
-    expect(run.stderr).toMatch(
-      /^hf-daily-papers: Node 24 or later is required, this is v\d+\.\d+\.\d+: [^\n]*\n$/,
-    )
-  })
+  // The action too: on an older runner it would otherwise fail on a module its Node lacks.
+  maybe.each([
+    ['the CLI', ['dist/cli.js', '--help']],
+    ['the action', ['dist/index.js']],
+  ])(
+    `%s on an older Node (${older ?? 'none'}) says what to do in one line and nothing else`,
+    async (_, args) => {
+      const run = await promisify(execFile)(older as string, args).catch(
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      )
+      expect('code' in run ? run.code : 0).toBe(1)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toMatch(
+        /^hf-daily-papers: Node 24 or later is required, this is v\d+\.\d+\.\d+: [^\n]*\n$/,
+      )
+    },
+  )
 
   it("lists every input of action.yml in --help, with the first line of action.yml's description", async () => {
     const action = parseYaml(await readFile('action.yml', 'utf8')) as {
