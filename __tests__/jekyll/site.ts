@@ -57,9 +57,9 @@ export interface Site {
   remove(): Promise<void>
 }
 
-/** Where the site's permalink puts `_posts/<day>-daily-papers.md`. */
-export function dailyPage(day: string): string {
-  return `${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}/daily-papers/index.html`
+/** Where the site's permalink puts `_posts/<day>-<slug>.md`. */
+export function dailyPage(day: string, slug = 'daily-papers'): string {
+  return `${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}/${slug}/index.html`
 }
 
 /** Writes the posts (file name → content) into a new site and builds it. */
@@ -93,21 +93,30 @@ export async function withBuiltPage(
   }
 }
 
-/** The elements and attributes a post legitimately has; anything else was injected. */
-const ALLOWED: Record<string, string[]> = {
-  html: [],
-  head: [],
-  body: [],
-  header: [],
-  article: [],
-  h1: ['id'],
-  h2: ['id'],
-  p: [],
-  strong: [],
-  ol: [],
-  ul: [],
-  li: [],
-  a: ['href'],
+/**
+ * The elements and attributes a post legitimately has, with the values an attribute may take; anything
+ * else was injected. The digest style adds its headings, the fold (`<details>`, `<summary>`), the
+ * TL;DR's prompt class and the compact list's first number.
+ */
+const ALLOWED: Record<string, Record<string, RegExp>> = {
+  html: {},
+  head: {},
+  body: {},
+  header: {},
+  article: {},
+  h1: { id: /^[\p{L}\p{N}_-]*$/u },
+  h2: { id: /^[\p{L}\p{N}_-]*$/u },
+  h3: { id: /^[\p{L}\p{N}_-]*$/u },
+  p: {},
+  strong: {},
+  em: {},
+  blockquote: { class: /^prompt-tip$/ },
+  details: {},
+  summary: {},
+  ol: { start: /^\d+$/ },
+  ul: {},
+  li: {},
+  a: { href: /./ },
 }
 
 /** An https link made only of characters that can end or extend nothing in markdown, kramdown or Liquid. */
@@ -121,10 +130,12 @@ export function expectInertPage(label: string, page: Page): void {
   for (const element of elements(page)) {
     expect([label, element.tagName, element.tagName in ALLOWED]).toEqual([label, element.tagName, true])
     for (const { name, value } of element.attrs) {
-      expect([label, element.tagName, name, ALLOWED[element.tagName]?.includes(name)]).toEqual([
+      const allowed = ALLOWED[element.tagName]?.[name]
+      expect([label, element.tagName, name, value, allowed?.test(value)]).toEqual([
         label,
         element.tagName,
         name,
+        value,
         true,
       ])
       if (name === 'href') expect([label, value]).toEqual([label, expect.stringMatching(SAFE_HREF)])
