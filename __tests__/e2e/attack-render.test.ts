@@ -129,7 +129,7 @@ describe.each(['classic', 'digest'])(
     maybePsych('writes front matter that Psych reads back as the strings given', () => {
       const written = parseYaml(post.split('---\n')[1] as string) as { description: string }
       expect(written.description).toMatch(
-        /^\d+ papers\. Most upvoted: Link attack 1: bidi \{\{ site\.title \}\} hidden \(👍 30\)/,
+        /^\d+ papers\. Most upvoted: Link attack 1: bidi \{\{ site\.title \}\} hidden ‹img src=x onerror=alert\(1\)› \(👍 30\)/,
       )
       expect(readFrontMatter([join(run.workspace, POST)])).toEqual([
         {
@@ -142,7 +142,7 @@ describe.each(['classic', 'digest'])(
           description: written.description,
           image: {
             path: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.20001%20%7B%7Bsite.title%7D%7D%27%22%29.png',
-            alt: 'Link attack 1: bidi {{ site.title }} hidden',
+            alt: 'Link attack 1: bidi {{ site.title }} hidden ‹img src=x onerror=alert(1)›',
           },
         },
       ])

@@ -47,9 +47,17 @@ defaults:
   - scope: { path: "" }
     values: { layout: post }
 `
-/** Prints the front matter's title and author (escaped, as a theme should), then the post. */
-const LAYOUT =
-  '<html><body><header>{{ page.title | escape }} | {{ page.author | escape }}</header><article>{{ content }}</article></body></html>\n'
+/**
+ * Prints the front matter's title and author (escaped, as a theme should), then the description and
+ * the image as Chirpy 7.3 does (the description and the caption as they are, unescaped), then the post.
+ */
+const LAYOUT = [
+  '<html><body><header>{{ page.title | escape }} | {{ page.author | escape }}</header>',
+  '{% if page.description %}<p>{{ page.description }}</p>{% endif %}',
+  '{% if page.image %}<figure><img src="{{ page.image.path }}" alt="{{ page.image.alt | xml_escape }}">',
+  '<figcaption>{{ page.image.alt }}</figcaption></figure>{% endif %}',
+  '<article>{{ content }}</article></body></html>\n',
+].join('')
 
 export interface Site {
   /** A built page, parsed: `2025/01/02/daily-papers/index.html` (see {@link dailyPage}), or `off.html`. */
@@ -117,6 +125,9 @@ const ALLOWED: Record<string, Record<string, RegExp>> = {
   ul: {},
   li: {},
   a: { href: /./ },
+  figure: {},
+  figcaption: {},
+  img: { src: /^https:\/\/cdn-thumbnails\.huggingface\.co\/[A-Za-z0-9\-./%]*$/, alt: /./ },
 }
 
 /** An https link made only of characters that can end or extend nothing in markdown, kramdown or Liquid. */

@@ -11,7 +11,7 @@ import { frontMatter, type FrontMatter, type PostImage } from './front-matter.js
 import { kramdownLink, kramdownText } from './kramdown.js'
 import { LOCALES } from './locales/index.js'
 import type { Period } from './period.js'
-import { cleanText } from './text.js'
+import { cleanText, inertInHtml } from './text.js'
 
 /** The front matter's own values (title and permalink already filled in), and how the body is written. */
 interface CommonOptions extends Omit<FrontMatter, 'description' | 'image'> {
@@ -70,15 +70,18 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
     ? undefined
     : papers.length === 0
       ? locale.noPapers
-      : describePost(papers, counted, locale.digest)
+      : inertInHtml(describePost(papers, counted, locale.digest))
   const image = options.image ? postImage(papers) : undefined
   return `${frontMatter({ ...options, description, image })}\n${markdown.stringify(root)}`
 }
 
-/** The first ranked paper's thumbnail that passed its check, with that paper's title as its text. */
+/**
+ * The first ranked paper's thumbnail that passed its check, with that paper's title as its text. The
+ * description and the alt text hold titles, which themes print without escaping: see inertInHtml.
+ */
 function postImage(papers: readonly Paper[]): PostImage | undefined {
   const pictured = papers.find((paper) => paper.thumbnail !== undefined)
   return pictured?.thumbnail === undefined
     ? undefined
-    : { path: pictured.thumbnail, alt: cleanText(pictured.title) }
+    : { path: pictured.thumbnail, alt: inertInHtml(cleanText(pictured.title)) }
 }
