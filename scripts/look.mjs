@@ -8,8 +8,8 @@
 // The site needs what __tests__/chirpy needs (Debian's jekyll and Chirpy's plugins, the released gem in
 // ../shared/themes or HF_DAILY_PAPERS_CHIRPY_GEM); the browser is Debian's chromium (CHROMIUM to name another).
 // Besides the saved days, it posts two made-up days (MADE_UP), a busy one and a busiest one, of saved days' papers.
-// Chirpy's web fonts (Google Fonts) are served from the @fontsource packages, so that lines wrap as a
-// reader's do; offline, the papers' thumbnails cannot load: each is then drawn here, and the script says so.
+// Chirpy's web fonts (Google Fonts) and icons (Font Awesome) are served from their npm packages, so that
+// lines wrap and icons show as on a reader's screen; offline, the papers' thumbnails cannot load: each is then drawn here, and the script says so.
 /* global document, window, fetch, AbortSignal -- the functions given to page.evaluate run in the browser */
 import { Buffer } from 'node:buffer'
 import { createServer } from 'node:http'
@@ -78,12 +78,14 @@ let browser
 let server
 try {
   await writeSite(site, { lang: 'en', timezone: 'UTC' })
-  for (const day of wanted) {
+  // The days, then the week of 2025-11-26, whose papers link to the days' posts.
+  const runs = [...wanted.map((date) => ({ date })), { date: '2025-11-26', digest: 'weekly' }]
+  for (const inputs of runs) {
     const run = await runAction({
-      inputs: { date: day, mode: 'files', 'hf-api-url': hf.url, style: values.style },
+      inputs: { ...inputs, mode: 'files', 'hf-api-url': hf.url, style: values.style },
       workspace: site,
     })
-    if (run.exitCode !== 0) throw new Error(`the action failed on ${day}:\n${run.stdout}`)
+    if (run.exitCode !== 0) throw new Error(`the action failed on ${JSON.stringify(inputs)}:\n${run.stdout}`)
   }
   const env = await installTheme(gem, join(work, 'gems'))
   await buildSite(site, env)
@@ -113,7 +115,7 @@ try {
     })
     if (file.includes('2025-11-26-daily')) {
       await mkdir(values.shots, { recursive: true })
-      await shoot(browser, url, PHONE, thumbnails, join(values.shots, 'post-phone.png'), 2600)
+      await shoot(browser, url, PHONE, thumbnails, join(values.shots, 'post-phone.png'), 2000)
       if (process.env.LOOK_AT)
         await shoot(browser, url, PHONE, thumbnails, '/tmp/look-at.png', 1400, Number(process.env.LOOK_AT))
       await shoot(browser, `${origin}/`, DESKTOP, thumbnails, join(values.shots, 'home-desktop.png'), 900)
@@ -195,6 +197,18 @@ async function open(browser, url, viewport, thumbnails) {
         () => request.abort(),
       )
     }
+    if (target.hostname === 'cdn.jsdelivr.net' && target.pathname.startsWith('/npm/@fortawesome/')) {
+      return iconFont(target).then(
+        ({ type, body }) =>
+          request.respond({
+            status: 200,
+            contentType: type,
+            headers: { 'access-control-allow-origin': '*' },
+            body,
+          }),
+        () => request.abort(),
+      )
+    }
     if (target.hostname === 'cdn-thumbnails.huggingface.co') {
       return thumbnails.get(request.url()).then(
         (body) => request.respond({ status: 200, contentType: 'image/png', body }),
@@ -232,6 +246,18 @@ async function webFont(url) {
     }
   }
   return { type: 'text/css', body: css.join('\n') }
+}
+
+/** Chirpy's icons (Font Awesome, from jsDelivr) from the @fortawesome/fontawesome-free package. */
+async function iconFont(url) {
+  const path = url.pathname.replace(/^\/npm\/@fortawesome\/fontawesome-free@[^/]+\//, '')
+  const file = resolve('node_modules/@fortawesome/fontawesome-free', path)
+  if (!file.startsWith(resolve('node_modules/@fortawesome/fontawesome-free/')))
+    throw new Error(`${path} is outside`)
+  const type =
+    { '.css': 'text/css', '.woff2': 'font/woff2', '.ttf': 'font/ttf' }[extname(file)] ??
+    'application/octet-stream'
+  return { type, body: await readFile(file) }
 }
 
 /** The real thumbnail when the network gives it, else one drawn from the paper's id, marked as such. */

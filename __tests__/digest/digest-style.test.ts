@@ -70,7 +70,7 @@ describe('the frame', () => {
   it('puts the line fields in the order fields lists them, after the upvotes', () => {
     const fields: Field[] = ['comments', 'arxiv-link', 'organization']
     expect(body(render({ fields }))).toContain(
-      `\n👍\u00a0122 · [💬\u00a04](https://huggingface.co/papers/${top.id}#community) · [arXiv](https://arxiv.org/abs/${top.id}) · **AIRI - Artificial Intelligence Research Institute**\n`,
+      `\n👍\u00a0122\u00a0· [💬\u00a04](https://huggingface.co/papers/${top.id}#community)\u00a0· [arXiv](https://arxiv.org/abs/${top.id})\u00a0· **AIRI - Artificial Intelligence Research Institute**\n`,
     )
   })
 

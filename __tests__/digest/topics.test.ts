@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Paper } from '../../src/core/paper.js'
-import { caseBlindKey, countTopics, singular, topicKey } from '../../src/digest/topics.js'
+import { countKeywords, countTopics, singular, topicKey } from '../../src/digest/topics.js'
 
 const paper = (aiKeywords: string[]): Paper => ({
   id: '2501.00001',
@@ -59,14 +59,14 @@ describe('singular', () => {
 })
 
 describe('countTopics', () => {
-  it('counts each topic once per paper under its first spelling, most shared first', () => {
+  it('counts each topic once per paper under the spelling most papers use, most shared first', () => {
     const papers = [
       paper(['LLMs', 'large language models', 'agents']),
       paper(['Large Language Models', 'reinforcement learning']),
-      paper(['RL', 'agent']),
+      paper(['RL', 'agent', 'large language models']),
     ]
     expect(countTopics(papers)).toEqual([
-      { label: 'LLMs', count: 2 },
+      { label: 'large language models', count: 3 },
       { label: 'agents', count: 2 },
       { label: 'reinforcement learning', count: 2 },
     ])
@@ -74,7 +74,7 @@ describe('countTopics', () => {
 
   it("counts as version 1 did with the classic style's key: case alone is ignored", () => {
     const papers = [paper(['LLMs', 'large language models']), paper(['Large Language Models'])]
-    expect(countTopics(papers, caseBlindKey)).toEqual([
+    expect(countKeywords(papers)).toEqual([
       { label: 'large language models', count: 2 },
       { label: 'LLMs', count: 1 },
     ])

@@ -92,7 +92,7 @@ describe.each(['classic', 'digest'])(
     it('shows no invalid count and no invisible character', () => {
       expect(post).not.toMatch(/⭐ (?!\d+$)/m)
       expect(post).not.toMatch(/Comments: (?!\d+$)/m)
-      expect(post).not.toMatch(/(?:⭐|💬|👍)\u00a0(?![\d,]+(?:\]|\)| ·|$))/m)
+      expect(post).not.toMatch(/(?:⭐|💬|👍)\u00a0(?![\d,]+(?:\]|\)|\u00a0·|$))/m)
       expect(post).not.toMatch(
         /[\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/,
       )

@@ -17,9 +17,10 @@ import { cleanText } from './text.js'
 /**
  * The pieces of a paper the digest style puts on one line: each field's piece (none when the paper
  * has nothing to show for it), joined by ` · `. An emoji and its number are held together by a no-break
- * space, so a narrow screen never leaves "👍" at the end of one line and "122" at the start of the next.
+ * space, so a narrow screen never leaves "👍" at the end of one line and "122" at the start of the next;
+ * so is the dot to the piece before it, so that no line starts with one.
  */
-const SEPARATOR = ' · '
+const SEPARATOR = '\u00a0· '
 const NO_BREAK = '\u00a0'
 
 /** The fields shown on the meta line, in the order `fields` lists them. */

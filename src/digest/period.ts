@@ -3,7 +3,7 @@ import type { Paper } from '../core/paper.js'
 import type { Language } from '../core/fields.js'
 import { LOCALES, type Locale, type PeriodWords } from './locales/index.js'
 import { heading, list, listItem, paragraph, text, textItem } from './mdast.js'
-import { caseBlindKey, countTopics, type Topic } from './topics.js'
+import { countKeywords, type Topic } from './topics.js'
 
 /** A weekly or monthly digest's period, with every paper listed in it (before selection). */
 export interface Period {
@@ -52,7 +52,7 @@ export function statisticsSection(period: Period, language: Language): RootConte
 
 /** The classic style's list of the AI keywords most papers of the period share (case ignored). */
 export function keywordsSection(period: Period, language: Language): RootContent[] {
-  const top = countTopics(period.listed, caseBlindKey).slice(0, TOP_KEYWORDS)
+  const top = countKeywords(period.listed).slice(0, TOP_KEYWORDS)
   if (top.length === 0) return []
   const ranked = list(
     top.map(({ label, count }) => textItem(`${label} (${count})`)),

@@ -3,7 +3,7 @@ import { cleanText } from './text.js'
 
 /** An AI keyword as a post shows it, with the number of papers that share it. */
 export interface Topic {
-  /** The spelling seen first. */
+  /** The spelling most papers use (the first seen among equals). */
   label: string
   count: number
 }
@@ -61,26 +61,51 @@ export function topicKey(keyword: string): string {
   return SYNONYMS[key] ?? key
 }
 
-/** The keys of v1's keyword list, kept by the classic style: only the case is ignored. */
-export const caseBlindKey = (keyword: string): string => cleanText(keyword).toLowerCase()
-
 /**
  * The AI keywords of these papers, each counted once per paper, most shared first (ties in the order
- * first seen, so the list is the same from run to run).
+ * first seen, so the list is the same from run to run), each under the spelling most papers use.
  */
-export function countTopics(papers: readonly Paper[], key: (keyword: string) => string = topicKey): Topic[] {
-  const counts = new Map<string, Topic>()
+export function countTopics(papers: readonly Paper[]): Topic[] {
+  return tally(papers, topicKey, (spellings) => {
+    let best = ['', 0] as [string, number]
+    for (const spelling of spellings) if (spelling[1] > best[1]) best = spelling
+    return best[0]
+  })
+}
+
+/**
+ * Version 1's keyword list, which the classic style keeps: only the case ignored, each keyword under
+ * its first spelling.
+ */
+export function countKeywords(papers: readonly Paper[]): Topic[] {
+  return tally(
+    papers,
+    (keyword) => cleanText(keyword).toLowerCase(),
+    (spellings) => spellings.keys().next().value ?? '',
+  )
+}
+
+function tally(
+  papers: readonly Paper[],
+  key: (keyword: string) => string,
+  label: (spellings: Map<string, number>) => string,
+): Topic[] {
+  const counts = new Map<string, { spellings: Map<string, number>; count: number }>()
   for (const paper of papers) {
     const seen = new Set<string>()
     for (const keyword of paper.aiKeywords) {
-      const label = cleanText(keyword)
-      const topic = key(label)
-      if (topic === '' || seen.has(topic)) continue
-      seen.add(topic)
-      const entry = counts.get(topic) ?? { label, count: 0 }
-      entry.count++
+      const spelling = cleanText(keyword)
+      const topic = key(spelling)
+      if (topic === '') continue
+      const entry = counts.get(topic) ?? { spellings: new Map<string, number>(), count: 0 }
+      entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1)
       counts.set(topic, entry)
+      if (seen.has(topic)) continue
+      seen.add(topic)
+      entry.count++
     }
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count)
+  return [...counts.values()]
+    .map(({ spellings, count }) => ({ label: label(spellings), count }))
+    .sort((a, b) => b.count - a.count)
 }
