@@ -185,8 +185,9 @@ async function open(browser, url, viewport, thumbnails) {
   page.on('request', (request) => {
     const target = new URL(request.url())
     if (target.hostname === '127.0.0.1') return request.continue()
-    if (target.hostname === 'fonts.googleapis.com' || target.hostname === 'fonts.gstatic.com') {
-      return webFont(target).then(
+    // Fonts are fetched across origins: the answer must allow it.
+    const answer = (found) =>
+      found.then(
         ({ type, body }) =>
           request.respond({
             status: 200,
@@ -196,26 +197,16 @@ async function open(browser, url, viewport, thumbnails) {
           }),
         () => request.abort(),
       )
+    if (target.hostname === 'fonts.googleapis.com' || target.hostname === 'fonts.gstatic.com') {
+      return answer(webFont(target))
     }
     if (target.hostname === 'cdn.jsdelivr.net' && target.pathname.startsWith('/npm/@fortawesome/')) {
-      return iconFont(target).then(
-        ({ type, body }) =>
-          request.respond({
-            status: 200,
-            contentType: type,
-            headers: { 'access-control-allow-origin': '*' },
-            body,
-          }),
-        () => request.abort(),
-      )
+      return answer(iconFont(target))
     }
     if (target.hostname === 'cdn-thumbnails.huggingface.co') {
-      return thumbnails.get(request.url()).then(
-        (body) => request.respond({ status: 200, contentType: 'image/png', body }),
-        () => request.abort(),
-      )
+      return answer(thumbnails.get(request.url()).then((body) => ({ type: 'image/png', body })))
     }
-    // Fonts and scripts from CDNs: the page is measured without them, as on a first visit offline.
+    // Other scripts and styles from CDNs: the page is measured without them, as on a first visit offline.
     return request.abort()
   })
   await page.goto(url, { waitUntil: 'load' })

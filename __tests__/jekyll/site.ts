@@ -45,16 +45,18 @@ liquid:
 permalink: /:year/:month/:day/:title/
 defaults:
   - scope: { path: "" }
-    values: { layout: post }
+    values: { layout: post, description: "", image: "" }
 `
 /**
  * Prints the front matter's title and author (escaped, as a theme should), then the description and
  * the image as Chirpy 7.3 does (the description and the caption as they are, unescaped), then the post.
+ * Strict Liquid refuses an undefined variable: the config's defaults give every post an empty
+ * description and image.
  */
 const LAYOUT = [
   '<html><body><header>{{ page.title | escape }} | {{ page.author | escape }}</header>',
-  '{% if page.description %}<p>{{ page.description }}</p>{% endif %}',
-  '{% if page.image %}<figure><img src="{{ page.image.path }}" alt="{{ page.image.alt | xml_escape }}">',
+  '{% if page.description != "" %}<p>{{ page.description }}</p>{% endif %}',
+  '{% if page.image != "" %}<figure><img src="{{ page.image.path }}" alt="{{ page.image.alt | xml_escape }}">',
   '<figcaption>{{ page.image.alt }}</figcaption></figure>{% endif %}',
   '<article>{{ content }}</article></body></html>\n',
 ].join('')

@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast'
-import type { Field } from '../core/fields.js'
+import { META_LINE_FIELDS, type Field } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
 import {
   arxivAbstractUrl,
@@ -24,15 +24,7 @@ const SEPARATOR = '\u00a0· '
 const NO_BREAK = '\u00a0'
 
 /** The fields shown on the meta line, in the order `fields` lists them. */
-export const INLINE_FIELDS = new Set<Field>([
-  'organization',
-  'hf-link',
-  'arxiv-link',
-  'pdf-link',
-  'github',
-  'project-page',
-  'comments',
-])
+const INLINE_FIELDS = new Set<Field>(META_LINE_FIELDS)
 
 type Piece = (paper: Paper, locale: Locale) => PhrasingContent[] | undefined
 

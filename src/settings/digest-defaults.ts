@@ -1,4 +1,4 @@
-import type { Field, Style } from '../core/fields.js'
+import { META_LINE_FIELDS, type Field, type Style } from '../core/fields.js'
 
 /**
  * What an empty `title`, `filename`, `categories`, `tags` and `max-papers` mean, one table per kind
@@ -40,17 +40,7 @@ export type Digest = keyof typeof DIGEST_DEFAULTS
  */
 export const STYLE_DEFAULTS = {
   digest: {
-    fields: [
-      'organization',
-      'hf-link',
-      'arxiv-link',
-      'pdf-link',
-      'github',
-      'project-page',
-      'comments',
-      'ai-summary',
-      'abstract',
-    ],
+    fields: [...META_LINE_FIELDS, 'ai-summary', 'abstract'],
     description: true,
     image: true,
   },
