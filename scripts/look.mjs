@@ -98,34 +98,22 @@ try {
     args: CHROMIUM_FLAGS,
   })
   const thumbnails = await thumbnailSource(browser)
-  const posts = (await readdir(join(site, '_posts'))).sort()
-  const rows = []
-  for (const file of posts) {
+  for (const file of (await readdir(join(site, '_posts'))).sort()) {
     const slug = file.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '')
     const url = `${origin}/posts/${slug}/`
     const phone = await look(browser, url, PHONE, thumbnails)
     const desktop = await look(browser, url, DESKTOP, thumbnails)
-    rows.push({
-      file,
-      phone: phone.height,
-      desktop: desktop.height,
-      sections: phone.sections,
-      fonts: phone.fonts,
-      ...phone.preview,
-    })
+    console.log(`${file}\n  390 px: ${phone.height} px   1280 px: ${desktop.height} px`)
+    console.log(
+      `  description: ${phone.description}\n  og:image: ${phone.image}\n  h1 in the body: ${phone.h1s}`,
+    )
+    console.log(`  at 390 px, px per part: ${phone.sections.join(' · ')}`)
+    console.log(`  fonts: ${[...new Set(phone.fonts)].join(', ') || 'the fallbacks'}`)
     if (file.includes('2025-11-26-daily')) {
       await mkdir(values.shots, { recursive: true })
       await shoot(browser, url, PHONE, thumbnails, join(values.shots, 'post-phone.png'), 2000)
-      if (process.env.LOOK_AT)
-        await shoot(browser, url, PHONE, thumbnails, '/tmp/look-at.png', 1400, Number(process.env.LOOK_AT))
       await shoot(browser, `${origin}/`, DESKTOP, thumbnails, join(values.shots, 'home-desktop.png'), 900)
     }
-  }
-  for (const row of rows) {
-    console.log(`${row.file}\n  390 px: ${row.phone} px   1280 px: ${row.desktop} px`)
-    console.log(`  description: ${row.description}\n  og:image: ${row.image}\n  h1 in the body: ${row.h1s}`)
-    console.log(`  at 390 px, px per part: ${row.sections.join(' · ')}`)
-    console.log(`  fonts: ${[...new Set(row.fonts)].join(', ') || 'the fallbacks'}`)
   }
   console.log(`thumbnails: ${thumbnails.drawn > 0 ? `${thumbnails.drawn} drawn here (offline)` : 'loaded'}`)
 } finally {
@@ -141,11 +129,9 @@ async function look(browser, url, viewport, thumbnails) {
   const result = await page.evaluate(() => ({
     height: document.documentElement.scrollHeight,
     fonts: [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family),
-    preview: {
-      description: document.querySelector('meta[name="description"]')?.content,
-      image: document.querySelector('meta[property="og:image"]')?.content,
-      h1s: document.querySelectorAll('article .content h1').length,
-    },
+    description: document.querySelector('meta[name="description"]')?.content,
+    image: document.querySelector('meta[property="og:image"]')?.content,
+    h1s: document.querySelectorAll('article .content h1').length,
     // Where the height goes: the page above the post's text, then each of its sections.
     sections: (() => {
       const content = document.querySelector('article .content')
@@ -167,11 +153,11 @@ async function look(browser, url, viewport, thumbnails) {
   return result
 }
 
-async function shoot(browser, url, viewport, thumbnails, path, height, y = 0) {
+async function shoot(browser, url, viewport, thumbnails, path, height) {
   const page = await open(browser, url, viewport, thumbnails)
   await page.screenshot({
     path,
-    clip: { x: 0, y, width: viewport.width, height },
+    clip: { x: 0, y: 0, width: viewport.width, height },
     captureBeyondViewport: true,
   })
   await page.close()

@@ -181,7 +181,10 @@ maybe('a Chirpy 7.3 site', () => {
       expect(urls.filter((url) => /\s|%20/.test(url))).toEqual([])
     })
 
-    const digestIt = style === 'digest' ? it : it.skip
+    // What a reader gets from the digest style; the Korean recipe's classic posts have none of it.
+    const digestIt = (name: string, test: () => Promise<void>) => {
+      if (style === 'digest') it(name, test)
+    }
     digestIt(
       'gives the reader of each daily post a description, a picture, linked headings and folded abstracts',
       async () => {
