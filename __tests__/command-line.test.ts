@@ -19,7 +19,11 @@ describe('--input FILE stands for the day it was saved for', () => {
   it('renders that day', async () => {
     const { code, stdout } = await cli('--input', SEED, '--date', '2025-12-24')
     expect(code).toBe(0)
-    expect(stdout).toContain('# Hugging Face Daily Papers - 2025-12-24\n\n**5** papers were collected.')
+    expect(stdout).toContain('\n> **TL;DR** — 5 papers. Most upvoted: **SpatialTree** (👍\u00a011)')
+    const classic = await cli('--input', SEED, '--date', '2025-12-24', '--style', 'classic')
+    expect(classic.stdout).toContain(
+      '# Hugging Face Daily Papers - 2025-12-24\n\n**5** papers were collected.',
+    )
   })
 
   it('refuses another day, naming the day the file holds', async () => {

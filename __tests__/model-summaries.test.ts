@@ -67,6 +67,8 @@ async function run(raw: RawInputs, publisher: Publisher) {
   const settings = parseSettings(
     {
       mode: 'files',
+      // The lines of version 1's layout, one per field, which the checks below read.
+      style: 'classic',
       language: 'ko',
       fields: 'llm-summary, hf-link',
       'llm-api-url': llm.url,

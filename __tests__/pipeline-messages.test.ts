@@ -129,7 +129,7 @@ describe('a daily post that shows fewer papers than were listed', () => {
         return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
       },
     }
-    await run({ date: '2025-12-24', ...raw }, publisher)
+    await run({ date: '2025-12-24', style: 'classic', ...raw }, publisher)
     return content
   }
 
@@ -143,6 +143,14 @@ describe('a daily post that shows fewer papers than were listed', () => {
     expect(await renderedPost({ 'max-papers': '4', language: 'ko' })).toContain(
       '\n총 5개의 논문 중 **4개**가 선정되었습니다.\n',
     )
+  })
+
+  it("says both numbers in the digest style's TL;DR and description", async () => {
+    const post = await renderedPost({ 'max-papers': '2', style: 'digest' })
+    expect(post).toMatch(/^description: .*2 of the day's 5 papers\. Most upvoted: /m)
+    expect(post).toContain("\n> **TL;DR** — 2 of the day's 5 papers. Most upvoted: ")
+    const korean = await renderedPost({ 'max-papers': '4', style: 'digest', language: 'ko' })
+    expect(korean).toContain('\n> **TL;DR** — 논문 5편 중 4편. 가장 많은 추천: ')
   })
 
   it('keeps the sentence of a post that shows them all', async () => {

@@ -51,6 +51,7 @@ describe('runDigest', () => {
   it('turns the reference day into the reference post, committed under posts-dir', async () => {
     const settings = settingsFor({
       date: '2025-12-24',
+      style: 'classic',
       language: 'ko',
       timezone: 'Asia/Seoul',
       'post-time': '09:15',
@@ -231,7 +232,7 @@ describe('weekly and monthly digests', () => {
     const source = novemberSource()
     const { publisher, received } = recordingPublisher()
     const result = await runDigest(
-      settingsFor({ date: '2025-11-26', digest: 'weekly', language: 'ko' }),
+      settingsFor({ date: '2025-11-26', digest: 'weekly', style: 'classic', language: 'ko' }),
       collaborators(source, publisher),
     )
     expect(source.asked).toEqual(consecutiveDays('2025-11-24', 7))
@@ -241,8 +242,9 @@ describe('weekly and monthly digests', () => {
     const [post] = received[0]?.files ?? []
     expect(post?.path).toBe('_posts/2025-11-24-weekly-papers-2025-W48.md')
     expect(post?.content).toContain('title: Hugging Face Weekly Papers - 2025-W48')
-    // Dated like its file name, on the week's first day: Jekyll's URL comes from this date.
-    expect(post?.content).toContain('date: 2025-11-24 09:00:00 +0000')
+    // Named on the week's first day, dated at its end: after the daily posts it sums up, the same on
+    // every run once the week is over (Jekyll's URL may come from this date).
+    expect(post?.content).toContain('date: 2025-11-30 23:59:00 +0000')
     expect(post?.content).toContain('## 📊 통계')
     expect(post?.content).toContain(`- 논문 수: ${new Set(week.map((p) => p.id)).size}개`)
     expect(post?.content).toContain('- 기간: 2025-11-24 ~ 2025-11-30 (논문이 있는 날 5일)')
@@ -262,7 +264,7 @@ describe('weekly and monthly digests', () => {
     const { publisher, received } = recordingPublisher()
     await runDigest(
       parseSettings(
-        { mode: 'files', date: '2025-11-10', digest: 'monthly', 'max-papers': '5' },
+        { mode: 'files', date: '2025-11-10', digest: 'monthly', style: 'classic', 'max-papers': '5' },
         { now: new Date('2025-11-20T12:00:00Z'), workspace: '/unused' },
       ),
       { ...collaborators(source, publisher), now: () => new Date('2025-11-20T12:00:00Z') },
@@ -271,8 +273,8 @@ describe('weekly and monthly digests', () => {
     const content = received[0]?.files[0]?.content ?? ''
     expect(received[0]?.files[0]?.path).toBe('_posts/2025-11-01-monthly-papers-2025-11.md')
     expect(content).toContain('title: Hugging Face Monthly Papers - 2025-11')
-    // The month's first day, as in the file name, however far the month has come.
-    expect(content).toContain('date: 2025-11-01 09:00:00 +0000')
+    // While the month runs, the start of the run's day: after the daily posts so far, the same all day.
+    expect(content).toContain('date: 2025-11-20 00:00:00 +0000')
     expect(content).toContain('- Period: 2025-11-01 to 2025-11-20 (14 days with papers)')
     expect(content).toContain('## 🔥 Top 5 papers by upvotes')
     expect(content).toMatch(/## 🏷️ Top 10 keywords\n\n1\. .+ \(\d+\)\n2\. /)

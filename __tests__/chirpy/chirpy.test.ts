@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import type { Paper } from '../../src/core/paper.js'
+import { cleanText, selectPapers } from '../../src/digest/index.js'
+import { parseDailyPapers } from '../../src/source/paper.js'
 import { stripVTControlCharacters } from 'node:util'
-import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5'
+import { parse as parseHtml } from 'parse5'
 import { parse as parseYaml } from 'yaml'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { runAction } from '../support/run-action.js'
@@ -17,6 +21,8 @@ import {
   writeSite,
   type SiteOptions,
 } from './chirpy-site.js'
+import { plain } from '../jekyll/site.js'
+import { elements, homeCards, textOf, viewPost } from './reader.js'
 
 /**
  * The bundled action's posts on a real Chirpy 7.3 site: with the default inputs (a daily backfill,
@@ -36,6 +42,7 @@ if (missing.length > 0) {
 
 interface Site {
   name: string
+  style: 'digest' | 'classic'
   options: SiteOptions
   /** One run of the action each, besides `mode: files` and the stand-in's URL. */
   runs: Array<Record<string, string>>
@@ -56,6 +63,7 @@ const DAYS = '2025-11-17..2025-11-28'
 const SITES: Site[] = [
   {
     name: 'the default inputs',
+    style: 'digest',
     options: { lang: 'en', timezone: 'UTC' },
     runs: [
       { date: DAYS },
@@ -68,22 +76,11 @@ const SITES: Site[] = [
   },
   {
     name: 'the Korean recipe',
+    style: 'classic',
     options: { lang: 'ko-KR', timezone: 'Asia/Seoul', authors: { lim4349: 'lim4349' } },
     runs: [{ ...koreanRecipe(), date: DAYS }],
     posts: 10,
   },
-]
-
-type Node = DefaultTreeAdapterMap['node']
-const textOf = (node: Node): string =>
-  node.nodeName === '#text'
-    ? (node as DefaultTreeAdapterMap['textNode']).value
-    : 'childNodes' in node
-      ? node.childNodes.map(textOf).join('')
-      : ''
-const elements = (node: Node): DefaultTreeAdapterMap['element'][] => [
-  ...('tagName' in node ? [node] : []),
-  ...('childNodes' in node ? node.childNodes.flatMap(elements) : []),
 ]
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -105,8 +102,18 @@ async function postPages(site: string): Promise<Map<string, string>> {
   return pages
 }
 
-const frontMatterTitle = (post: string) =>
-  String((parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(post)?.[1] ?? '') as { title?: unknown }).title)
+const frontMatterOf = (post: string) => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(post)?.[1] ?? '') as unknown
+const frontMatterTitle = (post: string) => String((frontMatterOf(post) as { title?: unknown }).title)
+/** Chirpy's `/posts/:title/`: the file name after its date. */
+const slugOf = (file: string) => file.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '')
+/** Letters and digits alone: kramdown's typography and the page's line breaks do not matter. */
+const letters = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '')
+/** The day's papers as the stand-in serves them, ranked as the post shows them. */
+function rankedPapers(day: string): Paper[] {
+  const file = resolve(process.cwd(), '__tests__/fixtures/hf/daily', `${day}.json`)
+  const { papers } = parseDailyPapers(JSON.parse(readFileSync(file, 'utf8')), file)
+  return selectPapers(papers, { minUpvotes: 0, keywords: [] })
+}
 
 const duplicates = (values: string[]) => values.filter((value, index) => values.indexOf(value) !== index)
 
@@ -126,7 +133,7 @@ maybe('a Chirpy 7.3 site', () => {
     if (gemHome) await rm(gemHome, { recursive: true, force: true })
   })
 
-  describe.each(SITES)('built from the posts of $name', ({ options, runs, posts }) => {
+  describe.each(SITES)('built from the posts of $name', ({ style, options, runs, posts }) => {
     let site: string
     let titles: string[]
     let buildLog: string
@@ -172,6 +179,82 @@ maybe('a Chirpy 7.3 site', () => {
       const urls = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1] as string)
       expect(duplicates(urls)).toEqual([])
       expect(urls.filter((url) => /\s|%20/.test(url))).toEqual([])
+    })
+
+    // What a reader gets from the digest style; the Korean recipe's classic posts have none of it.
+    const digestIt = (name: string, test: () => Promise<void>) => {
+      if (style === 'digest') it(name, test)
+    }
+    digestIt(
+      'gives the reader of each daily post a description, a picture, linked headings and folded abstracts',
+      async () => {
+        const files = (await readdir(join(site, '_posts'))).filter((file) => file.includes('-daily-papers-'))
+        expect(files.length).toBeGreaterThan(5)
+        for (const file of files) {
+          const post = await readFile(join(site, '_posts', file), 'utf8')
+          const front = frontMatterOf(post) as { title: string; description: string; image: { path: string } }
+          const view = viewPost(await readFile(join(site, '_site/posts', slugOf(file), 'index.html'), 'utf8'))
+          const papers = rankedPapers(file.slice(0, 10))
+          const [top] = papers
+          const shown = papers.slice(0, 5)
+          expect([file, view.description]).toEqual([file, front.description])
+          expect(view.description).not.toBe(front.title)
+          expect(view.description).toContain(cleanText(top?.title ?? ''))
+          expect([file, view.image]).toEqual([file, top?.thumbnail])
+          expect([file, view.bodyH1s]).toEqual([file, 0])
+          expect(view.paperHeadings.map(([text, href]) => [plain(text), href])).toEqual(
+            shown.map((paper) => [
+              plain(cleanText(paper.title)),
+              `https://huggingface.co/papers/${paper.id}`,
+            ]),
+          )
+          expect(view.folds).toBe(shown.length)
+          for (const paper of papers) {
+            expect([
+              file,
+              paper.id,
+              letters(view.unfolded).includes(letters(paper.summary).slice(0, 80)),
+            ]).toEqual([file, paper.id, false])
+          }
+        }
+      },
+    )
+
+    digestIt(
+      'shows each post picture on its home card, and a week and a month just ended first',
+      async () => {
+        const cards = homeCards(await readFile(join(site, '_site/index.html'), 'utf8'))
+        const pictured = cards.filter((card) => card.href?.startsWith('/posts/daily-papers-'))
+        expect(pictured.length).toBeGreaterThan(5)
+        for (const card of pictured) {
+          const file = (await readdir(join(site, '_posts'))).find(
+            (name) => card.href === `/posts/${slugOf(name)}/`,
+          )
+          const front = frontMatterOf(await readFile(join(site, '_posts', file as string), 'utf8')) as {
+            image: { path: string }
+          }
+          expect([card.href, card.image]).toEqual([card.href, front.image.path])
+        }
+        expect(
+          cards
+            .slice(0, 2)
+            .map((card) => card.href)
+            .sort(),
+        ).toEqual(['/posts/monthly-papers-2025-11/', '/posts/weekly-papers-2025-W48/'])
+      },
+    )
+
+    digestIt("links each paper of a week to that day's post", async () => {
+      const week = parseHtml(
+        await readFile(join(site, '_site/posts/weekly-papers-2025-W48/index.html'), 'utf8'),
+      )
+      const days = elements(week)
+        .filter((element) => element.tagName === 'a')
+        .map((link) => link.attrs.find((attr) => attr.name === 'href')?.value ?? '')
+        .filter((href) => href.startsWith('/posts/daily-papers-'))
+      expect(new Set(days)).toEqual(
+        new Set(['24', '25', '26', '27', '28'].map((day) => `/posts/daily-papers-2025-11-${day}/`)),
+      )
     })
 
     it("passes html-proofer as Chirpy's CI runs it", async () => {

@@ -51,6 +51,7 @@ describe('every fixture day', () => {
     const { papers } = parseDailyPapers(JSON.parse(readFileSync(resolve(dir, name), 'utf8')), name)
     for (const language of ['en', 'ko'] as const) {
       const post = renderPost(selectPapers(papers, { minUpvotes: 0, keywords: [] }), {
+        style: 'classic',
         language,
         title: `Daily Papers ${name}`,
         date: '2025-11-28 09:00:00 +0000',

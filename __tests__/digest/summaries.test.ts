@@ -19,6 +19,7 @@ const [first, second] = papers as [Paper, Paper]
 
 const options = (fields: Field[], enriched?: Map<string, EnrichedPaper>, language: 'en' | 'ko' = 'ko') =>
   ({
+    style: 'classic',
     language,
     title: 'Daily Papers',
     date: '2025-12-24 09:15:00 +0900',

@@ -67,7 +67,7 @@ describe('the bundled action', () => {
       ),
     )
     // The action's name and version: no address, as the action lives wherever its user installed it from.
-    expect(hf.requests[0]?.headers['user-agent']).toBe('hf-daily-papers/1.0.0')
+    expect(hf.requests[0]?.headers['user-agent']).toBe('hf-daily-papers/2.0.0')
     // The record of what the action wrote is read while Hugging Face answers, and committed with the post.
     expect(github.requests.map((request) => request.operation)).toEqual([
       'ReadFile',

@@ -44,6 +44,8 @@ beforeAll(async () => {
   run = await runAction({
     inputs: {
       date: DAY,
+      // Version 1's lines, one per field, which the checks read.
+      style: 'classic',
       language: 'ko',
       mode: 'files',
       filename: '{date}-daily-papers.md',

@@ -130,6 +130,8 @@ describe('every model failure through the bundled action', () => {
     const run = await runAction({
       inputs: {
         date: MIXED_DAY,
+        // Version 1's lines, one per field, which the checks read.
+        style: 'classic',
         language: 'ko',
         mode: 'files',
         filename: '{date}-daily-papers.md',

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { FIELDS } from '../../src/core/fields.js'
 import { cleanText, renderPost, selectPapers } from '../../src/digest/index.js'
 import type { Paper } from '../../src/core/paper.js'
+import { safeHttpsUrl } from '../../src/core/safe-url.js'
 import { parseDailyPapers } from '../../src/source/paper.js'
 import {
   buildSite,
@@ -14,14 +15,15 @@ import {
   header,
   hrefs,
   plain,
+  SAFE_HREF,
   textOf,
   type Site,
 } from './site.js'
 
 /**
- * Posts rendered from every fixture day and from a hostile day, built by a real Jekyll with strict
- * Liquid and kramdown's GFM input, every field shown; the HTML must show every title as text and
- * contain nothing else. Without `jekyll` on the machine the test is skipped, loudly; CI sets
+ * Posts rendered from every fixture day and from a hostile day, in both styles, built by a real Jekyll
+ * with strict Liquid and kramdown's GFM input, every field shown; the HTML must show every title as
+ * text and contain nothing else. Without `jekyll` on the machine the test is skipped, loudly; CI sets
  * HF_DAILY_PAPERS_REQUIRE_JEKYLL.
  */
 const jekyll = findJekyll()
@@ -89,8 +91,36 @@ const HOSTILE_DAY_LINKS = [
   ...papersLinks('2501.10002', ['https://github.com/ok/repo'], ['https://example.org/project']),
 ]
 
+/**
+ * The links the digest style shows outside the folds: the top five papers' linked title and meta line
+ * (Hugging Face, arXiv, PDF, GitHub, project page, comments), the others' linked title and GitHub.
+ */
+function digestLinks(papers: readonly Paper[]): string[] {
+  return papers.flatMap((paper, rank) => {
+    const page = `https://huggingface.co/papers/${paper.id}`
+    const github = safeHttpsUrl(paper.githubRepo)
+    if (rank >= 5) return [page, ...(github ? [github] : [])]
+    const project = safeHttpsUrl(paper.projectPage)
+    return [
+      page,
+      page,
+      `https://arxiv.org/abs/${paper.id}`,
+      `https://arxiv.org/pdf/${paper.id}`,
+      ...(github ? [github] : []),
+      ...(project ? [project] : []),
+      ...(paper.numComments ? [`${page}#community`] : []),
+    ]
+  })
+}
+
 function papersLinks(id: string, github: string[], projectPage: string[]): string[] {
-  return [`https://huggingface.co/papers/${id}`, `https://arxiv.org/abs/${id}`, ...github, ...projectPage]
+  return [
+    `https://huggingface.co/papers/${id}`,
+    `https://arxiv.org/abs/${id}`,
+    `https://arxiv.org/pdf/${id}`,
+    ...github,
+    ...projectPage,
+  ]
 }
 
 const fixtureDir = resolve(process.cwd(), '__tests__/fixtures')
@@ -105,14 +135,14 @@ beforeAll(async () => {
   ]
   const posts: Record<string, string> = {}
   for (const [index, file] of sources.entries()) {
-    const language = index % 2 === 0 ? 'en' : 'ko'
+    const language: 'en' | 'ko' = index % 2 === 0 ? 'en' : 'ko'
     const day = file.slice(-15, -5)
     const { papers } = parseDailyPapers(JSON.parse(await readFile(file, 'utf8')), file)
     const ranked = selectPapers(papers, { minUpvotes: 0, keywords: [] })
     const value = FRONT_MATTER_VALUES[index % FRONT_MATTER_VALUES.length] as string
     const title = index % 2 === 0 ? `Daily Papers {{ site.title }} - ${day}` : value
     days.push({ day, language, papers: ranked, title, author: value })
-    posts[`${day}-daily-papers.md`] = renderPost(ranked, {
+    const options = {
       language,
       title,
       date: `${day} 09:00:00 +0000`,
@@ -120,7 +150,11 @@ beforeAll(async () => {
       tags: ['ai'],
       author: value,
       fields: FIELDS,
-    })
+      description: true,
+      image: true,
+    }
+    posts[`${day}-daily-papers.md`] = renderPost(ranked, { ...options, style: 'classic' })
+    posts[`${day}-digest-papers.md`] = renderPost(ranked, { ...options, style: 'digest', topPapers: 5 })
   }
   site = await buildSite(posts)
 }, 180_000)
@@ -131,23 +165,59 @@ afterAll(async () => {
 const maybe = jekyll ? describe : describe.skip
 maybe(`a Jekyll build (${jekyll ?? 'jekyll missing'})`, () => {
   const page = (day: string) => (site as Site).page(dailyPage(day))
+  const digestPage = (day: string) => (site as Site).page(dailyPage(day, 'digest-papers'))
 
   it('has a page for every fixture day and the hostile day', () => {
     expect(days.length).toBeGreaterThan(40)
   })
 
   it('injects no element, attribute or Liquid output, and links only to safe https URLs', async () => {
-    for (const { day } of days) expectInertPage(day, await page(day))
+    for (const { day } of days) {
+      expectInertPage(day, await page(day))
+      expectInertPage(`${day} (digest)`, await digestPage(day))
+    }
   })
 
   it('reads every title and author from the front matter as the string written', async () => {
     for (const { day, title, author } of days) {
       expect([day, header(await page(day))]).toEqual([day, `${cleanText(title)} | ${cleanText(author)}`])
+      expect([day, header(await digestPage(day))]).toEqual([
+        day,
+        `${cleanText(title)} | ${cleanText(author)}`,
+      ])
     }
   })
 
   it('shows the hostile day with exactly its own links, encoded', async () => {
     expect(hrefs(await page('2025-01-02'))).toEqual(HOSTILE_DAY_LINKS)
+  })
+
+  it("shows the hostile day in the digest style with its papers' own links, and https links from abstracts only in the fold", async () => {
+    const hostile = days.find(({ day }) => day === '2025-01-02') as (typeof days)[number]
+    const digest = await digestPage('2025-01-02')
+    const folded = new Set(
+      elements(digest)
+        .filter((element) => element.tagName === 'details')
+        .flatMap(hrefs),
+    )
+    const own = hrefs(digest).filter((href) => !folded.has(href))
+    expect(own).toEqual(digestLinks(hostile.papers))
+    for (const href of folded) expect(href).toMatch(SAFE_HREF)
+  })
+
+  it('shows every title in the digest style as a link to its Hugging Face page, in rank order', async () => {
+    for (const { day, papers } of days) {
+      const shown = elements(await digestPage(day))
+        .filter((element) => element.tagName === 'h3' || element.tagName === 'li')
+        .flatMap((element) =>
+          element.childNodes.filter((child) => 'tagName' in child && child.tagName === 'a').slice(0, 1),
+        )
+        .map((link) => [plain(textOf(link)), hrefs(link)[0]])
+      expect([day, shown]).toEqual([
+        day,
+        papers.map((paper) => [plain(cleanText(paper.title)), `https://huggingface.co/papers/${paper.id}`]),
+      ])
+    }
   })
 
   it('shows every title, and the hostile texts, as text', async () => {

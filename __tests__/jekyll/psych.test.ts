@@ -68,6 +68,7 @@ maybe(`front matter read by Psych ${ruby ?? '(ruby missing)'}`, () => {
         writeFileSync(
           file,
           renderPost([], {
+            style: 'classic',
             language: 'en',
             title: value,
             date: '2025-12-24 09:15:00 +0900',

@@ -17,7 +17,8 @@ export function findPsych(): string | undefined {
 
 /**
  * Each file's front matter as `Psych.safe_load(..., permitted_classes: [Date, Time], aliases: true)`
- * (Jekyll 4's call) reads it: strings and lists as they are, anything else as `"<Class> <value>"`, a
+ * (Jekyll 4's call) reads it: strings, lists and mappings of strings (`image`) as they are, anything
+ * else as `"<Class> <value>"`, a
  * failure as `{ error, 'front matter' }`. One ruby process for all files, read as UTF-8 as Jekyll
  * does, whatever the shell's locale.
  */
@@ -27,7 +28,8 @@ export function readFrontMatter(files: string[]): Array<Record<string, unknown>>
     puts JSON.generate(ARGV.map do |file|
       front = File.read(file, encoding: 'bom|utf-8')[/\\A---\\n(.*?\\n)---\\n/m, 1]
       data = Psych.safe_load(front, permitted_classes: [Date, Time], aliases: true)
-      data.transform_values { |value| value.is_a?(String) || value.is_a?(Array) ? value : "#{value.class} #{value}" }
+      plain = ->(value) { value.is_a?(String) || value.is_a?(Array) ? value : "#{value.class} #{value}" }
+      data.transform_values { |value| value.is_a?(Hash) ? value.transform_values(&plain) : plain.(value) }
     rescue => error
       { 'error' => error.message, 'front matter' => front }
     end)`

@@ -45,11 +45,21 @@ liquid:
 permalink: /:year/:month/:day/:title/
 defaults:
   - scope: { path: "" }
-    values: { layout: post }
+    values: { layout: post, description: "", image: "" }
 `
-/** Prints the front matter's title and author (escaped, as a theme should), then the post. */
-const LAYOUT =
-  '<html><body><header>{{ page.title | escape }} | {{ page.author | escape }}</header><article>{{ content }}</article></body></html>\n'
+/**
+ * Prints the front matter's title and author (escaped, as a theme should), then the description and
+ * the image as Chirpy 7.3 does (the description and the caption as they are, unescaped), then the post.
+ * Strict Liquid refuses an undefined variable: the config's defaults give every post an empty
+ * description and image.
+ */
+const LAYOUT = [
+  '<html><body><header>{{ page.title | escape }} | {{ page.author | escape }}</header>',
+  '{% if page.description != "" %}<p>{{ page.description }}</p>{% endif %}',
+  '{% if page.image != "" %}<figure><img src="{{ page.image.path }}" alt="{{ page.image.alt | xml_escape }}">',
+  '<figcaption>{{ page.image.alt }}</figcaption></figure>{% endif %}',
+  '<article>{{ content }}</article></body></html>\n',
+].join('')
 
 export interface Site {
   /** A built page, parsed: `2025/01/02/daily-papers/index.html` (see {@link dailyPage}), or `off.html`. */
@@ -57,9 +67,9 @@ export interface Site {
   remove(): Promise<void>
 }
 
-/** Where the site's permalink puts `_posts/<day>-daily-papers.md`. */
-export function dailyPage(day: string): string {
-  return `${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}/daily-papers/index.html`
+/** Where the site's permalink puts `_posts/<day>-<slug>.md`. */
+export function dailyPage(day: string, slug = 'daily-papers'): string {
+  return `${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}/${slug}/index.html`
 }
 
 /** Writes the posts (file name → content) into a new site and builds it. */
@@ -93,21 +103,33 @@ export async function withBuiltPage(
   }
 }
 
-/** The elements and attributes a post legitimately has; anything else was injected. */
-const ALLOWED: Record<string, string[]> = {
-  html: [],
-  head: [],
-  body: [],
-  header: [],
-  article: [],
-  h1: ['id'],
-  h2: ['id'],
-  p: [],
-  strong: [],
-  ol: [],
-  ul: [],
-  li: [],
-  a: ['href'],
+/**
+ * The elements and attributes a post legitimately has, with the values an attribute may take; anything
+ * else was injected. The digest style adds its headings, the fold (`<details>`, `<summary>`), the
+ * TL;DR's prompt class and the compact list's first number.
+ */
+const ALLOWED: Record<string, Record<string, RegExp>> = {
+  html: {},
+  head: {},
+  body: {},
+  header: {},
+  article: {},
+  h1: { id: /^[\p{L}\p{N}_-]*$/u },
+  h2: { id: /^[\p{L}\p{N}_-]*$/u },
+  h3: { id: /^[\p{L}\p{N}_-]*$/u },
+  p: {},
+  strong: {},
+  em: {},
+  blockquote: { class: /^prompt-tip$/ },
+  details: {},
+  summary: {},
+  ol: { start: /^\d+$/ },
+  ul: {},
+  li: {},
+  a: { href: /./ },
+  figure: {},
+  figcaption: {},
+  img: { src: /^https:\/\/cdn-thumbnails\.huggingface\.co\/[A-Za-z0-9\-./%]*$/, alt: /./ },
 }
 
 /** An https link made only of characters that can end or extend nothing in markdown, kramdown or Liquid. */
@@ -121,10 +143,12 @@ export function expectInertPage(label: string, page: Page): void {
   for (const element of elements(page)) {
     expect([label, element.tagName, element.tagName in ALLOWED]).toEqual([label, element.tagName, true])
     for (const { name, value } of element.attrs) {
-      expect([label, element.tagName, name, ALLOWED[element.tagName]?.includes(name)]).toEqual([
+      const allowed = ALLOWED[element.tagName]?.[name]
+      expect([label, element.tagName, name, value, allowed?.test(value)]).toEqual([
         label,
         element.tagName,
         name,
+        value,
         true,
       ])
       if (name === 'href') expect([label, value]).toEqual([label, expect.stringMatching(SAFE_HREF)])

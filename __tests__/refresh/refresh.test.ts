@@ -131,7 +131,7 @@ describe('refresh in the pipeline', () => {
       refreshed: [{ day: '2025-11-21', status: 'rewritten' }],
     })
     expect(await text('_posts/2025-11-21-daily-papers-2025-11-21.md')).toContain(
-      `**${fixture('2025-11-21').length}** papers were collected.`,
+      `**TL;DR** — ${fixture('2025-11-21').length} papers.`,
     )
 
     await writeFile(join(root, '_posts/2025-11-21-daily-papers-2025-11-21.md'), 'my own\n')

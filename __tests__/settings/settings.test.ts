@@ -17,13 +17,27 @@ describe('parseSettings', () => {
       from: '2025-12-24',
       to: '2025-12-24',
       digest: 'daily',
+      style: 'digest',
       language: 'en',
       timezone: 'UTC',
       postTime: { hour: 9, minute: 0 },
       title: 'Hugging Face Daily Papers - {date}',
       categories: ['Daily-Papers'],
       tags: ['huggingface', 'papers', 'daily', 'ai'],
-      fields: ['organization', 'hf-link', 'arxiv-link', 'abstract'],
+      description: true,
+      image: true,
+      fields: [
+        'organization',
+        'hf-link',
+        'arxiv-link',
+        'pdf-link',
+        'github',
+        'project-page',
+        'comments',
+        'ai-summary',
+        'abstract',
+      ],
+      topPapers: 5,
       minUpvotes: 0,
       keywords: [],
       emptyDay: 'skip',
@@ -46,6 +60,30 @@ describe('parseSettings', () => {
     })
     expect(settings.author).toBeUndefined()
     expect(settings.maxPapers).toBeUndefined()
+    expect(settings.layout).toBeUndefined()
+  })
+
+  it("keeps version 1's lines and front matter for the classic style, unless asked for more", () => {
+    expect(settingsOf({ style: 'classic' })).toMatchObject({
+      style: 'classic',
+      fields: ['organization', 'hf-link', 'arxiv-link', 'abstract'],
+      description: false,
+      image: false,
+    })
+    expect(settingsOf({ style: 'classic', description: 'true', image: ' true ' })).toMatchObject({
+      description: true,
+      image: true,
+    })
+    expect(
+      settingsOf({ image: 'false', fields: 'abstract', 'top-papers': '0', layout: 'post' }),
+    ).toMatchObject({
+      style: 'digest',
+      description: true,
+      image: false,
+      fields: ['abstract'],
+      topPapers: 0,
+      layout: 'post',
+    })
   })
 
   it('parses the inputs of the reference post', () => {
@@ -106,6 +144,15 @@ describe('parseSettings', () => {
       /"digest": "hourly" is not accepted; use one of: daily, weekly, monthly/,
     ],
     ['language', { language: 'fr' }, /"language": "fr" is not accepted; use one of: en, ko/],
+    ['style', { style: 'compact' }, /"style": "compact" is not accepted; use one of: digest, classic/],
+    ['image', { image: 'yes' }, /"image": "yes" is not accepted; use true or false, or leave it empty/],
+    ['description', { description: 'off' }, /"description": "off" is not accepted; use true or false/],
+    [
+      'layout',
+      { layout: '{{ page }}' },
+      /"layout": "\{\{ page \}\}" is not a layout name; use the name of a file in the site's _layouts/,
+    ],
+    ['top-papers', { 'top-papers': '101' }, /"top-papers": "101" is not a whole number from 0 to 100/],
     ['timezone', { timezone: 'Mars/Olympus' }, /"timezone": "Mars\/Olympus" is not an IANA time zone/],
     ['post-time', { 'post-time': '25:00' }, /"post-time": "25:00" is not a time; use HH:MM/],
     [

@@ -250,6 +250,57 @@ describeLinkField('project pages', 'projectPage', {
   problem: / is not a public https link; expected e\.g\. https:\/\/example\.org\/project$/,
 })
 
+describe('thumbnails', () => {
+  const thumbnailOf = (thumbnail: unknown) => {
+    const { papers } = parseDailyPapers(
+      [{ paper: { id: '2511.17592', title: 'T', upvotes: 1 }, thumbnail }],
+      'test',
+    )
+    return papers[0]
+  }
+
+  it("keeps Hugging Face's own thumbnail, as every saved day has it", () => {
+    const url = 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2511.17592.png'
+    expect(thumbnailOf(url)).toMatchObject({ thumbnail: url })
+    expect(thumbnailOf(url)?.omitted).toBeUndefined()
+    for (const name of readdirSync(fixtures)) {
+      const body = JSON.parse(readFileSync(resolve(fixtures, name), 'utf8')) as unknown[]
+      const { papers } = parseDailyPapers(body, name)
+      expect([name, papers.filter((paper) => paper.thumbnail === undefined).length]).toEqual([name, 0])
+    }
+  })
+
+  it('percent-encodes it like every link', () => {
+    expect(thumbnailOf("https://cdn-thumbnails.huggingface.co/a b{{x}}'.png")?.thumbnail).toBe(
+      'https://cdn-thumbnails.huggingface.co/a%20b%7B%7Bx%7D%7D%27.png',
+    )
+  })
+
+  it.each([
+    'http://cdn-thumbnails.huggingface.co/x.png',
+    'https://cdn-thumbnails.huggingface.co.evil.example/x.png',
+    'https://huggingface.co/x.png',
+    'https://user:pw@cdn-thumbnails.huggingface.co/x.png',
+    'https://cdn-thumbnails.huggingface.co:8443/x.png',
+    'https://cdn-thumbnails.huggingface.co/x.png?{{site}}',
+    'https://cdn-thumbnails.huggingface.co/x.png#x',
+    'javascript:alert(1)',
+    42,
+    ['https://cdn-thumbnails.huggingface.co/x.png'],
+  ])('leaves out %j, saying what is accepted', (thumbnail) => {
+    const paper = thumbnailOf(thumbnail)
+    expect(paper?.thumbnail).toBeUndefined()
+    expect(paper?.omitted).toEqual([
+      {
+        field: 'thumbnail',
+        problem: expect.stringMatching(
+          / is not a Hugging Face thumbnail; expected https:\/\/cdn-thumbnails\.huggingface\.co\/…$/,
+        ),
+      },
+    ])
+  })
+})
+
 describe('a dropped link', () => {
   it('is quoted on one line, shortened', () => {
     const [paper] = parseOne({

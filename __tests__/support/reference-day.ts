@@ -5,10 +5,12 @@ import { join, resolve } from 'node:path'
 export const SEED_DIR = resolve(process.cwd(), '__tests__/fixtures/seed')
 export const SEED_DAY = '2025-12-24'
 export const SEED_POST = `_posts/${SEED_DAY}-daily-papers.md`
-/** The `fields` default: the lines the reference post shows. */
+/** The classic style's `fields` default: the lines the reference post shows. */
 export const SEED_FIELDS = 'organization, hf-link, arxiv-link, abstract'
 export const REFERENCE_INPUTS = {
   date: SEED_DAY,
+  // Version 1's layout and front matter, which the reference post has.
+  style: 'classic',
   language: 'ko',
   timezone: 'Asia/Seoul',
   'post-time': '09:15',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
 /** The one `uses:` the README and every example write; the README says what to put in its place. */
-export const ACTION_PLACEHOLDER = 'OWNER/hf-daily-papers@v1'
+export const ACTION_PLACEHOLDER = 'OWNER/hf-daily-papers@v2'
 
 export interface Step {
   uses?: string

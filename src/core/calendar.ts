@@ -147,3 +147,16 @@ export function postDate(day: string, time: WallTime, zone: string, now: Date): 
   const planned = zonedInstant(dayMs(day) + (time.hour * 60 + time.minute) * 60_000, zone)
   return formatZoned(Math.min(planned, now.getTime()), zone)
 }
+
+/**
+ * A weekly or monthly post's date: 23:59 on the period's last day in `zone`, after every daily post it
+ * sums up, so that it is listed first once published and dated the same on every run after the period.
+ * While that is still ahead (a run during the period), the start of the run's day in `zone`: the same
+ * for every run that day, and after the daily posts of the days before.
+ */
+export function periodPostDate(lastDay: string, zone: string, now: Date): string {
+  const end = zonedInstant(dayMs(lastDay) + (23 * 60 + 59) * 60_000, zone)
+  if (end <= now.getTime()) return formatZoned(end, zone)
+  const today = formatZoned(now.getTime(), zone).slice(0, 10)
+  return formatZoned(zonedInstant(dayMs(today), zone), zone)
+}

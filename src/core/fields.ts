@@ -3,6 +3,7 @@ export const FIELDS = [
   'organization',
   'hf-link',
   'arxiv-link',
+  'pdf-link',
   'abstract',
   'ai-summary',
   'llm-summary',
@@ -14,6 +15,24 @@ export const FIELDS = [
   'comments',
 ] as const
 export type Field = (typeof FIELDS)[number]
+
+/** The fields the digest style puts on a paper's one meta line, after its upvotes; the others go below it. */
+export const META_LINE_FIELDS = [
+  'organization',
+  'hf-link',
+  'arxiv-link',
+  'pdf-link',
+  'github',
+  'project-page',
+  'comments',
+] as const satisfies readonly Field[]
+
+/**
+ * How a post is laid out: `digest` (a TL;DR, the top papers in full with their abstract folded, the rest one
+ * line each) or `classic` (every paper in full, the layout of the original Korean blog).
+ */
+export const STYLES = ['digest', 'classic'] as const
+export type Style = (typeof STYLES)[number]
 
 export const LANGUAGES = ['en', 'ko'] as const
 export type Language = (typeof LANGUAGES)[number]

@@ -7,3 +7,13 @@ export function huggingFacePaperUrl(id: string): string {
 export function arxivAbstractUrl(id: string): string {
   return `https://arxiv.org/abs/${encodeURIComponent(id)}`
 }
+
+/** A paper's PDF on arXiv. */
+export function arxivPdfUrl(id: string): string {
+  return `https://arxiv.org/pdf/${encodeURIComponent(id)}`
+}
+
+/** The discussion under a paper's Hugging Face page. */
+export function huggingFaceCommentsUrl(id: string): string {
+  return `${huggingFacePaperUrl(id)}#community`
+}

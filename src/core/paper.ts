@@ -19,6 +19,11 @@ export interface Paper {
   githubStars?: number
   /** An https link on a public host, percent-encoded so that markdown reads it as nothing but a link. */
   projectPage?: string
+  /**
+   * The image Hugging Face shows for the paper in link previews: https on its thumbnail host only,
+   * percent-encoded (see `source/paper-checks.ts`).
+   */
+  thumbnail?: string
   aiSummary?: string
   aiKeywords: string[]
   numComments?: number

@@ -1,9 +1,9 @@
-import { Document, Scalar, YAMLSeq } from 'yaml'
+import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml'
 import { PSYCH_SCALARS } from './psych.js'
 import { cleanText } from './text.js'
 
 export interface FrontMatter {
-  /** Also the H1, e.g. `Hugging Face Daily Papers - 2025-12-24`. */
+  /** e.g. `Hugging Face Daily Papers - 2025-12-24`; the classic style's H1 too. */
   title: string
   /** Already formatted: `2025-12-24 09:15:00 +0900`. */
   date: string
@@ -11,6 +11,17 @@ export interface FrontMatter {
   tags: string[]
   author?: string
   permalink?: string
+  /** Jekyll's layout, for a site whose `_config.yml` gives posts none. */
+  layout?: string
+  /** One line for home cards and link previews. */
+  description?: string
+  image?: PostImage
+}
+
+/** Chirpy's and jekyll-seo-tag's `image`: a checked https URL and its text. */
+export interface PostImage {
+  path: string
+  alt: string
 }
 
 /** The one value written for YAML to read as a time rather than a string: Jekyll's post date. */
@@ -23,21 +34,25 @@ const POST_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/
  * `0b101`, `:name` or `1,000` are quoted. Values are cleaned as the body's text is (one line, nothing
  * invisible): a U+2029 would end the line for Psych.
  */
-export function frontMatter({ title, date, categories, tags, author, permalink }: FrontMatter): string {
+export function frontMatter(values: FrontMatter): string {
+  const { title, date, categories, tags, author, permalink, layout, description, image } = values
   if (!POST_DATE.test(date)) {
     throw new Error(`The post date "${date}" is not in the form 2025-12-24 09:15:00 +0900`)
   }
   const cleanAuthor = author && cleanText(author)
   const cleanPermalink = permalink && cleanText(permalink)
+  const cleanDescription = description && cleanText(description)
   return [
     '---\n',
-    yaml({ title: cleanText(title) }),
+    yaml({ ...(layout ? { layout: cleanText(layout) } : {}), title: cleanText(title) }),
     `date: ${date}\n`,
     yaml({
       categories: quotedFlowList(categories),
       tags: quotedFlowList(tags),
       ...(cleanAuthor ? { author: cleanAuthor } : {}),
       ...(cleanPermalink ? { permalink: cleanPermalink } : {}),
+      ...(cleanDescription ? { description: cleanDescription } : {}),
+      ...(image ? { image: imageMap(image) } : {}),
     }),
     '---\n',
   ].join('')
@@ -57,4 +72,13 @@ function quotedFlowList(items: string[]): YAMLSeq<Scalar<string>> {
     list.items.push(scalar)
   }
   return list
+}
+
+/** `image:` as a block mapping of `path` and `alt`, both strings as the rest. */
+function imageMap({ path, alt }: PostImage): YAMLMap<string, string> {
+  const map = new YAMLMap<string, string>()
+  map.set('path', cleanText(path))
+  const text = cleanText(alt)
+  if (text !== '') map.set('alt', text)
+  return map
 }

@@ -1,3 +1,5 @@
-export { renderPost, type PostOptions } from './render.js'
+export { renderPost, type PostOptions, type StyleOptions } from './render.js'
 export { describeFilters, selectPapers, type SelectOptions } from './select.js'
 export { cleanText } from './text.js'
+export { jekyllPostName } from './kramdown.js'
+export type { ListedOn } from './period.js'

@@ -1,4 +1,5 @@
 import type { Link, Text } from 'mdast'
+import { posix } from 'node:path'
 import type { Handle, Info, State } from 'mdast-util-to-markdown'
 import { defaultHandlers } from 'mdast-util-to-markdown'
 import { startsEntity } from '../core/entity.js'
@@ -18,17 +19,53 @@ export const kramdownText: Handle = (node: Text, parent, state, info) =>
  * keeps their backslash in the link (`?a=1\&b=2`).
  */
 export function kramdownLink(node: Link, _: unknown, state: State, info: Info): string {
+  const destination = node.data?.jekyllPost ? postUrlTag(node.data.jekyllPost) : encodeUrl(node.url)
   const exit = state.enter('link')
   const exitLabel = state.enter('label')
   const tracker = state.createTracker(info)
   let value = tracker.move('[')
   value += tracker.move(state.containerPhrasing(node, { before: value, after: '](', ...tracker.current() }))
   exitLabel()
-  value += tracker.move(`](${encodeUrl(node.url)})`)
+  value += tracker.move(`](${destination})`)
   exit()
   return value
 }
 kramdownLink.peek = () => '['
+
+declare module 'mdast' {
+  interface LinkData {
+    /** A link to another post of the site, by the name {@link jekyllPostName} gives it. */
+    jekyllPost?: string
+  }
+}
+
+/** A post's name as Jekyll's `post_url` takes it: letters, digits, `-`, `_`, `.` and folders, dated. */
+const POST_NAME = /^(?:[A-Za-z0-9_-]+\/)?\d{4}-\d{2}-\d{2}-[A-Za-z0-9_.-]+$/
+
+/**
+ * The name `{% post_url %}` finds a post by, from its path in the repository: `_posts/2025-11-26-x.md`
+ * is `2025-11-26-x`, `blog/_posts/…` is `blog/…`, `_posts/news/…` is `news/…`. Undefined for a path Jekyll
+ * does not read as a post, or with a character beyond the few that stay inert in a Liquid tag.
+ */
+export function jekyllPostName(path: string): string | undefined {
+  const segments = path.split('/')
+  const posts = segments.indexOf('_posts')
+  if (posts < 0) return undefined
+  const before = segments.slice(0, posts)
+  const after = segments.slice(posts + 1)
+  if ((before.length > 0 && after.length > 1) || after.length === 0) return undefined
+  const file = after.join('/')
+  const name = [...before, file.slice(0, file.length - posix.extname(file).length)].join('/')
+  return POST_NAME.test(name) && !name.includes('..') ? name : undefined
+}
+
+/** Jekyll's own tag for a post's URL: the one piece of Liquid the action writes, from a checked name. */
+function postUrlTag(name: string): string {
+  if (!POST_NAME.test(name) || name.includes('..')) {
+    throw new Error(`"${name}" is not a post name that is safe in a Liquid tag`)
+  }
+  return `{% post_url ${name} %}`
+}
 
 /**
  * Entities and the few characters kramdown reads where CommonMark does not; exported for tests.

@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import type { Html, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
 
 /**
  * Builders for the few mdast nodes a post is made of. Text goes in as `text` nodes only, which
@@ -6,17 +6,30 @@ import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'md
  */
 export const text = (value: string): PhrasingContent => ({ type: 'text', value })
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
+export const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] })
 export const link = (url: string, label: string): PhrasingContent => ({
   type: 'link',
   url,
   children: [text(label)],
 })
+/** A link to another post of the site, which Jekyll's `post_url` finds by name (see kramdown.ts). */
+export const postLink = (name: string, label: string): PhrasingContent => ({
+  type: 'link',
+  url: '',
+  data: { jekyllPost: name },
+  children: [text(label)],
+})
 export const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children })
-export const heading = (depth: 1 | 2, value: string): RootContent => ({
+export const heading = (depth: 1 | 2 | 3, value: string | PhrasingContent[]): RootContent => ({
   type: 'heading',
   depth,
-  children: [text(value)],
+  children: typeof value === 'string' ? [text(value)] : value,
 })
+/**
+ * Markup the action writes itself, never from data: the `<details>` fold and kramdown's attribute
+ * lists. The serializer prints it as it is.
+ */
+export const ownMarkup = (value: string): Html => ({ type: 'html', value })
 export const listItem = (children: ListItem['children']): ListItem => ({
   type: 'listItem',
   spread: false,
@@ -25,9 +38,9 @@ export const listItem = (children: ListItem['children']): ListItem => ({
 /** A list item holding one line of text. */
 export const textItem = (value: string): ListItem => listItem([paragraph([text(value)])])
 
-/** A bulleted list, or one numbered from 1; `spread` puts blank lines between its items. */
-export function list(items: ListItem[], { ordered = false, spread = false } = {}): List {
+/** A bulleted list, or one numbered from `start`; `spread` puts blank lines between its items. */
+export function list(items: ListItem[], { ordered = false, spread = false, start = 1 } = {}): List {
   return ordered
-    ? { type: 'list', ordered, start: 1, spread, children: items }
+    ? { type: 'list', ordered, start, spread, children: items }
     : { type: 'list', ordered, spread, children: items }
 }

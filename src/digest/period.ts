@@ -1,9 +1,9 @@
 import type { RootContent } from 'mdast'
 import type { Paper } from '../core/paper.js'
 import type { Language } from '../core/fields.js'
-import { LOCALES, type PeriodWords } from './locales/index.js'
-import { heading, list, textItem } from './mdast.js'
-import { cleanText } from './text.js'
+import { LOCALES, type Locale, type PeriodWords } from './locales/index.js'
+import { heading, list, listItem, paragraph, text, textItem } from './mdast.js'
+import { countKeywords, type Topic } from './topics.js'
 
 /** A weekly or monthly digest's period, with every paper listed in it (before selection). */
 export interface Period {
@@ -12,6 +12,14 @@ export interface Period {
   /** Days that had papers. */
   days: number
   listed: readonly Paper[]
+  /** By paper id: the day it was listed on, and that day's post where the action wrote one. */
+  listedOn: ReadonlyMap<string, ListedOn>
+}
+
+export interface ListedOn {
+  day: string
+  /** The daily post's name for Jekyll's `post_url`, when the action wrote one and it is still there. */
+  post?: string
 }
 
 const TOP_KEYWORDS = 10
@@ -20,11 +28,15 @@ export function periodWords(language: Language): PeriodWords {
   return LOCALES[language].period
 }
 
+function upvoteTotals(period: Period): { total: number; mean: number } {
+  const total = period.listed.reduce((sum, paper) => sum + paper.upvotes, 0)
+  return { total, mean: period.listed.length === 0 ? 0 : total / period.listed.length }
+}
+
 /** Papers, days, total and mean upvotes of the whole period. */
 export function statisticsSection(period: Period, language: Language): RootContent[] {
   const words = periodWords(language)
-  const total = period.listed.reduce((sum, paper) => sum + paper.upvotes, 0)
-  const mean = period.listed.length === 0 ? 0 : total / period.listed.length
+  const { total, mean } = upvoteTotals(period)
   return [
     heading(2, words.statistics),
     list(
@@ -38,26 +50,32 @@ export function statisticsSection(period: Period, language: Language): RootConte
   ]
 }
 
-/** The AI keywords most papers of the period share, each counted once per paper. */
+/** The classic style's list of the AI keywords most papers of the period share (case ignored). */
 export function keywordsSection(period: Period, language: Language): RootContent[] {
-  const counts = new Map<string, { label: string; count: number }>()
-  for (const paper of period.listed) {
-    const seen = new Set<string>()
-    for (const keyword of paper.aiKeywords.map(cleanText)) {
-      const key = keyword.toLowerCase()
-      if (key === '' || seen.has(key)) continue
-      seen.add(key)
-      const entry = counts.get(key) ?? { label: keyword, count: 0 }
-      entry.count++
-      counts.set(key, entry)
-    }
-  }
-  // Ties in first-seen order, so the list is stable from run to run.
-  const top = [...counts.values()].sort((a, b) => b.count - a.count).slice(0, TOP_KEYWORDS)
+  const top = countKeywords(period.listed).slice(0, TOP_KEYWORDS)
   if (top.length === 0) return []
   const ranked = list(
     top.map(({ label, count }) => textItem(`${label} (${count})`)),
     { ordered: true },
   )
   return [heading(2, periodWords(language).topKeywords(top.length)), ranked]
+}
+
+/**
+ * The digest style's statistics, near the top: the count and the days, the upvotes, and the keywords
+ * most papers share on one line, synonyms and plurals merged (`topics.ts`).
+ */
+export function periodOverview(period: Period, topics: readonly Topic[], locale: Locale): RootContent[] {
+  const words = locale.digest
+  const { total, mean } = upvoteTotals(period)
+  const range = `${words.day(period.from)} – ${words.day(period.to)}`
+  const lines = [
+    `📄\u00a0${words.periodCount(period.listed.length, period.days)} (${range})`,
+    words.upvotes(total, mean),
+  ].map(textItem)
+  const shared = topics.slice(0, TOP_KEYWORDS).map(({ label, count }) => `${label}\u00a0(${count})`)
+  if (shared.length > 0) {
+    lines.push(listItem([paragraph([text(`${words.keywords}: ${shared.join(' · ')}`)])]))
+  }
+  return [heading(2, locale.period.statistics), list(lines)]
 }

@@ -1,9 +1,15 @@
 import { describeRange } from '../core/day-range.js'
 import { posix } from 'node:path'
 import type { FileChange } from '../core/changes.js'
-import { postDate } from '../core/calendar.js'
+import { periodOf, periodPostDate, postDate } from '../core/calendar.js'
 import { dayValues, fillTemplate, type TemplateValues } from '../core/template.js'
-import { describeFilters, renderPost, selectPapers } from '../digest/index.js'
+import {
+  describeFilters,
+  renderPost,
+  selectPapers,
+  type ListedOn,
+  type StyleOptions,
+} from '../digest/index.js'
 import type { Settings } from '../settings/settings.js'
 import type { DayPapers, Paper } from '../core/paper.js'
 import type { ModelSummaries } from './model-summaries.js'
@@ -14,12 +20,19 @@ export interface PostPlan {
   label: string
   listed: Paper[]
   values: TemplateValues
-  /**
-   * The day whose `post-time` dates the post: a period's first day, as in its file name, so that the
-   * name, the date and the URL Jekyll makes from it stay the same on every run while the period fills.
-   */
+  /** The day whose `post-time` dates a daily post; a weekly or monthly post is dated by its period. */
   dateDay: string
-  period?: { from: string; to: string; days: number }
+  period?: PlannedPeriod
+}
+
+export interface PlannedPeriod {
+  from: string
+  to: string
+  /** The period's last day, also while it is still running: the post is dated at its end. */
+  end: string
+  days: number
+  /** By paper id: the day it was listed on, and that day's post (`daily-posts.ts` adds it). */
+  listedOn: Map<string, ListedOn>
 }
 
 /**
@@ -52,9 +65,14 @@ export function dailyPlan({ day, papers }: DayPapers): PostPlan {
 /** A weekly or monthly digest: every paper of the period once, in its latest (most upvoted) listing. */
 export function periodPlan(fetched: DayPapers[], settings: Settings): PostPlan {
   const merged = new Map<string, Paper>()
-  for (const paper of fetched.flatMap((day) => day.papers)) {
-    const seen = merged.get(paper.id)
-    if (!seen || paper.upvotes > seen.upvotes) merged.set(paper.id, paper)
+  const listedOn = new Map<string, ListedOn>()
+  for (const { day, papers } of fetched) {
+    for (const paper of papers) {
+      const seen = merged.get(paper.id)
+      if (seen && paper.upvotes <= seen.upvotes) continue
+      merged.set(paper.id, paper)
+      listedOn.set(paper.id, { day })
+    }
   }
   return {
     label: describeRange(settings),
@@ -64,7 +82,9 @@ export function periodPlan(fetched: DayPapers[], settings: Settings): PostPlan {
     period: {
       from: settings.from,
       to: settings.to,
+      end: periodOf(settings.from, settings.digest === 'monthly' ? 'monthly' : 'weekly').to,
       days: fetched.filter((day) => day.papers.length > 0).length,
+      listedOn,
     },
   }
 }
@@ -77,18 +97,30 @@ export function renderPlan(
   summaries: ModelSummaries | undefined,
 ): string {
   return renderPost(papers, {
+    ...styleOptions(settings),
     language: settings.language,
     title: fillTemplate(settings.title, plan.values),
-    date: postDate(plan.dateDay, settings.postTime, settings.timezone, now),
+    date: plan.period
+      ? periodPostDate(plan.period.end, settings.timezone, now)
+      : postDate(plan.dateDay, settings.postTime, settings.timezone, now),
     categories: settings.categories,
     tags: settings.tags,
     author: settings.author,
     permalink: settings.permalink && fillTemplate(settings.permalink, plan.values),
+    layout: settings.layout,
+    description: settings.description,
+    image: settings.image,
     fields: settings.fields,
     listed: plan.listed.length,
     ...(plan.period ? { period: { ...plan.period, listed: plan.listed } } : {}),
     ...(summaries ? { enriched: summaries.byId } : {}),
   })
+}
+
+function styleOptions(settings: Settings): StyleOptions {
+  return settings.style === 'classic'
+    ? { style: 'classic' }
+    : { style: 'digest', topPapers: settings.topPapers }
 }
 
 /** `{data-dir}/daily-{day}.json` for each day with papers: deterministic, so re-runs change nothing. */

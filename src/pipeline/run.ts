@@ -14,13 +14,13 @@ import { ignoredDate } from '../source/drift.js'
 import type { Paper } from '../core/paper.js'
 import type { PaperSource } from '../source/source.js'
 import { DigestError } from './errors.js'
+import { linkedPeriodPlan } from './daily-posts.js'
 import { fetchDays } from './fetch.js'
 import { modelSummaries } from './model-summaries.js'
 import {
   dailyPlan,
   dataFiles,
   noneSelected,
-  periodPlan,
   postPath,
   rangeValues,
   renderPlan,
@@ -59,7 +59,10 @@ export async function runDigest(
     log.warning(todayIncompleteWarning(today, '"yesterday"'))
   }
 
-  const plans = settings.digest === 'daily' ? fetched.map(dailyPlan) : [periodPlan(fetched, settings)]
+  const plans =
+    settings.digest === 'daily'
+      ? fetched.map(dailyPlan)
+      : [await linkedPeriodPlan(fetched, settings, publisher, log)]
   const selected = plans.map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
   if (settings.emptyDay === 'fail') {
     const empty = selected.find(({ papers }) => papers.length === 0)

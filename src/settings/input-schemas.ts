@@ -1,4 +1,4 @@
-import { FIELDS, LANGUAGES, type Field } from '../core/fields.js'
+import { FIELDS, LANGUAGES, STYLES, type Field } from '../core/fields.js'
 import { z } from '../core/zod.js'
 import { isTimeZone, utcDay } from '../core/calendar.js'
 import { DIGESTS } from './digest-defaults.js'
@@ -8,7 +8,18 @@ import type { InputName } from './inputs.js'
 import { llmInputSchemas } from './llm.js'
 import { fileNameProblem, folder } from './paths.js'
 import { postsDirProblem } from './post-names.js'
-import { httpUrl, list, oneOf, optionalText, quote, rule, template, text, wholeNumber } from './schema.js'
+import {
+  httpUrl,
+  list,
+  oneOf,
+  optionalText,
+  quote,
+  rule,
+  switchInput,
+  template,
+  text,
+  wholeNumber,
+} from './schema.js'
 import { resolveDates } from './dates.js'
 
 const MODES = ['commit', 'pull-request', 'files', 'dry-run'] as const
@@ -17,6 +28,12 @@ export const OVERWRITE_POLICIES = ['changed', 'never'] as const
 
 /** Upvotes settle within one to two weeks; a month of requests a day is still far below Hugging Face's limit. */
 const MAX_REFRESH_DAYS = 30
+
+/** A Jekyll layout: the name of a file in `_layouts`, which the front matter holds as a plain word. */
+const LAYOUT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
+/** Papers shown in full at the top of a digest-style post; past a hundred the post is a wall again. */
+const MAX_TOP_PAPERS = 100
 
 /** Each input's schema, from its raw string to its typed value. */
 export function inputSchemas(environment: Environment) {
@@ -27,6 +44,7 @@ export function inputSchemas(environment: Environment) {
       return typeof range === 'string' ? reject(range) : range
     }),
     digest: oneOf(DIGESTS),
+    style: oneOf(STYLES),
     language: oneOf(LANGUAGES),
     timezone: z
       .string()
@@ -52,6 +70,17 @@ export function inputSchemas(environment: Environment) {
       template(),
       z.transform((value) => value.trim() || undefined),
     ),
+    layout: text((value, reject) => {
+      const trimmed = value.trim()
+      if (trimmed === '') return undefined
+      return LAYOUT_NAME.test(trimmed)
+        ? trimmed
+        : reject(
+            `${quote(value)} is not a layout name; use the name of a file in the site's _layouts without its extension, e.g. post (letters, digits, "-" and "_")`,
+          )
+    }),
+    description: switchInput(),
+    image: switchInput(),
     fields: list().check(
       rule((values) => {
         const unknown = values.filter((value) => !(FIELDS as readonly string[]).includes(value))
@@ -59,6 +88,7 @@ export function inputSchemas(environment: Environment) {
         return `${unknown.map(quote).join(', ')} ${unknown.length === 1 ? 'is not a field' : 'are not fields'}; use any of: ${FIELDS.join(', ')}`
       }),
     ) as unknown as z.ZodMiniType<Field[], string>,
+    'top-papers': wholeNumber(0, MAX_TOP_PAPERS),
     'max-papers': wholeNumber(1),
     'min-upvotes': wholeNumber(0),
     keywords: list(),

@@ -40,6 +40,17 @@ export function wholeNumber(minimum: number, maximum = Infinity) {
   })
 }
 
+/** `true` or `false`; empty is undefined (the default, which may depend on another input). */
+export const switchInput = () =>
+  text((value, reject) => {
+    const trimmed = value.trim()
+    if (trimmed === '') return undefined
+    if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true'
+    return reject(
+      `${quote(value)} is not accepted; use true or false, or leave it empty for the style's default`,
+    )
+  })
+
 /** A check that fails with the problem `findProblem` names, if it names one. */
 export function rule<T>(findProblem: (value: T) => string | undefined) {
   return z.superRefine<T>((value, context) => {

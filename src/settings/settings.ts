@@ -1,8 +1,8 @@
-import { type Field, type Language } from '../core/fields.js'
+import { type Field, type Language, type Style } from '../core/fields.js'
 import { z } from '../core/zod.js'
 import { type WallTime } from '../core/calendar.js'
 import { characterProblem } from './characters.js'
-import { DIGEST_DEFAULTS, type Digest } from './digest-defaults.js'
+import { DIGEST_DEFAULTS, STYLE_DEFAULTS, type Digest } from './digest-defaults.js'
 import { checkEnvironment, type Environment } from './environment.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
 import { type LlmSettings } from './llm.js'
@@ -23,6 +23,7 @@ export interface Settings {
   from: string
   to: string
   digest: Digest
+  style: Style
   language: Language
   timezone: string
   postTime: WallTime
@@ -32,7 +33,15 @@ export interface Settings {
   tags: string[]
   author?: string
   permalink?: string
+  /** Jekyll's `layout` for the post, for sites whose `_config.yml` sets none. */
+  layout?: string
+  /** Whether the front matter holds a `description` (home cards, link previews). */
+  description: boolean
+  /** Whether the front matter holds an `image`: the top paper's Hugging Face thumbnail. */
+  image: boolean
   fields: Field[]
+  /** A digest-style post shows this many papers in full, the rest one line each. */
+  topPapers: number
   maxPapers?: number
   minUpvotes: number
   keywords: string[]
@@ -89,6 +98,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
   if (problems.length > 0) throw new SettingsError(problems)
 
   const defaults = DIGEST_DEFAULTS[values.digest]
+  const styleDefaults = STYLE_DEFAULTS[values.style]
   const { from, to } =
     values.digest === 'daily'
       ? values.date
@@ -97,6 +107,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     from,
     to,
     digest: values.digest,
+    style: values.style,
     language: values.language,
     timezone: values.timezone.trim(),
     postTime: values['post-time'],
@@ -105,7 +116,11 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     tags: values.tags.length > 0 ? values.tags : [...defaults.tags],
     author: values.author,
     permalink: values.permalink,
-    fields: [...new Set(values.fields)],
+    layout: values.layout,
+    description: values.description ?? styleDefaults.description,
+    image: values.image ?? styleDefaults.image,
+    fields: [...new Set(values.fields.length > 0 ? values.fields : styleDefaults.fields)],
+    topPapers: values['top-papers'] ?? Number(INPUT_DEFAULTS['top-papers']),
     maxPapers: values['max-papers'] ?? defaults.maxPapers,
     minUpvotes: values['min-upvotes'] ?? Number(INPUT_DEFAULTS['min-upvotes']),
     keywords: values.keywords,

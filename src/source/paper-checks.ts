@@ -69,6 +69,32 @@ export function checkProjectPage(candidate: unknown): Checked<string> {
   return { value: encodeUrl(url.href) }
 }
 
+/**
+ * The one host Hugging Face serves paper thumbnails from (`/social-thumbnails/papers/<id>.png` in every
+ * answer seen): an image the action puts in a post's front matter must come from there.
+ */
+const THUMBNAIL_HOSTS = new Set(['cdn-thumbnails.huggingface.co'])
+
+/** An https image on Hugging Face's thumbnail host, no user, port, query or fragment, percent-encoded. */
+export function checkThumbnail(candidate: unknown): Checked<string> {
+  const url = parseUrl(candidate)
+  if (
+    !url ||
+    url.protocol !== 'https:' ||
+    !THUMBNAIL_HOSTS.has(url.hostname) ||
+    url.username ||
+    url.password ||
+    url.port ||
+    url.search ||
+    url.hash
+  ) {
+    return {
+      problem: `${describe(candidate)} is not a Hugging Face thumbnail; expected https://cdn-thumbnails.huggingface.co/…`,
+    }
+  }
+  return { value: encodeUrl(url.href) }
+}
+
 function parseUrl(candidate: unknown): URL | undefined {
   if (typeof candidate !== 'string' || candidate.length > MAX_URL_LENGTH) return undefined
   try {

@@ -4,6 +4,7 @@ import {
   checkGithubRepo,
   checkPaperId,
   checkProjectPage,
+  checkThumbnail,
   isArxivId,
   type Checked,
 } from './paper-checks.js'
@@ -40,6 +41,7 @@ const itemSchema = z.looseObject({
   }),
   organization: optional(organizationSchema),
   numComments: z.optional(z.unknown()),
+  thumbnail: z.optional(z.unknown()),
 })
 
 type DailyPapersItem = z.infer<typeof itemSchema>
@@ -89,7 +91,7 @@ export function parseDailyPapers(
   return { papers, invalid }
 }
 
-function toPaper({ paper, organization, numComments }: DailyPapersItem): Paper {
+function toPaper({ paper, organization, numComments, thumbnail }: DailyPapersItem): Paper {
   const org = paper.organization ?? organization
   const omitted: OmittedField[] = []
   /** The checked value of an optional field; absent, null and `""` are simply absent, anything bad is noted. */
@@ -110,6 +112,7 @@ function toPaper({ paper, organization, numComments }: DailyPapersItem): Paper {
     githubRepo: optionalField('paper.githubRepo', paper.githubRepo, checkGithubRepo),
     githubStars: optionalField('paper.githubStars', paper.githubStars, checkCount),
     projectPage: optionalField('paper.projectPage', paper.projectPage, checkProjectPage),
+    thumbnail: optionalField('thumbnail', thumbnail, checkThumbnail),
     aiSummary: paper.ai_summary,
     aiKeywords: paper.ai_keywords ?? [],
     numComments: optionalField('numComments', numComments, checkCount),

@@ -1,5 +1,9 @@
 import type { Locale } from './locale.js'
 
+const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
+const days = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+const papers = (count: number) => `${numbers.format(count)} ${count === 1 ? 'paper' : 'papers'}`
+
 export const en: Locale = {
   collected: (count, listed) => ({
     before: '',
@@ -14,6 +18,7 @@ export const en: Locale = {
   organization: 'Organization',
   huggingFaceLink: 'Hugging Face',
   arxivLink: 'arXiv',
+  pdfLink: 'PDF',
   abstract: 'Abstract',
   aiSummary: 'AI summary',
   summary: 'Summary',
@@ -32,5 +37,21 @@ export const en: Locale = {
     meanUpvotes: (mean) => `Mean upvotes: ${mean}`,
     topPapers: (count) => `🔥 Top ${count} papers by upvotes`,
     topKeywords: (count) => `🏷️ Top ${count} keywords`,
+  },
+  digest: {
+    number: (value) => numbers.format(value),
+    day: (day) => days.format(new Date(`${day}T00:00:00Z`)),
+    dayCount: (count, listed) =>
+      count < listed ? `${numbers.format(count)} of the day's ${papers(listed)}` : papers(count),
+    periodCount: (count, dayCount) => `${papers(count)} over ${dayCount} ${dayCount === 1 ? 'day' : 'days'}`,
+    mostUpvoted: 'Most upvoted',
+    topics: 'Recurring topics',
+    tldr: 'TL;DR',
+    tldrByModel: 'TL;DR (written by a model)',
+    topHeading: (count) => `🔥 Top ${count}`,
+    restHeading: (count) => `📋 The other ${papers(count)}`,
+    abstract: 'Abstract',
+    upvotes: (total, mean) => `👍\u00a0${numbers.format(total)} upvotes, ${numbers.format(mean)} per paper`,
+    keywords: '🏷️ Keywords',
   },
 }

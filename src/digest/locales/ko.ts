@@ -1,5 +1,8 @@
 import type { Locale } from './locale.js'
 
+const numbers = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 1 })
+const days = new Intl.DateTimeFormat('ko-KR', { month: 'long', day: 'numeric', timeZone: 'UTC' })
+
 /** The wording of the original Korean blog (__tests__/fixtures/seed/2025-12-24-daily-papers.md), "Abstract" included. */
 export const ko: Locale = {
   collected: (count, listed) =>
@@ -11,6 +14,7 @@ export const ko: Locale = {
   organization: '기관',
   huggingFaceLink: 'HF 페이지',
   arxivLink: '논문 링크',
+  pdfLink: 'PDF',
   abstract: 'Abstract',
   aiSummary: 'AI 요약',
   summary: '요약',
@@ -29,5 +33,23 @@ export const ko: Locale = {
     meanUpvotes: (mean) => `평균 좋아요: ${mean}`,
     topPapers: (count) => `🔥 가장 인기 있는 논문 Top ${count}`,
     topKeywords: (count) => `🏷️ 인기 키워드 Top ${count}`,
+  },
+  digest: {
+    number: (value) => numbers.format(value),
+    day: (day) => days.format(new Date(`${day}T00:00:00Z`)),
+    dayCount: (count, listed) =>
+      count < listed
+        ? `논문 ${numbers.format(listed)}편 중 ${numbers.format(count)}편`
+        : `논문 ${numbers.format(count)}편`,
+    periodCount: (count, dayCount) => `${dayCount}일 동안 논문 ${numbers.format(count)}편`,
+    mostUpvoted: '가장 많은 추천',
+    topics: '자주 나온 주제',
+    tldr: 'TL;DR',
+    tldrByModel: 'TL;DR (모델 작성)',
+    topHeading: (count) => `🔥 상위 ${count}편`,
+    restHeading: (count) => `📋 나머지 ${numbers.format(count)}편`,
+    abstract: 'Abstract',
+    upvotes: (total, mean) => `👍\u00a0${numbers.format(total)}개, 논문당 ${numbers.format(mean)}개`,
+    keywords: '🏷️ 키워드',
   },
 }

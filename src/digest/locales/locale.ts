@@ -10,6 +10,7 @@ export interface Locale {
   organization: string
   huggingFaceLink: string
   arxivLink: string
+  pdfLink: string
   abstract: string
   aiSummary: string
   /** A model's summary in the post's language (the llm-summary field). */
@@ -25,6 +26,34 @@ export interface Locale {
   comments: string
   /** Weekly and monthly digests (the reference blog's monthly post used 📊 통계, 🔥 …, 🏷️ …). */
   period: PeriodWords
+  /** The digest style's words. */
+  digest: DigestWords
+}
+
+/** What the digest style says, numbers and days already formatted for the language. */
+export interface DigestWords {
+  /** `1,234` */
+  number(value: number): string
+  /** The day a paper was listed, short: `Nov 26`. */
+  day(day: string): string
+  /** How a post starts its TL;DR and its description: `33 papers`, `10 of the day's 33 papers`. */
+  dayCount(count: number, listed: number): string
+  /** The same for a week or month: `142 papers over 5 days`. */
+  periodCount(count: number, days: number): string
+  /** Before the most upvoted papers: `Most upvoted`. */
+  mostUpvoted: string
+  /** Before the AI keywords several papers share: `Recurring topics`. */
+  topics: string
+  tldr: string
+  /** The TL;DR's label when a model wrote it. */
+  tldrByModel: string
+  topHeading(count: number): string
+  restHeading(count: number): string
+  /** The fold's label. */
+  abstract: string
+  /** The weekly and monthly statistics, one line each. */
+  upvotes(total: number, mean: number): string
+  keywords: string
 }
 
 export interface PeriodWords {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Paper } from '../../src/core/paper.js'
+import { cutText, DESCRIPTION_LENGTH, describePost, shortName } from '../../src/digest/description.js'
+import { LOCALES } from '../../src/digest/locales/index.js'
+
+const paper = (title: string, upvotes: number): Paper => ({
+  id: '2501.00001',
+  title,
+  summary: '',
+  upvotes,
+  authors: [],
+  aiKeywords: [],
+})
+
+const day = (count: number) => ({ kind: 'day' as const, count, listed: count })
+
+describe('describePost', () => {
+  const papers = [
+    paper('GigaEvo: An Open Source Optimization Framework Powered By LLMs And Evolution Algorithms', 1220),
+    paper('MedSAM3: Delving into Segment Anything with Medical Concepts', 55),
+    paper('Soft Adaptive Policy Optimization', 49),
+    paper('Fourth', 1),
+  ]
+
+  it('gives the count, the most upvoted paper by its title, and the next ones by their names', () => {
+    expect(describePost(papers, day(33), LOCALES.en.digest)).toBe(
+      '33 papers. Most upvoted: GigaEvo: An Open Source Optimization Framework Powered By LLMs And Evolution Algorithms (👍 1,220), MedSAM3 (👍 55), Soft Adaptive Policy Optimization (👍 49)',
+    )
+    expect(describePost(papers, day(33), LOCALES.ko.digest)).toMatch(/^논문 33편\. 가장 많은 추천: GigaEvo: /)
+  })
+
+  it('says both numbers when the filters kept fewer, and the days of a week', () => {
+    expect(describePost(papers.slice(0, 1), { kind: 'day', count: 1, listed: 9 }, LOCALES.en.digest)).toMatch(
+      /^1 of the day's 9 papers\. /,
+    )
+    expect(describePost(papers, { kind: 'period', count: 140, days: 5 }, LOCALES.en.digest)).toMatch(
+      /^140 papers over 5 days\. /,
+    )
+  })
+
+  it('stays within a card, cut at a word, however long the titles are', () => {
+    const long = [paper(`${'Word '.repeat(100)}end`, 3), ...papers]
+    const description = describePost(long, day(5), LOCALES.en.digest)
+    expect(description.length).toBeLessThanOrEqual(DESCRIPTION_LENGTH)
+    expect(description).toMatch(/ Word…$/)
+  })
+})
+
+describe('cutText', () => {
+  it('keeps what fits whole, never splits an emoji or a Hangul syllable', () => {
+    expect(cutText('short', 10)).toBe('short')
+    expect(cutText('one two three', 10)).toBe('one two…')
+    expect(cutText('👍🏽👍🏽👍🏽👍🏽', 7)).toBe('👍🏽…')
+    expect(cutText('가나다라마바사', 4)).toMatch(/^[가-힣]+…$/)
+  })
+})
+
+describe('shortName', () => {
+  it('is the name before a colon, else the title', () => {
+    expect(shortName('GigaEvo: An Open Source Framework')).toBe('GigaEvo')
+    expect(shortName('Soft Adaptive Policy Optimization')).toBe('Soft Adaptive Policy Optimization')
+    expect(shortName(`${'A very long name before the colon, longer than forty'}: subtitle`)).toMatch(
+      /^A very long/,
+    )
+  })
+})

@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { ChangeSet, Publisher } from '../src/core/changes.js'
+import type { Paper } from '../src/core/paper.js'
+import { renderRecord, type RecordEntry } from '../src/core/post-record.js'
+import { runDigest } from '../src/pipeline/run.js'
+import type { RawInputs } from '../src/settings/inputs.js'
+import { parseSettings } from '../src/settings/settings.js'
+import { parseDailyPapers } from '../src/source/paper.js'
+import { daySource } from './support/day-source.js'
+import { consecutiveDays } from './support/days.js'
+import { createMemoryLog } from './support/memory-log.js'
+
+/**
+ * A weekly post in the digest style: its statistics and merged keywords under the TL;DR, and each paper's
+ * day linked to that day's post where the record says the action wrote one and the post is still there.
+ */
+const WEEK = consecutiveDays('2025-11-24', 7)
+const items = (day: string): unknown[] => {
+  try {
+    return JSON.parse(
+      readFileSync(resolve(process.cwd(), `__tests__/fixtures/hf/daily/${day}.json`), 'utf8'),
+    ) as unknown[]
+  } catch {
+    return []
+  }
+}
+const papersOf = (day: string): Paper[] => parseDailyPapers(items(day), day).papers
+const ranking = (papers: Paper[]) => papers.map((paper) => [paper.id, paper.upvotes] as const)
+const blob = 'a'.repeat(40)
+
+/** The record of November: the daily posts of the 24th (there), 25th (deleted since) and 26th (unsafe name). */
+function novemberRecord(): string {
+  const entries = new Map<string, RecordEntry>([
+    ['_posts/2025-11-24-daily-papers-2025-11-24.md', { blob, papers: ranking(papersOf('2025-11-24')) }],
+    ['_posts/2025-11-25-daily-papers-2025-11-25.md', { blob, papers: ranking(papersOf('2025-11-25')) }],
+    ['_posts/2025-11-26-{{ site }}.md', { blob, papers: ranking(papersOf('2025-11-26')) }],
+    // Another weekly post dated on the 27th shows papers of several days: not the 27th's daily post.
+    [
+      '_posts/2025-11-27-weekly-papers.md',
+      { blob, papers: ranking([...papersOf('2025-11-27'), ...papersOf('2025-11-24')]) },
+    ],
+  ])
+  return renderRecord(entries)
+}
+
+async function weekly(raw: RawInputs) {
+  const present = new Map([
+    ['.hf-daily-papers/posts/2025-11.json', novemberRecord()],
+    ['_posts/2025-11-24-daily-papers-2025-11-24.md', 'the post\n'],
+    ['_posts/2025-11-26-{{ site }}.md', 'the post\n'],
+    ['_posts/2025-11-27-weekly-papers.md', 'the post\n'],
+  ])
+  const read: string[] = []
+  const published: ChangeSet[] = []
+  const publisher: Publisher = {
+    readText: (path) => {
+      read.push(path)
+      return Promise.resolve(present.get(path))
+    },
+    publish: (changes) => {
+      published.push(changes)
+      return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
+    },
+  }
+  const now = new Date('2025-12-26T00:00:00Z')
+  const settings = parseSettings(
+    { mode: 'files', digest: 'weekly', date: '2025-11-26', ...raw },
+    { now, workspace: '/unused' },
+  )
+  const source = daySource(Object.fromEntries(WEEK.map((day) => [day, items(day)])))
+  await runDigest(settings, { source, publisher, log: createMemoryLog(), now: () => now })
+  return { post: published[0]?.files[0]?.content ?? '', read }
+}
+
+describe('a weekly post in the digest style', () => {
+  it("links each paper's day to that day's post where the action wrote it and it is still there", async () => {
+    const { post } = await weekly({})
+    const days = [...post.matchAll(/\[📅\u00a0([^\]]+)\]\(([^)]+)\)|📅\u00a0([A-Z][a-z]{2} \d+)/g)].map(
+      (match) => match[3] ?? `${match[1]} → ${match[2]}`,
+    )
+    expect(days).toHaveLength(20)
+    expect(days).toContain('Nov 24 → {% post_url 2025-11-24-daily-papers-2025-11-24 %}')
+    // The 25th's post was deleted, the 26th's has a name unsafe in a Liquid tag, the 27th's is no daily post.
+    expect(new Set(days.filter((day) => day.includes('→')))).toEqual(
+      new Set(['Nov 24 → {% post_url 2025-11-24-daily-papers-2025-11-24 %}']),
+    )
+    expect(days).not.toContain('Nov 24')
+  })
+
+  it('puts its statistics and merged keywords under the TL;DR, before the top papers, and dates it at its end', async () => {
+    const { post } = await weekly({})
+    const tldr = post.indexOf('> **TL;DR** — ')
+    const statistics = post.indexOf('## 📊 Statistics')
+    const top = post.indexOf('## 🔥 Top 5')
+    expect(tldr).toBeGreaterThan(0)
+    expect(statistics).toBeGreaterThan(tldr)
+    expect(top).toBeGreaterThan(statistics)
+    expect(post).toMatch(/^- 🏷️ Keywords: .+\u00a0\(\d+\)/m)
+    const keywords = /^- 🏷️ Keywords: (.+)$/m.exec(post)?.[1]?.split(' · ') ?? []
+    expect(
+      keywords.filter((keyword) => /^(?:LLMs?|large language models?)\u00a0/i.test(keyword)),
+    ).toHaveLength(1)
+    expect(post).toContain('date: 2025-11-30 23:59:00 +0000')
+  })
+
+  it('reads nothing and links nothing in a dry run', async () => {
+    const { post, read } = await weekly({ mode: 'dry-run' })
+    expect(read).toEqual([])
+    expect(post).not.toContain('post_url')
+  })
+})

@@ -1,0 +1,103 @@
+import type { PhrasingContent } from 'mdast'
+import { safeHttpsUrl } from '../core/safe-url.js'
+import { link, text } from './mdast.js'
+import { cleanText } from './text.js'
+
+/**
+ * An abstract as a reader should see it: one line of text whose https addresses are links, without the
+ * TeX arXiv's abstract pages leave in (`\emph{x}`, `{\it x}`, `~` between words, `\href{url}{text}`, the
+ * "{this https URL}" that stands for a link's text). Pure, and linear in the text's length: every
+ * pattern stops at a brace, a backslash or a space. Links pass through {@link safeHttpsUrl} like every
+ * other link; text stays `text` nodes, which the serializer escapes.
+ */
+export function abstractContent(abstract: string): PhrasingContent[] {
+  const plain = withoutTex(cleanText(abstract))
+  const content: PhrasingContent[] = []
+  let from = 0
+  for (const match of plain.matchAll(LINKS)) {
+    const found = foundLink(match)
+    if (match.index > from) content.push(text(plain.slice(from, match.index)))
+    content.push(...found.nodes)
+    from = match.index + found.length
+  }
+  if (from < plain.length) content.push(text(plain.slice(from)))
+  return mergeTexts(content)
+}
+
+/** TeX's formatting commands, kept as their text: `\emph{x}`, `\textbf{x}`, `{\it x}` … */
+const TEX_COMMAND = /\\(?:emph|textbf|textit|texttt|textsc|textrm|underline|text)\{([^{}\\]*)\}/g
+const TEX_SWITCH = /\{\\(?:it|bf|em|sc|tt|rm|sl)\s+([^{}\\]*)\}/g
+/** TeX's `~` is a space that does not break; `~1B` or `(~8)` is "about" and stays. */
+const TIE = /(?<=[\p{L}\p{N}.,;:)\]])~(?=[\p{L}([])/gu
+
+function withoutTex(line: string): string {
+  return line
+    .replace(/\\allowbreak\s*/g, '')
+    .replace(TEX_COMMAND, '$1')
+    .replace(TEX_SWITCH, '$1')
+    .replace(TIE, ' ')
+}
+
+/**
+ * `\href{url}{text}`, its mangled `\href{url{text}}`, `{url}`, and a bare URL with arXiv's `{text}` right
+ * after it. A URL runs to the next space, brace, quote or angle bracket.
+ */
+const URL_CHARS = String.raw`https?://[^\s{}<>"\\]{1,2048}`
+const LINKS = new RegExp(
+  [
+    String.raw`\\href\{(?<hrefUrl>${URL_CHARS})\}\{(?<hrefLabel>[^{}\\]*)\}`,
+    String.raw`\\href\{(?<mangledUrl>${URL_CHARS})\{(?<mangledLabel>[^{}\\]*)\}\}`,
+    String.raw`\{(?<bracedUrl>${URL_CHARS})\}`,
+    String.raw`(?<url>${URL_CHARS})(?:\{(?<label>[^{}\\]*)\})?`,
+  ].join('|'),
+  'g',
+)
+
+/** The words arXiv writes in place of a link's text, and labels that are addresses themselves. */
+const NO_LABEL = /^(?:this\s+https?\s+url|https?:\/\/\S*)$/i
+
+function foundLink(match: RegExpMatchArray): { nodes: PhrasingContent[]; length: number } {
+  const groups = match.groups ?? {}
+  const whole = match[0]
+  const labelled = groups.hrefUrl ?? groups.mangledUrl ?? groups.bracedUrl
+  const label = (groups.hrefLabel ?? groups.mangledLabel ?? groups.label ?? '').trim()
+  if (labelled !== undefined || groups.label !== undefined) {
+    return { nodes: linkOrText(labelled ?? (groups.url as string), label), length: whole.length }
+  }
+  // A bare URL: punctuation that ends the sentence, and a bracket it did not open, are not part of it.
+  const url = trimTrailing(groups.url as string)
+  return { nodes: linkOrText(url, ''), length: url.length }
+}
+
+function linkOrText(url: string, label: string): PhrasingContent[] {
+  const shown = label === '' || NO_LABEL.test(label) ? url : label
+  const safe = url.startsWith('https://') ? safeHttpsUrl(url) : undefined
+  if (safe !== undefined) return [link(safe, shown)]
+  return [text(shown === url ? url : `${shown} (${url})`)]
+}
+
+function trimTrailing(url: string): string {
+  const unclosed = { ')': count(url, '(') - count(url, ')'), ']': count(url, '[') - count(url, ']') }
+  let end = url.length
+  for (;;) {
+    const last = url[end - 1] as string
+    if (/[.,;:!?'*]/.test(last)) end--
+    else if ((last === ')' || last === ']') && unclosed[last] < 0) {
+      unclosed[last]++
+      end--
+    } else return url.slice(0, end)
+  }
+}
+
+const count = (text: string, char: string) => text.split(char).length - 1
+
+/** Neighbouring text nodes as one, as the serializer would write them anyway. */
+function mergeTexts(content: PhrasingContent[]): PhrasingContent[] {
+  const merged: PhrasingContent[] = []
+  for (const node of content) {
+    const last = merged.at(-1)
+    if (node.type === 'text' && last?.type === 'text') last.value += node.value
+    else merged.push(node)
+  }
+  return merged
+}

@@ -1,0 +1,87 @@
+import type { Paper } from '../core/paper.js'
+import type { DigestWords } from './locales/index.js'
+import { cleanText } from './text.js'
+
+/** Home cards show two lines and link previews about 200 characters: the description fits both. */
+export const DESCRIPTION_LENGTH = 200
+
+/** Papers named in a description or a TL;DR. */
+export const LEADERS = 3
+
+/** How many papers a post shows, for the description and the TL;DR. */
+export type PostCount =
+  { kind: 'day'; count: number; listed: number } | { kind: 'period'; count: number; days: number }
+
+export function countWords(words: DigestWords, counted: PostCount): string {
+  return counted.kind === 'day'
+    ? words.dayCount(counted.count, counted.listed)
+    : words.periodCount(counted.count, counted.days)
+}
+
+/** A title named in a sentence is cut past this many characters. */
+const NAME_LENGTH = 80
+
+/**
+ * A paper's name as readers call it: the part of its title before a colon ("GigaEvo" of "GigaEvo: An
+ * Open Source Optimization Framework …"), when that part is a short name; else the title, cut at a word.
+ */
+export function shortName(title: string): string {
+  const cleaned = cleanText(title)
+  const colon = cleaned.indexOf(': ')
+  const name = colon > 0 ? cleaned.slice(0, colon) : ''
+  return name.length >= 2 && name.length <= 40 ? name : cutText(cleaned, NAME_LENGTH)
+}
+
+/**
+ * `(👍 122)`; in the body a no-break space holds the number to its emoji. Front matter is one plain line,
+ * where every space is a space.
+ */
+export const upvoteNote = (paper: Paper, words: DigestWords, space = '\u00a0') =>
+  `(👍${space}${words.number(paper.upvotes)})`
+
+const withUpvotes = (name: string, paper: Paper, words: DigestWords) =>
+  `${name} ${upvoteNote(paper, words, ' ')}`
+
+/**
+ * The front matter's description: the count, then the most upvoted papers with their upvotes, the first
+ * by its whole title (it names the day), the others by their short name, as many as fit; one line in
+ * the post's language, cut on a word boundary when the first title alone is too long.
+ */
+export function describePost(papers: readonly Paper[], counted: PostCount, words: DigestWords): string {
+  const count = countWords(words, counted)
+  const [first, ...others] = papers
+  if (first === undefined) return count
+  let description = `${count}. ${words.mostUpvoted}: ${withUpvotes(cleanText(first.title), first, words)}`
+  for (const paper of others.slice(0, LEADERS - 1)) {
+    const longer = `${description}, ${withUpvotes(shortName(paper.title), paper, words)}`
+    if (longer.length > DESCRIPTION_LENGTH) break
+    description = longer
+  }
+  return cutText(description, DESCRIPTION_LENGTH)
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+const words = new Intl.Segmenter(undefined, { granularity: 'word' })
+
+/**
+ * The text itself when it is at most `max` characters (UTF-16 units, as YAML and browsers count them),
+ * else its start up to the last word boundary that fits, with `…`; never a split grapheme (an emoji
+ * with its modifier, a Hangul syllable), even where a single word is longer than `max`.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text
+  const room = max - 1
+  let wordEnd = 0
+  for (const { index, segment } of words.segment(text)) {
+    if (index + segment.length > room) break
+    wordEnd = index + segment.length
+  }
+  let end = wordEnd
+  if (end === 0) {
+    for (const { index, segment } of graphemes.segment(text)) {
+      if (index + segment.length > room) break
+      end = index + segment.length
+    }
+  }
+  return `${text.slice(0, end).replace(/[\s(,:;·-]+$/u, '')}…`
+}

@@ -1,0 +1,155 @@
+import type { BlockContent, ListItem, PhrasingContent, RootContent } from 'mdast'
+import type { Field } from '../core/fields.js'
+import type { Paper } from '../core/paper.js'
+import type { EnrichedPaper } from '../enrich/index.js'
+import { abstractContent } from './abstract-text.js'
+import { countWords, LEADERS, shortName, upvoteNote, type PostCount } from './description.js'
+import type { Locale } from './locales/index.js'
+import { heading, list, listItem, ownMarkup, paragraph, strong, text } from './mdast.js'
+import { authorList, compactLine, metaLine, summaryLine, titleLink } from './paper-lines.js'
+import { periodOverview, type Period } from './period.js'
+import { cleanText } from './text.js'
+import { countTopics, type Topic } from './topics.js'
+
+/** What the digest style's body is made of; the papers already selected and ranked. */
+export interface DigestBody {
+  papers: readonly Paper[]
+  locale: Locale
+  fields: readonly Field[]
+  /** Papers shown in full; the rest are one line each. */
+  topPapers: number
+  counted: PostCount
+  period?: Period
+  enriched?: ReadonlyMap<string, EnrichedPaper>
+  /** A TL;DR a model wrote, plain text; shown labelled as the model's, instead of the one made here. */
+  tldr?: string
+}
+
+/** Topics named in the TL;DR: those at least two papers share. */
+const TLDR_TOPICS = 3
+
+/**
+ * Chirpy's prompt block and the compact list's first number: kramdown attribute lists the action writes
+ * itself, right under the block they belong to. Another theme shows a plain blockquote and list.
+ */
+const PROMPT_TIP = '{: .prompt-tip }'
+export const isAttributeList = (node: RootContent) => node.type === 'html' && node.value.startsWith('{:')
+
+/**
+ * The digest: a TL;DR, (a week's or month's statistics,) the top papers in full under their own
+ * headings, the rest as a numbered list. No H1: the theme prints the title.
+ */
+export function digestBody(body: DigestBody): RootContent[] {
+  const { papers, locale, topPapers, period } = body
+  if (papers.length === 0) return [paragraph([text(locale.noPapers)])]
+  const topics = countTopics(period?.listed ?? papers)
+  const content: RootContent[] = [...tldr(body, topics)]
+  if (period) content.push(...periodOverview(period, topics, locale))
+  const top = papers.slice(0, topPapers)
+  if (top.length > 0) {
+    content.push(heading(2, locale.digest.topHeading(top.length)))
+    top.forEach((paper, index) => content.push(...fullPaper(paper, index + 1, body)))
+  }
+  const rest = papers.slice(top.length)
+  if (rest.length > 0) {
+    content.push(heading(2, top.length > 0 ? locale.digest.restHeading(rest.length) : locale.rankingHeading))
+    content.push(
+      list(
+        rest.map((paper) => compactItem(paper, body)),
+        { ordered: true, start: top.length + 1 },
+      ),
+    )
+    if (top.length > 0) content.push(ownMarkup(`{: start="${top.length + 1}"}`))
+  }
+  return content
+}
+
+/** The TL;DR block: the model's, labelled, or the count, the leaders and the recurring topics. */
+function tldr(
+  { papers, locale, counted, tldr: byModel }: DigestBody,
+  topics: readonly Topic[],
+): RootContent[] {
+  const words = locale.digest
+  const written = cleanText(byModel ?? '')
+  const line: PhrasingContent[] =
+    written !== ''
+      ? [strong(words.tldrByModel), text(` — ${written}`)]
+      : [
+          strong(words.tldr),
+          text(` — ${countWords(words, counted)}. ${words.mostUpvoted}: `),
+          ...papers
+            .slice(0, LEADERS)
+            .flatMap((paper, index) => [
+              ...(index > 0 ? [text(', ')] : []),
+              strong(shortName(paper.title)),
+              text(` ${upvoteNote(paper, words)}`),
+            ]),
+          text('.'),
+          ...recurring(topics, words.topics),
+        ]
+  return [{ type: 'blockquote', children: [paragraph(line)] }, ownMarkup(PROMPT_TIP)]
+}
+
+function recurring(topics: readonly Topic[], label: string): PhrasingContent[] {
+  const shared = topics.filter((topic) => topic.count >= 2).slice(0, TLDR_TOPICS)
+  return shared.length === 0 ? [] : [text(` ${label}: ${shared.map((topic) => topic.label).join(', ')}.`)]
+}
+
+/** A paper in full: its linked title as a heading, the meta line, the summary, the folded abstract. */
+function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] {
+  const { fields, locale, period } = body
+  const enriched = body.enriched?.get(paper.id)
+  const translated = translatedTitle(paper, fields, enriched)
+  const content: RootContent[] = [
+    heading(3, [text(`${rank}. `), titleLink(paper), ...(translated ? [text(` (${translated})`)] : [])]),
+    paragraph(metaLine(paper, fields, locale, period?.listedOn.get(paper.id))),
+  ]
+  let summaryShown = false
+  for (const field of fields) {
+    if ((field === 'ai-summary' || field === 'llm-summary') && !summaryShown) {
+      summaryShown = true
+      const summary = summaryLine(paper, fields, locale, enriched)
+      if (summary) content.push(paragraph(summary))
+    } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
+      content.push(...folded(locale.digest.abstract, paragraph(abstractContent(paper.summary))))
+    } else if (field === 'authors' || field === 'keywords') {
+      const line = field === 'authors' ? authorLine(paper, locale) : keywordLine(paper, locale)
+      if (line) content.push(paragraph([text(line)]))
+    }
+  }
+  return content
+}
+
+/**
+ * `<details markdown="1">`: kramdown parses what is inside as markdown (escaped like every other text)
+ * only with that attribute; without it, the abstract would be raw HTML.
+ */
+function folded(label: string, inside: BlockContent): RootContent[] {
+  return [ownMarkup(`<details markdown="1">\n<summary>${label}</summary>`), inside, ownMarkup('</details>')]
+}
+
+function compactItem(paper: Paper, { fields, locale, period, enriched }: DigestBody): ListItem {
+  const translated = translatedTitle(paper, fields, enriched?.get(paper.id))
+  return listItem([paragraph(compactLine(paper, fields, locale, period?.listedOn.get(paper.id), translated))])
+}
+
+/** The model's title in the post's language, when `llm-title` is listed and it differs from the original. */
+function translatedTitle(
+  paper: Paper,
+  fields: readonly Field[],
+  enriched: EnrichedPaper | undefined,
+): string {
+  if (!fields.includes('llm-title')) return ''
+  const translated = cleanText(enriched?.title ?? '')
+  return translated === cleanText(paper.title) ? '' : translated
+}
+
+function authorLine(paper: Paper, locale: Locale): string | undefined {
+  const names = authorList(paper.authors, locale)
+  return names === '' ? undefined : `${locale.authors}: ${names}`
+}
+
+function keywordLine(paper: Paper, locale: Locale): string | undefined {
+  const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
+  return keywords.length === 0 ? undefined : `${locale.keywords}: ${keywords.join(', ')}`
+}

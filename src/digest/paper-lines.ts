@@ -1,0 +1,153 @@
+import type { PhrasingContent } from 'mdast'
+import { META_LINE_FIELDS, type Field } from '../core/fields.js'
+import type { Paper } from '../core/paper.js'
+import {
+  arxivAbstractUrl,
+  arxivPdfUrl,
+  huggingFaceCommentsUrl,
+  huggingFacePaperUrl,
+} from '../core/paper-links.js'
+import { safeHttpsUrl } from '../core/safe-url.js'
+import type { EnrichedPaper } from '../enrich/index.js'
+import type { Locale } from './locales/index.js'
+import { emphasis, link, postLink, strong, text } from './mdast.js'
+import type { ListedOn } from './period.js'
+import { cleanText } from './text.js'
+
+/**
+ * The pieces of a paper the digest style puts on one line: each field's piece (none when the paper
+ * has nothing to show for it), joined by ` · `. An emoji and its number are held together by a no-break
+ * space, so a narrow screen never leaves "👍" at the end of one line and "122" at the start of the next;
+ * so is the dot to the piece before it, so that no line starts with one.
+ */
+const SEPARATOR = '\u00a0· '
+const NO_BREAK = '\u00a0'
+
+/** The fields shown on the meta line, in the order `fields` lists them. */
+const INLINE_FIELDS = new Set<Field>(META_LINE_FIELDS)
+
+type Piece = (paper: Paper, locale: Locale) => PhrasingContent[] | undefined
+
+const PIECES: Partial<Record<Field, Piece>> = {
+  organization: (paper) => {
+    const organization = cleanText(paper.organization ?? '')
+    return organization === '' ? undefined : [strong(organization)]
+  },
+  'hf-link': (paper, locale) => [link(huggingFacePaperUrl(paper.id), locale.huggingFaceLink)],
+  'arxiv-link': (paper, locale) => [link(arxivAbstractUrl(paper.id), locale.arxivLink)],
+  'pdf-link': (paper, locale) => [link(arxivPdfUrl(paper.id), locale.pdfLink)],
+  github: (paper, locale) => {
+    const url = safeHttpsUrl(paper.githubRepo)
+    if (!url) return undefined
+    const stars =
+      paper.githubStars === undefined
+        ? []
+        : [text(`${NO_BREAK}⭐${NO_BREAK}${locale.digest.number(paper.githubStars)}`)]
+    return [link(url, locale.githubLink), ...stars]
+  },
+  'project-page': (paper, locale) => {
+    const url = safeHttpsUrl(paper.projectPage)
+    return url ? [link(url, locale.projectPageLink)] : undefined
+  },
+  comments: (paper, locale) =>
+    paper.numComments
+      ? [link(huggingFaceCommentsUrl(paper.id), `💬${NO_BREAK}${locale.digest.number(paper.numComments)}`)]
+      : undefined,
+}
+
+/** `👍 122`, first on every line. */
+export const upvotes = (paper: Paper, locale: Locale): PhrasingContent =>
+  text(`👍${NO_BREAK}${locale.digest.number(paper.upvotes)}`)
+
+/** `📅 Nov 26`, linked to that day's post where the action wrote one. */
+function listedDay(listed: ListedOn, locale: Locale): PhrasingContent {
+  const label = `📅${NO_BREAK}${locale.digest.day(listed.day)}`
+  if (listed.post === undefined) return text(label)
+  return postLink(listed.post, label)
+}
+
+/** 👍 · 📅 · then each inline field listed, in its order. */
+export function metaLine(
+  paper: Paper,
+  fields: readonly Field[],
+  locale: Locale,
+  listed: ListedOn | undefined,
+): PhrasingContent[] {
+  const pieces = [[upvotes(paper, locale)], ...(listed ? [[listedDay(listed, locale)]] : [])]
+  for (const field of fields) {
+    const piece = INLINE_FIELDS.has(field) ? PIECES[field]?.(paper, locale) : undefined
+    if (piece) pieces.push(piece)
+  }
+  return joined(pieces)
+}
+
+/** A line of the compact list: the linked title · 👍 · 📅 · organisation · GitHub, those two when listed. */
+export function compactLine(
+  paper: Paper,
+  fields: readonly Field[],
+  locale: Locale,
+  listed: ListedOn | undefined,
+  translated: string,
+): PhrasingContent[] {
+  const title = [titleLink(paper), ...(translated ? [text(` (${translated})`)] : [])]
+  const pieces = [title, [upvotes(paper, locale)], ...(listed ? [[listedDay(listed, locale)]] : [])]
+  for (const field of fields) {
+    const piece = COMPACT_PIECES[field]?.(paper, locale)
+    if (piece) pieces.push(piece)
+  }
+  return joined(pieces)
+}
+
+/** The compact list's few fields: the organisation as plain text, the code without its stars. */
+const COMPACT_PIECES: Partial<Record<Field, Piece>> = {
+  organization: (paper) => {
+    const organization = cleanText(paper.organization ?? '')
+    return organization === '' ? undefined : [text(organization)]
+  },
+  github: (paper, locale) => {
+    const url = safeHttpsUrl(paper.githubRepo)
+    return url ? [link(url, locale.githubLink)] : undefined
+  },
+}
+
+/** The paper's title, linked to its Hugging Face page. */
+export const titleLink = (paper: Paper): PhrasingContent =>
+  link(huggingFacePaperUrl(paper.id), cleanText(paper.title))
+
+/**
+ * The one summary a digest shows, where `ai-summary` or `llm-summary` is listed first: the model's when
+ * `llm-summary` is listed and it wrote one, else Hugging Face's `ai_summary`; each says whose it is.
+ */
+export function summaryLine(
+  paper: Paper,
+  fields: readonly Field[],
+  locale: Locale,
+  enriched: EnrichedPaper | undefined,
+): PhrasingContent[] | undefined {
+  const byModel = enriched?.origin === 'model' || enriched?.origin === 'cache'
+  if (fields.includes('llm-summary') && byModel) return labelled(locale.summary, enriched.summary)
+  if (fields.includes('ai-summary')) return labelled(locale.aiSummary, paper.aiSummary)
+  if (fields.includes('llm-summary') && enriched?.origin === 'hf-ai-summary') {
+    return labelled(locale.huggingFaceSummary, enriched.summary)
+  }
+  return undefined
+}
+
+function labelled(label: string, value: string | undefined): PhrasingContent[] | undefined {
+  const cleaned = cleanText(value ?? '')
+  return cleaned === '' ? undefined : [emphasis(`${label}:`), text(` ${cleaned}`)]
+}
+
+/** Authors shown before the list is shortened. */
+const AUTHORS_SHOWN = 5
+
+/** `A, B, C, D, E and 3 more`: a long list shortened, a list one name longer shown whole. */
+export function authorList(authors: readonly string[], locale: Locale): string {
+  const names = authors.map(cleanText).filter((name) => name !== '')
+  if (names.length <= AUTHORS_SHOWN + 1) return names.join(', ')
+  return `${names.slice(0, AUTHORS_SHOWN).join(', ')} ${locale.moreAuthors(names.length - AUTHORS_SHOWN)}`
+}
+
+function joined(pieces: PhrasingContent[][]): PhrasingContent[] {
+  return pieces.flatMap((piece, index) => (index === 0 ? piece : [text(SEPARATOR), ...piece]))
+}

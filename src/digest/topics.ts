@@ -1,0 +1,111 @@
+import type { Paper } from '../core/paper.js'
+import { cleanText } from './text.js'
+
+/** An AI keyword as a post shows it, with the number of papers that share it. */
+export interface Topic {
+  /** The spelling most papers use (the first seen among equals). */
+  label: string
+  count: number
+}
+
+/**
+ * Acronyms and short forms Hugging Face's `ai_keywords` use beside the long form, each mapped to the
+ * long form's key (lower case, hyphens as spaces, the last word singular): "LLMs", "large language
+ * models" and "Large Language Models (LLMs)" are one topic.
+ */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  llm: 'large language model',
+  lm: 'language model',
+  mllm: 'multimodal large language model',
+  'multimodal llm': 'multimodal large language model',
+  vlm: 'vision language model',
+  lvlm: 'large vision language model',
+  vla: 'vision language action model',
+  rl: 'reinforcement learning',
+  rlhf: 'reinforcement learning from human feedback',
+  rlvr: 'reinforcement learning with verifiable reward',
+  sft: 'supervised fine tuning',
+  cot: 'chain of thought',
+  rag: 'retrieval augmented generation',
+  dpo: 'direct preference optimization',
+  grpo: 'group relative policy optimization',
+  moe: 'mixture of expert',
+  nerf: 'neural radiance field',
+  vqa: 'visual question answering',
+  '3dgs': '3d gaussian splatting',
+}
+
+/** Endings that look plural but are not: "process", "corpus", "analysis", "physics". */
+const NOT_PLURAL = /(?:ss|us|is|ics)$/
+
+/** English plural folding of one lower-case word; acronyms included ("llms" → "llm"). */
+export function singular(word: string): string {
+  if (word.length <= 3 || NOT_PLURAL.test(word) || !word.endsWith('s')) return word
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`
+  if (/(?:ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2)
+  return word.slice(0, -1)
+}
+
+/**
+ * The key keywords are counted under: case, hyphens and a trailing "(acronym)" ignored, the last word
+ * singular, and the synonyms above merged.
+ */
+export function topicKey(keyword: string): string {
+  const words = cleanText(keyword)
+    .toLowerCase()
+    .replace(/\s*\([^()]*\)$/, '')
+    .replace(/[-‐‑–_/]+/g, ' ')
+    .split(' ')
+    .filter((word) => word !== '')
+  const key = [...words.slice(0, -1), singular(words.at(-1) ?? '')].join(' ')
+  return SYNONYMS[key] ?? key
+}
+
+/**
+ * The AI keywords of these papers, each counted once per paper, most shared first (ties in the order
+ * first seen, so the list is the same from run to run), each under the spelling most papers use.
+ */
+export function countTopics(papers: readonly Paper[]): Topic[] {
+  return tally(papers, topicKey, (spellings) => {
+    let best = ['', 0] as [string, number]
+    for (const spelling of spellings) if (spelling[1] > best[1]) best = spelling
+    return best[0]
+  })
+}
+
+/**
+ * Version 1's keyword list, which the classic style keeps: only the case ignored, each keyword under
+ * its first spelling.
+ */
+export function countKeywords(papers: readonly Paper[]): Topic[] {
+  return tally(
+    papers,
+    (keyword) => cleanText(keyword).toLowerCase(),
+    (spellings) => spellings.keys().next().value ?? '',
+  )
+}
+
+function tally(
+  papers: readonly Paper[],
+  key: (keyword: string) => string,
+  label: (spellings: Map<string, number>) => string,
+): Topic[] {
+  const counts = new Map<string, { spellings: Map<string, number>; count: number }>()
+  for (const paper of papers) {
+    const seen = new Set<string>()
+    for (const keyword of paper.aiKeywords) {
+      const spelling = cleanText(keyword)
+      const topic = key(spelling)
+      if (topic === '') continue
+      const entry = counts.get(topic) ?? { spellings: new Map<string, number>(), count: 0 }
+      entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1)
+      counts.set(topic, entry)
+      if (seen.has(topic)) continue
+      seen.add(topic)
+      entry.count++
+    }
+  }
+  return [...counts.values()]
+    .map(({ spellings, count }) => ({ label: label(spellings), count }))
+    .sort((a, b) => b.count - a.count)
+}

@@ -1,0 +1,71 @@
+import { posix } from 'node:path'
+import pMap from 'p-map'
+import type { Publisher } from '../core/changes.js'
+import type { Log } from '../core/log.js'
+import type { DayPapers } from '../core/paper.js'
+import { recordPath } from '../core/post-record.js'
+import { jekyllPostName } from '../digest/index.js'
+import { readRecords, type PostRecords } from '../refresh/records.js'
+import type { Settings } from '../settings/settings.js'
+import { periodPlan, postPath, type PostPlan } from './plans.js'
+
+/** Daily posts looked for at once: a month has 31. */
+const READ_CONCURRENCY = 4
+
+/**
+ * A weekly or monthly post's plan, each paper's day linked to that day's post where the action wrote one
+ * (by its record, `.hf-daily-papers/posts/`) and the post is still there: Jekyll's `post_url` fails the
+ * whole build on a post that is missing. A dry run reads nothing and links nothing.
+ */
+export async function linkedPeriodPlan(
+  fetched: DayPapers[],
+  settings: Settings,
+  publisher: Publisher,
+  log: Log,
+): Promise<PostPlan> {
+  const plan = periodPlan(fetched, settings)
+  if (settings.target.mode === 'dry-run' || plan.period === undefined) return plan
+  const days = fetched.filter((day) => day.papers.length > 0)
+  const records = await readRecords(
+    days.map((day) => day.day),
+    (path) => publisher.readText(path),
+    log,
+  )
+  const ownPath = postPath(plan, settings)
+  const found = await pMap(
+    days,
+    async (day) => {
+      const post = dailyPostOf(day, records, ownPath)
+      const there = post !== undefined && (await publisher.readText(post.path)) !== undefined
+      return [day.day, there ? post.name : undefined] as const
+    },
+    { concurrency: READ_CONCURRENCY },
+  )
+  const posts = new Map(found)
+  for (const listed of plan.period.listedOn.values()) {
+    const post = posts.get(listed.day)
+    if (post !== undefined) listed.post = post
+  }
+  return plan
+}
+
+/**
+ * The post the action wrote for this day: a recorded post whose file name starts with the day, that is
+ * not this weekly or monthly post, and that shows only papers listed that day (a period's post shows
+ * papers of several days). The first by path when there are several.
+ */
+function dailyPostOf(
+  { day, papers }: DayPapers,
+  records: PostRecords,
+  ownPath: string,
+): { path: string; name: string } | undefined {
+  const ids = new Set(papers.map((paper) => paper.id))
+  const entries = [...(records.get(recordPath(day))?.entries ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))
+  for (const [path, entry] of entries) {
+    if (path === ownPath || !posix.basename(path).startsWith(`${day}-`) || entry.papers.length === 0) continue
+    if (!entry.papers.every(([id]) => ids.has(id))) continue
+    const name = jekyllPostName(path)
+    if (name !== undefined) return { path, name }
+  }
+  return undefined
+}
