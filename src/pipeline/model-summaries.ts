@@ -47,7 +47,7 @@ export async function modelSummaries(
     return {
       byId: result.byId,
       stats: result.stats,
-      files: result.cacheFiles.map((file) => ({ ...file, policy: { kind: 'state' } })),
+      files: result.cacheFiles,
     }
   })
 }

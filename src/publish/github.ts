@@ -10,10 +10,10 @@ import {
   type RepositoryState,
 } from './github-repository.js'
 import { createGitHubClient } from './octokit.js'
-import { parseRecord, recordChanges, type ParsedRecord } from '../core/post-record.js'
+import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
 import { keptLine, writeDecision } from './write-policy.js'
-import { MAX_STATE_FILE_BYTES } from '../core/changes.js'
+import { MAX_STATE_FILE_BYTES, parseStateFile } from '../core/state-file.js'
 
 /** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
 export interface GitHubConnection {
@@ -93,12 +93,9 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
       if (branch.blobs.get(path) === file.readOid) continue
       const read = await repository.readText(branch.name, path, MAX_STATE_FILE_BYTES)
       const text = read === 'missing' ? undefined : read.text
-      const parsed: ParsedRecord = text === undefined ? { entries: new Map() } : parseRecord(text)
-      if (parsed.problem === undefined) {
-        files.set(path, { entries: parsed.entries, readOid: branch.blobs.get(path) })
-      } else {
-        files.delete(path)
-      }
+      const { entries, problem } =
+        text === undefined ? { entries: new Map(), problem: undefined } : parseStateFile(POST_RECORD, text)
+      files.set(path, { entries, readOid: branch.blobs.get(path), writable: problem === undefined })
     }
     return recordChanges({ ...update, files }, pending).filter(
       (file) => writeDecision(file, branch.blobs.get(file.path), 'changed').write,
