@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { createMemoryLog } from './support/memory-log.js'
 import { runDigest } from '../src/pipeline/run.js'
-import { createGitHubPublisher } from '../src/publish/github.js'
+import { createCommitPublisher } from '../src/publish/commit.js'
 import { parseSettings } from '../src/settings/settings.js'
 import { createHuggingFaceSource } from '../src/source/huggingface.js'
 import { startGitHubServer, type GitHubServer } from './support/github-server.js'
@@ -45,7 +45,7 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
       sleep: instantSleep(sleeps),
       requestTimeoutMs: 200,
     }),
-    publisher: createGitHubPublisher({
+    publisher: createCommitPublisher({
       token: 'write-token',
       apiUrl: github.apiUrl,
       graphqlUrl: github.graphqlUrl,

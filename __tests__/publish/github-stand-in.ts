@@ -1,7 +1,9 @@
 import { afterEach, expect } from '@jest/globals'
 import { createMemoryLog } from '../support/memory-log.js'
 import { createWorkflowDispatch } from '../../src/publish/dispatch.js'
-import { createGitHubPublisher, type GitHubPublisherOptions } from '../../src/publish/github.js'
+import { createCommitPublisher } from '../../src/publish/commit.js'
+import type { GitHubConnection } from '../../src/publish/github.js'
+import { createPullRequestPublisher } from '../../src/publish/pull-request.js'
 import type { ChangeSet, FileChange } from '../../src/core/changes.js'
 import { gitBlobOid } from '../../src/core/git-blob.js'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
@@ -27,10 +29,9 @@ export async function standIn(options: GitHubServerOptions = {}): Promise<GitHub
 
 export interface Extra extends Partial<
   Pick<
-    GitHubPublisherOptions,
+    GitHubConnection,
     | 'token'
     | 'branch'
-    | 'pullRequestBranch'
     | 'otherRepository'
     | 'requestLimits'
     | 'transport'
@@ -40,6 +41,8 @@ export interface Extra extends Partial<
   >
 > {
   repo?: string
+  /** Pull-request mode, from this branch; commit mode without it. */
+  workBranch?: string
 }
 
 /** How the publisher and the dispatch reach `server`: the reference blog, a write token, no real waits. */
@@ -56,20 +59,26 @@ function connection(server: GitHubServer, repo: string | undefined, extra: Omit<
 }
 
 /** A publisher for `server` whose waits are recorded instead of slept. */
-export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {}) {
+export function publisherFor(server: GitHubServer, { repo, workBranch, ...extra }: Extra = {}) {
   const log = createMemoryLog()
   const sleeps: number[] = []
-  const publisher = createGitHubPublisher({
+  const github = {
     ...connection(server, repo, extra),
     log,
     sleep: instantSleep(sleeps),
     random: () => 0.5,
-  })
+  }
+  const publisher =
+    workBranch === undefined ? createCommitPublisher(github) : createPullRequestPublisher(github, workBranch)
   return { publisher, log, sleeps }
 }
 
 /** The workflow dispatch of commit mode, for `server`, with the publisher's defaults. */
-export function dispatchFor(server: GitHubServer, workflow: string, { repo, ...extra }: Extra = {}) {
+export function dispatchFor(
+  server: GitHubServer,
+  workflow: string,
+  { repo, ...extra }: Omit<Extra, 'workBranch'> = {},
+) {
   const log = createMemoryLog()
   const dispatch = createWorkflowDispatch({
     ...connection(server, repo, extra),

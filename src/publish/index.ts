@@ -4,7 +4,8 @@ import { USER_AGENT } from '../core/version.js'
 import { createWorkflowDispatch, type DispatchWorkflow } from './dispatch.js'
 import { createDryRunPublisher } from './dry-run.js'
 import { createFilesPublisher } from './files.js'
-import { createGitHubPublisher } from './github.js'
+import { createCommitPublisher } from './commit.js'
+import { createPullRequestPublisher } from './pull-request.js'
 import type { Publisher } from '../core/changes.js'
 
 export type { ChangeSet, FileChange, PublishResult, Publisher } from '../core/changes.js'
@@ -18,14 +19,9 @@ export function createPublisher({ target }: Settings, log: Log, print: (text: st
     case 'files':
       return createFilesPublisher({ root: target.workspace, log })
     case 'commit':
-      return createGitHubPublisher({ ...target.github, userAgent: USER_AGENT, log })
+      return createCommitPublisher({ ...target.github, userAgent: USER_AGENT, log })
     case 'pull-request':
-      return createGitHubPublisher({
-        ...target.github,
-        pullRequestBranch: target.workBranch,
-        userAgent: USER_AGENT,
-        log,
-      })
+      return createPullRequestPublisher({ ...target.github, userAgent: USER_AGENT, log }, target.workBranch)
   }
 }
 
