@@ -7,6 +7,7 @@ import { assertDistCurrent } from '../scripts/dist-stamp.mjs'
 import { INPUT_NAMES, type RawInputs } from '../src/settings/inputs.js'
 import { parseSettings } from '../src/settings/settings.js'
 import { ACTION_PLACEHOLDER, inputsOf, isThisAction, readWorkflow, stepsOf } from './support/workflows.js'
+import { systemClock } from '../src/core/clock.js'
 
 const examples = readdirSync('examples').map((name) => join('examples', name))
 /** Every example, and the repository's own workflows that run the action (ci.yml's dry run). */
@@ -67,7 +68,7 @@ describe.each(files)('%s', (file) => {
       expect(() =>
         parseSettings(
           { token: 't', ...literal },
-          { now: new Date(), repository: 'octo/blog', workspace: '/w' },
+          { clock: systemClock, repository: 'octo/blog', workspace: '/w' },
         ),
       ).not.toThrow()
     }

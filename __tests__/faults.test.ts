@@ -9,6 +9,7 @@ import { createHuggingFaceSource } from '../src/source/huggingface.js'
 import { startGitHubServer, type GitHubServer } from './support/github-server.js'
 import { startHfServer, type HfServer } from './support/hf-server.js'
 import { instantSleep } from './support/instant-sleep.js'
+import { clockAt } from './support/clock.js'
 
 /**
  * The whole pipeline over real HTTP against both stand-ins, with Hugging Face faults injected and
@@ -34,7 +35,7 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
   const settings = parseSettings(
     // One day only: injected faults meet the day's own request, not those of refresh-days.
     { date: '2025-12-24', token: 'write-token', 'hf-api-url': hf.url, 'refresh-days': '0' },
-    { now: new Date('2025-12-26T00:00:00Z'), repository: 'octo/blog', workspace: '/unused' },
+    { clock: clockAt('2025-12-26T00:00:00Z'), repository: 'octo/blog', workspace: '/unused' },
   )
   const log = createMemoryLog()
   const sleeps: number[] = []
@@ -56,7 +57,7 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
       retryAfterBaseValue: 0,
     }),
     log,
-    now: () => new Date('2025-12-26T00:00:00Z'),
+    clock: clockAt('2025-12-26T00:00:00Z'),
   })
 }
 

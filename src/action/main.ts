@@ -1,4 +1,5 @@
 import { errorMessage } from '../core/errors.js'
+import { systemClock } from '../core/clock.js'
 import { pathKind } from '../core/path-kind.js'
 import { createActionSink, routeStrayOutput } from '../report/action-sink.js'
 import { runnerEnvironment } from '../settings/environment.js'
@@ -37,7 +38,7 @@ export async function run(): Promise<void> {
       publisher: createPublisher(settings, sink, sink.info),
       dispatch: createDispatch(settings, sink),
       log: sink,
-      now: () => new Date(),
+      clock: systemClock,
     })
     sink.setOutputs(digestOutputs(result), settings.outputFile)
     if (result.skipped !== undefined) sink.notice(`Nothing written: ${result.skipped}.`)
@@ -56,7 +57,7 @@ function begin(
   try {
     const settings = parseSettings(actionInputs(env), {
       ...runnerEnvironment(env),
-      now: new Date(),
+      clock: systemClock,
       pathKind,
     })
     return { settings, source: fetchingAhead(createSource(settings, onRateLimitWait), [settings.from]) }

@@ -15,13 +15,9 @@ export function parseDay(text: string): number | undefined {
   return formatDay(ms) === text ? ms : undefined
 }
 
+/** The Hugging Face day (UTC) an instant (epoch ms) falls in, whatever the runner's own zone. */
 export function formatDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10)
-}
-
-/** The Hugging Face day (UTC) that `now` falls in, whatever the runner's own zone. */
-export function utcDay(now: Date): string {
-  return formatDay(now.getTime())
 }
 
 export function addDays(day: string, count: number): string {
@@ -140,10 +136,10 @@ export interface WallTime {
 }
 
 /**
- * The post's date: `time` on `day` in `zone`, moved back to `now` when that is still in the future,
- * because Jekyll does not publish future posts.
+ * The post's date: `time` on `day` in `zone`, moved back to `now` (epoch ms) when that is still in the
+ * future, because Jekyll does not publish future posts.
  */
-export function postDate(day: string, time: WallTime, zone: string, now: Date): string {
+export function postDate(day: string, time: WallTime, zone: string, now: number): string {
   const planned = zonedInstant(dayMs(day) + (time.hour * 60 + time.minute) * 60_000, zone)
-  return formatZoned(Math.min(planned, now.getTime()), zone)
+  return formatZoned(Math.min(planned, now), zone)
 }

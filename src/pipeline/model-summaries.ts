@@ -1,5 +1,6 @@
 import { needsModel } from '../core/fields.js'
 import type { EnrichedPaper, SummaryStats } from '../enrich/index.js'
+import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { FileChange, Publisher } from '../core/changes.js'
 import type { Settings } from '../settings/settings.js'
@@ -20,7 +21,7 @@ export interface ModelSummaries {
 export async function modelSummaries(
   papers: readonly Paper[],
   settings: Settings,
-  { publisher, log, now }: { publisher: Publisher; log: Log; now: () => Date },
+  { publisher, log, clock }: { publisher: Publisher; log: Log; clock: Pick<Clock, 'now'> },
 ): Promise<ModelSummaries | undefined> {
   if (settings.fields.includes('llm-title') && settings.language === 'en') {
     log.warning(
@@ -42,7 +43,7 @@ export async function modelSummaries(
         maxCalls: llm.maxCalls,
         userAgent: USER_AGENT,
       },
-      { log, now: () => now().getTime(), readFile: (path) => publisher.readText(path) },
+      { log, now: () => clock.now(), readFile: (path) => publisher.readText(path) },
     )
     return {
       byId: result.byId,

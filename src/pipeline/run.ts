@@ -1,6 +1,7 @@
 import { describeRange, todayIncompleteWarning } from '../core/day-range.js'
 import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
-import { eachDay, utcDay } from '../core/calendar.js'
+import { eachDay, formatDay } from '../core/calendar.js'
+import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import { fillTemplate } from '../core/template.js'
 import { selectPapers } from '../digest/index.js'
@@ -36,13 +37,14 @@ export interface Collaborators {
   /** Commit mode with `dispatch-workflow`: the workflow to start once a commit landed. */
   dispatch?: DispatchWorkflow
   log: Log
-  now: () => Date
+  /** What time it is: today's day, and the latest a post may be dated. */
+  clock: Pick<Clock, 'now'>
 }
 
 /** fetch → select and render → publish, for every day asked for. */
 export async function runDigest(
   settings: Settings,
-  { source, publisher, dispatch, log, now }: Collaborators,
+  { source, publisher, dispatch, log, clock }: Collaborators,
 ): Promise<DigestResult> {
   const range = describeRange(settings)
   const refresh = startRefresh(settings, publisher, log)
@@ -54,7 +56,7 @@ export async function runDigest(
   // The run's own days first, then with the earlier days, oldest first: one deaf day list is enough.
   const dateIgnored = ignoredDate(fetched) ?? ignoredDate([...earlierDays, ...fetched])
   if (dateIgnored !== undefined) throw new DigestError(dateIgnored)
-  const today = utcDay(now())
+  const today = formatDay(clock.now())
   if (fetched.some((day) => day.day === today)) {
     log.warning(todayIncompleteWarning(today, '"yesterday"'))
   }
@@ -76,7 +78,7 @@ export async function runDigest(
   const summaries = await modelSummaries(
     [...selected, ...earlier].flatMap(({ papers }) => papers),
     settings,
-    { publisher, log, now },
+    { publisher, log, clock },
   )
 
   const files: FileChange[] = []
@@ -91,14 +93,14 @@ export async function runDigest(
         continue
       }
       const path = postPath(plan, settings)
-      files.push({ path, content: renderPlan(plan, papers, settings, now(), summaries) })
+      files.push({ path, content: renderPlan(plan, papers, settings, clock.now(), summaries) })
       postOf.set(plan.label, { day: plan.values.date as string, path, papers })
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
     if (settings.dataDir !== undefined) files.push(...dataFiles(fetched, settings.dataDir))
   })
   const earlierPosts = earlier.map(({ plan, papers }): EarlierPost => {
-    const content = renderPlan(plan, papers, settings, now(), summaries)
+    const content = renderPlan(plan, papers, settings, clock.now(), summaries)
     return { day: plan.label, path: postPath(plan, settings), content, papers }
   })
   files.push(...(await refresh.plan(earlierPosts, [...postOf.values()])))

@@ -1,8 +1,7 @@
 import { FIELDS, LANGUAGES, type Field } from '../core/fields.js'
 import { z } from '../core/zod.js'
-import { isTimeZone, utcDay } from '../core/calendar.js'
+import { isTimeZone } from '../core/calendar.js'
 import { DIGESTS } from './digest-defaults.js'
-import type { Environment } from './environment.js'
 import { isBranchName, parseRepository, parseWorkflow, REPOSITORY_RULES } from './github-names.js'
 import type { InputName } from './inputs.js'
 import { llmInputSchemas } from './llm.js'
@@ -17,9 +16,8 @@ export const OVERWRITE_POLICIES = ['changed', 'never'] as const
 /** Upvotes settle within one to two weeks; a month of requests a day is still far below Hugging Face's limit. */
 const MAX_REFRESH_DAYS = 30
 
-/** Each input's schema, from its raw string to its typed value. */
-export function inputSchemas(environment: Environment) {
-  const today = utcDay(environment.now)
+/** Each input's schema, from its raw string to its typed value; `today` is the run's UTC day. */
+export function inputSchemas(today: string) {
   return {
     date: text((value, reject) => {
       const range = resolveDates(value.trim(), today)
