@@ -127,7 +127,8 @@ describe('the bundled action, given hostile paper data', () => {
 })
 
 describe('the bundled action, given megabyte-long hostile text', () => {
-  it('renders a title and an abstract of 150,000 backslashes each in seconds, not minutes', async () => {
+  // How long it takes (it once took minutes): npm run bench.
+  it('renders a title and an abstract of 150,000 backslashes each', async () => {
     const slashes = '\\'.repeat(150_000)
     const server = await startHfServer({
       days: new Map([
@@ -139,9 +140,7 @@ describe('the bundled action, given megabyte-long hostile text', () => {
         inputs: { date: DAY, mode: 'files', fields: 'abstract', 'hf-api-url': server.url },
         workspace: await mkdtemp(join(tmpdir(), 'workspace-')),
       })
-      console.log(`300,000 backslashes: the whole run took ${slow.durationMs} ms`)
       expect(slow.exitCode).toBe(0)
-      expect(slow.durationMs).toBeLessThan(15_000)
       const written = await readFile(join(slow.workspace, POST), 'utf8')
       expect(written).toContain(`**${'\\\\'.repeat(150_000)}** - 👍 1`)
     } finally {
