@@ -1,6 +1,6 @@
 import { backoffMs } from '../core/backoff.js'
 import type { Log } from '../core/log.js'
-import { seconds } from '../source/retry.js'
+import { seconds } from '../core/wording.js'
 import { shownUrl } from '../core/wording.js'
 
 /**

@@ -1,5 +1,5 @@
 import { parseRateLimits, serverWaitMs, type RateLimit, type ResponseHeaders } from './rate-limit.js'
-import { seconds } from './retry.js'
+import { seconds } from '../core/wording.js'
 
 /**
  * One budget for all of a run's requests to Hugging Face, kept from the `RateLimit` headers of its

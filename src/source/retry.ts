@@ -1,4 +1,5 @@
 import { backoffMs } from '../core/backoff.js'
+import { seconds } from '../core/wording.js'
 import type { Pacer } from './pacer.js'
 
 /**
@@ -82,8 +83,4 @@ function retryDelay(failedAttempts: number, serverWaitMs: number | undefined, po
     maxMs: policy.maxDelayMs,
     random: policy.random,
   })
-}
-
-export function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`
 }
