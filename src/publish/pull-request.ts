@@ -1,14 +1,5 @@
 import type { Publisher } from '../core/changes.js'
-import {
-  commitFiles,
-  filesToWrite,
-  foldersOf,
-  openRepository,
-  readState,
-  recordFiles,
-  withRetries,
-  type GitHubConnection,
-} from './github.js'
+import * as github from './github.js'
 
 /**
  * Pull-request mode: a change set as one commit on `workBranch` (created from the target branch when
@@ -18,24 +9,27 @@ import {
  * rendering wins, as it does on the target branch (the fix stays in the branch's history, which is
  * never rewritten).
  */
-export function createPullRequestPublisher(connection: GitHubConnection, workBranch: string): Publisher {
+export function createPullRequestPublisher(
+  connection: github.GitHubConnection,
+  workBranch: string,
+): Publisher {
   const { branch, log } = connection
-  const repository = openRepository(connection)
+  const repository = github.openRepository(connection)
   return {
     async readText(path) {
       // The open pull request's branch holds what the action wrote last.
-      const onWork = await readState(repository, workBranch, path)
+      const onWork = await github.readState(repository, workBranch, path)
       if (onWork !== 'missing') return onWork.text
-      const onBase = await readState(repository, branch, path)
+      const onBase = await github.readState(repository, branch, path)
       if (onBase === 'missing') throw new Error(repository.missingBranch(branch))
       return onBase.text
     },
 
-    publish: withRetries(connection, async (changes) => {
-      const state = await repository.read(branch, foldersOf(changes), workBranch)
+    publish: github.withRetries(connection, async (changes) => {
+      const state = await repository.read(branch, github.foldersOf(changes), workBranch)
       // With an open pull request, the action's last write of a refreshed post is on the work branch:
       // only there can it tell an edit from its own unmerged work.
-      const target = filesToWrite(changes.files, state.base, changes.overwrite, log, state.work)
+      const target = github.filesToWrite(changes.files, state.base, changes.overwrite, log, state.work)
       if (target.pending.length === 0) return { written: [], kept: target.kept }
       let work = state.work
       if (work === undefined) {
@@ -43,11 +37,11 @@ export function createPullRequestPublisher(connection: GitHubConnection, workBra
         log.info(`Created branch ${workBranch} from ${state.base.name}`)
         work = { name: workBranch, headOid: state.base.headOid, blobs: state.base.blobs }
       }
-      const { pending, kept } = filesToWrite(target.pending, work, changes.overwrite, log)
-      const files = [...pending, ...(await recordFiles(repository, changes, pending, work))]
+      const { pending, kept } = github.filesToWrite(target.pending, work, changes.overwrite, log)
+      const files = [...pending, ...(await github.recordFiles(repository, changes, pending, work))]
       const { message } = changes
       const commit =
-        files.length > 0 ? await commitFiles(repository, work, files, { message, log }) : undefined
+        files.length > 0 ? await github.commitFiles(repository, work, files, { message, log }) : undefined
       let pullRequestUrl = state.openPullRequestUrl
       if (pullRequestUrl === undefined) {
         const [title = '', ...body] = message.split('\n')
