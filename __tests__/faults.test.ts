@@ -44,7 +44,9 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
       baseUrl: settings.hfApiUrl,
       userAgent: 'test',
       sleep: instantSleep(sleeps),
-      requestTimeoutMs: 200,
+      // The hang waits this out for real; shorter, a good answer on a loaded machine (jest runs several
+      // test files at once) missed it too.
+      requestTimeoutMs: 1_000,
     }),
     publisher: createCommitPublisher({
       token: 'write-token',
