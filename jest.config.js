@@ -1,16 +1,39 @@
-/** Jest in ESM mode: ts-jest compiles TypeScript to ES modules, run with --experimental-vm-modules. */
-export default {
+/**
+ * Jest in ESM mode: ts-jest compiles TypeScript to ES modules (transpile only: `npm run typecheck` checks
+ * types), run with --experimental-vm-modules. Two projects: `unit`, everything that runs src/ in the test's
+ * own process, and `e2e`, the tests that run the bundle (dist/) as a runner or a terminal would, which
+ * rebuild a stale bundle first. `npm test` runs both; `npm run test:unit` is the fast inner loop.
+ */
+const typescript = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
-  testMatch: ['**/__tests__/**/*.test.ts'],
-  testTimeout: 60000,
-  // Four lines after the tests: how much of src/ they ran. The end-to-end tests run the bundle in a child
-  // process, which counts for nothing here.
-  collectCoverage: true,
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.d.ts'],
+}
+const BUNDLE_TESTS = ['<rootDir>/__tests__/e2e/**/*.test.ts', '<rootDir>/__tests__/chirpy/**/*.test.ts']
+
+export default {
+  projects: [
+    {
+      ...typescript,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/chirpy/'],
+    },
+    {
+      ...typescript,
+      displayName: 'e2e',
+      testMatch: BUNDLE_TESTS,
+      globalSetup: '<rootDir>/__tests__/support/fresh-bundle.mjs',
+    },
+  ],
+  testTimeout: 60000,
+  // `npm test -- --coverage`: four lines on how much of src/ the unit tests ran (the e2e tests run the bundle
+  // in a child process, which counts for nothing here). Off by default: instrumenting src/ costs time.
   coverageReporters: ['text-summary'],
+  // Most of a run is waiting on child processes, servers and git, not on the CPU: more workers than cores.
+  maxWorkers: 4,
 }

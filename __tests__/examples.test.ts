@@ -1,12 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { assertDistCurrent } from '../scripts/dist-stamp.mjs'
 import { INPUT_NAMES, type RawInputs } from '../src/settings/inputs.js'
 import { parseSettings } from '../src/settings/settings.js'
 import { ACTION_PLACEHOLDER, inputsOf, isThisAction, readWorkflow, stepsOf } from './support/workflows.js'
+import { systemClock } from '../src/core/clock.js'
 
 const examples = readdirSync('examples').map((name) => join('examples', name))
 /** Every example, and the repository's own workflows that run the action (ci.yml's dry run). */
@@ -67,7 +65,7 @@ describe.each(files)('%s', (file) => {
       expect(() =>
         parseSettings(
           { token: 't', ...literal },
-          { now: new Date(), repository: 'octo/blog', workspace: '/w' },
+          { clock: systemClock, repository: 'octo/blog', workspace: '/w' },
         ),
       ).not.toThrow()
     }
@@ -94,25 +92,4 @@ describe.each(examples)('%s', (file) => {
     expect(concurrency.group).toBe('${{ github.workflow }}-${{ github.event_name }}')
     expect(concurrency['cancel-in-progress']).toBe(false)
   })
-})
-
-it('the Korean recipe, less its permalink, renders the reference post byte for byte', async () => {
-  assertDistCurrent(process.cwd())
-  const step = stepsOf(readWorkflow('examples/chirpy-korean.yml')).find((s) => s.uses === ACTION_PLACEHOLDER)
-  const inputs = inputsOf(step ?? {})
-  expect(inputs.permalink).toBe('/posts/daily-papers-{date}/')
-  const flags = Object.entries(inputs)
-    .filter(([name]) => name !== 'permalink' && name !== 'dispatch-workflow')
-    .flatMap(([name, value]) => [`--${name}`, value])
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    'dist/cli.js',
-    ...flags,
-    '--date',
-    '2025-12-24',
-    '--mode',
-    'dry-run',
-    '--input',
-    '__tests__/fixtures/seed/2025-12-24.json',
-  ])
-  expect(stdout).toBe(readFileSync('__tests__/fixtures/seed/2025-12-24-daily-papers.md', 'utf8'))
 })

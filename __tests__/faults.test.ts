@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { createMemoryLog } from './support/memory-log.js'
 import { runDigest } from '../src/pipeline/run.js'
-import { createGitHubPublisher } from '../src/publish/github.js'
+import { createCommitPublisher } from '../src/publish/commit.js'
 import { parseSettings } from '../src/settings/settings.js'
 import { createHuggingFaceSource } from '../src/source/huggingface.js'
 import { startGitHubServer, type GitHubServer } from './support/github-server.js'
 import { startHfServer, type HfServer } from './support/hf-server.js'
-import { testClock } from './support/test-clock.js'
+import { clockAt, testClock } from './support/test-clock.js'
 
 /**
  * The whole pipeline over real HTTP against both stand-ins, with Hugging Face faults injected, on
@@ -34,7 +34,7 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
   const settings = parseSettings(
     // One day only: injected faults meet the day's own request, not those of refresh-days.
     { date: '2025-12-24', token: 'write-token', 'hf-api-url': hf.url, 'refresh-days': '0' },
-    { now: new Date('2025-12-26T00:00:00Z'), repository: 'octo/blog', workspace: '/unused' },
+    { clock: clockAt('2025-12-26T00:00:00Z'), repository: 'octo/blog', workspace: '/unused' },
   )
   const log = createMemoryLog()
   // One clock for each system: a hang at Hugging Face moves only its own to the deadline.
@@ -42,7 +42,7 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
   hf.onStall = hfClock.stall
   return runDigest(settings, {
     source: createHuggingFaceSource({ baseUrl: settings.hfApiUrl, userAgent: 'test', clock: hfClock }),
-    publisher: createGitHubPublisher({
+    publisher: createCommitPublisher({
       token: 'write-token',
       apiUrl: github.apiUrl,
       graphqlUrl: github.graphqlUrl,
@@ -52,7 +52,7 @@ async function digestWithFaults(...faults: Parameters<HfServer['inject']>[0][]) 
       clock: testClock(),
     }),
     log,
-    now: () => new Date('2025-12-26T00:00:00Z'),
+    clock: clockAt('2025-12-26T00:00:00Z'),
   })
 }
 

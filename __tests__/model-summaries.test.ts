@@ -9,6 +9,7 @@ import { parseDailyPapers } from '../src/source/paper.js'
 import type { PaperSource } from '../src/source/source.js'
 import { startLlmServer, type LlmServer } from './support/llm-server.js'
 import { createMemoryLog } from './support/memory-log.js'
+import { clockAt } from './support/test-clock.js'
 
 /**
  * The model layer inside the pipeline (in-process, against the OpenAI-compatible stand-in): asked once
@@ -75,14 +76,14 @@ async function run(raw: RawInputs, publisher: Publisher) {
       'llm-token': LLM_TOKEN,
       ...raw,
     },
-    { now: new Date('2025-12-26T00:00:00Z'), workspace: '/unused' },
+    { clock: clockAt('2025-12-26T00:00:00Z'), workspace: '/unused' },
   )
   const log = createMemoryLog()
   const result = await runDigest(settings, {
     source,
     publisher,
     log,
-    now: () => new Date('2025-12-26T00:00:00Z'),
+    clock: clockAt('2025-12-26T00:00:00Z'),
   })
   return { result, log }
 }

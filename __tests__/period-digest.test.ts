@@ -3,13 +3,15 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ChangeSet, Publisher } from '../src/core/changes.js'
 import type { Paper } from '../src/core/paper.js'
-import { renderRecord, type RecordEntry } from '../src/core/post-record.js'
+import { POST_RECORD, type RecordEntry } from '../src/core/post-record.js'
+import { renderStateFile } from '../src/core/state-file.js'
 import { runDigest } from '../src/pipeline/run.js'
 import type { RawInputs } from '../src/settings/inputs.js'
 import { parseSettings } from '../src/settings/settings.js'
 import { parseDailyPapers } from '../src/source/paper.js'
 import { daySource } from './support/day-source.js'
 import { consecutiveDays } from './support/days.js'
+import { clockAt } from './support/test-clock.js'
 import { createMemoryLog } from './support/memory-log.js'
 
 /**
@@ -42,7 +44,7 @@ function novemberRecord(): string {
       { blob, papers: ranking([...papersOf('2025-11-27'), ...papersOf('2025-11-24')]) },
     ],
   ])
-  return renderRecord(entries)
+  return renderStateFile(POST_RECORD, entries)
 }
 
 async function weekly(raw: RawInputs) {
@@ -64,13 +66,13 @@ async function weekly(raw: RawInputs) {
       return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
     },
   }
-  const now = new Date('2025-12-26T00:00:00Z')
+  const clock = clockAt('2025-12-26T00:00:00Z')
   const settings = parseSettings(
     { mode: 'files', digest: 'weekly', date: '2025-11-26', ...raw },
-    { now, workspace: '/unused' },
+    { clock, workspace: '/unused' },
   )
   const source = daySource(Object.fromEntries(WEEK.map((day) => [day, items(day)])))
-  await runDigest(settings, { source, publisher, log: createMemoryLog(), now: () => now })
+  await runDigest(settings, { source, publisher, log: createMemoryLog(), clock })
   return { post: published[0]?.files[0]?.content ?? '', read }
 }
 

@@ -12,10 +12,11 @@ import type { RawInputs } from '../src/settings/inputs.js'
 import { parseSettings } from '../src/settings/settings.js'
 import { parseDailyPapers } from '../src/source/paper.js'
 import type { PaperSource } from '../src/source/source.js'
+import { clockAt } from './support/test-clock.js'
 
 /** What a run says when it writes nothing, or fewer papers than were listed: each message tells what happened. */
 
-const NOW = new Date('2025-12-26T00:00:00Z')
+const NOW = clockAt('2025-12-26T00:00:00Z')
 const seedItems = JSON.parse(
   readFileSync(resolve(process.cwd(), '__tests__/fixtures/seed/2025-12-24.json'), 'utf8'),
 ) as unknown[]
@@ -30,8 +31,8 @@ const seedSource: PaperSource = {
 
 async function run(raw: RawInputs, publisher: Publisher) {
   const log = createMemoryLog()
-  const settings = parseSettings({ mode: 'files', ...raw }, { now: NOW, workspace: '/unused' })
-  const result = await runDigest(settings, { source: seedSource, publisher, log, now: () => NOW })
+  const settings = parseSettings({ mode: 'files', ...raw }, { clock: NOW, workspace: '/unused' })
+  const result = await runDigest(settings, { source: seedSource, publisher, log, clock: NOW })
   return { result, log }
 }
 

@@ -10,6 +10,7 @@ import { parseDailyPapers } from '../src/source/paper.js'
 import type { PaperSource } from '../src/source/source.js'
 import { daySource } from './support/day-source.js'
 import { consecutiveDays } from './support/days.js'
+import { clockAt } from './support/test-clock.js'
 
 const fixtures = resolve(process.cwd(), '__tests__/fixtures')
 const readDay = (file: string) => JSON.parse(readFileSync(resolve(fixtures, file), 'utf8')) as unknown[]
@@ -38,13 +39,13 @@ function recordingPublisher(written: (changes: ChangeSet) => string[] = (c) => c
 }
 
 const settingsFor = (raw: RawInputs): Settings =>
-  parseSettings({ mode: 'files', ...raw }, { now: new Date('2025-12-26T00:00:00Z'), workspace: '/unused' })
+  parseSettings({ mode: 'files', ...raw }, { clock: clockAt('2025-12-26T00:00:00Z'), workspace: '/unused' })
 
 const collaborators = (source: PaperSource, publisher: Publisher) => ({
   source,
   publisher,
   log: createMemoryLog(),
-  now: () => new Date('2025-12-26T00:00:00Z'),
+  clock: clockAt('2025-12-26T00:00:00Z'),
 })
 
 describe('runDigest', () => {
@@ -201,13 +202,13 @@ describe('runDigest on today', () => {
     const log = createMemoryLog()
     const settings = parseSettings(
       { mode: 'files', date: 'today' },
-      { now: new Date('2025-12-24T06:00:00Z'), workspace: '/w' },
+      { clock: clockAt('2025-12-24T06:00:00Z'), workspace: '/w' },
     )
     const result = await runDigest(settings, {
       source: savedSource({ '2025-12-24': readDay('seed/2025-12-24.json') }),
       publisher: recordingPublisher().publisher,
       log,
-      now: () => new Date('2025-12-24T06:00:00Z'),
+      clock: clockAt('2025-12-24T06:00:00Z'),
     })
     expect(result.days[0]?.incomplete).toBe(true)
     expect(log.warnings).toEqual([
@@ -265,9 +266,9 @@ describe('weekly and monthly digests', () => {
     await runDigest(
       parseSettings(
         { mode: 'files', date: '2025-11-10', digest: 'monthly', style: 'classic', 'max-papers': '5' },
-        { now: new Date('2025-11-20T12:00:00Z'), workspace: '/unused' },
+        { clock: clockAt('2025-11-20T12:00:00Z'), workspace: '/unused' },
       ),
-      { ...collaborators(source, publisher), now: () => new Date('2025-11-20T12:00:00Z') },
+      { ...collaborators(source, publisher), clock: clockAt('2025-11-20T12:00:00Z') },
     )
     expect(source.asked).toHaveLength(20)
     const content = received[0]?.files[0]?.content ?? ''

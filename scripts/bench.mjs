@@ -3,6 +3,7 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { benchScenarios, fixtureDays } from './bench-scenarios.mjs'
+import { boundRows } from './bench-bounds.mjs'
 
 const { values } = parseArgs({
   options: { latency: { type: 'string', default: '50' }, runs: { type: 'string', default: '5' } },
@@ -125,6 +126,8 @@ row(
 )
 const cli = await sizeOf(['dist/cli.js', 'dist/cli-main.js'])
 row('bundle: the CLI (dist/cli.js, dist/cli-main.js)', megabytes(cli), '< 2 MB', cli < 2 * 1024 * 1024)
+
+for (const bound of await boundRows()) row(...bound)
 
 const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((r) => r[column].length), 8))
 console.log(`Benchmark at ${latencyMs} ms latency per request, ${runs} runs where a median is given\n`)

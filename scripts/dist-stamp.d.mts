@@ -1,3 +1,3 @@
 export declare const STAMP_FILE: string
 export declare function sourcesHash(root: string): string
-export declare function assertDistCurrent(root: string): void
+export declare function distIsCurrent(root: string): boolean

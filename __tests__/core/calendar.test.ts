@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { eachDay, isoWeek, parseDay, postDate, utcDay, zonedInstant } from '../../src/core/calendar.js'
+import { eachDay, formatDay, isoWeek, parseDay, postDate, zonedInstant } from '../../src/core/calendar.js'
 
 describe('calendar', () => {
   it('knows real days only', () => {
@@ -9,8 +9,8 @@ describe('calendar', () => {
   })
 
   it('takes the UTC day whatever the instant is in Seoul or New York', () => {
-    expect(utcDay(new Date('2025-12-24T23:30:00-05:00'))).toBe('2025-12-25')
-    expect(utcDay(new Date('2025-12-25T08:30:00+09:00'))).toBe('2025-12-24')
+    expect(formatDay(Date.parse('2025-12-24T23:30:00-05:00'))).toBe('2025-12-25')
+    expect(formatDay(Date.parse('2025-12-25T08:30:00+09:00'))).toBe('2025-12-24')
   })
 
   it('expands ranges across a month end', () => {
@@ -29,7 +29,7 @@ describe('calendar', () => {
   })
 
   it('writes the reference post date in Asia/Seoul', () => {
-    const now = new Date('2026-01-01T00:00:00Z')
+    const now = Date.parse('2026-01-01T00:00:00Z')
     expect(postDate('2025-12-24', { hour: 9, minute: 15 }, 'Asia/Seoul', now)).toBe(
       '2025-12-24 09:15:00 +0900',
     )
@@ -37,7 +37,7 @@ describe('calendar', () => {
   })
 
   it('moves a post that would lie in the future back to the present', () => {
-    const now = new Date('2025-12-24T10:20:30Z')
+    const now = Date.parse('2025-12-24T10:20:30Z')
     expect(postDate('2025-12-24', { hour: 23, minute: 0 }, 'UTC', now)).toBe('2025-12-24 10:20:30 +0000')
     expect(postDate('2025-12-24', { hour: 23, minute: 0 }, 'Asia/Seoul', now)).toBe(
       '2025-12-24 19:20:30 +0900',
@@ -45,7 +45,7 @@ describe('calendar', () => {
   })
 
   it('handles New York daylight saving: a skipped 02:30 moves forward, a repeated 01:30 is the first', () => {
-    const now = new Date('2026-01-01T00:00:00Z')
+    const now = Date.parse('2026-01-01T00:00:00Z')
     expect(postDate('2025-03-09', { hour: 2, minute: 30 }, 'America/New_York', now)).toBe(
       '2025-03-09 03:30:00 -0400',
     )

@@ -39,12 +39,6 @@ describe('encodeUrl', () => {
     const hostile = "https://example.com/#x){:onclick='alert(1)'}&#123;%%7B{{site|jsonify}}"
     expect(encodeUrl(encodeUrl(hostile))).toBe(encodeUrl(hostile))
   })
-
-  it('takes time in proportion to the length of a hostile URL', () => {
-    const started = performance.now()
-    encodeUrl(`https://example.com/${'&a'.repeat(500_000)}${'%'.repeat(500_000)}`)
-    expect(performance.now() - started).toBeLessThan(2_000)
-  })
 })
 
 describe('safeHttpsUrl', () => {

@@ -29,10 +29,4 @@ describe('neutraliseCommands', () => {
     const ordinary = 'Fetch papers (2025-12-24): 5 papers\n  a::b, std::vector, #[attr], 10:30 ::'
     expect(neutraliseCommands(ordinary)).toBe(ordinary)
   })
-
-  it('takes linear time on long runs of line ends and whitespace', () => {
-    const started = performance.now()
-    neutraliseCommands(`${'\n'.repeat(500_000)}${' '.repeat(500_000)}${'\u2028 '.repeat(500_000)}:`)
-    expect(performance.now() - started).toBeLessThan(2_000)
-  })
 })

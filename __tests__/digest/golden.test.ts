@@ -1,17 +1,19 @@
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { renderPost, selectPapers, type PostOptions } from '../../src/digest/index.js'
 import { parseDailyPapers } from '../../src/source/paper.js'
+import { expectGolden } from '../support/golden.js'
 
 /**
  * Golden fixtures in the style of remark's plugins: `fixtures/digest/<case>/{input.json, config.json,
- * post.md}`. `UPDATE=1 npm test` rewrites post.md; read the diff before committing it. The reference
- * day has one home, `fixtures/seed/`: its answer, the options of its post and the post itself.
+ * post.md}`. `UPDATE=1 npm test` rewrites post.md; read the diff before committing it. A missing post.md
+ * fails, in CI too: only UPDATE=1 writes one. The reference day has one home, `fixtures/seed/`: its
+ * answer, the options of its post and the post itself.
  */
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/digest')
 const SEED = resolve(process.cwd(), '__tests__/fixtures/seed')
-const update = process.env.UPDATE === '1'
 
 type CaseConfig = PostOptions & { maxPapers?: number; minUpvotes?: number; keywords?: string[] }
 
@@ -26,9 +28,17 @@ describe('golden posts', () => {
       keywords: config.keywords ?? [],
     })
     const post = renderPost(selected, { ...config, listed: papers.length })
-    const expected = join(folder, 'post.md')
-    if (update || !existsSync(expected)) writeFileSync(expected, post)
-    expect(post).toBe(readFileSync(expected, 'utf8'))
+    expectGolden(join(folder, 'post.md'), post)
+  })
+
+  it('fails on a missing golden file unless UPDATE=1 writes it', () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'golden-')), 'post.md')
+    expect(() => expectGolden(missing, 'a post\n', false)).toThrow(
+      `${missing} is missing: UPDATE=1 npm test writes it from this rendering; read it, then commit it`,
+    )
+    expectGolden(missing, 'a post\n', true)
+    expect(readFileSync(missing, 'utf8')).toBe('a post\n')
+    expect(() => expectGolden(missing, 'another post\n', false)).toThrow()
   })
 
   it('keeps the reference post byte for byte (the reference post itself, which UPDATE never rewrites)', () => {

@@ -184,7 +184,8 @@ describe("the bundled action's job summary, given an organisation with a blank l
 })
 
 describe('the bundled action, given megabyte-long hostile text', () => {
-  it('renders a title and an abstract of 150,000 backslashes each in seconds, not minutes', async () => {
+  // How long it takes (it once took minutes): npm run bench.
+  it('renders a title and an abstract of 150,000 backslashes each', async () => {
     const slashes = '\\'.repeat(150_000)
     const server = await startHfServer({
       days: new Map([
@@ -196,9 +197,7 @@ describe('the bundled action, given megabyte-long hostile text', () => {
         inputs: { date: DAY, mode: 'files', style: 'classic', fields: 'abstract', 'hf-api-url': server.url },
         workspace: await mkdtemp(join(tmpdir(), 'workspace-')),
       })
-      console.log(`300,000 backslashes: the whole run took ${slow.durationMs} ms`)
       expect(slow.exitCode).toBe(0)
-      expect(slow.durationMs).toBeLessThan(15_000)
       const written = await readFile(join(slow.workspace, POST), 'utf8')
       expect(written).toContain(`**${'\\\\'.repeat(150_000)}** - 👍 1`)
     } finally {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
@@ -8,9 +8,9 @@ import { NON_PAPER_ANSWERS } from '../support/non-paper-answers.js'
 import { readReferenceDay, SEED_DAY } from '../support/reference-day.js'
 
 /**
- * Hostile Hugging Face answers against the bundled action (dist/index.js; `npm run bundle` first): each
- * ends in a clear error naming the URL and the limit, in seconds and well under 300 MB, with nothing
- * written and no piece of the hf-token printed.
+ * Hostile Hugging Face answers against the bundled action (dist/index.js): each ends in a clear error
+ * naming the URL and the limit, with nothing written and no piece of the hf-token printed. How long
+ * these runs take and how much memory they peak at: npm run bench.
  */
 const TOKEN = 'hf_AttackSourceToken0123456789abcdefXYZ'
 const DAY = SEED_DAY
@@ -19,33 +19,24 @@ const MiB = 1024 * 1024
 type Item = { paper: Record<string, unknown> }
 let seedDay: Item[]
 let hf: HfServer
-/** A script node preloads to write the process's peak resident memory (bytes) to $MAX_RSS_FILE at exit. */
-let rssProbe: string
 
 beforeAll(async () => {
   seedDay = (await readReferenceDay()).items as Item[]
   hf = await startHfServer({ days: new Map([[DAY, seedDay]]) })
-  rssProbe = join(await mkdtemp(join(tmpdir(), 'rss-probe-')), 'max-rss.cjs')
-  await writeFile(
-    rssProbe,
-    "process.on('exit', () => require('node:fs').writeFileSync(process.env.MAX_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)))\n",
-  )
 })
 afterAll(() => hf.close())
 
 interface Attack extends ActionRun {
-  maxRssBytes: number
   /** Files the run left in its workspace. */
   written: string[]
 }
 
 /**
- * Runs the action in files mode with the hf-token set, measuring its peak memory. No refresh: the faults
- * injected are for the day's own request, and refreshed days would take them in turn.
+ * Runs the action in files mode with the hf-token set. No refresh: the faults injected are for the day's
+ * own request, and refreshed days would take them in turn.
  */
 async function attack(inputs: Record<string, string> = {}, server = hf): Promise<Attack> {
   const workspace = await mkdtemp(join(tmpdir(), 'attack-workspace-'))
-  const rssFile = join(workspace, '..', `${workspace.split('/').pop()}.rss`)
   const run = await runAction({
     inputs: {
       date: DAY,
@@ -55,19 +46,13 @@ async function attack(inputs: Record<string, string> = {}, server = hf): Promise
       'refresh-days': '0',
       ...inputs,
     },
-    env: { NODE_OPTIONS: `--require ${rssProbe}`, MAX_RSS_FILE: rssFile },
     workspace,
   })
-  return {
-    ...run,
-    maxRssBytes: Number(await readFile(rssFile, 'utf8')),
-    written: await readdir(workspace, { recursive: true }),
-  }
+  return { ...run, written: await readdir(workspace, { recursive: true }) }
 }
 
 const pageUrl = (server: HfServer, page = 0, day = DAY) =>
   `GET ${server.url}/api/daily_papers?date=${day}&limit=100&p=${page}`
-const mb = (bytes: number) => `${(bytes / MiB).toFixed(0)} MB`
 
 /** Every piece of the token of at least four characters that the run's log, summary or outputs show. */
 function tokenPieces(run: ActionRun): string[] {
@@ -86,31 +71,26 @@ describe('an answer without end', () => {
     ['an endless answer', { flood: 'a', bytes: Infinity }],
     ['a 1 GB answer', { flood: '[{"paper":{"id":"1"}},', bytes: 1024 * MiB }],
     ['a 1 GB answer that announces its size', { flood: '[', bytes: 1024 * MiB, announce: true }],
-  ])('%s stops at 8 MiB, well under 300 MB and in seconds', async (name, flood) => {
+  ])('%s stops at 8 MiB, naming the URL and the limit', async (_name, flood) => {
     hf.inject(flood)
     const run = await attack()
-    console.log(`${name}: peak RSS ${mb(run.maxRssBytes)}, ${run.durationMs} ms`)
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(
       `::error::${pageUrl(hf)}: Hugging Face sent more than 8 MiB, the limit for one day`,
     )
-    expect(run.maxRssBytes).toBeLessThan(300 * MiB)
-    expect(run.durationMs).toBeLessThan(10_000)
     expect(run.written).toEqual([])
   })
 
-  it('a week of endless answers, six fetched at once, stays well under 300 MB', async () => {
+  it('a week of endless answers, six fetched at once, fails on the first with nothing written', async () => {
     // Its own stand-in: the days not yet asked for when the run fails leave their floods unused.
     const endless = await startHfServer({ days: new Map() })
     endless.inject({ flood: 'a', bytes: Infinity }, 7)
     try {
       const run = await attack({ date: '2025-12-18..2025-12-24' }, endless)
-      console.log(`a week of endless answers: peak RSS ${mb(run.maxRssBytes)}, ${run.durationMs} ms`)
       expect(run.exitCode).toBe(1)
       expect(run.stdout).toMatch(
         /date=2025-12-\d\d&limit=100&p=0: Hugging Face sent more than 8 MiB, the limit for one day/,
       )
-      expect(run.maxRssBytes).toBeLessThan(300 * MiB)
       expect(run.written).toEqual([])
     } finally {
       await endless.close()
@@ -132,7 +112,6 @@ describe('pages without end', () => {
     try {
       // The day's own pages only: the days before it would meet the same endless pages.
       const run = await attack({}, endless)
-      console.log(`endless pages: ${endless.requests.length} requests, ${run.durationMs} ms`)
       expect(run.exitCode).toBe(1)
       expect(run.stdout).toContain(
         `::error::${pageUrl(endless, 9)}: Hugging Face still sent a full page of new papers after 10 pages (1000 papers), the limit for one day`,
@@ -156,15 +135,13 @@ describe('answers that take time or stack to describe', () => {
     expect(run.stdout + run.stderr).not.toContain('Maximum call stack')
   })
 
-  it('describes a 1.2 MB body of "<title " in well under two seconds', async () => {
+  it('describes a 1.2 MB body of "<title " as not JSON', async () => {
     hf.inject({ status: 200, body: '<title '.repeat(175_000) })
     const run = await attack()
-    console.log(`1.2 MB of "<title ": ${run.durationMs} ms`)
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(
       `::error::${pageUrl(hf)}: Hugging Face answered 200 with a body that is not JSON: "<title <title `,
     )
-    expect(run.durationMs).toBeLessThan(2_000)
   })
 })
 
@@ -176,7 +153,8 @@ describe('the hf-token echoed in an answer', () => {
       hf.inject({ status: 200, body: { echo: echo(offset) } })
       hf.inject({ status: 401, body: { error: echo(offset) } })
       hf.inject({ status: 200, body: `<html><title>${echo(offset)}</title></html>` })
-      for (const run of [await attack(), await attack(), await attack()]) {
+      // Three runs at once, one fault each, whichever takes which: all three must hide the token.
+      for (const run of await Promise.all([attack(), attack(), attack()])) {
         expect(run.exitCode).toBe(1)
         expect(run.stdout).toContain(`::error::${pageUrl(hf)}`)
         expect(tokenPieces(run)).toEqual([])

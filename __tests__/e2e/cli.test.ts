@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync, spawn } from 'node:child_process'
-import { accessSync, constants, statSync } from 'node:fs'
+import { accessSync, constants, readFileSync, statSync } from 'node:fs'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { once } from 'node:events'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse as parseYaml } from 'yaml'
-import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
 import { MINIMUM_NODE_MAJOR } from '../../src/core/node-version.js'
 import { REFERENCE_INPUTS, readReferenceDay, SEED_DIR, SEED_POST } from '../support/reference-day.js'
+import { ACTION_PLACEHOLDER, inputsOf, readWorkflow, stepsOf } from '../support/workflows.js'
 
 /** The bundled CLI (dist/cli.js, as committed) given the reference day's saved response. */
 const REFERENCE_FLAGS = Object.entries(REFERENCE_INPUTS).flatMap(([name, value]) => [`--${name}`, value])
@@ -26,7 +26,6 @@ const DRY_RUN = [
 describe('the bundled CLI', () => {
   let seedPost: string
   beforeAll(async () => {
-    assertDistCurrent(process.cwd())
     seedPost = (await readReferenceDay()).post
   })
 
@@ -48,6 +47,28 @@ describe('the bundled CLI', () => {
     const { stdout } = await promisify(execFile)(process.execPath, DRY_RUN)
     expect(stdout).toBe(seedPost)
   })
+
+  it('the Korean recipe, less its permalink, renders the reference post byte for byte', async () => {
+    const step = stepsOf(readWorkflow('examples/chirpy-korean.yml')).find(
+      (s) => s.uses === ACTION_PLACEHOLDER,
+    )
+    const inputs = inputsOf(step ?? {})
+    expect(inputs.permalink).toBe('/posts/daily-papers-{date}/')
+    const flags = Object.entries(inputs)
+      .filter(([name]) => name !== 'permalink' && name !== 'dispatch-workflow')
+      .flatMap(([name, value]) => [`--${name}`, value])
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      'dist/cli.js',
+      ...flags,
+      '--date',
+      '2025-12-24',
+      '--mode',
+      'dry-run',
+      '--input',
+      '__tests__/fixtures/seed/2025-12-24.json',
+    ])
+    expect(stdout).toBe(readFileSync(join(SEED_DIR, '2025-12-24-daily-papers.md'), 'utf8'))
+  })
 })
 
 /** Every `node` on PATH older than the minimum (the machine's own, behind npm's node_modules/.bin). */
@@ -67,8 +88,6 @@ function olderNodes(): string[] {
 }
 
 describe('the bundled CLI (dist/cli.js)', () => {
-  beforeAll(() => assertDistCurrent(process.cwd()))
-
   it("is executable, as package.json's bin", () => {
     expect(statSync('dist/cli.js').mode & 0o111).toBe(0o111)
   })

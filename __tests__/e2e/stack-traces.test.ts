@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
-import { assertDistCurrent } from '../../scripts/dist-stamp.mjs'
 
 /**
  * A stack taken inside the bundle (dist/, `npm run bundle` first) names the src/… line of every frame of
@@ -53,8 +52,6 @@ function repositoryFrames(stack: string): Array<{ file: string; line: string }> 
 }
 
 describe('stack traces from the bundle', () => {
-  beforeAll(() => assertDistCurrent(ROOT))
-
   it('name src/… lines in the action (dist/index.js)', async () => {
     // A refused input: the first write is the failure, through the sink and @actions/core.
     const frames = repositoryFrames(await stackOfFirstWrite('dist/index.js', [], { INPUT_DATE: 'bad' }))

@@ -2,14 +2,17 @@ import { describe, expect, it } from '@jest/globals'
 import {
   cachePath,
   cacheShard,
-  MAX_CACHE_FILE_BYTES,
-  parseCacheFile,
-  renderCacheFile,
+  SUMMARY_CACHE,
   variantKey,
-  type CacheEntries,
+  type CachedSummaries,
 } from '../../src/enrich/cache.js'
+import { MAX_STATE_FILE_BYTES, parseStateFile, renderStateFile } from '../../src/core/state-file.js'
 import { PROMPT_VERSION } from '../../src/enrich/prompt.js'
 import { cacheJson } from './harness.js'
+
+type CacheEntries = Map<string, CachedSummaries>
+const parseCacheFile = (text: string) => parseStateFile(SUMMARY_CACHE, text)
+const renderCacheFile = (entries: CacheEntries) => renderStateFile(SUMMARY_CACHE, entries)
 
 const entries = (): CacheEntries =>
   new Map([
@@ -30,7 +33,8 @@ describe('cache files', () => {
     expect(cacheShard('0704.0001')).toBe('0704')
     expect(cacheShard('../../etc/passwd')).toBe('other')
     expect(cacheShard('2511.01234/../../x')).toBe('other')
-    expect(cachePath('2511')).toBe('.hf-daily-papers/summaries/2511.json')
+    expect(cachePath('2511.01234')).toBe('.hf-daily-papers/summaries/2511.json')
+    expect(cachePath('../../etc/passwd')).toBe('.hf-daily-papers/summaries/other.json')
   })
 
   it('key a summary by prompt version, language and model', () => {
@@ -89,7 +93,7 @@ describe('cache files', () => {
   })
 
   it('refuse a file over the size bound before parsing it', () => {
-    const parsed = parseCacheFile(' '.repeat(MAX_CACHE_FILE_BYTES + 1))
+    const parsed = parseCacheFile(' '.repeat(MAX_STATE_FILE_BYTES + 1))
     expect(parsed.problem).toBe('is larger than 4 MB')
   })
 })

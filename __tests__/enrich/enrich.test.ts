@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { parseCacheFile, renderCacheFile } from '../../src/enrich/cache.js'
+import { SUMMARY_CACHE } from '../../src/enrich/cache.js'
+import { parseStateFile, renderStateFile } from '../../src/core/state-file.js'
 import { PROMPT_VERSION } from '../../src/enrich/index.js'
 import { HOSTILE_TEXTS, startLlmServer, type LlmServer } from '../support/llm-server.js'
 import { cacheJson, createRepository, enrichOn, fixtureDay, LLM_TOKEN, MODEL, sentBody } from './harness.js'
@@ -103,7 +104,9 @@ describe('the cache kept in the repository', () => {
       expect(text).toEqual(firstText)
     }
     for (const file of first.cacheFiles) {
-      expect(renderCacheFile(parseCacheFile(file.content).entries)).toBe(file.content)
+      expect(renderStateFile(SUMMARY_CACHE, parseStateFile(SUMMARY_CACHE, file.content).entries)).toBe(
+        file.content,
+      )
     }
   })
 
@@ -114,7 +117,7 @@ describe('the cache kept in the repository', () => {
     const later = await enrichOn(llm, day, {}, { readFile: repository.readFile })
     expect(llm.requests.slice(before).map((request) => request.paperIds)).toEqual([[ids[0]]])
     expect(later.cacheFiles).toHaveLength(1)
-    const entries = parseCacheFile(later.cacheFiles[0]!.content).entries
+    const entries = parseStateFile(SUMMARY_CACHE, later.cacheFiles[0]!.content).entries
     expect([...entries.keys()]).toEqual(ids.filter((id) => id.startsWith(ids[0]!.slice(0, 4))).sort())
   })
 

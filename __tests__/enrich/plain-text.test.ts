@@ -34,11 +34,9 @@ describe('cleanModelText', () => {
     expect(cut.isWellFormed()).toBe(true)
   })
 
-  it('does bounded work on a huge answer', () => {
-    const huge = `${'x '.repeat(5_000_000)}`
-    const started = performance.now()
-    expect(cleanModelText(huge, 600).length).toBeLessThanOrEqual(600)
-    expect(performance.now() - started).toBeLessThan(200)
+  // How long it takes: npm run bench.
+  it('cuts a huge answer to its bound', () => {
+    expect(cleanModelText('x '.repeat(5_000_000), 600).length).toBeLessThanOrEqual(600)
   })
 
   it('leaves nothing of text that is only hidden characters or spaces', () => {

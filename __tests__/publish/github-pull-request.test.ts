@@ -6,7 +6,7 @@ const WORK = 'daily-papers/2025-12-24'
 describe('GitHub publisher, pull-request mode', () => {
   it('opens a pull request once from a work branch, then updates it', async () => {
     const server = await standIn({ tokens: { 'write-token': 'write' } })
-    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
+    const { publisher } = publisherFor(server, { workBranch: 'daily-papers/2025-12-24' })
     const first = await publisher.publish(changes('👍 4\n'))
     expectOperations(server, 'ReadBranch', 'CreateRef', 'CreateCommitOnBranch', 'CreatePullRequest')
     expect(first).toMatchObject({
@@ -42,7 +42,7 @@ describe('GitHub publisher, pull-request mode', () => {
 
   it('opens nothing when the target branch already has the post', async () => {
     const server = await standIn({ files: { [POST]: 'same\n' } })
-    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
+    const { publisher } = publisherFor(server, { workBranch: 'daily-papers/2025-12-24' })
     expect(await publisher.publish(changes('same\n'))).toEqual({
       written: [],
       kept: [{ path: POST, reason: 'unchanged' }],
@@ -52,7 +52,7 @@ describe('GitHub publisher, pull-request mode', () => {
 
   it('keeps a person’s fix on the open pull request’s branch under overwrite: never', async () => {
     const server = await standIn()
-    const { publisher, log } = publisherFor(server, { pullRequestBranch: WORK })
+    const { publisher, log } = publisherFor(server, { workBranch: WORK })
     await publisher.publish(changes('👍 4\n', 'never'))
     await server.git.commit(WORK, { [POST]: '👍 4, typo fixed by hand\n' }, 'Fix a typo')
 
@@ -71,7 +71,7 @@ describe('GitHub publisher, pull-request mode', () => {
 
   it('under overwrite: changed, puts the rendering back on top of a person’s commit, which stays in the history', async () => {
     const server = await standIn()
-    const { publisher } = publisherFor(server, { pullRequestBranch: WORK })
+    const { publisher } = publisherFor(server, { workBranch: WORK })
     await publisher.publish(changes('👍 4\n'))
     await server.git.commit(WORK, { [POST]: 'edited by hand\n' }, 'Edit by hand')
     expect((await publisher.publish(changes('👍 9\n'))).written).toEqual([POST])
@@ -88,7 +88,7 @@ describe('GitHub publisher, pull-request mode', () => {
 describe('GitHub publisher, pull request refused by the repository setting', () => {
   it('names the setting and the work branch that holds the commit, and gives no permissions advice', async () => {
     const server = await standIn({ actionsMayCreatePullRequests: false })
-    const { publisher } = publisherFor(server, { pullRequestBranch: WORK })
+    const { publisher } = publisherFor(server, { workBranch: WORK })
     const failure = publisher.publish(changes('👍 4\n'))
     await expect(failure).rejects.toThrow(
       `GitHub refused to open the pull request from ${WORK} into main (GitHub: "GitHub Actions is not permitted to create or approve pull requests."). ` +
@@ -103,14 +103,12 @@ describe('GitHub publisher, pull request refused by the repository setting', () 
   it('opens the pull request on the next run once the setting is on, without a second commit', async () => {
     const refused = await standIn({ actionsMayCreatePullRequests: false })
     await expect(
-      publisherFor(refused, { pullRequestBranch: WORK }).publisher.publish(changes('👍 4\n')),
+      publisherFor(refused, { workBranch: WORK }).publisher.publish(changes('👍 4\n')),
     ).rejects.toThrow()
     // The same repository with the setting turned on.
     const allowed = await standIn()
     await allowed.git.git(['fetch', '--quiet', refused.git.dir, `+refs/heads/*:refs/heads/*`])
-    const result = await publisherFor(allowed, { pullRequestBranch: WORK }).publisher.publish(
-      changes('👍 4\n'),
-    )
+    const result = await publisherFor(allowed, { workBranch: WORK }).publisher.publish(changes('👍 4\n'))
     expectOperations(allowed, 'ReadBranch', 'CreatePullRequest')
     expect(result).toEqual({
       written: [],

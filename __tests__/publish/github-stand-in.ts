@@ -1,7 +1,9 @@
 import { afterEach, expect } from '@jest/globals'
 import { createMemoryLog } from '../support/memory-log.js'
 import { createWorkflowDispatch } from '../../src/publish/dispatch.js'
-import { createGitHubPublisher, type GitHubPublisherOptions } from '../../src/publish/github.js'
+import { createCommitPublisher } from '../../src/publish/commit.js'
+import type { GitHubConnection } from '../../src/publish/github.js'
+import { createPullRequestPublisher } from '../../src/publish/pull-request.js'
 import type { ChangeSet, FileChange } from '../../src/core/changes.js'
 import { gitBlobOid } from '../../src/core/git-blob.js'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
@@ -26,12 +28,11 @@ export async function standIn(options: GitHubServerOptions = {}): Promise<GitHub
 }
 
 export interface Extra extends Partial<
-  Pick<
-    GitHubPublisherOptions,
-    'token' | 'branch' | 'pullRequestBranch' | 'otherRepository' | 'dispatcher' | 'graphqlUrl' | 'apiUrl'
-  >
+  Pick<GitHubConnection, 'token' | 'branch' | 'otherRepository' | 'dispatcher' | 'graphqlUrl' | 'apiUrl'>
 > {
   repo?: string
+  /** Pull-request mode, from this branch; commit mode without it. */
+  workBranch?: string
 }
 
 /**
@@ -54,15 +55,20 @@ function connection(server: GitHubServer, repo: string | undefined, extra: Omit<
 }
 
 /** A publisher for `server` whose waits are recorded instead of slept. */
-export function publisherFor(server: GitHubServer, { repo, ...extra }: Extra = {}) {
+export function publisherFor(server: GitHubServer, { repo, workBranch, ...extra }: Extra = {}) {
   const log = createMemoryLog()
-  const options = connection(server, repo, extra)
-  const publisher = createGitHubPublisher({ ...options, log })
-  return { publisher, log, sleeps: options.clock.sleeps, clock: options.clock }
+  const github = { ...connection(server, repo, extra), log }
+  const publisher =
+    workBranch === undefined ? createCommitPublisher(github) : createPullRequestPublisher(github, workBranch)
+  return { publisher, log, sleeps: github.clock.sleeps, clock: github.clock }
 }
 
 /** The workflow dispatch of commit mode, for `server`, with the publisher's defaults. */
-export function dispatchFor(server: GitHubServer, workflow: string, { repo, ...extra }: Extra = {}) {
+export function dispatchFor(
+  server: GitHubServer,
+  workflow: string,
+  { repo, ...extra }: Omit<Extra, 'workBranch'> = {},
+) {
   const log = createMemoryLog()
   const dispatch = createWorkflowDispatch({ ...connection(server, repo, extra), workflow, log })
   return { dispatch, log }

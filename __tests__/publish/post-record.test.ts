@@ -5,13 +5,13 @@ import { join } from 'node:path'
 import { gitBlobOid } from '../../src/core/git-blob.js'
 import { createFilesPublisher } from '../../src/publish/files.js'
 import {
-  parseRecord,
+  POST_RECORD,
   recordChanges,
   recordPath,
-  renderRecord,
   type RecordEntry,
   type RecordUpdate,
 } from '../../src/core/post-record.js'
+import { parseStateFile, renderStateFile } from '../../src/core/state-file.js'
 import type { ChangeSet, FileChange } from '../../src/core/changes.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import { expectOperations, publisherFor, standIn, unedited } from './github-stand-in.js'
@@ -19,6 +19,8 @@ import { expectOperations, publisherFor, standIn, unedited } from './github-stan
 const RECORD = '.hf-daily-papers/posts/2025-11.json'
 const POST_17 = '_posts/2025-11-17-daily-papers-2025-11-17.md'
 const POST_18 = '_posts/2025-11-18-daily-papers-2025-11-18.md'
+const parseRecord = (text: string) => parseStateFile(POST_RECORD, text)
+const renderRecord = (entries: ReadonlyMap<string, RecordEntry>) => renderStateFile(POST_RECORD, entries)
 const entry = (content: string, papers: RecordEntry['papers'] = [['2511.00001', 3]]): RecordEntry => ({
   blob: gitBlobOid(content),
   papers,
@@ -28,7 +30,7 @@ const entry = (content: string, papers: RecordEntry['papers'] = [['2511.00001', 
 function update(entries = new Map([[POST_17, entry('old 17\n')]])): RecordUpdate {
   const text = renderRecord(entries)
   return {
-    files: new Map([[RECORD, { entries, readOid: gitBlobOid(text) }]]),
+    files: new Map([[RECORD, { entries, readOid: gitBlobOid(text), writable: true }]]),
     posts: new Map([
       [POST_17, { record: RECORD, papers: [['2511.00002', 9]] }],
       [POST_18, { record: RECORD, papers: [] }],
@@ -110,7 +112,13 @@ describe('recordChanges', () => {
       recordChanges(update(), [{ path: '_data/papers/daily-2025-11-18.json', content: '[]\n' }]),
     ).toEqual([])
     expect(recordChanges(undefined, [{ path: POST_18, content: 'new 18\n' }])).toEqual([])
-    const notWritable = { ...update(), files: new Map() }
+    const notRead = { ...update(), files: new Map() }
+    expect(recordChanges(notRead, [{ path: POST_18, content: 'new 18\n' }])).toEqual([])
+    const { files } = update()
+    const notWritable = {
+      ...update(),
+      files: new Map([[RECORD, { ...files.get(RECORD)!, writable: false }]]),
+    }
     expect(recordChanges(notWritable, [{ path: POST_18, content: 'new 18\n' }])).toEqual([])
   })
 })
@@ -156,7 +164,7 @@ describe('publishers keep the record true to what they wrote', () => {
   it('lets an open pull request tell its own unmerged refresh from an edit', async () => {
     const work = 'daily-papers/2025-11-18'
     const server = await standIn({ files: { [POST_17]: 'base 17\n' } })
-    const { publisher } = publisherFor(server, { pullRequestBranch: work })
+    const { publisher } = publisherFor(server, { workBranch: work })
     await publisher.publish(changeSet([unedited(POST_17, 'pr 17\n', 'base 17\n')], update()))
     expect(await server.git.readFile(work, POST_17)).toBe('pr 17\n')
 

@@ -78,7 +78,7 @@ describe('reading state files back', () => {
 
   it('reads the open pull request work branch first, the target branch when there is none', async () => {
     const server = await standIn({ files: { [STATE]: 'base\n' } })
-    const { publisher } = publisherFor(server, { pullRequestBranch: 'daily-papers/2025-12-24' })
+    const { publisher } = publisherFor(server, { workBranch: 'daily-papers/2025-12-24' })
     expect(await publisher.readText(STATE)).toBe('base\n')
     // No work branch yet: one read finds it missing, a second reads the target branch.
     expectOperations(server, 'ReadFile', 'ReadFile')

@@ -14,12 +14,13 @@ import type { PaperSource } from '../../src/source/source.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import { daySource } from '../support/day-source.js'
 import { consecutiveDays } from '../support/days.js'
+import { clockAt } from '../support/test-clock.js'
 
-const NOW = new Date('2025-12-26T00:00:00Z')
+const NOW = clockAt('2025-12-26T00:00:00Z')
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 const fixture = (day: string) => JSON.parse(readFileSync(join(FIXTURES, `${day}.json`), 'utf8')) as unknown[]
 const settingsFor = (raw: RawInputs, workspace = '/unused') =>
-  parseSettings({ mode: 'files', ...raw }, { now: NOW, workspace })
+  parseSettings({ mode: 'files', ...raw }, { clock: NOW, workspace })
 
 /** Hugging Face as the pipeline sees it: each day's own list, from the list URL. */
 const listSource = (days: Record<string, unknown[]>) => daySource(days, 'https://hf.test/api/daily_papers')
@@ -40,7 +41,7 @@ async function workspacePublisher() {
 
 async function digest(raw: RawInputs, source: PaperSource, publisher: Publisher) {
   const log = createMemoryLog()
-  const result = await runDigest(settingsFor(raw), { source, publisher, log, now: () => NOW })
+  const result = await runDigest(settingsFor(raw), { source, publisher, log, clock: NOW })
   return { result, log }
 }
 

@@ -5,11 +5,12 @@ import { summaryHtml } from '../../src/report/summary.js'
 import { parseSettings } from '../../src/settings/settings.js'
 import type { Paper } from '../../src/core/paper.js'
 import { showJobSummary } from '../support/job-summary.js'
+import { clockAt } from '../support/test-clock.js'
 
 const settings = (date: string, mode = 'commit') =>
   parseSettings(
     { date, mode, token: 't' },
-    { now: new Date('2025-12-26T00:00:00Z'), repository: 'o/r', workspace: '/w' },
+    { clock: clockAt('2025-12-26T00:00:00Z'), repository: 'o/r', workspace: '/w' },
   )
 
 const paper: Paper = {

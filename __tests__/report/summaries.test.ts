@@ -3,10 +3,11 @@ import type { SummaryStats } from '../../src/enrich/index.js'
 import type { DigestResult } from '../../src/report/result.js'
 import { summaryHtml } from '../../src/report/summary.js'
 import { parseSettings } from '../../src/settings/settings.js'
+import { clockAt } from '../support/test-clock.js'
 
 const settings = parseSettings(
   { date: '2025-12-24', token: 't', fields: 'llm-summary', 'llm-model': 'vendor/<model>' },
-  { now: new Date('2025-12-26T00:00:00Z'), repository: 'o/r', workspace: '/w' },
+  { clock: clockAt('2025-12-26T00:00:00Z'), repository: 'o/r', workspace: '/w' },
 )
 
 const result = (summaries?: SummaryStats): DigestResult => ({

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { eachDay, periodOf } from '../../src/core/calendar.js'
 import { DIGESTS, parseSettings } from '../../src/settings/settings.js'
 import { dayValues, fillTemplate } from '../../src/core/template.js'
+import { clockAt } from '../support/test-clock.js'
 
 /**
  * With every input left empty, each post has its own URL on the permalinks blogs use, and no URL has a
@@ -28,7 +29,7 @@ function url(permalink: string, fileName: string, categories: string[]): string 
 describe.each(DIGESTS)('the %s defaults', (digest) => {
   const settings = parseSettings(
     { digest, date: '2025-12-24', mode: 'dry-run' },
-    { now: new Date('2026-01-01T00:00:00Z') },
+    { clock: clockAt('2026-01-01T00:00:00Z') },
   )
   // Every post of two years: each day, or each week's or month's first day, as the pipeline names them.
   const firstDays = [

@@ -7,6 +7,7 @@ import { runnerEnvironment } from '../../src/settings/environment.js'
 import type { RawInputs } from '../../src/settings/inputs.js'
 import { parseSettings, type Environment } from '../../src/settings/settings.js'
 import { problemsOf } from './parse.js'
+import { clockAt } from '../support/test-clock.js'
 
 /** The runner's variables, checked whatever the mode, each problem naming its variable. */
 const folder = mkdtempSync(join(tmpdir(), 'environment-'))
@@ -20,10 +21,10 @@ const runner = {
   GITHUB_OUTPUT: file,
   GITHUB_STEP_SUMMARY: file,
 }
-const now = new Date('2025-12-25T03:00:00Z')
+const clock = clockAt('2025-12-25T03:00:00Z')
 const environmentOf = (variables: Record<string, string | undefined>): Environment => ({
   ...runnerEnvironment({ ...runner, ...variables }),
-  now,
+  clock,
   pathKind,
 })
 

@@ -1,10 +1,11 @@
 /** How the settings tests parse inputs: on one runner, over a base that lets the default commit mode run. */
 import type { RawInputs } from '../../src/settings/inputs.js'
 import { parseSettings, SettingsError, type Environment, type Settings } from '../../src/settings/settings.js'
+import { clockAt } from '../support/test-clock.js'
 
 /** The runner as the settings tests see it: a day in Seoul's morning, the reference blog's repository. */
 export const environment: Environment = {
-  now: new Date('2025-12-25T03:00:00Z'),
+  clock: clockAt('2025-12-25T03:00:00Z'),
   repository: 'lim4349/lim4349.github.io',
   workspace: '/tmp/workspace',
 }

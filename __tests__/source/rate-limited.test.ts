@@ -11,7 +11,7 @@ import {
   type HfServerOptions,
 } from '../support/hf-server.js'
 import { createMemoryLog } from '../support/memory-log.js'
-import { between, testClock } from '../support/test-clock.js'
+import { between, clockAt, testClock } from '../support/test-clock.js'
 
 /** 48 days from 2025-10-01, each with a real day's papers: a backfill of 48 requests. */
 const realDays = [...(await loadFixtureDays()).values()]
@@ -58,14 +58,14 @@ async function connect(serverOptions: HfServerOptions = {}, options: Partial<Hug
 
 /** The pipeline's backfill of all DAYS with `source`, printing nothing. */
 function backfill(source: ReturnType<typeof createHuggingFaceSource>) {
-  const now = new Date('2025-12-26T00:00:00Z')
+  const clock = clockAt('2025-12-26T00:00:00Z')
   return runDigest(
-    parseSettings({ date: `${FIRST}..${LAST}`, mode: 'dry-run' }, { now, workspace: '/unused' }),
+    parseSettings({ date: `${FIRST}..${LAST}`, mode: 'dry-run' }, { clock, workspace: '/unused' }),
     {
       source,
       publisher: createDryRunPublisher({ print: () => undefined }),
       log: createMemoryLog(),
-      now: () => now,
+      clock,
     },
   )
 }

@@ -3,7 +3,7 @@
  * compare-and-swap on a branch head.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -50,11 +50,22 @@ export class GitRepository {
     })
   }
 
+  /**
+   * The branch's head, read from its ref file: a git call costs a process (~6 ms of the test's own CPU
+   * here), and the stand-in asks for heads more than for anything else. Refs are never packed here (no
+   * gc), and git writes a ref file by renaming, so the file is the ref.
+   */
   async head(branch: string): Promise<string | undefined> {
-    return this.git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`]).then(
-      (oid) => oid.trim(),
-      () => undefined,
-    )
+    // git's rules for a ref name, in short: no such name can reach out of refs/heads.
+    const valid = (part: string) => /^[^\0-\x20~^:?*[\\\x7f]+$/.test(part) && !/^\.|\.lock$|\.\./.test(part)
+    if (!branch.split('/').every(valid)) return undefined
+    const oid = await readFile(join(this.dir, 'refs', 'heads', branch), 'utf8').catch(() => undefined)
+    return oid?.trim() || undefined
+  }
+
+  /** The branch HEAD names (the default branch), read from the HEAD file for the same reason. */
+  async defaultBranch(): Promise<string> {
+    return (await readFile(join(this.dir, 'HEAD'), 'utf8')).trim().replace(/^ref: refs\/heads\//, '')
   }
 
   async readFile(branch: string, path: string): Promise<string | undefined> {

@@ -171,7 +171,7 @@ function repositoryObject(context: Resolution) {
     id: REPOSITORY_ID,
     nameWithOwner: `${owner}/${repo}`,
     defaultBranchRef: async () => {
-      const name = (await git.git(['symbolic-ref', '--short', 'HEAD'])).trim()
+      const name = await git.defaultBranch()
       return refObject(context, name)
     },
     ref: async ({ qualifiedName }: { qualifiedName: string }) => {

@@ -67,3 +67,10 @@ export function between(low: number, high: number) {
     toAsymmetricMatcher: () => `between(${low}, ${high})`,
   }
 }
+
+/** A test clock at `instant` (an ISO time): what a run sees as now, with every wait recorded instead of waited. */
+export function clockAt(instant: string): TestClock {
+  const time = Date.parse(instant)
+  if (Number.isNaN(time)) throw new Error(`clockAt: ${JSON.stringify(instant)} is not an ISO time`)
+  return testClock(time)
+}

@@ -5,7 +5,8 @@ import ts from 'typescript'
 
 /**
  * `npm run bench` runs the stand-ins on Node's type stripping, which loads a relative import only by the
- * file's real name: a `./name.js` that jest and tsc map to `name.ts` breaks the bench alone.
+ * file's real name: a `./name.js` that jest and tsc map to `name.ts` breaks the bench alone. src/ is the
+ * exception: scripts/typescript-hooks.mjs maps its `./name.js` to `name.ts`, as jest does.
  */
 it('every file the bench reaches imports the next by its real name', () => {
   const reached = new Set<string>()
@@ -14,6 +15,7 @@ it('every file the bench reaches imports the next by its real name', () => {
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     if (reached.has(file)) continue
     reached.add(file)
+    if (file.startsWith('src/')) continue
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true)
     for (const { fileName } of importedFiles.filter(({ fileName }) => fileName.startsWith('.'))) {
       const target = posix.join(posix.dirname(file), fileName)
@@ -23,6 +25,11 @@ it('every file the bench reaches imports the next by its real name', () => {
   }
   expect(misnamed).toEqual([])
   expect([...reached]).toEqual(
-    expect.arrayContaining(['scripts/bench-scenarios.mjs', '__tests__/support/git-repository.ts']),
+    expect.arrayContaining([
+      'scripts/bench-scenarios.mjs',
+      '__tests__/support/git-repository.ts',
+      'scripts/typescript-hooks.mjs',
+      'src/digest/index.ts',
+    ]),
   )
 })

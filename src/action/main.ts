@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../core/errors.js'
+import { systemClock } from '../core/clock.js'
 import { pathKind } from '../core/path-kind.js'
 import { runDigest } from '../pipeline/run.js'
 import { createDispatch, createPublisher } from '../publish/index.js'
@@ -23,7 +24,7 @@ export async function run(): Promise<void> {
   try {
     const settings = parseSettings(actionInputs(process.env), {
       ...runnerEnvironment(process.env),
-      now: new Date(),
+      clock: systemClock,
       pathKind,
     })
     const result = await runDigest(settings, {
@@ -31,7 +32,7 @@ export async function run(): Promise<void> {
       publisher: createPublisher(settings, sink, sink.info),
       dispatch: createDispatch(settings, sink),
       log: sink,
-      now: () => new Date(),
+      clock: systemClock,
     })
     sink.setOutputs(digestOutputs(result), settings.outputFile)
     if (result.skipped !== undefined) sink.notice(`Nothing written: ${result.skipped}.`)

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
 import { parse as parseYaml } from 'yaml'
+import { systemClock } from '../core/clock.js'
 import { pathKind } from '../core/path-kind.js'
 import { createRedactor } from '../core/redact.js'
 import { neutraliseCommands } from '../core/workflow-commands.js'
@@ -77,7 +78,7 @@ export async function runCli(
       outputFile: undefined,
       summaryFile: undefined,
       workspace: resolve(flags.out ?? '.'),
-      now: new Date(),
+      clock: systemClock,
       caller: 'cli',
       pathKind,
     })
@@ -90,7 +91,7 @@ export async function runCli(
       publisher: createPublisher(settings, log, (text) => io.stdout(text)),
       dispatch: createDispatch(settings, log),
       log,
-      now: () => new Date(),
+      clock: systemClock,
     })
     const outputs = digestOutputs(result)
     for (const [name, value] of Object.entries(outputs)) if (value !== '') log.info(`${name}: ${value}`)

@@ -15,13 +15,9 @@ export function parseDay(text: string): number | undefined {
   return formatDay(ms) === text ? ms : undefined
 }
 
+/** The Hugging Face day (UTC) an instant (epoch ms) falls in, whatever the runner's own zone. */
 export function formatDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10)
-}
-
-/** The Hugging Face day (UTC) that `now` falls in, whatever the runner's own zone. */
-export function utcDay(now: Date): string {
-  return formatDay(now.getTime())
 }
 
 export function addDays(day: string, count: number): string {
@@ -140,12 +136,12 @@ export interface WallTime {
 }
 
 /**
- * The post's date: `time` on `day` in `zone`, moved back to `now` when that is still in the future,
- * because Jekyll does not publish future posts.
+ * The post's date: `time` on `day` in `zone`, moved back to `now` (epoch ms) when that is still in the
+ * future, because Jekyll does not publish future posts.
  */
-export function postDate(day: string, time: WallTime, zone: string, now: Date): string {
+export function postDate(day: string, time: WallTime, zone: string, now: number): string {
   const planned = zonedInstant(dayMs(day) + (time.hour * 60 + time.minute) * 60_000, zone)
-  return formatZoned(Math.min(planned, now.getTime()), zone)
+  return formatZoned(Math.min(planned, now), zone)
 }
 
 /**
@@ -154,9 +150,9 @@ export function postDate(day: string, time: WallTime, zone: string, now: Date): 
  * While that is still ahead (a run during the period), the start of the run's day in `zone`: the same
  * for every run that day, and after the daily posts of the days before.
  */
-export function periodPostDate(lastDay: string, zone: string, now: Date): string {
+export function periodPostDate(lastDay: string, zone: string, now: number): string {
   const end = zonedInstant(dayMs(lastDay) + (23 * 60 + 59) * 60_000, zone)
-  if (end <= now.getTime()) return formatZoned(end, zone)
-  const today = formatZoned(now.getTime(), zone).slice(0, 10)
+  if (end <= now) return formatZoned(end, zone)
+  const today = formatZoned(now, zone).slice(0, 10)
   return formatZoned(zonedInstant(dayMs(today), zone), zone)
 }

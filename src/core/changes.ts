@@ -1,24 +1,7 @@
+import type { FileChange } from './file-change.js'
 import type { RecordUpdate } from './post-record.js'
 
-/**
- * When the action may replace a file that is already there with other content.
- * - `overwrite`: posts and data files; the `overwrite` input decides.
- * - `state`: the action's own bookkeeping (the model-summary cache, the record of what it wrote):
- *   replaced whenever it differs, whatever `overwrite` says.
- * - `unedited`: a refreshed older post; replaced only while it is still exactly what the action last
- *   wrote there (`lastWritten`, a git blob id), so a person's edit is never lost. With no record, it
- *   is left alone, and a post deleted since is not written again.
- */
-export type WritePolicy =
-  { kind: 'overwrite' } | { kind: 'state' } | { kind: 'unedited'; lastWritten?: string }
-
-/** A file the action wants in the repository, path relative to the repository root. */
-export interface FileChange {
-  path: string
-  content: string
-  /** `{ kind: 'overwrite' }` when absent. */
-  policy?: WritePolicy
-}
+export type { FileChange, WritePolicy } from './file-change.js'
 
 export interface ChangeSet {
   files: FileChange[]
@@ -47,13 +30,6 @@ export interface PublishResult {
   commitBranch?: string
   pullRequestUrl?: string
 }
-
-/**
- * The largest state file (the action's own bookkeeping, policy `state`) a publisher's `readText` gives
- * back. The post record and the model-summary cache read theirs with this limit, split by month to stay
- * far below it.
- */
-export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
 
 /** One way of putting a ChangeSet somewhere: a commit through the GitHub API, the workspace, or the log. */
 export interface Publisher {

@@ -1,24 +1,14 @@
-import { errorMessage } from './errors.js'
-import { posix } from 'node:path'
 import { gitBlobOid } from './git-blob.js'
-import { parseJson } from './bounded-json.js'
+import type { FileChange } from './file-change.js'
+import { statePath, updatedStateFiles, type StateFile, type StateFormat } from './state-file.js'
 import { z } from './zod.js'
-import { MAX_STATE_FILE_BYTES, type FileChange } from './changes.js'
 
 /**
  * The record of what the action wrote: for each post, the git blob id of the content it wrote and
  * the ranking that content shows. A later run rewrites a post only while the post still has that
- * blob id (a person's edit changes it), and explains a rewrite by comparing rankings. Kept in a dot
- * folder, which Jekyll neither publishes nor parses, one file per month of the post's day, so that
- * the posts themselves stay exactly as rendered.
+ * blob id (a person's edit changes it), and explains a rewrite by comparing rankings. A state file
+ * per month of the post's day (state-file.ts), so that the posts themselves stay exactly as rendered.
  */
-const RECORD_DIR = '.hf-daily-papers/posts'
-
-/** A month of daily posts with a hundred papers each is ~0.2 MB; a larger file is not ours. */
-const MAX_RECORD_FILE_BYTES = MAX_STATE_FILE_BYTES
-
-const ABOUT =
-  'What hf-daily-papers wrote to each post (the git blob id and the ranking it shows), so that refresh-days rewrites a post only while nobody has edited it. Delete an entry and that post is never refreshed.'
 
 /** A paper of a post's ranking: arXiv id and upvotes, in rank order. */
 export type RankedPaper = readonly [id: string, upvotes: number]
@@ -29,13 +19,8 @@ export interface RecordEntry {
   papers: readonly RankedPaper[]
 }
 
-/** One record file as read before publishing. */
-export interface RecordFile {
-  /** Post path → what the action wrote there. */
-  entries: ReadonlyMap<string, RecordEntry>
-  /** The git blob id of the text that was read; undefined when there was no file. */
-  readOid?: string
-}
+/** One record file as read before publishing: post path → what the action wrote there. */
+export type RecordFile = StateFile<RecordEntry>
 
 /**
  * What a publisher needs to keep the record true: the record files as read (only those it may
@@ -46,69 +31,32 @@ export interface RecordUpdate {
   posts: ReadonlyMap<string, { record: string; papers: readonly RankedPaper[] }>
 }
 
-/** The record file of a post whose `{date}` is `day`. Built from the day's digits only. */
-export function recordPath(day: string): string {
-  return posix.join(RECORD_DIR, `${day.slice(0, 7)}.json`)
-}
-
-export interface ParsedRecord {
-  entries: Map<string, RecordEntry>
-  /** Set when the file is not entirely understood: its valid entries are used, but it is not rewritten. */
-  problem?: string
-}
-
-const fileSchema = z.strictObject({
-  about: z.optional(z.string()),
-  posts: z.record(z.string(), z.unknown()),
-})
 const entrySchema = z.strictObject({
   blob: z.string().check(z.regex(/^[0-9a-f]{40}$/)),
   papers: z.array(z.tuple([z.string().check(z.maxLength(64)), z.int().check(z.nonnegative())])),
 })
 
-/**
- * Reads a record file's text. A file that is too large, not JSON or not shaped as expected (a person
- * may have edited it) gives what can be read of it and a problem to warn about, never an error.
- */
-export function parseRecord(text: string): ParsedRecord {
-  const entries = new Map<string, RecordEntry>()
-  if (Buffer.byteLength(text) > MAX_RECORD_FILE_BYTES) {
-    return { entries, problem: `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MB` }
-  }
-  let json: unknown
-  try {
-    json = parseJson(text)
-  } catch (error) {
-    return { entries, problem: `is not valid JSON (${errorMessage(error)})` }
-  }
-  const file = fileSchema.safeParse(json)
-  if (!file.success) return { entries, problem: 'is not a record of posts ({"posts": {…}} expected)' }
-  let invalid = 0
-  // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
-  for (const [path, value] of Object.entries((json as { posts: Record<string, unknown> }).posts)) {
+export const POST_RECORD: StateFormat<RecordEntry> = {
+  name: 'posts',
+  about:
+    'What hf-daily-papers wrote to each post (the git blob id and the ranking it shows), so that refresh-days rewrites a post only while nobody has edited it. Delete an entry and that post is never refreshed.',
+  kind: 'a record of posts',
+  unusable: 'it cannot read',
+  purpose: 'the action can record the posts it writes',
+  readEntry(value) {
     const entry = entrySchema.safeParse(value)
-    if (entry.success) entries.set(path, entry.data)
-    else invalid++
-  }
-  if (invalid === 0) return { entries }
-  return { entries, problem: `has ${invalid} ${invalid === 1 ? 'entry' : 'entries'} it cannot read` }
+    return entry.success ? { entry: entry.data, unusable: 0 } : { unusable: 1 }
+  },
 }
 
-/** The file's text: posts sorted, one paper a line, a final newline, so equal records give equal bytes. */
-export function renderRecord(entries: ReadonlyMap<string, RecordEntry>): string {
-  const posts = [...entries]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, { blob, papers }]) => {
-      const ranking = papers.map(([id, upvotes]) => `\n        [${JSON.stringify(id)}, ${upvotes}]`)
-      return [
-        `    ${JSON.stringify(path)}: {`,
-        `      "blob": ${JSON.stringify(blob)},`,
-        `      "papers": [${ranking.join(',')}${papers.length > 0 ? '\n      ' : ''}]`,
-        '    }',
-      ].join('\n')
-    })
-  const body = posts.length > 0 ? `{\n${posts.join(',\n')}\n  }` : '{}'
-  return `{\n  "about": ${JSON.stringify(ABOUT)},\n  "posts": ${body}\n}\n`
+/** The shard of a post whose `{date}` is `day`: its month, `2025-11`, built from the day's digits only. */
+export function recordShard(day: string): string {
+  return day.slice(0, 7)
+}
+
+/** The record file of a post whose `{date}` is `day`. */
+export function recordPath(day: string): string {
+  return statePath(POST_RECORD, recordShard(day))
 }
 
 /**
@@ -121,16 +69,15 @@ export function recordChanges(
   written: readonly FileChange[],
 ): FileChange[] {
   if (update === undefined) return []
-  const changed = new Map<string, Map<string, RecordEntry>>()
-  for (const file of written) {
-    const post = update.posts.get(file.path)
-    const record = post && update.files.get(post.record)
-    if (post === undefined || record === undefined) continue
-    const entries = changed.get(post.record) ?? new Map(record.entries)
-    entries.set(file.path, { blob: gitBlobOid(file.content), papers: post.papers })
-    changed.set(post.record, entries)
-  }
-  return [...changed]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([path, entries]) => ({ path, content: renderRecord(entries), policy: { kind: 'state' } }))
+  return updatedStateFiles(
+    POST_RECORD,
+    update.files,
+    written.flatMap((file) => {
+      const post = update.posts.get(file.path)
+      if (post === undefined) return []
+      return [
+        { path: post.record, key: file.path, entry: { blob: gitBlobOid(file.content), papers: post.papers } },
+      ]
+    }),
+  )
 }

@@ -1,3 +1,8 @@
+/** A duration in milliseconds as messages show it: `1.5 s`, `0.02 s`. */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`
+}
+
 /** "1 paper", "2 papers": a count with its noun, for messages and the job summary. */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
@@ -22,9 +27,4 @@ export function shownUrl(
   shown.password = ''
   if (withoutQuery) shown.search = ''
   return shown.href
-}
-
-/** A duration for messages: `0.75 s`, `20 s`. */
-export function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`
 }

@@ -1,35 +1,57 @@
-import { errorMessage } from '../core/errors.js'
+import type { FileChange } from '../core/file-change.js'
+import type { Log } from '../core/log.js'
+import {
+  readStateFiles,
+  STATE_DIR,
+  statePath,
+  updatedStateFiles,
+  type StateFormat,
+} from '../core/state-file.js'
 import { posix } from 'node:path'
 import { z } from '../core/zod.js'
 import type { Summary } from './answer.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from './plain-text.js'
 import { PROMPT_VERSION } from './prompt.js'
-import { MAX_STATE_FILE_BYTES } from '../core/changes.js'
 
-/**
- * Where the summaries are kept, relative to the repository root. A dot folder: Jekyll neither
- * publishes nor parses it, so a hand-broken file cannot break the site's build (a file in `_data/`
- * would). One file per arXiv month (`2511.json`) keeps each file, and so each commit, small.
- */
-export const CACHE_DIR = '.hf-daily-papers/summaries'
+/** Variant (prompt version, language, model) → summary: a paper's entry. */
+export type CachedSummaries = ReadonlyMap<string, Summary>
 
-/** A month of Hugging Face papers with Korean summaries is ~0.7 MB; a larger file is not ours. */
-export const MAX_CACHE_FILE_BYTES = MAX_STATE_FILE_BYTES
+const entrySchema = z.strictObject({ summary: z.string(), title: z.optional(z.string()) })
+const variantsSchema = z.record(z.string(), z.unknown())
 
-const ABOUT =
-  'Summaries written by a model for hf-daily-papers, by paper id, then by prompt version, language and model. Edit an entry to correct it, delete it to have it written again.'
+/** The summaries a model wrote, kept in a state file per arXiv month (state-file.ts), by paper id. */
+export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
+  name: 'summaries',
+  about:
+    'Summaries written by a model for hf-daily-papers, by paper id, then by prompt version, language and model. Edit an entry to correct it, delete it to have it written again.',
+  kind: 'a summaries file',
+  unusable: 'without a usable summary',
+  purpose: 'new summaries can be kept',
+  readEntry(value) {
+    if (!variantsSchema.safeParse(value).success) return { unusable: 1 }
+    const entry = new Map<string, Summary>()
+    let unusable = 0
+    // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
+    for (const [variant, item] of Object.entries(value as Record<string, unknown>)) {
+      const summary = readSummary(item)
+      if (summary === undefined) unusable++
+      else entry.set(variant, summary)
+    }
+    return entry.size > 0 ? { entry, unusable } : { unusable }
+  },
+}
 
-/** Paper id → variant (prompt version, language, model) → summary. */
-export type CacheEntries = Map<string, Map<string, Summary>>
+/** Where the summaries are kept, relative to the repository root. */
+export const CACHE_DIR = posix.join(STATE_DIR, SUMMARY_CACHE.name)
 
 /** The cache file a paper's summaries live in: its arXiv month (`2511.01234` → `2511`), or `other`. */
 export function cacheShard(paperId: string): string {
   return /^(\d{4})\.\d{4,5}(?:v\d+)?$/.exec(paperId)?.[1] ?? 'other'
 }
 
-/** The path of a shard's file. Built only from digits or `other`, never from a paper's text. */
-export function cachePath(shard: string, dir = CACHE_DIR): string {
-  return posix.join(dir, `${shard}.json`)
+/** The path of a paper's cache file. Built only from digits or `other`, never from a paper's text. */
+export function cachePath(paperId: string): string {
+  return statePath(SUMMARY_CACHE, cacheShard(paperId))
 }
 
 /** One summary per paper, prompt version, language and model: a change to any of them asks again. */
@@ -37,58 +59,8 @@ export function variantKey(model: string, language: string): string {
   return `v${PROMPT_VERSION} ${language} ${model}`
 }
 
-export interface ParsedCache {
-  entries: CacheEntries
-  /** Set when the file is not entirely understood: its valid entries are used, but it is not rewritten. */
-  problem?: string
-}
-
-const fileSchema = z.strictObject({
-  about: z.optional(z.string()),
-  summaries: z.record(z.string(), z.record(z.string(), z.unknown())),
-})
-const entrySchema = z.strictObject({ summary: z.string(), title: z.optional(z.string()) })
-
-/**
- * Reads a cache file's text. A file that is too large, not JSON or not shaped as expected (a person
- * may have edited it) gives what can be read of it and a problem to warn about, never an error.
- */
-export function parseCacheFile(text: string): ParsedCache {
-  const entries: CacheEntries = new Map()
-  if (Buffer.byteLength(text) > MAX_CACHE_FILE_BYTES) {
-    return { entries, problem: `is larger than ${MAX_CACHE_FILE_BYTES / 1024 / 1024} MB` }
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    return { entries, problem: `is not valid JSON (${errorMessage(error)})` }
-  }
-  const file = fileSchema.safeParse(json)
-  if (!file.success) {
-    const issue = file.error.issues[0]
-    return {
-      entries,
-      problem: `is not a summaries file (${issue?.path.join('.') || 'top level'}: ${issue?.message})`,
-    }
-  }
-  let invalid = 0
-  // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
-  const { summaries } = json as z.infer<typeof fileSchema>
-  for (const [id, variants] of Object.entries(summaries)) {
-    for (const [variant, value] of Object.entries(variants)) {
-      const summary = readEntry(value)
-      if (summary === undefined) invalid++
-      else entries.set(id, (entries.get(id) ?? new Map<string, Summary>()).set(variant, summary))
-    }
-  }
-  const problem =
-    invalid > 0 ? `has ${invalid} ${invalid === 1 ? 'entry' : 'entries'} without a usable summary` : undefined
-  return problem === undefined ? { entries } : { entries, problem }
-}
-
 /** An entry as a summary, cleaned again: a hand edit may have brought in anything. */
-function readEntry(value: unknown): Summary | undefined {
+function readSummary(value: unknown): Summary | undefined {
   const entry = entrySchema.safeParse(value)
   if (!entry.success) return undefined
   const summary = cleanModelText(entry.data.summary, MAX_SUMMARY_LENGTH)
@@ -98,15 +70,30 @@ function readEntry(value: unknown): Summary | undefined {
   return title === undefined ? { summary } : { summary, title }
 }
 
-/** The file's text: ids and variants sorted, two-space JSON, a final newline, so equal entries give equal bytes. */
-export function renderCacheFile(entries: CacheEntries): string {
-  const byKey = <T>(map: ReadonlyMap<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  // Object.fromEntries defines keys as data, so an id like `__proto__` stays an ordinary key.
-  const summaries = Object.fromEntries(
-    byKey(entries).map(([id, variants]) => [
-      id,
-      Object.fromEntries(byKey(variants).map(([variant, summary]) => [variant, { ...summary }])),
-    ]),
-  )
-  return `${JSON.stringify({ about: ABOUT, summaries }, null, 2)}\n`
+export interface SummaryCache {
+  get(id: string, variant: string): Summary | undefined
+  add(id: string, variant: string, summary: Summary): void
+  /** The files that gained summaries, rendered; none when nothing was added (a re-run commits nothing). */
+  changedFiles(): FileChange[]
+}
+
+/** Reads the cache files that can hold these papers' summaries. */
+export async function loadCache(
+  ids: readonly string[],
+  readText: (path: string) => Promise<string | undefined>,
+  log: Log,
+): Promise<SummaryCache> {
+  const files = await readStateFiles(SUMMARY_CACHE, ids.map(cacheShard), readText, log)
+  const added = new Map<string, Map<string, Summary>>()
+  const get = (id: string) => added.get(id) ?? files.get(cachePath(id))?.entries.get(id)
+  return {
+    get: (id, variant) => get(id)?.get(variant),
+    add: (id, variant, summary) => void added.set(id, new Map(get(id)).set(variant, summary)),
+    changedFiles: () =>
+      updatedStateFiles(
+        SUMMARY_CACHE,
+        files,
+        [...added].map(([id, entry]) => ({ path: cachePath(id), key: id, entry })),
+      ),
+  }
 }

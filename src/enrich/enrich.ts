@@ -6,8 +6,8 @@ import type { Paper } from '../core/paper.js'
 import type { Summary } from './answer.js'
 import { askModel, type AskOutcome } from './ask.js'
 import { GITHUB_MODELS_LOW_TIER } from './batch.js'
-import { loadCache, type CacheFile } from './cache-store.js'
-import { CACHE_DIR, variantKey } from './cache.js'
+import type { FileChange } from '../core/file-change.js'
+import { CACHE_DIR, loadCache, variantKey } from './cache.js'
 import { createModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
 import { wantsTitle } from './prompt.js'
@@ -49,8 +49,8 @@ export interface EnrichResult {
   /** Every paper asked about, by id. */
   byId: Map<string, EnrichedPaper>
   stats: SummaryStats
-  /** Cache files that gained summaries: to go into the same ChangeSet as the posts. */
-  cacheFiles: CacheFile[]
+  /** Cache files that gained summaries (policy `state`): to go into the same ChangeSet as the posts. */
+  cacheFiles: FileChange[]
 }
 
 /**
@@ -68,7 +68,6 @@ export async function enrichPapers(
   const needsTitle = wantsTitle(options.language)
   const cache = await loadCache(
     unique.map((paper) => paper.id),
-    CACHE_DIR,
     deps.readFile,
     deps.log,
   )

@@ -1,6 +1,6 @@
-import { systemClock } from '../core/clock.js'
 import { needsModel } from '../core/fields.js'
 import { enrichPapers, type EnrichedPaper, type SummaryStats } from '../enrich/index.js'
+import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { FileChange, Publisher } from '../core/changes.js'
 import type { Settings } from '../settings/settings.js'
@@ -21,7 +21,7 @@ export interface ModelSummaries {
 export async function modelSummaries(
   papers: readonly Paper[],
   settings: Settings,
-  { publisher, log, now }: { publisher: Publisher; log: Log; now: () => Date },
+  { publisher, log, clock }: { publisher: Publisher; log: Log; clock: Clock },
 ): Promise<ModelSummaries | undefined> {
   if (settings.fields.includes('llm-title') && settings.language === 'en') {
     log.warning(
@@ -42,17 +42,12 @@ export async function modelSummaries(
         maxCalls: llm.maxCalls,
         userAgent: USER_AGENT,
       },
-      {
-        log,
-        // The run's own time, and the system's waits.
-        clock: { now: () => now().getTime(), sleep: (ms, signal) => systemClock.sleep(ms, signal) },
-        readFile: (path) => publisher.readText(path),
-      },
+      { log, clock, readFile: (path) => publisher.readText(path) },
     )
     return {
       byId: result.byId,
       stats: result.stats,
-      files: result.cacheFiles.map((file) => ({ ...file, policy: { kind: 'state' } })),
+      files: result.cacheFiles,
     }
   })
 }

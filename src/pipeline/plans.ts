@@ -93,7 +93,8 @@ export function renderPlan(
   plan: PostPlan,
   papers: Paper[],
   settings: Settings,
-  now: Date,
+  /** Epoch ms: a post is dated no later. */
+  now: number,
   summaries: ModelSummaries | undefined,
 ): string {
   return renderPost(papers, {

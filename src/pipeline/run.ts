@@ -1,164 +1,197 @@
 import { describeRange, todayIncompleteWarning } from '../core/day-range.js'
 import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
-import { eachDay, utcDay } from '../core/calendar.js'
+import { eachDay, formatDay } from '../core/calendar.js'
+import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import { fillTemplate } from '../core/template.js'
-import { selectPapers } from '../digest/index.js'
-import type { DispatchWorkflow } from '../publish/dispatch.js'
+import type { DispatchFailure, DispatchWorkflow } from '../publish/dispatch.js'
 import { nothingWritten } from '../publish/nothing-written.js'
-import type { EarlierPost } from '../refresh/refresh.js'
-import { startRefresh } from '../refresh/stage.js'
+import {
+  finishRefresh,
+  planRefreshOf,
+  startRefresh,
+  type PlannedRefresh,
+  type RefreshStart,
+} from '../refresh/stage.js'
 import type { DayOutcome, DigestResult } from '../report/result.js'
 import type { Settings } from '../settings/settings.js'
 import { ignoredDate } from '../source/drift.js'
-import type { Paper } from '../core/paper.js'
+import type { DayPapers } from '../core/paper.js'
 import type { PaperSource } from '../source/source.js'
 import { DigestError } from './errors.js'
 import { linkedPeriodPlan } from './daily-posts.js'
 import { fetchDays } from './fetch.js'
-import { modelSummaries } from './model-summaries.js'
-import {
-  dailyPlan,
-  dataFiles,
-  noneSelected,
-  postPath,
-  rangeValues,
-  renderPlan,
-  selectEarlier,
-} from './plans.js'
+import { modelSummaries, type ModelSummaries } from './model-summaries.js'
+import { dailyPlan, dataFiles, noneSelected, rangeValues } from './plans.js'
+import { renderPosts, selectPosts, type RenderedPosts, type SelectedPosts } from './posts.js'
 
 export { DigestError }
 
-/** The outside world as the pipeline sees it; main.ts and the CLI build it, tests pass fakes. */
+/** The outside world as the pipeline sees it; main.ts and the CLI build it, tests pass stand-ins. */
 export interface Collaborators {
   source: PaperSource
   publisher: Publisher
   /** Commit mode with `dispatch-workflow`: the workflow to start once a commit landed. */
   dispatch?: DispatchWorkflow
   log: Log
-  now: () => Date
+  /** What time it is (today's day, the latest a post may be dated), and the model layer's waits. */
+  clock: Clock
 }
 
-/** fetch → select and render → publish, for every day asked for. */
-export async function runDigest(
-  settings: Settings,
-  { source, publisher, dispatch, log, now }: Collaborators,
-): Promise<DigestResult> {
-  const range = describeRange(settings)
-  const refresh = startRefresh(settings, publisher, log)
-  const fetchedAll = await log.group(`Fetch papers (${range}${describeRefresh(refresh.days)})`, () =>
-    fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log),
-  )
-  const fetched = fetchedAll.slice(0, fetchedAll.length - refresh.days.length)
-  const earlierDays = fetchedAll.slice(fetched.length)
-  // The run's own days first, then with the earlier days, oldest first: one deaf day list is enough.
-  const dateIgnored = ignoredDate(fetched) ?? ignoredDate([...earlierDays, ...fetched])
-  if (dateIgnored !== undefined) throw new DigestError(dateIgnored)
-  const today = utcDay(now())
-  if (fetched.some((day) => day.day === today)) {
-    log.warning(todayIncompleteWarning(today, '"yesterday"'))
-  }
-
+/**
+ * A run, phase by phase, each a function of what the phases before it returned:
+ * fetch → plan → select → summaries → render → refresh → publish → result.
+ */
+export async function runDigest(settings: Settings, collaborators: Collaborators): Promise<DigestResult> {
+  const fetched = await fetchPhase(settings, collaborators)
   const plans =
     settings.digest === 'daily'
-      ? fetched.map(dailyPlan)
-      : [await linkedPeriodPlan(fetched, settings, publisher, log)]
-  const selected = plans.map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
-  if (settings.emptyDay === 'fail') {
-    const empty = selected.find(({ papers }) => papers.length === 0)
-    if (empty !== undefined) {
-      const filtered = noneSelected(empty.plan.listed.length, settings)
-      throw new DigestError(
-        `${empty.plan.label}: no papers to post${filtered ? ` (${filtered})` : ''}; empty-day is "fail"`,
-      )
-    }
-  }
-  const earlier = selectEarlier(earlierDays, settings)
+      ? fetched.own.map(dailyPlan)
+      : [await linkedPeriodPlan(fetched.own, settings, collaborators.publisher, collaborators.log)]
+  const selected = selectPosts(plans, fetched.earlier, settings)
   // Asked for once for every post, refreshed ones too, before any is rendered: a range of days takes as
   // few requests as one day.
   const summaries = await modelSummaries(
-    [...selected, ...earlier].flatMap(({ papers }) => papers),
+    [...selected.own, ...selected.earlier].flatMap(({ papers }) => papers),
     settings,
-    { publisher, log, now },
+    collaborators,
   )
+  const rendered = await renderPosts(selected, summaries, settings, collaborators)
+  const refresh = await planRefreshOf(fetched.refresh, rendered.earlier, rendered.own)
+  const run: Prepared = { fetched, selected, summaries, rendered, refresh }
+  const data = settings.dataDir === undefined ? [] : dataFiles(fetched.own, settings.dataDir)
+  const files = [...rendered.files, ...data, ...refresh.plan.files]
+  if (files.length === 0) return resultPhase(run, undefined, settings, collaborators.log)
+  // The summaries are committed with the posts, so that a re-run finds them and asks the model nothing.
+  const published = await publishPhase(
+    [...files, ...(summaries?.files ?? [])],
+    refresh,
+    settings,
+    collaborators,
+  )
+  return resultPhase(run, published, settings, collaborators.log)
+}
 
-  const files: FileChange[] = []
-  const postOf = new Map<string, { day: string; path: string; papers: Paper[] }>()
-  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a throw rejects, as Log.group expects
-  await log.group('Render posts', async () => {
-    for (const { plan, papers } of selected) {
-      if (papers.length === 0 && settings.emptyDay !== 'post') {
-        log.info(
-          `${plan.label}: ${noneSelected(plan.listed.length, settings) ?? 'no papers'}, no post (empty-day: skip)`,
-        )
-        continue
-      }
-      const path = postPath(plan, settings)
-      files.push({ path, content: renderPlan(plan, papers, settings, now(), summaries) })
-      postOf.set(plan.label, { day: plan.values.date as string, path, papers })
-      log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
-    }
-    if (settings.dataDir !== undefined) files.push(...dataFiles(fetched, settings.dataDir))
-  })
-  const earlierPosts = earlier.map(({ plan, papers }): EarlierPost => {
-    const content = renderPlan(plan, papers, settings, now(), summaries)
-    return { day: plan.label, path: postPath(plan, settings), content, papers }
-  })
-  files.push(...(await refresh.plan(earlierPosts, [...postOf.values()])))
+/** What the phases before publishing returned. */
+interface Prepared {
+  fetched: Fetched
+  selected: SelectedPosts
+  summaries: ModelSummaries | undefined
+  rendered: RenderedPosts
+  refresh: PlannedRefresh
+}
 
-  const days = fetched.map((day): DayOutcome => {
-    const post = postOf.get(settings.digest === 'daily' ? day.day : range)
-    return {
-      day: day.day,
-      listed: day.papers.length,
-      papers: settings.digest === 'daily' ? (post?.papers ?? []) : [],
-      postPath: post?.path,
-      ...(day.day === today ? { incomplete: true } : {}),
-    }
+/** The run's own days and the earlier days `refresh-days` renders again, as Hugging Face lists them. */
+interface Fetched {
+  own: DayPapers[]
+  earlier: DayPapers[]
+  today: string
+  refresh: RefreshStart
+}
+
+/** The days fetched, after the checks that end a run on a server that ignores `date=`. */
+async function fetchPhase(
+  settings: Settings,
+  { source, publisher, log, clock }: Collaborators,
+): Promise<Fetched> {
+  const refresh = startRefresh(settings, (path) => publisher.readText(path), log)
+  const label = `${describeRange(settings)}${describeRefresh(refresh.days)}`
+  const all = await log.group(`Fetch papers (${label})`, () =>
+    fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log),
+  )
+  const own = all.slice(0, all.length - refresh.days.length)
+  const earlier = all.slice(own.length)
+  // The run's own days first, then with the earlier days, oldest first: one deaf day list is enough.
+  const dateIgnored = ignoredDate(own) ?? ignoredDate([...earlier, ...own])
+  if (dateIgnored !== undefined) throw new DigestError(dateIgnored)
+  const today = formatDay(clock.now())
+  if (own.some((day) => day.day === today)) log.warning(todayIncompleteWarning(today, '"yesterday"'))
+  return { own, earlier, today, refresh }
+}
+
+/** What publishing did: the publisher's result, and a dispatch that failed after the commit. */
+interface Published {
+  result: PublishResult
+  dispatchFailure?: DispatchFailure
+}
+
+async function publishPhase(
+  files: FileChange[],
+  refresh: PlannedRefresh,
+  settings: Settings,
+  { publisher, dispatch, log }: Collaborators,
+): Promise<Published> {
+  const changes: ChangeSet = {
+    files,
+    message: fillTemplate(settings.commitMessage, {
+      ...rangeValues(settings),
+      date: describeRange(settings),
+    }),
+    overwrite: settings.overwrite,
+    record: refresh.record,
+  }
+  return log.group(`Publish (${settings.target.mode})`, async () => {
+    const result = await publisher.publish(changes)
+    // After the commit's retries, never inside them: a moved branch must not start the workflow twice.
+    const dispatchFailure =
+      result.commitBranch === undefined ? undefined : await dispatch?.(result.commitBranch)
+    return { result, dispatchFailure }
   })
-  const posts = [...postOf.values()].map((post) => post.path)
-  const papers = [...postOf.values()].reduce((sum, post) => sum + post.papers.length, 0)
-  if (files.length === 0) {
-    const listed = plans.reduce((sum, plan) => sum + plan.listed.length, 0)
+}
+
+/** The run's outcome: what was published (`published`), or why there was nothing to publish. */
+function resultPhase(
+  { fetched, selected, summaries, rendered, refresh }: Prepared,
+  published: Published | undefined,
+  settings: Settings,
+  log: Log,
+): DigestResult {
+  const days = dayOutcomes(fetched, rendered, settings)
+  const range = describeRange(settings)
+  if (published === undefined) {
+    const listed = selected.own.reduce((sum, { plan }) => sum + plan.listed.length, 0)
     const filtered = noneSelected(listed, settings)
     return {
       days,
       posts: [],
       papers: 0,
       skipped: filtered ? `${range}: ${filtered}` : `no papers on ${range}`,
-      refreshed: refresh.finish(),
+      refreshed: finishRefresh(refresh.plan, undefined, log),
     }
   }
-  // Committed with the posts, so that a re-run finds them and asks the model nothing.
-  files.push(...(summaries?.files ?? []))
-
-  const changes: ChangeSet = {
-    files,
-    message: fillTemplate(settings.commitMessage, { ...rangeValues(settings), date: range }),
-    overwrite: settings.overwrite,
-    record: refresh.record(),
-  }
-  const { published, dispatchFailure } = await log.group(`Publish (${settings.target.mode})`, async () => {
-    const published = await publisher.publish(changes)
-    // After the commit's retries, never inside them: a moved branch must not start the workflow twice.
-    const dispatchFailure =
-      published.commitBranch === undefined ? undefined : await dispatch?.(published.commitBranch)
-    return { published, dispatchFailure }
-  })
-  const written = new Set(published.written)
-  const refreshed = refresh.finish(published)
+  const { result, dispatchFailure } = published
+  const written = new Set(result.written)
+  const refreshed = finishRefresh(refresh.plan, result, log)
+  const posts = rendered.own.map((post) => post.path)
   return {
     days,
     posts: posts.filter((path) => written.has(path)),
-    papers,
-    commitSha: published.commitSha,
-    commitUrl: published.commitUrl,
-    pullRequestUrl: published.pullRequestUrl,
+    papers: rendered.own.reduce((sum, post) => sum + post.papers.length, 0),
+    commitSha: result.commitSha,
+    commitUrl: result.commitUrl,
+    pullRequestUrl: result.pullRequestUrl,
     failure: dispatchFailure,
-    skipped: written.size > 0 ? undefined : nothingWrittenFor(posts, published.kept, range),
+    skipped: written.size > 0 ? undefined : nothingWrittenFor(posts, result.kept, range),
     refreshed,
     ...(summaries ? { summaries: summaries.stats } : {}),
   }
+}
+
+/** Each of the run's own days, with the post that holds it. */
+function dayOutcomes(fetched: Fetched, rendered: RenderedPosts, settings: Settings): DayOutcome[] {
+  const daily = settings.digest === 'daily'
+  const range = describeRange(settings)
+  const posts = new Map(rendered.own.map((post) => [post.label, post]))
+  return fetched.own.map((day) => {
+    const post = posts.get(daily ? day.day : range)
+    return {
+      day: day.day,
+      listed: day.papers.length,
+      papers: daily ? (post?.papers ?? []) : [],
+      postPath: post?.path,
+      ...(day.day === fetched.today ? { incomplete: true } : {}),
+    }
+  })
 }
 
 /** Why nothing was written although there was something to publish: the run's own posts, or refreshed ones. */

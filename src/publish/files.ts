@@ -7,7 +7,7 @@ import { gitBlobOid } from '../core/git-blob.js'
 import { recordChanges } from '../core/post-record.js'
 import type { FileChange, KeptReason, Publisher } from '../core/changes.js'
 import { keptLine, writeDecision } from './write-policy.js'
-import { MAX_STATE_FILE_BYTES } from '../core/changes.js'
+import { MAX_STATE_FILE_BYTES } from '../core/state-file.js'
 import { checkedTarget, checkFolderInside, realRoot } from './workspace-path.js'
 
 export interface FilesPublisherOptions {

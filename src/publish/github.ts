@@ -3,17 +3,12 @@ import { posix } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
-import {
-  BranchMovedError,
-  GitHubRepository,
-  type BranchState,
-  type RepositoryState,
-} from './github-repository.js'
+import { BranchMovedError, GitHubRepository, type BranchState } from './github-repository.js'
 import { createGitHubClient } from './octokit.js'
-import { parseRecord, recordChanges, type ParsedRecord } from '../core/post-record.js'
-import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
+import { POST_RECORD, recordChanges } from '../core/post-record.js'
+import type { ChangeSet, FileChange, KeptReason, PublishResult } from '../core/changes.js'
 import { keptLine, writeDecision } from './write-policy.js'
-import { MAX_STATE_FILE_BYTES } from '../core/changes.js'
+import { MAX_STATE_FILE_BYTES, parseStateFile } from '../core/state-file.js'
 
 /** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
 export interface GitHubConnection {
@@ -34,9 +29,10 @@ export interface GitHubConnection {
   dispatcher?: Dispatcher
 }
 
-export interface GitHubPublisherOptions extends GitHubConnection {
-  /** Set in pull-request mode: commit there and open (or update) a pull request into `branch`. */
-  pullRequestBranch?: string
+/** The blog repository over GraphQL, every request bounded and retried (see octokit.ts). */
+export function openRepository(connection: GitHubConnection): GitHubRepository {
+  const client = createGitHubClient(connection)
+  return new GitHubRepository(client, { ...connection, secrets: [connection.token] })
 }
 
 /** Attempts when the branch moves between our read and our commit. */
@@ -44,137 +40,82 @@ const MAX_COMMIT_ATTEMPTS = 4
 const BACKOFF_BASE_MS = 500
 
 /**
- * Publishes a change set as one commit through the GitHub API: compare-and-swap on the branch head,
- * re-read and retried when someone else committed in between; never forced, and only the files of
- * the change set are touched.
+ * The compare-and-swap loop both commit modes share: `attempt` reads the branch and commits with
+ * `expectedHeadOid`; when someone else committed in between (BranchMovedError) it runs again on what
+ * the branch holds now, after a jittered backoff. Never forced.
  */
-export function createGitHubPublisher(options: GitHubPublisherOptions): Publisher {
-  const { log, clock, random = Math.random } = options
-  const client = createGitHubClient(options)
-  const repository = new GitHubRepository(client, { ...options, secrets: [options.token] })
-
-  async function publishOnce(changes: ChangeSet): Promise<PublishResult> {
-    const paths = [...changes.files.map((file) => file.path), ...(changes.record?.files.keys() ?? [])]
-    const state = await repository.read(options.branch, folderNames(paths), options.pullRequestBranch)
-    // With an open pull request, the action's last write of a refreshed post is on the work branch:
-    // only there can it tell an edit from its own unmerged work.
-    const { pending, kept } = filesToWrite(changes.files, state.base, changes.overwrite, log, state.work)
-    if (pending.length === 0) return { written: [], kept }
-    if (options.pullRequestBranch === undefined) {
-      const toCommit = [...pending, ...(await recordFiles(changes, pending, state.base))]
-      const commit = await repository.commit(state.base, toCommit, changes.message)
-      log.info(`Committed ${toCommit.length} file(s) to ${state.base.name}: ${commit.url}`)
-      return {
-        written: toCommit.map((file) => file.path),
-        kept,
-        commitSha: commit.oid,
-        commitUrl: commit.url,
-        commitBranch: state.base.name,
+export function withRetries(
+  { log, clock, random = Math.random }: Pick<GitHubConnection, 'log' | 'clock' | 'random'>,
+  attempt: (changes: ChangeSet) => Promise<PublishResult>,
+): (changes: ChangeSet) => Promise<PublishResult> {
+  return async (changes) => {
+    for (let count = 1; ; count++) {
+      try {
+        return await attempt(changes)
+      } catch (error) {
+        if (!(error instanceof BranchMovedError) || count === MAX_COMMIT_ATTEMPTS) throw error
+        const wait = backoffMs(count, { baseMs: BACKOFF_BASE_MS, random, jitter: 'full' })
+        log.info(
+          `${error.message}; reading it again in ${wait} ms (attempt ${count + 1} of ${MAX_COMMIT_ATTEMPTS})`,
+        )
+        await clock.sleep(wait)
       }
     }
-    const published = await publishPullRequest(state, pending, changes, options.pullRequestBranch)
-    return { ...published, kept: [...kept, ...published.kept] }
   }
+}
 
-  /**
-   * The record files to commit with `pending` onto `branch`. A record that changed on the branch since
-   * the pipeline read it (another run committed in between) is read again, so no entry is lost.
-   */
-  async function recordFiles(changes: ChangeSet, pending: FileChange[], branch: BranchState) {
-    const update = changes.record
-    if (update === undefined) return []
-    const files = new Map(update.files)
-    for (const [path, file] of update.files) {
-      if (branch.blobs.get(path) === file.readOid) continue
-      const read = await repository.readText(branch.name, path, MAX_STATE_FILE_BYTES)
-      const text = read === 'missing' ? undefined : read.text
-      const parsed: ParsedRecord = text === undefined ? { entries: new Map() } : parseRecord(text)
-      if (parsed.problem === undefined) {
-        files.set(path, { entries: parsed.entries, readOid: branch.blobs.get(path) })
-      } else {
-        files.delete(path)
-      }
-    }
-    return recordChanges({ ...update, files }, pending).filter(
-      (file) => writeDecision(file, branch.blobs.get(file.path), 'changed').write,
-    )
+/** The folders a change set writes to, its record files' included: what one read of the branch covers. */
+export function foldersOf(changes: ChangeSet): string[] {
+  const paths = [...changes.files.map((file) => file.path), ...(changes.record?.files.keys() ?? [])]
+  return [...new Set(paths.map((path) => posix.dirname(path)))]
+}
+
+/** A state file on `branch` (undefined: the default branch): its text, or `missing` when the branch is. */
+export function readState(
+  repository: GitHubRepository,
+  branch: string | undefined,
+  path: string,
+): Promise<{ text: string | undefined } | 'missing'> {
+  return repository.readText(branch, path, MAX_STATE_FILE_BYTES)
+}
+
+/** Commits `files` onto `branch` with compare-and-swap, and says so. */
+export async function commitFiles(
+  repository: GitHubRepository,
+  branch: BranchState,
+  files: FileChange[],
+  { message, log }: { message: string; log: Log },
+): Promise<{ oid: string; url: string }> {
+  const commit = await repository.commit(branch, files, message)
+  log.info(`Committed ${files.length} file(s) to ${branch.name}: ${commit.url}`)
+  return commit
+}
+
+/**
+ * The record files to commit with `pending` onto `branch`. A record that changed on the branch since
+ * the pipeline read it (another run committed in between) is read again, so no entry is lost.
+ */
+export async function recordFiles(
+  repository: GitHubRepository,
+  changes: ChangeSet,
+  pending: FileChange[],
+  branch: BranchState,
+): Promise<FileChange[]> {
+  const update = changes.record
+  if (update === undefined) return []
+  const files = new Map(update.files)
+  for (const [path, file] of update.files) {
+    const readOid = branch.blobs.get(path)
+    if (readOid === file.readOid) continue
+    const read = await readState(repository, branch.name, path)
+    const text = read === 'missing' ? undefined : read.text
+    const { entries, problem } =
+      text === undefined ? { entries: new Map(), problem: undefined } : parseStateFile(POST_RECORD, text)
+    files.set(path, { entries, readOid, writable: problem === undefined })
   }
-
-  /**
-   * The work branch gets what the target branch lacks. A file already on the work branch follows
-   * `overwrite` there too: under `never`, a person's fix pushed to the open pull request stays; under
-   * `changed`, the action's rendering wins, as it does on the target branch (the fix stays in the
-   * branch's history, which is never rewritten).
-   */
-  async function publishPullRequest(
-    state: RepositoryState,
-    pending: FileChange[],
-    changes: ChangeSet,
-    workBranchName: string,
-  ): Promise<PublishResult> {
-    const { message, overwrite } = changes
-    let work = state.work
-    if (work === undefined) {
-      await repository.createBranch(state.repositoryId, workBranchName, state.base.headOid)
-      log.info(`Created branch ${workBranchName} from ${state.base.name}`)
-      work = { name: workBranchName, headOid: state.base.headOid, blobs: state.base.blobs }
-    }
-    const { pending: posts, kept } = filesToWrite(pending, work, overwrite, log)
-    const toCommit = [...posts, ...(await recordFiles(changes, posts, work))]
-    const commit = toCommit.length > 0 ? await repository.commit(work, toCommit, message) : undefined
-    if (commit) log.info(`Committed ${toCommit.length} file(s) to ${work.name}: ${commit.url}`)
-    let pullRequestUrl = state.openPullRequestUrl
-    if (pullRequestUrl === undefined) {
-      const [title = '', ...body] = message.split('\n')
-      pullRequestUrl = await repository.createPullRequest(state.repositoryId, {
-        base: state.base.name,
-        head: work.name,
-        title,
-        body: body.join('\n').trim() || 'Opened by hf-daily-papers.',
-      })
-      log.info(`Opened pull request ${pullRequestUrl}`)
-    } else {
-      log.info(
-        commit ? `Updated pull request ${pullRequestUrl}` : `Pull request ${pullRequestUrl} left as it is`,
-      )
-    }
-    return {
-      written: toCommit.map((file) => file.path),
-      kept,
-      commitSha: commit?.oid,
-      commitUrl: commit?.url,
-      commitBranch: commit ? work.name : undefined,
-      pullRequestUrl,
-    }
-  }
-
-  return {
-    async readText(path) {
-      // In pull-request mode the open pull request's branch holds what the action wrote last.
-      if (options.pullRequestBranch !== undefined) {
-        const onWork = await repository.readText(options.pullRequestBranch, path, MAX_STATE_FILE_BYTES)
-        if (onWork !== 'missing') return onWork.text
-      }
-      const onBase = await repository.readText(options.branch, path, MAX_STATE_FILE_BYTES)
-      if (onBase === 'missing') throw new Error(repository.missingBranch(options.branch))
-      return onBase.text
-    },
-
-    async publish(changes) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await publishOnce(changes)
-        } catch (error) {
-          if (!(error instanceof BranchMovedError) || attempt === MAX_COMMIT_ATTEMPTS) throw error
-          const wait = backoffMs(attempt, { baseMs: BACKOFF_BASE_MS, random, jitter: 'full' })
-          log.info(
-            `${error.message}; reading it again in ${wait} ms (attempt ${attempt + 1} of ${MAX_COMMIT_ATTEMPTS})`,
-          )
-          await clock.sleep(wait)
-        }
-      }
-    },
-  }
+  return recordChanges({ ...update, files }, pending).filter(
+    (file) => writeDecision(file, branch.blobs.get(file.path), 'changed').write,
+  )
 }
 
 /**
@@ -182,7 +123,7 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): Publishe
  * With `work`, an existing pull-request branch, a refreshed post that differs from what the action last
  * wrote is left for the work branch to decide.
  */
-function filesToWrite(
+export function filesToWrite(
   files: FileChange[],
   branch: BranchState,
   overwrite: ChangeSet['overwrite'],
@@ -202,8 +143,4 @@ function filesToWrite(
     }
   }
   return { pending, kept }
-}
-
-function folderNames(paths: string[]): string[] {
-  return [...new Set(paths.map((path) => posix.dirname(path)))]
 }

@@ -5,7 +5,8 @@ import { USER_AGENT } from '../core/version.js'
 import { createWorkflowDispatch, type DispatchWorkflow } from './dispatch.js'
 import { createDryRunPublisher } from './dry-run.js'
 import { createFilesPublisher } from './files.js'
-import { createGitHubPublisher } from './github.js'
+import { createCommitPublisher } from './commit.js'
+import { createPullRequestPublisher } from './pull-request.js'
 import type { Publisher } from '../core/changes.js'
 
 export type { ChangeSet, FileChange, PublishResult, Publisher } from '../core/changes.js'
@@ -19,15 +20,12 @@ export function createPublisher({ target }: Settings, log: Log, print: (text: st
     case 'files':
       return createFilesPublisher({ root: target.workspace, log })
     case 'commit':
-      return createGitHubPublisher({ ...target.github, userAgent: USER_AGENT, log, clock: systemClock })
+      return createCommitPublisher({ ...target.github, userAgent: USER_AGENT, log, clock: systemClock })
     case 'pull-request':
-      return createGitHubPublisher({
-        ...target.github,
-        pullRequestBranch: target.workBranch,
-        userAgent: USER_AGENT,
-        log,
-        clock: systemClock,
-      })
+      return createPullRequestPublisher(
+        { ...target.github, userAgent: USER_AGENT, log, clock: systemClock },
+        target.workBranch,
+      )
   }
 }
 

@@ -1,18 +1,18 @@
-import pMap from 'p-map'
-import { gitBlobOid } from '../core/git-blob.js'
 import type { Log } from '../core/log.js'
 import {
-  parseRecord,
+  POST_RECORD,
   recordPath,
+  recordShard,
   type RankedPaper,
   type RecordEntry,
   type RecordFile,
   type RecordUpdate,
 } from '../core/post-record.js'
 import type { Paper } from '../core/paper.js'
+import { readStateFiles } from '../core/state-file.js'
 
-/** The record files of a run, by path; `writable` is false for a file that is not entirely understood. */
-export type PostRecords = ReadonlyMap<string, RecordFile & { writable: boolean }>
+/** The record files of a run, by path. */
+export type PostRecords = ReadonlyMap<string, RecordFile>
 
 /** A post this run may write, for its record entry. */
 export interface RecordedPost {
@@ -23,36 +23,17 @@ export interface RecordedPost {
   papers: readonly Paper[]
 }
 
-/** Record files read at once: a three-year backfill touches 37. */
-const READ_CONCURRENCY = 4
-
 /**
  * Reads the record files of the months these days fall in. A file that is not entirely understood is
  * read as far as it can be and left as it is, with a warning: posts without a usable entry are then
  * simply not refreshed.
  */
-export async function readRecords(
+export function readRecords(
   days: readonly string[],
   readText: (path: string) => Promise<string | undefined>,
   log: Log,
 ): Promise<PostRecords> {
-  const paths = [...new Set(days.map(recordPath))]
-  const files = await pMap(
-    paths,
-    async (path): Promise<[string, RecordFile & { writable: boolean }]> => {
-      const text = await readText(path)
-      if (text === undefined) return [path, { entries: new Map(), writable: true }]
-      const { entries, problem } = parseRecord(text)
-      if (problem !== undefined) {
-        log.warning(
-          `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that the action can record the posts it writes`,
-        )
-      }
-      return [path, { entries, readOid: gitBlobOid(text), writable: problem === undefined }]
-    },
-    { concurrency: READ_CONCURRENCY },
-  )
-  return new Map(files)
+  return readStateFiles(POST_RECORD, days.map(recordShard), readText, log)
 }
 
 /** What the action last wrote to the post of `day` at `path`, if it knows. */

@@ -1,57 +1,75 @@
 import type { Log } from '../core/log.js'
 import type { RecordUpdate } from '../core/post-record.js'
-import type { FileChange, Publisher, PublishResult } from '../core/changes.js'
+import type { PublishResult } from '../core/changes.js'
 import type { Settings } from '../settings/settings.js'
 import { eachDay } from '../core/calendar.js'
 import { readRecords, recordUpdate, type PostRecords, type RecordedPost } from './records.js'
-import { logRefresh, planRefresh, refreshOutcome, type EarlierPost, type RefreshedPost } from './refresh.js'
+import {
+  logRefresh,
+  planRefresh,
+  refreshOutcome,
+  type EarlierPost,
+  type RefreshedPost,
+  type RefreshPlan,
+} from './refresh.js'
 import { refreshWindow } from './window.js'
 
-/** The refresh of earlier posts, and the record of every post, as one run goes through them. */
-export interface RefreshStage {
+/** The refresh as a run starts it. */
+export interface RefreshStart {
   /** The earlier days to fetch besides the run's own, oldest first. */
   days: string[]
-  /**
-   * The earlier posts to rewrite, compared with the record; `own` are the posts of the run's own days,
-   * which win over an earlier day that has the same file.
-   */
-  plan(earlier: readonly EarlierPost[], own: readonly RecordedPost[]): Promise<FileChange[]>
-  /** The change set's record: the run's own posts and the rewritten ones; undefined in a dry run. */
-  record(): RecordUpdate | undefined
-  /** What became of each earlier post (`published`: when something was published), logged. */
-  finish(published?: Pick<PublishResult, 'kept'>): RefreshedPost[]
+  /** The record files of the months of every post the run may write, being read; none in a dry run. */
+  records?: Promise<PostRecords>
 }
 
 /**
- * Starts the stage: says why refresh is off when it is, and reads the record files of the months the
- * run's posts fall in while Hugging Face answers. A dry run reads and records nothing.
+ * Says why refresh is off when it is, and starts reading the record files of the months the run's
+ * posts fall in, so that they arrive while Hugging Face answers. A dry run reads and records nothing.
  */
-export function startRefresh(settings: Settings, publisher: Publisher, log: Log): RefreshStage {
+export function startRefresh(
+  settings: Settings,
+  readText: (path: string) => Promise<string | undefined>,
+  log: Log,
+): RefreshStart {
   const window = refreshWindow(settings)
   if (window.off !== undefined) log.info(window.off)
+  if (settings.target.mode === 'dry-run') return { days: window.days }
   const ownDays = settings.digest === 'daily' ? eachDay(settings.from, settings.to) : [settings.from]
-  const reading =
-    settings.target.mode === 'dry-run'
-      ? undefined
-      : readRecords([...window.days, ...ownDays], (path) => publisher.readText(path), log)
-  // Awaited in plan(); until then a failure is not an unhandled one.
-  reading?.catch(() => undefined)
-  let records: PostRecords = new Map()
-  let planned: ReturnType<typeof planRefresh> = { files: [], posts: [], rewritten: [] }
-  let own: readonly RecordedPost[] = []
-  return {
-    days: window.days,
-    async plan(earlier, ownPosts) {
-      records = (await reading) ?? records
-      own = ownPosts
-      planned = planRefresh(earlier, records, new Set(own.map((post) => post.path)))
-      return planned.files
-    },
-    record: () => (reading === undefined ? undefined : recordUpdate(records, [...own, ...planned.rewritten])),
-    finish(published) {
-      const posts = published === undefined ? planned.posts : refreshOutcome(planned, published)
-      logRefresh(posts, log)
-      return posts
-    },
-  }
+  const records = readRecords([...window.days, ...ownDays], readText, log)
+  // Awaited by planRefreshOf; a run that fails before then must not leave an unhandled rejection.
+  records.catch(() => undefined)
+  return { days: window.days, records }
+}
+
+/** The refresh planned against the record: what to rewrite, and the change set's record. */
+export interface PlannedRefresh {
+  plan: RefreshPlan
+  /** The run's own posts and the rewritten ones; undefined in a dry run. */
+  record?: RecordUpdate
+}
+
+/**
+ * Compares the earlier posts with the record once it is read. `own` are the posts of the run's own
+ * days, which win over an earlier day that has the same file.
+ */
+export async function planRefreshOf(
+  start: RefreshStart,
+  earlier: readonly EarlierPost[],
+  own: readonly RecordedPost[],
+): Promise<PlannedRefresh> {
+  const records = (await start.records) ?? new Map()
+  const plan = planRefresh(earlier, records, new Set(own.map((post) => post.path)))
+  if (start.records === undefined) return { plan }
+  return { plan, record: recordUpdate(records, [...own, ...plan.rewritten]) }
+}
+
+/** What became of each earlier post (`published`: when something was published), logged. */
+export function finishRefresh(
+  plan: RefreshPlan,
+  published: Pick<PublishResult, 'kept'> | undefined,
+  log: Log,
+): RefreshedPost[] {
+  const posts = published === undefined ? plan.posts : refreshOutcome(plan, published)
+  logRefresh(posts, log)
+  return posts
 }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, parseDay, periodOf, utcDay } from '../core/calendar.js'
+import { addDays, daysBetween, parseDay, periodOf } from '../core/calendar.js'
 import { quote } from './schema.js'
 
 /** The longest range one run may fetch: a three-year backfill is split into smaller ones. */
@@ -8,10 +8,9 @@ const MAX_RANGE_DAYS = 3 * 366
 export function periodUpToToday(
   day: string,
   digest: 'weekly' | 'monthly',
-  now: Date,
+  today: string,
 ): { from: string; to: string } {
   const period = periodOf(day, digest)
-  const today = utcDay(now)
   return { from: period.from, to: period.to > today ? today : period.to }
 }
 

@@ -1,4 +1,5 @@
 import { posix, win32 } from 'node:path'
+import type { Clock } from '../core/clock.js'
 import { findControlCharacter } from '../core/control-characters.js'
 import type { PathKind } from '../core/path-kind.js'
 import { parseRepository, REPOSITORY_RULES, type Repository } from './github-names.js'
@@ -9,7 +10,8 @@ export const GITHUB_COM_API = 'https://api.github.com'
 
 /** What the runner (or the CLI) tells about the world outside the inputs: raw, as it came. */
 export interface Environment {
-  now: Date
+  /** What time it is: `today` and `yesterday`, and a period up to today, are read from it once. */
+  clock: Pick<Clock, 'now'>
   /** GITHUB_REPOSITORY */
   repository?: string
   /** Where files mode writes: GITHUB_WORKSPACE for the action, `--out` for the CLI. */
@@ -114,7 +116,7 @@ function pathProblem(
 /** The runner's variables as an Environment: the one place that names them. */
 export function runnerEnvironment(
   variables: Record<string, string | undefined>,
-): Omit<Environment, 'now' | 'caller' | 'pathKind'> {
+): Omit<Environment, 'clock' | 'caller' | 'pathKind'> {
   return {
     repository: variables.GITHUB_REPOSITORY,
     workspace: variables.GITHUB_WORKSPACE,

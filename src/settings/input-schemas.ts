@@ -1,8 +1,7 @@
 import { FIELDS, LANGUAGES, STYLES, type Field } from '../core/fields.js'
 import { z } from '../core/zod.js'
-import { isTimeZone, utcDay } from '../core/calendar.js'
+import { isTimeZone } from '../core/calendar.js'
 import { DIGESTS } from './digest-defaults.js'
-import type { Environment } from './environment.js'
 import { isBranchName, parseRepository, parseWorkflow, REPOSITORY_RULES } from './github-names.js'
 import type { InputName } from './inputs.js'
 import { llmInputSchemas } from './llm.js'
@@ -35,9 +34,8 @@ const LAYOUT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 /** Papers shown in full at the top of a digest-style post; past a hundred the post is a wall again. */
 const MAX_TOP_PAPERS = 100
 
-/** Each input's schema, from its raw string to its typed value. */
-export function inputSchemas(environment: Environment) {
-  const today = utcDay(environment.now)
+/** Each input's schema, from its raw string to its typed value; `today` is the run's UTC day. */
+export function inputSchemas(today: string) {
   return {
     date: text((value, reject) => {
       const range = resolveDates(value.trim(), today)

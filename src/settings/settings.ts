@@ -1,6 +1,6 @@
 import { type Field, type Language, type Style } from '../core/fields.js'
 import { z } from '../core/zod.js'
-import { type WallTime } from '../core/calendar.js'
+import { formatDay, type WallTime } from '../core/calendar.js'
 import { characterProblem } from './characters.js'
 import { DIGEST_DEFAULTS, STYLE_DEFAULTS, type Digest } from './digest-defaults.js'
 import { checkEnvironment, type Environment } from './environment.js'
@@ -77,7 +77,9 @@ export class SettingsError extends Error {
  * every bad input and variable. An empty string means "not given": the default applies.
  */
 export function parseSettings(raw: RawInputs, environment: Environment): Settings {
-  const schemas = inputSchemas(environment)
+  // One reading of the clock: every input that names a day resolves it against the same today.
+  const today = formatDay(environment.clock.now())
+  const schemas = inputSchemas(today)
   const problems: string[] = []
   const parsed: Partial<Record<InputName, unknown>> = {}
   for (const name of INPUT_NAMES) {
@@ -100,9 +102,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
   const defaults = DIGEST_DEFAULTS[values.digest]
   const styleDefaults = STYLE_DEFAULTS[values.style]
   const { from, to } =
-    values.digest === 'daily'
-      ? values.date
-      : periodUpToToday(values.date.from, values.digest, environment.now)
+    values.digest === 'daily' ? values.date : periodUpToToday(values.date.from, values.digest, today)
   return {
     from,
     to,

@@ -1,0 +1,159 @@
+import { describe, expect, it } from '@jest/globals'
+import { gitBlobOid } from '../../src/core/git-blob.js'
+import { POST_RECORD } from '../../src/core/post-record.js'
+import {
+  MAX_STATE_FILE_BYTES,
+  parseStateFile,
+  readStateFiles,
+  renderStateFile,
+  statePath,
+  updatedStateFiles,
+  type StateFormat,
+} from '../../src/core/state-file.js'
+import { SUMMARY_CACHE } from '../../src/enrich/cache.js'
+import { createMemoryLog } from '../support/memory-log.js'
+
+/** A state file of counts: the smallest format, so that what is checked is the store's recipe. */
+const COUNTS: StateFormat<number> = {
+  name: 'counts',
+  about: 'Counts, for a test.',
+  kind: 'a file of counts',
+  unusable: 'that are not counts',
+  purpose: 'counts can be kept',
+  readEntry: (value) => (Number.isInteger(value) ? { entry: value as number, unusable: 0 } : { unusable: 1 }),
+}
+const counts = (...entries: Array<[string, number]>) => new Map(entries)
+
+describe('a state file', () => {
+  it('lives in its own folder of .hf-daily-papers, one file per shard', () => {
+    expect(statePath(COUNTS, '2025-11')).toBe('.hf-daily-papers/counts/2025-11.json')
+  })
+
+  it('renders keys sorted, two-space JSON, arrays of plain values on one line, and a final newline', () => {
+    const text = renderStateFile(
+      { ...COUNTS, readEntry: () => ({ unusable: 0 }) },
+      new Map<string, unknown>([
+        ['b', { z: [1, 'two', null], a: [] }],
+        ['a', { list: [[1, 2], { k: true }] }],
+      ]),
+    )
+    expect(text).toBe(
+      [
+        '{',
+        '  "about": "Counts, for a test.",',
+        '  "counts": {',
+        '    "a": {',
+        '      "list": [',
+        '        [1, 2],',
+        '        {',
+        '          "k": true',
+        '        }',
+        '      ]',
+        '    },',
+        '    "b": {',
+        '      "a": [],',
+        '      "z": [1, "two", null]',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    expect(renderStateFile(COUNTS, new Map())).toBe(
+      '{\n  "about": "Counts, for a test.",\n  "counts": {}\n}\n',
+    )
+  })
+
+  it('reads back what it rendered, whatever the order it was given, keys like __proto__ included', () => {
+    const text = renderStateFile(COUNTS, counts(['b', 2], ['__proto__', 1], ['a', 0]))
+    expect(renderStateFile(COUNTS, counts(['a', 0], ['b', 2], ['__proto__', 1]))).toBe(text)
+    expect(parseStateFile(COUNTS, text)).toEqual({ entries: counts(['__proto__', 1], ['a', 0], ['b', 2]) })
+  })
+
+  it.each([
+    ['too large', ' '.repeat(MAX_STATE_FILE_BYTES + 1), 'is larger than 4 MB'],
+    ['nested too deep', '['.repeat(100_000), 'is not valid JSON (nested deeper than 32 levels)'],
+    ['not JSON', '{"counts": ', /^is not valid JSON \(/],
+    ['of another shape', '{"counts": [1]}', 'is not a file of counts ({"counts": {…}} expected)'],
+    ['of an unknown key', '{"counts": {}, "more": 1}', 'is not a file of counts ({"counts": {…}} expected)'],
+  ])('%s is a problem to warn about, with nothing read', (_, text, problem) => {
+    const parsed = parseStateFile(COUNTS, text)
+    expect(parsed.problem).toEqual(typeof problem === 'string' ? problem : expect.stringMatching(problem))
+    expect(parsed.entries.size).toBe(0)
+  })
+
+  it('keeps the good entries of a file with bad ones, and counts the bad ones', () => {
+    expect(parseStateFile(COUNTS, '{"counts": {"a": 1, "b": "x", "c": 2.5}}')).toEqual({
+      entries: counts(['a', 1]),
+      problem: 'has 2 entries that are not counts',
+    })
+  })
+
+  it('is read the same way for the record and the summary cache: depth-bounded', () => {
+    const deep = `{"posts": {"p": ${'['.repeat(40)}${']'.repeat(40)}}}`
+    expect(parseStateFile(POST_RECORD, deep).problem).toBe('is not valid JSON (nested deeper than 32 levels)')
+    const deeper = `{"summaries": {"2511.00001": ${'['.repeat(40)}${']'.repeat(40)}}}`
+    expect(parseStateFile(SUMMARY_CACHE, deeper).problem).toBe(
+      'is not valid JSON (nested deeper than 32 levels)',
+    )
+  })
+})
+
+describe('readStateFiles', () => {
+  it('reads each shard once; a file it cannot use is a warning and read-only', async () => {
+    const good = renderStateFile(COUNTS, counts(['a', 1]))
+    const texts = new Map([
+      ['.hf-daily-papers/counts/good.json', good],
+      ['.hf-daily-papers/counts/bad.json', '{"counts": {"a": 1, "b": "x"}}'],
+    ])
+    const asked: string[] = []
+    const log = createMemoryLog()
+    const files = await readStateFiles(
+      COUNTS,
+      ['good', 'bad', 'none', 'good'],
+      (path) => {
+        asked.push(path)
+        return Promise.resolve(texts.get(path))
+      },
+      log,
+    )
+    expect(asked.sort()).toEqual([
+      '.hf-daily-papers/counts/bad.json',
+      '.hf-daily-papers/counts/good.json',
+      '.hf-daily-papers/counts/none.json',
+    ])
+    expect(files.get('.hf-daily-papers/counts/good.json')).toEqual({
+      entries: counts(['a', 1]),
+      readOid: gitBlobOid(good),
+      writable: true,
+    })
+    expect(files.get('.hf-daily-papers/counts/bad.json')).toMatchObject({
+      entries: counts(['a', 1]),
+      writable: false,
+    })
+    expect(files.get('.hf-daily-papers/counts/none.json')).toEqual({ entries: new Map(), writable: true })
+    expect(log.warnings).toEqual([
+      '.hf-daily-papers/counts/bad.json has 1 entry that are not counts: what can be read of it is used, but the file is left as it is; fix or delete it so that counts can be kept',
+    ])
+
+    const updated = updatedStateFiles(COUNTS, files, [
+      { path: '.hf-daily-papers/counts/none.json', key: 'z', entry: 26 },
+      { path: '.hf-daily-papers/counts/bad.json', key: 'c', entry: 3 },
+      { path: '.hf-daily-papers/counts/unread.json', key: 'c', entry: 3 },
+      { path: '.hf-daily-papers/counts/good.json', key: 'b', entry: 2 },
+    ])
+    expect(updated).toEqual([
+      {
+        path: '.hf-daily-papers/counts/good.json',
+        content: renderStateFile(COUNTS, counts(['a', 1], ['b', 2])),
+        policy: { kind: 'state' },
+      },
+      {
+        path: '.hf-daily-papers/counts/none.json',
+        content: renderStateFile(COUNTS, counts(['z', 26])),
+        policy: { kind: 'state' },
+      },
+    ])
+    expect(updatedStateFiles(COUNTS, files, [])).toEqual([])
+  })
+})

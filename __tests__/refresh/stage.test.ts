@@ -1,0 +1,70 @@
+import { describe, expect, it } from '@jest/globals'
+import { gitBlobOid } from '../../src/core/git-blob.js'
+import { POST_RECORD } from '../../src/core/post-record.js'
+import { renderStateFile } from '../../src/core/state-file.js'
+import type { Paper } from '../../src/core/paper.js'
+import { finishRefresh, planRefreshOf, startRefresh } from '../../src/refresh/stage.js'
+import { parseSettings } from '../../src/settings/settings.js'
+import { clockAt } from '../support/test-clock.js'
+import { createMemoryLog } from '../support/memory-log.js'
+
+/**
+ * The refresh as values: a start (the earlier days, the record being read), a plan from the rendered
+ * posts, and what became of them once published. Nothing in between is kept anywhere else.
+ */
+const RECORD = '.hf-daily-papers/posts/2025-12.json'
+const EARLIER = '_posts/2025-12-23-daily-papers-2025-12-23.md'
+const OWN = '_posts/2025-12-24-daily-papers-2025-12-24.md'
+const paper = (id: string, upvotes: number) => ({ id, upvotes }) as Paper
+const settingsOf = (mode: string) =>
+  parseSettings(
+    { date: '2025-12-24', mode, 'refresh-days': '1', token: 't' },
+    { clock: clockAt('2025-12-26T00:00:00Z'), repository: 'o/r', workspace: '/w' },
+  )
+const recorded = renderStateFile(
+  POST_RECORD,
+  new Map([[EARLIER, { blob: gitBlobOid('old\n'), papers: [['2512.00001', 1] as const] }]]),
+)
+
+describe('the refresh as values', () => {
+  it('starts by reading the record of every month, and plans from it what to rewrite and record', async () => {
+    const read: string[] = []
+    const start = startRefresh(
+      settingsOf('commit'),
+      (path) => (read.push(path), Promise.resolve(path === RECORD ? recorded : undefined)),
+      createMemoryLog(),
+    )
+    expect(start.days).toEqual(['2025-12-23'])
+
+    const earlier = [{ day: '2025-12-23', path: EARLIER, content: 'new\n', papers: [paper('2512.00001', 4)] }]
+    const own = [{ day: '2025-12-24', path: OWN, papers: [paper('2512.00002', 2)] }]
+    const { plan, record } = await planRefreshOf(start, earlier, own)
+    expect(read).toEqual([RECORD])
+    expect(plan.files).toEqual([
+      { path: EARLIER, content: 'new\n', policy: { kind: 'unedited', lastWritten: gitBlobOid('old\n') } },
+    ])
+    expect([...(record?.posts.keys() ?? [])]).toEqual([OWN, EARLIER])
+    expect(record?.posts.get(EARLIER)).toEqual({ record: RECORD, papers: [['2512.00001', 4]] })
+
+    const log = createMemoryLog()
+    expect(finishRefresh(plan, { kept: [{ path: EARLIER, reason: 'edited' }] }, log)).toEqual([
+      { day: '2025-12-23', path: EARLIER, status: 'edited', reasons: ['upvotes updated'] },
+    ])
+    expect(log.lines).toEqual([`2025-12-23: ${EARLIER} changed since the action wrote it, left as it is`])
+    expect(finishRefresh(plan, { kept: [] }, createMemoryLog())[0]?.status).toBe('rewritten')
+  })
+
+  it('reads and records nothing in a dry run', async () => {
+    const read: string[] = []
+    const start = startRefresh(
+      settingsOf('dry-run'),
+      (path) => (read.push(path), Promise.resolve(undefined)),
+      createMemoryLog(),
+    )
+    expect(start).toEqual({ days: [] })
+    const { plan, record } = await planRefreshOf(start, [], [{ day: '2025-12-24', path: OWN, papers: [] }])
+    expect(record).toBeUndefined()
+    expect(plan).toEqual({ files: [], posts: [], rewritten: [] })
+    expect(read).toEqual([])
+  })
+})

@@ -1,0 +1,19 @@
+/**
+ * When the action may replace a file that is already there with other content.
+ * - `overwrite`: posts and data files; the `overwrite` input decides.
+ * - `state`: the action's own bookkeeping (the model-summary cache, the record of what it wrote):
+ *   replaced whenever it differs, whatever `overwrite` says.
+ * - `unedited`: a refreshed older post; replaced only while it is still exactly what the action last
+ *   wrote there (`lastWritten`, a git blob id), so a person's edit is never lost. With no record, it
+ *   is left alone, and a post deleted since is not written again.
+ */
+export type WritePolicy =
+  { kind: 'overwrite' } | { kind: 'state' } | { kind: 'unedited'; lastWritten?: string }
+
+/** A file the action wants in the repository, path relative to the repository root. */
+export interface FileChange {
+  path: string
+  content: string
+  /** `{ kind: 'overwrite' }` when absent. */
+  policy?: WritePolicy
+}

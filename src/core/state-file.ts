@@ -1,0 +1,186 @@
+import { posix } from 'node:path'
+import pMap from 'p-map'
+import { parseJson } from './bounded-json.js'
+import { errorMessage } from './errors.js'
+import type { FileChange } from './file-change.js'
+import { gitBlobOid } from './git-blob.js'
+import type { Log } from './log.js'
+import { z } from './zod.js'
+
+/**
+ * The action's own bookkeeping, kept in the blog repository beside the posts: the record of what it
+ * wrote and the model-summary cache. A dot folder, which Jekyll neither publishes nor parses, so a
+ * hand-broken file cannot break the site's build; one file per month (a shard), so each file, and so
+ * each commit, stays small. Every kind of state file follows this one recipe: bounded, depth-safe,
+ * rendered the same for the same entries, and never written over while it is not entirely understood.
+ */
+export const STATE_DIR = '.hf-daily-papers'
+
+/**
+ * The largest state file a publisher's `readText` gives back, and the largest one read. A month of
+ * Korean summaries is ~0.7 MB, a month of records ~0.2 MB: a larger file is not ours.
+ */
+export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
+
+/** What tells one kind of state file from another: its folder and top-level key, and its entries. */
+export interface StateFormat<Entry> {
+  /** The folder under STATE_DIR and the key of the entries in the file, e.g. `posts`. */
+  name: string
+  /** The file's `about`, for a person who opens it. */
+  about: string
+  /** What the file is, for a message about one of another shape: `a record of posts`. */
+  kind: string
+  /** How a message counts entries it cannot use: `it cannot read`. */
+  unusable: string
+  /** What a broken file stops, for the warning: `the action can record the posts it writes`. */
+  purpose: string
+  /** What can be used of an entry as read (a person may have edited it), and how many parts could not. */
+  readEntry(value: unknown): { entry?: Entry; unusable: number }
+}
+
+/** One state file as read. */
+export interface StateFile<Entry> {
+  /** Key → entry. */
+  entries: ReadonlyMap<string, Entry>
+  /** The git blob id of the text that was read; undefined when there was no file. */
+  readOid?: string
+  /** False for a file that is not entirely understood: its entries are used, but it is never written over. */
+  writable: boolean
+}
+
+/** The path of a shard's file. `shard` is made by the format's owner from digits only (or `other`). */
+export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: string): string {
+  return posix.join(STATE_DIR, format.name, `${shard}.json`)
+}
+
+const fileShape = (name: string) =>
+  z.strictObject({ about: z.optional(z.string()), [name]: z.record(z.string(), z.unknown()) })
+
+/**
+ * Reads a state file's text. A file that is too large, not JSON, nested too deep or not shaped as
+ * expected gives what can be read of it and a problem to warn about, never an error.
+ */
+export function parseStateFile<Entry>(
+  format: StateFormat<Entry>,
+  text: string,
+): { entries: Map<string, Entry>; problem?: string } {
+  const entries = new Map<string, Entry>()
+  if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) {
+    return { entries, problem: `is larger than ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB` }
+  }
+  let json: unknown
+  try {
+    json = parseJson(text)
+  } catch (error) {
+    return { entries, problem: `is not valid JSON (${errorMessage(error)})` }
+  }
+  if (!fileShape(format.name).safeParse(json).success) {
+    return { entries, problem: `is not ${format.kind} ({"${format.name}": {…}} expected)` }
+  }
+  let unusable = 0
+  // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
+  for (const [key, value] of Object.entries(
+    (json as Record<string, Record<string, unknown>>)[format.name]!,
+  )) {
+    const read = format.readEntry(value)
+    if (read.entry !== undefined) entries.set(key, read.entry)
+    unusable += read.unusable
+  }
+  if (unusable === 0) return { entries }
+  return { entries, problem: `has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}` }
+}
+
+/** The file's text: keys sorted, two-space JSON, a final newline, so that equal entries give equal bytes. */
+export function renderStateFile<Entry>(
+  format: StateFormat<Entry>,
+  entries: ReadonlyMap<string, Entry>,
+): string {
+  return `${renderJson(
+    new Map<string, unknown>([
+      ['about', format.about],
+      [format.name, entries],
+    ]),
+    '',
+  )}\n`
+}
+
+/** State files read at once: a three-year backfill touches 37. */
+const READ_CONCURRENCY = 4
+
+/**
+ * Reads the files of these shards, by path. A file that is not entirely understood is read as far as
+ * it can be and left as it is, with a warning naming it and what is wrong.
+ */
+export async function readStateFiles<Entry>(
+  format: StateFormat<Entry>,
+  shards: Iterable<string>,
+  readText: (path: string) => Promise<string | undefined>,
+  log: Log,
+): Promise<Map<string, StateFile<Entry>>> {
+  const paths = [...new Set([...shards].map((shard) => statePath(format, shard)))]
+  const files = await pMap(
+    paths,
+    async (path): Promise<[string, StateFile<Entry>]> => {
+      const text = await readText(path)
+      if (text === undefined) return [path, { entries: new Map(), writable: true }]
+      const { entries, problem } = parseStateFile(format, text)
+      if (problem !== undefined) {
+        log.warning(
+          `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
+        )
+      }
+      return [path, { entries, readOid: gitBlobOid(text), writable: problem === undefined }]
+    },
+    { concurrency: READ_CONCURRENCY },
+  )
+  return new Map(files)
+}
+
+/**
+ * The files that change when these entries are set (`path`: the file, as statePath names it), every
+ * other entry kept; a file that is not writable or was not read is left out. Sorted by path, each with
+ * policy `state`; none when nothing is set, so that a run that adds nothing commits nothing.
+ */
+export function updatedStateFiles<Entry>(
+  format: StateFormat<Entry>,
+  files: ReadonlyMap<string, StateFile<Entry>>,
+  updates: Iterable<{ path: string; key: string; entry: Entry }>,
+): FileChange[] {
+  const changed = new Map<string, Map<string, Entry>>()
+  for (const { path, key, entry } of updates) {
+    const file = files.get(path)
+    if (file === undefined || !file.writable) continue
+    const entries = changed.get(path) ?? new Map(file.entries)
+    changed.set(path, entries.set(key, entry))
+  }
+  return [...changed]
+    .sort(([a], [b]) => byCodeUnits(a, b))
+    .map(([path, entries]) => ({
+      path,
+      content: renderStateFile(format, entries),
+      policy: { kind: 'state' },
+    }))
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * JSON with every object's (and Map's) keys sorted and two-space indents, but an array of plain
+ * values on one line: a post's ranking reads one paper a line. No package renders this layout.
+ */
+function renderJson(value: unknown, indent: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
+  const inner = `${indent}  `
+  if (Array.isArray(value)) {
+    if (value.every((item) => item === null || typeof item !== 'object')) {
+      return `[${value.map((item) => JSON.stringify(item)).join(', ')}]`
+    }
+    return `[\n${value.map((item) => inner + renderJson(item, inner)).join(',\n')}\n${indent}]`
+  }
+  const members = (value instanceof Map ? [...(value as Map<string, unknown>)] : Object.entries(value))
+    .filter(([, member]) => member !== undefined)
+    .sort(([a], [b]) => byCodeUnits(a, b))
+  if (members.length === 0) return '{}'
+  const lines = members.map(([key, member]) => `${inner}${JSON.stringify(key)}: ${renderJson(member, inner)}`)
+  return `{\n${lines.join(',\n')}\n${indent}}`
+}

@@ -1,0 +1,87 @@
+import type { Clock } from '../core/clock.js'
+import type { FileChange } from '../core/changes.js'
+import type { Log } from '../core/log.js'
+import type { DayPapers, Paper } from '../core/paper.js'
+import { selectPapers } from '../digest/index.js'
+import type { RecordedPost } from '../refresh/records.js'
+import type { EarlierPost } from '../refresh/refresh.js'
+import type { Settings } from '../settings/settings.js'
+import { DigestError } from './errors.js'
+import type { ModelSummaries } from './model-summaries.js'
+import { noneSelected, postPath, renderPlan, selectEarlier, type PostPlan } from './plans.js'
+
+/** A post to write and the papers it shows, ranked. */
+export interface SelectedPost {
+  plan: PostPlan
+  papers: Paper[]
+}
+
+export interface SelectedPosts {
+  /** One per day of the run (a daily digest), or one for the period; some may have no papers. */
+  own: SelectedPost[]
+  /** The earlier days `refresh-days` renders again, those that still have papers. */
+  earlier: SelectedPost[]
+}
+
+/**
+ * The select phase: the run's posts (`plans`: a day each, or the period) and the earlier ones, their papers
+ * filtered and ranked. Under `empty-day: fail`, a post left without papers ends the run.
+ */
+export function selectPosts(plans: PostPlan[], earlier: DayPapers[], settings: Settings): SelectedPosts {
+  const selected = plans.map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
+  const empty = selected.find(({ papers }) => papers.length === 0)
+  if (settings.emptyDay === 'fail' && empty !== undefined) {
+    const filtered = noneSelected(empty.plan.listed.length, settings)
+    throw new DigestError(
+      `${empty.plan.label}: no papers to post${filtered ? ` (${filtered})` : ''}; empty-day is "fail"`,
+    )
+  }
+  return { own: selected, earlier: selectEarlier(earlier, settings) }
+}
+
+/** A post of the run's own days as rendered: its day or period, file and papers. */
+export interface RenderedPost extends RecordedPost {
+  label: string
+  papers: Paper[]
+}
+
+export interface RenderedPosts {
+  /** The posts written, in order; a day without papers under `empty-day: skip` has none. */
+  own: RenderedPost[]
+  /** Their files. */
+  files: FileChange[]
+  /** The earlier posts rendered again from today's data, to compare with what the action wrote. */
+  earlier: EarlierPost[]
+}
+
+/** The render phase: every post's markdown, dated no later than the clock says. */
+export async function renderPosts(
+  selected: SelectedPosts,
+  summaries: ModelSummaries | undefined,
+  settings: Settings,
+  { log, clock }: { log: Log; clock: Pick<Clock, 'now'> },
+): Promise<RenderedPosts> {
+  const now = clock.now()
+  const own: RenderedPost[] = []
+  const files: FileChange[] = []
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a throw rejects, as Log.group expects
+  await log.group('Render posts', async () => {
+    for (const { plan, papers } of selected.own) {
+      if (papers.length === 0 && settings.emptyDay !== 'post') {
+        log.info(
+          `${plan.label}: ${noneSelected(plan.listed.length, settings) ?? 'no papers'}, no post (empty-day: skip)`,
+        )
+        continue
+      }
+      const path = postPath(plan, settings)
+      files.push({ path, content: renderPlan(plan, papers, settings, now, summaries) })
+      own.push({ label: plan.label, day: plan.values.date as string, path, papers })
+      log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
+    }
+  })
+  const earlier = selected.earlier.map(({ plan, papers }): EarlierPost => {
+    const content = renderPlan(plan, papers, settings, now, summaries)
+    return { day: plan.label, path: postPath(plan, settings), content, papers }
+  })
+  return { own, files, earlier }
+}

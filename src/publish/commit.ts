@@ -1,0 +1,36 @@
+import type { Publisher } from '../core/changes.js'
+import * as github from './github.js'
+
+/**
+ * Commit mode: a change set as one commit on the target branch, through the GitHub API; only the files
+ * of the change set are touched, and a branch that moved is read again (see withRetries).
+ */
+export function createCommitPublisher(connection: github.GitHubConnection): Publisher {
+  const { branch, log } = connection
+  const repository = github.openRepository(connection)
+  return {
+    async readText(path) {
+      const read = await github.readState(repository, branch, path)
+      if (read === 'missing') throw new Error(repository.missingBranch(branch))
+      return read.text
+    },
+
+    publish: github.withRetries(connection, async (changes) => {
+      const state = await repository.read(branch, github.foldersOf(changes), undefined)
+      const { pending, kept } = github.filesToWrite(changes.files, state.base, changes.overwrite, log)
+      if (pending.length === 0) return { written: [], kept }
+      const files = [...pending, ...(await github.recordFiles(repository, changes, pending, state.base))]
+      const commit = await github.commitFiles(repository, state.base, files, {
+        message: changes.message,
+        log,
+      })
+      return {
+        written: files.map((file) => file.path),
+        kept,
+        commitSha: commit.oid,
+        commitUrl: commit.url,
+        commitBranch: state.base.name,
+      }
+    }),
+  }
+}
