@@ -1,0 +1,45 @@
+/**
+ * The languages a post can be written in (BCP 47 tags, as Chirpy's `lang` names them), and what every
+ * stage needs to know of each: how to name it to a model without ambiguity, and the script its text is
+ * written in, by which a model's answer is checked.
+ */
+export const LANGUAGE_TAGS = [
+  'en',
+  'ko',
+  'ja',
+  'zh-CN',
+  'zh-TW',
+  'es',
+  'fr',
+  'de',
+  'pt-BR',
+  'ru',
+  'vi',
+] as const
+export type LanguageTag = (typeof LANGUAGE_TAGS)[number]
+
+/** The writing system of a language's running text. */
+export type Script = 'latin' | 'hangul' | 'japanese' | 'han-simplified' | 'han-traditional' | 'cyrillic'
+
+export interface LanguageFacts {
+  /** The language as a prompt names it: in English, with the variant spelled out. */
+  promptName: string
+  script: Script
+}
+
+export const LANGUAGE_FACTS: Record<LanguageTag, LanguageFacts> = {
+  en: { promptName: 'English', script: 'latin' },
+  ko: { promptName: 'Korean (한국어)', script: 'hangul' },
+  ja: { promptName: 'Japanese (日本語)', script: 'japanese' },
+  'zh-CN': {
+    promptName: 'Simplified Chinese as written in mainland China (简体中文)',
+    script: 'han-simplified',
+  },
+  'zh-TW': { promptName: 'Traditional Chinese as written in Taiwan (繁體中文)', script: 'han-traditional' },
+  es: { promptName: 'Spanish (español)', script: 'latin' },
+  fr: { promptName: 'French (français)', script: 'latin' },
+  de: { promptName: 'German (Deutsch)', script: 'latin' },
+  'pt-BR': { promptName: 'Brazilian Portuguese (português do Brasil)', script: 'latin' },
+  ru: { promptName: 'Russian (русский)', script: 'cyrillic' },
+  vi: { promptName: 'Vietnamese (tiếng Việt)', script: 'latin' },
+}
