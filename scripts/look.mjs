@@ -1,12 +1,12 @@
-// What a reader sees: posts made by the bundled action (dist/index.js, with its default inputs unless
+// What a reader sees: posts made by the bundled action (dist/action.js, with its default inputs unless
 // --style says otherwise) built into a real Chirpy 7.3 site, served on 127.0.0.1 and opened in headless
 // Chromium. Prints each post's height on a 390 px phone and a 1280 px desktop, its <meta name=description>
 // and og:image, and takes the README's pictures (docs/images/). Run `npm run bundle` first.
 //
-//   node scripts/look.mjs [--days 2025-11-26,2025-11-25] [--style digest|classic] [--shots docs/images]
+//   npm run look -- [--days 2025-11-26,2025-11-25] [--style digest|classic] [--shots docs/images]
 //
-// The site needs what __tests__/chirpy needs (Debian's jekyll and Chirpy's plugins, the released gem in
-// ../shared/themes or HF_DAILY_PAPERS_CHIRPY_GEM); the browser is Debian's chromium (CHROMIUM to name another).
+// The site needs what __tests__/chirpy needs (Debian's jekyll and Chirpy's plugins, the released gem kept in
+// __tests__/fixtures/chirpy/ or HF_DAILY_PAPERS_CHIRPY_GEM); the browser is Debian's chromium (CHROMIUM to name another).
 // Besides the saved days, it posts two made-up days (MADE_UP), a busy one and a busiest one, of saved days' papers.
 // Chirpy's web fonts (Google Fonts) and icons (Font Awesome) are served from their npm packages, so that
 // lines wrap and icons show as on a reader's screen; offline, the papers' thumbnails cannot load: each is then drawn here, and the script says so.
