@@ -82,7 +82,7 @@ describe('readAnswer', () => {
     )
   })
 
-  it('drops summaries put under another paper of the request, and keeps those that match', () => {
+  it('drops a summary put under another paper of the request, and keeps those that match', () => {
     const papers = [
       {
         id: 'a',
@@ -99,17 +99,28 @@ describe('readAnswer', () => {
     const content = {
       summaries: [
         { id: 'a', summary: 'DeepSeekMath searches for proofs, checked by a verifier.' },
-        { id: 'b', summary: 'MiniMax-M1 uses lightning attention to scale.' },
+        { id: 'b', summary: 'DeepSeekMath finds proofs.' },
         { id: 'c', summary: 'Qwen-VL grounds phrases in images.' },
       ],
     }
     const answer = readAnswer(reply(content), papers, 'en', false)
-    expect(answer.ok && [...answer.summaries.keys()]).toEqual(['c'])
-    expect(answer.ok && answer.failed).toEqual(
-      new Map([
-        ['a', 'unbound'],
-        ['b', 'unbound'],
-      ]),
-    )
+    expect(answer.ok && [...answer.summaries.keys()]).toEqual(['b', 'c'])
+    expect(answer.ok && answer.failed).toEqual(new Map([['a', 'unbound']]))
+  })
+
+  it('drops a whole answer when many of its summaries are under a wrong id', () => {
+    const papers = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon'].map((name) => ({
+      id: name,
+      title: `${name}Net`,
+      abstract: `${name}Net does ${name.toLowerCase()}ing.`,
+    }))
+    const summaries = papers.map((paper, index) => ({
+      id: paper.id,
+      // Two under the wrong id; the other three say nothing that tells them apart.
+      summary: index < 2 ? `${papers[1 - index]!.title} works.` : 'A new method works.',
+    }))
+    const answer = readAnswer(reply({ summaries }), papers, 'en', false)
+    expect(answer.ok && answer.summaries.size).toBe(0)
+    expect(answer.ok && [...answer.failed.values()]).toEqual(Array(5).fill('unbound'))
   })
 })

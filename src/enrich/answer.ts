@@ -24,6 +24,9 @@ export type BatchAnswer =
   /** Per paper: its summary, or why it has none. */
   | { ok: true; summaries: Map<string, Summary>; failed: Map<string, Reason> }
 
+/** An answer with at least one summary in this many under a wrong id is dropped whole. */
+const UNBOUND_SHARE = 4
+
 const answerSchema = z.object({ summaries: z.array(z.unknown()) })
 const itemSchema = z.object({ id: z.string(), summary: z.string(), title: z.optional(z.string()) })
 
@@ -73,7 +76,11 @@ export function readAnswer(
     else summaries.set(id, title === undefined ? { summary } : { summary, title })
   }
   const said = new Map([...summaries].map(([id, { summary }]) => [id, summary]))
-  for (const id of unboundSummaries(papers, said)) {
+  const unbound = unboundSummaries(papers, said)
+  // Many summaries under wrong ids are an answer shifted or steered as a whole: the rest of it is
+  // not to be trusted either, though nothing in their words gives them away.
+  const distrusted = unbound.size >= 2 && unbound.size * UNBOUND_SHARE >= said.size ? said.keys() : unbound
+  for (const id of distrusted) {
     summaries.delete(id)
     failed.set(id, 'unbound')
   }

@@ -35,14 +35,11 @@ function termsOf(text: string): Set<string> {
   return terms
 }
 
-/** Distinctive terms another paper must share with a summary before one chance word can count. */
-const MIN_OTHER_TERMS = 2
-
 /**
  * The ids whose summary shares more distinctive terms with another paper of the request than with its
- * own (at least MIN_OTHER_TERMS): those summaries are about another paper and are not to be shown or
- * kept. A summary that shares few distinctive terms with any paper passes: nothing tells it apart
- * (short translated summaries of papers without names can be so).
+ * own: those summaries are about another paper and are not to be shown or kept. A summary that shares
+ * no distinctive term with any paper passes: nothing tells it apart (short translated summaries of
+ * papers without names can be so).
  */
 export function unboundSummaries(
   papers: readonly PaperText[],
@@ -65,8 +62,7 @@ export function unboundSummaries(
     const shared = (terms: ReadonlySet<string>) => [...said].filter((term) => terms.has(term)).length
     const ownScore = shared(own)
     for (const [otherId, terms] of distinctive) {
-      const otherScore = otherId === id ? 0 : shared(terms)
-      if (otherScore >= MIN_OTHER_TERMS && otherScore > ownScore) {
+      if (otherId !== id && shared(terms) > ownScore) {
         unbound.add(id)
         break
       }

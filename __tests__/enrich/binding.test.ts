@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals'
+import { unboundSummaries } from '../../src/enrich/binding.js'
+import { fixtureDay } from './harness.js'
+import { textsIn } from '../support/llm-languages.js'
+
+const papers = fixtureDay().map(({ id, title, summary }) => ({ id, title, abstract: summary }))
+const firstSentence = (text: string) => text.replace(/\s+/g, ' ').split(/(?<=\.) /)[0] ?? ''
+const good = (language: 'en' | 'ko') =>
+  new Map(
+    papers.map((paper) => [paper.id, textsIn(language).summary(paper.title, firstSentence(paper.abstract))]),
+  )
+/** Each summary under the next paper's id, as a model told to by a hidden instruction did. */
+const rotated = (summaries: Map<string, string>) => {
+  const texts = [...summaries.values()]
+  return new Map([...summaries.keys()].map((id, index) => [id, texts[(index + 1) % texts.length]!]))
+}
+
+describe('summaries bound to their papers', () => {
+  it.each(['en', 'ko'] as const)(
+    'pass for every paper of a real day when each is its own (%s)',
+    (language) => {
+      expect(unboundSummaries(papers, good(language))).toEqual(new Set())
+    },
+  )
+
+  it('are caught for every paper when they are swapped (en)', () => {
+    expect(unboundSummaries(papers, rotated(good('en'))).size).toBe(papers.length)
+  })
+
+  it('are caught for nearly every paper when they are swapped in a Korean answer, which keeps only names', () => {
+    // The rest of such an answer is dropped with them (answer.test.ts).
+    expect(unboundSummaries(papers, rotated(good('ko'))).size).toBeGreaterThanOrEqual(papers.length * 0.9)
+  })
+
+  it('catch one swapped pair among good summaries', () => {
+    const summaries = good('en')
+    const [a, b] = papers
+    summaries.set(a!.id, good('en').get(b!.id)!).set(b!.id, good('en').get(a!.id)!)
+    expect(unboundSummaries(papers, summaries)).toEqual(new Set([a!.id, b!.id]))
+  })
+
+  it('let a summary without distinctive terms pass, and a lone paper always', () => {
+    const vague = new Map([[papers[0]!.id, 'A new method improves results.']])
+    expect(unboundSummaries(papers, vague)).toEqual(new Set())
+    expect(unboundSummaries(papers.slice(0, 1), rotated(good('en')))).toEqual(new Set())
+  })
+})
