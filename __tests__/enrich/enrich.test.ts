@@ -205,12 +205,13 @@ describe('a hostile model', () => {
     )
   })
 
-  it('gets no summary or title into a Korean post that is not Korean', async () => {
+  it('keeps what a hostile model writes in the post language as plain text, and drops what it does not', async () => {
     llm.inject('hostile')
     const run = await enrichOn(llm, day.slice(0, HOSTILE_TEXTS.length + 1))
-    expect(run.stats.fromModel).toBe(0)
-    expect(run.stats.missing['wrong-language']).toBe(HOSTILE_TEXTS.length + 1)
-    expect(run.cacheFiles).toEqual([])
+    expect(run.byId.get(ids[0]!)!.summary).toMatch(/^\{\{ site\.github\.token \}\} .+ 이 논문은 /)
+    expect(run.stats.fromModel).toBe(HOSTILE_TEXTS.length)
+    // The 100 KB answer, cut to its first 600 characters, holds no Korean.
+    expect(run.stats.missing['wrong-language']).toBe(1)
   })
 
   it('is cached as cleaned text', async () => {

@@ -27,7 +27,10 @@ export type LlmBehaviour =
   | 'good'
   /** The good answer inside a ```json fence, as models without structured output send it. */
   | 'fenced'
-  /** Summaries and titles that are Liquid, HTML, kramdown attributes, links, images, bidi, 100 KB. */
+  /**
+   * Summaries and titles that are Liquid, HTML, kramdown attributes, links, images, bidi, 100 KB, each
+   * followed by a good summary in the language asked for when it is not English; a TL;DR of them all.
+   */
   | 'hostile'
   /** Every other paper left out (the first is kept). */
   | 'missing'
@@ -187,7 +190,8 @@ function answer(
   const language = behaviour === 'english' ? 'en' : languageNamed(systemMessage(body))
   if (wantsTldr(body) && ['good', 'english', 'hostile'].includes(behaviour)) {
     const topic = titlesAsked(body)[0]?.replace(/\s+/g, ' ').trim() ?? ''
-    const tldr = behaviour === 'hostile' ? HOSTILE_TEXTS.join(' ') : textsIn(language).tldr(topic)
+    const native = textsIn(language).tldr(topic)
+    const tldr = behaviour !== 'hostile' ? native : hostileTldr(language, native)
     return completion(body, JSON.stringify({ tldr }))
   }
   const withTitle = schemaWantsTitle(body)
@@ -205,9 +209,11 @@ function answer(
     case 'fenced':
       return completion(body, `\`\`\`json\n${content(good)}\n\`\`\``)
     case 'hostile': {
+      // Written in the language asked for as well (but for the 100 KB), as a model must be to get through.
+      const native = (item: Item) => (language === undefined || language === 'en' ? '' : ` ${item.summary}`)
       const hostile = (index: number) =>
         index === papers.length - 1 ? HUGE_TEXT : HOSTILE_TEXTS[index % HOSTILE_TEXTS.length]!
-      const items = good.map((item, index) => ({ ...item, summary: hostile(index) }))
+      const items = good.map((item, index) => ({ ...item, summary: `${hostile(index)}${native(item)}` }))
       return completion(
         body,
         content(items.map((item) => (withTitle ? { ...item, title: item.summary } : item))),
@@ -238,6 +244,12 @@ function answer(
       return completion(body, full.slice(0, full.length >> 1), { finishReason: 'length' })
     }
   }
+}
+
+/** Every hostile text in English; in another language three of them, with enough of it to pass as written in it. */
+function hostileTldr(language: LanguageTag | undefined, native: string): string {
+  if (language === undefined || language === 'en') return HOSTILE_TEXTS.join(' ')
+  return [HOSTILE_TEXTS[0], HOSTILE_TEXTS[1], HOSTILE_TEXTS[3], native, native].join(' ')
 }
 
 function goodItem(paper: PaperAsked, language: LanguageTag | undefined, withTitle: boolean): Item {
