@@ -2,7 +2,7 @@
  * What the model stand-in reads of the language a request names, and the plausible text it writes in
  * each of the eleven languages: a summary, a translated title, a TL;DR.
  */
-import { LANGUAGE_FACTS, LANGUAGE_TAGS, type LanguageTag } from '../../src/core/languages.js'
+import { LANGUAGE_FACTS, LANGUAGE_TAGS, type LanguageTag } from '../../src/core/languages.ts'
 
 /**
  * The one language whose prompt name the instructions contain, or undefined when they name none or

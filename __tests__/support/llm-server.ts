@@ -20,7 +20,7 @@ import {
 } from './llm-request.ts'
 import { sendAnswer } from './send-answer.ts'
 import { languageNamed, textsIn } from './llm-languages.ts'
-import type { LanguageTag } from '../../src/core/languages.js'
+import type { LanguageTag } from '../../src/core/languages.ts'
 
 export type LlmBehaviour =
   /** One plausible summary (and title, when the schema asks for one) per paper. */
