@@ -41,6 +41,20 @@ describe('every language', () => {
   )
 })
 
+describe('the model stand-in', () => {
+  it.each([
+    ['no language', 'Summarise these papers.'],
+    ['two languages', `Write in ${'Korean (한국어)'} or in ${'Japanese (日本語)'}.`],
+  ])('refuses a request whose instructions name %s', async (_, system) => {
+    const answer = await fetch(`${llm.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'system', content: system }] }),
+    })
+    expect(answer.status).toBe(400)
+  })
+})
+
 describe('answers that fail their checks', () => {
   it('are dropped, never cached, when summaries are swapped between papers', async () => {
     llm.inject('swapped', 2)

@@ -158,6 +158,13 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     if (!req.headers.authorization?.startsWith('Bearer ')) {
       return sendAnswer(res, 401, { error: { code: 'unauthorized', message: 'Bearer token required' } })
     }
+    // Every request names the post's language as LANGUAGE_FACTS does, once: a real model given none
+    // (or two) would guess, so the stand-in refuses to.
+    if (language === undefined) {
+      return sendAnswer(res, 400, {
+        error: { code: 'no_language', message: 'The instructions name no language, or several' },
+      })
+    }
     if (options.maxInputTokens !== undefined && inputTokens(body) > options.maxInputTokens) {
       return sendAnswer(res, TOKENS_LIMIT_ANSWER.status, TOKENS_LIMIT_ANSWER.body)
     }
