@@ -249,6 +249,23 @@ describe('the model asked only for the posts that are written', () => {
     expect(llm.requests.filter((request) => request.tldr)).toHaveLength(1)
   })
 
+  it('asks no TL;DR for a weekly post, which sums up its period with its statistics', async () => {
+    const repo = repository()
+    await run({ ...digestDay, digest: 'weekly' }, repo.publisher)
+    expect(summaryRequests().length).toBeGreaterThan(0)
+    expect(llm.requests.filter((request) => request.tldr)).toEqual([])
+  })
+
+  it('asks no TL;DR once llm-max-calls is spent on the summaries', async () => {
+    const repo = repository()
+    const { log } = await run({ ...digestDay, 'llm-max-calls': '2' }, repo.publisher)
+    expect(llm.requests.map((request) => request.tldr)).toEqual([false, false])
+    expect(log.lines).toContain(
+      'Model TL;DR for 2025-11-04: not asked (llm-max-calls reached); the post has its own',
+    )
+    expect(repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md')).toMatch(/^> \*\*TL;DR\*\* — /m)
+  })
+
   it('writes no model TL;DR when the answer fails its checks, and caches none', async () => {
     llm.inject('good', 2)
     llm.inject('english')

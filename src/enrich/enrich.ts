@@ -90,8 +90,8 @@ export async function openSummaries(
     deps.log,
   )
   // An entry kept before answers were checked, or edited by hand, in another language is asked again.
-  const usable = (entry: Summary | undefined, running = true) =>
-    entry !== undefined && writtenIn(entry.summary, options.language, running) ? entry : undefined
+  const usable = (entry: Summary | undefined) =>
+    entry !== undefined && writtenIn(entry.summary, options.language, true) ? entry : undefined
   const cached = new Map<string, Summary>()
   for (const paper of unique) {
     const entry = usable(cache.get(paper.id, variant))
@@ -123,7 +123,8 @@ export async function openSummaries(
         else toAsk.push(paper)
       }
       const tldrsToAsk = tldrs.filter((request) => !cachedTldrs.has(request.day))
-      if (cached.size > 0) deps.log.info(`Model summaries: ${cached.size} from ${CACHE_DIR}`)
+      const fromCache = [...wantedIds].filter((id) => cached.has(id)).length
+      if (fromCache > 0) deps.log.info(`Model summaries: ${fromCache} from ${CACHE_DIR}`)
       const asked =
         toAsk.length + tldrsToAsk.length > 0
           ? await ask(toAsk, tldrsToAsk, options, deps)
