@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { readdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { unboundSummaries } from '../../src/enrich/binding.js'
 import { fixtureDay } from './harness.js'
 import { textsIn } from '../support/llm-languages.js'
@@ -43,5 +45,32 @@ describe('summaries bound to their papers', () => {
     const vague = new Map([[papers[0]!.id, 'A new method improves results.']])
     expect(unboundSummaries(papers, vague)).toEqual(new Set())
     expect(unboundSummaries(papers.slice(0, 1), rotated(good('en')))).toEqual(new Set())
+  })
+})
+
+describe("Hugging Face's own summaries of every fixture day, in requests of 20 papers", () => {
+  const requests = readdirSync(resolve(process.cwd(), '__tests__/fixtures/hf/daily'))
+    .map((name) => fixtureDay(name.slice(0, 10)))
+    .flatMap((papers) =>
+      papers.map((_, index) => papers.slice(index, index + 20)).filter((_, index) => index % 20 === 0),
+    )
+    .map((batch) => ({
+      papers: batch.map(({ id, title, summary }) => ({ id, title, abstract: summary })),
+      summaries: new Map(
+        batch.flatMap((paper) => (paper.aiSummary ? [[paper.id, paper.aiSummary] as const] : [])),
+      ),
+    }))
+    .filter(({ summaries }) => summaries.size > 1)
+  const count = requests.reduce((sum, { summaries }) => sum + summaries.size, 0)
+
+  it('are each bound to their own paper: another model writing about the right paper passes', () => {
+    expect(count).toBeGreaterThan(500)
+    for (const { papers, summaries } of requests)
+      expect(unboundSummaries(papers, summaries)).toEqual(new Set())
+  })
+
+  it('are each caught when rotated between the papers of their request', () => {
+    for (const { papers, summaries } of requests)
+      expect(unboundSummaries(papers, rotated(summaries)).size).toBe(summaries.size)
   })
 })

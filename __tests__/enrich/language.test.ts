@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
+import { readdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { LANGUAGE_TAGS } from '../../src/core/languages.js'
 import { languageFacts, summaryCharacters, tldrCharacters, writtenIn } from '../../src/enrich/language.js'
 import { textsIn } from '../support/llm-languages.js'
+import { fixtureDay } from './harness.js'
 
 const TITLE = 'MiniMax-M1: Scaling Test-Time Compute Efficiently with Lightning Attention'
 const ENGLISH = textsIn('en').summary(TITLE, 'It trains a hybrid model with a million tokens of context.')
@@ -36,6 +39,17 @@ describe('the language of an answer', () => {
     expect(writtenIn(TITLE, 'ja', false)).toBe(false)
     expect(writtenIn(TITLE, 'ru', false)).toBe(false)
     expect(writtenIn(TITLE, 'de', false)).toBe(true)
+  })
+
+  it("tells Hugging Face's English summaries of every fixture day as English, and as no other language", () => {
+    const summaries = readdirSync(resolve(process.cwd(), '__tests__/fixtures/hf/daily'))
+      .flatMap((name) => fixtureDay(name.slice(0, 10)))
+      .flatMap((paper) => (paper.aiSummary ? [paper.aiSummary] : []))
+    expect(summaries.length).toBeGreaterThan(500)
+    for (const tag of LANGUAGE_TAGS) {
+      const passed = summaries.filter((summary) => writtenIn(summary, tag, true)).length
+      expect([tag, passed]).toEqual([tag, tag === 'en' ? summaries.length : 0])
+    }
   })
 
   it('has nothing to tell by in a text without letters', () => {

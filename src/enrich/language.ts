@@ -59,14 +59,18 @@ const TRADITIONAL = '這個們說為來時會學實驗與對發現進過還數�
 
 /**
  * Common short words of each Latin-script language, to tell an English answer from the one asked for:
- * a summary of three sentences uses several of its language's own.
+ * a summary of three sentences uses several of its language's own, and more of them than of English's.
  */
 const FUNCTION_WORDS: Record<string, readonly string[]> = {
-  en: ['the', 'and', 'of', 'is', 'that', 'with', 'this', 'for', 'are', 'to', 'which', 'it'],
-  es: ['el', 'la', 'los', 'las', 'del', 'que', 'en', 'una', 'con', 'para', 'por', 'se', 'y'],
-  fr: ['le', 'la', 'les', 'des', 'du', 'et', 'est', 'une', 'que', 'dans', 'pour', 'sur', 'qui'],
+  // None that another of these languages uses too (`a`, `as`, `in`).
+  en: [
+    ...['the', 'and', 'of', 'is', 'that', 'with', 'this', 'for', 'are', 'to', 'which', 'it', 'its', 'by'],
+    ...['from', 'using', 'while', 'without', 'their', 'into', 'through', 'on', 'than', 'such'],
+  ],
+  es: ['el', 'la', 'los', 'las', 'de', 'del', 'que', 'en', 'una', 'con', 'para', 'por', 'se', 'y'],
+  fr: ['le', 'la', 'les', 'de', 'des', 'du', 'et', 'est', 'une', 'que', 'dans', 'pour', 'sur', 'qui'],
   de: ['der', 'die', 'das', 'und', 'ist', 'ein', 'eine', 'mit', 'für', 'von', 'den', 'zu', 'auf'],
-  'pt-BR': ['o', 'os', 'as', 'do', 'da', 'dos', 'das', 'que', 'em', 'um', 'uma', 'para', 'com', 'não'],
+  'pt-BR': ['o', 'os', 'as', 'de', 'do', 'da', 'dos', 'das', 'que', 'em', 'um', 'uma', 'para', 'com', 'não'],
   vi: ['của', 'và', 'các', 'là', 'được', 'trong', 'này', 'một', 'cho', 'với', 'những', 'để', 'bài'],
 }
 
@@ -123,7 +127,7 @@ export function writtenIn(text: string, language: string, running: boolean): boo
     case 'latin': {
       if (counts.letters - counts.latin > counts.letters * FOREIGN_SHARE) return false
       if (!running || language === 'en') return true
-      return wordsOf(text, 'en') <= wordsOf(text, language)
+      return wordsOf(text, language) > wordsOf(text, 'en')
     }
   }
 }
