@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { LANGUAGE_TAGS } from '../../src/core/languages.js'
 import { openSummaries, type EnrichOptions } from '../../src/enrich/index.js'
 import { summaryCharacters, tldrCharacters } from '../../src/enrich/language.js'
+import { DATA_NOT_INSTRUCTIONS } from '../../src/enrich/prompt.js'
 import { HOSTILE_TEXTS, startLlmServer, type LlmServer } from '../support/llm-server.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import { testClock } from '../support/test-clock.js'
@@ -35,7 +36,9 @@ describe('every language', () => {
     async (tag) => {
       const run = await enrichOn(llm, day.slice(0, 4), { language: tag })
       expect(llm.requests.map((request) => request.language)).toEqual([tag])
-      expect(sentBody(llm, 0).messages[0]!.content).toContain(`at most ${summaryCharacters(tag)} characters`)
+      const system = sentBody(llm, 0).messages[0]!.content
+      expect(system).toContain(`at most ${summaryCharacters(tag)} characters`)
+      expect(system).toContain(DATA_NOT_INSTRUCTIONS)
       expect(run.stats).toMatchObject({ fromModel: 4, missing: {} })
     },
   )
@@ -106,6 +109,12 @@ describe("a day's TL;DR", () => {
     const system = sentBody(llm, 0).messages[0]!.content
     expect(system).toContain('Traditional Chinese')
     expect(system).toContain(`at most ${tldrCharacters('zh-TW')} characters`)
+    expect(system).toContain(DATA_NOT_INSTRUCTIONS)
+    // The papers as JSON data: the leading 12 of the day, titles and the start of each abstract.
+    const user = JSON.parse(sentBody(llm, 0).messages[1]!.content) as { papers: Array<{ title: string }> }
+    expect(user.papers.map((paper) => paper.title)).toEqual(
+      day.slice(0, 12).map((paper) => paper.title.replace(/\s+/g, ' ')),
+    )
     expect(result.tldrs.get('2025-11-04')).toMatch(/^今天的論文有一個共同的主題/)
     expect(repository.files.get('.hf-daily-papers/summaries/2511.json')).toContain('"tldr 2025-11-04"')
 
