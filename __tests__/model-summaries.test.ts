@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DigestError, runDigest } from '../src/pipeline/run.js'
 import type { ChangeSet, Publisher } from '../src/core/changes.js'
+import { recordChanges } from '../src/core/post-record.js'
 import type { RawInputs } from '../src/settings/inputs.js'
 import { parseSettings } from '../src/settings/settings.js'
 import { parseDailyPapers } from '../src/source/paper.js'
@@ -19,7 +20,7 @@ import { clockAt } from './support/test-clock.js'
 const LLM_TOKEN = 'sk-llm-0123456789'
 const fixtures = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 const DAYS: Record<string, unknown[]> = Object.fromEntries(
-  ['2024-01-01', '2024-01-03', '2025-11-04'].map((day) => [
+  ['2024-01-01', '2024-01-03', '2025-11-03', '2025-11-04'].map((day) => [
     day,
     JSON.parse(readFileSync(resolve(fixtures, `${day}.json`), 'utf8')) as unknown[],
   ]),
@@ -27,6 +28,13 @@ const DAYS: Record<string, unknown[]> = Object.fromEntries(
 
 const source: PaperSource = {
   fetchDay: (day) => Promise.resolve({ day, ...parseDailyPapers(DAYS[day] ?? [], day) }),
+}
+/** The source as it answers a day later: 2025-11-03 gained a paper (2025-11-04's first, listed again). */
+const dayLater: PaperSource = {
+  fetchDay: (day) => {
+    const items = day === '2025-11-03' ? [...DAYS[day]!, DAYS['2025-11-04']![0]] : (DAYS[day] ?? [])
+    return Promise.resolve({ day, ...parseDailyPapers(items, day) })
+  },
 }
 
 /** A repository: what was published is what readText finds next time. */
@@ -43,7 +51,8 @@ function repository() {
       received.push(changes)
       const written = changes.files.filter((file) => files.get(file.path) !== file.content)
       const kept = changes.files.filter((file) => !written.includes(file))
-      for (const file of written) files.set(file.path, file.content)
+      for (const file of [...written, ...recordChanges(changes.record, written)])
+        files.set(file.path, file.content)
       return Promise.resolve({
         written: written.map((file) => file.path),
         kept: kept.map((file) => ({ path: file.path, reason: 'unchanged' as const })),
@@ -64,7 +73,7 @@ beforeEach(() => {
   llm.requests.length = 0
 })
 
-async function run(raw: RawInputs, publisher: Publisher) {
+async function run(raw: RawInputs, publisher: Publisher, from = source) {
   const settings = parseSettings(
     {
       mode: 'files',
@@ -80,7 +89,7 @@ async function run(raw: RawInputs, publisher: Publisher) {
   )
   const log = createMemoryLog()
   const result = await runDigest(settings, {
-    source,
+    source: from,
     publisher,
     log,
     clock: clockAt('2025-12-26T00:00:00Z'),
@@ -196,5 +205,75 @@ describe('model summaries in the pipeline', () => {
       requests: 3,
       missing: { 'server-error': 30 },
     })
+  })
+})
+
+describe('the model asked only for the posts that are written', () => {
+  /** A 30-paper day in the digest style, with 2025-11-03 among the refresh days. */
+  const digestDay = { date: '2025-11-04', style: 'digest', fields: 'llm-summary, hf-link' }
+  const summaryRequests = () => llm.requests.filter((request) => !request.tldr)
+
+  it("asks on a blog's first run for its own day only: two batches and the TL;DR, then nothing on a re-run", async () => {
+    const repo = repository()
+    const { result } = await run(digestDay, repo.publisher)
+    const own = new Set(parseDailyPapers(DAYS['2025-11-04']!, '2025-11-04').papers.map((paper) => paper.id))
+    expect(llm.requests.map((request) => request.tldr)).toEqual([false, false, true])
+    expect(
+      summaryRequests()
+        .flatMap((request) => request.paperIds)
+        .every((id) => own.has(id)),
+    ).toBe(true)
+    expect(llm.requests.every((request) => request.language === 'ko')).toBe(true)
+    const post = repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md') ?? ''
+    expect(post).toMatch(/^> \*\*TL;DR \(모델 작성\)\*\* — 오늘의 논문들은 .+\.$/m)
+    expect(result.summaries).toMatchObject({ papers: 30, fromModel: 30, requests: 3 })
+
+    llm.requests.length = 0
+    const again = await run(digestDay, repo.publisher)
+    expect(llm.requests).toEqual([])
+    expect(again.result.skipped).toBeDefined()
+  })
+
+  it('asks for an earlier day when the refresh rewrites its post, for its new paper only', async () => {
+    const repo = repository()
+    await run({ ...digestDay, date: '2025-11-03' }, repo.publisher)
+    llm.requests.length = 0
+    // The next day: 2025-11-03's post is recorded and gained a paper, so it is rewritten.
+    await run(digestDay, repo.publisher, dayLater)
+    const earlier = summaryRequests().flatMap((request) => request.paperIds)
+    const added = parseDailyPapers([DAYS['2025-11-04']![0]], '2025-11-04').papers[0]!.id
+    const listedBefore = parseDailyPapers(DAYS['2025-11-03']!, '2025-11-03').papers.map((paper) => paper.id)
+    expect(earlier).toContain(added)
+    expect(earlier.filter((id) => listedBefore.includes(id))).toEqual([])
+    // One TL;DR, for the run's own day: the earlier post keeps the one it has.
+    expect(llm.requests.filter((request) => request.tldr)).toHaveLength(1)
+  })
+
+  it('asks no TL;DR for a weekly post, which sums up its period with its statistics', async () => {
+    const repo = repository()
+    await run({ ...digestDay, digest: 'weekly' }, repo.publisher)
+    expect(summaryRequests().length).toBeGreaterThan(0)
+    expect(llm.requests.filter((request) => request.tldr)).toEqual([])
+  })
+
+  it('asks no TL;DR once llm-max-calls is spent on the summaries', async () => {
+    const repo = repository()
+    const { log } = await run({ ...digestDay, 'llm-max-calls': '2' }, repo.publisher)
+    expect(llm.requests.map((request) => request.tldr)).toEqual([false, false])
+    expect(log.lines).toContain(
+      'Model TL;DR for 2025-11-04: not asked (llm-max-calls reached); the post has its own',
+    )
+    expect(repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md')).toMatch(/^> \*\*TL;DR\*\* — /m)
+  })
+
+  it('writes no model TL;DR when the answer fails its checks, and caches none', async () => {
+    llm.inject('good', 2)
+    llm.inject('english')
+    const repo = repository()
+    await run(digestDay, repo.publisher)
+    const post = repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md') ?? ''
+    expect(post).toMatch(/^> \*\*TL;DR\*\* — /m)
+    expect(post).not.toContain('모델 작성')
+    expect(repo.files.get('.hf-daily-papers/summaries/2511.json')).not.toContain('tldr 2025-11-04')
   })
 })

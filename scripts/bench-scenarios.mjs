@@ -84,8 +84,10 @@ export function benchScenarios({ latencyMs, runs }) {
   }
 
   /**
-   * A Korean day of 30 papers with model summaries (the OpenAI-compatible stand-in), then the same run
-   * again, which finds every summary in the cache the first run committed.
+   * A blog's first run with model summaries (the OpenAI-compatible stand-in) on a Korean day of 30
+   * papers, in the digest style with its TL;DR and the default refresh-days: the earlier days have no
+   * post, so the model is asked for the day's own papers only. Then the same run again, which finds
+   * every summary and the TL;DR in the cache the first run committed.
    */
   async function modelDay(days) {
     const hf = await startHfServer({ days: new Map(days), latencyMs })
@@ -96,18 +98,18 @@ export function benchScenarios({ latencyMs, runs }) {
       fields: 'organization, hf-link, arxiv-link, abstract, llm-summary',
       'llm-api-url': llm.url,
       'llm-token': 'sk-bench',
-      // The day's own papers: a refresh would also summarise the 7 days before, once, on a first run.
-      'refresh-days': '0',
     }
     try {
       const first = await runDigest('2025-11-04', hf, github, inputs)
       const requests = llm.requests.length
+      const tldrRequests = llm.requests.filter((request) => request.tldr).length
       llm.requests.length = 0
       const again = await runDigest('2025-11-04', hf, github, inputs)
       return {
         papers: Number(first.outputs.papers),
         wall: first.durationMs,
         requests,
+        tldrRequests,
         rerunRequests: llm.requests.length,
         rerunCommitted: again.outputs['commit-sha'] !== '',
         commits: (await github.git.log('main')).length - 1,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { readAnswer, type ModelReply } from '../../src/enrich/answer.js'
 
+/** Papers as a request gives them, with nothing in their text that tells them apart. */
+const asked = (...ids: string[]) => ids.map((id) => ({ id, title: '', abstract: '' }))
+
 const reply = (content: unknown, extra: Partial<ModelReply> = {}): ModelReply => ({
   content: typeof content === 'string' ? content : JSON.stringify(content),
   refusal: null,
@@ -17,7 +20,8 @@ describe('readAnswer', () => {
           { id: 'a', summary: 'second' },
         ],
       }),
-      ['a'],
+      asked('a'),
+      'en',
       false,
     )
     expect(answer).toEqual({ ok: true, summaries: new Map([['a', { summary: 'first' }]]), failed: new Map() })
@@ -26,7 +30,8 @@ describe('readAnswer', () => {
   it('skips items of the wrong shape and counts their papers as missing', () => {
     const answer = readAnswer(
       reply({ summaries: [{ id: 'a', summary: 7 }, 'b', null, { id: 'c', summary: 'ok', title: 'T' }] }),
-      ['a', 'c'],
+      asked('a', 'c'),
+      'en',
       true,
     )
     expect(answer).toEqual({
@@ -43,9 +48,9 @@ describe('readAnswer', () => {
         { id: 'b', summary: 's' },
       ],
     }
-    const withTitles = readAnswer(reply(content), ['a', 'b'], true)
+    const withTitles = readAnswer(reply(content), asked('a', 'b'), 'en', true)
     expect(withTitles.ok && withTitles.failed).toEqual(new Map([['b', 'empty']]))
-    const without = readAnswer(reply(content), ['a'], false)
+    const without = readAnswer(reply(content), asked('a'), 'en', false)
     expect(without.ok && without.summaries).toEqual(new Map([['a', { summary: 's' }]]))
   })
 
@@ -56,6 +61,66 @@ describe('readAnswer', () => {
     ['a content filter stop', reply({ summaries: [] }, { finishReason: 'content_filter' }), 'refusal'],
     ['a refusal beside content', reply({ summaries: [] }, { refusal: 'No.' }), 'refusal'],
   ])('fails the batch on %s', (_, answer, reason) => {
-    expect(readAnswer(answer, ['a'], false)).toEqual({ ok: false, reason })
+    expect(readAnswer(answer, asked('a'), 'en', false)).toEqual({ ok: false, reason })
+  })
+
+  it('drops a summary or title not written in the language asked for', () => {
+    const content = {
+      summaries: [
+        { id: 'a', summary: '이 논문은 새로운 방법을 제안한다.', title: 'VLA 모델' },
+        { id: 'b', summary: 'This paper proposes a new method.', title: '방법' },
+        { id: 'c', summary: '이 논문은 새로운 방법을 제안한다.', title: 'A new method' },
+      ],
+    }
+    const answer = readAnswer(reply(content), asked('a', 'b', 'c'), 'ko', true)
+    expect(answer.ok && [...answer.summaries.keys()]).toEqual(['a'])
+    expect(answer.ok && answer.failed).toEqual(
+      new Map([
+        ['b', 'wrong-language'],
+        ['c', 'wrong-language'],
+      ]),
+    )
+  })
+
+  it('drops a summary put under another paper of the request, and keeps those that match', () => {
+    const papers = [
+      {
+        id: 'a',
+        title: 'MiniMax-M1: Lightning Attention',
+        abstract: 'We scale MiniMax-M1 with lightning attention.',
+      },
+      {
+        id: 'b',
+        title: 'DeepSeekMath: Proof Search',
+        abstract: 'DeepSeekMath searches proofs with a verifier.',
+      },
+      { id: 'c', title: 'Qwen-VL Grounding', abstract: 'Qwen-VL grounds phrases in images.' },
+    ]
+    const content = {
+      summaries: [
+        { id: 'a', summary: 'DeepSeekMath searches for proofs, checked by a verifier.' },
+        { id: 'b', summary: 'DeepSeekMath finds proofs.' },
+        { id: 'c', summary: 'Qwen-VL grounds phrases in images.' },
+      ],
+    }
+    const answer = readAnswer(reply(content), papers, 'en', false)
+    expect(answer.ok && [...answer.summaries.keys()]).toEqual(['b', 'c'])
+    expect(answer.ok && answer.failed).toEqual(new Map([['a', 'unbound']]))
+  })
+
+  it('drops a whole answer when many of its summaries are under a wrong id', () => {
+    const papers = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon'].map((name) => ({
+      id: name,
+      title: `${name}Net`,
+      abstract: `${name}Net does ${name.toLowerCase()}ing.`,
+    }))
+    const summaries = papers.map((paper, index) => ({
+      id: paper.id,
+      // Two under the wrong id; the other three say nothing that tells them apart.
+      summary: index < 2 ? `${papers[1 - index]!.title} works.` : 'A new method works.',
+    }))
+    const answer = readAnswer(reply({ summaries }), papers, 'en', false)
+    expect(answer.ok && answer.summaries.size).toBe(0)
+    expect(answer.ok && [...answer.failed.values()]).toEqual(Array(5).fill('unbound'))
   })
 })

@@ -37,6 +37,12 @@ describe('cache files', () => {
     expect(cachePath('../../etc/passwd')).toBe('.hf-daily-papers/summaries/other.json')
   })
 
+  it("keep a day's TL;DR with the papers of its month", () => {
+    expect(cacheShard('tldr 2025-11-04')).toBe('2511')
+    expect(cacheShard('tldr 2025-11-04/../x')).toBe('other')
+    expect(cacheShard('tldr ../2025-11-04')).toBe('other')
+  })
+
   it('key a summary by prompt version, language and model', () => {
     expect(variantKey('openai/gpt-4.1-mini', 'ko')).toBe(`v${PROMPT_VERSION} ko openai/gpt-4.1-mini`)
   })

@@ -186,8 +186,9 @@ describe('the cache kept in the repository', () => {
 describe('a hostile model', () => {
   it('gives plain one-line text, capped, without hidden characters', async () => {
     llm.inject('hostile')
-    const run = await enrichOn(llm, day.slice(0, HOSTILE_TEXTS.length + 1))
-    const texts = [...run.byId.values()].flatMap((paper) => [paper.summary!, paper.title!])
+    // In English: a Korean post drops these texts as not Korean (below) before they are cleaned.
+    const run = await enrichOn(llm, day.slice(0, HOSTILE_TEXTS.length + 1), { language: 'en' })
+    const texts = [...run.byId.values()].map((paper) => paper.summary!)
     for (const text of texts) {
       // eslint-disable-next-line no-control-regex
       expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069]/)
@@ -196,7 +197,6 @@ describe('a hostile model', () => {
     }
     const huge = run.byId.get(ids[HOSTILE_TEXTS.length]!)!
     expect(Array.from(huge.summary!)).toHaveLength(600)
-    expect(Array.from(huge.title!).length).toBeLessThanOrEqual(200)
     // Markup stays as text for the digest to escape; only line structure and hidden characters go.
     expect(run.byId.get(ids[0]!)!.summary).toBe(HOSTILE_TEXTS[0])
     expect(run.byId.get(ids[5]!)!.summary).toBe('safeeviltext withzerowidthbell[31m and tags')
@@ -205,9 +205,18 @@ describe('a hostile model', () => {
     )
   })
 
-  it('is cached as cleaned text', async () => {
+  it('keeps what a hostile model writes in the post language as plain text, and drops what it does not', async () => {
     llm.inject('hostile')
     const run = await enrichOn(llm, day.slice(0, HOSTILE_TEXTS.length + 1))
+    expect(run.byId.get(ids[0]!)!.summary).toMatch(/^\{\{ site\.github\.token \}\} .+ 이 논문은 /)
+    expect(run.stats.fromModel).toBe(HOSTILE_TEXTS.length)
+    // The 100 KB answer, cut to its first 600 characters, holds no Korean.
+    expect(run.stats.missing['wrong-language']).toBe(1)
+  })
+
+  it('is cached as cleaned text', async () => {
+    llm.inject('hostile')
+    const run = await enrichOn(llm, day.slice(0, HOSTILE_TEXTS.length + 1), { language: 'en' })
     const cached = run.cacheFiles.map((file) => file.content).join('')
     expect(cached).not.toMatch(/\\u202e|\\n::|\\u0007/i)
     expect(cached.length).toBeLessThan(20_000)

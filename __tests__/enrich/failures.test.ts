@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { describeMissing } from '../../src/enrich/index.js'
+import { MODEL_HOST } from '../../src/core/http/limits.js'
 import { startLlmServer, TOKENS_LIMIT_ANSWER, type LlmServer } from '../support/llm-server.js'
 import { between, testClock } from '../support/test-clock.js'
 import { createMemoryLog } from '../support/memory-log.js'
@@ -94,13 +95,27 @@ describe('host failures', () => {
     expect((await enrichOn(llm, ten)).stats.fromModel).toBe(10)
   })
 
-  it('gives up on a host that does not answer in time', async () => {
+  it('gives up on a host that does not answer in time, within the limit for one request', async () => {
     llm.inject('hang', 3)
-    const run = await enrichOn(llm, ten)
+    const start = Date.UTC(2025, 0, 1)
+    const run = await enrichOn(llm, ten, {}, { clock: testClock(start) })
     expectFallback(run, 'timeout')
+    expect(llm.requests).toHaveLength(2)
+    expect(run.clock.now() - start).toBeLessThanOrEqual(MODEL_HOST.requestMs)
     expect(run.stats.problems[0]).toBe(
-      `POST ${llm.url}/chat/completions: no complete answer within 60 s (gave up after 3 attempts)`,
+      `POST ${llm.url}/chat/completions: no complete answer within 90 s, the limit for one request and its retries; a host this slow is not asked again in this run`,
     )
+  })
+
+  it('is held no longer than the limit for one request by a host that trickles its answer', async () => {
+    llm.inject('trickle', 3)
+    const start = Date.UTC(2025, 0, 1)
+    const run = await enrichOn(llm, [...day, ...fixtureDay('2025-11-03')], {}, { clock: testClock(start) })
+    // The first batch's two attempts, then no further batch: the host is not asked again.
+    expect(llm.requests).toHaveLength(2)
+    expect(run.clock.now() - start).toBeLessThanOrEqual(MODEL_HOST.requestMs)
+    expect(run.stats.fromModel).toBe(0)
+    expect(run.stats.missing.timeout).toBe(run.stats.papers)
   })
 
   it('retries after a time-out', async () => {

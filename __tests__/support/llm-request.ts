@@ -24,13 +24,22 @@ export function systemMessage(body: unknown): string {
 
 /** The papers of the user message, which the client sends as `{"papers": [{id, title, abstract}]}`. */
 export function papersAsked(body: unknown): PaperAsked[] {
-  const user = messages(body).find((message) => message.role === 'user')?.content
-  const papers = (parseJson(typeof user === 'string' ? user : '') as { papers?: unknown } | undefined)?.papers
-  if (!Array.isArray(papers)) return []
-  return papers.filter(
+  return userPapers(body).filter(
     (paper: Partial<Record<keyof PaperAsked, unknown>> | null): paper is PaperAsked =>
       typeof paper?.id === 'string' && typeof paper.title === 'string' && typeof paper.abstract === 'string',
   )
+}
+
+/** The user message's `papers`: the client sends them as JSON. */
+function userPapers(body: unknown): Array<Partial<Record<keyof PaperAsked, unknown>> | null> {
+  const user = messages(body).find((message) => message.role === 'user')?.content
+  const papers = (parseJson(typeof user === 'string' ? user : '') as { papers?: unknown } | undefined)?.papers
+  return Array.isArray(papers) ? (papers as Array<Partial<Record<keyof PaperAsked, unknown>> | null>) : []
+}
+
+/** The titles of the user message's papers, with or without ids (a TL;DR request sends none). */
+export function titlesAsked(body: unknown): string[] {
+  return userPapers(body).flatMap((paper) => (typeof paper?.title === 'string' ? [paper.title] : []))
 }
 
 export function schemaWantsTitle(body: unknown): boolean {

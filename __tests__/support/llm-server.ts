@@ -1,9 +1,10 @@
 /**
  * A local stand-in for an OpenAI-compatible `POST {base}/chat/completions` (GitHub Models, OpenAI,
  * Ollama...), on 127.0.0.1, for tests and the benchmark. By default it answers every structured
- * request with one plausible summary per paper it was sent (in Korean when the instructions ask for
- * Korean); it can be told to answer the next requests the ways real hosts and hostile models do. It
- * records every request, with its Authorization header, so tests can check which token went where.
+ * request with one plausible summary per paper it was sent, or a TL;DR of the day, in the language the
+ * instructions name; it can be told to answer the next requests the ways real hosts and hostile models
+ * do. It records every request, with its Authorization header and the language it named, so tests can
+ * check which token went where and what language was asked for.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,19 +12,25 @@ import { text as readText } from 'node:stream/consumers'
 import {
   inputTokens,
   papersAsked,
+  titlesAsked,
   parseJson,
   schemaWantsTitle,
   systemMessage,
   type PaperAsked,
 } from './llm-request.ts'
 import { sendAnswer } from './send-answer.ts'
+import { languageNamed, textsIn } from './llm-languages.ts'
+import type { LanguageTag } from '../../src/core/languages.ts'
 
 export type LlmBehaviour =
   /** One plausible summary (and title, when the schema asks for one) per paper. */
   | 'good'
   /** The good answer inside a ```json fence, as models without structured output send it. */
   | 'fenced'
-  /** Summaries and titles that are Liquid, HTML, kramdown attributes, links, images, bidi, 100 KB. */
+  /**
+   * Summaries and titles that are Liquid, HTML, kramdown attributes, links, images, bidi, 100 KB, each
+   * followed by a good summary in the language asked for when it is not English; a TL;DR of them all.
+   */
   | 'hostile'
   /** Every other paper left out (the first is kept). */
   | 'missing'
@@ -41,6 +48,12 @@ export type LlmBehaviour =
   | 'huge'
   /** No answer at all, until the client gives up or the server closes. */
   | 'hang'
+  /** The answer's start, then nothing more, as a host that trickles its answer. */
+  | 'trickle'
+  /** Each paper's good summary put under the next paper's id (the last under the first's). */
+  | 'swapped'
+  /** The good answer in English, whatever language was asked for. */
+  | 'english'
   /** The connection is destroyed before anything is sent. */
   | 'reset'
   /** This answer: a string body is sent as it is, anything else as JSON. */
@@ -81,6 +94,10 @@ export interface RecordedLlmRequest {
   body: unknown
   /** Ids of the papers the request asked about. */
   paperIds: string[]
+  /** The one language the instructions named by its prompt name (LANGUAGE_FACTS), if exactly one. */
+  language?: LanguageTag
+  /** The request asked for a day's TL;DR rather than summaries. */
+  tldr: boolean
 }
 
 export interface LlmServerOptions {
@@ -110,7 +127,10 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     const text = await readText(req)
     const body = parseJson(text)
     const papers = papersAsked(body)
+    const language = languageNamed(systemMessage(body))
     requests.push({
+      ...(language !== undefined ? { language } : {}),
+      tldr: wantsTldr(body),
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       ...(req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {}),
@@ -120,6 +140,11 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     })
     const behaviour = queue.shift() ?? 'good'
     if (behaviour === 'hang') return standIn.onStall?.()
+    if (behaviour === 'trickle') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      res.write('{"id": "chatcmpl-stand-in", ')
+      return standIn.onStall?.()
+    }
     if (behaviour === 'reset') return void req.socket.destroy()
     if (typeof behaviour === 'object')
       return sendAnswer(res, behaviour.status, behaviour.body, behaviour.headers)
@@ -132,6 +157,13 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     }
     if (!req.headers.authorization?.startsWith('Bearer ')) {
       return sendAnswer(res, 401, { error: { code: 'unauthorized', message: 'Bearer token required' } })
+    }
+    // Every request names the post's language as LANGUAGE_FACTS does, once: a real model given none
+    // (or two) would guess, so the stand-in refuses to.
+    if (language === undefined) {
+      return sendAnswer(res, 400, {
+        error: { code: 'no_language', message: 'The instructions name no language, or several' },
+      })
     }
     if (options.maxInputTokens !== undefined && inputTokens(body) > options.maxInputTokens) {
       return sendAnswer(res, TOKENS_LIMIT_ANSWER.status, TOKENS_LIMIT_ANSWER.body)
@@ -158,23 +190,37 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
 type Item = Record<string, string>
 
 function answer(
-  behaviour: Exclude<LlmBehaviour, object | 'hang' | 'reset' | 'huge'>,
+  behaviour: Exclude<LlmBehaviour, object | 'hang' | 'reset' | 'huge' | 'trickle'>,
   body: unknown,
   papers: PaperAsked[],
 ) {
-  const korean = /korean|한국어/i.test(systemMessage(body))
+  const language = behaviour === 'english' ? 'en' : languageNamed(systemMessage(body))
+  if (wantsTldr(body) && ['good', 'english', 'hostile'].includes(behaviour)) {
+    const topic = titlesAsked(body)[0]?.replace(/\s+/g, ' ').trim() ?? ''
+    const native = textsIn(language).tldr(topic)
+    const tldr = behaviour !== 'hostile' ? native : hostileTldr(language, native)
+    return completion(body, JSON.stringify({ tldr }))
+  }
   const withTitle = schemaWantsTitle(body)
-  const good = papers.map((paper) => goodItem(paper, korean, withTitle))
+  const good = papers.map((paper) => goodItem(paper, language, withTitle))
   const content = (items: Item[]) => JSON.stringify({ summaries: items })
   switch (behaviour) {
     case 'good':
+    case 'english':
       return completion(body, content(good))
+    case 'swapped':
+      return completion(
+        body,
+        content(good.map((item, index) => ({ ...good[(index + 1) % good.length]!, id: item.id! }))),
+      )
     case 'fenced':
       return completion(body, `\`\`\`json\n${content(good)}\n\`\`\``)
     case 'hostile': {
+      // Written in the language asked for as well (but for the 100 KB), as a model must be to get through.
+      const native = (item: Item) => (language === undefined || language === 'en' ? '' : ` ${item.summary}`)
       const hostile = (index: number) =>
         index === papers.length - 1 ? HUGE_TEXT : HOSTILE_TEXTS[index % HOSTILE_TEXTS.length]!
-      const items = good.map((item, index) => ({ ...item, summary: hostile(index) }))
+      const items = good.map((item, index) => ({ ...item, summary: `${hostile(index)}${native(item)}` }))
       return completion(
         body,
         content(items.map((item) => (withTitle ? { ...item, title: item.summary } : item))),
@@ -207,14 +253,25 @@ function answer(
   }
 }
 
-function goodItem(paper: PaperAsked, korean: boolean, withTitle: boolean): Item {
+/** Every hostile text in English; in another language three of them, with enough of it to pass as written in it. */
+function hostileTldr(language: LanguageTag | undefined, native: string): string {
+  if (language === undefined || language === 'en') return HOSTILE_TEXTS.join(' ')
+  return [HOSTILE_TEXTS[0], HOSTILE_TEXTS[1], HOSTILE_TEXTS[3], native, native].join(' ')
+}
+
+function goodItem(paper: PaperAsked, language: LanguageTag | undefined, withTitle: boolean): Item {
   const topic = paper.title.replace(/\s+/g, ' ').trim()
-  const finding = firstSentence(paper.abstract)
-  const summary = korean
-    ? `이 논문은 「${topic}」을 다룬다. 저자들은 초록에서 밝힌 문제를 풀기 위한 새로운 방법을 제안한다. 실험을 통해 제안한 방법이 기존 방법보다 효과적임을 보인다.`
-    : `This paper presents ${topic}. ${finding} The authors show that it improves on earlier methods.`
-  if (!withTitle) return { id: paper.id, summary }
-  return { id: paper.id, summary, title: korean ? `${topic} (한국어 번역)` : topic }
+  const texts = textsIn(language)
+  const summary = texts.summary(topic, firstSentence(paper.abstract))
+  return withTitle ? { id: paper.id, summary, title: texts.title(topic) } : { id: paper.id, summary }
+}
+
+/** A TL;DR request: its answer's schema has a `tldr` and no `summaries`. */
+function wantsTldr(body: unknown): boolean {
+  return (
+    (body as { response_format?: { json_schema?: { name?: unknown } } } | null)?.response_format?.json_schema
+      ?.name === 'day_tldr'
+  )
 }
 
 function firstSentence(text: string): string {

@@ -8,6 +8,7 @@ import { ModelCallError, type ChatRequest, type ModelClient } from './client.js'
 import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
 import { REASONS, type Reason } from './reasons.js'
 import { plural } from '../core/wording.js'
+import { readTldr, tldrRequest, type TldrRequest } from './tldr.js'
 
 export interface AskSettings {
   language: string
@@ -22,6 +23,8 @@ export interface AskSettings {
 export interface AskOutcome {
   summaries: Map<string, Summary>
   failed: Map<string, Reason>
+  /** TL;DRs by day. */
+  tldrs: Map<string, string>
   /** One line per failed request: host, status and the host's own message, never the token or model output. */
   problems: string[]
 }
@@ -43,18 +46,14 @@ export async function askModel(
   settings: AskSettings,
   log: Log,
 ): Promise<AskOutcome> {
-  const { language, limits, clock } = settings
-  const outcome: AskOutcome = { summaries: new Map(), failed: new Map(), problems: [] }
+  const { language, limits } = settings
+  const outcome: AskOutcome = { summaries: new Map(), failed: new Map(), tldrs: new Map(), problems: [] }
   const queue = planBatches(papers, language, limits)
   log.info(`Model summaries: ${papers.length} papers in ${plural(queue.length, 'request')}`)
-  let stoppedBy: Reason | undefined
-
   for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
     const ids = batch.papers.map((paper) => paper.id)
     const callsLeft = settings.maxCalls - client.requests
-    const skip =
-      stoppedBy ??
-      (callsLeft <= 0 ? 'max-calls' : clock.now() >= settings.deadline ? 'time-limit' : undefined)
+    const skip = whyNotAsk(client, settings)
     if (skip !== undefined) {
       for (const id of ids) outcome.failed.set(id, skip)
       continue
@@ -65,7 +64,8 @@ export async function askModel(
         chatRequest(batch, language, limits),
         Math.min(MODEL_HOST.maxAttempts, callsLeft),
       )
-      const answer = readAnswer(reply, ids, wantsTitle(language))
+      const asked = batch.papers.map(({ id, title, summary }) => ({ id, title, abstract: summary }))
+      const answer = readAnswer(reply, asked, language, wantsTitle(language))
       if (!answer.ok) {
         throw new ModelCallError(
           `the answer for ${describe(batch)}: ${REASONS[answer.reason]}`,
@@ -89,10 +89,52 @@ export async function askModel(
       log.warning(`Model summaries: ${error.message}`)
       outcome.problems.push(error.message)
       for (const id of ids) outcome.failed.set(id, error.reason)
-      if (!BATCH_FAILURES.has(error.reason)) stoppedBy = error.reason
+      if (!BATCH_FAILURES.has(error.reason)) client.stoppedBy ??= error.reason
     }
   }
   return outcome
+}
+
+/** Why no further request is sent: the host failed in a way that would repeat, or the run's budget is spent. */
+function whyNotAsk(client: ModelClient, { maxCalls, deadline, clock }: AskSettings): Reason | undefined {
+  if (client.stoppedBy !== undefined) return client.stoppedBy
+  if (client.requests >= maxCalls) return 'max-calls'
+  return clock.now() >= deadline ? 'time-limit' : undefined
+}
+
+/**
+ * One post's TL;DR in one request (no retry of a bad answer: the post has its own line to fall back
+ * on), or why there is none; `problem` is set when a request failed.
+ */
+export async function askTldr(
+  request: TldrRequest,
+  client: ModelClient,
+  settings: AskSettings,
+  log: Log,
+): Promise<{ tldr?: string; reason?: Reason; problem?: string }> {
+  const skip = whyNotAsk(client, settings)
+  if (skip !== undefined) {
+    log.info(`Model TL;DR for ${request.day}: not asked (${REASONS[skip]}); the post has its own`)
+    return { reason: skip }
+  }
+  try {
+    const reply = await client.complete(
+      tldrRequest(request, settings.language),
+      Math.min(MODEL_HOST.maxAttempts, settings.maxCalls - client.requests),
+    )
+    const answer = readTldr(reply, settings.language)
+    if ('reason' in answer) {
+      log.warning(`Model TL;DR for ${request.day}: ${REASONS[answer.reason]}; the post has its own`)
+      return answer
+    }
+    log.info(`Model TL;DR for ${request.day}: written`)
+    return answer
+  } catch (error) {
+    if (!(error instanceof ModelCallError)) throw error
+    log.warning(`Model TL;DR for ${request.day}: ${error.message}`)
+    if (!BATCH_FAILURES.has(error.reason)) client.stoppedBy ??= error.reason
+    return { reason: error.reason, problem: error.message }
+  }
 }
 
 export function chatRequest(batch: Batch, language: string, limits: RequestLimits): ChatRequest {

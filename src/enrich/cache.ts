@@ -13,7 +13,7 @@ import type { Summary } from './answer.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from './plain-text.js'
 import { PROMPT_VERSION } from './prompt.js'
 
-/** Variant (prompt version, language, model) → summary: a paper's entry. */
+/** Variant (prompt version, language, model) → summary: a paper's entry, or a day's TL;DR (`summary` only). */
 export type CachedSummaries = ReadonlyMap<string, Summary>
 
 const entrySchema = z.strictObject({ summary: z.string(), title: z.optional(z.string()) })
@@ -23,7 +23,7 @@ const variantsSchema = z.record(z.string(), z.unknown())
 export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
   name: 'summaries',
   about:
-    'Summaries written by a model for hf-daily-papers, by paper id, then by prompt version, language and model. Edit an entry to correct it, delete it to have it written again.',
+    'Summaries written by a model for hf-daily-papers, by paper id (or "tldr" and the day, for a post\'s TL;DR), then by prompt version, language and model. Edit an entry to correct it, delete it to have it written again.',
   kind: 'a summaries file',
   unusable: 'without a usable summary',
   purpose: 'new summaries can be kept',
@@ -44,9 +44,15 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
 /** Where the summaries are kept, relative to the repository root. */
 export const CACHE_DIR = posix.join(STATE_DIR, SUMMARY_CACHE.name)
 
-/** The cache file a paper's summaries live in: its arXiv month (`2511.01234` → `2511`), or `other`. */
-export function cacheShard(paperId: string): string {
-  return /^(\d{4})\.\d{4,5}(?:v\d+)?$/.exec(paperId)?.[1] ?? 'other'
+/**
+ * The cache file a paper's summaries live in: its arXiv month (`2511.01234` → `2511`), or `other`; a
+ * day's TL;DR lives with the papers of its month (`tldr 2025-11-04` → `2511`).
+ */
+export function cacheShard(key: string): string {
+  const arxiv = /^(\d{4})\.\d{4,5}(?:v\d+)?$/.exec(key)
+  if (arxiv) return arxiv[1] as string
+  const day = /^tldr \d{2}(\d{2})-(\d{2})-\d{2}$/.exec(key)
+  return day ? `${day[1]}${day[2]}` : 'other'
 }
 
 /** The path of a paper's cache file. Built only from digits or `other`, never from a paper's text. */

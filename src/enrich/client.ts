@@ -33,6 +33,8 @@ export interface ModelClient {
   complete(request: ChatRequest, maxAttempts: number): Promise<ModelReply>
   /** Requests sent so far, retries included. */
   readonly requests: number
+  /** Set once the host failed in a way that would repeat for every request (auth, outage, time-out). */
+  stoppedBy?: Reason
 }
 
 /** A call that gave no answer; its message names the host and never the token or model output. */
@@ -104,13 +106,20 @@ export function createModelClient(config: ModelClientConfig): ModelClient {
         response_format: { type: 'json_schema', json_schema: chat.jsonSchema },
         max_tokens: chat.maxTokens,
       })
-      const options = { deadline: { at: config.deadline }, maxAttempts, onAttempt: () => void requests++ }
+      const requestEnd = config.clock.now() + MODEL_HOST.requestMs
+      const deadline = { at: Math.min(config.deadline, requestEnd) }
+      const options = { deadline, maxAttempts, onAttempt: () => void requests++ }
       const answer = await http
         .send({ method: 'POST', url, headers, body }, options)
         .catch((error: unknown) => {
-          throw error instanceof OutboundError
-            ? new ModelCallError(error.message, FAILURE_REASONS[error.kind])
-            : error
+          if (!(error instanceof OutboundError)) throw error
+          if (error.kind === 'deadline' && requestEnd < config.deadline) {
+            throw new ModelCallError(
+              `${where}: no complete answer within ${MODEL_HOST.requestMs / 1000} s, the limit for one request and its retries; a host this slow is not asked again in this run`,
+              'timeout',
+            )
+          }
+          throw new ModelCallError(error.message, FAILURE_REASONS[error.kind])
         })
       if (answer.problem !== undefined) {
         const { reason, splittable, hint } = statusFailure(answer.status, answer.text)

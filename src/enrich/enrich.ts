@@ -4,10 +4,12 @@ import { MODEL_HOST } from '../core/http/limits.js'
 import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
 import type { Summary } from './answer.js'
-import { askModel, type AskOutcome } from './ask.js'
+import { askModel, askTldr, type AskOutcome } from './ask.js'
 import { GITHUB_MODELS_LOW_TIER } from './batch.js'
 import type { FileChange } from '../core/file-change.js'
 import { CACHE_DIR, loadCache, variantKey } from './cache.js'
+import { writtenIn } from './language.js'
+import { tldrKey, type TldrRequest } from './tldr.js'
 import { createModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
 import { wantsTitle } from './prompt.js'
@@ -46,65 +48,126 @@ export interface EnrichDeps {
 }
 
 export interface EnrichResult {
-  /** Every paper asked about, by id. */
+  /** Every paper of the store, by id: its summary from the cache or the model, else the fallback. */
   byId: Map<string, EnrichedPaper>
+  /** The TL;DRs a model wrote, by day: from the cache or asked for. */
+  tldrs: Map<string, string>
+  /** Of the papers and TL;DRs asked for (those of the posts that are written). */
   stats: SummaryStats
   /** Cache files that gained summaries (policy `state`): to go into the same ChangeSet as the posts. */
   cacheFiles: FileChange[]
 }
 
+/** What the cache holds, and the model to ask for the rest. */
+export interface SummaryStore {
+  /** Every paper with its cached summary (a fallback for the rest), and the cached TL;DRs. */
+  cached: Pick<EnrichResult, 'byId' | 'tldrs'>
+  /**
+   * Asks the model for what the cache lacks of `papers` and `tldrs` (all of the store's, or some), once:
+   * the summaries first, then each TL;DR. Never throws for the model's sake: every failure ends as a
+   * reason, a warning and a stat.
+   */
+  complete(papers: readonly Paper[], tldrs: readonly TldrRequest[]): Promise<EnrichResult>
+}
+
 /**
- * Model-written summaries (and translated titles) for the papers: from the cache kept in the
- * repository, else from the model, else Hugging Face's own `ai_summary`, else none, each with why.
- * Never throws for the model's sake: every failure ends as a reason, a warning and a stat.
+ * Reads the cached summaries of `papers` and the cached TL;DRs of the days `tldrDays`: model-written
+ * summaries (and translated titles) from the cache kept in the repository, else Hugging Face's own
+ * `ai_summary`, else none. Nothing is asked of the model until `complete`.
  */
+export async function openSummaries(
+  papers: readonly Paper[],
+  tldrDays: readonly string[],
+  options: EnrichOptions,
+  deps: EnrichDeps,
+): Promise<SummaryStore> {
+  const unique = [...new Map(papers.map((paper) => [paper.id, paper])).values()]
+  const variant = variantKey(options.model, options.language)
+  const needsTitle = wantsTitle(options.language)
+  const cache = await loadCache(
+    [...unique.map((paper) => paper.id), ...tldrDays.map(tldrKey)],
+    deps.readFile,
+    deps.log,
+  )
+  // An entry kept before answers were checked, or edited by hand, in another language is asked again.
+  const usable = (entry: Summary | undefined) =>
+    entry !== undefined && writtenIn(entry.summary, options.language, true) ? entry : undefined
+  const cached = new Map<string, Summary>()
+  for (const paper of unique) {
+    const entry = usable(cache.get(paper.id, variant))
+    const title = entry?.title
+    if (entry && (!needsTitle || (title !== undefined && writtenIn(title, options.language, false))))
+      cached.set(paper.id, entry)
+  }
+  const cachedTldrs = new Map<string, string>()
+  for (const day of tldrDays) {
+    const entry = usable(cache.get(tldrKey(day), variant))
+    if (entry) cachedTldrs.set(day, entry.summary)
+  }
+  const byCache = new Map(
+    unique.map((paper) => {
+      const summary = cached.get(paper.id)
+      return [paper.id, summary ? { ...summary, origin: 'cache' as const } : fallback(paper, 'missing')]
+    }),
+  )
+
+  return {
+    cached: { byId: byCache, tldrs: cachedTldrs },
+    async complete(wanted, tldrs) {
+      const wantedIds = new Set(wanted.map((paper) => paper.id))
+      const failed = new Map<string, Reason>()
+      const toAsk: Paper[] = []
+      for (const paper of unique) {
+        if (!wantedIds.has(paper.id) || cached.has(paper.id)) continue
+        if (paper.summary.trim() === '') failed.set(paper.id, 'no-abstract')
+        else toAsk.push(paper)
+      }
+      const tldrsToAsk = tldrs.filter((request) => !cachedTldrs.has(request.day))
+      const fromCache = [...wantedIds].filter((id) => cached.has(id)).length
+      if (fromCache > 0) deps.log.info(`Model summaries: ${fromCache} from ${CACHE_DIR}`)
+      const asked =
+        toAsk.length + tldrsToAsk.length > 0
+          ? await ask(toAsk, tldrsToAsk, options, deps)
+          : { ...nothingAsked(), requests: 0 }
+      for (const [id, summary] of asked.summaries) cache.add(id, variant, summary)
+      for (const [day, tldr] of asked.tldrs) cache.add(tldrKey(day), variant, { summary: tldr })
+      for (const [id, reason] of asked.failed) failed.set(id, reason)
+
+      const byId = new Map(byCache)
+      for (const paper of unique) {
+        const summary = asked.summaries.get(paper.id)
+        if (summary !== undefined) byId.set(paper.id, { ...summary, origin: 'model' })
+        else if (wantedIds.has(paper.id) && !cached.has(paper.id))
+          byId.set(paper.id, fallback(paper, failed.get(paper.id) ?? 'missing'))
+      }
+      const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
+      const stats = collectStats(shown, asked.requests, asked.problems)
+      const whyMissing = describeMissing(stats)
+      if (whyMissing !== undefined) deps.log.warning(`Model summaries: ${whyMissing}`)
+      return {
+        byId,
+        tldrs: new Map([...cachedTldrs, ...asked.tldrs]),
+        stats: { ...stats, whyMissing },
+        cacheFiles: cache.changedFiles(),
+      }
+    },
+  }
+}
+
+/** Every paper's summary, from the cache or the model: openSummaries and complete in one. */
 export async function enrichPapers(
   papers: readonly Paper[],
   options: EnrichOptions,
   deps: EnrichDeps,
 ): Promise<EnrichResult> {
-  const unique = [...new Map(papers.map((paper) => [paper.id, paper])).values()]
-  const variant = variantKey(options.model, options.language)
-  const needsTitle = wantsTitle(options.language)
-  const cache = await loadCache(
-    unique.map((paper) => paper.id),
-    deps.readFile,
-    deps.log,
-  )
-
-  const cached = new Map<string, Summary>()
-  const failed = new Map<string, Reason>()
-  const toAsk: Paper[] = []
-  for (const paper of unique) {
-    const entry = cache.get(paper.id, variant)
-    if (entry !== undefined && (!needsTitle || entry.title !== undefined)) cached.set(paper.id, entry)
-    else if (paper.summary.trim() === '') failed.set(paper.id, 'no-abstract')
-    else toAsk.push(paper)
-  }
-
-  if (cached.size > 0) deps.log.info(`Model summaries: ${cached.size} from ${CACHE_DIR}`)
-  const asked = toAsk.length > 0 ? await ask(toAsk, options, deps) : { ...nothingAsked(), requests: 0 }
-  for (const [id, summary] of asked.summaries) cache.add(id, variant, summary)
-  for (const [id, reason] of asked.failed) failed.set(id, reason)
-
-  const byId = new Map<string, EnrichedPaper>()
-  for (const paper of unique) {
-    const summary = asked.summaries.get(paper.id) ?? cached.get(paper.id)
-    if (summary !== undefined) {
-      byId.set(paper.id, { ...summary, origin: asked.summaries.has(paper.id) ? 'model' : 'cache' })
-      continue
-    }
-    byId.set(paper.id, fallback(paper, failed.get(paper.id) ?? 'missing'))
-  }
-  const stats = collectStats(byId, asked.requests, asked.problems)
-  const whyMissing = describeMissing(stats)
-  if (whyMissing !== undefined) deps.log.warning(`Model summaries: ${whyMissing}`)
-  return { byId, stats: { ...stats, whyMissing }, cacheFiles: cache.changedFiles() }
+  const store = await openSummaries(papers, [], options, deps)
+  return store.complete(papers, [])
 }
 
-/** The papers' summaries from the model, when there is a token for its host and a client for it. */
+/** The papers' summaries and the TL;DRs from the model, when there is a token for its host. */
 async function ask(
   papers: Paper[],
+  tldrs: readonly TldrRequest[],
   options: EnrichOptions,
   deps: EnrichDeps,
 ): Promise<AskOutcome & { requests: number }> {
@@ -135,12 +198,18 @@ async function ask(
     deadline,
     clock: deps.clock,
   }
-  const outcome = await askModel(papers, client, settings, deps.log)
+  const outcome = papers.length > 0 ? await askModel(papers, client, settings, deps.log) : nothingAsked()
+  // After the summaries, which matter more: a run out of requests or time gets the made-up TL;DR.
+  for (const request of tldrs) {
+    const answer = await askTldr(request, client, settings, deps.log)
+    if (answer.tldr !== undefined) outcome.tldrs.set(request.day, answer.tldr)
+    else if (answer.problem !== undefined) outcome.problems.push(answer.problem)
+  }
   return { ...outcome, requests: client.requests }
 }
 
 function nothingAsked(): AskOutcome {
-  return { summaries: new Map(), failed: new Map(), problems: [] }
+  return { summaries: new Map(), failed: new Map(), tldrs: new Map(), problems: [] }
 }
 
 /** Hugging Face's own `ai_summary` when the paper has one, marked as such; otherwise nothing. */

@@ -19,6 +19,8 @@ export const REASONS = {
   refusal: 'the model declined to answer',
   missing: 'missing from the answer',
   empty: 'the answer for it was empty',
+  'wrong-language': "the answer was not in the post's language",
+  unbound: 'the summary was about another paper of the request',
 } as const
 
 export type Reason = keyof typeof REASONS

@@ -1,25 +1,27 @@
 import { needsModel } from '../core/fields.js'
-import { enrichPapers, type EnrichedPaper, type SummaryStats } from '../enrich/index.js'
+import { openSummaries, type EnrichOptions, type SummaryStore, type TldrRequest } from '../enrich/index.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
-import type { FileChange, Publisher } from '../core/changes.js'
+import type { Publisher } from '../core/changes.js'
+import { planRefreshOf, type RefreshStart } from '../refresh/stage.js'
 import type { Settings } from '../settings/settings.js'
-import type { Paper } from '../core/paper.js'
 import { USER_AGENT } from '../core/version.js'
+import { postPath, type ModelSummaries } from './plans.js'
+import { renderEarlier, type SelectedPost, type SelectedPosts } from './posts.js'
 
-export interface ModelSummaries {
-  byId: ReadonlyMap<string, EnrichedPaper>
-  stats: SummaryStats
-  /** The cache files that gained summaries: committed with the posts, written whatever `overwrite` says. */
-  files: FileChange[]
-}
+export type { ModelSummaries }
 
 /**
- * The model layer as the pipeline runs it: summaries for the papers of every post, asked for once, when
- * `fields` needs them. Undefined when it does not, and then the model is not asked.
+ * The model layer as the pipeline runs it, when `fields` needs it: summaries for the papers of every
+ * post the run writes, and a TL;DR for each daily post of the run in the digest style, asked for once
+ * (a range of days takes as few requests as one day). An earlier day's post is asked for only when the
+ * refresh will rewrite it: it is compared with its record as the cache alone renders it, so a blog's
+ * first run (no record) and a re-run (all cached) ask nothing for the earlier days. Undefined when
+ * `fields` needs no model, and then the model is not asked.
  */
 export async function modelSummaries(
-  papers: readonly Paper[],
+  selected: SelectedPosts,
+  refresh: RefreshStart,
   settings: Settings,
   { publisher, log, clock }: { publisher: Publisher; log: Log; clock: Clock },
 ): Promise<ModelSummaries | undefined> {
@@ -28,26 +30,67 @@ export async function modelSummaries(
       'fields lists llm-title, but language is en: an English post keeps the original titles, so llm-title shows nothing',
     )
   }
+  const everyPost = [...selected.own, ...selected.earlier]
+  const papers = everyPost.flatMap((post) => post.papers)
   if (!needsModel(settings.fields, settings.language) || papers.length === 0) return undefined
   return log.group('Model summaries', async () => {
-    const { llm } = settings
-    const result = await enrichPapers(
+    const store = await openSummaries(
       papers,
-      {
-        apiUrl: llm.apiUrl,
-        model: llm.model,
-        language: settings.language,
-        llmToken: llm.token,
-        github: llm.github,
-        maxCalls: llm.maxCalls,
-        userAgent: USER_AGENT,
-      },
+      everyPost.filter(hasTldr(settings)).map((post) => post.plan.label),
+      enrichOptions(settings),
       { log, clock, readFile: (path) => publisher.readText(path) },
     )
-    return {
-      byId: result.byId,
-      stats: result.stats,
-      files: result.cacheFiles,
-    }
+    const rewritten = await earlierToRewrite(selected, store, refresh, settings, clock)
+    const written = [...selected.own, ...selected.earlier.filter((post) => rewritten.has(post.plan.label))]
+    const tldrs: TldrRequest[] = selected.own
+      .filter(hasTldr(settings))
+      .map((post) => ({ day: post.plan.label, papers: post.papers }))
+    const result = await store.complete(
+      written.flatMap((post) => post.papers),
+      tldrs,
+    )
+    return { byId: result.byId, tldrs: result.tldrs, stats: result.stats, files: result.cacheFiles }
   })
+}
+
+/** Whether a post gets a model-written TL;DR: a daily post in the digest style, with papers. */
+function hasTldr(settings: Settings) {
+  return (post: SelectedPost) =>
+    settings.style === 'digest' && post.plan.period === undefined && post.papers.length > 0
+}
+
+/**
+ * The earlier days whose posts the refresh will rewrite, by day: those whose rendering with the cached
+ * summaries differs from what the record says the action wrote (the ranking changed, or a summary is
+ * not cached). Unrecorded posts (a blog's first run, a dry run) are never rewritten.
+ */
+async function earlierToRewrite(
+  selected: SelectedPosts,
+  store: SummaryStore,
+  refresh: RefreshStart,
+  settings: Settings,
+  clock: Pick<Clock, 'now'>,
+): Promise<Set<string>> {
+  if (selected.earlier.length === 0) return new Set()
+  const earlier = renderEarlier(selected.earlier, store.cached, settings, clock.now())
+  const own = selected.own.map(({ plan, papers }) => ({
+    day: plan.values.date as string,
+    path: postPath(plan, settings),
+    papers,
+  }))
+  const { plan } = await planRefreshOf(refresh, earlier, own)
+  return new Set(plan.rewritten.map((post) => post.day))
+}
+
+function enrichOptions(settings: Settings): EnrichOptions {
+  const { llm } = settings
+  return {
+    apiUrl: llm.apiUrl,
+    model: llm.model,
+    language: settings.language,
+    llmToken: llm.token,
+    github: llm.github,
+    maxCalls: llm.maxCalls,
+    userAgent: USER_AGENT,
+  }
 }

@@ -12,7 +12,17 @@ import {
 } from '../digest/index.js'
 import type { Settings } from '../settings/settings.js'
 import type { DayPapers, Paper } from '../core/paper.js'
-import type { ModelSummaries } from './model-summaries.js'
+import type { EnrichedPaper, SummaryStats } from '../enrich/index.js'
+
+/** What the model layer gives the posts (model-summaries.ts). */
+export interface ModelSummaries {
+  byId: ReadonlyMap<string, EnrichedPaper>
+  /** Model-written TL;DRs of daily digest posts, by day. */
+  tldrs: ReadonlyMap<string, string>
+  stats: SummaryStats
+  /** The cache files that gained summaries: committed with the posts, written whatever `overwrite` says. */
+  files: FileChange[]
+}
 
 /** One post to write: the papers it may show and how to name and date it. */
 export interface PostPlan {
@@ -95,10 +105,10 @@ export function renderPlan(
   settings: Settings,
   /** Epoch ms: a post is dated no later. */
   now: number,
-  summaries: ModelSummaries | undefined,
+  summaries: Pick<ModelSummaries, 'byId' | 'tldrs'> | undefined,
 ): string {
   return renderPost(papers, {
-    ...styleOptions(settings),
+    ...styleOptions(settings, plan, summaries),
     language: settings.language,
     title: fillTemplate(settings.title, plan.values),
     date: plan.period
@@ -118,10 +128,15 @@ export function renderPlan(
   })
 }
 
-function styleOptions(settings: Settings): StyleOptions {
-  return settings.style === 'classic'
-    ? { style: 'classic' }
-    : { style: 'digest', topPapers: settings.topPapers }
+function styleOptions(
+  settings: Settings,
+  plan: PostPlan,
+  summaries: Pick<ModelSummaries, 'tldrs'> | undefined,
+): StyleOptions {
+  if (settings.style === 'classic') return { style: 'classic' }
+  // A weekly or monthly post has its statistics and keywords at the top: no model TL;DR.
+  const tldr = plan.period ? undefined : summaries?.tldrs.get(plan.label)
+  return { style: 'digest', topPapers: settings.topPapers, ...(tldr ? { tldr } : {}) }
 }
 
 /** `{data-dir}/daily-{day}.json` for each day with papers: deterministic, so re-runs change nothing. */

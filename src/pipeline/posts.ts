@@ -7,8 +7,14 @@ import type { RecordedPost } from '../refresh/records.js'
 import type { EarlierPost } from '../refresh/refresh.js'
 import type { Settings } from '../settings/settings.js'
 import { DigestError } from './errors.js'
-import type { ModelSummaries } from './model-summaries.js'
-import { noneSelected, postPath, renderPlan, selectEarlier, type PostPlan } from './plans.js'
+import {
+  noneSelected,
+  postPath,
+  renderPlan,
+  selectEarlier,
+  type ModelSummaries,
+  type PostPlan,
+} from './plans.js'
 
 /** A post to write and the papers it shows, ranked. */
 export interface SelectedPost {
@@ -79,9 +85,18 @@ export async function renderPosts(
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
   })
-  const earlier = selected.earlier.map(({ plan, papers }): EarlierPost => {
+  return { own, files, earlier: renderEarlier(selected.earlier, summaries, settings, now) }
+}
+
+/** The earlier posts rendered again from today's data, to compare with what the action wrote. */
+export function renderEarlier(
+  earlier: readonly SelectedPost[],
+  summaries: Pick<ModelSummaries, 'byId' | 'tldrs'> | undefined,
+  settings: Settings,
+  now: number,
+): EarlierPost[] {
+  return earlier.map(({ plan, papers }): EarlierPost => {
     const content = renderPlan(plan, papers, settings, now, summaries)
     return { day: plan.label, path: postPath(plan, settings), content, papers }
   })
-  return { own, files, earlier }
 }

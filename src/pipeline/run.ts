@@ -49,13 +49,8 @@ export async function runDigest(settings: Settings, collaborators: Collaborators
       ? fetched.own.map(dailyPlan)
       : [await linkedPeriodPlan(fetched.own, settings, collaborators.publisher, collaborators.log)]
   const selected = selectPosts(plans, fetched.earlier, settings)
-  // Asked for once for every post, refreshed ones too, before any is rendered: a range of days takes as
-  // few requests as one day.
-  const summaries = await modelSummaries(
-    [...selected.own, ...selected.earlier].flatMap(({ papers }) => papers),
-    settings,
-    collaborators,
-  )
+  // Asked for once, before any post is rendered, for the posts that will be written.
+  const summaries = await modelSummaries(selected, fetched.refresh, settings, collaborators)
   const rendered = await renderPosts(selected, summaries, settings, collaborators)
   const refresh = await planRefreshOf(fetched.refresh, rendered.earlier, rendered.own)
   const run: Prepared = { fetched, selected, summaries, rendered, refresh }

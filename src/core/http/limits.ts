@@ -81,17 +81,20 @@ export const GITHUB = {
 /**
  * The model host (llm-api-url). A batch of 20 summaries is ~20 KB; a daily rate limit announces hours,
  * which is given up on at once. All of a run's model requests share one deadline, after which none
- * starts: the post is published with the fallbacks instead.
+ * starts: the post is published with the fallbacks instead. One request, its retries included, has
+ * `requestMs`: a host that trickles its answer (or never sends it) holds the run that long, not for
+ * the whole deadline, and is not asked again in the run.
  */
 export const MODEL_HOST = {
   name: 'the model host',
   attemptTimeoutMs: 60_000,
   deadlineMs: 240_000,
   deadlineScope: 'for model requests',
+  requestMs: 90_000,
   maxAttempts: 3,
   baseDelayMs: 1_000,
   maxWaitMs: 60_000,
   longerWait: 'give up',
   maxBodyBytes: MiB,
   bodyScope: 'for one answer',
-} as const satisfies OutboundLimits
+} as const satisfies OutboundLimits & Record<'requestMs', number>

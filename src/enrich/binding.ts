@@ -1,0 +1,72 @@
+/**
+ * Whether each summary of an answer is about the paper its id names. A model can put a summary under the
+ * wrong id (by mistake, or told to by an instruction hidden in one abstract), and an answer that passes
+ * the schema says nothing of that. So each summary is compared with every paper of its request: the
+ * terms only one paper's title and abstract have (a method's name, a dataset, a number, a rare word)
+ * tell which paper a summary is about. Summaries keep such names as written in any language.
+ */
+
+/** The paper as the request gave it. */
+export interface PaperText {
+  id: string
+  title: string
+  abstract: string
+}
+
+/** Words that say nothing of which paper a text is about. */
+const COMMON = new Set(
+  (
+    'the and for with that this from into their which these those using based paper propose proposed ' +
+    'method methods model models approach results show shows data dataset task tasks performance ' +
+    'large language learning training work framework new also such across while than more have has ' +
+    'our can are was were been not its both each other over under between through they them we'
+  ).split(' '),
+)
+
+/** A term: a run of Latin letters and digits (with `-` or `.` inside), at least 3 long. */
+const TERM = /[\p{Script=Latin}\d]+(?:[-.][\p{Script=Latin}\d]+)*/gu
+
+function termsOf(text: string): Set<string> {
+  const terms = new Set<string>()
+  for (const match of text.normalize('NFKC').matchAll(TERM)) {
+    const term = match[0].toLowerCase()
+    if (term.length >= 3 && !COMMON.has(term)) terms.add(term)
+  }
+  return terms
+}
+
+/**
+ * The ids whose summary shares more distinctive terms with another paper of the request than with its
+ * own: those summaries are about another paper and are not to be shown or kept. A summary that shares
+ * no distinctive term with any paper passes: nothing tells it apart (short translated summaries of
+ * papers without names can be so).
+ */
+export function unboundSummaries(
+  papers: readonly PaperText[],
+  summaries: ReadonlyMap<string, string>,
+): Set<string> {
+  const unbound = new Set<string>()
+  if (papers.length < 2) return unbound
+  const termsByPaper = new Map(papers.map((paper) => [paper.id, termsOf(`${paper.title} ${paper.abstract}`)]))
+  // A term of several papers of the request tells none of them apart.
+  const seen = new Map<string, number>()
+  for (const terms of termsByPaper.values())
+    for (const term of terms) seen.set(term, (seen.get(term) ?? 0) + 1)
+  const distinctive = new Map(
+    [...termsByPaper].map(([id, terms]) => [id, new Set([...terms].filter((term) => seen.get(term) === 1))]),
+  )
+  for (const [id, summary] of summaries) {
+    const own = distinctive.get(id)
+    if (own === undefined) continue
+    const said = termsOf(summary)
+    const shared = (terms: ReadonlySet<string>) => [...said].filter((term) => terms.has(term)).length
+    const ownScore = shared(own)
+    for (const [otherId, terms] of distinctive) {
+      if (otherId !== id && shared(terms) > ownScore) {
+        unbound.add(id)
+        break
+      }
+    }
+  }
+  return unbound
+}
