@@ -92,15 +92,28 @@ describe('a period in one request', () => {
     )
   })
 
-  it('stops a server that sends full pages of new papers after 10 pages a day of the period', async () => {
-    server().inject({ status: 200, body: items('2025-11-03', 100) }, 1)
+  it('stops a server that sends full pages of new papers after 50 pages for the period', async () => {
     let page = 0
-    const endless = () => items('2025-11-04', 100, 100 * page++)
-    for (let index = 0; index < 80; index++) server().inject({ status: 200, body: endless() })
+    for (let index = 0; index < 60; index++) {
+      server().inject({ status: 200, body: items('2025-11-04', 100, 100 * page++) })
+    }
     await expect(connect().source.fetchPeriod?.(week('2025-W45', '2025-11-03'))).rejects.toThrow(
-      /&p=69: Hugging Face still sent a full page of new papers after 70 pages \(7000 papers\), the limit for week 2025-W45 \(1000 a day\); no real day has that many\./,
+      new RegExp(
+        '&p=49: Hugging Face still sent a full page of new papers after 50 pages \\(5000 papers\\), ' +
+          'the limit for week 2025-W45; no real week has that many\\.',
+      ),
     )
-    expect(server().requests).toHaveLength(70)
+    expect(server().requests).toHaveLength(50)
+  })
+
+  it("stops reading a week's answers at 32 MiB, its days' bytes up to the ceiling for a period", async () => {
+    server().inject({ flood: 'a', bytes: Infinity })
+    await expect(connect().source.fetchPeriod?.(week('2025-W45', '2025-11-03'))).rejects.toThrow(
+      /\?week=2025-W45&limit=100&p=0: Hugging Face sent more than 32 MiB, the limit for week 2025-W45 \(all its pages; a real day is a few hundred kB: check that hf-api-url is Hugging Face's API\); stopped reading/,
+    )
+    await new Promise((done) => setTimeout(done, 50))
+    expect(server().floods[0]).toMatchObject({ hungUp: true })
+    expect(server().floods[0]!.sent).toBeLessThan(64 * 1024 * 1024)
   })
 
   it('explains a 400 for a period that begins after today', async () => {

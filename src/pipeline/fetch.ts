@@ -7,6 +7,8 @@ import { DigestError } from './errors.js'
 
 /** Requests sent at once: quick backfills, far below Hugging Face's 500 requests per 5 minutes. */
 const FETCH_CONCURRENCY = 6
+/** Weeks and months at once: each pages on by itself, and may read more bytes than a day (HUGGING_FACE). */
+const PERIOD_CONCURRENCY = 3
 
 /**
  * From how many days asked in one month a `month=` request pays: a month's few pages against a request
@@ -51,7 +53,7 @@ export async function fetchDays(
         )
       }
     },
-    { concurrency: FETCH_CONCURRENCY },
+    { concurrency: requests.some((request) => 'period' in request) ? PERIOD_CONCURRENCY : FETCH_CONCURRENCY },
   )
   return days.map((day) => fetched.get(day) as DayPapers)
 

@@ -61,7 +61,8 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
     const http = scope.days === 1 ? dayOutbound : outbound(limits)
     const { deadlineMs, maxBodyBytes } = limits
     const deadline = { at: clock.now() + deadlineMs }
-    const pageCeiling = maxPages * scope.days
+    const pageCeiling =
+      scope.days === 1 ? maxPages : Math.min(maxPages * scope.days, HUGGING_FACE.maxPeriodPages)
     let bytes = 0
     for (let page = 0; ; page++) {
       const url = new URL(endpoint)
@@ -86,8 +87,8 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       if (page + 1 >= pageCeiling) {
         throw new Error(
           `${where}: Hugging Face still sent a full page of new papers after ${pageCeiling} pages ` +
-            `(${pageCeiling * pageSize} papers), the limit for ${scope.label}` +
-            `${scope.days === 1 ? '' : ` (${maxPages * pageSize} a day)`}; no real day has that many. ` +
+            `(${pageCeiling * pageSize} papers), the limit for ${scope.label}; no real ` +
+            `${scope.days === 1 ? 'day' : scope.label.split(' ')[0]} has that many. ` +
             "Check that hf-api-url is Hugging Face's API.",
         )
       }
@@ -141,8 +142,8 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
 }
 
 /**
- * A day's limits, or a period's: as many bytes and pages as its days together, and the time of a day
- * for each week (a lasting outage still fails a month within minutes).
+ * A day's limits, or a period's: as many bytes and pages as its days together up to the period's
+ * ceilings, and the time of a day for each week (a lasting outage still fails a month within minutes).
  */
 function scopeLimits({ days, label }: Scope): OutboundLimits {
   if (days === 1) return HUGGING_FACE
@@ -150,7 +151,7 @@ function scopeLimits({ days, label }: Scope): OutboundLimits {
     ...HUGGING_FACE,
     deadlineMs: HUGGING_FACE.deadlineMs * Math.ceil(days / 7),
     deadlineScope: `for ${label}`,
-    maxBodyBytes: HUGGING_FACE.maxBodyBytes * days,
+    maxBodyBytes: Math.min(HUGGING_FACE.maxBodyBytes * days, HUGGING_FACE.maxPeriodBodyBytes),
     bodyScope: `for ${label} (all its pages; a real day is a few hundred kB: check that hf-api-url is Hugging Face's API)`,
   }
 }
