@@ -135,8 +135,11 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
         listed += page.length
         return { items: page.length, fresh: items.add(page) }
       })
-      if (listed > 0 && items.placed === 0) throw new Error(ignoredPeriod(first, period, listed))
-      return items.days(listUrl)
+      const days = items.days(listUrl)
+      if (days !== undefined && listed > 0 && items.placed === 0) {
+        throw new Error(ignoredPeriod(first, period, listed))
+      }
+      return days
     },
   }
 }
