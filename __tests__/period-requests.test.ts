@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { ChangeSet, Publisher } from '../src/core/changes.js'
-import { runDigest } from '../src/pipeline/run.js'
+import { planRequests } from '../src/pipeline/fetch.js'
 import type { RawInputs } from '../src/settings/inputs.js'
-import { parseSettings } from '../src/settings/settings.js'
-import { createHuggingFaceSource } from '../src/source/huggingface.js'
-import type { PaperSource } from '../src/source/source.js'
+import { digestFiles } from './support/digest-files.js'
 import { startHfServer, type HfServer } from './support/hf-server.js'
-import { createMemoryLog } from './support/memory-log.js'
+import { consecutiveDays } from './support/days.js'
 import { clockAt } from './support/test-clock.js'
 
 /**
@@ -20,29 +17,16 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-/** The run's files and the queries it sent; `byDay` hides the source's periods, as for a daily run. */
+/** The run's files and warnings, and the queries it sent. */
 async function run(raw: RawInputs, byDay: boolean) {
-  const clock = clockAt('2025-12-26T00:00:00Z')
-  const published: ChangeSet[] = []
-  const publisher: Publisher = {
-    readText: () => Promise.resolve(undefined),
-    publish: (changes) => {
-      published.push(changes)
-      return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
-    },
-  }
-  const client = createHuggingFaceSource({ baseUrl: server.url, userAgent: 'test', clock })
-  const source: PaperSource = byDay ? { fetchDay: (day) => client.fetchDay(day) } : client
-  const settings = parseSettings(
-    { mode: 'files', 'data-dir': '_data/papers', ...raw },
-    { clock, workspace: '/unused' },
-  )
   server.requests.length = 0
-  const log = createMemoryLog()
-  await runDigest(settings, { source, publisher, log, clock })
+  const clock = clockAt('2025-12-26T00:00:00Z')
+  const written = await digestFiles(
+    { 'data-dir': '_data/papers', ...raw },
+    { hfUrl: server.url, clock, byDay },
+  )
   const queries = server.requests.map((request) => new URL(request.url, server.url).search.slice(1))
-  const files = published.flatMap((changes) => changes.files.map((file) => [file.path, file.content]))
-  return { files, queries, warnings: log.warnings }
+  return { ...written, queries }
 }
 
 describe('a period in one request writes what a day at a time writes', () => {
@@ -66,5 +50,28 @@ describe('a period in one request writes what a day at a time writes', () => {
     )
     expect(byPeriod.queries.length).toBeLessThanOrEqual(most)
     expect(byPeriod.queries.length).toBeLessThan(byDay.queries.length)
+  })
+})
+
+describe('the requests for a run of days', () => {
+  const plan = (days: string[]) =>
+    planRequests(days).map((request) =>
+      'day' in request
+        ? request.day
+        : `${request.period.name}: ${request.asked.length} of ${request.period.days.length}`,
+    )
+
+  it('asks a month from 8 of its days, a week from 3 of the days left, and the rest a day at a time', () => {
+    expect(plan(consecutiveDays('2025-10-25', 37))).toEqual([
+      '2025-11: 30 of 30',
+      '2025-W44: 5 of 7',
+      '2025-10-25',
+      '2025-10-26',
+    ])
+    expect(plan(consecutiveDays('2025-11-24', 7))).toEqual(['2025-W48: 7 of 7'])
+    expect(plan(consecutiveDays('2025-11-24', 3))).toEqual(['2025-W48: 3 of 7'])
+    expect(plan(consecutiveDays('2025-11-24', 2))).toEqual(['2025-11-24', '2025-11-25'])
+    // A week across two months: its days are asked with the week, not with either month.
+    expect(plan(consecutiveDays('2025-12-29', 7))).toEqual(['2026-W01: 7 of 7'])
   })
 })

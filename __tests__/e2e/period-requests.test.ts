@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ChangeSet, Publisher } from '../../src/core/changes.js'
-import { runDigest } from '../../src/pipeline/run.js'
-import { parseSettings } from '../../src/settings/settings.js'
-import { createHuggingFaceSource } from '../../src/source/huggingface.js'
+import { digestFiles } from '../support/digest-files.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
-import { createMemoryLog } from '../support/memory-log.js'
 import { runAction } from '../support/run-action.js'
 import { clockAt } from '../support/test-clock.js'
 
@@ -20,24 +16,6 @@ beforeAll(async () => {
   hf = await startHfServer()
 })
 afterAll(() => hf.close())
-
-/** The post src/ writes for `inputs` asking Hugging Face a day at a time (`date=`). */
-async function dayByDayPost(inputs: Record<string, string>): Promise<ChangeSet['files']> {
-  const clock = clockAt(new Date().toISOString())
-  const published: ChangeSet[] = []
-  const publisher: Publisher = {
-    readText: () => Promise.resolve(undefined),
-    publish: (changes) => {
-      published.push(changes)
-      return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
-    },
-  }
-  const client = createHuggingFaceSource({ baseUrl: hf.url, userAgent: 'test', clock })
-  const settings = parseSettings({ mode: 'files', ...inputs }, { clock, workspace: '/unused' })
-  const source = { fetchDay: (day: string) => client.fetchDay(day) }
-  await runDigest(settings, { source, publisher, log: createMemoryLog(), clock })
-  return published.flatMap((changes) => changes.files)
-}
 
 describe('the bundled action, for a period', () => {
   it.each([
@@ -56,7 +34,8 @@ describe('the bundled action, for a period', () => {
         const queries = hf.requests.map((request) => new URL(request.url, hf.url).search.slice(1))
         expect(queries.length).toBeLessThanOrEqual(most)
         expect(queries.every((asked) => asked.startsWith(`${query}&limit=100&p=`))).toBe(true)
-        const expected = await dayByDayPost(inputs)
+        const clock = clockAt(new Date().toISOString())
+        const { files: expected } = await digestFiles(inputs, { hfUrl: hf.url, clock, byDay: true })
         expect(expected).toHaveLength(1)
         for (const file of expected)
           expect(await readFile(join(workspace, file.path), 'utf8')).toBe(file.content)
