@@ -64,7 +64,8 @@ export async function fetchDays(
       `${period.name}: Hugging Face's answer for ${period.query}=${period.name} has papers without a ` +
         'submittedOnDailyAt to place them on their day; asking for its days one by one',
     )
-    return pMap(asked, (day) => source.fetchDay(day), { concurrency: FETCH_CONCURRENCY })
+    // With the other periods in flight, no more days at once than a run that asks day by day.
+    return pMap(asked, (day) => source.fetchDay(day), { concurrency: FETCH_CONCURRENCY / PERIOD_CONCURRENCY })
   }
 }
 

@@ -30,6 +30,7 @@ const { pageSize, maxPages } = HUGGING_FACE
 interface Scope {
   /** Query parameters besides `limit` and `p`. */
   query: Record<string, string>
+  unit: 'day' | 'week' | 'month'
   /** `one day`, `week 2025-W48`, for messages. */
   label: string
   /** The first day asked for, for the hint on a 400. */
@@ -57,12 +58,10 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
   const dayOutbound = outbound(HUGGING_FACE)
 
   async function readPages(scope: Scope, take: TakePage): Promise<void> {
-    const limits = scopeLimits(scope)
-    const http = scope.days === 1 ? dayOutbound : outbound(limits)
+    const { limits, pageCeiling } = scopeBounds(scope)
+    const http = scope.unit === 'day' ? dayOutbound : outbound(limits)
     const { deadlineMs, maxBodyBytes } = limits
     const deadline = { at: clock.now() + deadlineMs }
-    const pageCeiling =
-      scope.days === 1 ? maxPages : Math.min(maxPages * scope.days, HUGGING_FACE.maxPeriodPages)
     let bytes = 0
     for (let page = 0; ; page++) {
       const url = new URL(endpoint)
@@ -87,8 +86,7 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       if (page + 1 >= pageCeiling) {
         throw new Error(
           `${where}: Hugging Face still sent a full page of new papers after ${pageCeiling} pages ` +
-            `(${pageCeiling * pageSize} papers), the limit for ${scope.label}; no real ` +
-            `${scope.days === 1 ? 'day' : scope.label.split(' ')[0]} has that many. ` +
+            `(${pageCeiling * pageSize} papers), the limit for ${scope.label}; no real ${scope.unit} has that many. ` +
             "Check that hf-api-url is Hugging Face's API.",
         )
       }
@@ -101,7 +99,7 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       const papers: Paper[] = []
       const offDay: OffDayPaper[] = []
       const invalid: InvalidPaper[] = []
-      const scope = { query: { date: day }, label: 'one day', firstDay: day, days: 1 }
+      const scope: Scope = { query: { date: day }, unit: 'day', label: 'one day', firstDay: day, days: 1 }
       await readPages(scope, (text, where, status) => {
         const { parsed, listedOn } = readDailyPage(text, { where, status, limit: pageSize, token })
         const fresh = parsed.papers.filter((paper) => {
@@ -120,10 +118,10 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
 
     async fetchPeriod(period) {
       const items = periodItems(period)
-      const label = `${period.query} ${period.name}`
-      const scope = {
+      const scope: Scope = {
         query: { [period.query]: period.name },
-        label,
+        unit: period.query,
+        label: `${period.query} ${period.name}`,
         firstDay: period.days[0] ?? '',
         days: period.days.length,
       }
@@ -148,15 +146,16 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
  * A day's limits, or a period's: as many bytes and pages as its days together up to the period's
  * ceilings, and the time of a day for each week (a lasting outage still fails a month within minutes).
  */
-function scopeLimits({ days, label }: Scope): OutboundLimits {
-  if (days === 1) return HUGGING_FACE
-  return {
+function scopeBounds({ unit, days, label }: Scope): { limits: OutboundLimits; pageCeiling: number } {
+  if (unit === 'day') return { limits: HUGGING_FACE, pageCeiling: maxPages }
+  const limits = {
     ...HUGGING_FACE,
     deadlineMs: HUGGING_FACE.deadlineMs * Math.ceil(days / 7),
     deadlineScope: `for ${label}`,
     maxBodyBytes: Math.min(HUGGING_FACE.maxBodyBytes * days, HUGGING_FACE.maxPeriodBodyBytes),
     bodyScope: `for ${label} (all its pages; a real day is a few hundred kB: check that hf-api-url is Hugging Face's API)`,
   }
+  return { limits, pageCeiling: Math.min(maxPages * days, HUGGING_FACE.maxPeriodPages) }
 }
 
 /** A server that ignores `week=` or `month=` sends another list: none of its papers is listed in the period. */
@@ -179,10 +178,10 @@ function dailyPapersEndpoint(baseUrl: string): URL {
   }
 }
 
-function futureHint({ firstDay, days }: Scope, now: number): string {
+function futureHint({ firstDay, unit }: Scope, now: number): string {
   const today = formatDay(now)
   if (firstDay <= today) return ''
-  return days === 1
+  return unit === 'day'
     ? ` (${firstDay} is after today, ${today} UTC: Hugging Face lists a day only once it has begun)`
     : ` (it begins on ${firstDay}, after today, ${today} UTC: Hugging Face lists a period only once it has begun)`
 }
