@@ -118,6 +118,36 @@ async function functionRows() {
   return rows
 }
 
+/** The Hugging Face source quoting hostile text that is no JSON (a page, a mess): each within a second. */
+async function describeRows() {
+  const { createHuggingFaceSource } = await import('../src/source/huggingface.ts')
+  const { systemClock } = await import('../src/core/clock.ts')
+  const bodies = {
+    '"<title " repeated (1.2 MB)': '<title '.repeat(175_000),
+    'an unclosed title (2 MB)': `<html><title>${'a'.repeat(2 * MiB)}`,
+    '"<" repeated (4 MB)': '<'.repeat(4 * MiB),
+    'whitespace (4 MB)': `${' \n'.repeat(2 * MiB)}x`,
+    'words and whitespace (4 MB)': 'a \n\t'.repeat(MiB),
+  }
+  const server = await startHfServer({ days: new Map() })
+  const source = createHuggingFaceSource({ baseUrl: server.url, userAgent: 'bench', clock: systemClock })
+  const rows = []
+  try {
+    for (const [name, body] of Object.entries(bodies)) {
+      server.inject({ status: 200, body })
+      const started = performance.now()
+      const refused = await source.fetchDay('2025-11-03').then(
+        () => false,
+        (error) => /with a body that is not JSON/.test(error.message),
+      )
+      rows.push(timeRow(`describe an answer of ${name}`, performance.now() - started, 1_000, refused))
+    }
+  } finally {
+    await server.close()
+  }
+  return rows
+}
+
 /** The bundled action against a hostile Hugging Face stand-in: its wall time and peak memory. */
 async function attackRows() {
   const folder = await mkdtemp(join(tmpdir(), 'bench-bounds-'))
@@ -164,10 +194,21 @@ async function attackRows() {
     }
     const week = await attackWith([[{ flood: 'a', bytes: Infinity }, 7]], { date: '2025-12-18..2025-12-24' })
     rows.push([
-      'a week of endless answers, six fetched at once: peak memory',
+      'a week of endless answers (two week= at once): peak memory',
       mb(week.maxRss),
       '< 300 MB',
       week.exitCode === 1 && week.maxRss < 300 * MiB,
+    ])
+    // A month (month=) and the refresh week before it (week=), each reading 32 MiB, three at once.
+    const month = await attackWith([[{ flood: 'a', bytes: Infinity }, 7]], {
+      date: '2025-11-01..2025-11-30',
+      'refresh-days': '7',
+    })
+    rows.push([
+      'a month of endless answers (month=, week=): peak memory',
+      mb(month.maxRss),
+      '< 300 MB',
+      month.exitCode === 1 && month.maxRss < 300 * MiB,
     ])
     const titles = await attackWith([[{ status: 200, body: '<title '.repeat(175_000) }, 1]])
     rows.push(
@@ -197,5 +238,5 @@ async function attackRows() {
 
 /** Every bound, as rows of the benchmark's table. */
 export async function boundRows() {
-  return [...(await functionRows()), ...(await attackRows())]
+  return [...(await functionRows()), ...(await describeRows()), ...(await attackRows())]
 }

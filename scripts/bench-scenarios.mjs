@@ -10,6 +10,7 @@ import { startGitHubServer } from '../__tests__/support/github-server.ts'
 import { listedOn, startHfServer } from '../__tests__/support/hf-server.ts'
 import { startLlmServer } from '../__tests__/support/llm-server.ts'
 import { runAction } from '../__tests__/support/run-action.ts'
+import { timeFloor } from './bench-floor.mjs'
 
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 
@@ -49,7 +50,19 @@ export function benchScenarios({ latencyMs, runs }) {
     return result
   }
 
-  /** One day in commit mode, a fresh blog each run so that every run commits. */
+  /** The floor client (bench-floor.mjs) for `date` on a fresh blog of its own, timed. */
+  async function floor(date, hf) {
+    const github = await startGitHubServer({ latencyMs })
+    try {
+      const { graphqlUrl, runnerEnv } = github
+      const repository = runnerEnv.GITHUB_REPOSITORY
+      return await timeFloor({ hfUrl: hf.url, graphqlUrl, repository, token: 'write-token', date })
+    } finally {
+      await github.close()
+    }
+  }
+
+  /** One day in commit mode, a fresh blog each run so that every run commits; the floor timed beside it. */
   async function oneDay(days) {
     const hf = await startHfServer({ days: new Map(days), latencyMs })
     const figures = []
@@ -64,8 +77,9 @@ export function benchScenarios({ latencyMs, runs }) {
             wall: durationMs,
             hfRequests: hf.requests.length,
             githubRequests: github.requests.length,
-            githubWork: github.requests.reduce((sum, request) => sum + (request.workMs ?? 0), 0),
             commits: (await github.git.log('main')).length - 1,
+            // After the counts: the floor asks the same Hugging Face stand-in.
+            floor: await floor('2025-11-26', hf),
           })
         } finally {
           await github.close()
@@ -76,7 +90,7 @@ export function benchScenarios({ latencyMs, runs }) {
     }
     return {
       wall: median(figures.map((f) => f.wall)),
-      githubWork: median(figures.map((f) => f.githubWork)),
+      floor: median(figures.map((f) => f.floor)),
       hfRequests: figures[0].hfRequests,
       githubRequests: figures[0].githubRequests,
       commits: figures[0].commits,
@@ -156,6 +170,7 @@ export function benchScenarios({ latencyMs, runs }) {
             hfRequests: hf.requests.length,
             githubRequests: github.requests.length,
             commits: (await github.git.log('main')).length - commitsBefore,
+            floor: await floor(day, hf),
             refreshed: result.stdout.match(/^Refreshed \d{4}-\d{2}-\d{2} /gm)?.length ?? 0,
             daysWithPosts: earlier.filter((earlierDay) => (settled.get(earlierDay) ?? []).length > 0).length,
           })
@@ -166,7 +181,27 @@ export function benchScenarios({ latencyMs, runs }) {
     } finally {
       await hf.close()
     }
-    return { ...figures[0], wall: median(figures.map((f) => f.wall)) }
+    return {
+      ...figures[0],
+      wall: median(figures.map((f) => f.wall)),
+      floor: median(figures.map((f) => f.floor)),
+    }
+  }
+
+  /** A weekly or monthly digest of the period holding `date`, from the saved days as they are. */
+  async function periodDigest(digest, date, days) {
+    const hf = await startHfServer({ days: new Map(days), latencyMs })
+    const github = await startGitHubServer({ latencyMs })
+    try {
+      const result = await runDigest(date, hf, github, { digest })
+      return {
+        wall: result.durationMs,
+        hfRequests: hf.requests.length,
+        posts: JSON.parse(result.outputs.posts).length,
+      }
+    } finally {
+      await Promise.all([hf.close(), github.close()])
+    }
   }
 
   /** A backfill of FROM..TO in one run: the fixture days repeated over its weekdays, weekends empty. */
@@ -197,5 +232,5 @@ export function benchScenarios({ latencyMs, runs }) {
     }
   }
 
-  return { nodeStartup, oneDay, modelDay, dailyWithRefresh, backfill }
+  return { nodeStartup, oneDay, modelDay, dailyWithRefresh, periodDigest, backfill }
 }

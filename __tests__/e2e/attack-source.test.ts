@@ -81,15 +81,15 @@ describe('an answer without end', () => {
     expect(run.written).toEqual([])
   })
 
-  it('a week of endless answers, six fetched at once, fails on the first with nothing written', async () => {
-    // Its own stand-in: the days not yet asked for when the run fails leave their floods unused.
+  it('a week of endless answers, two weeks asked at once, fails on the first with nothing written', async () => {
+    // Its own stand-in: the requests not yet sent when the run fails leave their floods unused.
     const endless = await startHfServer({ days: new Map() })
     endless.inject({ flood: 'a', bytes: Infinity }, 7)
     try {
       const run = await attack({ date: '2025-12-18..2025-12-24' }, endless)
       expect(run.exitCode).toBe(1)
       expect(run.stdout).toMatch(
-        /date=2025-12-\d\d&limit=100&p=0: Hugging Face sent more than 8 MiB, the limit for one day/,
+        /week=2025-W5[12]&limit=100&p=0: Hugging Face sent more than 32 MiB, the limit for week 2025-W5[12] \(all its pages/,
       )
       expect(run.written).toEqual([])
     } finally {
@@ -184,12 +184,47 @@ describe('answers for another day', () => {
   ])('fails a range whose days all get the same list, %s submittedOnDailyAt', async (_name, stamp) => {
     const deaf = await startHfServer({ pages: (_day, page) => (page === 0 ? seedDay.map(stamp) : []) })
     try {
-      const run = await attack({ date: '2025-12-22..2025-12-24' }, deaf)
+      // Two days: a request each (three days of a week are asked with week=).
+      const run = await attack({ date: '2025-12-23..2025-12-24' }, deaf)
       expect(run.exitCode).toBe(1)
       expect(run.stdout).toContain(
-        `::error::${deaf.url}/api/daily_papers ignored date=: all 3 days from 2025-12-22 to 2025-12-24 listed the same 5 papers. Expected a different list each day, as Hugging Face sends; check hf-api-url.`,
+        `::error::${deaf.url}/api/daily_papers ignored date=: all 2 days from 2025-12-23 to 2025-12-24 listed the same 5 papers. Expected a different list each day, as Hugging Face sends; check hf-api-url.`,
       )
       expect(run.written).toEqual([])
+    } finally {
+      await deaf.close()
+    }
+  })
+
+  it('fails a week whose answer lists none of its days', async () => {
+    const deaf = await startHfServer({ pages: (_asked, page) => (page === 0 ? seedDay : []) })
+    try {
+      const run = await attack({ date: '2025-12-15..2025-12-17' }, deaf)
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toContain(
+        `::error::GET ${deaf.url}/api/daily_papers?week=2025-W51&limit=100&p=0 listed 5 papers, none of them on a day of week 2025-W51 (2025-12-15 to 2025-12-21) by their submittedOnDailyAt: it ignored week=.`,
+      )
+      expect(run.written).toEqual([])
+    } finally {
+      await deaf.close()
+    }
+  })
+
+  it("asks a week's days one by one when its answer has a paper without submittedOnDailyAt", async () => {
+    const unstamped = seedDay.map(({ paper: { submittedOnDailyAt: _, ...paper } }: Item) => ({ paper }))
+    const deaf = await startHfServer({ pages: (_asked, page) => (page === 0 ? unstamped : []) })
+    try {
+      const run = await attack({ date: '2025-12-22..2025-12-24' }, deaf)
+      expect(run.stdout).toContain(
+        "::warning::2025-W52: Hugging Face's answer for week=2025-W52 has papers without a submittedOnDailyAt to place them on their day; asking for its days one by one",
+      )
+      const [week, ...days] = deaf.requests.map((request) => new URL(request.url, deaf.url).search)
+      expect([week, days.sort()]).toEqual([
+        '?week=2025-W52&limit=100&p=0',
+        ['22', '23', '24'].map((day) => `?date=2025-12-${day}&limit=100&p=0`),
+      ])
+      // The same list for every day: the range check still tells a deaf server.
+      expect(run.stdout).toContain(`::error::${deaf.url}/api/daily_papers ignored date=: all 3 days`)
     } finally {
       await deaf.close()
     }

@@ -143,20 +143,18 @@ describe('depth', () => {
   })
 })
 
-describe('time to describe a hostile answer', () => {
+describe('describing a hostile answer', () => {
   it.each([
     ['"<title " repeated (1.2 MB)', '<title '.repeat(175_000)],
     ['an unclosed title (2 MB)', `<html><title>${'a'.repeat(2 * MiB)}`],
     ['"<" repeated (4 MB)', '<'.repeat(4 * MiB)],
     ['whitespace (4 MB)', `${' \n'.repeat(2 * MiB)}x`],
     ['words and whitespace (4 MB)', 'a \n\t'.repeat(MiB)],
-  ])('fails on %s within a second', async (_name, body) => {
+  ])('fails on %s, quoting its start (how fast: npm run bench)', async (_name, body) => {
     server().inject({ status: 200, body })
-    const started = performance.now()
     expect(await failure(connect().source.fetchDay('2025-11-03'))).toMatch(
       /^GET .*: Hugging Face answered 200 with a body that is not JSON: ".*" where a JSON array of papers was expected$/,
     )
-    expect(performance.now() - started).toBeLessThan(1_000)
   })
 })
 

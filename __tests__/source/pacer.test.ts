@@ -213,3 +213,18 @@ describe('the ceiling on waiting', () => {
     expect(sleeps).toEqual([300_000])
   })
 })
+
+describe('answers that come back out of order', () => {
+  it('keeps the least room that two answers of one window tell, whichever comes last', async () => {
+    const { pacer, sleeps } = simulated()
+    await send(pacer, limit(2, 300, 3))
+    await Promise.all([pacer.acquire(), pacer.acquire()])
+    // The request counted last is answered first: none left; then the other, counted before it: one left.
+    pacer.observe(200, limit(0, 300, 3))
+    pacer.release()
+    pacer.observe(200, limit(1, 300, 3))
+    pacer.release()
+    expect(await settled(pacer.acquire())).toBe(true)
+    expect(sleeps).toEqual([301_000])
+  })
+})

@@ -56,13 +56,16 @@ async function connect(serverOptions: HfServerOptions = {}, options: Partial<Hug
   return { server: stand, source, sleeps: clock.sleeps, waits, elapsed: () => clock.now() - start }
 }
 
-/** The pipeline's backfill of all DAYS with `source`, printing nothing. */
-function backfill(source: ReturnType<typeof createHuggingFaceSource>) {
+/**
+ * The pipeline's backfill of all DAYS with `source`, printing nothing: a day to a request (48 requests,
+ * the pacer's work), or with `byPeriod` a month to a request, as the action asks.
+ */
+function backfill(source: ReturnType<typeof createHuggingFaceSource>, { byPeriod = false } = {}) {
   const clock = clockAt('2025-12-26T00:00:00Z')
   return runDigest(
     parseSettings({ date: `${FIRST}..${LAST}`, mode: 'dry-run' }, { clock, workspace: '/unused' }),
     {
-      source,
+      source: byPeriod ? source : { fetchDay: (day) => source.fetchDay(day) },
       publisher: createDryRunPublisher({ print: () => undefined }),
       log: createMemoryLog(),
       clock,
@@ -110,6 +113,28 @@ describe('a backfill against a fixed window of 20 requests per 2 s', () => {
     expect(result.posts).toHaveLength(48)
     expect([server.rateLimited, waits]).toEqual([0, []])
     expect(server.requests.every((request) => request.headers.authorization === 'Bearer hf_test')).toBe(true)
+  })
+})
+
+describe('a backfill a month at a time', () => {
+  it('asks a month at a time, its pages paced into windows of 3 requests without a 429', async () => {
+    const { server, source, waits } = await connect({ rateLimit: { quota: 3, windowSeconds: 2 } })
+    const result = await backfill(source, { byPeriod: true })
+    expect(result.posts).toHaveLength(48)
+    // October's 31 days and November's 17 (the month's items one day after the other): 100 to a page.
+    const items = (from: number, to: number) =>
+      [...DAYS.values()].slice(from, to).reduce((sum, day) => sum + day.length, 0)
+    const pages = (month: string, count: number) =>
+      Array.from({ length: Math.floor(count / 100) + 1 }, (_, page) => `month=${month}&limit=100&p=${page}`)
+    const asked = server.requests.map((request) => new URL(request.url, server.url).search.slice(1))
+    expect([...new Set(asked)].sort()).toEqual([
+      ...pages('2025-10', items(0, 31)),
+      ...pages('2025-11', items(31, 48)),
+    ])
+    // The two months page at once, their answers in any order: none may give back room another took.
+    expect([server.rateLimited, asked.length]).toEqual([0, new Set(asked).size])
+    expect(waits).toHaveLength(Math.ceil(asked.length / 3) - 1)
+    for (const line of waits) expect(line).toMatch(/for the window to reset \(r=\d+, q=3, w=2\)$/)
   })
 })
 

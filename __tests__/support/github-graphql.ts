@@ -6,12 +6,13 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import {
-  buildSchema,
+  buildClientSchema,
   GraphQLError,
   Kind,
   OperationTypeNode,
   type DocumentNode,
   type GraphQLSchema,
+  type IntrospectionQuery,
 } from 'graphql'
 import { type GitRepository } from './git-repository.ts'
 
@@ -26,10 +27,13 @@ export interface PullRequest {
   state: 'OPEN' | 'CLOSED' | 'MERGED'
 }
 let schemaPromise: Promise<GraphQLSchema> | undefined
-/** The published SDL defines two fields twice; the documents we validate against it are unaffected. */
+/**
+ * GitHub's published schema, from the package's introspection (schema.json) rather than its SDL: the
+ * same types, built in a third of the time, which every test file with a GitHub stand-in pays once.
+ */
 export function githubSchema(): Promise<GraphQLSchema> {
-  schemaPromise ??= readFile(resolve('node_modules/@octokit/graphql-schema/schema.graphql'), 'utf8').then(
-    (sdl) => buildSchema(sdl, { assumeValidSDL: true }),
+  schemaPromise ??= readFile(resolve('node_modules/@octokit/graphql-schema/schema.json'), 'utf8').then(
+    (json) => buildClientSchema(JSON.parse(json) as IntrospectionQuery, { assumeValid: true }),
   )
   return schemaPromise
 }

@@ -7,7 +7,6 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { performance } from 'node:perf_hooks'
 import { text } from 'node:stream/consumers'
 import { setTimeout as delay } from 'node:timers/promises'
 import { execute, parse, validate } from 'graphql'
@@ -56,8 +55,6 @@ export interface RecordedGitHubRequest {
   path: string
   /** The GraphQL operation's name, e.g. `ReadBranch`, when it is one. */
   operation?: string
-  /** Time the stand-in itself spent on the answer (its git work), without the latency: for the benchmark's floor. */
-  workMs?: number
 }
 
 export interface GitHubServer {
@@ -113,8 +110,6 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname
     const record: RecordedGitHubRequest = { method: req.method ?? 'GET', path }
     requests.push(record)
-    const started = performance.now()
-    res.on('finish', () => (record.workMs = performance.now() - started))
     const presented = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''
     const said = (message: string) => (options.echoToken ? `${message} (token ${presented})` : message)
     try {

@@ -1,6 +1,7 @@
 /**
- * A local stand-in for Hugging Face's `GET /api/daily_papers?date=YYYY-MM-DD&limit=N&p=N`, on 127.0.0.1,
- * for tests and the benchmark: it pages like the real API, records every request, and can be told to
+ * A local stand-in for Hugging Face's `GET /api/daily_papers?date=YYYY-MM-DD&limit=N&p=N` (or
+ * `week=YYYY-Www`, `month=YYYY-MM`: the days' items one day after the other, from the same days), on
+ * 127.0.0.1, for tests and the benchmark: it pages like the real API, records every request, and can be told to
  * fail the next requests the ways the real one does (rate limits, 5xx, resets, hangs, broken bodies).
  * It can also enforce a fixed-window rate limit with Hugging Face's headers, scaled down.
  */
@@ -55,14 +56,17 @@ export interface HfServerOptions {
   days?: ReadonlyMap<string, readonly unknown[]>
   /** Waited before every answer, to make the network's cost visible in a benchmark. */
   latencyMs?: number
-  /** Later dates are refused with a 400, as Hugging Face does; default: today in UTC. */
+  /** Later dates (and periods that begin later) are refused with a 400, as Hugging Face does; default: today in UTC. */
   today?: string
   /** Serve HTTPS with this key and certificate, offering HTTP/2 and HTTP/1.1, as Hugging Face does. */
   tls?: { key: string; cert: string }
   /** Enforce a fixed-window rate limit like Hugging Face's; none when absent. */
   rateLimit?: RateLimitOptions
-  /** Makes up each page's items instead of serving `days`, e.g. endless pages or one list for every day. */
-  pages?: (day: string, page: number, limit: number) => unknown[]
+  /**
+   * Makes up each page's items instead of serving `days`, e.g. endless pages or one list for every day;
+   * `asked` is the `date`, `week` or `month` asked for.
+   */
+  pages?: (asked: string, page: number, limit: number) => unknown[]
 }
 
 /**
@@ -226,17 +230,48 @@ function dailyPapers(
 ): [number, unknown] {
   if (url.pathname !== '/api/daily_papers') return [404, { error: 'Not Found' }]
   if (method !== 'GET') return [405, { error: `${method} is not allowed` }]
-  const { date, limit = '50', p = '0' } = Object.fromEntries(url.searchParams)
-  if (date === undefined) return [400, { error: 'This stand-in serves only ?date=YYYY-MM-DD' }]
-  if (!isDay(date)) return [400, { error: `Invalid date: ${date}` }]
-  if (date > today) return [400, { error: 'Date cannot be in the future' }]
+  const { date, week, month, limit = '50', p = '0' } = Object.fromEntries(url.searchParams)
+  const asked = [date, week, month].filter((value) => value !== undefined)
+  if (asked.length !== 1) {
+    return [400, { error: 'This stand-in serves one of ?date=YYYY-MM-DD, ?week=YYYY-Www, ?month=YYYY-MM' }]
+  }
+  const listed = date !== undefined ? (isDay(date) ? [date] : undefined) : periodDays(week, month)
+  if (listed === undefined) return [400, { error: `Invalid date: ${asked[0]}` }]
+  if ((listed[0] as string) > today) return [400, { error: 'Date cannot be in the future' }]
   if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
     return [400, { error: 'limit must be an integer between 1 and 100' }]
   }
   if (!/^\d+$/.test(p)) return [400, { error: 'p must be a non-negative integer' }]
   const size = Number(limit)
-  if (pages) return [200, pages(date, Number(p), size)]
-  return [200, (days.get(date) ?? []).slice(Number(p) * size, (Number(p) + 1) * size)]
+  if (pages) return [200, pages(asked[0] as string, Number(p), size)]
+  // A period lists its days' papers one day after the other, each day in its own order.
+  const items = listed.flatMap((day) => days.get(day) ?? [])
+  return [200, items.slice(Number(p) * size, (Number(p) + 1) * size)]
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * The days of `week=YYYY-Www` (ISO: Monday to Sunday, week 1 holds January 4th) or `month=YYYY-MM`,
+ * counted with plain Date arithmetic rather than src/'s calendar; undefined when malformed.
+ */
+function periodDays(week: string | undefined, month: string | undefined): string[] | undefined {
+  const weekMatch = week === undefined ? null : /^(\d{4})-W(\d{2})$/.exec(week)
+  if (weekMatch) {
+    const [year, number] = [Number(weekMatch[1]), Number(weekMatch[2])]
+    const january4 = Date.UTC(year, 0, 4)
+    const monday = january4 - ((new Date(january4).getUTCDay() + 6) % 7) * DAY_MS + (number - 1) * 7 * DAY_MS
+    const days = Array.from({ length: 7 }, (_, index) =>
+      new Date(monday + index * DAY_MS).toISOString().slice(0, 10),
+    )
+    // Week 53 exists only in years whose last week holds a Thursday of theirs.
+    return number >= 1 && number <= 53 && days[3]?.startsWith(String(year)) ? days : undefined
+  }
+  const monthMatch = month === undefined ? null : /^(\d{4})-(\d{2})$/.exec(month)
+  if (!monthMatch || Number(monthMatch[2]) < 1 || Number(monthMatch[2]) > 12) return undefined
+  const first = Date.UTC(Number(monthMatch[1]), Number(monthMatch[2]) - 1, 1)
+  const length = new Date(Date.UTC(Number(monthMatch[1]), Number(monthMatch[2]), 0)).getUTCDate()
+  return Array.from({ length }, (_, index) => new Date(first + index * DAY_MS).toISOString().slice(0, 10))
 }
 
 function isDay(text: string): boolean {

@@ -51,6 +51,8 @@ export interface OffDayPaper {
   id: string
   /** The UTC day of its `submittedOnDailyAt`. */
   listedOn: string
+  /** The week or month (`2025-W48`, `2025-11`) whose answer held it, when it came in one. */
+  askedFor?: string
 }
 
 /** The papers Hugging Face lists for one UTC day, in the API's order. */

@@ -1,41 +1,129 @@
 import pMap from 'p-map'
+import { eachDay, isoWeek, periodOf } from '../core/calendar.js'
 import type { Log } from '../core/log.js'
 import type { DayPapers } from '../core/paper.js'
-import type { PaperSource } from '../source/source.js'
+import type { PaperSource, Period } from '../source/source.js'
 import { DigestError } from './errors.js'
 
-/** Days fetched at once: quick backfills, far below Hugging Face's 500 requests per 5 minutes. */
+/** Requests sent at once: quick backfills, far below Hugging Face's 500 requests per 5 minutes. */
 const FETCH_CONCURRENCY = 6
+/** Weeks and months at once: each pages on by itself, and may read more bytes than a day (HUGGING_FACE). */
+const PERIOD_CONCURRENCY = 3
 
-/** Fetches a few days at a time, in order of the result, logging `[12/250] 2025-03-14: 23 papers`. */
-export async function fetchDays(days: string[], source: PaperSource, log: Log): Promise<DayPapers[]> {
+/**
+ * From how many days asked in one month a `month=` request pays: a month's few pages against a request
+ * a day, or a week's one or two. A week pays from three days.
+ */
+const MONTH_FROM_DAYS = 8
+const WEEK_FROM_DAYS = 3
+
+/** One request: a day, or a week or month of which `asked` are the days the run wants. */
+type Request = { day: string } | { period: Period; asked: string[] }
+
+/**
+ * Fetches the days, a few requests at a time, in order of the result, logging `[12/250] 2025-03-14: 23
+ * papers`. With `byPeriod` (a weekly or monthly digest, a backfill) the days come a week or a month to
+ * a request where the source can (see planRequests); each day is checked as its own request would be.
+ */
+export async function fetchDays(
+  days: string[],
+  source: PaperSource,
+  log: Log,
+  byPeriod = false,
+): Promise<DayPapers[]> {
+  const requests = byPeriod && source.fetchPeriod ? planRequests(days) : days.map((day) => ({ day }))
+  const fetched = new Map<string, DayPapers>()
   let done = 0
-  return pMap(
-    days,
-    async (day) => {
-      const result = await source.fetchDay(day)
-      for (const invalid of result.invalid) {
-        log.warning(`${day}: left out paper ${invalid.id}: ${invalid.field}: ${invalid.problem}`)
-      }
-      for (const paper of result.papers) {
-        for (const { field, problem } of paper.omitted ?? []) {
-          log.warning(`${day}: paper ${paper.id}: left out ${field}: ${problem}`)
+  await pMap(
+    requests,
+    async (request) => {
+      const answered = 'day' in request ? [await source.fetchDay(request.day)] : await fetchPeriod(request)
+      const asked = new Set('day' in request ? [request.day] : request.asked)
+      for (const result of answered) {
+        // A period's answer may hold papers listed outside it, told with its first day, asked or not.
+        if (!asked.has(result.day)) {
+          warnOffDay(result, log)
+          continue
         }
-      }
-      for (const paper of result.offDay ?? []) {
-        log.warning(
-          `${day}: left out paper ${paper.id}: Hugging Face lists it on ${paper.listedOn}, not on ${day}`,
+        checkDay(result, log)
+        fetched.set(result.day, result)
+        done++
+        log.info(
+          `${days.length > 1 ? `[${done}/${days.length}] ` : ''}${result.day}: ${result.papers.length} papers`,
         )
       }
-      if (result.papers.length === 0 && result.invalid.length > 0) {
-        throw new DigestError(
-          `${day}: all ${result.invalid.length} papers Hugging Face listed failed validation; the API may have changed its format`,
-        )
-      }
-      done++
-      log.info(`${days.length > 1 ? `[${done}/${days.length}] ` : ''}${day}: ${result.papers.length} papers`)
-      return result
     },
-    { concurrency: FETCH_CONCURRENCY },
+    { concurrency: requests.some((request) => 'period' in request) ? PERIOD_CONCURRENCY : FETCH_CONCURRENCY },
   )
+  return days.map((day) => fetched.get(day) as DayPapers)
+
+  async function fetchPeriod({ period, asked }: { period: Period; asked: string[] }): Promise<DayPapers[]> {
+    const answered = await source.fetchPeriod?.(period)
+    if (answered !== undefined) return answered
+    log.warning(
+      `${period.name}: Hugging Face's answer for ${period.query}=${period.name} has papers without a ` +
+        'submittedOnDailyAt to place them on their day; asking for its days one by one',
+    )
+    // With the other periods in flight, no more days at once than a run that asks day by day.
+    return pMap(asked, (day) => source.fetchDay(day), { concurrency: FETCH_CONCURRENCY / PERIOD_CONCURRENCY })
+  }
+}
+
+/**
+ * The requests for `days`: a month where at least MONTH_FROM_DAYS of its days are asked, then a week
+ * (ISO, Monday to Sunday) where WEEK_FROM_DAYS of the days left are, and the rest a day at a time.
+ */
+export function planRequests(days: readonly string[]): Request[] {
+  const left = new Set(days)
+  const requests: Request[] = []
+  const take = (kind: 'weekly' | 'monthly', from: number, name: (day: string) => string) => {
+    for (const [key, group] of groupBy([...left], name)) {
+      if (group.length < from) continue
+      const { from: first, to: last } = periodOf(group[0] as string, kind)
+      const period: Period = {
+        query: kind === 'weekly' ? 'week' : 'month',
+        name: key,
+        days: eachDay(first, last),
+      }
+      requests.push({ period, asked: group })
+      for (const day of group) left.delete(day)
+    }
+  }
+  take('monthly', MONTH_FROM_DAYS, (day) => day.slice(0, 7))
+  take('weekly', WEEK_FROM_DAYS, isoWeek)
+  return [...requests, ...[...left].map((day) => ({ day }))]
+}
+
+function groupBy(days: readonly string[], key: (day: string) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>()
+  for (const day of days) groups.set(key(day), [...(groups.get(key(day)) ?? []), day])
+  return groups
+}
+
+function warnOffDay(result: DayPapers, log: Log): void {
+  for (const paper of result.offDay ?? []) {
+    const where = paper.askedFor ?? result.day
+    log.warning(
+      `${where}: left out paper ${paper.id}: Hugging Face lists it on ${paper.listedOn}, not ${paper.askedFor ? 'in' : 'on'} ${where}`,
+    )
+  }
+}
+
+/** Warns about every paper or field left out; fails the run when the day had papers and none was valid. */
+function checkDay(result: DayPapers, log: Log): void {
+  const { day } = result
+  for (const invalid of result.invalid) {
+    log.warning(`${day}: left out paper ${invalid.id}: ${invalid.field}: ${invalid.problem}`)
+  }
+  for (const paper of result.papers) {
+    for (const { field, problem } of paper.omitted ?? []) {
+      log.warning(`${day}: paper ${paper.id}: left out ${field}: ${problem}`)
+    }
+  }
+  warnOffDay(result, log)
+  if (result.papers.length === 0 && result.invalid.length > 0) {
+    throw new DigestError(
+      `${day}: all ${result.invalid.length} papers Hugging Face listed failed validation; the API may have changed its format`,
+    )
+  }
 }

@@ -92,7 +92,9 @@ async function fetchPhase(
   const refresh = startRefresh(settings, (path) => publisher.readText(path), log)
   const label = `${describeRange(settings)}${describeRefresh(refresh.days)}`
   const all = await log.group(`Fetch papers (${label})`, () =>
-    fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log),
+    // A daily run's day and its refresh days go out at once, a request each; a digest of a period or a
+    // backfill a week or a month to a request.
+    fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log, byPeriod(settings)),
   )
   const own = all.slice(0, all.length - refresh.days.length)
   const earlier = all.slice(own.length)
@@ -102,6 +104,10 @@ async function fetchPhase(
   const today = formatDay(clock.now())
   if (own.some((day) => day.day === today)) log.warning(todayIncompleteWarning(today, '"yesterday"'))
   return { own, earlier, today, refresh }
+}
+
+function byPeriod(settings: Settings): boolean {
+  return settings.digest !== 'daily' || settings.from !== settings.to
 }
 
 /** What publishing did: the publisher's result, and a dispatch that failed after the commit. */

@@ -24,7 +24,13 @@ export interface PageContext {
  * A successful answer's text as a page of papers, or why it is not one: not JSON, nested too deep, not a
  * list, or longer than asked for (a hostile list of a million items would cost a warning each).
  */
-export function readDailyPage(text: string, { where, status, limit, token }: PageContext): DailyPage {
+export function readDailyPage(text: string, context: PageContext): DailyPage {
+  const items = readPageItems(text, context)
+  return { parsed: parseDailyPapers(items, context.where), listedOn: listedDays(items) }
+}
+
+/** The page's items, not yet validated one by one, or the error readDailyPage gives for the whole page. */
+export function readPageItems(text: string, { where, status, limit, token }: PageContext): unknown[] {
   const body = parseJsonOr(text, (tooDeep) => {
     const what =
       tooDeep === undefined
@@ -34,14 +40,18 @@ export function readDailyPage(text: string, { where, status, limit, token }: Pag
       `${where}: Hugging Face answered ${status} with ${what} where a JSON array of papers was expected`,
     )
   })
-  if (Array.isArray(body) && body.length > limit) {
+  if (!Array.isArray(body)) {
+    // Quoted from the text as it came, not re-serialised, and without the token.
+    throw new UnexpectedResponseError(
+      `${where} returned ${excerpt(text, token)} where a JSON array of papers was expected`,
+    )
+  }
+  if (body.length > limit) {
     throw new UnexpectedResponseError(
       `${where} returned ${body.length} items where at most ${limit} (limit=${limit}) were asked for`,
     )
   }
-  // Quoted from the text as it came, not re-serialised, and without the token.
-  const parsed = parseDailyPapers(body, where, () => excerpt(text, token))
-  return { parsed, listedOn: listedDays(body as unknown[]) }
+  return body
 }
 
 function describeNonJson(text: string, token: string | undefined): string {

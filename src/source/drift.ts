@@ -2,12 +2,11 @@ import { formatDay } from '../core/calendar.js'
 import type { DayPapers, OffDayPaper, Paper } from '../core/paper.js'
 
 /**
- * Checks that an answer is the day that was asked for. Hugging Face stamps each item with the moment
+ * Checks that an answer is the day (or the week or month) that was asked for. Hugging Face stamps each item with the moment
  * it was listed (`paper.submittedOnDailyAt`); a server that ignores `date=` or mislabels a day gives
  * itself away there, or by sending every day the same list.
  */
 
-/** A paper left out because Hugging Face lists it on another day. */
 /**
  * The UTC day each paper id of `items` is listed on, from its first item. Items without a readable
  * `submittedOnDailyAt` are not in the map: every real answer has it, but a paper is not dropped for a
@@ -16,13 +15,27 @@ import type { DayPapers, OffDayPaper, Paper } from '../core/paper.js'
 export function listedDays(items: readonly unknown[]): Map<string, string> {
   const days = new Map<string, string>()
   for (const item of items) {
-    const paper = (item as { paper?: { id?: unknown; submittedOnDailyAt?: unknown } } | null)?.paper
-    const id = paper?.id
-    if (typeof id !== 'string' || days.has(id)) continue
-    const day = utcDay(paper?.submittedOnDailyAt)
+    const id = itemId(item)
+    if (id === undefined || days.has(id)) continue
+    const day = listedDay(item)
     if (day !== undefined) days.set(id, day)
   }
   return days
+}
+
+/** The UTC day of an item's `paper.submittedOnDailyAt`, when it has a readable one. */
+export function listedDay(item: unknown): string | undefined {
+  return utcDay(paperOf(item)?.submittedOnDailyAt)
+}
+
+/** An item's `paper.id` when it is a string, checked or not. */
+export function itemId(item: unknown): string | undefined {
+  const id = paperOf(item)?.id
+  return typeof id === 'string' ? id : undefined
+}
+
+function paperOf(item: unknown): { id?: unknown; submittedOnDailyAt?: unknown } | undefined {
+  return (item as { paper?: { id?: unknown; submittedOnDailyAt?: unknown } } | null)?.paper
 }
 
 /**

@@ -109,11 +109,19 @@ export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
       const limits = parseRateLimits(headers)
       // The answer's own request is in `r` already; the others in flight may not be.
       const unseen = Math.max(0, inFlight - 1)
-      windows = limits.map((limit) => ({
-        limit,
-        left: limit.remaining - unseen,
-        resetAt: time + limit.resetSeconds * 1000 + ROUNDING_MS,
-      }))
+      windows = limits.map((limit) => {
+        const window = {
+          limit,
+          left: limit.remaining - unseen,
+          resetAt: time + limit.resetSeconds * 1000 + ROUNDING_MS,
+        }
+        // Answers can come back out of order: one counted earlier in the same window must not give back room.
+        const known = windows?.find(
+          (other) =>
+            other.limit.name === limit.name && Math.abs(other.resetAt - window.resetAt) <= ROUNDING_MS,
+        )
+        return known === undefined ? window : { ...window, left: Math.min(window.left, known.left) }
+      })
       const asked = status === 429 ? announcedWaitMs(headers, time) : undefined
       if (asked !== undefined) {
         // After the wait, one request goes first again to learn what is left.

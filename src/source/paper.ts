@@ -58,17 +58,13 @@ export class UnexpectedResponseError extends Error {
 
 /**
  * Validates a `/api/daily_papers` response item by item: a malformed paper is reported and left
- * out, a response that is not an array is an error, showing the start of it as `describe` quotes it
- * (the Hugging Face source quotes the text it received, without its token).
+ * out, a response that is not an array is an error, showing the start of it (the Hugging Face source
+ * checks that first, to quote the text it received without its token).
  */
-export function parseDailyPapers(
-  body: unknown,
-  source: string,
-  describe: (body: unknown) => string = describeJson,
-): ParsedResponse {
+export function parseDailyPapers(body: unknown, source: string): ParsedResponse {
   if (!Array.isArray(body)) {
     throw new UnexpectedResponseError(
-      `${source} returned ${describe(body)} where a JSON array of papers was expected`,
+      `${source} returned ${describeJson(body)} where a JSON array of papers was expected`,
     )
   }
   const papers: Paper[] = []

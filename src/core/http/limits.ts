@@ -51,12 +51,20 @@ export const HUGGING_FACE = {
   /** 1,000 papers: the busiest real days list well under 100, so only a server that never stops sending full pages reaches it. */
   maxPages: 10,
   /**
+   * A week's or a month's pages together (`week=`, `month=`) may take a day's bytes and pages for each of
+   * its days up to these: a real month is under 10 MB in 15 pages, and a hostile answer to every one of
+   * the requests in flight at once (pipeline/fetch.ts) must still fit in memory.
+   */
+  maxPeriodBodyBytes: 32 * MiB,
+  maxPeriodPages: 50,
+  /**
    * All the run's waits for the rate limit: two of Hugging Face's 5-minute windows. A two-year backfill
    * without a token (730 requests, 500 a window) needs one reset, two when a neighbour on a shared runner
    * IP spent most of the first window; a run that needs more should rather fail with advice than sit.
    */
   rateLimitWaitMs: 10 * 60_000,
-} as const satisfies OutboundLimits & Record<'pageSize' | 'maxPages' | 'rateLimitWaitMs', number>
+} as const satisfies OutboundLimits &
+  Record<'pageSize' | 'maxPages' | 'maxPeriodBodyBytes' | 'maxPeriodPages' | 'rateLimitWaitMs', number>
 
 /**
  * GitHub's REST and GraphQL API. GitHub itself gives up on a request after 10 s, so a healthy GitHub
