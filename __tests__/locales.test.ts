@@ -1,0 +1,139 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { LANGUAGE_TAGS, type LanguageTag } from '../src/core/languages.js'
+import { expectGolden, UPDATE_GOLDEN } from './support/golden.js'
+import { LOCALE_POSTS, localePost, type LocalePost } from './support/locale-posts.js'
+
+/**
+ * Every locale's posts: golden files (`UPDATE=1` rewrites them; read each), no English word of the
+ * post's own wording in another language, and numbers written as the locale writes them.
+ */
+const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/locales')
+const KINDS = Object.keys(LOCALE_POSTS) as LocalePost[]
+const FOREIGN = LANGUAGE_TAGS.filter((tag) => tag !== 'en')
+
+describe.each(LANGUAGE_TAGS)('the %s posts', (language) => {
+  it.each(KINDS)('%s matches its golden post', async (kind) => {
+    const folder = join(FIXTURES, language)
+    if (UPDATE_GOLDEN) mkdirSync(folder, { recursive: true })
+    expectGolden(join(folder, `${kind}.md`), (await localePost(language, kind)).content)
+  })
+})
+
+/** Every file under fixtures/locales is one the test above writes: none is left from a removed case. */
+it('keeps no golden post that no case checks', () => {
+  expect(readdirSync(FIXTURES).sort()).toEqual([...LANGUAGE_TAGS].sort())
+  for (const language of LANGUAGE_TAGS) {
+    expect(readdirSync(join(FIXTURES, language)).sort()).toEqual(KINDS.map((kind) => `${kind}.md`).sort())
+  }
+})
+
+/**
+ * The post's own words: the front matter's title and description and the body, without the papers'
+ * texts (tokens in a scrubbed post), the link targets, the action's own markup, and the names of the
+ * services it links to.
+ */
+function ownWording(post: string): string {
+  const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(post) ?? []
+  const kept = frontMatter
+    .split('\n')
+    .filter((line) => /^(title|description):/.test(line))
+    .map((line) => line.replace(/^\w+: /, ''))
+  return [...kept, body]
+    .join('\n')
+    .replace(/§\d+/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/\{%[^%]*%\}|\{:[^}]*\}|<\/?(details|summary)[^>]*>/g, ' ')
+    .replace(/Hugging Face|\bHF\b|arXiv|GitHub|PDF|\bAI\b|\d{4}-W\d{2}/g, ' ')
+}
+
+/** The English words of the English posts' own wording, which no other post may use. */
+async function englishWording(): Promise<Set<string>> {
+  const words = new Set<string>()
+  for (const kind of KINDS) {
+    for (const word of ownWording((await localePost('en', kind, true)).content).match(/[A-Za-z']{2,}/g) ??
+      []) {
+      words.add(word.toLowerCase())
+    }
+  }
+  return words
+}
+
+/** Words an English post uses that are words of another language too, spelled the same. */
+const HOMOGRAPHS: Partial<Record<LanguageTag, string[]>> = {
+  // Intl's abbreviation of November.
+  es: ['nov', 'no'], // «No se recopiló…»
+  de: ['nov'],
+  fr: ['nov', 'page'], // « Page du projet »
+  'pt-BR': ['nov', 'no'], // «no Hugging Face»: on Hugging Face
+}
+
+/**
+ * The Korean reference blog's own English, which `ko` keeps: its title ("Hugging Face Daily Papers", the
+ * default in en and ko), and in the classic layout its "Abstract" label and its weekly "Top 10".
+ */
+function referenceWords(language: LanguageTag, kind: LocalePost): string[] {
+  if (language !== 'ko') return []
+  return ['daily', 'weekly', 'monthly', 'papers', ...(kind === 'classic' ? ['abstract', 'top'] : [])]
+}
+
+describe('a post in another language than English', () => {
+  it.each(FOREIGN)('%s keeps no English word of the post’s own wording', async (language) => {
+    const english = await englishWording()
+    expect(english).toEqual(expect.objectContaining({ size: expect.any(Number) as number }))
+    expect([...english]).toEqual(expect.arrayContaining(['papers', 'upvotes', 'keywords', 'collected']))
+    for (const kind of KINDS) {
+      const wording = ownWording((await localePost(language, kind, true)).content)
+      const words = (wording.match(/[A-Za-z']{2,}/g) ?? []).map((word) => word.toLowerCase())
+      const allowed = new Set([...(HOMOGRAPHS[language] ?? []), ...referenceWords(language, kind)])
+      const left = words.filter((word) => english.has(word) && !allowed.has(word))
+      expect({ kind, left }).toEqual({ kind, left: [] })
+    }
+  })
+
+  it.each(['ko', 'ja', 'zh-CN', 'zh-TW', 'ru'] as const)(
+    '%s, written in another script, keeps no Latin word at all but names',
+    async (language) => {
+      for (const kind of KINDS) {
+        const words =
+          ownWording((await localePost(language, kind, true)).content).match(/[A-Za-z]{2,}/g) ?? []
+        const allowed = new Set(referenceWords(language, kind))
+        const left = words.filter((word) => !allowed.has(word.toLowerCase()))
+        expect({ kind, left }).toEqual({ kind, left: [] })
+      }
+    },
+  )
+})
+
+/**
+ * How each locale writes 11,353 and 27.6: its group and decimal marks, given here by hand (Spanish groups
+ * from five digits on; French and Russian group with no-break spaces, French a narrow one).
+ */
+const MARKS: Record<LanguageTag, { group: string; decimal: string }> = {
+  en: { group: ',', decimal: '.' },
+  ko: { group: ',', decimal: '.' },
+  ja: { group: ',', decimal: '.' },
+  'zh-CN': { group: ',', decimal: '.' },
+  'zh-TW': { group: ',', decimal: '.' },
+  es: { group: '.', decimal: ',' },
+  fr: { group: '\u202f', decimal: ',' },
+  de: { group: '.', decimal: ',' },
+  'pt-BR': { group: '.', decimal: ',' },
+  ru: { group: '\u00a0', decimal: ',' },
+  vi: { group: '.', decimal: ',' },
+}
+
+describe('numbers', () => {
+  it.each(LANGUAGE_TAGS)(
+    '%s writes the month’s upvotes and their mean with its own marks',
+    async (language) => {
+      const post = (await localePost(language, 'monthly')).content
+      const line = /^- 👍\u00a0(.+)$/m.exec(post)?.[1] ?? ''
+      const [total = '', mean = ''] = line.match(/\d[\d.,\u00a0\u202f]*\d/g) ?? []
+      const { group, decimal } = MARKS[language]
+      expect(total).toMatch(new RegExp(`^\\d{1,3}([${group}]\\d{3})+$`))
+      expect(mean).toMatch(new RegExp(`^\\d+[${decimal}]\\d$`))
+    },
+  )
+})
