@@ -81,7 +81,6 @@ function referenceWords(language: LanguageTag, kind: LocalePost): string[] {
 describe('a post in another language than English', () => {
   it.each(FOREIGN)('%s keeps no English word of the post’s own wording', async (language) => {
     const english = await englishWording()
-    expect(english).toEqual(expect.objectContaining({ size: expect.any(Number) as number }))
     expect([...english]).toEqual(expect.arrayContaining(['papers', 'upvotes', 'keywords', 'collected']))
     for (const kind of KINDS) {
       const wording = ownWording((await localePost(language, kind, true)).content)
