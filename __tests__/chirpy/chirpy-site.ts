@@ -7,7 +7,7 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { compile } from 'sass'
@@ -87,8 +87,13 @@ export async function installTheme(gem: string, gemHome: string): Promise<NodeJS
   const { css } = compile(join(theme, '_sass/main.bundle.scss'), { style: 'compressed' })
   await writeFile(join(theme, 'assets/css/jekyll-theme-chirpy.css'), css)
   await rm(join(theme, 'assets/css/jekyll-theme-chirpy.scss'))
-  // Jekyll 4.3 on Ruby 3.1 refuses these locale files (a `:PLATFORM` symbol in YAML).
-  for (const locale of ['ja-JP', 'tr-TR']) await rm(join(theme, `_data/locales/${locale}.yml`))
+  // Jekyll 4.3 on Ruby 3.1 refuses these locale files: their `meta: :PLATFORM …` reads as a YAML symbol.
+  // Quoted, the line is the theme's own text, and a Japanese site keeps its words.
+  for (const locale of ['ja-JP', 'tr-TR']) {
+    const file = join(theme, `_data/locales/${locale}.yml`)
+    const yaml = await readFile(file, 'utf8')
+    await writeFile(file, yaml.replace(/^meta: (:PLATFORM[^'\n]*)$/m, "meta: '$1'"))
+  }
   return { ...process.env, GEM_HOME: gemHome, JEKYLL_ENV: 'production' }
 }
 
