@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, readdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import * as prettier from 'prettier'
 import { join, resolve } from 'node:path'
 import { LANGUAGE_TAGS, type LanguageTag } from '../src/core/languages.js'
 import { expectGolden, UPDATE_GOLDEN } from './support/golden.js'
-import { LOCALE_POSTS, localePost, type LocalePost } from './support/locale-posts.js'
+import { CHIRPY_LANG, LOCALE_POSTS, localePost, type LocalePost } from './support/locale-posts.js'
 
 /**
  * Every locale's posts: golden files (`UPDATE=1` rewrites them; read each), no English word of the
@@ -135,4 +136,48 @@ describe('numbers', () => {
       expect(mean).toMatch(new RegExp(`^\\d+[${decimal}]\\d$`))
     },
   )
+})
+
+/** Each language by its own name, for the README. */
+const NAMES: Record<LanguageTag, string> = {
+  en: 'English',
+  ko: '한국어',
+  ja: '日本語',
+  'zh-CN': '简体中文',
+  'zh-TW': '繁體中文',
+  es: 'Español',
+  fr: 'Français',
+  de: 'Deutsch',
+  'pt-BR': 'Português (Brasil)',
+  ru: 'Русский',
+  vi: 'Tiếng Việt',
+}
+
+/**
+ * The README's table of languages, between its `<!-- languages:start -->` and `<!-- languages:end -->`
+ * markers: each language's TL;DR of the golden day as the action writes it. `UPDATE=1` rewrites it,
+ * formatted as `npm run docs` and prettier leave it.
+ */
+it('shows in the README one line of each language as the action writes it', async () => {
+  const path = resolve(process.cwd(), 'README.md')
+  const readme = readFileSync(path, 'utf8')
+  const rows = await Promise.all(
+    LANGUAGE_TAGS.map(async (language) => {
+      const tldr = /^> (.+)$/m.exec((await localePost(language, 'daily')).content)?.[1] ?? ''
+      return `| ${NAMES[language]} | \`${language}\` | \`${CHIRPY_LANG[language]}\` | ${tldr} |`
+    }),
+  )
+  const table = [
+    '| language | `language` | Chirpy `lang` | the TL;DR of a day (8 of its 33 papers kept) |',
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n')
+  const pattern = /(<!-- languages:start[^>]*-->\n)[\s\S]*?(<!-- languages:end -->)/
+  expect(readme).toMatch(pattern)
+  const written = await prettier.format(readme.replace(pattern, `$1${table}\n$2`), {
+    ...(await prettier.resolveConfig(path)),
+    filepath: path,
+  })
+  if (UPDATE_GOLDEN) writeFileSync(path, written)
+  else expect(readme).toBe(written)
 })

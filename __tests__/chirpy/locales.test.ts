@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse as parseHtml } from 'parse5'
 import { parse as parseYaml } from 'yaml'
-import { LANGUAGE_TAGS, type LanguageTag } from '../../src/core/languages.js'
+import { LANGUAGE_TAGS } from '../../src/core/languages.js'
+import { CHIRPY_LANG } from '../support/locale-posts.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { runAction } from '../support/run-action.js'
 import {
@@ -25,21 +26,6 @@ import { attribute, elements, viewPost } from './reader.js'
  */
 const gem = chirpyGemPath()
 const missing = missingPrerequisites(gem)
-
-/** Chirpy's locale file (`_data/locales/*.yml`) for each language: the tag itself, or its country's. */
-export const CHIRPY_LANG: Record<LanguageTag, string> = {
-  en: 'en',
-  ko: 'ko-KR',
-  ja: 'ja-JP',
-  'zh-CN': 'zh-CN',
-  'zh-TW': 'zh-TW',
-  es: 'es-ES',
-  fr: 'fr-FR',
-  de: 'de-DE',
-  'pt-BR': 'pt-BR',
-  ru: 'ru-RU',
-  vi: 'vi-VN',
-}
 
 /** Three days, their week and their month, with the default inputs but the language. */
 const RUNS: Array<Record<string, string>> = [

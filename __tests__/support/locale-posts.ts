@@ -9,6 +9,21 @@ import { daySource } from './day-source.js'
 import { createMemoryLog } from './memory-log.js'
 import { clockAt } from './test-clock.js'
 
+/** Chirpy's locale file (`_data/locales/*.yml`) for each language: the tag itself, or its country's. */
+export const CHIRPY_LANG: Record<LanguageTag, string> = {
+  en: 'en',
+  ko: 'ko-KR',
+  ja: 'ja-JP',
+  'zh-CN': 'zh-CN',
+  'zh-TW': 'zh-TW',
+  es: 'es-ES',
+  fr: 'fr-FR',
+  de: 'de-DE',
+  'pt-BR': 'pt-BR',
+  ru: 'ru-RU',
+  vi: 'vi-VN',
+}
+
 /**
  * The posts every locale is checked with, each written by the pipeline from saved Hugging Face days:
  * a busy day in both styles (fewer papers kept than listed, so the count names both), its week and its
