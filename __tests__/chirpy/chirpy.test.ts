@@ -9,15 +9,14 @@ import { parseDailyPapers } from '../../src/source/paper.js'
 import { stripVTControlCharacters } from 'node:util'
 import { parse as parseHtml } from 'parse5'
 import { parse as parseYaml } from 'yaml'
-import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { runAction } from '../support/run-action.js'
 import { ACTION_PLACEHOLDER, inputsOf, readWorkflow, stepsOf } from '../support/workflows.js'
 import {
   buildSite,
   chirpyGemPath,
-  installTheme,
   missingPrerequisites,
   proofSite,
+  useChirpyFixture,
   writeSite,
   type SiteOptions,
 } from './chirpy-site.js'
@@ -117,21 +116,9 @@ function rankedPapers(day: string): Paper[] {
 
 const duplicates = (values: string[]) => values.filter((value, index) => values.indexOf(value) !== index)
 
-let hf: HfServer
-let gemHome: string
-let jekyllEnv: NodeJS.ProcessEnv
-
 const maybe = missing.length === 0 ? describe : describe.skip
 maybe('a Chirpy 7.3 site', () => {
-  beforeAll(async () => {
-    hf = await startHfServer()
-    gemHome = await mkdtemp(join(tmpdir(), 'chirpy-gems-'))
-    jekyllEnv = await installTheme(gem, gemHome)
-  }, 120_000)
-  afterAll(async () => {
-    await hf?.close()
-    if (gemHome) await rm(gemHome, { recursive: true, force: true })
-  })
+  const fixture = useChirpyFixture(gem)
 
   describe.each(SITES)('built from the posts of $name', ({ style, options, runs, posts }) => {
     let site: string
@@ -143,7 +130,7 @@ maybe('a Chirpy 7.3 site', () => {
       await writeSite(site, options)
       for (const inputs of runs) {
         const run = await runAction({
-          inputs: { ...inputs, mode: 'files', 'hf-api-url': hf.url },
+          inputs: { ...inputs, mode: 'files', 'hf-api-url': fixture.hf.url },
           workspace: site,
         })
         if (run.exitCode !== 0)
@@ -153,7 +140,7 @@ maybe('a Chirpy 7.3 site', () => {
       titles = await Promise.all(
         files.map(async (file) => frontMatterTitle(await readFile(join(site, '_posts', file), 'utf8'))),
       )
-      buildLog = await buildSite(site, jekyllEnv)
+      buildLog = await buildSite(site, fixture.jekyllEnv)
     }, 180_000)
     afterAll(async () => {
       if (site) await rm(site, { recursive: true, force: true })

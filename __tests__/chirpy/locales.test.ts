@@ -6,14 +6,13 @@ import { parse as parseHtml } from 'parse5'
 import { parse as parseYaml } from 'yaml'
 import { LANGUAGE_TAGS } from '../../src/core/languages.js'
 import { CHIRPY_LANG } from '../support/locale-posts.js'
-import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { runAction } from '../support/run-action.js'
 import {
   buildSite,
   chirpyGemPath,
-  installTheme,
   missingPrerequisites,
   proofSite,
+  useChirpyFixture,
   writeSite,
 } from './chirpy-site.js'
 import { attribute, elements, viewPost } from './reader.js'
@@ -34,21 +33,9 @@ const RUNS: Array<Record<string, string>> = [
   { digest: 'monthly', date: '2025-11-15' },
 ]
 
-let hf: HfServer
-let gemHome: string
-let jekyllEnv: NodeJS.ProcessEnv
-
 const maybe = missing.length === 0 ? describe : describe.skip
 maybe('a Chirpy 7.3 site in each language', () => {
-  beforeAll(async () => {
-    hf = await startHfServer()
-    gemHome = await mkdtemp(join(tmpdir(), 'chirpy-gems-'))
-    jekyllEnv = await installTheme(gem, gemHome)
-  }, 120_000)
-  afterAll(async () => {
-    await hf?.close()
-    if (gemHome) await rm(gemHome, { recursive: true, force: true })
-  })
+  const fixture = useChirpyFixture(gem)
 
   describe.each(LANGUAGE_TAGS)('%s', (language) => {
     let site: string
@@ -60,7 +47,7 @@ maybe('a Chirpy 7.3 site in each language', () => {
       await writeSite(site, { lang: CHIRPY_LANG[language], timezone: 'UTC' })
       for (const inputs of RUNS) {
         const run = await runAction({
-          inputs: { ...inputs, language, mode: 'files', 'hf-api-url': hf.url },
+          inputs: { ...inputs, language, mode: 'files', 'hf-api-url': fixture.hf.url },
           workspace: site,
         })
         if (run.exitCode !== 0)
@@ -68,14 +55,14 @@ maybe('a Chirpy 7.3 site in each language', () => {
       }
       posts = (await readdir(join(site, '_posts'))).sort()
       const locale = join(
-        gemHome,
+        fixture.gemHome,
         'gems/jekyll-theme-chirpy-7.3.0/_data/locales',
         `${CHIRPY_LANG[language]}.yml`,
       )
       const { hint } = (parseYaml(await readFile(locale, 'utf8')) as { search: { hint: string } }).search
       // Liquid's capitalize is Ruby's: the first letter up, the rest down.
       searchHint = `${hint.charAt(0).toUpperCase()}${hint.slice(1).toLowerCase()}`
-      await buildSite(site, jekyllEnv)
+      await buildSite(site, fixture.jekyllEnv)
     }, 180_000)
     afterAll(async () => {
       if (site) await rm(site, { recursive: true, force: true })

@@ -1,4 +1,4 @@
-import { formatsFor, LATIN, pluralFor } from './format.js'
+import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('de')
@@ -12,6 +12,7 @@ export const de: Locale = {
   tag: 'de',
   punctuation: LATIN,
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -27,16 +28,12 @@ export const de: Locale = {
   noPapers: 'Für diesen Tag wurden keine Artikel gesammelt.',
   rankingHeading: '📊 Rangliste nach Stimmen',
   organization: 'Organisation',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: 'Kurzfassung',
   aiSummary: 'KI-Zusammenfassung',
   summary: 'Zusammenfassung',
   huggingFaceSummary: 'KI-Zusammenfassung von Hugging Face',
   authors: 'Autoren',
   moreAuthors: (count) => `und ${number(count)} weitere`,
-  githubLink: 'GitHub',
   projectPageLink: 'Projektseite',
   keywords: 'Schlagwörter',
   comments: 'Kommentare',

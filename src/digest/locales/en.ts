@@ -1,4 +1,4 @@
-import { formatsFor, LATIN, pluralFor } from './format.js'
+import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('en')
@@ -11,6 +11,7 @@ export const en: Locale = {
   tag: 'en',
   punctuation: LATIN,
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) => ({
     before: '',
     count: number(count),
@@ -22,16 +23,12 @@ export const en: Locale = {
   noPapers: 'No papers were collected for this day.',
   rankingHeading: '📊 Ranked by upvotes',
   organization: 'Organization',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: 'Abstract',
   aiSummary: 'AI summary',
   summary: 'Summary',
   huggingFaceSummary: "Hugging Face's AI summary",
   authors: 'Authors',
   moreAuthors: (count) => `and ${number(count)} more`,
-  githubLink: 'GitHub',
   projectPageLink: 'Project page',
   keywords: 'Keywords',
   comments: 'Comments',

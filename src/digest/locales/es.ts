@@ -1,4 +1,4 @@
-import { formatsFor, LATIN, pluralFor } from './format.js'
+import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('es')
@@ -11,6 +11,7 @@ export const es: Locale = {
   tag: 'es',
   punctuation: LATIN,
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -26,16 +27,12 @@ export const es: Locale = {
   noPapers: 'No se recopiló ningún artículo de este día.',
   rankingHeading: '📊 Clasificación por votos',
   organization: 'Organización',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: 'Resumen',
   aiSummary: 'Síntesis de IA',
   summary: 'Síntesis',
   huggingFaceSummary: 'Síntesis de IA de Hugging Face',
   authors: 'Autores',
   moreAuthors: (count) => `y ${number(count)} más`,
-  githubLink: 'GitHub',
   projectPageLink: 'Página del proyecto',
   keywords: 'Palabras clave',
   comments: 'Comentarios',

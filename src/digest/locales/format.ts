@@ -78,3 +78,11 @@ export function pluralFor(tag: LanguageTag): (count: number, forms: PluralForms)
   const rules = new Intl.PluralRules(tag)
   return (count, forms) => forms[rules.select(count)] ?? forms.other
 }
+
+/** The services a post links to, by their own names, which most languages keep. */
+export const SERVICE_NAMES = {
+  huggingFaceLink: 'Hugging Face',
+  arxivLink: 'arXiv',
+  pdfLink: 'PDF',
+  githubLink: 'GitHub',
+} as const

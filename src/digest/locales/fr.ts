@@ -1,4 +1,4 @@
-import { formatsFor, FRENCH, pluralFor } from './format.js'
+import { formatsFor, FRENCH, pluralFor, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('fr')
@@ -13,6 +13,7 @@ export const fr: Locale = {
   tag: 'fr',
   punctuation: FRENCH,
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -28,16 +29,12 @@ export const fr: Locale = {
   noPapers: 'Aucun article n’a été collecté ce jour-là.',
   rankingHeading: '📊 Classement par votes',
   organization: 'Organisation',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: 'Résumé',
   aiSummary: 'Synthèse par IA',
   summary: 'Synthèse',
   huggingFaceSummary: 'Synthèse par IA de Hugging Face',
   authors: 'Auteurs',
   moreAuthors: (count) => `et ${number(count)} ${plural(count, { one: 'autre', other: 'autres' })}`,
-  githubLink: 'GitHub',
   projectPageLink: 'Page du projet',
   keywords: 'Mots-clés',
   comments: 'Commentaires',

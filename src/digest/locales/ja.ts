@@ -1,4 +1,4 @@
-import { cjk, formatsFor } from './format.js'
+import { cjk, formatsFor, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('ja')
@@ -10,6 +10,7 @@ export const ja: Locale = {
   tag: 'ja',
   punctuation: cjk('～'),
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) =>
     count < listed
       ? { before: `この日の論文${papers(listed)}のうち、`, count: papers(count), after: 'を選びました。' }
@@ -17,16 +18,12 @@ export const ja: Locale = {
   noPapers: 'この日に収集された論文はありません。',
   rankingHeading: '📊 いいね数ランキング',
   organization: '所属',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: '概要',
   aiSummary: 'AI要約',
   summary: '要約',
   huggingFaceSummary: 'Hugging FaceのAI要約',
   authors: '著者',
   moreAuthors: (count) => `ほか${number(count)}名`,
-  githubLink: 'GitHub',
   projectPageLink: 'プロジェクトページ',
   keywords: 'キーワード',
   comments: 'コメント',

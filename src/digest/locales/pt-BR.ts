@@ -1,4 +1,4 @@
-import { formatsFor, LATIN, pluralFor } from './format.js'
+import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('pt-BR')
@@ -11,6 +11,7 @@ export const ptBR: Locale = {
   tag: 'pt-BR',
   punctuation: LATIN,
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -26,16 +27,12 @@ export const ptBR: Locale = {
   noPapers: 'Nenhum artigo foi coletado neste dia.',
   rankingHeading: '📊 Classificação por votos',
   organization: 'Organização',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: 'Resumo',
   aiSummary: 'Síntese por IA',
   summary: 'Síntese',
   huggingFaceSummary: 'Síntese por IA do Hugging Face',
   authors: 'Autores',
   moreAuthors: (count) => `e mais ${number(count)}`,
-  githubLink: 'GitHub',
   projectPageLink: 'Página do projeto',
   keywords: 'Palavras-chave',
   comments: 'Comentários',

@@ -1,4 +1,4 @@
-import { formatsFor, LATIN, pluralFor } from './format.js'
+import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('ru')
@@ -17,6 +17,7 @@ export const ru: Locale = {
   tag: 'ru',
   punctuation: LATIN,
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -32,16 +33,12 @@ export const ru: Locale = {
   noPapers: 'За этот день не собрано ни одной статьи.',
   rankingHeading: '📊 Рейтинг по голосам',
   organization: 'Организация',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: 'Аннотация',
   aiSummary: 'Краткое изложение от ИИ',
   summary: 'Краткое изложение',
   huggingFaceSummary: 'Краткое изложение от ИИ Hugging Face',
   authors: 'Авторы',
   moreAuthors: (count) => `и ещё ${number(count)}`,
-  githubLink: 'GitHub',
   projectPageLink: 'Страница проекта',
   keywords: 'Ключевые слова',
   comments: 'Комментарии',

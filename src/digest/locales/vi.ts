@@ -1,4 +1,4 @@
-import { formatsFor, LATIN } from './format.js'
+import { formatsFor, LATIN, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('vi')
@@ -10,6 +10,7 @@ export const vi: Locale = {
   tag: 'vi',
   punctuation: LATIN,
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) =>
     count < listed
       ? { before: 'Đã chọn ', count: number(count), after: ` trong số ${papers(listed)} của ngày.` }
@@ -17,16 +18,12 @@ export const vi: Locale = {
   noPapers: 'Không có bài báo nào được thu thập trong ngày này.',
   rankingHeading: '📊 Xếp hạng theo lượt bình chọn',
   organization: 'Tổ chức',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: 'Tóm tắt',
   aiSummary: 'Tóm lược của AI',
   summary: 'Tóm lược',
   huggingFaceSummary: 'Tóm lược của AI từ Hugging Face',
   authors: 'Tác giả',
   moreAuthors: (count) => `và ${number(count)} người khác`,
-  githubLink: 'GitHub',
   projectPageLink: 'Trang dự án',
   keywords: 'Từ khóa',
   comments: 'Bình luận',

@@ -1,4 +1,4 @@
-import { cjk, formatsFor } from './format.js'
+import { cjk, formatsFor, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('zh-CN')
@@ -9,6 +9,7 @@ export const zhCN: Locale = {
   tag: 'zh-CN',
   punctuation: cjk('至'),
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) =>
     count < listed
       ? { before: `当天的${papers(listed)}论文中，选出了`, count: papers(count), after: '。' }
@@ -16,16 +17,12 @@ export const zhCN: Locale = {
   noPapers: '当天没有收录到论文。',
   rankingHeading: '📊 按点赞数排序',
   organization: '机构',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: '摘要',
   aiSummary: 'AI概述',
   summary: '概述',
   huggingFaceSummary: 'Hugging Face的AI概述',
   authors: '作者',
   moreAuthors: (count) => `及另外${number(count)}人`,
-  githubLink: 'GitHub',
   projectPageLink: '项目主页',
   keywords: '关键词',
   comments: '评论',

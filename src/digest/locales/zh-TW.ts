@@ -1,4 +1,4 @@
-import { cjk, formatsFor } from './format.js'
+import { cjk, formatsFor, SERVICE_NAMES } from './format.js'
 import type { Locale } from './locale.js'
 
 const formats = formatsFor('zh-TW')
@@ -9,6 +9,7 @@ export const zhTW: Locale = {
   tag: 'zh-TW',
   punctuation: cjk('至'),
   ...formats,
+  ...SERVICE_NAMES,
   collected: (count, listed) =>
     count < listed
       ? { before: `當天的${papers(listed)}論文中，選出了`, count: papers(count), after: '。' }
@@ -16,16 +17,12 @@ export const zhTW: Locale = {
   noPapers: '當天沒有收錄到論文。',
   rankingHeading: '📊 依按讚數排序',
   organization: '機構',
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
   abstract: '摘要',
   aiSummary: 'AI概述',
   summary: '概述',
   huggingFaceSummary: 'Hugging Face的AI概述',
   authors: '作者',
   moreAuthors: (count) => `及另外${number(count)}人`,
-  githubLink: 'GitHub',
   projectPageLink: '專案頁面',
   keywords: '關鍵字',
   comments: '留言',
