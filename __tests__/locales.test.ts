@@ -4,7 +4,15 @@ import * as prettier from 'prettier'
 import { join, resolve } from 'node:path'
 import { LANGUAGE_TAGS, type LanguageTag } from '../src/core/languages.js'
 import { expectGolden, UPDATE_GOLDEN } from './support/golden.js'
-import { CHIRPY_LANG, LOCALE_POSTS, localePost, type LocalePost } from './support/locale-posts.js'
+import { renderPost, selectPapers } from '../src/digest/index.js'
+import type { EnrichedPaper } from '../src/enrich/index.js'
+import {
+  CHIRPY_LANG,
+  LOCALE_POSTS,
+  localePost,
+  scrubbedPapers,
+  type LocalePost,
+} from './support/locale-posts.js'
 
 /**
  * Every locale's posts: golden files (`UPDATE=1` rewrites them; read each), no English word of the
@@ -43,7 +51,7 @@ function ownWording(post: string): string {
     .map((line) => line.replace(/^\w+: /, ''))
   return [...kept, body]
     .join('\n')
-    .replace(/§\d+/g, ' ')
+    .replace(/§\w+/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/\{%[^%]*%\}|\{:[^}]*\}|<\/?(details|summary)[^>]*>/g, ' ')
     .replace(/Hugging Face|\bHF\b|arXiv|GitHub|PDF|\bAI\b|\d{4}-W\d{2}/g, ' ')
@@ -53,7 +61,7 @@ function ownWording(post: string): string {
 async function englishWording(): Promise<Set<string>> {
   const words = new Set<string>()
   for (const kind of KINDS) {
-    for (const word of ownWording((await localePost('en', kind, true)).content).match(/[A-Za-z']{2,}/g) ??
+    for (const word of ownWording((await localePost('en', kind, true)).content).match(/[\p{L}']{2,}/gu) ??
       []) {
       words.add(word.toLowerCase())
     }
@@ -64,10 +72,10 @@ async function englishWording(): Promise<Set<string>> {
 /** Words an English post uses that are words of another language too, spelled the same. */
 const HOMOGRAPHS: Partial<Record<LanguageTag, string[]>> = {
   // Intl's abbreviation of November.
-  es: ['nov', 'no'], // «No se recopiló…»
+  es: ['nov', 'no', 'total'], // «No se recopiló…», «Votos en total»
   de: ['nov'],
-  fr: ['nov', 'page'], // « Page du projet »
-  'pt-BR': ['nov', 'no'], // «no Hugging Face»: on Hugging Face
+  fr: ['nov', 'page', 'total'], // « Page du projet », « Votes au total »
+  'pt-BR': ['nov', 'no', 'total'], // «no Hugging Face»: on Hugging Face; «Total de votos»
 }
 
 /**
@@ -76,7 +84,8 @@ const HOMOGRAPHS: Partial<Record<LanguageTag, string[]>> = {
  */
 function referenceWords(language: LanguageTag, kind: LocalePost): string[] {
   if (language !== 'ko') return []
-  return ['daily', 'weekly', 'monthly', 'papers', ...(kind === 'classic' ? ['abstract', 'top'] : [])]
+  const classic = 'style' in LOCALE_POSTS[kind] && LOCALE_POSTS[kind].style === 'classic'
+  return ['daily', 'weekly', 'monthly', 'papers', ...(classic ? ['abstract', 'top'] : [])]
 }
 
 describe('a post in another language than English', () => {
@@ -85,7 +94,7 @@ describe('a post in another language than English', () => {
     expect([...english]).toEqual(expect.arrayContaining(['papers', 'upvotes', 'keywords', 'collected']))
     for (const kind of KINDS) {
       const wording = ownWording((await localePost(language, kind, true)).content)
-      const words = (wording.match(/[A-Za-z']{2,}/g) ?? []).map((word) => word.toLowerCase())
+      const words = (wording.match(/[\p{L}']{2,}/gu) ?? []).map((word) => word.toLowerCase())
       const allowed = new Set([...(HOMOGRAPHS[language] ?? []), ...referenceWords(language, kind)])
       const left = words.filter((word) => english.has(word) && !allowed.has(word))
       expect({ kind, left }).toEqual({ kind, left: [] })
@@ -97,13 +106,53 @@ describe('a post in another language than English', () => {
     async (language) => {
       for (const kind of KINDS) {
         const words =
-          ownWording((await localePost(language, kind, true)).content).match(/[A-Za-z]{2,}/g) ?? []
+          ownWording((await localePost(language, kind, true)).content).match(/\p{Script=Latin}{2,}/gu) ?? []
         const allowed = new Set(referenceWords(language, kind))
         const left = words.filter((word) => !allowed.has(word.toLowerCase()))
         expect({ kind, left }).toEqual({ kind, left: [] })
       }
     },
   )
+})
+
+/**
+ * What only a model's help shows: its TL;DR, its summary, Hugging Face's in its stead, a title in the post's
+ * language beside the original; in both styles, from papers whose texts are tokens.
+ */
+function modelPost(language: LanguageTag, style: 'digest' | 'classic'): string {
+  const papers = selectPapers(scrubbedPapers('2025-11-26'), { maxPapers: 3, minUpvotes: 0, keywords: [] })
+  const [first, second] = papers
+  const enriched = new Map<string, EnrichedPaper>([
+    [first?.id ?? '', { origin: 'model', summary: '§summary', title: '§title' }],
+    [second?.id ?? '', { origin: 'hf-ai-summary', summary: '§hf', reason: 'timeout' }],
+  ])
+  const common = {
+    language,
+    title: '§',
+    date: '2025-11-26 09:00:00 +0000',
+    categories: [],
+    tags: [],
+    fields: ['llm-summary', 'llm-title', 'authors'] as const,
+    enriched,
+    description: true,
+  }
+  return style === 'digest'
+    ? renderPost(papers, { ...common, style, topPapers: 2, tldr: '§tldr' })
+    : renderPost(papers, { ...common, style })
+}
+
+describe.each(FOREIGN)("the model's help in %s", (language) => {
+  it.each(['digest', 'classic'] as const)('is labelled in the language in the %s style', async (style) => {
+    const english = await englishWording()
+    const post = modelPost(language, style)
+    const cjk = ['ja', 'zh-CN', 'zh-TW'].includes(language)
+    expect(post).toContain(cjk ? '（§title）' : ' (§title)')
+    expect(post).toContain('§summary')
+    if (style === 'digest') expect(post).toContain('§tldr')
+    const words = (ownWording(post).match(/[\p{L}']{2,}/gu) ?? []).map((word) => word.toLowerCase())
+    expect(words.filter((word) => english.has(word) && !HOMOGRAPHS[language]?.includes(word))).toEqual([])
+    if (cjk || language === 'ru') expect(ownWording(post).match(/\p{Script=Latin}{2,}/gu)).toBeNull()
+  })
 })
 
 /**

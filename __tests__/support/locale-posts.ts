@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ChangeSet, Publisher } from '../../src/core/changes.js'
 import type { LanguageTag } from '../../src/core/languages.js'
+import type { Paper } from '../../src/core/paper.js'
 import { runDigest } from '../../src/pipeline/run.js'
 import type { RawInputs } from '../../src/settings/inputs.js'
 import { parseSettings } from '../../src/settings/settings.js'
+import { parseDailyPapers } from '../../src/source/paper.js'
 import { daySource } from './day-source.js'
 import { createMemoryLog } from './memory-log.js'
 import { clockAt } from './test-clock.js'
@@ -44,6 +46,7 @@ export const LOCALE_POSTS = {
     fields: 'organization, hf-link, arxiv-link, ai-summary, authors, github, keywords, comments',
   },
   weekly: { date: '2025-11-26', digest: 'weekly', 'max-papers': '6', 'top-papers': '2' },
+  'weekly-classic': { date: '2025-11-26', digest: 'weekly', style: 'classic', 'max-papers': '3' },
   monthly: { date: '2025-11-26', digest: 'monthly', 'max-papers': '6', 'top-papers': '2' },
   empty: { date: '2025-11-29', 'empty-day': 'post' },
 } as const satisfies Record<string, RawInputs>
@@ -99,6 +102,9 @@ function scrubbed(days: Record<string, unknown[]>): Record<string, unknown[]> {
   )
 }
 const scrubbedDays = scrubbed(savedDays)
+
+/** A saved day's papers with their texts as tokens (see scrubbed), in the order Hugging Face lists them. */
+export const scrubbedPapers = (day: string): Paper[] => parseDailyPapers(scrubbedDays[day] ?? [], day).papers
 
 /**
  * The post the pipeline writes for `kind` in `language`, with its file name; `scrub` writes it from

@@ -48,8 +48,13 @@ export const ru: Locale = {
     days: (from, to, count) => `Период: с ${from} по ${to} (дней со статьями: ${number(count)})`,
     totalUpvotes: (total) => `Всего голосов: ${number(total)}`,
     meanUpvotes: (mean) => `В среднем голосов: ${formats.decimal(mean)}`,
-    topPapers: (count) => `🔥 Самые популярные статьи: ${number(count)}`,
-    topKeywords: (count) => `🏷️ Самые частые ключевые слова: ${number(count)}`,
+    topPapers: (count) => `🔥 ${papers(count)} с наибольшим числом голосов`,
+    topKeywords: (count) =>
+      `🏷️ ${number(count)} ${plural(count, {
+        one: 'самое частое ключевое слово',
+        few: 'самых частых ключевых слова',
+        other: 'самых частых ключевых слов',
+      })}`,
   },
   digest: {
     dayCount: (count, listed) =>
