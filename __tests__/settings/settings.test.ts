@@ -102,6 +102,17 @@ describe('parseSettings', () => {
     expect(settingsOf({ language: raw }).language).toBe(tag)
   })
 
+  it.each([
+    ['en', 'daily', 'Hugging Face Daily Papers - {date}'],
+    ['ko', 'weekly', 'Hugging Face Weekly Papers - {week}'],
+    ['ja', 'daily', 'Hugging Face 日刊論文まとめ - {date}'],
+    ['fr', 'monthly', 'Articles du mois sur Hugging Face - {month}'],
+    ['zh-TW', 'weekly', 'Hugging Face 每週論文 - {week}'],
+  ])('titles a %s %s post without a title in its language', (language, digest, title) => {
+    expect(settingsOf({ language, digest }).title).toBe(title)
+    expect(settingsOf({ language, digest, title: 'Mine - {date}' }).title).toBe('Mine - {date}')
+  })
+
   it('parses the inputs of the reference post', () => {
     const settings = settingsOf({
       date: '2025-12-24',
