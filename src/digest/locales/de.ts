@@ -9,7 +9,6 @@ const votes = (count: number) => `${number(count)} ${plural(count, { one: 'Stimm
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'Tag', other: 'Tagen' })}`
 
 export const de: Locale = {
-  tag: 'de',
   punctuation: LATIN,
   ...formats,
   ...SERVICE_NAMES,

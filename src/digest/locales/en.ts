@@ -8,7 +8,6 @@ const papers = (count: number) => `${number(count)} ${plural(count, { one: 'pape
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'day', other: 'days' })}`
 
 export const en: Locale = {
-  tag: 'en',
   punctuation: LATIN,
   ...formats,
   ...SERVICE_NAMES,

@@ -8,7 +8,6 @@ const papers = (count: number) => `${number(count)} ${plural(count, { one: 'art�
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'día', other: 'días' })}`
 
 export const es: Locale = {
-  tag: 'es',
   punctuation: LATIN,
   ...formats,
   ...SERVICE_NAMES,

@@ -10,7 +10,6 @@ const papers = (count: number) => `${number(count)} ${plural(count, { one: 'arti
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'jour', other: 'jours' })}`
 
 export const fr: Locale = {
-  tag: 'fr',
   punctuation: FRENCH,
   ...formats,
   ...SERVICE_NAMES,

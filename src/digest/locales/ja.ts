@@ -7,7 +7,6 @@ const { number } = formats
 const papers = (count: number) => `${number(count)}件`
 
 export const ja: Locale = {
-  tag: 'ja',
   punctuation: cjk('～'),
   ...formats,
   ...SERVICE_NAMES,

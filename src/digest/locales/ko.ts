@@ -9,7 +9,6 @@ const { number } = formats
  * classic layout labels the abstract "Abstract"; the digest style says 초록.
  */
 export const ko: Locale = {
-  tag: 'ko',
   punctuation: { ...LATIN, range: ' ~ ' },
   ...formats,
   collected: (count, listed) =>

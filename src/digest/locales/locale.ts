@@ -1,4 +1,3 @@
-import type { LanguageTag } from '../../core/languages.js'
 import type { Formats, Punctuation } from './format.js'
 
 /**
@@ -6,7 +5,6 @@ import type { Formats, Punctuation } from './format.js'
  * implementing this, listed in ./index.ts: its words, the rest from ./format.ts.
  */
 export interface Locale extends Formats {
-  tag: LanguageTag
   punctuation: Punctuation
   /**
    * The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. When the

@@ -8,7 +8,6 @@ const papers = (count: number) => `${number(count)} ${plural(count, { one: 'arti
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'dia', other: 'dias' })}`
 
 export const ptBR: Locale = {
-  tag: 'pt-BR',
   punctuation: LATIN,
   ...formats,
   ...SERVICE_NAMES,

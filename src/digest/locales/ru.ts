@@ -14,7 +14,6 @@ const votes = (count: number) =>
   `${number(count)} ${plural(count, { one: 'голос', few: 'голоса', many: 'голосов', other: 'голоса' })}`
 
 export const ru: Locale = {
-  tag: 'ru',
   punctuation: LATIN,
   ...formats,
   ...SERVICE_NAMES,

@@ -7,7 +7,6 @@ const { number } = formats
 const papers = (count: number) => `${number(count)} bài báo`
 
 export const vi: Locale = {
-  tag: 'vi',
   punctuation: LATIN,
   ...formats,
   ...SERVICE_NAMES,

@@ -6,7 +6,6 @@ const { number } = formats
 const papers = (count: number) => `${number(count)}篇`
 
 export const zhCN: Locale = {
-  tag: 'zh-CN',
   punctuation: cjk('至'),
   ...formats,
   ...SERVICE_NAMES,
