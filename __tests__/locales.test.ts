@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { LANGUAGE_TAGS, type LanguageTag } from '../src/core/languages.js'
 import { expectGolden, UPDATE_GOLDEN } from './support/golden.js'
 import { renderPost, selectPapers } from '../src/digest/index.js'
+import { LOCALES } from '../src/digest/locales/index.js'
 import type { EnrichedPaper } from '../src/enrich/index.js'
 import {
   CHIRPY_LANG,
@@ -153,6 +154,28 @@ describe.each(FOREIGN)("the model's help in %s", (language) => {
     expect(words.filter((word) => english.has(word) && !HOMOGRAPHS[language]?.includes(word))).toEqual([])
     if (cjk || language === 'ru') expect(ownWording(post).match(/\p{Script=Latin}{2,}/gu)).toBeNull()
   })
+})
+
+it('agrees each word with its count by the language’s plural rules', () => {
+  const { ru, fr, de, es, en } = LOCALES
+  expect([1, 3, 5, 11, 21, 22].map((count) => ru.digest.periodCount(count, count))).toEqual([
+    '1 статья за 1 день',
+    '3 статьи за 3 дня',
+    '5 статей за 5 дней',
+    '11 статей за 11 дней',
+    '21 статья за 21 день',
+    '22 статьи за 22 дня',
+  ])
+  expect([1, 2].map((count) => fr.digest.periodCount(count, count))).toEqual([
+    '1 article en 1 jour',
+    '2 articles en 2 jours',
+  ])
+  expect(de.digest.upvotes(1, 1)).toBe('👍\u00a01 Stimme, 1 pro Artikel')
+  expect([1, 4].map((count) => es.digest.topHeading(count))).toEqual([
+    '🔥 El más votado',
+    '🔥 Los 4 más votados',
+  ])
+  expect(en.collected(1, 1).after).toBe(' paper was collected.')
 })
 
 /**
