@@ -151,7 +151,7 @@ describe('a daily post that shows fewer papers than were listed', () => {
     expect(post).toMatch(/^description: .*2 of the day's 5 papers\. Most upvoted: /m)
     expect(post).toContain("\n> **TL;DR** — 2 of the day's 5 papers. Most upvoted: ")
     const korean = await renderedPost({ 'max-papers': '4', style: 'digest', language: 'ko' })
-    expect(korean).toContain('\n> **TL;DR** — 논문 5편 중 4편. 가장 많은 추천: ')
+    expect(korean).toContain('\n> **한눈에 보기** — 논문 5편 중 4편. 가장 많은 추천: ')
   })
 
   it('keeps the sentence of a post that shows them all', async () => {

@@ -9,15 +9,14 @@ import { parseDailyPapers } from '../../src/source/paper.js'
 import { stripVTControlCharacters } from 'node:util'
 import { parse as parseHtml } from 'parse5'
 import { parse as parseYaml } from 'yaml'
-import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { runAction } from '../support/run-action.js'
 import { ACTION_PLACEHOLDER, inputsOf, readWorkflow, stepsOf } from '../support/workflows.js'
 import {
   buildSite,
   chirpyGemPath,
-  installTheme,
   missingPrerequisites,
   proofSite,
+  useChirpyFixture,
   writeSite,
   type SiteOptions,
 } from './chirpy-site.js'
@@ -117,65 +116,34 @@ function rankedPapers(day: string): Paper[] {
 
 const duplicates = (values: string[]) => values.filter((value, index) => values.indexOf(value) !== index)
 
-/** A site's posts as the action wrote them, built, and its html-proofer run under way. */
-interface BuiltSite {
-  dir: string
-  titles: string[]
-  buildLog: string
-  proof: Promise<{ exitCode: number; log: string }>
-}
-
-let hf: HfServer
-let gemHome: string
-const built = new Map<string, BuiltSite>()
-
-/** Runs the action for every run of the site into a new Chirpy site, builds it and starts html-proofer. */
-async function buildChirpySite({ options, runs }: Site, jekyllEnv: NodeJS.ProcessEnv): Promise<BuiltSite> {
-  const dir = await mkdtemp(join(tmpdir(), 'chirpy-site-'))
-  await writeSite(dir, options)
-  // One after the other: a week's post links the daily posts written before it.
-  for (const inputs of runs) {
-    const run = await runAction({
-      inputs: { ...inputs, mode: 'files', 'hf-api-url': hf.url },
-      workspace: dir,
-    })
-    if (run.exitCode !== 0) throw new Error(`the action failed on ${JSON.stringify(inputs)}:\n${run.stdout}`)
-  }
-  const files = await readdir(join(dir, '_posts'))
-  const titles = await Promise.all(
-    files.map(async (file) => frontMatterTitle(await readFile(join(dir, '_posts', file), 'utf8'))),
-  )
-  const buildLog = await buildSite(dir, jekyllEnv)
-  return { dir, titles, buildLog, proof: proofSite(dir) }
-}
-
 const maybe = missing.length === 0 ? describe : describe.skip
 maybe('a Chirpy 7.3 site', () => {
-  // Both sites at once: each run, build and proof mostly waits on a child process.
-  beforeAll(async () => {
-    hf = await startHfServer()
-    gemHome = await mkdtemp(join(tmpdir(), 'chirpy-gems-'))
-    const jekyllEnv = await installTheme(gem, gemHome)
-    const sites = await Promise.all(SITES.map((site) => buildChirpySite(site, jekyllEnv)))
-    for (const [index, site] of sites.entries()) built.set((SITES[index] as Site).name, site)
-  }, 240_000)
-  afterAll(async () => {
-    await Promise.all(
-      [...built.values()].map(({ dir, proof }) =>
-        proof.then(() => rm(dir, { recursive: true, force: true })),
-      ),
-    )
-    await hf?.close()
-    if (gemHome) await rm(gemHome, { recursive: true, force: true })
-  })
+  const fixture = useChirpyFixture(gem)
 
-  describe.each(SITES)('built from the posts of $name', ({ name, style, posts }) => {
+  describe.each(SITES)('built from the posts of $name', ({ style, options, runs, posts }) => {
     let site: string
     let titles: string[]
     let buildLog: string
 
-    beforeAll(() => {
-      ;({ dir: site, titles, buildLog } = built.get(name) as BuiltSite)
+    beforeAll(async () => {
+      site = await mkdtemp(join(tmpdir(), 'chirpy-site-'))
+      await writeSite(site, options)
+      for (const inputs of runs) {
+        const run = await runAction({
+          inputs: { ...inputs, mode: 'files', 'hf-api-url': fixture.hf.url },
+          workspace: site,
+        })
+        if (run.exitCode !== 0)
+          throw new Error(`the action failed on ${JSON.stringify(inputs)}:\n${run.stdout}`)
+      }
+      const files = await readdir(join(site, '_posts'))
+      titles = await Promise.all(
+        files.map(async (file) => frontMatterTitle(await readFile(join(site, '_posts', file), 'utf8'))),
+      )
+      buildLog = await buildSite(site, fixture.jekyllEnv)
+    }, 180_000)
+    afterAll(async () => {
+      if (site) await rm(site, { recursive: true, force: true })
     })
 
     it('has a post for every day with papers, week and month', () => {
@@ -277,7 +245,7 @@ maybe('a Chirpy 7.3 site', () => {
     })
 
     it("passes html-proofer as Chirpy's CI runs it", async () => {
-      const proof = await (built.get(name) as BuiltSite).proof
+      const proof = await proofSite(site)
       expect([proof.exitCode, proof.log]).toEqual([
         0,
         expect.stringContaining('HTML-Proofer finished successfully'),

@@ -23,24 +23,24 @@ describe('describePost', () => {
   ]
 
   it('gives the count, the most upvoted paper by its title, and the next ones by their names', () => {
-    expect(describePost(papers, day(33), LOCALES.en.digest)).toBe(
+    expect(describePost(papers, day(33), LOCALES.en)).toBe(
       '33 papers. Most upvoted: GigaEvo: An Open Source Optimization Framework Powered By LLMs And Evolution Algorithms (👍 1,220), MedSAM3 (👍 55), Soft Adaptive Policy Optimization (👍 49)',
     )
-    expect(describePost(papers, day(33), LOCALES.ko.digest)).toMatch(/^논문 33편\. 가장 많은 추천: GigaEvo: /)
+    expect(describePost(papers, day(33), LOCALES.ko)).toMatch(/^논문 33편\. 가장 많은 추천: GigaEvo: /)
   })
 
   it('says both numbers when the filters kept fewer, and the days of a week', () => {
-    expect(describePost(papers.slice(0, 1), { kind: 'day', count: 1, listed: 9 }, LOCALES.en.digest)).toMatch(
+    expect(describePost(papers.slice(0, 1), { kind: 'day', count: 1, listed: 9 }, LOCALES.en)).toMatch(
       /^1 of the day's 9 papers\. /,
     )
-    expect(describePost(papers, { kind: 'period', count: 140, days: 5 }, LOCALES.en.digest)).toMatch(
+    expect(describePost(papers, { kind: 'period', count: 140, days: 5 }, LOCALES.en)).toMatch(
       /^140 papers over 5 days\. /,
     )
   })
 
   it('stays within a card, cut at a word, however long the titles are', () => {
     const long = [paper(`${'Word '.repeat(100)}end`, 3), ...papers]
-    const description = describePost(long, day(5), LOCALES.en.digest)
+    const description = describePost(long, day(5), LOCALES.en)
     expect(description.length).toBeLessThanOrEqual(DESCRIPTION_LENGTH)
     expect(description).toMatch(/ Word…$/)
   })

@@ -149,13 +149,13 @@ describe('the bundled action', () => {
     hf.requests.length = 0
     github.requests.length = 0
     const run = await runAction({
-      inputs: { date: '2025-02-30', language: 'fr', 'posts-dir': '../elsewhere', 'hf-api-url': hf.url },
+      inputs: { date: '2025-02-30', language: 'zh', 'posts-dir': '../elsewhere', 'hf-api-url': hf.url },
       env: github.runnerEnv,
       githubToken: 'write-token',
     })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::error::Input "date": "2025-02-30" is not a date/)
-    expect(run.stdout).toMatch(/Input "language": "fr" is not accepted; use one of: en, ko/)
+    expect(run.stdout).toMatch(/Input "language": "zh" does not say which Chinese: use zh-CN .* or zh-TW/)
     expect(run.stdout).toMatch(
       /Input "posts-dir": "..\/elsewhere" must be a folder below the repository root/,
     )

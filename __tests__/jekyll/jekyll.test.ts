@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { FIELDS } from '../../src/core/fields.js'
+import { LANGUAGE_TAGS, type LanguageTag } from '../../src/core/languages.js'
 import { cleanText, renderPost, selectPapers } from '../../src/digest/index.js'
 import type { Paper } from '../../src/core/paper.js'
 import { safeHttpsUrl } from '../../src/core/safe-url.js'
@@ -124,7 +125,7 @@ function papersLinks(id: string, github: string[], projectPage: string[]): strin
 }
 
 const fixtureDir = resolve(process.cwd(), '__tests__/fixtures')
-const days: Array<{ day: string; language: 'en' | 'ko'; papers: Paper[]; title: string; author: string }> = []
+const days: Array<{ day: string; language: LanguageTag; papers: Paper[]; title: string; author: string }> = []
 let site: Site | undefined
 
 beforeAll(async () => {
@@ -135,7 +136,8 @@ beforeAll(async () => {
   ]
   const posts: Record<string, string> = {}
   for (const [index, file] of sources.entries()) {
-    const language: 'en' | 'ko' = index % 2 === 0 ? 'en' : 'ko'
+    // Every language in turn: each script's punctuation beside the hostile texts, through kramdown.
+    const language = LANGUAGE_TAGS[index % LANGUAGE_TAGS.length] as LanguageTag
     const day = file.slice(-15, -5)
     const { papers } = parseDailyPapers(JSON.parse(await readFile(file, 'utf8')), file)
     const ranked = selectPapers(papers, { minUpvotes: 0, keywords: [] })

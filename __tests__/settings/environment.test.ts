@@ -101,7 +101,7 @@ describe('the runner’s variables', () => {
 
   it('are reported together with the bad inputs, all at once', () => {
     const problems = problemsOf(
-      { mode: 'files', language: 'fr' },
+      { mode: 'files', language: 'klingon' },
       environmentOf({ GITHUB_API_URL: '::', GITHUB_WORKSPACE: undefined }),
       withoutToken,
     )

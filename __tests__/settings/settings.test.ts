@@ -86,6 +86,33 @@ describe('parseSettings', () => {
     })
   })
 
+  it.each([
+    ['ja', 'ja'],
+    ['zh-CN', 'zh-CN'],
+    ['zh_tw', 'zh-TW'],
+    ['ZH-Hant', 'zh-TW'],
+    ['zh-Hans', 'zh-CN'],
+    ['pt-br', 'pt-BR'],
+    [' ru ', 'ru'],
+    ['ja-JP', 'ja'],
+    ['ko-KR', 'ko'],
+    ['vi-VN', 'vi'],
+    ['es-ES', 'es'],
+  ])('reads the language %j as %s (any case, Chirpy regional names, Chinese by script)', (raw, tag) => {
+    expect(settingsOf({ language: raw }).language).toBe(tag)
+  })
+
+  it.each([
+    ['en', 'daily', 'Hugging Face Daily Papers - {date}'],
+    ['ko', 'weekly', 'Hugging Face Weekly Papers - {week}'],
+    ['ja', 'daily', 'Hugging Face 日刊論文まとめ - {date}'],
+    ['fr', 'monthly', 'Articles du mois sur Hugging Face - {month}'],
+    ['zh-TW', 'weekly', 'Hugging Face 每週論文 - {week}'],
+  ])('titles a %s %s post without a title in its language', (language, digest, title) => {
+    expect(settingsOf({ language, digest }).title).toBe(title)
+    expect(settingsOf({ language, digest, title: 'Mine - {date}' }).title).toBe('Mine - {date}')
+  })
+
   it('parses the inputs of the reference post', () => {
     const settings = settingsOf({
       date: '2025-12-24',
@@ -143,7 +170,23 @@ describe('parseSettings', () => {
       { digest: 'hourly' },
       /"digest": "hourly" is not accepted; use one of: daily, weekly, monthly/,
     ],
-    ['language', { language: 'fr' }, /"language": "fr" is not accepted; use one of: en, ko/],
+    [
+      'language',
+      { language: 'tlh' },
+      /"language": "tlh" is not accepted; use one of: en, ko, ja, zh-CN, zh-TW, es, fr, de, pt-BR, ru, vi$/,
+    ],
+    [
+      'language',
+      { language: 'zh' },
+      /"language": "zh" does not say which Chinese: use zh-CN \(Simplified.*\) or zh-TW \(Traditional/,
+    ],
+    [
+      'language',
+      { language: 'pt' },
+      /"language": "pt" is not accepted: posts are written in Brazilian Portuguese; use pt-BR/,
+    ],
+    ['language', { language: 'pt-PT' }, /"language": "pt-PT" is not accepted: .* use pt-BR/],
+    ['language', { language: 'zh-HK' }, /"language": "zh-HK" does not say which Chinese/],
     ['style', { style: 'compact' }, /"style": "compact" is not accepted; use one of: digest, classic/],
     ['image', { image: 'yes' }, /"image": "yes" is not accepted; use true or false, or leave it empty/],
     ['description', { description: 'off' }, /"description": "off" is not accepted; use true or false/],
@@ -221,7 +264,7 @@ describe('parseSettings', () => {
   })
 
   it('reports every bad input at once', () => {
-    const problems = problemsOf({ date: 'someday', language: 'fr', fields: 'nope', mode: 'push' })
+    const problems = problemsOf({ date: 'someday', language: 'tlh', fields: 'nope', mode: 'push' })
     expect(problems.map((problem) => /^Input "([\w-]+)"/.exec(problem)?.[1])).toEqual([
       'date',
       'language',

@@ -1,3 +1,5 @@
+import { LANGUAGE_TAGS, type LanguageTag } from './languages.js'
+
 /** The lines a post can show under each paper, in the order the `fields` input lists them. */
 export const FIELDS = [
   'organization',
@@ -34,8 +36,9 @@ export const META_LINE_FIELDS = [
 export const STYLES = ['digest', 'classic'] as const
 export type Style = (typeof STYLES)[number]
 
-export const LANGUAGES = ['en', 'ko'] as const
-export type Language = (typeof LANGUAGES)[number]
+/** The languages a post can be written in: ./languages.ts. */
+export const LANGUAGES = LANGUAGE_TAGS
+export type Language = LanguageTag
 
 /**
  * Whether the post needs the model layer: for a summary, or for a title in the post's language (an

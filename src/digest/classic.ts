@@ -6,7 +6,7 @@ import { safeHttpsUrl } from '../core/safe-url.js'
 import type { EnrichedPaper } from '../enrich/index.js'
 import type { Locale } from './locales/index.js'
 import { heading, link, list, listItem, paragraph, strong, text } from './mdast.js'
-import { authorList } from './paper-lines.js'
+import { aside, authorList } from './paper-lines.js'
 import { keywordsSection, periodWords, statisticsSection, type Period } from './period.js'
 import { cleanText } from './text.js'
 
@@ -76,9 +76,9 @@ function paperItem(
   const details = list(lines)
   const title = cleanText(paper.title)
   const translated = fields.includes('llm-title') ? cleanText(enriched?.title ?? '') : ''
-  const beside = translated === '' || translated === title ? '' : ` (${translated})`
+  const beside = translated === '' || translated === title ? '' : aside(translated, locale)
   return listItem([
-    paragraph([strong(title), text(`${beside} - 👍 ${paper.upvotes}`)]),
+    paragraph([strong(title), text(`${beside} - 👍 ${locale.number(paper.upvotes)}`)]),
     ...(lines.length > 0 ? [details] : []),
   ])
 }
@@ -93,39 +93,42 @@ type FieldLine = (paper: Paper, locale: Locale, context: LineContext) => Phrasin
 
 /** One builder per field (llm-title goes beside the title); a field with nothing to show gives no line at all. */
 const FIELD_LINES: Record<Exclude<Field, 'llm-title'>, FieldLine> = {
-  organization: (paper, locale) => labelled(locale.organization, paper.organization),
+  organization: (paper, locale) => labelled(locale.organization, paper.organization, locale),
   'hf-link': (paper, locale) => [link(huggingFacePaperUrl(paper.id), locale.huggingFaceLink)],
   'arxiv-link': (paper, locale) => [link(arxivAbstractUrl(paper.id), locale.arxivLink)],
   'pdf-link': (paper, locale) => [link(arxivPdfUrl(paper.id), locale.pdfLink)],
-  abstract: (paper, locale) => labelled(locale.abstract, paper.summary),
-  'ai-summary': (paper, locale) => labelled(locale.aiSummary, paper.aiSummary),
+  abstract: (paper, locale) => labelled(locale.abstract, paper.summary, locale),
+  'ai-summary': (paper, locale) => labelled(locale.aiSummary, paper.aiSummary, locale),
   'llm-summary': (paper, locale, { fields, enriched }) => {
     if (enriched?.origin === 'model' || enriched?.origin === 'cache') {
-      return labelled(locale.summary, enriched.summary)
+      return labelled(locale.summary, enriched.summary, locale)
     }
     // Hugging Face's summary stands in for the model's, unless the ai-summary line shows it already.
     if (enriched?.origin === 'hf-ai-summary' && !(fields.includes('ai-summary') && paper.aiSummary)) {
-      return labelled(locale.huggingFaceSummary, enriched.summary)
+      return labelled(locale.huggingFaceSummary, enriched.summary, locale)
     }
     return undefined
   },
-  authors: (paper, locale) => labelled(locale.authors, authorList(paper.authors, locale)),
+  authors: (paper, locale) => labelled(locale.authors, authorList(paper.authors, locale), locale),
   github: (paper, locale) => {
     const url = safeHttpsUrl(paper.githubRepo)
     if (!url) return undefined
-    const stars = paper.githubStars === undefined ? '' : ` ⭐ ${paper.githubStars}`
+    const stars = paper.githubStars === undefined ? '' : ` ⭐ ${locale.number(paper.githubStars)}`
     return [link(url, locale.githubLink), ...(stars ? [text(stars)] : [])]
   },
   'project-page': (paper, locale) => {
     const url = safeHttpsUrl(paper.projectPage)
     return url ? [link(url, locale.projectPageLink)] : undefined
   },
-  keywords: (paper, locale) => labelled(locale.keywords, paper.aiKeywords.map(cleanText).join(', ')),
+  keywords: (paper, locale) =>
+    labelled(locale.keywords, paper.aiKeywords.map(cleanText).join(locale.punctuation.comma), locale),
   comments: (paper, locale) =>
-    paper.numComments === undefined ? undefined : [text(`${locale.comments}: ${paper.numComments}`)],
+    paper.numComments === undefined
+      ? undefined
+      : labelled(locale.comments, locale.number(paper.numComments), locale),
 }
 
-function labelled(label: string, value: string | undefined): PhrasingContent[] | undefined {
+function labelled(label: string, value: string | undefined, locale: Locale): PhrasingContent[] | undefined {
   const cleaned = value === undefined ? '' : cleanText(value)
-  return cleaned === '' ? undefined : [text(`${label}: ${cleaned}`)]
+  return cleaned === '' ? undefined : [text(`${label}${locale.punctuation.colon}${cleaned}`)]
 }

@@ -1,5 +1,5 @@
 import type { Paper } from '../core/paper.js'
-import type { DigestWords } from './locales/index.js'
+import type { DigestWords, Locale } from './locales/index.js'
 import { cleanText } from './text.js'
 
 /** Home cards show two lines and link previews about 200 characters: the description fits both. */
@@ -33,27 +33,28 @@ export function shortName(title: string): string {
 }
 
 /**
- * `(👍 122)`; in the body a no-break space holds the number to its emoji. Front matter is one plain line,
- * where every space is a space.
+ * ` (👍 122)` after a name, `（👍 122）` in Chinese and Japanese; in the body a no-break space holds the
+ * number to its emoji. Front matter is one plain line, where every space is a space.
  */
-export const upvoteNote = (paper: Paper, words: DigestWords, space = '\u00a0') =>
-  `(👍${space}${words.number(paper.upvotes)})`
+export const upvoteNote = (paper: Paper, locale: Locale, space = '\u00a0') =>
+  `${locale.punctuation.open}👍${space}${locale.number(paper.upvotes)}${locale.punctuation.close}`
 
-const withUpvotes = (name: string, paper: Paper, words: DigestWords) =>
-  `${name} ${upvoteNote(paper, words, ' ')}`
+const withUpvotes = (name: string, paper: Paper, locale: Locale) => `${name}${upvoteNote(paper, locale, ' ')}`
 
 /**
  * The front matter's description: the count, then the most upvoted papers with their upvotes, the first
  * by its whole title (it names the day), the others by their short name, as many as fit; one line in
  * the post's language, cut on a word boundary when the first title alone is too long.
  */
-export function describePost(papers: readonly Paper[], counted: PostCount, words: DigestWords): string {
+export function describePost(papers: readonly Paper[], counted: PostCount, locale: Locale): string {
+  const { digest: words, punctuation: marks } = locale
   const count = countWords(words, counted)
   const [first, ...others] = papers
   if (first === undefined) return count
-  let description = `${count}. ${words.mostUpvoted}: ${withUpvotes(cleanText(first.title), first, words)}`
+  const leader = withUpvotes(cleanText(first.title), first, locale)
+  let description = `${count}${marks.stop}${words.mostUpvoted}${marks.colon}${leader}`
   for (const paper of others.slice(0, LEADERS - 1)) {
-    const longer = `${description}, ${withUpvotes(shortName(paper.title), paper, words)}`
+    const longer = `${description}${marks.comma}${withUpvotes(shortName(paper.title), paper, locale)}`
     if (longer.length > DESCRIPTION_LENGTH) break
     description = longer
   }
@@ -83,5 +84,5 @@ export function cutText(text: string, max: number): string {
       end = index + segment.length
     }
   }
-  return `${text.slice(0, end).replace(/[\s(,:;·-]+$/u, '')}…`
+  return `${text.slice(0, end).replace(/[\s(,:;·\-（、：]+$/u, '')}…`
 }

@@ -6,7 +6,7 @@ import { abstractContent } from './abstract-text.js'
 import { countWords, LEADERS, shortName, upvoteNote, type PostCount } from './description.js'
 import type { Locale } from './locales/index.js'
 import { heading, list, listItem, ownMarkup, paragraph, strong, text } from './mdast.js'
-import { authorList, compactLine, metaLine, summaryLine, titleLink } from './paper-lines.js'
+import { aside, authorList, compactLine, metaLine, summaryLine, titleLink } from './paper-lines.js'
 import { periodOverview, type Period } from './period.js'
 import { cleanText } from './text.js'
 import { countTopics, type Topic } from './topics.js'
@@ -64,35 +64,42 @@ export function digestBody(body: DigestBody): RootContent[] {
   return content
 }
 
-/** The TL;DR block: the model's, labelled, or the count, the leaders and the recurring topics. */
+/**
+ * The TL;DR block: the model's, labelled, or the count, the leaders and the recurring topics, each
+ * sentence ended and joined as the locale's script does (`. ` or `。`).
+ */
 function tldr(
   { papers, locale, counted, tldr: byModel }: DigestBody,
   topics: readonly Topic[],
 ): RootContent[] {
-  const words = locale.digest
+  const { digest: words, punctuation: marks } = locale
   const written = cleanText(byModel ?? '')
+  const end = marks.stop.trimEnd()
   const line: PhrasingContent[] =
     written !== ''
-      ? [strong(words.tldrByModel), text(` — ${written}`)]
+      ? [strong(words.tldrByModel), text(`${marks.dash}${written}`)]
       : [
           strong(words.tldr),
-          text(` — ${countWords(words, counted)}. ${words.mostUpvoted}: `),
+          text(`${marks.dash}${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}`),
           ...papers
             .slice(0, LEADERS)
             .flatMap((paper, index) => [
-              ...(index > 0 ? [text(', ')] : []),
+              ...(index > 0 ? [text(marks.comma)] : []),
               strong(shortName(paper.title)),
-              text(` ${upvoteNote(paper, words)}`),
+              text(upvoteNote(paper, locale)),
             ]),
-          text('.'),
-          ...recurring(topics, words.topics),
+          text(end),
+          ...recurring(topics, locale),
         ]
   return [{ type: 'blockquote', children: [paragraph(line)] }, ownMarkup(PROMPT_TIP)]
 }
 
-function recurring(topics: readonly Topic[], label: string): PhrasingContent[] {
+function recurring(topics: readonly Topic[], { digest, punctuation: marks }: Locale): PhrasingContent[] {
   const shared = topics.filter((topic) => topic.count >= 2).slice(0, TLDR_TOPICS)
-  return shared.length === 0 ? [] : [text(` ${label}: ${shared.map((topic) => topic.label).join(', ')}.`)]
+  if (shared.length === 0) return []
+  const labels = shared.map((topic) => topic.label).join(marks.comma)
+  const gap = marks.stop.slice(marks.stop.trimEnd().length)
+  return [text(`${gap}${digest.topics}${marks.colon}${labels}${marks.stop.trimEnd()}`)]
 }
 
 /** A paper in full: its linked title as a heading, the meta line, the summary, the folded abstract. */
@@ -101,7 +108,11 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
   const enriched = body.enriched?.get(paper.id)
   const translated = translatedTitle(paper, fields, enriched)
   const content: RootContent[] = [
-    heading(3, [text(`${rank}. `), titleLink(paper), ...(translated ? [text(` (${translated})`)] : [])]),
+    heading(3, [
+      text(`${rank}. `),
+      titleLink(paper),
+      ...(translated ? [text(aside(translated, locale))] : []),
+    ]),
     paragraph(metaLine(paper, fields, locale, period?.listedOn.get(paper.id))),
   ]
   let summaryShown = false
@@ -146,10 +157,11 @@ function translatedTitle(
 
 function authorLine(paper: Paper, locale: Locale): string | undefined {
   const names = authorList(paper.authors, locale)
-  return names === '' ? undefined : `${locale.authors}: ${names}`
+  return names === '' ? undefined : `${locale.authors}${locale.punctuation.colon}${names}`
 }
 
 function keywordLine(paper: Paper, locale: Locale): string | undefined {
   const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
-  return keywords.length === 0 ? undefined : `${locale.keywords}: ${keywords.join(', ')}`
+  const { colon, comma } = locale.punctuation
+  return keywords.length === 0 ? undefined : `${locale.keywords}${colon}${keywords.join(comma)}`
 }

@@ -42,7 +42,7 @@ const PIECES: Partial<Record<Field, Piece>> = {
     const stars =
       paper.githubStars === undefined
         ? []
-        : [text(`${NO_BREAK}⭐${NO_BREAK}${locale.digest.number(paper.githubStars)}`)]
+        : [text(`${NO_BREAK}⭐${NO_BREAK}${locale.number(paper.githubStars)}`)]
     return [link(url, locale.githubLink), ...stars]
   },
   'project-page': (paper, locale) => {
@@ -51,17 +51,17 @@ const PIECES: Partial<Record<Field, Piece>> = {
   },
   comments: (paper, locale) =>
     paper.numComments
-      ? [link(huggingFaceCommentsUrl(paper.id), `💬${NO_BREAK}${locale.digest.number(paper.numComments)}`)]
+      ? [link(huggingFaceCommentsUrl(paper.id), `💬${NO_BREAK}${locale.number(paper.numComments)}`)]
       : undefined,
 }
 
 /** `👍 122`, first on every line. */
 export const upvotes = (paper: Paper, locale: Locale): PhrasingContent =>
-  text(`👍${NO_BREAK}${locale.digest.number(paper.upvotes)}`)
+  text(`👍${NO_BREAK}${locale.number(paper.upvotes)}`)
 
 /** `📅 Nov 26`, linked to that day's post where the action wrote one. */
 function listedDay(listed: ListedOn, locale: Locale): PhrasingContent {
-  const label = `📅${NO_BREAK}${locale.digest.day(listed.day)}`
+  const label = `📅${NO_BREAK}${locale.day(listed.day)}`
   if (listed.post === undefined) return text(label)
   return postLink(listed.post, label)
 }
@@ -89,7 +89,7 @@ export function compactLine(
   listed: ListedOn | undefined,
   translated: string,
 ): PhrasingContent[] {
-  const title = [titleLink(paper), ...(translated ? [text(` (${translated})`)] : [])]
+  const title = [titleLink(paper), ...(translated ? [text(aside(translated, locale))] : [])]
   const pieces = [title, [upvotes(paper, locale)], ...(listed ? [[listedDay(listed, locale)]] : [])]
   for (const field of fields) {
     const piece = COMPACT_PIECES[field]?.(paper, locale)
@@ -125,27 +125,41 @@ export function summaryLine(
   enriched: EnrichedPaper | undefined,
 ): PhrasingContent[] | undefined {
   const byModel = enriched?.origin === 'model' || enriched?.origin === 'cache'
-  if (fields.includes('llm-summary') && byModel) return labelled(locale.summary, enriched.summary)
-  if (fields.includes('ai-summary')) return labelled(locale.aiSummary, paper.aiSummary)
+  if (fields.includes('llm-summary') && byModel) return labelled(locale.summary, enriched.summary, locale)
+  if (fields.includes('ai-summary')) return labelled(locale.aiSummary, paper.aiSummary, locale)
   if (fields.includes('llm-summary') && enriched?.origin === 'hf-ai-summary') {
-    return labelled(locale.huggingFaceSummary, enriched.summary)
+    return labelled(locale.huggingFaceSummary, enriched.summary, locale)
   }
   return undefined
 }
 
-function labelled(label: string, value: string | undefined): PhrasingContent[] | undefined {
+/**
+ * `*Summary:* text`; a full-width colon goes after the emphasis (`*要約*：text`), since CommonMark ends no
+ * emphasis between a punctuation mark and a letter.
+ */
+function labelled(label: string, value: string | undefined, locale: Locale): PhrasingContent[] | undefined {
   const cleaned = cleanText(value ?? '')
-  return cleaned === '' ? undefined : [emphasis(`${label}:`), text(` ${cleaned}`)]
+  if (cleaned === '') return undefined
+  const { colon } = locale.punctuation
+  const mark = colon.trimEnd()
+  return mark === colon
+    ? [emphasis(label), text(`${colon}${cleaned}`)]
+    : [emphasis(`${label}${mark}`), text(`${colon.slice(mark.length)}${cleaned}`)]
 }
+
+/** ` (text)` after a title, `（text）` in Chinese and Japanese. */
+export const aside = (inside: string, { punctuation }: Locale) =>
+  `${punctuation.open}${inside}${punctuation.close}`
 
 /** Authors shown before the list is shortened. */
 const AUTHORS_SHOWN = 5
 
 /** `A, B, C, D, E and 3 more`: a long list shortened, a list one name longer shown whole. */
 export function authorList(authors: readonly string[], locale: Locale): string {
+  const { comma, space } = locale.punctuation
   const names = authors.map(cleanText).filter((name) => name !== '')
-  if (names.length <= AUTHORS_SHOWN + 1) return names.join(', ')
-  return `${names.slice(0, AUTHORS_SHOWN).join(', ')} ${locale.moreAuthors(names.length - AUTHORS_SHOWN)}`
+  if (names.length <= AUTHORS_SHOWN + 1) return names.join(comma)
+  return `${names.slice(0, AUTHORS_SHOWN).join(comma)}${space}${locale.moreAuthors(names.length - AUTHORS_SHOWN)}`
 }
 
 function joined(pieces: PhrasingContent[][]): PhrasingContent[] {

@@ -44,7 +44,7 @@ export function statisticsSection(period: Period, language: Language): RootConte
         words.papers(period.listed.length),
         words.days(period.from, period.to, period.days),
         words.totalUpvotes(total),
-        words.meanUpvotes(mean.toFixed(1)),
+        words.meanUpvotes(mean),
       ].map(textItem),
     ),
   ]
@@ -66,16 +66,18 @@ export function keywordsSection(period: Period, language: Language): RootContent
  * most papers share on one line, synonyms and plurals merged (`topics.ts`).
  */
 export function periodOverview(period: Period, topics: readonly Topic[], locale: Locale): RootContent[] {
-  const words = locale.digest
+  const { digest: words, punctuation: marks } = locale
   const { total, mean } = upvoteTotals(period)
-  const range = `${words.day(period.from)} – ${words.day(period.to)}`
+  const range = `${locale.day(period.from)}${marks.range}${locale.day(period.to)}`
   const lines = [
-    `📄\u00a0${words.periodCount(period.listed.length, period.days)} (${range})`,
+    `📄\u00a0${words.periodCount(period.listed.length, period.days)}${marks.open}${range}${marks.close}`,
     words.upvotes(total, mean),
   ].map(textItem)
-  const shared = topics.slice(0, TOP_KEYWORDS).map(({ label, count }) => `${label}\u00a0(${count})`)
+  const shared = topics
+    .slice(0, TOP_KEYWORDS)
+    .map(({ label, count }) => `${label}\u00a0(${locale.number(count)})`)
   if (shared.length > 0) {
-    lines.push(listItem([paragraph([text(`${words.keywords}: ${shared.join(' · ')}`)])]))
+    lines.push(listItem([paragraph([text(`${words.keywords}${marks.colon}${shared.join(' · ')}`)])]))
   }
   return [heading(2, locale.period.statistics), list(lines)]
 }

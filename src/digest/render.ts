@@ -70,7 +70,7 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
     ? undefined
     : papers.length === 0
       ? locale.noPapers
-      : inertInHtml(describePost(papers, counted, locale.digest))
+      : inertInHtml(describePost(papers, counted, locale))
   const image = options.image ? postImage(papers) : undefined
   return `${frontMatter({ ...options, description, image })}\n${markdown.stringify(root)}`
 }

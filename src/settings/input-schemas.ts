@@ -1,9 +1,10 @@
-import { FIELDS, LANGUAGES, STYLES, type Field } from '../core/fields.js'
+import { FIELDS, STYLES, type Field } from '../core/fields.js'
 import { z } from '../core/zod.js'
 import { isTimeZone } from '../core/calendar.js'
 import { DIGESTS } from './digest-defaults.js'
 import { isBranchName, parseRepository, parseWorkflow, REPOSITORY_RULES } from './github-names.js'
 import type { InputName } from './inputs.js'
+import { languageInput } from './language.js'
 import { llmInputSchemas } from './llm.js'
 import { fileNameProblem, folder } from './paths.js'
 import { postsDirProblem } from './post-names.js'
@@ -43,7 +44,7 @@ export function inputSchemas(today: string) {
     }),
     digest: oneOf(DIGESTS),
     style: oneOf(STYLES),
-    language: oneOf(LANGUAGES),
+    language: languageInput(),
     timezone: z
       .string()
       .check(

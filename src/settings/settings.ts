@@ -1,3 +1,4 @@
+import { defaultTitle } from './titles.js'
 import { type Field, type Language, type Style } from '../core/fields.js'
 import { z } from '../core/zod.js'
 import { formatDay, type WallTime } from '../core/calendar.js'
@@ -111,7 +112,7 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     language: values.language,
     timezone: values.timezone.trim(),
     postTime: values['post-time'],
-    title: values.title.trim() || defaults.title,
+    title: values.title.trim() || defaultTitle(values.digest, values.language),
     categories: values.categories.length > 0 ? values.categories : [...defaults.categories],
     tags: values.tags.length > 0 ? values.tags : [...defaults.tags],
     author: values.author,

@@ -1,5 +1,11 @@
-/** Every word a post says. A new language is one file implementing this, listed in ./index.ts. */
-export interface Locale {
+import type { Formats, Punctuation } from './format.js'
+
+/**
+ * Every word a post says, with its numbers, days and punctuation. A new language is one file
+ * implementing this, listed in ./index.ts: its words, the rest from ./format.ts.
+ */
+export interface Locale extends Formats {
+  punctuation: Punctuation
   /**
    * The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. When the
    * filters or max-papers kept fewer than the `listed` papers, it names both numbers.
@@ -30,12 +36,8 @@ export interface Locale {
   digest: DigestWords
 }
 
-/** What the digest style says, numbers and days already formatted for the language. */
+/** What the digest style says; each function formats its numbers for the language. */
 export interface DigestWords {
-  /** `1,234` */
-  number(value: number): string
-  /** The day a paper was listed, short: `Nov 26`. */
-  day(day: string): string
   /** How a post starts its TL;DR and its description: `33 papers`, `10 of the day's 33 papers`. */
   dayCount(count: number, listed: number): string
   /** The same for a week or month: `142 papers over 5 days`. */
@@ -56,12 +58,15 @@ export interface DigestWords {
   keywords: string
 }
 
+/** The classic style's weekly and monthly words; each function formats its numbers for the language. */
 export interface PeriodWords {
   statistics: string
   papers(count: number): string
+  /** `from` and `to` as the post's days are named: 2025-11-24. */
   days(from: string, to: string, days: number): string
   totalUpvotes(total: number): string
-  meanUpvotes(mean: string): string
+  /** The mean with one decimal. */
+  meanUpvotes(mean: number): string
   topPapers(count: number): string
   topKeywords(count: number): string
 }

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse as parseHtml } from 'parse5'
+import { parse as parseYaml } from 'yaml'
+import { LANGUAGE_TAGS } from '../../src/core/languages.js'
+import { CHIRPY_LANG } from '../support/locale-posts.js'
+import { runAction } from '../support/run-action.js'
+import {
+  buildSite,
+  chirpyGemPath,
+  missingPrerequisites,
+  proofSite,
+  useChirpyFixture,
+  writeSite,
+} from './chirpy-site.js'
+import { attribute, elements, viewPost } from './reader.js'
+
+/**
+ * Each language's daily, weekly and monthly post, written by the bundled action with the default
+ * inputs, on a Chirpy 7.3 site whose `lang` is that language's locale file: one site per language, since
+ * a site has one `lang`. Each must build, pass html-proofer and show its own words. Skipped where the
+ * Chirpy site test is (chirpy.test.ts).
+ */
+const gem = chirpyGemPath()
+const missing = missingPrerequisites(gem)
+
+/** Three days, their week and their month, with the default inputs but the language. */
+const RUNS: Array<Record<string, string>> = [
+  { date: '2025-11-24..2025-11-26' },
+  { digest: 'weekly', date: '2025-11-24' },
+  { digest: 'monthly', date: '2025-11-15' },
+]
+
+const maybe = missing.length === 0 ? describe : describe.skip
+maybe('a Chirpy 7.3 site in each language', () => {
+  const fixture = useChirpyFixture(gem)
+
+  describe.each(LANGUAGE_TAGS)('%s', (language) => {
+    let site: string
+    let posts: string[]
+    let searchHint: string
+
+    beforeAll(async () => {
+      site = await mkdtemp(join(tmpdir(), `chirpy-${language}-`))
+      await writeSite(site, { lang: CHIRPY_LANG[language], timezone: 'UTC' })
+      for (const inputs of RUNS) {
+        const run = await runAction({
+          inputs: { ...inputs, language, mode: 'files', 'hf-api-url': fixture.hf.url },
+          workspace: site,
+        })
+        if (run.exitCode !== 0)
+          throw new Error(`the action failed on ${JSON.stringify(inputs)}:\n${run.stdout}`)
+      }
+      posts = (await readdir(join(site, '_posts'))).sort()
+      const locale = join(
+        fixture.gemHome,
+        'gems/jekyll-theme-chirpy-7.3.0/_data/locales',
+        `${CHIRPY_LANG[language]}.yml`,
+      )
+      const { hint } = (parseYaml(await readFile(locale, 'utf8')) as { search: { hint: string } }).search
+      // Liquid's capitalize is Ruby's: the first letter up, the rest down.
+      searchHint = `${hint.charAt(0).toUpperCase()}${hint.slice(1).toLowerCase()}`
+      await buildSite(site, fixture.jekyllEnv)
+    }, 180_000)
+    afterAll(async () => {
+      if (site) await rm(site, { recursive: true, force: true })
+    })
+
+    it('shows its daily, weekly and monthly posts in the language of the site', async () => {
+      expect(posts.map((file) => file.replace(/^\d{4}-\d{2}-\d{2}-/, '')).sort()).toEqual([
+        'daily-papers-2025-11-24.md',
+        'daily-papers-2025-11-25.md',
+        'daily-papers-2025-11-26.md',
+        'monthly-papers-2025-11.md',
+        'weekly-papers-2025-W48.md',
+      ])
+      for (const file of posts) {
+        const post = await readFile(join(site, '_posts', file), 'utf8')
+        const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(post)?.[1] ?? '') as { description: string }
+        const slug = file.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '')
+        const html = await readFile(join(site, '_site/posts', slug, 'index.html'), 'utf8')
+        const root = elements(parseHtml(html)).find((element) => element.tagName === 'html')
+        const view = viewPost(html)
+        expect([file, root && attribute(root, 'lang')]).toEqual([file, CHIRPY_LANG[language]])
+        expect([file, view.description]).toEqual([file, front.description])
+        expect([file, view.paperHeadings.length]).toEqual([file, 5])
+        expect([file, view.folds]).toEqual([file, 5])
+        // Every emphasis became one, CJK punctuation beside it too (`**33件**の`, `*AI要約*：`).
+        expect([file, view.unfolded.includes('*')]).toEqual([file, false])
+        // The theme's own words are the locale file's: its search box, in the site's language.
+        expect([file, html.includes(`placeholder="${searchHint}..."`)]).toEqual([file, true])
+      }
+    })
+
+    it("passes html-proofer as Chirpy's CI runs it", async () => {
+      const proof = await proofSite(site)
+      expect([proof.exitCode, proof.log]).toEqual([
+        0,
+        expect.stringContaining('HTML-Proofer finished successfully'),
+      ])
+    })
+  })
+})

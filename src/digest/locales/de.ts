@@ -1,0 +1,77 @@
+import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
+import type { Locale } from './locale.js'
+
+const formats = formatsFor('de')
+const { number } = formats
+const plural = pluralFor('de')
+/** "Artikel" is the same word in the singular and the plural; its dative plural is "Artikeln". */
+const votes = (count: number) => `${number(count)} ${plural(count, { one: 'Stimme', other: 'Stimmen' })}`
+const days = (count: number) => `${number(count)} ${plural(count, { one: 'Tag', other: 'Tagen' })}`
+
+export const de: Locale = {
+  punctuation: LATIN,
+  ...formats,
+  ...SERVICE_NAMES,
+  collected: (count, listed) =>
+    count < listed
+      ? {
+          before: '',
+          count: number(count),
+          after: ` der ${number(listed)} Artikel des Tages ${plural(count, { one: 'wurde', other: 'wurden' })} ausgewählt.`,
+        }
+      : {
+          before: plural(count, { one: 'Es wurde ', other: 'Es wurden ' }),
+          count: number(count),
+          after: ' Artikel gesammelt.',
+        },
+  noPapers: 'Für diesen Tag wurden keine Artikel gesammelt.',
+  rankingHeading: '📊 Rangliste nach Stimmen',
+  organization: 'Organisation',
+  abstract: 'Kurzfassung',
+  aiSummary: 'KI-Zusammenfassung',
+  summary: 'Zusammenfassung',
+  huggingFaceSummary: 'KI-Zusammenfassung von Hugging Face',
+  authors: 'Autoren',
+  moreAuthors: (count) => `und ${number(count)} weitere`,
+  projectPageLink: 'Projektseite',
+  keywords: 'Schlagwörter',
+  comments: 'Kommentare',
+  period: {
+    statistics: '📊 Statistik',
+    papers: (count) => `Artikel: ${number(count)}`,
+    days: (from, to, count) => `Zeitraum: ${from} bis ${to} (Artikel an ${days(count)})`,
+    totalUpvotes: (total) => `Stimmen insgesamt: ${number(total)}`,
+    meanUpvotes: (mean) => `Stimmen im Schnitt: ${formats.decimal(mean)}`,
+    topPapers: (count) =>
+      plural(count, {
+        one: '🔥 Der Artikel mit den meisten Stimmen',
+        other: `🔥 Die ${number(count)} Artikel mit den meisten Stimmen`,
+      }),
+    topKeywords: (count) =>
+      plural(count, {
+        one: '🏷️ Das häufigste Schlagwort',
+        other: `🏷️ Die ${number(count)} häufigsten Schlagwörter`,
+      }),
+  },
+  digest: {
+    dayCount: (count, listed) =>
+      count < listed
+        ? `${number(count)} von ${number(listed)} Artikeln des Tages`
+        : `${number(count)} Artikel`,
+    periodCount: (count, dayCount) => `${number(count)} Artikel an ${days(dayCount)}`,
+    mostUpvoted: 'Die meisten Stimmen',
+    topics: 'Wiederkehrende Themen',
+    tldr: 'Kurz gesagt',
+    tldrByModel: 'Kurz gesagt (von einem Modell verfasst)',
+    topHeading: (count) =>
+      plural(count, {
+        one: '🔥 Der beliebteste Artikel',
+        other: `🔥 Die ${number(count)} beliebtesten Artikel`,
+      }),
+    restHeading: (count) =>
+      plural(count, { one: '📋 Ein weiterer Artikel', other: `📋 Die übrigen ${number(count)} Artikel` }),
+    abstract: 'Kurzfassung',
+    upvotes: (total, mean) => `👍\u00a0${votes(total)}, ${number(mean)} pro Artikel`,
+    keywords: '🏷️ Schlagwörter',
+  },
+}

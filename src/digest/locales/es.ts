@@ -1,0 +1,72 @@
+import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
+import type { Locale } from './locale.js'
+
+const formats = formatsFor('es')
+const { number } = formats
+const plural = pluralFor('es')
+const papers = (count: number) => `${number(count)} ${plural(count, { one: 'artículo', other: 'artículos' })}`
+const days = (count: number) => `${number(count)} ${plural(count, { one: 'día', other: 'días' })}`
+
+export const es: Locale = {
+  punctuation: LATIN,
+  ...formats,
+  ...SERVICE_NAMES,
+  collected: (count, listed) =>
+    count < listed
+      ? {
+          before: plural(count, { one: 'Se seleccionó ', other: 'Se seleccionaron ' }),
+          count: number(count),
+          after: ` de los ${papers(listed)} del día.`,
+        }
+      : {
+          before: plural(count, { one: 'Se recopiló ', other: 'Se recopilaron ' }),
+          count: number(count),
+          after: plural(count, { one: ' artículo.', other: ' artículos.' }),
+        },
+  noPapers: 'No se recopiló ningún artículo de este día.',
+  rankingHeading: '📊 Clasificación por votos',
+  organization: 'Organización',
+  abstract: 'Resumen',
+  aiSummary: 'Síntesis de IA',
+  summary: 'Síntesis',
+  huggingFaceSummary: 'Síntesis de IA de Hugging Face',
+  authors: 'Autores',
+  moreAuthors: (count) => `y ${number(count)} más`,
+  projectPageLink: 'Página del proyecto',
+  keywords: 'Palabras clave',
+  comments: 'Comentarios',
+  period: {
+    statistics: '📊 Estadísticas',
+    papers: (count) => `Artículos: ${number(count)}`,
+    days: (from, to, count) => `Periodo: del ${from} al ${to} (${days(count)} con artículos)`,
+    totalUpvotes: (total) => `Votos en total: ${number(total)}`,
+    meanUpvotes: (mean) => `Media de votos: ${formats.decimal(mean)}`,
+    topPapers: (count) =>
+      plural(count, {
+        one: '🔥 El artículo más votado',
+        other: `🔥 Los ${number(count)} artículos más votados`,
+      }),
+    topKeywords: (count) =>
+      plural(count, {
+        one: '🏷️ La palabra clave más frecuente',
+        other: `🏷️ Las ${number(count)} palabras clave más frecuentes`,
+      }),
+  },
+  digest: {
+    dayCount: (count, listed) =>
+      count < listed ? `${number(count)} de los ${papers(listed)} del día` : papers(count),
+    periodCount: (count, dayCount) => `${papers(count)} en ${days(dayCount)}`,
+    mostUpvoted: 'Los más votados',
+    topics: 'Temas recurrentes',
+    tldr: 'En resumen',
+    tldrByModel: 'En resumen (escrito por un modelo)',
+    topHeading: (count) =>
+      plural(count, { one: '🔥 El más votado', other: `🔥 Los ${number(count)} más votados` }),
+    restHeading: (count) =>
+      plural(count, { one: '📋 El otro artículo', other: `📋 Los otros ${papers(count)}` }),
+    abstract: 'Resumen',
+    upvotes: (total, mean) =>
+      `👍\u00a0${number(total)} ${plural(total, { one: 'voto', other: 'votos' })}, ${number(mean)} por artículo`,
+    keywords: '🏷️ Palabras clave',
+  },
+}

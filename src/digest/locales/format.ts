@@ -1,0 +1,88 @@
+import type { LanguageTag } from '../../core/languages.js'
+
+/**
+ * The punctuation a script puts between the pieces the digest assembles. Latin text spaces them
+ * (`Authors: A, B. Topics: x`); Chinese and Japanese use full-width marks with no space around them
+ * (`著者：A、B。`); French puts a narrow no-break space before a colon (`Auteurs : A`).
+ */
+export interface Punctuation {
+  /** A label's colon with what follows it: `: `, `：`. */
+  colon: string
+  /** Between items named in a sentence: `, `, `、`. */
+  comma: string
+  /** Between words: ` `; none in Chinese and Japanese. */
+  space: string
+  /** Ends a sentence, with the space before the next one: `. `, `。`. */
+  stop: string
+  /** Before and after an aside: ` (` `)`, `（` `）`. */
+  open: string
+  close: string
+  /** Between the TL;DR's label and its text. */
+  dash: string
+  /** Between the first and last day of a week or month. */
+  range: string
+}
+
+export const LATIN: Punctuation = {
+  colon: ': ',
+  comma: ', ',
+  space: ' ',
+  stop: '. ',
+  open: ' (',
+  close: ')',
+  dash: ' — ',
+  range: ' – ',
+}
+
+/** French typography: a narrow no-break space (U+202F) before `:`, `;`, `!` and `?`. */
+export const FRENCH: Punctuation = { ...LATIN, colon: '\u202f: ' }
+
+/** Chinese and Japanese: full-width marks, no spaces; a range is written with the locale's own sign. */
+export const cjk = (range: string): Punctuation => ({
+  colon: '：',
+  comma: '、',
+  space: '',
+  stop: '。',
+  open: '（',
+  close: '）',
+  dash: '：',
+  range,
+})
+
+/** What Intl formats for a locale: its numbers, its days, its plural categories. */
+export interface Formats {
+  /** `1,234`, `1 234`, `1.234`. */
+  number: (value: number) => string
+  /** One decimal always: `12.0`, `12,0`. */
+  decimal: (value: number) => string
+  /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.`. */
+  day: (day: string) => string
+}
+
+export function formatsFor(tag: LanguageTag, month: 'short' | 'long' = 'short'): Formats {
+  const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })
+  const decimals = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+  const days = new Intl.DateTimeFormat(tag, { month, day: 'numeric', timeZone: 'UTC' })
+  return {
+    number: (value) => numbers.format(value),
+    decimal: (value) => decimals.format(value),
+    day: (day) => days.format(new Date(`${day}T00:00:00Z`)),
+  }
+}
+
+/** A word's forms by Intl's plural category; `other` stands in for any category not given. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
+
+/** The form of a word that goes with a count, by the locale's plural rules (Russian has four). */
+export function pluralFor(tag: LanguageTag): (count: number, forms: PluralForms) => string {
+  const rules = new Intl.PluralRules(tag)
+  return (count, forms) => forms[rules.select(count)] ?? forms.other
+}
+
+/** The services a post links to, by their own names, which most languages keep. */
+export const SERVICE_NAMES = {
+  huggingFaceLink: 'Hugging Face',
+  arxivLink: 'arXiv',
+  pdfLink: 'PDF',
+  githubLink: 'GitHub',
+} as const

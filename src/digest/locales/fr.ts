@@ -1,0 +1,74 @@
+import { formatsFor, FRENCH, pluralFor, SERVICE_NAMES } from './format.js'
+import type { Locale } from './locale.js'
+
+const formats = formatsFor('fr')
+const { number } = formats
+const plural = pluralFor('fr')
+/** French puts a narrow no-break space before a colon. */
+const colon = FRENCH.colon
+const papers = (count: number) => `${number(count)} ${plural(count, { one: 'article', other: 'articles' })}`
+const days = (count: number) => `${number(count)} ${plural(count, { one: 'jour', other: 'jours' })}`
+
+export const fr: Locale = {
+  punctuation: FRENCH,
+  ...formats,
+  ...SERVICE_NAMES,
+  collected: (count, listed) =>
+    count < listed
+      ? {
+          before: '',
+          count: number(count),
+          after: ` des ${papers(listed)} du jour ${plural(count, { one: 'a été retenu', other: 'ont été retenus' })}.`,
+        }
+      : {
+          before: '',
+          count: number(count),
+          after: plural(count, { one: ' article a été collecté.', other: ' articles ont été collectés.' }),
+        },
+  noPapers: 'Aucun article n’a été collecté ce jour-là.',
+  rankingHeading: '📊 Classement par votes',
+  organization: 'Organisation',
+  abstract: 'Résumé',
+  aiSummary: 'Synthèse par IA',
+  summary: 'Synthèse',
+  huggingFaceSummary: 'Synthèse par IA de Hugging Face',
+  authors: 'Auteurs',
+  moreAuthors: (count) => `et ${number(count)} ${plural(count, { one: 'autre', other: 'autres' })}`,
+  projectPageLink: 'Page du projet',
+  keywords: 'Mots-clés',
+  comments: 'Commentaires',
+  period: {
+    statistics: '📊 Statistiques',
+    papers: (count) => `Articles${colon}${number(count)}`,
+    days: (from, to, count) => `Période${colon}du ${from} au ${to} (${days(count)} avec des articles)`,
+    totalUpvotes: (total) => `Votes au total${colon}${number(total)}`,
+    meanUpvotes: (mean) => `Votes en moyenne${colon}${formats.decimal(mean)}`,
+    topPapers: (count) =>
+      plural(count, {
+        one: '🔥 L’article le plus voté',
+        other: `🔥 Les ${number(count)} articles les plus votés`,
+      }),
+    topKeywords: (count) =>
+      plural(count, {
+        one: '🏷️ Le mot-clé le plus fréquent',
+        other: `🏷️ Les ${number(count)} mots-clés les plus fréquents`,
+      }),
+  },
+  digest: {
+    dayCount: (count, listed) =>
+      count < listed ? `${number(count)} des ${papers(listed)} du jour` : papers(count),
+    periodCount: (count, dayCount) => `${papers(count)} en ${days(dayCount)}`,
+    mostUpvoted: 'Les plus votés',
+    topics: 'Thèmes récurrents',
+    tldr: 'En bref',
+    tldrByModel: 'En bref (rédigé par un modèle)',
+    topHeading: (count) =>
+      plural(count, { one: '🔥 Le plus voté', other: `🔥 Les ${number(count)} plus votés` }),
+    restHeading: (count) =>
+      plural(count, { one: '📋 L’autre article', other: `📋 Les ${number(count)} autres articles` }),
+    abstract: 'Résumé',
+    upvotes: (total, mean) =>
+      `👍\u00a0${number(total)} ${plural(total, { one: 'vote', other: 'votes' })}, ${number(mean)} par article`,
+    keywords: '🏷️ Mots-clés',
+  },
+}

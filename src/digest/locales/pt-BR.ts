@@ -1,0 +1,66 @@
+import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
+import type { Locale } from './locale.js'
+
+const formats = formatsFor('pt-BR')
+const { number } = formats
+const plural = pluralFor('pt-BR')
+const papers = (count: number) => `${number(count)} ${plural(count, { one: 'artigo', other: 'artigos' })}`
+const days = (count: number) => `${number(count)} ${plural(count, { one: 'dia', other: 'dias' })}`
+
+export const ptBR: Locale = {
+  punctuation: LATIN,
+  ...formats,
+  ...SERVICE_NAMES,
+  collected: (count, listed) =>
+    count < listed
+      ? {
+          before: '',
+          count: number(count),
+          after: ` dos ${papers(listed)} do dia ${plural(count, { one: 'foi selecionado', other: 'foram selecionados' })}.`,
+        }
+      : {
+          before: '',
+          count: number(count),
+          after: plural(count, { one: ' artigo foi coletado.', other: ' artigos foram coletados.' }),
+        },
+  noPapers: 'Nenhum artigo foi coletado neste dia.',
+  rankingHeading: '📊 Classificação por votos',
+  organization: 'Organização',
+  abstract: 'Resumo',
+  aiSummary: 'Síntese por IA',
+  summary: 'Síntese',
+  huggingFaceSummary: 'Síntese por IA do Hugging Face',
+  authors: 'Autores',
+  moreAuthors: (count) => `e mais ${number(count)}`,
+  projectPageLink: 'Página do projeto',
+  keywords: 'Palavras-chave',
+  comments: 'Comentários',
+  period: {
+    statistics: '📊 Estatísticas',
+    papers: (count) => `Artigos: ${number(count)}`,
+    days: (from, to, count) => `Período: de ${from} a ${to} (${days(count)} com artigos)`,
+    totalUpvotes: (total) => `Total de votos: ${number(total)}`,
+    meanUpvotes: (mean) => `Média de votos: ${formats.decimal(mean)}`,
+    topPapers: (count) =>
+      count === 1 ? '🔥 O artigo mais votado' : `🔥 Os ${number(count)} artigos mais votados`,
+    topKeywords: (count) =>
+      count === 1
+        ? '🏷️ A palavra-chave mais frequente'
+        : `🏷️ As ${number(count)} palavras-chave mais frequentes`,
+  },
+  digest: {
+    dayCount: (count, listed) =>
+      count < listed ? `${number(count)} dos ${papers(listed)} do dia` : papers(count),
+    periodCount: (count, dayCount) => `${papers(count)} em ${days(dayCount)}`,
+    mostUpvoted: 'Mais votados',
+    topics: 'Temas recorrentes',
+    tldr: 'Em resumo',
+    tldrByModel: 'Em resumo (escrito por um modelo)',
+    topHeading: (count) => (count === 1 ? '🔥 O mais votado' : `🔥 Os ${number(count)} mais votados`),
+    restHeading: (count) => (count === 1 ? '📋 O outro artigo' : `📋 Os outros ${papers(count)}`),
+    abstract: 'Resumo',
+    upvotes: (total, mean) =>
+      `👍\u00a0${number(total)} ${plural(total, { one: 'voto', other: 'votos' })}, ${number(mean)} por artigo`,
+    keywords: '🏷️ Palavras-chave',
+  },
+}

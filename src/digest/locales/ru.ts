@@ -1,0 +1,79 @@
+import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
+import type { Locale } from './locale.js'
+
+const formats = formatsFor('ru')
+const { number } = formats
+const plural = pluralFor('ru')
+const papers = (count: number) =>
+  `${number(count)} ${plural(count, { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}`
+/** After "из": из 21 статьи, из 33 статей. */
+const ofPapers = (count: number) => `из ${number(count)} ${plural(count, { one: 'статьи', other: 'статей' })}`
+const days = (count: number) =>
+  `${number(count)} ${plural(count, { one: 'день', few: 'дня', many: 'дней', other: 'дня' })}`
+const votes = (count: number) =>
+  `${number(count)} ${plural(count, { one: 'голос', few: 'голоса', many: 'голосов', other: 'голоса' })}`
+
+export const ru: Locale = {
+  punctuation: LATIN,
+  ...formats,
+  ...SERVICE_NAMES,
+  collected: (count, listed) =>
+    count < listed
+      ? {
+          before: plural(count, { one: 'Отобрана ', other: 'Отобрано ' }),
+          count: number(count),
+          after: ` ${ofPapers(listed)} этого дня.`,
+        }
+      : {
+          before: plural(count, { one: 'Собрана ', other: 'Собрано ' }),
+          count: number(count),
+          after: ` ${plural(count, { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}.`,
+        },
+  noPapers: 'За этот день не собрано ни одной статьи.',
+  rankingHeading: '📊 Рейтинг по голосам',
+  organization: 'Организация',
+  abstract: 'Аннотация',
+  aiSummary: 'Краткое изложение от ИИ',
+  summary: 'Краткое изложение',
+  huggingFaceSummary: 'Краткое изложение от ИИ Hugging Face',
+  authors: 'Авторы',
+  moreAuthors: (count) => `и ещё ${number(count)}`,
+  projectPageLink: 'Страница проекта',
+  keywords: 'Ключевые слова',
+  comments: 'Комментарии',
+  period: {
+    statistics: '📊 Статистика',
+    papers: (count) => `Статей: ${number(count)}`,
+    days: (from, to, count) => `Период: с ${from} по ${to} (дней со статьями: ${number(count)})`,
+    totalUpvotes: (total) => `Всего голосов: ${number(total)}`,
+    meanUpvotes: (mean) => `В среднем голосов: ${formats.decimal(mean)}`,
+    topPapers: (count) => `🔥 ${papers(count)} с наибольшим числом голосов`,
+    topKeywords: (count) =>
+      `🏷️ ${number(count)} ${plural(count, {
+        one: 'самое частое ключевое слово',
+        few: 'самых частых ключевых слова',
+        other: 'самых частых ключевых слов',
+      })}`,
+  },
+  digest: {
+    dayCount: (count, listed) =>
+      count < listed ? `${number(count)} ${ofPapers(listed)} дня` : papers(count),
+    periodCount: (count, dayCount) => `${papers(count)} за ${days(dayCount)}`,
+    mostUpvoted: 'Больше всего голосов',
+    topics: 'Частые темы',
+    tldr: 'Коротко',
+    tldrByModel: 'Коротко (написано моделью)',
+    topHeading: (count) =>
+      count === 1
+        ? '🔥 Самая популярная статья'
+        : `🔥 ${plural(count, {
+            one: `${number(count)} самая популярная статья`,
+            few: `${number(count)} самые популярные статьи`,
+            other: `${number(count)} самых популярных статей`,
+          })}`,
+    restHeading: (count) => (count === 1 ? '📋 Ещё одна статья' : `📋 Остальные ${papers(count)}`),
+    abstract: 'Аннотация',
+    upvotes: (total, mean) => `👍\u00a0${votes(total)}, в среднем ${number(mean)} на статью`,
+    keywords: '🏷️ Ключевые слова',
+  },
+}
