@@ -225,7 +225,7 @@ describe('the model asked only for the posts that are written', () => {
     ).toBe(true)
     expect(llm.requests.every((request) => request.language === 'ko')).toBe(true)
     const post = repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md') ?? ''
-    expect(post).toMatch(/^> \*\*TL;DR \(모델 작성\)\*\* — 오늘의 논문들은 .+\.$/m)
+    expect(post).toMatch(/^> \*\*한눈에 보기 \(모델 작성\)\*\* — 오늘의 논문들은 .+\.$/m)
     expect(result.summaries).toMatchObject({ papers: 30, fromModel: 30, requests: 3 })
 
     llm.requests.length = 0
@@ -263,7 +263,9 @@ describe('the model asked only for the posts that are written', () => {
     expect(log.lines).toContain(
       'Model TL;DR for 2025-11-04: not asked (llm-max-calls reached); the post has its own',
     )
-    expect(repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md')).toMatch(/^> \*\*TL;DR\*\* — /m)
+    expect(repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md')).toMatch(
+      /^> \*\*한눈에 보기\*\* — /m,
+    )
   })
 
   it('writes no model TL;DR when the answer fails its checks, and caches none', async () => {
@@ -272,7 +274,7 @@ describe('the model asked only for the posts that are written', () => {
     const repo = repository()
     await run(digestDay, repo.publisher)
     const post = repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md') ?? ''
-    expect(post).toMatch(/^> \*\*TL;DR\*\* — /m)
+    expect(post).toMatch(/^> \*\*한눈에 보기\*\* — /m)
     expect(post).not.toContain('모델 작성')
     expect(repo.files.get('.hf-daily-papers/summaries/2511.json')).not.toContain('tldr 2025-11-04')
   })
