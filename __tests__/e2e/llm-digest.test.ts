@@ -53,7 +53,7 @@ async function run(workspace?: string): Promise<ActionRun & { post: string; cach
   return { ...done, post: await read(POST), cache: await read(CACHE) }
 }
 
-const tldrLine = (post: string) => post.split('\n').find((line) => line.startsWith('> **TL;DR')) ?? ''
+const tldrLine = (post: string) => post.split('\n').find((line) => line.startsWith('> **한눈에 보기')) ?? ''
 
 describe('the digest style with model summaries', () => {
   it('asks on a first run for its own day only, in three requests, then nothing on a re-run', async () => {
@@ -67,7 +67,7 @@ describe('the digest style with model summaries', () => {
     ])
     // Its own day's 30 papers, none of the earlier day's 23.
     expect(llm.requests.flatMap((request) => request.paperIds)).toHaveLength(30)
-    expect(tldrLine(first.post)).toMatch(/^> \*\*TL;DR \(모델 작성\)\*\* — 오늘의 논문들은 .+\.$/)
+    expect(tldrLine(first.post)).toMatch(/^> \*\*한눈에 보기 \(모델 작성\)\*\* — 오늘의 논문들은 .+\.$/)
     // The top five papers in full, each with its summary.
     expect(first.post.match(/^\*요약:\* 이 논문은 /gm)).toHaveLength(5)
     expect(Object.keys((JSON.parse(first.cache) as { summaries: object }).summaries)).toContain(`tldr ${DAY}`)
@@ -83,7 +83,7 @@ describe('the digest style with model summaries', () => {
     llm.inject('good', 2)
     llm.inject('hostile')
     const hostile = tldrLine((await run()).post)
-    expect(hostile).toMatch(/^> \*\*TL;DR \(모델 작성\)\*\* — .*오늘의 논문들은/)
+    expect(hostile).toMatch(/^> \*\*한눈에 보기 \(모델 작성\)\*\* — .*오늘의 논문들은/)
     // Kept as text: braces as entities, markup and link syntax escaped for kramdown.
     expect(hostile).not.toMatch(/\{\{|\{%|(?<!\\)<script|(?<!\\)<img|\]\(javascript:/)
     expect(hostile).toContain('&#123;&#123; site.github.token }}')
@@ -91,7 +91,7 @@ describe('the digest style with model summaries', () => {
     llm.inject('good', 2)
     llm.inject('english')
     const english = await run()
-    expect(tldrLine(english.post)).toMatch(/^> \*\*TL;DR\*\* — /)
+    expect(tldrLine(english.post)).toMatch(/^> \*\*한눈에 보기\*\* — /)
     expect(english.stdout).toContain("Model TL;DR for 2025-11-04: the answer was not in the post's language")
   })
 
