@@ -3,7 +3,7 @@
 // Chromium. Prints each post's height on a 390 px phone and a 1280 px desktop, its <meta name=description>
 // and og:image, and takes the README's pictures (docs/images/). Run `npm run bundle` first.
 //
-//   npm run look -- [--days 2025-11-26,2025-11-25] [--style digest|classic] [--shots docs/images]
+//   npm run look -- [--days 2025-11-26,2025-11-25] [--style digest|classic] [--language ja] [--shots docs/images]
 //
 // The site needs what __tests__/chirpy needs (Debian's jekyll and Chirpy's plugins, the released gem kept in
 // __tests__/fixtures/chirpy/ or HF_DAILY_PAPERS_CHIRPY_GEM); the browser is Debian's chromium (CHROMIUM to name another).
@@ -11,6 +11,7 @@
 // Chirpy's web fonts (Google Fonts) and icons (Font Awesome) are served from their npm packages, so that
 // lines wrap and icons show as on a reader's screen; offline, the papers' thumbnails cannot load: each is then drawn here, and the script says so.
 /* global document, window, fetch, AbortSignal -- the functions given to page.evaluate run in the browser */
+import './typescript-hooks.mjs'
 import { Buffer } from 'node:buffer'
 import { createServer } from 'node:http'
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
@@ -26,12 +27,14 @@ import {
   writeSite,
 } from '../__tests__/chirpy/chirpy-site.ts'
 import { listedOn, loadFixtureDays, startHfServer } from '../__tests__/support/hf-server.ts'
+import { CHIRPY_LANG } from '../__tests__/support/locale-posts.ts'
 import { runAction } from '../__tests__/support/run-action.ts'
 
 const { values } = parseArgs({
   options: {
     days: { type: 'string', default: '2025-11-26,2025-11-25,2025-11-04,2025-11-11,2024-01-10' },
     style: { type: 'string', default: 'digest' },
+    language: { type: 'string', default: 'en' },
     shots: { type: 'string', default: 'docs/images' },
   },
 })
@@ -77,12 +80,23 @@ const hf = await startHfServer({ days })
 let browser
 let server
 try {
-  await writeSite(site, { lang: 'en', timezone: 'UTC' })
+  const lang = CHIRPY_LANG[values.language]
+  if (!lang)
+    throw new Error(
+      `--language ${JSON.stringify(values.language)}: expected one of ${Object.keys(CHIRPY_LANG).join(', ')}`,
+    )
+  await writeSite(site, { lang, timezone: 'UTC' })
   // The days, then the week of 2025-11-26, whose papers link to the days' posts.
   const runs = [...wanted.map((date) => ({ date })), { date: '2025-11-26', digest: 'weekly' }]
   for (const inputs of runs) {
     const run = await runAction({
-      inputs: { ...inputs, mode: 'files', 'hf-api-url': hf.url, style: values.style },
+      inputs: {
+        ...inputs,
+        mode: 'files',
+        'hf-api-url': hf.url,
+        style: values.style,
+        language: values.language,
+      },
       workspace: site,
     })
     if (run.exitCode !== 0) throw new Error(`the action failed on ${JSON.stringify(inputs)}:\n${run.stdout}`)

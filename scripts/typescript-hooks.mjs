@@ -1,4 +1,4 @@
-// Lets a script import src/ as it is, the way jest does: `./name.js` resolves to `./name.ts`, and the file is
+// Lets a script import src/ and the tests' support files as they are, the way jest does: `./name.js` resolves to `./name.ts`, and the file is
 // compiled with TypeScript's transpileModule (src/ has syntax Node's type stripping refuses, such as
 // parameter properties). Imported for its effect, before the first import of src/.
 import { readFileSync } from 'node:fs'
@@ -6,16 +6,16 @@ import { registerHooks } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 
-const SRC = new URL('../src/', import.meta.url).href
+const ROOTS = ['../src/', '../__tests__/'].map((root) => new URL(root, import.meta.url).href)
+const ours = (url) => url !== undefined && ROOTS.some((root) => url.startsWith(root))
 
 registerHooks({
   resolve(specifier, context, nextResolve) {
-    const fromSrc =
-      context.parentURL?.startsWith(SRC) && specifier.startsWith('.') && specifier.endsWith('.js')
+    const fromSrc = ours(context.parentURL) && specifier.startsWith('.') && specifier.endsWith('.js')
     return nextResolve(fromSrc ? specifier.replace(/\.js$/, '.ts') : specifier, context)
   },
   load(url, context, nextLoad) {
-    if (!url.startsWith(SRC) || !url.endsWith('.ts')) return nextLoad(url, context)
+    if (!ours(url) || !url.endsWith('.ts')) return nextLoad(url, context)
     const { outputText } = ts.transpileModule(readFileSync(fileURLToPath(url), 'utf8'), {
       compilerOptions: {
         module: ts.ModuleKind.ESNext,

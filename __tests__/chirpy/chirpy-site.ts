@@ -10,11 +10,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll } from '@jest/globals'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { compile } from 'sass'
-import { startHfServer, type HfServer } from '../support/hf-server.js'
 
 const CHIRPY_GEM_NAME = 'jekyll-theme-chirpy-7.3.0.gem'
 const CHIRPY_GEM_SHA256 = 'f725e938b71b5d04706ebca627cee1cda86e66858fbd81a1461a8ab0cb018727'
@@ -99,31 +95,6 @@ export async function installTheme(gem: string, gemHome: string): Promise<NodeJS
     await writeFile(file, yaml.replace(/^meta: (:PLATFORM[^'\n]*)$/m, "meta: '$1'"))
   }
   return { ...process.env, GEM_HOME: gemHome, JEKYLL_ENV: 'production' }
-}
-
-/** What a file's sites share: the stand-in for Hugging Face, and the theme installed with its environment. */
-export interface ChirpyFixture {
-  hf: HfServer
-  gemHome: string
-  jekyllEnv: NodeJS.ProcessEnv
-}
-
-/**
- * Starts the stand-in and installs the theme before the enclosing describe's tests, and removes both after;
- * the returned object is filled in by then.
- */
-export function useChirpyFixture(gem: string): ChirpyFixture {
-  const fixture = {} as ChirpyFixture
-  beforeAll(async () => {
-    fixture.hf = await startHfServer()
-    fixture.gemHome = await mkdtemp(join(tmpdir(), 'chirpy-gems-'))
-    fixture.jekyllEnv = await installTheme(gem, fixture.gemHome)
-  }, 120_000)
-  afterAll(async () => {
-    await fixture.hf?.close()
-    if (fixture.gemHome) await rm(fixture.gemHome, { recursive: true, force: true })
-  })
-  return fixture
 }
 
 export interface SiteOptions {

@@ -16,10 +16,10 @@ import {
   chirpyGemPath,
   missingPrerequisites,
   proofSite,
-  useChirpyFixture,
   writeSite,
   type SiteOptions,
 } from './chirpy-site.js'
+import { useChirpyFixture } from './chirpy-fixture.js'
 import { plain } from '../jekyll/site.js'
 import { elements, homeCards, textOf, viewPost } from './reader.js'
 

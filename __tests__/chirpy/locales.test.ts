@@ -7,14 +7,8 @@ import { parse as parseYaml } from 'yaml'
 import { LANGUAGE_TAGS } from '../../src/core/languages.js'
 import { CHIRPY_LANG } from '../support/locale-posts.js'
 import { runAction } from '../support/run-action.js'
-import {
-  buildSite,
-  chirpyGemPath,
-  missingPrerequisites,
-  proofSite,
-  useChirpyFixture,
-  writeSite,
-} from './chirpy-site.js'
+import { buildSite, chirpyGemPath, missingPrerequisites, proofSite, writeSite } from './chirpy-site.js'
+import { useChirpyFixture } from './chirpy-fixture.js'
 import { attribute, elements, viewPost } from './reader.js'
 
 /**

@@ -1,0 +1,32 @@
+// The jest half of a Chirpy site test: kept apart from chirpy-site.ts, which scripts/look.mjs imports outside jest.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll } from '@jest/globals'
+import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { installTheme } from './chirpy-site.js'
+
+/** What a file's sites share: the stand-in for Hugging Face, and the theme installed with its environment. */
+export interface ChirpyFixture {
+  hf: HfServer
+  gemHome: string
+  jekyllEnv: NodeJS.ProcessEnv
+}
+
+/**
+ * Starts the stand-in and installs the theme before the enclosing describe's tests, and removes both after;
+ * the returned object is filled in by then.
+ */
+export function useChirpyFixture(gem: string): ChirpyFixture {
+  const fixture = {} as ChirpyFixture
+  beforeAll(async () => {
+    fixture.hf = await startHfServer()
+    fixture.gemHome = await mkdtemp(join(tmpdir(), 'chirpy-gems-'))
+    fixture.jekyllEnv = await installTheme(gem, fixture.gemHome)
+  }, 120_000)
+  afterAll(async () => {
+    await fixture.hf?.close()
+    if (fixture.gemHome) await rm(fixture.gemHome, { recursive: true, force: true })
+  })
+  return fixture
+}
