@@ -72,6 +72,7 @@ describe('a state file', () => {
 
   it.each([
     ['too large', ' '.repeat(MAX_STATE_FILE_BYTES + 1), 'is larger than 4 MB'],
+    ['with a NUL byte', '{"counts": {}}\0', 'is not text (it holds a NUL byte)'],
     ['nested too deep', '['.repeat(100_000), 'is not valid JSON (nested deeper than 32 levels)'],
     ['not JSON', '{"counts": ', /^is not valid JSON \(/],
     ['of another shape', '{"counts": [1]}', 'is not a file of counts ({"counts": {…}} expected)'],

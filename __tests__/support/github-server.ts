@@ -173,6 +173,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (req.method === 'GET' && match[3] === undefined) {
         return sendAnswer(res, 200, { full_name: `${owner}/${repo}`, default_branch: defaultBranch })
       }
+      const blob = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(match[3] ?? '')
+      if (req.method === 'GET' && blob) return await sendBlob(res, git, blob[1] as string, req.headers.accept)
       const dispatch = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(match[3] ?? '')
       if (req.method === 'POST' && dispatch) {
         const workflow = decodeURIComponent(dispatch[1] as string)
@@ -219,6 +221,31 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   }
   return standIn
 }
+/**
+ * REST `GET /repos/{owner}/{repo}/git/blobs/{sha}`: the raw bytes under `application/vnd.github.raw`
+ * (how a client reads a blob whose GraphQL `text` is truncated), GitHub's base64 JSON otherwise.
+ */
+async function sendBlob(
+  res: ServerResponse,
+  git: GitRepository,
+  oid: string,
+  accept: string | undefined,
+): Promise<void> {
+  const bytes = await git.blob(oid).catch(() => undefined)
+  if (bytes === undefined) return sendAnswer(res, 404, { message: 'Not Found' })
+  if (accept?.includes('application/vnd.github.raw')) {
+    res.writeHead(200, { 'content-type': 'application/vnd.github.raw', 'content-length': bytes.length })
+    res.end(bytes)
+    return
+  }
+  sendAnswer(res, 200, {
+    sha: oid,
+    size: bytes.length,
+    encoding: 'base64',
+    content: bytes.toString('base64'),
+  })
+}
+
 /** `{token}` in any string of `body` replaced by the token the request carried. */
 function withToken(body: unknown, token: string): unknown {
   return JSON.parse(JSON.stringify(body ?? null).replaceAll('{token}', token)) as unknown

@@ -17,7 +17,7 @@ export interface ChangeSet {
 }
 
 /** Why a file of the change set was not written. */
-export type KeptReason = 'unchanged' | 'overwrite-never' | 'edited' | 'deleted'
+export type KeptReason = 'unchanged' | 'overwrite-never' | 'edited' | 'deleted' | 'too-large'
 
 export interface PublishResult {
   /** Paths that were (or, in dry-run, would be) created or changed, in ChangeSet order. */

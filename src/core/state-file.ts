@@ -22,6 +22,24 @@ export const STATE_DIR = '.hf-daily-papers'
  */
 export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
 
+/**
+ * Thrown by a publisher's `readText` for a state file it will not give back whole (too large, not
+ * text): the reader warns and leaves the file as it is, and the run goes on. `problem` completes a
+ * sentence that starts with the path: `is larger than 4 MB`.
+ */
+export class UnreadableStateError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path} ${problem}`)
+  }
+}
+
+/** Why a state file is not read, as UnreadableStateError and parseStateFile say it. */
+export const TOO_LARGE = `is larger than ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB`
+export const NOT_TEXT = 'is not text (it holds a NUL byte)'
+
 /** What tells one kind of state file from another: its folder and top-level key, and its entries. */
 export interface StateFormat<Entry> {
   /** The folder under STATE_DIR and the key of the entries in the file, e.g. `posts`. */
@@ -65,9 +83,8 @@ export function parseStateFile<Entry>(
   text: string,
 ): { entries: Map<string, Entry>; problem?: string } {
   const entries = new Map<string, Entry>()
-  if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) {
-    return { entries, problem: `is larger than ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB` }
-  }
+  if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) return { entries, problem: TOO_LARGE }
+  if (text.includes('\0')) return { entries, problem: NOT_TEXT }
   let json: unknown
   try {
     json = parseJson(text)
@@ -120,20 +137,43 @@ export async function readStateFiles<Entry>(
   const paths = [...new Set([...shards].map((shard) => statePath(format, shard)))]
   const files = await pMap(
     paths,
-    async (path): Promise<[string, StateFile<Entry>]> => {
-      const text = await readText(path)
-      if (text === undefined) return [path, { entries: new Map(), writable: true }]
-      const { entries, problem } = parseStateFile(format, text)
-      if (problem !== undefined) {
-        log.warning(
-          `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
-        )
-      }
-      return [path, { entries, readOid: gitBlobOid(text), writable: problem === undefined }]
-    },
+    async (path): Promise<[string, StateFile<Entry>]> => [
+      path,
+      await readStateFile(format, path, readText, log),
+    ],
     { concurrency: READ_CONCURRENCY },
   )
   return new Map(files)
+}
+
+/**
+ * One state file, by path; a file the publisher will not give back (UnreadableStateError) or that is
+ * not entirely understood is a warning and read-only, never an error.
+ */
+export async function readStateFile<Entry>(
+  format: StateFormat<Entry>,
+  path: string,
+  readText: (path: string) => Promise<string | undefined>,
+  log: Log,
+): Promise<StateFile<Entry>> {
+  let text: string | undefined
+  try {
+    text = await readText(path)
+  } catch (error) {
+    if (!(error instanceof UnreadableStateError)) throw error
+    log.warning(
+      `${path} ${error.problem}: it is not used and is left as it is; fix or delete it so that ${format.purpose}`,
+    )
+    return { entries: new Map(), writable: false }
+  }
+  if (text === undefined) return { entries: new Map(), writable: true }
+  const { entries, problem } = parseStateFile(format, text)
+  if (problem !== undefined) {
+    log.warning(
+      `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
+    )
+  }
+  return { entries, readOid: gitBlobOid(text), writable: problem === undefined }
 }
 
 /**

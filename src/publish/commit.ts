@@ -19,7 +19,7 @@ export function createCommitPublisher(connection: github.GitHubConnection): Publ
       const state = await repository.read(branch, github.foldersOf(changes), undefined)
       const { pending, kept } = github.filesToWrite(changes.files, state.base, changes.overwrite, log)
       if (pending.length === 0) return { written: [], kept }
-      const files = [...pending, ...(await github.recordFiles(repository, changes, pending, state.base))]
+      const files = [...pending, ...(await github.recordFiles(repository, changes, pending, state.base, log))]
       const commit = await github.commitFiles(repository, state.base, files, {
         message: changes.message,
         log,

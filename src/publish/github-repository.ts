@@ -17,6 +17,8 @@ import {
 } from './graphql.js'
 import type { GitHubClient } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
+import { gitBlobOid } from '../core/git-blob.js'
+import { NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
 
 export interface BranchState {
   name: string
@@ -123,12 +125,41 @@ export class GitHubRepository {
     if (!ref?.target) return 'missing'
     const blob = ref.target.file?.object
     if (!blob) return { text: undefined }
-    if (blob.isBinary || typeof blob.text !== 'string' || (blob.byteSize ?? 0) > maxBytes) {
-      throw new Error(
-        `${path} in ${this.nameWithOwner} is not a text file of at most ${maxBytes} bytes, so it is not one the action wrote: move it away or delete it`,
+    if ((blob.byteSize ?? 0) > maxBytes) throw new UnreadableStateError(path, TOO_LARGE)
+    if (blob.isBinary || typeof blob.text !== 'string') throw new UnreadableStateError(path, NOT_TEXT)
+    if (!blob.isTruncated) return { text: blob.text }
+    return { text: await this.readBlob(path, blob.oid ?? '', maxBytes) }
+  }
+
+  /**
+   * A blob's whole text over REST, raw, for one whose GraphQL `text` GitHub truncated; checked against
+   * its id, so that what is read is the file that was asked for, whole.
+   */
+  private async readBlob(path: string, oid: string, maxBytes: number): Promise<string> {
+    let bytes: Buffer
+    try {
+      const { data } = await this.client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        owner: this.target.repository.owner,
+        repo: this.target.repository.repo,
+        file_sha: oid,
+        headers: { accept: 'application/vnd.github.raw+json' },
+        // The body as bytes, whatever its content type says: a JSON state file must not be parsed here.
+        request: { parseSuccessResponseBody: false },
+      })
+      bytes = Buffer.from(await new Response(data as unknown as ReadableStream).arrayBuffer())
+    } catch (error) {
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(explainGitHubError(error, this.failureContext({})))
+    }
+    if (bytes.length > maxBytes) throw new UnreadableStateError(path, TOO_LARGE)
+    const text = bytes.toString('utf8')
+    if (gitBlobOid(text) !== oid) {
+      throw new UnreadableStateError(
+        path,
+        `could not be read whole (GitHub's blob ${oid} came back different)`,
       )
     }
-    return { text: blob.text }
+    return text
   }
 
   async commit(

@@ -7,8 +7,8 @@ import { BranchMovedError, GitHubRepository, type BranchState } from './github-r
 import { createGitHubClient } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, PublishResult } from '../core/changes.js'
-import { keptLine, writeDecision } from './write-policy.js'
-import { MAX_STATE_FILE_BYTES, parseStateFile } from '../core/state-file.js'
+import { logKept, writeDecision } from './write-policy.js'
+import { MAX_STATE_FILE_BYTES, readStateFile } from '../core/state-file.js'
 
 /** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
 export interface GitHubConnection {
@@ -79,6 +79,16 @@ export function readState(
   return repository.readText(branch, path, MAX_STATE_FILE_BYTES)
 }
 
+/** A state file's text on `branch`, undefined when the file or the branch is not there. */
+async function branchText(
+  repository: GitHubRepository,
+  branch: string,
+  path: string,
+): Promise<string | undefined> {
+  const read = await readState(repository, branch, path)
+  return read === 'missing' ? undefined : read.text
+}
+
 /** Commits `files` onto `branch` with compare-and-swap, and says so. */
 export async function commitFiles(
   repository: GitHubRepository,
@@ -100,6 +110,7 @@ export async function recordFiles(
   changes: ChangeSet,
   pending: FileChange[],
   branch: BranchState,
+  log: Log,
 ): Promise<FileChange[]> {
   const update = changes.record
   if (update === undefined) return []
@@ -107,15 +118,20 @@ export async function recordFiles(
   for (const [path, file] of update.files) {
     const readOid = branch.blobs.get(path)
     if (readOid === file.readOid) continue
-    const read = await readState(repository, branch.name, path)
-    const text = read === 'missing' ? undefined : read.text
-    const { entries, problem } =
-      text === undefined ? { entries: new Map(), problem: undefined } : parseStateFile(POST_RECORD, text)
-    files.set(path, { entries, readOid, writable: problem === undefined })
+    const read = await readStateFile(
+      POST_RECORD,
+      path,
+      (path) => branchText(repository, branch.name, path),
+      log,
+    )
+    files.set(path, read)
   }
-  return recordChanges({ ...update, files }, pending).filter(
-    (file) => writeDecision(file, branch.blobs.get(file.path), 'changed').write,
-  )
+  return recordChanges({ ...update, files }, pending).filter((file) => {
+    const decision = writeDecision(file, branch.blobs.get(file.path), 'changed')
+    if (!decision.write && decision.reason === 'too-large')
+      logKept(log, file.path, decision.reason, `on ${branch.name}`)
+    return decision.write
+  })
 }
 
 /**
@@ -139,7 +155,7 @@ export function filesToWrite(
       pending.push(file)
     } else {
       kept.push({ path: file.path, reason: decision.reason })
-      log.info(keptLine(file.path, decision.reason, `on ${branch.name}`))
+      logKept(log, file.path, decision.reason, `on ${branch.name}`)
     }
   }
   return { pending, kept }

@@ -115,7 +115,8 @@ export interface CreatePullRequestResult {
 
 /**
  * One file's text on a branch (the default branch when `$useDefaultBranch`), for the action's own
- * state files. `byteSize` lets the reader refuse a file too large to be ours before using its text.
+ * state files. `byteSize` lets the reader refuse a file too large to be ours before using its text;
+ * GitHub stops `text` at 512,000 bytes and says so in `isTruncated`, when the blob is read by `oid`.
  */
 export const READ_FILE = `query ReadFile($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $path: String!) {
   repository(owner: $owner, name: $name) {
@@ -127,14 +128,22 @@ export const READ_FILE = `query ReadFile($owner: String!, $name: String!, $quali
 fragment FileText on Ref {
   target {
     ... on Commit {
-      file(path: $path) { object { ... on Blob { byteSize isBinary text } } }
+      file(path: $path) { object { ... on Blob { oid byteSize isBinary isTruncated text } } }
     }
   }
 }`
 
 interface FileText {
   target: {
-    file?: { object: { byteSize?: number; isBinary?: boolean | null; text?: string | null } | null } | null
+    file?: {
+      object: {
+        oid?: string
+        byteSize?: number
+        isBinary?: boolean | null
+        isTruncated?: boolean
+        text?: string | null
+      } | null
+    } | null
   } | null
 }
 

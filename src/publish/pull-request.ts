@@ -38,7 +38,7 @@ export function createPullRequestPublisher(
         work = { name: workBranch, headOid: state.base.headOid, blobs: state.base.blobs }
       }
       const { pending, kept } = github.filesToWrite(target.pending, work, changes.overwrite, log)
-      const files = [...pending, ...(await github.recordFiles(repository, changes, pending, work))]
+      const files = [...pending, ...(await github.recordFiles(repository, changes, pending, work, log))]
       const { message } = changes
       const commit =
         files.length > 0 ? await github.commitFiles(repository, work, files, { message, log }) : undefined
