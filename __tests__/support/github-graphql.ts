@@ -202,6 +202,14 @@ function commitObject(context: Resolution, oid: string) {
     __typename: 'Commit',
     oid,
     url: `${context.baseUrl}/${context.owner}/${context.repo}/commit/${oid}`,
+    parents: async ({ first }: { first?: number }) => {
+      const line = (await context.git.git(['rev-list', '--parents', '-n', '1', oid])).trim()
+      const nodes = line
+        .split(' ')
+        .slice(1, 1 + (first ?? 100))
+        .map((parent) => commitObject(context, parent))
+      return strict('CommitConnection', { nodes })
+    },
     file: async ({ path }: { path: string }) => {
       const line = (await context.git.git(['ls-tree', oid, '--', path.replace(/\/+$/, '')])).trim()
       return line === '' ? null : treeEntryObject(context, line)

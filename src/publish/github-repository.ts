@@ -1,5 +1,11 @@
 import { posix } from 'node:path'
-import { explainGitHubError, graphqlErrors, repositoryNotFound, type FailureContext } from './explain.js'
+import {
+  explainGitHubError,
+  graphqlErrors,
+  outcomeUnknown,
+  repositoryNotFound,
+  type FailureContext,
+} from './explain.js'
 import {
   CREATE_COMMIT_ON_BRANCH,
   CREATE_PULL_REQUEST,
@@ -23,6 +29,9 @@ import { NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js
 export interface BranchState {
   name: string
   headOid: string
+  /** The head commit's page and first parent, to recognise a commit of ours whose answer was lost. */
+  headUrl?: string
+  parentOid?: string
   /** Repository path → git blob id, for the files in the folders we write to. */
   blobs: Map<string, string>
 }
@@ -45,6 +54,13 @@ export interface RepositoryTarget {
 
 /** Thrown when `expectedHeadOid` no longer matches: someone else committed in between. */
 export class BranchMovedError extends Error {}
+
+/**
+ * Thrown when a mutation may or may not have been carried out: GitHub's answer was lost (no answer, a
+ * broken connection, a 5xx), or it says that what the mutation creates exists already. Never sent
+ * again blindly: read-back.ts reads the repository and recognises the action's own result.
+ */
+export class UncertainMutationError extends Error {}
 
 /** The blog repository as this action uses it: GraphQL to read and commit. */
 export class GitHubRepository {
@@ -183,7 +199,7 @@ export class GitHubRepository {
           },
         },
       },
-      { branch: branch.name },
+      { branch: branch.name, mutation: true },
     )
     const commit = result.createCommitOnBranch?.commit
     if (!commit) throw new Error(`GitHub accepted the commit on ${branch.name} but returned no commit`)
@@ -194,7 +210,7 @@ export class GitHubRepository {
     const result = await this.graphql<CreateRefResult>(
       CREATE_REF,
       { input: { repositoryId, name: `refs/heads/${name}`, oid } },
-      { branch: name },
+      { branch: name, mutation: true },
     )
     if (!result.createRef?.ref)
       throw new Error(`GitHub did not create the branch ${name} in ${this.nameWithOwner}`)
@@ -207,7 +223,7 @@ export class GitHubRepository {
     const result = await this.graphql<CreatePullRequestResult>(
       CREATE_PULL_REQUEST,
       { input: { repositoryId, baseRefName: base, headRefName: head, title, body } },
-      { pullRequest: { head, base } },
+      { pullRequest: { head, base }, mutation: true },
     )
     const pullRequest = result.createPullRequest?.pullRequest
     if (!pullRequest) throw new Error(`GitHub did not open the pull request from ${head} into ${base}`)
@@ -225,7 +241,10 @@ export class GitHubRepository {
   private async graphql<T>(
     query: string,
     variables: Record<string, unknown>,
-    about: Pick<FailureContext, 'branch' | 'pullRequest'> = {},
+    {
+      mutation = false,
+      ...about
+    }: Pick<FailureContext, 'branch' | 'pullRequest'> & { mutation?: boolean } = {},
   ): Promise<T> {
     try {
       return await this.client.graphql<T>({ query, url: this.target.graphqlUrl, ...variables })
@@ -234,8 +253,10 @@ export class GitHubRepository {
         throw new BranchMovedError(`${about.branch ?? 'The branch'} moved while we were committing`)
       // No `cause`: GitHub's answer may echo the token, and printing a cause prints it whole; the
       // message already quotes what GitHub said, redacted and bounded.
+      const message = explainGitHubError(error, this.failureContext(about))
+      if (mutation && outcomeUnknown(error)) throw new UncertainMutationError(message)
       // eslint-disable-next-line preserve-caught-error
-      throw new Error(explainGitHubError(error, this.failureContext(about)))
+      throw new Error(message)
     }
   }
 
@@ -263,7 +284,14 @@ function branchState(
     for (const entry of target[`folder${slot}`]?.object?.entries ?? [])
       blobs.set(posix.join(folder, entry.name), entry.oid)
   })
-  return { name, headOid: target.oid, blobs }
+  const parentOid = target.parents?.nodes?.[0]?.oid
+  return {
+    name,
+    headOid: target.oid,
+    ...(target.url === undefined ? {} : { headUrl: target.url }),
+    ...(parentOid === undefined ? {} : { parentOid }),
+    blobs,
+  }
 }
 
 function isStaleHead(error: { type?: string; message: string }): boolean {

@@ -4,6 +4,7 @@ import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import { BranchMovedError, GitHubRepository, type BranchState } from './github-repository.js'
+import { commitOnce } from './read-back.js'
 import { createGitHubClient } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, PublishResult } from '../core/changes.js'
@@ -96,7 +97,7 @@ export async function commitFiles(
   files: FileChange[],
   { message, log }: { message: string; log: Log },
 ): Promise<{ oid: string; url: string }> {
-  const commit = await repository.commit(branch, files, message)
+  const commit = await commitOnce(repository, branch, files, message, log)
   log.info(`Committed ${files.length} file(s) to ${branch.name}: ${commit.url}`)
   return commit
 }

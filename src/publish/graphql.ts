@@ -32,6 +32,8 @@ fragment BranchFiles on Ref {
   target {
     ... on Commit {
       oid
+      url
+      parents(first: 1) { nodes { oid } }
       folder0: file(path: $folder0) @include(if: $withFolder0) { ...FolderEntries }
       folder1: file(path: $folder1) @include(if: $withFolder1) { ...FolderEntries }
       folder2: file(path: $folder2) @include(if: $withFolder2) { ...FolderEntries }
@@ -59,7 +61,13 @@ export interface FolderEntries {
 
 export interface BranchFiles {
   name: string
-  target: ({ oid: string } & { [N in FolderSlot as `folder${N}`]?: FolderEntries | null }) | null
+  target:
+    | ({
+        oid: string
+        url?: string
+        parents?: { nodes: Array<{ oid: string } | null> | null }
+      } & { [N in FolderSlot as `folder${N}`]?: FolderEntries | null })
+    | null
   associatedPullRequests?: { nodes: Array<{ number: number; url: string } | null> | null }
 }
 

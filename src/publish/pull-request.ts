@@ -1,5 +1,6 @@
 import type { Publisher } from '../core/changes.js'
 import * as github from './github.js'
+import { createBranchOnce, openPullRequestOnce } from './read-back.js'
 
 /**
  * Pull-request mode: a change set as one commit on `workBranch` (created from the target branch when
@@ -33,7 +34,12 @@ export function createPullRequestPublisher(
       if (target.pending.length === 0) return { written: [], kept: target.kept }
       let work = state.work
       if (work === undefined) {
-        await repository.createBranch(state.repositoryId, workBranch, state.base.headOid)
+        const { repositoryId, base } = state
+        await createBranchOnce(
+          repository,
+          { repositoryId, base: base.name, name: workBranch, oid: base.headOid },
+          log,
+        )
         log.info(`Created branch ${workBranch} from ${state.base.name}`)
         work = { name: workBranch, headOid: state.base.headOid, blobs: state.base.blobs }
       }
@@ -45,12 +51,17 @@ export function createPullRequestPublisher(
       let pullRequestUrl = state.openPullRequestUrl
       if (pullRequestUrl === undefined) {
         const [title = '', ...body] = message.split('\n')
-        pullRequestUrl = await repository.createPullRequest(state.repositoryId, {
-          base: state.base.name,
-          head: work.name,
-          title,
-          body: body.join('\n').trim() || 'Opened by hf-daily-papers.',
-        })
+        pullRequestUrl = await openPullRequestOnce(
+          repository,
+          state.repositoryId,
+          {
+            base: state.base.name,
+            head: work.name,
+            title,
+            body: body.join('\n').trim() || 'Opened by hf-daily-papers.',
+          },
+          log,
+        )
         log.info(`Opened pull request ${pullRequestUrl}`)
       } else {
         log.info(
