@@ -147,14 +147,66 @@ describe('readStateFiles', () => {
       {
         path: '.hf-daily-papers/counts/good.json',
         content: renderStateFile(COUNTS, counts(['a', 1], ['b', 2])),
-        policy: { kind: 'state' },
+        policy: { kind: 'state', merge: expect.objectContaining({ readOid: gitBlobOid(good) }) },
       },
       {
         path: '.hf-daily-papers/counts/none.json',
         content: renderStateFile(COUNTS, counts(['z', 26])),
-        policy: { kind: 'state' },
+        policy: { kind: 'state', merge: { onto: expect.any(Function) } },
       },
     ])
     expect(updatedStateFiles(COUNTS, files, [])).toEqual([])
+  })
+})
+
+describe('a state file merged at commit time', () => {
+  /** A file of variants by key, as the summary cache keeps them: each entry is a map. */
+  const VARIANTS: StateFormat<ReadonlyMap<string, string>> = {
+    ...COUNTS,
+    name: 'variants',
+    readEntry: (value) => ({ entry: new Map(Object.entries(value as Record<string, string>)), unusable: 0 }),
+  }
+  const file = (entries: Record<string, Record<string, string>>) =>
+    new Map(Object.entries(entries).map(([key, variants]) => [key, new Map(Object.entries(variants))]))
+  const PATH = '.hf-daily-papers/variants/x.json'
+
+  it('puts the run’s new values over what the branch holds now, keeping everything else there', () => {
+    const read = file({ a: { ko: 'a-ko' }, b: { ko: 'b-ko' } })
+    const readText = renderStateFile(VARIANTS, read)
+    const files = new Map([[PATH, { entries: read, readOid: gitBlobOid(readText), writable: true }]])
+    // The run adds English to a and a new paper c.
+    const [change] = updatedStateFiles(VARIANTS, files, [
+      { path: PATH, key: 'a', entry: new Map([...read.get('a')!, ['en', 'a-en']]) },
+      { path: PATH, key: 'c', entry: new Map([['en', 'c-en']]) },
+    ])
+    const merge = change?.policy?.kind === 'state' ? change.policy.merge : undefined
+    expect(merge?.readOid).toBe(gitBlobOid(readText))
+    // Meanwhile: another run added Japanese to a and a paper d; a person corrected a's Korean and removed b.
+    const onBranch = file({ a: { ko: 'a-ko fixed', ja: 'a-ja' }, d: { ja: 'd-ja' } })
+    expect(merge?.onto(renderStateFile(VARIANTS, onBranch))).toEqual({
+      content: renderStateFile(
+        VARIANTS,
+        file({
+          a: { ko: 'a-ko fixed', ja: 'a-ja', en: 'a-en' },
+          c: { en: 'c-en' },
+          d: { ja: 'd-ja' },
+        }),
+      ),
+    })
+    expect(merge?.onto(undefined)).toEqual({
+      content: renderStateFile(VARIANTS, file({ a: { en: 'a-en' }, c: { en: 'c-en' } })),
+    })
+    expect(merge?.onto('{"variants": ')).toEqual({ problem: expect.stringMatching(/^is not valid JSON/) })
+  })
+
+  it('replaces an entry that is not a map whole: a record entry is the run’s', () => {
+    const files = new Map([['.hf-daily-papers/counts/x.json', { entries: counts(['a', 1]), writable: true }]])
+    const [change] = updatedStateFiles(COUNTS, files, [
+      { path: '.hf-daily-papers/counts/x.json', key: 'a', entry: 2 },
+    ])
+    const merge = change?.policy?.kind === 'state' ? change.policy.merge : undefined
+    expect(merge?.onto(renderStateFile(COUNTS, counts(['a', 5], ['b', 3])))).toEqual({
+      content: renderStateFile(COUNTS, counts(['a', 2], ['b', 3])),
+    })
   })
 })

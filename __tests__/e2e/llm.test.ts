@@ -19,7 +19,7 @@ import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 const CACHE = '.hf-daily-papers/summaries/2512.json'
 /** What the action wrote, for refresh-days: committed with the post. */
-const RECORD = '.hf-daily-papers/posts/2025-12.json'
+const RECORD = '.hf-daily-papers/posts/2025-12-24.json'
 /** 28 papers, 8 with Hugging Face's own summary: two model requests, and a fallback for some papers only. */
 const MIXED_DAY = '2025-11-18'
 const MIXED_POST = `_posts/${MIXED_DAY}-daily-papers.md`
@@ -110,8 +110,8 @@ describe('Korean summaries through the bundled action', () => {
     expect(llm().requests).toEqual([])
     // The refresh record and the model cache are read; nothing is committed.
     expect(github.requests.map((request) => request.operation)).toEqual([
-      'ReadFile',
-      'ReadFile',
+      'ReadFiles',
+      'ReadFiles',
       'ReadBranch',
     ])
     expect(await github.git.log('master')).toHaveLength(2)

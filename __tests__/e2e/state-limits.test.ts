@@ -11,7 +11,7 @@ import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
  * Korean month of summaries keeps working, and a state file the action cannot use is a warning.
  */
 const CACHE = '.hf-daily-papers/summaries/2512.json'
-const RECORD = '.hf-daily-papers/posts/2025-12.json'
+const RECORD = '.hf-daily-papers/posts/2025-12-24.json'
 
 const { hf, llm } = startStandIns()
 const inputs = () => ({

@@ -46,9 +46,9 @@ const changeSet = (files: FileChange[], record: RecordUpdate): ChangeSet => ({
 })
 
 describe('the record file', () => {
-  it("is one file per month of the post's day, in a dot folder Jekyll ignores", () => {
-    expect(recordPath('2025-11-30')).toBe('.hf-daily-papers/posts/2025-11.json')
-    expect(recordPath('2025-12-01')).toBe('.hf-daily-papers/posts/2025-12.json')
+  it("is one file per post's day, in a dot folder Jekyll ignores", () => {
+    expect(recordPath('2025-11-30')).toBe('.hf-daily-papers/posts/2025-11-30.json')
+    expect(recordPath('2025-12-01')).toBe('.hf-daily-papers/posts/2025-12-01.json')
   })
 
   it('renders sorted, parseable JSON and reads back what it wrote', () => {

@@ -54,12 +54,25 @@ describe('write policy', () => {
 })
 
 describe('reading state files back', () => {
-  it('reads a file on the default branch through one fixed GraphQL query, undefined when absent', async () => {
+  it('reads a file on the default branch through one GraphQL query, undefined when absent', async () => {
     const server = await standIn({ defaultBranch: 'master', files: { [STATE]: '{"a":1}\n' } })
     const { publisher } = publisherFor(server)
     expect(await publisher.readText(STATE)).toBe('{"a":1}\n')
     expect(await publisher.readText('.hf-daily-papers/none.json')).toBeUndefined()
-    expectOperations(server, 'ReadFile', 'ReadFile')
+    expectOperations(server, 'ReadFiles', 'ReadFiles')
+  })
+
+  it('reads the files asked for at once in one request', async () => {
+    const server = await standIn({ files: { [STATE]: 'state\n', [POST]: 'post\n' } })
+    const { publisher } = publisherFor(server)
+    const paths = [STATE, POST, '.hf-daily-papers/none.json', STATE]
+    expect(await Promise.all(paths.map((path) => publisher.readText(path)))).toEqual([
+      'state\n',
+      'post\n',
+      undefined,
+      'state\n',
+    ])
+    expectOperations(server, 'ReadFiles')
   })
 
   it('names a missing branch as a commit to it would, since the record is read first', async () => {
@@ -80,13 +93,13 @@ describe('reading state files back', () => {
     const server = await standIn({ files: { [STATE]: 'base\n' } })
     const { publisher } = publisherFor(server, { workBranch: 'daily-papers/2025-12-24' })
     expect(await publisher.readText(STATE)).toBe('base\n')
-    // No work branch yet: one read finds it missing, a second reads the target branch.
-    expectOperations(server, 'ReadFile', 'ReadFile')
+    // No work branch yet: one read asks for both, and the target branch answers.
+    expectOperations(server, 'ReadFiles')
     await publisher.publish(set([{ path: STATE, content: 'work\n', policy: { kind: 'state' } }], 'never'))
     expect(await server.git.readFile('main', STATE)).toBe('base\n')
     server.requests.length = 0
     expect(await publisher.readText(STATE)).toBe('work\n')
-    expectOperations(server, 'ReadFile')
+    expectOperations(server, 'ReadFiles')
   })
 
   it('writes state under overwrite: never and reports what it kept and why', async () => {

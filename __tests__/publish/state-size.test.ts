@@ -63,14 +63,14 @@ describe('state files past GitHub’s 512,000 bytes', () => {
     expect(await publisher.readText(RECORD)).toBe(text)
     const blob = server.requests[1]?.path ?? ''
     expect(blob).toMatch(/^\/repos\/lim4349\/lim4349\.github\.io\/git\/blobs\/[0-9a-f]{40}$/)
-    expectOperations(server, 'ReadFile', blob)
+    expectOperations(server, 'ReadFiles', blob)
   })
 
   it('reads a small file with the GraphQL read alone', async () => {
     const server = await standIn({ files: { [RECORD]: '{"posts": {}}\n' } })
     const { publisher } = publisherFor(server)
     expect(await publisher.readText(RECORD)).toBe('{"posts": {}}\n')
-    expectOperations(server, 'ReadFile')
+    expectOperations(server, 'ReadFiles')
   })
 
   it.each([

@@ -111,12 +111,14 @@ describe('refreshWindow', () => {
 })
 
 describe('refresh in the pipeline', () => {
-  it('reads the record of every month the run touches, while fetching', async () => {
+  it('reads the record of every day the run touches, while fetching', async () => {
     const { publisher, read } = await workspacePublisher()
     await digest({ date: '2025-12-02', 'refresh-days': '3' }, listSource({}), publisher)
     expect(read.sort()).toEqual([
-      '.hf-daily-papers/posts/2025-11.json',
-      '.hf-daily-papers/posts/2025-12.json',
+      '.hf-daily-papers/posts/2025-11-29.json',
+      '.hf-daily-papers/posts/2025-11-30.json',
+      '.hf-daily-papers/posts/2025-12-01.json',
+      '.hf-daily-papers/posts/2025-12-02.json',
     ])
   })
 
@@ -147,9 +149,9 @@ describe('refresh in the pipeline', () => {
     const { root, publisher, text } = await workspacePublisher()
     const source = listSource({ '2025-11-19': fixture('2025-11-19'), '2025-11-20': fixture('2025-11-20') })
     await mkdir(join(root, '.hf-daily-papers/posts'), { recursive: true })
-    await writeFile(join(root, '.hf-daily-papers/posts/2025-11.json'), '{"posts": {} ,,}\n')
+    await writeFile(join(root, '.hf-daily-papers/posts/2025-11-19.json'), '{"posts": {} ,,}\n')
     const { result, log } = await digest({ date: '2025-11-20', 'refresh-days': '1' }, source, publisher)
-    expect(await text('.hf-daily-papers/posts/2025-11.json')).toBe('{"posts": {} ,,}\n')
+    expect(await text('.hf-daily-papers/posts/2025-11-19.json')).toBe('{"posts": {} ,,}\n')
     expect(await text('_posts/2025-11-20-daily-papers-2025-11-20.md')).toBeDefined()
     expect(result.refreshed).toEqual([
       {
@@ -161,7 +163,7 @@ describe('refresh in the pipeline', () => {
     ])
     expect(log.warnings).toEqual([
       expect.stringMatching(
-        /^\.hf-daily-papers\/posts\/2025-11\.json is not valid JSON \(.*\): what can be read of it is used, but the file is left as it is; fix or delete it/,
+        /^\.hf-daily-papers\/posts\/2025-11-19\.json is not valid JSON \(.*\): what can be read of it is used, but the file is left as it is; fix or delete it/,
       ),
     ])
     expect(log.lines).toContain(
@@ -182,12 +184,14 @@ describe('refresh in the pipeline', () => {
     expect(published[0]?.record).toBeUndefined()
   })
 
-  it('records a weekly post under the month of its first day and refreshes nothing', async () => {
+  it('records a weekly post under its first day and refreshes nothing', async () => {
     const { publisher, text } = await workspacePublisher()
     const source = listSource({ '2025-11-24': fixture('2025-11-24'), '2025-11-25': fixture('2025-11-25') })
     await digest({ date: '2025-11-25', digest: 'weekly' }, source, publisher)
     expect(source.asked).toHaveLength(7)
-    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11.json')) ?? '') as { posts: object }
+    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11-24.json')) ?? '') as {
+      posts: object
+    }
     expect(Object.keys(record.posts)).toEqual(['_posts/2025-11-24-weekly-papers-2025-W48.md'])
   })
 })

@@ -8,7 +8,19 @@
  *   is left alone, and a post deleted since is not written again.
  */
 export type WritePolicy =
-  { kind: 'overwrite' } | { kind: 'state' } | { kind: 'unedited'; lastWritten?: string }
+  { kind: 'overwrite' } | { kind: 'state'; merge?: StateMerge } | { kind: 'unedited'; lastWritten?: string }
+
+/**
+ * How a state file is merged at commit time onto what the branch holds then, when that is no longer
+ * what the run read (another run, or a person, committed in between): entry by entry, the run's new
+ * entries over the branch's, so that neither loses anything.
+ */
+export interface StateMerge {
+  /** The git blob id of the file as the run read it; undefined when there was none. */
+  readOid?: string
+  /** The content merged onto the branch's text (undefined: no file), or why that text cannot be used. */
+  onto(text: string | undefined): { content: string } | { problem: string }
+}
 
 /** A file the action wants in the repository, path relative to the repository root. */
 export interface FileChange {

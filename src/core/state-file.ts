@@ -2,7 +2,7 @@ import { posix } from 'node:path'
 import pMap from 'p-map'
 import { parseJson } from './bounded-json.js'
 import { errorMessage } from './errors.js'
-import type { FileChange } from './file-change.js'
+import type { FileChange, StateMerge } from './file-change.js'
 import { gitBlobOid } from './git-blob.js'
 import type { Log } from './log.js'
 import { z } from './zod.js'
@@ -121,8 +121,11 @@ export function renderStateFile<Entry>(
   )}\n`
 }
 
-/** State files read at once: a three-year backfill touches 37. */
-const READ_CONCURRENCY = 4
+/**
+ * State files asked for at once: a publisher on GitHub sends the paths asked for together in one
+ * request (a hundred at most), so a refresh's eight record files take one round trip.
+ */
+const READ_CONCURRENCY = 100
 
 /**
  * Reads the files of these shards, by path. A file that is not entirely understood is read as far as
@@ -190,16 +193,46 @@ export function updatedStateFiles<Entry>(
   for (const { path, key, entry } of updates) {
     const file = files.get(path)
     if (file === undefined || !file.writable) continue
-    const entries = changed.get(path) ?? new Map(file.entries)
-    changed.set(path, entries.set(key, entry))
+    changed.set(path, (changed.get(path) ?? new Map<string, Entry>()).set(key, entry))
   }
   return [...changed]
     .sort(([a], [b]) => byCodeUnits(a, b))
-    .map(([path, entries]) => ({
-      path,
-      content: renderStateFile(format, entries),
-      policy: { kind: 'state' },
-    }))
+    .map(([path, ours]) => {
+      const read = files.get(path)!
+      const onto = (entries: ReadonlyMap<string, Entry>) => {
+        const merged = new Map(entries)
+        for (const [key, entry] of ours)
+          merged.set(key, mergeEntry(entries.get(key), entry, read.entries.get(key)))
+        return renderStateFile(format, merged)
+      }
+      const merge: StateMerge = {
+        ...(read.readOid === undefined ? {} : { readOid: read.readOid }),
+        onto(text) {
+          if (text === undefined) return { content: onto(new Map()) }
+          const parsed = parseStateFile(format, text)
+          return parsed.problem === undefined
+            ? { content: onto(parsed.entries) }
+            : { problem: parsed.problem }
+        },
+      }
+      return { path, content: onto(read.entries), policy: { kind: 'state', merge } }
+    })
+}
+
+/**
+ * One entry the run set, merged onto the branch's (`onBranch`; `read`: as the run read it). An entry
+ * that is itself a map (the summary cache's variants) merges key by key: the run's new or changed
+ * values over the branch's, so that a run in another language, or a person's correction or removal
+ * of another value, is kept. Any other entry is the run's.
+ */
+function mergeEntry<Entry>(onBranch: Entry | undefined, ours: Entry, read: Entry | undefined): Entry {
+  if (!(ours instanceof Map) || (onBranch !== undefined && !(onBranch instanceof Map))) return ours
+  const before = read instanceof Map ? (read as ReadonlyMap<unknown, unknown>) : new Map()
+  const merged = new Map<unknown, unknown>(onBranch as ReadonlyMap<unknown, unknown> | undefined)
+  for (const [key, value] of ours as ReadonlyMap<unknown, unknown>) {
+    if (before.get(key) !== value) merged.set(key, value)
+  }
+  return merged as Entry
 }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -9,17 +9,14 @@ export function createCommitPublisher(connection: github.GitHubConnection): Publ
   const { branch, log } = connection
   const repository = github.openRepository(connection)
   return {
-    async readText(path) {
-      const read = await github.readState(repository, branch, path)
-      if (read === 'missing') throw new Error(repository.missingBranch(branch))
-      return read.text
-    },
+    readText: github.branchReader(repository, branch),
 
     publish: github.withRetries(connection, async (changes) => {
       const state = await repository.read(branch, github.foldersOf(changes), undefined)
       const { pending, kept } = github.filesToWrite(changes.files, state.base, changes.overwrite, log)
       if (pending.length === 0) return { written: [], kept }
-      const files = [...pending, ...(await github.recordFiles(repository, changes, pending, state.base, log))]
+      const files = await github.withStateFiles(repository, changes, pending, state.base, log)
+      if (files.length === 0) return { written: [], kept }
       const commit = await github.commitFiles(repository, state.base, files, {
         message: changes.message,
         log,

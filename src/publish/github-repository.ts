@@ -10,7 +10,7 @@ import {
   CREATE_COMMIT_ON_BRANCH,
   CREATE_PULL_REQUEST,
   CREATE_REF,
-  READ_FILE,
+  readFilesDocument,
   READ_BRANCH,
   FOLDER_SLOTS,
   type BranchFiles,
@@ -19,7 +19,8 @@ import {
   type CreateRefResult,
   type ReadBranchResult,
   type ReadBranchVariables,
-  type ReadFileResult,
+  type FileText,
+  type ReadFilesResult,
 } from './graphql.js'
 import type { GitHubClient } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
@@ -116,35 +117,55 @@ export class GitHubRepository {
   }
 
   /**
-   * The text of `path` on `branch` (undefined: the default branch), its `text` undefined when the file
-   * does not exist; `missing` when the branch does not. A file over `maxBytes` or not text is refused, naming it.
+   * The texts of `paths` on `workBranch` when it exists, else on `branch` (undefined: the default
+   * branch), in one request: each path's text, undefined when there is no such file, or why it is not
+   * read (UnreadableStateError: over `maxBytes`, or not text). Throws when `branch` does not exist.
    */
-  async readText(
+  async readTexts(
     branch: string | undefined,
-    path: string,
+    workBranch: string | undefined,
+    paths: readonly string[],
     maxBytes: number,
-  ): Promise<{ text: string | undefined } | 'missing'> {
-    const { repository } = await this.graphql<ReadFileResult>(
-      READ_FILE,
-      {
-        owner: this.target.repository.owner,
-        name: this.target.repository.repo,
-        qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
-        useDefaultBranch: branch === undefined,
-        path,
-      },
+  ): Promise<Map<string, string | undefined | UnreadableStateError>> {
+    const variables: Record<string, unknown> = {
+      owner: this.target.repository.owner,
+      name: this.target.repository.repo,
+      qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
+      useDefaultBranch: branch === undefined,
+      workBranch: workBranch === undefined ? '' : `refs/heads/${workBranch}`,
+      withWorkBranch: workBranch !== undefined,
+    }
+    paths.forEach((path, number) => (variables[`path${number}`] = path))
+    const { repository } = await this.graphql<ReadFilesResult>(
+      readFilesDocument(paths.length),
+      variables,
       branch === undefined ? {} : { branch },
     )
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
-    const ref = branch === undefined ? repository.defaultBranchRef : repository.ref
-    if (!ref?.target) return 'missing'
-    const blob = ref.target.file?.object
-    if (!blob) return { text: undefined }
-    if ((blob.byteSize ?? 0) > maxBytes) throw new UnreadableStateError(path, TOO_LARGE)
-    if (blob.isBinary || typeof blob.text !== 'string') throw new UnreadableStateError(path, NOT_TEXT)
-    if (!blob.isTruncated) return { text: blob.text }
-    return { text: await this.readBlob(path, blob.oid ?? '', maxBytes) }
+    const base = branch === undefined ? repository.defaultBranchRef : repository.ref
+    const files = repository.workBranch?.target ?? base?.target
+    if (!files) throw new Error(this.missingBranch(branch))
+    const texts = await Promise.all(
+      paths.map((path, number) => this.blobText(path, files[`file${number}`], maxBytes)),
+    )
+    return new Map(paths.map((path, number) => [path, texts[number]]))
+  }
+
+  private async blobText(
+    path: string,
+    file: FileText | null | undefined,
+    maxBytes: number,
+  ): Promise<string | undefined | UnreadableStateError> {
+    const blob = file?.object
+    if (!blob) return undefined
+    if ((blob.byteSize ?? 0) > maxBytes) return new UnreadableStateError(path, TOO_LARGE)
+    if (blob.isBinary || typeof blob.text !== 'string') return new UnreadableStateError(path, NOT_TEXT)
+    if (!blob.isTruncated) return blob.text
+    return this.readBlob(path, blob.oid ?? '', maxBytes).catch((error: unknown) => {
+      if (error instanceof UnreadableStateError) return error
+      throw error
+    })
   }
 
   /**

@@ -6,10 +6,11 @@ import type { Log } from '../core/log.js'
 import { BranchMovedError, GitHubRepository, type BranchState } from './github-repository.js'
 import { commitOnce } from './read-back.js'
 import { createGitHubClient } from './octokit.js'
-import { POST_RECORD, recordChanges } from '../core/post-record.js'
+import { recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, PublishResult } from '../core/changes.js'
 import { logKept, writeDecision } from './write-policy.js'
-import { MAX_STATE_FILE_BYTES, readStateFile } from '../core/state-file.js'
+import { MAX_STATE_FILE_BYTES, UnreadableStateError } from '../core/state-file.js'
+import { batchedReader } from './read-batch.js'
 
 /** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
 export interface GitHubConnection {
@@ -71,23 +72,16 @@ export function foldersOf(changes: ChangeSet): string[] {
   return [...new Set(paths.map((path) => posix.dirname(path)))]
 }
 
-/** A state file on `branch` (undefined: the default branch): its text, or `missing` when the branch is. */
-export function readState(
+/**
+ * The publisher's `readText`: files on `workBranch` when it exists, else on `branch`, read in batches
+ * (read-batch.ts), state files bounded by MAX_STATE_FILE_BYTES.
+ */
+export function branchReader(
   repository: GitHubRepository,
   branch: string | undefined,
-  path: string,
-): Promise<{ text: string | undefined } | 'missing'> {
-  return repository.readText(branch, path, MAX_STATE_FILE_BYTES)
-}
-
-/** A state file's text on `branch`, undefined when the file or the branch is not there. */
-async function branchText(
-  repository: GitHubRepository,
-  branch: string,
-  path: string,
-): Promise<string | undefined> {
-  const read = await readState(repository, branch, path)
-  return read === 'missing' ? undefined : read.text
+  workBranch?: string,
+): (path: string) => Promise<string | undefined> {
+  return batchedReader((paths) => repository.readTexts(branch, workBranch, paths, MAX_STATE_FILE_BYTES))
 }
 
 /** Commits `files` onto `branch` with compare-and-swap, and says so. */
@@ -103,36 +97,54 @@ export async function commitFiles(
 }
 
 /**
- * The record files to commit with `pending` onto `branch`. A record that changed on the branch since
- * the pipeline read it (another run committed in between) is read again, so no entry is lost.
+ * The files to commit onto `branch`: `pending`, with the record files they change. A state file that
+ * changed on the branch since the run read it (another run, or a person, committed in between) is read
+ * again and merged entry by entry (see state-file.ts), so that no entry is lost and none put back.
  */
-export async function recordFiles(
+export async function withStateFiles(
   repository: GitHubRepository,
   changes: ChangeSet,
   pending: FileChange[],
   branch: BranchState,
   log: Log,
 ): Promise<FileChange[]> {
-  const update = changes.record
-  if (update === undefined) return []
-  const files = new Map(update.files)
-  for (const [path, file] of update.files) {
-    const readOid = branch.blobs.get(path)
-    if (readOid === file.readOid) continue
-    const read = await readStateFile(
-      POST_RECORD,
-      path,
-      (path) => branchText(repository, branch.name, path),
-      log,
-    )
-    files.set(path, read)
+  const files: FileChange[] = []
+  for (const file of [...pending, ...recordChanges(changes.record, pending)]) {
+    const merged = await mergedOnto(repository, file, branch, log)
+    if (merged === undefined) continue
+    const decision = writeDecision(merged, branch.blobs.get(file.path), 'changed')
+    if (decision.write) files.push(merged)
+    else if (decision.reason === 'too-large') logKept(log, file.path, decision.reason, `on ${branch.name}`)
   }
-  return recordChanges({ ...update, files }, pending).filter((file) => {
-    const decision = writeDecision(file, branch.blobs.get(file.path), 'changed')
-    if (!decision.write && decision.reason === 'too-large')
-      logKept(log, file.path, decision.reason, `on ${branch.name}`)
-    return decision.write
-  })
+  return files
+}
+
+/** `file` merged onto the branch's own when it is a state file that moved; undefined when that cannot be used. */
+async function mergedOnto(
+  repository: GitHubRepository,
+  file: FileChange,
+  branch: BranchState,
+  log: Log,
+): Promise<FileChange | undefined> {
+  const merge = file.policy?.kind === 'state' ? file.policy.merge : undefined
+  if (merge === undefined || branch.blobs.get(file.path) === merge.readOid) return file
+  let text: string | undefined
+  try {
+    text = await branchReader(repository, branch.name)(file.path)
+  } catch (error) {
+    if (!(error instanceof UnreadableStateError)) throw error
+    log.warning(`${file.path} on ${branch.name} ${error.problem}: the run's entries are not added to it`)
+    return undefined
+  }
+  const merged = merge.onto(text)
+  if ('problem' in merged) {
+    log.warning(
+      `${file.path} changed on ${branch.name} during the run and ${merged.problem}: the run's entries are not added to it`,
+    )
+    return undefined
+  }
+  log.info(`${file.path} changed on ${branch.name} during the run: the run's entries are merged into it`)
+  return { ...file, content: merged.content }
 }
 
 /**

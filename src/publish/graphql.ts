@@ -122,39 +122,55 @@ export interface CreatePullRequestResult {
 }
 
 /**
- * One file's text on a branch (the default branch when `$useDefaultBranch`), for the action's own
- * state files. `byteSize` lets the reader refuse a file too large to be ours before using its text;
- * GitHub stops `text` at 512,000 bytes and says so in `isTruncated`, when the blob is read by `oid`.
+ * Files' texts on a branch (the default branch when `$useDefaultBranch`) and, in pull-request mode, on
+ * the work branch, in one round trip: the action's state files, and the posts a run may write. One
+ * `file` alias a path (`file0` … as `$path0` …). `byteSize` lets the reader refuse a file too large to
+ * be ours before using its text; GitHub stops `text` at 512,000 bytes and says so in `isTruncated`,
+ * when the blob is read by `oid` over REST.
  */
-export const READ_FILE = `query ReadFile($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $path: String!) {
+export function readFilesDocument(count: number): string {
+  const numbers = [...Array(count).keys()]
+  const paths = numbers.map((number) => `, $path${number}: String!`).join('')
+  const files = numbers.map((number) => `      file${number}: file(path: $path${number}) { ...FileText }`)
+  return `query ReadFiles($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!${paths}) {
   repository(owner: $owner, name: $name) {
-    defaultBranchRef @include(if: $useDefaultBranch) { ...FileText }
-    ref(qualifiedName: $qualifiedName) @skip(if: $useDefaultBranch) { ...FileText }
+    defaultBranchRef @include(if: $useDefaultBranch) { ...Files }
+    ref(qualifiedName: $qualifiedName) @skip(if: $useDefaultBranch) { ...Files }
+    workBranch: ref(qualifiedName: $workBranch) @include(if: $withWorkBranch) { ...Files }
   }
 }
 
-fragment FileText on Ref {
+fragment Files on Ref {
   target {
     ... on Commit {
-      file(path: $path) { object { ... on Blob { oid byteSize isBinary isTruncated text } } }
+${files.join('\n')}
     }
   }
-}`
+}
 
-interface FileText {
-  target: {
-    file?: {
-      object: {
-        oid?: string
-        byteSize?: number
-        isBinary?: boolean | null
-        isTruncated?: boolean
-        text?: string | null
-      } | null
-    } | null
+fragment FileText on TreeEntry {
+  object { ... on Blob { oid byteSize isBinary isTruncated text } }
+}`
+}
+
+export interface FileText {
+  object: {
+    oid?: string
+    byteSize?: number
+    isBinary?: boolean | null
+    isTruncated?: boolean
+    text?: string | null
   } | null
 }
 
-export interface ReadFileResult {
-  repository: { defaultBranchRef?: FileText | null; ref?: FileText | null } | null
+interface RefFiles {
+  target: Record<string, FileText | null | undefined> | null
+}
+
+export interface ReadFilesResult {
+  repository: {
+    defaultBranchRef?: RefFiles | null
+    ref?: RefFiles | null
+    workBranch?: RefFiles | null
+  } | null
 }

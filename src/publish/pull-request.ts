@@ -17,14 +17,8 @@ export function createPullRequestPublisher(
   const { branch, log } = connection
   const repository = github.openRepository(connection)
   return {
-    async readText(path) {
-      // The open pull request's branch holds what the action wrote last.
-      const onWork = await github.readState(repository, workBranch, path)
-      if (onWork !== 'missing') return onWork.text
-      const onBase = await github.readState(repository, branch, path)
-      if (onBase === 'missing') throw new Error(repository.missingBranch(branch))
-      return onBase.text
-    },
+    // The open pull request's branch holds what the action wrote last.
+    readText: github.branchReader(repository, branch, workBranch),
 
     publish: github.withRetries(connection, async (changes) => {
       const state = await repository.read(branch, github.foldersOf(changes), workBranch)
@@ -44,7 +38,7 @@ export function createPullRequestPublisher(
         work = { name: workBranch, headOid: state.base.headOid, blobs: state.base.blobs }
       }
       const { pending, kept } = github.filesToWrite(target.pending, work, changes.overwrite, log)
-      const files = [...pending, ...(await github.recordFiles(repository, changes, pending, work, log))]
+      const files = await github.withStateFiles(repository, changes, pending, work, log)
       const { message } = changes
       const commit =
         files.length > 0 ? await github.commitFiles(repository, work, files, { message, log }) : undefined

@@ -18,12 +18,12 @@ import { refreshWindow } from './window.js'
 export interface RefreshStart {
   /** The earlier days to fetch besides the run's own, oldest first. */
   days: string[]
-  /** The record files of the months of every post the run may write, being read; none in a dry run. */
+  /** The record files of the days of every post the run may write, being read; none in a dry run. */
   records?: Promise<PostRecords>
 }
 
 /**
- * Says why refresh is off when it is, and starts reading the record files of the months the run's
+ * Says why refresh is off when it is, and starts reading the record files of the days the run's
  * posts fall in, so that they arrive while Hugging Face answers. A dry run reads and records nothing.
  */
 export function startRefresh(
