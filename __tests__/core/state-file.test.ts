@@ -86,6 +86,10 @@ describe('a state file', () => {
   it('keeps the good entries of a file with bad ones, and counts the bad ones', () => {
     expect(parseStateFile(COUNTS, '{"counts": {"a": 1, "b": "x", "c": 2.5}}')).toEqual({
       entries: counts(['a', 1]),
+      kept: new Map<string, unknown>([
+        ['b', 'x'],
+        ['c', 2.5],
+      ]),
       problem: 'has 2 entries that are not counts',
     })
   })
@@ -105,13 +109,14 @@ describe('readStateFiles', () => {
     const good = renderStateFile(COUNTS, counts(['a', 1]))
     const texts = new Map([
       ['.hf-daily-papers/counts/good.json', good],
-      ['.hf-daily-papers/counts/bad.json', '{"counts": {"a": 1, "b": "x"}}'],
+      ['.hf-daily-papers/counts/bad.json', '{"counts": {"a": 1,'],
+      ['.hf-daily-papers/counts/odd.json', '{"counts": {"a": 1, "b": "x"}}'],
     ])
     const asked: string[] = []
     const log = createMemoryLog()
     const files = await readStateFiles(
       COUNTS,
-      ['good', 'bad', 'none', 'good'],
+      ['good', 'bad', 'odd', 'none', 'good'],
       (path) => {
         asked.push(path)
         return Promise.resolve(texts.get(path))
@@ -122,6 +127,7 @@ describe('readStateFiles', () => {
       '.hf-daily-papers/counts/bad.json',
       '.hf-daily-papers/counts/good.json',
       '.hf-daily-papers/counts/none.json',
+      '.hf-daily-papers/counts/odd.json',
     ])
     expect(files.get('.hf-daily-papers/counts/good.json')).toEqual({
       entries: counts(['a', 1]),
@@ -129,12 +135,21 @@ describe('readStateFiles', () => {
       writable: true,
     })
     expect(files.get('.hf-daily-papers/counts/bad.json')).toMatchObject({
-      entries: counts(['a', 1]),
+      entries: counts(),
       writable: false,
+    })
+    // One entry it cannot read does not stop the file: the entry is kept as it is, the others used.
+    expect(files.get('.hf-daily-papers/counts/odd.json')).toMatchObject({
+      entries: counts(['a', 1]),
+      kept: new Map([['b', 'x']]),
+      writable: true,
     })
     expect(files.get('.hf-daily-papers/counts/none.json')).toEqual({ entries: new Map(), writable: true })
     expect(log.warnings).toEqual([
-      '.hf-daily-papers/counts/bad.json has 1 entry that are not counts: what can be read of it is used, but the file is left as it is; fix or delete it so that counts can be kept',
+      expect.stringMatching(
+        /^\.hf-daily-papers\/counts\/bad\.json is not valid JSON \(.*\): what can be read of it is used, but the file is left as it is; fix or delete it so that counts can be kept$/,
+      ),
+      '.hf-daily-papers/counts/odd.json has 1 entry that are not counts: those are kept as they are and the others used; fix or delete them',
     ])
 
     const updated = updatedStateFiles(COUNTS, files, [
@@ -142,6 +157,7 @@ describe('readStateFiles', () => {
       { path: '.hf-daily-papers/counts/bad.json', key: 'c', entry: 3 },
       { path: '.hf-daily-papers/counts/unread.json', key: 'c', entry: 3 },
       { path: '.hf-daily-papers/counts/good.json', key: 'b', entry: 2 },
+      { path: '.hf-daily-papers/counts/odd.json', key: 'c', entry: 3 },
     ])
     expect(updated).toEqual([
       {
@@ -153,6 +169,12 @@ describe('readStateFiles', () => {
         path: '.hf-daily-papers/counts/none.json',
         content: renderStateFile(COUNTS, counts(['z', 26])),
         policy: { kind: 'state', merge: { onto: expect.any(Function) } },
+      },
+      {
+        path: '.hf-daily-papers/counts/odd.json',
+        content:
+          '{\n  "about": "Counts, for a test.",\n  "counts": {\n    "a": 1,\n    "b": "x",\n    "c": 3\n  }\n}\n',
+        policy: { kind: 'state', merge: expect.anything() },
       },
     ])
     expect(updatedStateFiles(COUNTS, files, [])).toEqual([])

@@ -82,6 +82,7 @@ describe('the record file', () => {
         [POST_17, good],
         ['__proto__', good],
       ]),
+      kept: new Map([[POST_18, { blob: 'not a blob id', papers: [] }]]),
       problem: 'has 1 entry it cannot read',
     })
     expect(parseRecord('{"posts": ').problem).toMatch(/^is not valid JSON/)

@@ -65,6 +65,8 @@ export interface StateFile<Entry> {
   readOid?: string
   /** False for a file that is not entirely understood: its entries are used, but it is never written over. */
   writable: boolean
+  /** Entries it could not read at all, written back as they are (see ParsedStateFile). */
+  kept?: ReadonlyMap<string, unknown>
 }
 
 /** The path of a shard's file. `shard` is made by the format's owner from digits only (or `other`). */
@@ -75,48 +77,73 @@ export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: str
 const fileShape = (name: string) =>
   z.strictObject({ about: z.optional(z.string()), [name]: z.record(z.string(), z.unknown()) })
 
+/** A state file's text as read: its entries, and what is wrong with it. */
+export interface ParsedStateFile<Entry> {
+  entries: Map<string, Entry>
+  /**
+   * The entries it cannot read at all, by key, as they are in the file: written back as they are, so
+   * that one entry a person broke neither stops the file from being kept up to date nor is lost.
+   */
+  kept?: Map<string, unknown>
+  problem?: string
+  /** Set when the file is not to be written over: not read whole, or an entry read only in part. */
+  readOnly?: true
+}
+
 /**
  * Reads a state file's text. A file that is too large, not JSON, nested too deep or not shaped as
  * expected gives what can be read of it and a problem to warn about, never an error.
  */
-export function parseStateFile<Entry>(
-  format: StateFormat<Entry>,
-  text: string,
-): { entries: Map<string, Entry>; problem?: string } {
+export function parseStateFile<Entry>(format: StateFormat<Entry>, text: string): ParsedStateFile<Entry> {
   const entries = new Map<string, Entry>()
-  if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) return { entries, problem: TOO_LARGE }
-  if (text.includes('\0')) return { entries, problem: NOT_TEXT }
+  const unread = (problem: string) => ({ entries, problem, readOnly: true as const })
+  if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) return unread(TOO_LARGE)
+  if (text.includes('\0')) return unread(NOT_TEXT)
   let json: unknown
   try {
     json = parseJson(text)
   } catch (error) {
-    return { entries, problem: `is not valid JSON (${errorMessage(error)})` }
+    return unread(`is not valid JSON (${errorMessage(error)})`)
   }
   if (!fileShape(format.name).safeParse(json).success) {
-    return { entries, problem: `is not ${format.kind} ({"${format.name}": {…}} expected)` }
+    return unread(`is not ${format.kind} ({"${format.name}": {…}} expected)`)
   }
   let unusable = 0
+  let partial = false
+  const kept = new Map<string, unknown>()
   // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
   for (const [key, value] of Object.entries(
     (json as Record<string, Record<string, unknown>>)[format.name]!,
   )) {
     const read = format.readEntry(value)
     if (read.entry !== undefined) entries.set(key, read.entry)
+    else kept.set(key, value)
     unusable += read.unusable
+    partial ||= read.entry !== undefined && read.unusable > 0
   }
   if (unusable === 0) return { entries }
-  return { entries, problem: `has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}` }
+  return {
+    entries,
+    ...(kept.size > 0 ? { kept } : {}),
+    problem: `has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}`,
+    ...(partial ? { readOnly: true as const } : {}),
+  }
 }
 
-/** The file's text: keys sorted, two-space JSON, a final newline, so that equal entries give equal bytes. */
+/**
+ * The file's text: keys sorted, two-space JSON, a final newline, so that equal entries give equal
+ * bytes. `kept`: entries it could not read, written back as they were, unless `entries` sets them.
+ */
 export function renderStateFile<Entry>(
   format: StateFormat<Entry>,
   entries: ReadonlyMap<string, Entry>,
+  kept: ReadonlyMap<string, unknown> = new Map(),
 ): string {
+  const all = new Map<string, unknown>([...kept, ...entries])
   return `${renderJson(
     new Map<string, unknown>([
       ['about', format.about],
-      [format.name, entries],
+      [format.name, all],
     ]),
     '',
   )}\n`
@@ -171,13 +198,15 @@ export async function readStateFile<Entry>(
     return { entries: new Map(), writable: false }
   }
   if (text === undefined) return { entries: new Map(), writable: true }
-  const { entries, problem } = parseStateFile(format, text)
-  if (problem !== undefined) {
+  const { entries, kept, problem, readOnly } = parseStateFile(format, text)
+  if (readOnly) {
     log.warning(
       `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
     )
+  } else if (problem !== undefined) {
+    log.warning(`${path} ${problem}: those are kept as they are and the others used; fix or delete them`)
   }
-  return { entries, readOid: gitBlobOid(text), writable: problem === undefined }
+  return { entries, ...(kept ? { kept } : {}), readOid: gitBlobOid(text), writable: !readOnly }
 }
 
 /**
@@ -200,23 +229,22 @@ export function updatedStateFiles<Entry>(
     .sort(([a], [b]) => byCodeUnits(a, b))
     .map(([path, ours]) => {
       const read = files.get(path)!
-      const onto = (entries: ReadonlyMap<string, Entry>) => {
+      const onto = (entries: ReadonlyMap<string, Entry>, kept?: ReadonlyMap<string, unknown>) => {
         const merged = new Map(entries)
         for (const [key, entry] of ours)
           merged.set(key, mergeEntry(entries.get(key), entry, read.entries.get(key)))
-        return renderStateFile(format, merged)
+        return renderStateFile(format, merged, kept)
       }
       const merge: StateMerge = {
         ...(read.readOid === undefined ? {} : { readOid: read.readOid }),
         onto(text) {
           if (text === undefined) return { content: onto(new Map()) }
           const parsed = parseStateFile(format, text)
-          return parsed.problem === undefined
-            ? { content: onto(parsed.entries) }
-            : { problem: parsed.problem }
+          if (parsed.readOnly) return { problem: parsed.problem ?? '' }
+          return { content: onto(parsed.entries, parsed.kept) }
         },
       }
-      return { path, content: onto(read.entries), policy: { kind: 'state', merge } }
+      return { path, content: onto(read.entries, read.kept), policy: { kind: 'state', merge } }
     })
 }
 
