@@ -53,6 +53,42 @@ describe('write policy', () => {
   })
 })
 
+describe('a post of the run’s own days that the record says the action wrote', () => {
+  const ours = gitBlobOid('ours\n')
+  const post = (): FileChange => ({
+    path: POST,
+    content: 'new\n',
+    policy: { kind: 'overwrite', lastWritten: ours },
+  })
+
+  it('is rewritten while it is still what the action wrote, or when it is gone', () => {
+    expect(writeDecision(post(), ours, 'changed')).toEqual({ write: true })
+    expect(writeDecision(post(), undefined, 'changed')).toEqual({ write: true })
+  })
+
+  it('is kept when a person edited it, unless overwrite is always; never keeps it anyway', () => {
+    const edited = gitBlobOid('edited\n')
+    expect(writeDecision(post(), edited, 'changed')).toEqual({ write: false, reason: 'edited' })
+    expect(writeDecision(post(), edited, 'always')).toEqual({ write: true })
+    expect(writeDecision(post(), ours, 'never')).toEqual({ write: false, reason: 'overwrite-never' })
+    // A post with no record is rewritten as it always was.
+    expect(writeDecision({ path: POST, content: 'new\n' }, edited, 'changed')).toEqual({ write: true })
+  })
+
+  it('is not taken for an edit in a checkout with CRLF line ends', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'hf-daily-papers-crlf-'))
+    await mkdir(join(root, '_posts'))
+    await writeFile(join(root, POST), 'ours\r\nsecond line\r\n')
+    const log = createMemoryLog()
+    const publisher = createFilesPublisher({ root, log })
+    const lastWritten = gitBlobOid('ours\nsecond line\n')
+    const result = await publisher.publish(
+      set([{ path: POST, content: 'new\n', policy: { kind: 'overwrite', lastWritten } }]),
+    )
+    expect(result).toEqual({ written: [POST], kept: [] })
+  })
+})
+
 describe('reading state files back', () => {
   it('reads a file on the default branch through one GraphQL query, undefined when absent', async () => {
     const server = await standIn({ defaultBranch: 'master', files: { [STATE]: '{"a":1}\n' } })

@@ -137,8 +137,26 @@ describe('refresh in the pipeline', () => {
       `**TL;DR** — ${fixture('2025-11-21').length} papers.`,
     )
 
+    // Hugging Face lists 2 of the papers the post shows: an answer to distrust, not a reason to shrink it.
+    const shrunk = await digest({ date: '2025-11-22', 'refresh-days': '1' }, early, publisher)
+    expect(shrunk.result.refreshed).toEqual([
+      {
+        day: '2025-11-21',
+        path: '_posts/2025-11-21-daily-papers-2025-11-21.md',
+        status: 'shrunk',
+        reasons: [`2 of the ${fixture('2025-11-21').length} papers it shows`],
+      },
+    ])
+    expect(shrunk.log.warnings).toEqual([
+      `2025-11-21: Hugging Face now lists 2 of the ${fixture('2025-11-21').length} papers it shows, so _posts/2025-11-21-daily-papers-2025-11-21.md is left as it is; a later run refreshes it once the day's list is whole again`,
+    ])
+    expect(await text('_posts/2025-11-21-daily-papers-2025-11-21.md')).toContain(
+      `**TL;DR** — ${fixture('2025-11-21').length} papers.`,
+    )
+
     await writeFile(join(root, '_posts/2025-11-21-daily-papers-2025-11-21.md'), 'my own\n')
-    const edited = await digest({ date: '2025-11-22', 'refresh-days': '1' }, early, publisher)
+    const moved = listSource({ '2025-11-21': fixture('2025-11-21').slice(0, -1) })
+    const edited = await digest({ date: '2025-11-22', 'refresh-days': '1' }, moved, publisher)
     expect(edited.result).toMatchObject({
       skipped: 'no papers on 2025-11-22, and the earlier posts stay as they are',
       refreshed: [{ day: '2025-11-21', status: 'edited' }],

@@ -28,7 +28,8 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
       const decide = async (file: FileChange) => {
         const target = await checkedTarget(root, real, file.path)
         const existing = await readIfPresent(target)
-        const oid = existing === undefined ? undefined : gitBlobOid(existing)
+        // A checkout with CRLF line ends (Windows, core.autocrlf) holds what git stores with LF.
+        const oid = existing === undefined ? undefined : gitBlobOid(existing.replaceAll('\r\n', '\n'))
         return { target, decision: writeDecision(file, oid, changes.overwrite) }
       }
       const writes: Array<{ file: FileChange; target: string }> = []
@@ -39,7 +40,7 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
           writes.push({ file, target })
         } else {
           kept.push({ path: file.path, reason: decision.reason })
-          logKept(log, file.path, decision.reason, 'in the workspace')
+          logKept(log, file, decision.reason, 'in the workspace')
         }
       }
       // The record of what the action wrote, for the posts it writes now; unchanged, it is no news.
@@ -49,7 +50,7 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
       )) {
         const { target, decision } = await decide(file)
         if (decision.write) writes.push({ file, target })
-        else if (decision.reason === 'too-large') logKept(log, file.path, decision.reason, 'in the workspace')
+        else if (decision.reason === 'too-large') logKept(log, file, decision.reason, 'in the workspace')
       }
       for (const { file, target } of writes) {
         await mkdir(dirname(target), { recursive: true })

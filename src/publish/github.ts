@@ -114,7 +114,7 @@ export async function withStateFiles(
     if (merged === undefined) continue
     const decision = writeDecision(merged, branch.blobs.get(file.path), 'changed')
     if (decision.write) files.push(merged)
-    else if (decision.reason === 'too-large') logKept(log, file.path, decision.reason, `on ${branch.name}`)
+    else if (decision.reason === 'too-large') logKept(log, file, decision.reason, `on ${branch.name}`)
   }
   return files
 }
@@ -168,7 +168,7 @@ export function filesToWrite(
       pending.push(file)
     } else {
       kept.push({ path: file.path, reason: decision.reason })
-      logKept(log, file.path, decision.reason, `on ${branch.name}`)
+      logKept(log, file, decision.reason, `on ${branch.name}`)
     }
   }
   return { pending, kept }

@@ -5,10 +5,10 @@ import { createBranchOnce, openPullRequestOnce } from './read-back.js'
 /**
  * Pull-request mode: a change set as one commit on `workBranch` (created from the target branch when
  * missing), and a pull request from it into the target branch, opened once and updated after. The work
- * branch gets what the target branch lacks; a file already on it follows `overwrite` there too: under
- * `never`, a person's fix pushed to the open pull request stays; under `changed`, the action's
- * rendering wins, as it does on the target branch (the fix stays in the branch's history, which is
- * never rewritten).
+ * branch gets what the target branch lacks; a file already on it follows `overwrite` there too: a
+ * person's fix pushed to the open pull request stays under `changed` (the record on the work branch
+ * says what the action wrote there) and `never`; under `always`, the action's rendering wins (the fix
+ * stays in the branch's history, which is never rewritten).
  */
 export function createPullRequestPublisher(
   connection: github.GitHubConnection,

@@ -28,13 +28,24 @@ export function writeDecision(
     case 'unedited':
       return existingOid === policy.lastWritten ? { write: true } : { write: false, reason: 'edited' }
     case 'overwrite':
-      return overwrite === 'changed' ? { write: true } : { write: false, reason: 'overwrite-never' }
+      if (overwrite === 'never') return { write: false, reason: 'overwrite-never' }
+      if (overwrite === 'changed' && policy.lastWritten !== undefined && existingOid !== policy.lastWritten)
+        return { write: false, reason: 'edited' }
+      return { write: true }
   }
 }
 
-/** Logs why a file was left as it is: a warning for a state file that grew too large, else a line. */
-export function logKept(log: Log, path: string, reason: KeptReason, where: string): void {
-  ;(reason === 'too-large' ? log.warning : log.info)(keptLine(path, reason, where))
+/**
+ * Logs why a file was left as it is: a warning for a state file that grew too large, a notice for a
+ * post of the run's own days that a person edited (a refreshed post's is told by the refresh), else a line.
+ */
+export function logKept(log: Log, file: FileChange, reason: KeptReason, where: string): void {
+  if (reason === 'too-large') return log.warning(keptLine(file.path, reason, where))
+  if (reason === 'edited' && file.policy?.kind === 'overwrite') {
+    const notice = log.notice ?? log.info
+    return notice(`${keptLine(file.path, reason, where)}; overwrite: always replaces it`)
+  }
+  log.info(keptLine(file.path, reason, where))
 }
 
 /** How the log says why a file was left as it is; `where` is e.g. "on main" or "in the workspace". */
