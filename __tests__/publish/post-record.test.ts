@@ -164,7 +164,9 @@ describe('publishers keep the record true to what they wrote', () => {
 
   it('lets an open pull request tell its own unmerged refresh from an edit', async () => {
     const work = 'daily-papers/2025-11-18'
-    const server = await standIn({ files: { [POST_17]: 'base 17\n' } })
+    const server = await standIn({
+      files: { [POST_17]: 'base 17\n', [RECORD]: renderRecord(update().files.get(RECORD)!.entries) },
+    })
     const { publisher } = publisherFor(server, { workBranch: work })
     await publisher.publish(changeSet([unedited(POST_17, 'pr 17\n', 'base 17\n')], update()))
     expect(await server.git.readFile(work, POST_17)).toBe('pr 17\n')

@@ -20,7 +20,14 @@ export interface ChangeSet {
 }
 
 /** Why a file of the change set was not written. */
-export type KeptReason = 'unchanged' | 'overwrite-never' | 'edited' | 'deleted' | 'too-large'
+export type KeptReason =
+  | 'unchanged'
+  | 'overwrite-never'
+  | 'edited'
+  | 'deleted'
+  /** A refreshed post whose record entry was removed during the run (the opt-out). */
+  | 'unrecorded'
+  | 'too-large'
 
 export interface PublishResult {
   /** Paths that were (or, in dry-run, would be) created or changed, in ChangeSet order. */

@@ -13,9 +13,11 @@ export function createCommitPublisher(connection: github.GitHubConnection): Publ
 
     publish: github.withRetries(connection, async (changes) => {
       const state = await repository.read(branch, github.foldersOf(changes), undefined)
-      const { pending, kept } = github.filesToWrite(changes.files, state.base, changes.overwrite, log)
-      if (pending.length === 0) return { written: [], kept }
-      const files = await github.withStateFiles(repository, changes, pending, state.base, log)
+      const target = github.filesToWrite(changes.files, state.base, changes.overwrite, log)
+      if (target.pending.length === 0) return { written: [], kept: target.kept }
+      const withState = await github.withStateFiles(repository, changes, target.pending, state.base, log)
+      const { files } = withState
+      const kept = [...target.kept, ...withState.kept]
       if (files.length === 0) return { written: [], kept }
       const commit = await github.commitFiles(repository, state.base, files, {
         message: changes.message,

@@ -6,10 +6,10 @@ import type { Log } from '../core/log.js'
 import { BranchMovedError, GitHubRepository, type BranchState } from './github-repository.js'
 import { commitOnce } from './read-back.js'
 import { createGitHubClient } from './octokit.js'
-import { recordChanges } from '../core/post-record.js'
+import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, PublishResult } from '../core/changes.js'
 import { logKept, writeDecision } from './write-policy.js'
-import { MAX_STATE_FILE_BYTES, UnreadableStateError } from '../core/state-file.js'
+import { MAX_STATE_FILE_BYTES, parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
 
 /** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
@@ -107,16 +107,56 @@ export async function withStateFiles(
   pending: FileChange[],
   branch: BranchState,
   log: Log,
-): Promise<FileChange[]> {
+): Promise<{ files: FileChange[]; kept: Array<{ path: string; reason: KeptReason }> }> {
+  const removed = await optedOut(repository, changes, pending, branch)
+  const kept = [...removed].map((path) => ({ path, reason: 'unrecorded' as const }))
+  for (const { path, reason } of kept) logKept(log, { path, content: '' }, reason, `on ${branch.name}`)
+  const posts = pending.filter((file) => !removed.has(file.path))
   const files: FileChange[] = []
-  for (const file of [...pending, ...recordChanges(changes.record, pending)]) {
+  for (const file of [...posts, ...recordChanges(changes.record, posts)]) {
+    if (file.policy?.kind !== 'state') {
+      files.push(file)
+      continue
+    }
     const merged = await mergedOnto(repository, file, branch, log)
     if (merged === undefined) continue
     const decision = writeDecision(merged, branch.blobs.get(file.path), 'changed')
     if (decision.write) files.push(merged)
     else if (decision.reason === 'too-large') logKept(log, file, decision.reason, `on ${branch.name}`)
   }
-  return files
+  return { files, kept }
+}
+
+/**
+ * The refreshed posts of `pending` whose record entry was removed on the branch during the run (the
+ * documented opt-out, or the whole file deleted): they are not written, and their entries not put back.
+ */
+async function optedOut(
+  repository: GitHubRepository,
+  { record }: ChangeSet,
+  pending: FileChange[],
+  branch: BranchState,
+): Promise<Set<string>> {
+  const moved = pending.flatMap((file) => {
+    const post = file.policy?.kind === 'unedited' ? record?.posts.get(file.path) : undefined
+    const read = post && record?.files.get(post.record)
+    const moved = post && read && branch.blobs.get(post.record) !== read.readOid
+    return moved ? [[file.path, post.record] as const] : []
+  })
+  const read = branchReader(repository, branch.name)
+  const gone = await Promise.all(
+    moved.map(async ([path, recordPath]) => {
+      let text: string | undefined
+      try {
+        text = await read(recordPath)
+      } catch {
+        return [] // A record it cannot read says nothing either way.
+      }
+      const parsed = text === undefined ? undefined : parseStateFile(POST_RECORD, text)
+      return parsed?.readOnly || parsed?.entries.has(path) ? [] : [path]
+    }),
+  )
+  return new Set(gone.flat())
 }
 
 /** `file` merged onto the branch's own when it is a state file that moved; undefined when that cannot be used. */

@@ -38,7 +38,7 @@ export function createPullRequestPublisher(
         work = { name: workBranch, headOid: state.base.headOid, blobs: state.base.blobs }
       }
       const { pending, kept } = github.filesToWrite(target.pending, work, changes.overwrite, log)
-      const files = await github.withStateFiles(repository, changes, pending, work, log)
+      const { files, kept: optedOut } = await github.withStateFiles(repository, changes, pending, work, log)
       const { message } = changes
       const commit =
         files.length > 0 ? await github.commitFiles(repository, work, files, { message, log }) : undefined
@@ -64,7 +64,7 @@ export function createPullRequestPublisher(
       }
       return {
         written: files.map((file) => file.path),
-        kept: [...target.kept, ...kept],
+        kept: [...target.kept, ...kept, ...optedOut],
         commitSha: commit?.oid,
         commitUrl: commit?.url,
         commitBranch: commit ? work.name : undefined,

@@ -59,6 +59,8 @@ export function keptLine(path: string, reason: KeptReason, where: string): strin
       return `${path}: changed ${where} since the action wrote it (a person's edit), left as it is`
     case 'deleted':
       return `${path}: deleted ${where} since the action wrote it, not written again`
+    case 'unrecorded':
+      return `${path}: its record entry was removed ${where} during the run, so it is not refreshed`
     case 'too-large':
       return `${path}: not written ${where}: it would be larger than the ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB the action reads back; delete entries no longer needed from it`
   }

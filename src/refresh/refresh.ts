@@ -97,6 +97,8 @@ export function refreshOutcome(plan: RefreshPlan, published: Pick<PublishResult,
         return { ...post, status: 'current' }
       case 'deleted':
         return { ...post, status: 'deleted' }
+      case 'unrecorded':
+        return { ...post, status: 'unrecorded' }
       default:
         return { ...post, status: 'edited' }
     }
