@@ -108,12 +108,8 @@ describe('Korean summaries through the bundled action', () => {
     })
     expect(run.exitCode).toBe(0)
     expect(llm().requests).toEqual([])
-    // The refresh record and the model cache are read; nothing is committed.
-    expect(github.requests.map((request) => request.operation)).toEqual([
-      'ReadFiles',
-      'ReadFiles',
-      'ReadBranch',
-    ])
+    // The branch with the refresh records, then the model cache; nothing is committed.
+    expect(github.requests.map((request) => request.operation)).toEqual(['ReadBranch', 'ReadFiles'])
     expect(await github.git.log('master')).toHaveLength(2)
     expect(run.outputs).toMatchObject({ posts: '[]', 'commit-sha': '', skipped: 'true' })
     expect(run.summary).toContain('<p>5 papers: 0 written by the model, 5 from the cache; 0 model requests')

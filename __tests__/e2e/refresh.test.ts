@@ -123,8 +123,8 @@ describe('refresh-days in commit mode', () => {
     expect(
       hf.requests.map((request) => new URL(request.url, hf.url).searchParams.get('date')).sort(),
     ).toEqual([...EARLIER, DAY])
+    // Two requests: the branch with its record files, then the commit.
     expect(github.requests.map((request) => request.operation)).toEqual([
-      'ReadFiles',
       'ReadBranch',
       'CreateCommitOnBranch',
     ])
@@ -153,9 +153,11 @@ describe('refresh-days in commit mode', () => {
     github.requests.length = 0
     const again = await commitRun({ date: DAY })
     expect(await github.git.log('main')).toHaveLength(3)
-    expect(github.requests.map((request) => request.operation)).toEqual(['ReadFiles', 'ReadBranch'])
+    expect(github.requests.map((request) => request.operation)).toEqual(['ReadBranch'])
     expect(again.outputs).toMatchObject({ posts: '[]', 'commit-sha': '', skipped: 'true' })
-    expect(again.stdout).toContain(`Unchanged since the action wrote them: ${EARLIER.join(', ')}`)
+    expect(again.stdout).toContain(
+      `Ranking unchanged since the action wrote them, not rewritten: ${EARLIER.join(', ')}`,
+    )
   })
 
   it("keeps a person's edit byte for byte and says so", async () => {

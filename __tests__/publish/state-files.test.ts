@@ -111,6 +111,28 @@ describe('reading state files back', () => {
     expectOperations(server, 'ReadFiles')
   })
 
+  it('reads the branch with the first files, and commits on that read: two requests', async () => {
+    const record = '.hf-daily-papers/posts/2025-12-24.json'
+    const server = await standIn({ files: { [record]: '{"posts": {}}\n' } })
+    const folders = ['_posts', '.hf-daily-papers/posts']
+    const { publisher } = publisherFor(server, { folders })
+    expect(await publisher.readText(record)).toBe('{"posts": {}}\n')
+    const result = await publisher.publish(set([{ path: POST, content: 'post\n' }]))
+    expect(result.commitSha).toBe(await server.git.head('main'))
+    expectOperations(server, 'ReadBranch', 'CreateCommitOnBranch')
+  })
+
+  it('reads the branch again when it moved after that first read', async () => {
+    const server = await standIn()
+    const { publisher } = publisherFor(server, { folders: ['_posts'] })
+    expect(await publisher.readText('.hf-daily-papers/posts/2025-12-24.json')).toBeUndefined()
+    await server.git.commit('main', { 'README.md': 'moved\n' }, 'Meanwhile')
+    const result = await publisher.publish(set([{ path: POST, content: 'post\n' }]))
+    expect(result.commitSha).toBe(await server.git.head('main'))
+    expect(await server.git.readFile('main', 'README.md')).toBe('moved\n')
+    expectOperations(server, 'ReadBranch', 'CreateCommitOnBranch', 'ReadBranch', 'CreateCommitOnBranch')
+  })
+
   it('names a missing branch as a commit to it would, since the record is read first', async () => {
     const server = await standIn()
     const { publisher } = publisherFor(server, { branch: 'blog' })

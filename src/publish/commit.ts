@@ -8,11 +8,12 @@ import * as github from './github.js'
 export function createCommitPublisher(connection: github.GitHubConnection): Publisher {
   const { branch, log } = connection
   const repository = github.openRepository(connection)
+  const session = github.branchSession(repository, { branch, folders: connection.folders ?? [] })
   return {
-    readText: github.branchReader(repository, branch),
+    readText: session.readText,
 
     publish: github.withRetries(connection, async (changes) => {
-      const state = await repository.read(branch, github.foldersOf(changes), undefined)
+      const state = await session.state(changes)
       const target = github.filesToWrite(changes.files, state.base, changes.overwrite, log)
       if (target.pending.length === 0) return { written: [], kept: target.kept }
       const withState = await github.withStateFiles(repository, changes, target.pending, state.base, log)

@@ -11,7 +11,7 @@ import {
   CREATE_PULL_REQUEST,
   CREATE_REF,
   readFilesDocument,
-  READ_BRANCH,
+  readBranchDocument,
   FOLDER_SLOTS,
   type BranchFiles,
   type CreateCommitResult,
@@ -38,6 +38,8 @@ export interface BranchState {
 }
 
 export interface RepositoryState {
+  /** The texts of the paths read with the branch (see readTexts), on the work branch when it exists. */
+  files: Map<string, string | undefined | UnreadableStateError>
   repositoryId: string
   base: BranchState
   /** The pull-request work branch, when it exists already. */
@@ -78,6 +80,8 @@ export class GitHubRepository {
     branch: string | undefined,
     folders: string[],
     workBranch: string | undefined,
+    paths: readonly string[] = [],
+    maxBytes = 0,
   ): Promise<RepositoryState> {
     if (folders.length > FOLDER_SLOTS.length) {
       throw new Error(
@@ -98,13 +102,15 @@ export class GitHubRepository {
       variables[`folder${slot}`] = folder
       variables[`withFolder${slot}`] = true
     })
-    const { repository } = await this.graphql<ReadBranchResult>(READ_BRANCH, variables)
+    paths.forEach((path, number) => ((variables as Record<string, unknown>)[`path${number}`] = path))
+    const { repository } = await this.graphql<ReadBranchResult>(readBranchDocument(paths.length), variables)
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
     if (!base?.target) throw new Error(this.missingBranch(branch))
     const work = repository.workBranch
     return {
+      files: await this.texts(paths, (work?.target ? work : base).target, maxBytes),
       repositoryId: repository.id,
       base: branchState(base.name, base.target, folders),
       ...(work?.target
@@ -146,8 +152,16 @@ export class GitHubRepository {
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
     const files = repository.workBranch?.target ?? base?.target
     if (!files) throw new Error(this.missingBranch(branch))
+    return this.texts(paths, files, maxBytes)
+  }
+
+  private async texts(
+    paths: readonly string[],
+    files: Partial<Record<`file${number}`, FileText | null>> | null,
+    maxBytes: number,
+  ): Promise<Map<string, string | undefined | UnreadableStateError>> {
     const texts = await Promise.all(
-      paths.map((path, number) => this.blobText(path, files[`file${number}`], maxBytes)),
+      paths.map((path, number) => this.blobText(path, files?.[`file${number}`], maxBytes)),
     )
     return new Map(paths.map((path, number) => [path, texts[number]]))
   }

@@ -3,7 +3,12 @@ import { posix } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
-import { BranchMovedError, GitHubRepository, type BranchState } from './github-repository.js'
+import {
+  BranchMovedError,
+  GitHubRepository,
+  type BranchState,
+  type RepositoryState,
+} from './github-repository.js'
 import { commitOnce } from './read-back.js'
 import { createGitHubClient } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
@@ -23,6 +28,8 @@ export interface GitHubConnection {
   otherRepository?: boolean
   /** Undefined: the repository's default branch. */
   branch?: string
+  /** The folders a run may write to, read with its first files (see branchSession); none: read at commit. */
+  folders?: readonly string[]
   userAgent: string
   log: Log
   clock: Clock
@@ -73,8 +80,41 @@ export function foldersOf(changes: ChangeSet): string[] {
 }
 
 /**
- * The publisher's `readText`: files on `workBranch` when it exists, else on `branch`, read in batches
- * (read-batch.ts), state files bounded by MAX_STATE_FILE_BYTES.
+ * A run's reads of the blog repository, for both commit modes. `readText` reads files on `workBranch`
+ * when it exists, else on `branch`, in batches (read-batch.ts), bounded by MAX_STATE_FILE_BYTES; the
+ * first batch goes out with the branch's state (its head, the files of `folders`) in one query, which
+ * `state` gives the first commit attempt instead of reading the branch again: a day's run makes two
+ * requests, this read and the commit. Compare-and-swap on the head keeps that safe: a branch that
+ * moved in between fails the commit, and the next attempt reads it again.
+ */
+export function branchSession(
+  repository: GitHubRepository,
+  { branch, workBranch, folders }: { branch?: string; workBranch?: string; folders: readonly string[] },
+) {
+  let first: Promise<RepositoryState> | undefined
+  let started = folders.length === 0
+  return {
+    readText: batchedReader(async (paths) => {
+      if (started) return repository.readTexts(branch, workBranch, paths, MAX_STATE_FILE_BYTES)
+      started = true
+      first = repository.read(branch, [...folders], workBranch, paths, MAX_STATE_FILE_BYTES)
+      return (await first).files
+    }),
+    /** The branch for a commit of `changes`: as the first read found it, once, or read now. */
+    async state(changes: ChangeSet): Promise<RepositoryState> {
+      const snapshot = first
+      first = undefined
+      const wanted = foldersOf(changes)
+      const covered = wanted.every((folder) => folders.includes(folder))
+      const read = () => repository.read(branch, wanted, workBranch)
+      return snapshot && covered ? snapshot.catch(read) : read()
+    },
+  }
+}
+
+/**
+ * The publisher's `readText` alone: files on `workBranch` when it exists, else on `branch`, read in
+ * batches (read-batch.ts), state files bounded by MAX_STATE_FILE_BYTES.
  */
 export function branchReader(
   repository: GitHubRepository,

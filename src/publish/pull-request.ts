@@ -16,12 +16,13 @@ export function createPullRequestPublisher(
 ): Publisher {
   const { branch, log } = connection
   const repository = github.openRepository(connection)
+  const session = github.branchSession(repository, { branch, workBranch, folders: connection.folders ?? [] })
   return {
     // The open pull request's branch holds what the action wrote last.
-    readText: github.branchReader(repository, branch, workBranch),
+    readText: session.readText,
 
     publish: github.withRetries(connection, async (changes) => {
-      const state = await repository.read(branch, github.foldersOf(changes), workBranch)
+      const state = await session.state(changes)
       // With an open pull request, the action's last write of a refreshed post is on the work branch:
       // only there can it tell an edit from its own unmerged work.
       const target = github.filesToWrite(changes.files, state.base, changes.overwrite, log, state.work)
