@@ -24,8 +24,8 @@ import {
 } from './graphql.js'
 import type { GitHubClient } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
-import { gitBlobOid } from '../core/git-blob.js'
-import { NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
+import type { UnreadableStateError } from '../core/state-file.js'
+import { blobText } from './blob-text.js'
 
 export interface BranchState {
   name: string
@@ -161,33 +161,15 @@ export class GitHubRepository {
     maxBytes: number,
   ): Promise<Map<string, string | undefined | UnreadableStateError>> {
     const texts = await Promise.all(
-      paths.map((path, number) => this.blobText(path, files?.[`file${number}`], maxBytes)),
+      paths.map((path, number) =>
+        blobText(path, files?.[`file${number}`], maxBytes, (oid) => this.rawBlob(oid)),
+      ),
     )
     return new Map(paths.map((path, number) => [path, texts[number]]))
   }
 
-  private async blobText(
-    path: string,
-    file: FileText | null | undefined,
-    maxBytes: number,
-  ): Promise<string | undefined | UnreadableStateError> {
-    const blob = file?.object
-    if (!blob) return undefined
-    if ((blob.byteSize ?? 0) > maxBytes) return new UnreadableStateError(path, TOO_LARGE)
-    if (blob.isBinary || typeof blob.text !== 'string') return new UnreadableStateError(path, NOT_TEXT)
-    if (!blob.isTruncated) return blob.text
-    return this.readBlob(path, blob.oid ?? '', maxBytes).catch((error: unknown) => {
-      if (error instanceof UnreadableStateError) return error
-      throw error
-    })
-  }
-
-  /**
-   * A blob's whole text over REST, raw, for one whose GraphQL `text` GitHub truncated; checked against
-   * its id, so that what is read is the file that was asked for, whole.
-   */
-  private async readBlob(path: string, oid: string, maxBytes: number): Promise<string> {
-    let bytes: Buffer
+  /** A blob's bytes over REST, raw: for one whose GraphQL `text` GitHub truncated (see blob-text.ts). */
+  private async rawBlob(oid: string): Promise<Buffer> {
     try {
       const { data } = await this.client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
         owner: this.target.repository.owner,
@@ -197,20 +179,11 @@ export class GitHubRepository {
         // The body as bytes, whatever its content type says: a JSON state file must not be parsed here.
         request: { parseSuccessResponseBody: false },
       })
-      bytes = Buffer.from(await new Response(data as unknown as ReadableStream).arrayBuffer())
+      return Buffer.from(await new Response(data as unknown as ReadableStream).arrayBuffer())
     } catch (error) {
       // eslint-disable-next-line preserve-caught-error
       throw new Error(explainGitHubError(error, this.failureContext({})))
     }
-    if (bytes.length > maxBytes) throw new UnreadableStateError(path, TOO_LARGE)
-    const text = bytes.toString('utf8')
-    if (gitBlobOid(text) !== oid) {
-      throw new UnreadableStateError(
-        path,
-        `could not be read whole (GitHub's blob ${oid} came back different)`,
-      )
-    }
-    return text
   }
 
   async commit(
