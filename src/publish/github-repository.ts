@@ -88,21 +88,13 @@ export class GitHubRepository {
         `A change set writes to ${folders.length} folders (${folders.join(', ')}), but one read covers at most ${FOLDER_SLOTS.length}`,
       )
     }
-    const variables: ReadBranchVariables = {
-      owner: this.target.repository.owner,
-      name: this.target.repository.repo,
-      qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
-      useDefaultBranch: branch === undefined,
-      workBranch: workBranch === undefined ? '' : `refs/heads/${workBranch}`,
-      withWorkBranch: workBranch !== undefined,
-    }
+    const variables: ReadBranchVariables = this.branchVariables(branch, workBranch, paths)
     FOLDER_SLOTS.forEach((slot, index) => {
       const folder = folders[index]
       if (folder === undefined) return
       variables[`folder${slot}`] = folder
       variables[`withFolder${slot}`] = true
     })
-    paths.forEach((path, number) => ((variables as Record<string, unknown>)[`path${number}`] = path))
     const { repository } = await this.graphql<ReadBranchResult>(readBranchDocument(paths.length), variables)
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
@@ -133,18 +125,9 @@ export class GitHubRepository {
     paths: readonly string[],
     maxBytes: number,
   ): Promise<Map<string, string | undefined | UnreadableStateError>> {
-    const variables: Record<string, unknown> = {
-      owner: this.target.repository.owner,
-      name: this.target.repository.repo,
-      qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
-      useDefaultBranch: branch === undefined,
-      workBranch: workBranch === undefined ? '' : `refs/heads/${workBranch}`,
-      withWorkBranch: workBranch !== undefined,
-    }
-    paths.forEach((path, number) => (variables[`path${number}`] = path))
     const { repository } = await this.graphql<ReadFilesResult>(
       readFilesDocument(paths.length),
-      variables,
+      this.branchVariables(branch, workBranch, paths),
       branch === undefined ? {} : { branch },
     )
     if (repository === null)
@@ -153,6 +136,23 @@ export class GitHubRepository {
     const files = repository.workBranch?.target ?? base?.target
     if (!files) throw new Error(this.missingBranch(branch))
     return this.texts(paths, files, maxBytes)
+  }
+
+  /** The variables of ReadBranch and ReadFiles: the repository, the branches, and `$path0` … */
+  private branchVariables(
+    branch: string | undefined,
+    workBranch: string | undefined,
+    paths: readonly string[],
+  ): ReadBranchVariables {
+    return {
+      owner: this.target.repository.owner,
+      name: this.target.repository.repo,
+      qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
+      useDefaultBranch: branch === undefined,
+      workBranch: workBranch === undefined ? '' : `refs/heads/${workBranch}`,
+      withWorkBranch: workBranch !== undefined,
+      ...Object.fromEntries(paths.map((path, number) => [`path${number}`, path])),
+    }
   }
 
   private async texts(
