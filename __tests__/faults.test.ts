@@ -67,7 +67,7 @@ describe('Hugging Face faults, end to end', () => {
     expect(result.commitSha).toBe(await github.git.head('main'))
     // The record of what the action wrote is read while Hugging Face answers.
     expect(github.requests.map((request) => request.operation)).toEqual([
-      'ReadFile',
+      'ReadFiles',
       'ReadBranch',
       'CreateCommitOnBranch',
     ])
@@ -93,7 +93,7 @@ describe('Hugging Face faults, end to end', () => {
     const commits = (await github.git.log('main')).length
     await expect(digestWithFaults(...Array<typeof fault>(times).fill(fault))).rejects.toThrow(message)
     // At most the record of what the action wrote was read, while Hugging Face was failing.
-    expect(github.requests.filter((request) => request.operation !== 'ReadFile')).toEqual([])
+    expect(github.requests.filter((request) => request.operation !== 'ReadFiles')).toEqual([])
     expect(await github.git.log('main')).toHaveLength(commits)
   })
 })

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ChangeSet, Publisher } from '../src/core/changes.js'
 import type { Paper } from '../src/core/paper.js'
-import { POST_RECORD, type RecordEntry } from '../src/core/post-record.js'
+import { POST_RECORD, recordPath, type RecordEntry } from '../src/core/post-record.js'
 import { renderStateFile } from '../src/core/state-file.js'
 import { runDigest } from '../src/pipeline/run.js'
 import type { RawInputs } from '../src/settings/inputs.js'
@@ -32,9 +32,12 @@ const papersOf = (day: string): Paper[] => parseDailyPapers(items(day), day).pap
 const ranking = (papers: Paper[]) => papers.map((paper) => [paper.id, paper.upvotes] as const)
 const blob = 'a'.repeat(40)
 
-/** The record of November: the daily posts of the 24th (there), 25th (deleted since) and 26th (unsafe name). */
-function novemberRecord(): string {
-  const entries = new Map<string, RecordEntry>([
+/**
+ * The record of late November, a file per day: the daily posts of the 24th (there), 25th (deleted
+ * since) and 26th (unsafe name), and a weekly post dated on the 27th.
+ */
+function novemberRecords(): Array<[string, string]> {
+  const entries: Array<[string, RecordEntry]> = [
     ['_posts/2025-11-24-daily-papers-2025-11-24.md', { blob, papers: ranking(papersOf('2025-11-24')) }],
     ['_posts/2025-11-25-daily-papers-2025-11-25.md', { blob, papers: ranking(papersOf('2025-11-25')) }],
     ['_posts/2025-11-26-{{ site }}.md', { blob, papers: ranking(papersOf('2025-11-26')) }],
@@ -43,13 +46,16 @@ function novemberRecord(): string {
       '_posts/2025-11-27-weekly-papers.md',
       { blob, papers: ranking([...papersOf('2025-11-27'), ...papersOf('2025-11-24')]) },
     ],
+  ]
+  return entries.map(([path, entry]) => [
+    recordPath(path.slice('_posts/'.length, '_posts/'.length + 10)),
+    renderStateFile(POST_RECORD, new Map([[path, entry]])),
   ])
-  return renderStateFile(POST_RECORD, entries)
 }
 
 async function weekly(raw: RawInputs) {
   const present = new Map([
-    ['.hf-daily-papers/posts/2025-11.json', novemberRecord()],
+    ...novemberRecords(),
     ['_posts/2025-11-24-daily-papers-2025-11-24.md', 'the post\n'],
     ['_posts/2025-11-26-{{ site }}.md', 'the post\n'],
     ['_posts/2025-11-27-weekly-papers.md', 'the post\n'],

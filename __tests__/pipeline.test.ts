@@ -76,14 +76,20 @@ describe('runDigest', () => {
         ],
         message: 'Add Hugging Face Daily Papers for 2025-12-24',
         overwrite: 'changed',
-        // The publisher records what it writes of this post in the month's record file.
+        // The publisher records what it writes of this post in its day's record file; the files of
+        // the 7 days before were read for the refresh.
         record: {
-          files: new Map([['.hf-daily-papers/posts/2025-12.json', { entries: new Map(), writable: true }]]),
+          files: new Map(
+            consecutiveDays('2025-12-17', 8).map((day) => [
+              `.hf-daily-papers/posts/${day}.json`,
+              { entries: new Map(), writable: true },
+            ]),
+          ),
           posts: new Map([
             [
               '_posts/2025-12-24-daily-papers.md',
               {
-                record: '.hf-daily-papers/posts/2025-12.json',
+                record: '.hf-daily-papers/posts/2025-12-24.json',
                 papers: [
                   ['2512.20617', 11],
                   ['2512.19673', 5],

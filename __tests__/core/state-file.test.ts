@@ -72,6 +72,7 @@ describe('a state file', () => {
 
   it.each([
     ['too large', ' '.repeat(MAX_STATE_FILE_BYTES + 1), 'is larger than 4 MB'],
+    ['with a NUL byte', '{"counts": {}}\0', 'is not text (it holds a NUL byte)'],
     ['nested too deep', '['.repeat(100_000), 'is not valid JSON (nested deeper than 32 levels)'],
     ['not JSON', '{"counts": ', /^is not valid JSON \(/],
     ['of another shape', '{"counts": [1]}', 'is not a file of counts ({"counts": {…}} expected)'],
@@ -85,6 +86,10 @@ describe('a state file', () => {
   it('keeps the good entries of a file with bad ones, and counts the bad ones', () => {
     expect(parseStateFile(COUNTS, '{"counts": {"a": 1, "b": "x", "c": 2.5}}')).toEqual({
       entries: counts(['a', 1]),
+      kept: new Map<string, unknown>([
+        ['b', 'x'],
+        ['c', 2.5],
+      ]),
       problem: 'has 2 entries that are not counts',
     })
   })
@@ -104,13 +109,14 @@ describe('readStateFiles', () => {
     const good = renderStateFile(COUNTS, counts(['a', 1]))
     const texts = new Map([
       ['.hf-daily-papers/counts/good.json', good],
-      ['.hf-daily-papers/counts/bad.json', '{"counts": {"a": 1, "b": "x"}}'],
+      ['.hf-daily-papers/counts/bad.json', '{"counts": {"a": 1,'],
+      ['.hf-daily-papers/counts/odd.json', '{"counts": {"a": 1, "b": "x"}}'],
     ])
     const asked: string[] = []
     const log = createMemoryLog()
     const files = await readStateFiles(
       COUNTS,
-      ['good', 'bad', 'none', 'good'],
+      ['good', 'bad', 'odd', 'none', 'good'],
       (path) => {
         asked.push(path)
         return Promise.resolve(texts.get(path))
@@ -121,6 +127,7 @@ describe('readStateFiles', () => {
       '.hf-daily-papers/counts/bad.json',
       '.hf-daily-papers/counts/good.json',
       '.hf-daily-papers/counts/none.json',
+      '.hf-daily-papers/counts/odd.json',
     ])
     expect(files.get('.hf-daily-papers/counts/good.json')).toEqual({
       entries: counts(['a', 1]),
@@ -128,12 +135,21 @@ describe('readStateFiles', () => {
       writable: true,
     })
     expect(files.get('.hf-daily-papers/counts/bad.json')).toMatchObject({
-      entries: counts(['a', 1]),
+      entries: counts(),
       writable: false,
+    })
+    // One entry it cannot read does not stop the file: the entry is kept as it is, the others used.
+    expect(files.get('.hf-daily-papers/counts/odd.json')).toMatchObject({
+      entries: counts(['a', 1]),
+      kept: new Map([['b', 'x']]),
+      writable: true,
     })
     expect(files.get('.hf-daily-papers/counts/none.json')).toEqual({ entries: new Map(), writable: true })
     expect(log.warnings).toEqual([
-      '.hf-daily-papers/counts/bad.json has 1 entry that are not counts: what can be read of it is used, but the file is left as it is; fix or delete it so that counts can be kept',
+      expect.stringMatching(
+        /^\.hf-daily-papers\/counts\/bad\.json is not valid JSON \(.*\): what can be read of it is used, but the file is left as it is; fix or delete it so that counts can be kept$/,
+      ),
+      '.hf-daily-papers/counts/odd.json has 1 entry that are not counts: those are kept as they are and the others used; fix or delete them',
     ])
 
     const updated = updatedStateFiles(COUNTS, files, [
@@ -141,19 +157,78 @@ describe('readStateFiles', () => {
       { path: '.hf-daily-papers/counts/bad.json', key: 'c', entry: 3 },
       { path: '.hf-daily-papers/counts/unread.json', key: 'c', entry: 3 },
       { path: '.hf-daily-papers/counts/good.json', key: 'b', entry: 2 },
+      { path: '.hf-daily-papers/counts/odd.json', key: 'c', entry: 3 },
     ])
     expect(updated).toEqual([
       {
         path: '.hf-daily-papers/counts/good.json',
         content: renderStateFile(COUNTS, counts(['a', 1], ['b', 2])),
-        policy: { kind: 'state' },
+        policy: { kind: 'state', merge: expect.objectContaining({ readOid: gitBlobOid(good) }) },
       },
       {
         path: '.hf-daily-papers/counts/none.json',
         content: renderStateFile(COUNTS, counts(['z', 26])),
-        policy: { kind: 'state' },
+        policy: { kind: 'state', merge: { onto: expect.any(Function) } },
+      },
+      {
+        path: '.hf-daily-papers/counts/odd.json',
+        content:
+          '{\n  "about": "Counts, for a test.",\n  "counts": {\n    "a": 1,\n    "b": "x",\n    "c": 3\n  }\n}\n',
+        policy: { kind: 'state', merge: expect.anything() },
       },
     ])
     expect(updatedStateFiles(COUNTS, files, [])).toEqual([])
+  })
+})
+
+describe('a state file merged at commit time', () => {
+  /** A file of variants by key, as the summary cache keeps them: each entry is a map. */
+  const VARIANTS: StateFormat<ReadonlyMap<string, string>> = {
+    ...COUNTS,
+    name: 'variants',
+    readEntry: (value) => ({ entry: new Map(Object.entries(value as Record<string, string>)), unusable: 0 }),
+  }
+  const file = (entries: Record<string, Record<string, string>>) =>
+    new Map(Object.entries(entries).map(([key, variants]) => [key, new Map(Object.entries(variants))]))
+  const PATH = '.hf-daily-papers/variants/x.json'
+
+  it('puts the run’s new values over what the branch holds now, keeping everything else there', () => {
+    const read = file({ a: { ko: 'a-ko' }, b: { ko: 'b-ko' } })
+    const readText = renderStateFile(VARIANTS, read)
+    const files = new Map([[PATH, { entries: read, readOid: gitBlobOid(readText), writable: true }]])
+    // The run adds English to a and a new paper c.
+    const [change] = updatedStateFiles(VARIANTS, files, [
+      { path: PATH, key: 'a', entry: new Map([...read.get('a')!, ['en', 'a-en']]) },
+      { path: PATH, key: 'c', entry: new Map([['en', 'c-en']]) },
+    ])
+    const merge = change?.policy?.kind === 'state' ? change.policy.merge : undefined
+    expect(merge?.readOid).toBe(gitBlobOid(readText))
+    // Meanwhile: another run added Japanese to a and a paper d; a person corrected a's Korean and removed b.
+    const onBranch = file({ a: { ko: 'a-ko fixed', ja: 'a-ja' }, d: { ja: 'd-ja' } })
+    expect(merge?.onto(renderStateFile(VARIANTS, onBranch))).toEqual({
+      content: renderStateFile(
+        VARIANTS,
+        file({
+          a: { ko: 'a-ko fixed', ja: 'a-ja', en: 'a-en' },
+          c: { en: 'c-en' },
+          d: { ja: 'd-ja' },
+        }),
+      ),
+    })
+    expect(merge?.onto(undefined)).toEqual({
+      content: renderStateFile(VARIANTS, file({ a: { en: 'a-en' }, c: { en: 'c-en' } })),
+    })
+    expect(merge?.onto('{"variants": ')).toEqual({ problem: expect.stringMatching(/^is not valid JSON/) })
+  })
+
+  it('replaces an entry that is not a map whole: a record entry is the run’s', () => {
+    const files = new Map([['.hf-daily-papers/counts/x.json', { entries: counts(['a', 1]), writable: true }]])
+    const [change] = updatedStateFiles(COUNTS, files, [
+      { path: '.hf-daily-papers/counts/x.json', key: 'a', entry: 2 },
+    ])
+    const merge = change?.policy?.kind === 'state' ? change.policy.merge : undefined
+    expect(merge?.onto(renderStateFile(COUNTS, counts(['a', 5], ['b', 3])))).toEqual({
+      content: renderStateFile(COUNTS, counts(['a', 2], ['b', 3])),
+    })
   })
 })

@@ -68,9 +68,9 @@ describe('the bundled action', () => {
     )
     // The action's name and version: no address, as the action lives wherever its user installed it from.
     expect(hf.requests[0]?.headers['user-agent']).toBe('hf-daily-papers/2.0.0')
-    // The record of what the action wrote is read while Hugging Face answers, and committed with the post.
+    // Two requests: the branch with the record of what the action wrote, read while Hugging Face answers,
+    // then the commit, with the post.
     expect(github.requests.map((request) => request.operation)).toEqual([
-      'ReadFile',
       'ReadBranch',
       'CreateCommitOnBranch',
     ])
@@ -104,7 +104,7 @@ describe('the bundled action', () => {
       githubToken: 'write-token',
     })
     expect(again.exitCode).toBe(0)
-    expect(github.requests.map((request) => request.operation)).toEqual(['ReadFile', 'ReadBranch'])
+    expect(github.requests.map((request) => request.operation)).toEqual(['ReadBranch'])
     expect(await github.git.log('master')).toHaveLength(2)
     expect(again.outputs).toMatchObject({ posts: '[]', 'commit-sha': '', skipped: 'true' })
     expect(again.summary).toContain('Nothing written: the post is unchanged.')
@@ -176,7 +176,7 @@ describe('the bundled action', () => {
       `::error::GET ${hf.url}/api/daily_papers?date=2025-12-23&limit=100&p=0: Hugging Face answered 404 Not Found: "Not found"`,
     )
     // At most the record of what the action wrote was read, while Hugging Face was failing.
-    expect(github.requests.filter((request) => request.operation !== 'ReadFile')).toEqual([])
+    expect(github.requests.filter((request) => request.operation !== 'ReadBranch')).toEqual([])
   })
 })
 

@@ -19,7 +19,7 @@ import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 const CACHE = '.hf-daily-papers/summaries/2512.json'
 /** What the action wrote, for refresh-days: committed with the post. */
-const RECORD = '.hf-daily-papers/posts/2025-12.json'
+const RECORD = '.hf-daily-papers/posts/2025-12-24.json'
 /** 28 papers, 8 with Hugging Face's own summary: two model requests, and a fallback for some papers only. */
 const MIXED_DAY = '2025-11-18'
 const MIXED_POST = `_posts/${MIXED_DAY}-daily-papers.md`
@@ -108,12 +108,8 @@ describe('Korean summaries through the bundled action', () => {
     })
     expect(run.exitCode).toBe(0)
     expect(llm().requests).toEqual([])
-    // The refresh record and the model cache are read; nothing is committed.
-    expect(github.requests.map((request) => request.operation)).toEqual([
-      'ReadFile',
-      'ReadFile',
-      'ReadBranch',
-    ])
+    // The branch with the refresh records, then the model cache; nothing is committed.
+    expect(github.requests.map((request) => request.operation)).toEqual(['ReadBranch', 'ReadFiles'])
     expect(await github.git.log('master')).toHaveLength(2)
     expect(run.outputs).toMatchObject({ posts: '[]', 'commit-sha': '', skipped: 'true' })
     expect(run.summary).toContain('<p>5 papers: 0 written by the model, 5 from the cache; 0 model requests')

@@ -13,7 +13,8 @@ import { runAction, type ActionRun } from '../support/run-action.js'
  */
 const DAY = '2025-11-20'
 const EARLIER = ['2025-11-17', '2025-11-18', '2025-11-19'] as const
-const RECORD = '.hf-daily-papers/posts/2025-11.json'
+/** The record of what the action wrote, a file per post's day. */
+const record = (day: string) => `.hf-daily-papers/posts/${day}.json`
 const post = (day: string) => `_posts/${day}-daily-papers-${day}.md`
 
 type Item = { paper: { id: string; upvotes: number } }
@@ -113,15 +114,17 @@ describe('refresh-days in commit mode', () => {
     github.requests.length = 0
     const run = await commitRun({ date: DAY })
     expect(await github.git.log('main')).toHaveLength(3)
-    expect(await lastCommitFiles(github)).toEqual([RECORD, ...[...EARLIER, DAY].map(post)].sort())
+    expect(await lastCommitFiles(github)).toEqual(
+      [...[...EARLIER, DAY].map(record), ...[...EARLIER, DAY].map(post)].sort(),
+    )
     for (const day of [...EARLIER, DAY]) {
       expect(await github.git.readFile('main', post(day))).toBe(expected.get(day))
     }
     expect(
       hf.requests.map((request) => new URL(request.url, hf.url).searchParams.get('date')).sort(),
     ).toEqual([...EARLIER, DAY])
+    // Two requests: the branch with its record files, then the commit.
     expect(github.requests.map((request) => request.operation)).toEqual([
-      'ReadFile',
       'ReadBranch',
       'CreateCommitOnBranch',
     ])
@@ -132,22 +135,29 @@ describe('refresh-days in commit mode', () => {
     expect(run.outputs).toMatchObject({ posts: JSON.stringify([post(DAY)]), skipped: 'false' })
 
     // The record holds what was written, so that tomorrow's run can refresh today's post too.
-    const record = JSON.parse((await github.git.readFile('main', RECORD)) ?? '') as {
+    for (const day of [...EARLIER, DAY]) {
+      const entries = JSON.parse((await github.git.readFile('main', record(day))) ?? '') as {
+        posts: Record<string, unknown>
+      }
+      expect(Object.keys(entries.posts)).toEqual([post(day)])
+    }
+    const today = JSON.parse((await github.git.readFile('main', record(DAY))) ?? '') as {
       posts: Record<string, { blob: string; papers: Array<[string, number]> }>
     }
-    expect(Object.keys(record.posts)).toEqual([...EARLIER, DAY].map(post))
     const blob = await github.git.git(['rev-parse', `refs/heads/main:${post(DAY)}`])
-    expect(record.posts[post(DAY)]?.blob).toBe(blob.trim())
-    expect(record.posts[post(DAY)]?.papers.map(([, upvotes]) => upvotes)).toEqual(
+    expect(today.posts[post(DAY)]?.blob).toBe(blob.trim())
+    expect(today.posts[post(DAY)]?.papers.map(([, upvotes]) => upvotes)).toEqual(
       (settled.get(DAY) as Item[]).map((item) => item.paper.upvotes).sort((a, b) => b - a),
     )
 
     github.requests.length = 0
     const again = await commitRun({ date: DAY })
     expect(await github.git.log('main')).toHaveLength(3)
-    expect(github.requests.map((request) => request.operation)).toEqual(['ReadFile', 'ReadBranch'])
+    expect(github.requests.map((request) => request.operation)).toEqual(['ReadBranch'])
     expect(again.outputs).toMatchObject({ posts: '[]', 'commit-sha': '', skipped: 'true' })
-    expect(again.stdout).toContain(`Unchanged since the action wrote them: ${EARLIER.join(', ')}`)
+    expect(again.stdout).toContain(
+      `Ranking unchanged since the action wrote them, not rewritten: ${EARLIER.join(', ')}`,
+    )
   })
 
   it("keeps a person's edit byte for byte and says so", async () => {
@@ -156,13 +166,13 @@ describe('refresh-days in commit mode', () => {
     await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` })
     const edited = `${await github.git.readFile('main', post(EARLIER[1]))}\nA note of my own.\n`
     await github.git.commit('main', { [post(EARLIER[1])]: edited }, 'Add a note')
-    const recordBefore = await github.git.readFile('main', RECORD)
+    const recordBefore = await github.git.readFile('main', record(EARLIER[1]))
 
     serve('settled')
     const run = await commitRun({ date: DAY })
     expect(await github.git.log('main')).toHaveLength(4)
     expect(await lastCommitFiles(github)).toEqual(
-      [RECORD, post(EARLIER[0]), post(EARLIER[2]), post(DAY)].sort(),
+      [EARLIER[0], EARLIER[2], DAY].flatMap((day) => [record(day), post(day)]).sort(),
     )
     expect(await github.git.readFile('main', post(EARLIER[1]))).toBe(edited)
     const notice = `::notice::${EARLIER[1]}: ${post(EARLIER[1])} changed since the action wrote it, left as it is`
@@ -173,7 +183,7 @@ describe('refresh-days in commit mode', () => {
     // The edited post keeps its old entry: the record says what the action wrote, not what is there.
     const entry = (text: string | undefined) =>
       (JSON.parse(text ?? '') as { posts: Record<string, unknown> }).posts[post(EARLIER[1])]
-    expect(entry(await github.git.readFile('main', RECORD))).toEqual(entry(recordBefore))
+    expect(entry(await github.git.readFile('main', record(EARLIER[1])))).toEqual(entry(recordBefore))
 
     const again = await commitRun({ date: DAY })
     expect(await github.git.log('main')).toHaveLength(4)
@@ -190,7 +200,7 @@ describe('refresh-days in commit mode', () => {
     hf.requests.length = 0
     const run = await commitRun({ date: DAY, overwrite: 'never' })
     expect(hf.requests.map((request) => new URL(request.url, hf.url).searchParams.get('date'))).toEqual([DAY])
-    expect(await lastCommitFiles(github)).toEqual([RECORD, post(DAY)])
+    expect(await lastCommitFiles(github)).toEqual([record(DAY), post(DAY)])
     expect(await Promise.all(EARLIER.map((day) => github!.git.readFile('main', post(day))))).toEqual(before)
     expect(run.stdout).toContain('overwrite is "never": earlier posts are left as they are (refresh-days)')
   })
@@ -229,9 +239,9 @@ describe('refresh-days in files mode', () => {
       `::notice::${EARLIER[2]}: ${post(EARLIER[2])} was deleted since the action wrote it, not written again`,
     )
 
-    const record = await readFile(join(workspace, RECORD), 'utf8')
+    const recorded = await readFile(join(workspace, record(EARLIER[0])), 'utf8')
     const again = await filesRun(DAY)
     expect(again.outputs).toMatchObject({ posts: '[]', skipped: 'true' })
-    expect(await readFile(join(workspace, RECORD), 'utf8')).toBe(record)
+    expect(await readFile(join(workspace, record(EARLIER[0])), 'utf8')).toBe(recorded)
   })
 })

@@ -140,15 +140,24 @@ describe('the cache kept in the repository', () => {
     ])
   })
 
-  it.each([
-    ['not JSON', (text: string) => text.slice(0, -3), 'is not valid JSON', 0],
-    [
-      'an entry edited wrongly',
-      (text: string) => text.replace('"summary"', '"summary": 42, "x"'),
-      'has 1 entry',
-      1,
-    ],
-  ])(
+  it('asks again for the paper of one entry edited wrongly, and keeps the file up to date', async () => {
+    const repository = createRepository()
+    repository.commit(await enrichOn(llm, day, {}, { readFile: repository.readFile }))
+    const path = '.hf-daily-papers/summaries/2511.json'
+    repository.files.set(path, repository.files.get(path)!.replace('"summary"', '"summary": 42, "x"'))
+    const before = llm.requests.length
+
+    const run = await enrichOn(llm, day, {}, { readFile: repository.readFile })
+    expect(run.log.warnings.join('\n')).toContain(`${path} has 1 entry`)
+    expect(llm.requests.slice(before).flatMap((request) => request.paperIds)).toHaveLength(1)
+    // One entry a person broke does not freeze the file: it gets the new summary, every other entry kept.
+    expect(run.cacheFiles.map((file) => file.path)).toEqual([path])
+    const summaries = cacheJson(run.cacheFiles[0]!.content).summaries
+    expect(Object.keys(summaries)).toHaveLength(ids.filter((id) => id.startsWith('2511')).length)
+    expect(JSON.stringify(summaries)).not.toContain('"summary": 42')
+  })
+
+  it.each([['not JSON', (text: string) => text.slice(0, -3), 'is not valid JSON', 0]])(
     'reads what it can of a file that is %s, warns, and leaves the file alone',
     async (_, edit, problem, lost) => {
       const repository = createRepository()

@@ -28,7 +28,10 @@ export async function standIn(options: GitHubServerOptions = {}): Promise<GitHub
 }
 
 export interface Extra extends Partial<
-  Pick<GitHubConnection, 'token' | 'branch' | 'otherRepository' | 'dispatcher' | 'graphqlUrl' | 'apiUrl'>
+  Pick<
+    GitHubConnection,
+    'token' | 'branch' | 'otherRepository' | 'dispatcher' | 'graphqlUrl' | 'apiUrl' | 'folders'
+  >
 > {
   repo?: string
   /** Pull-request mode, from this branch; commit mode without it. */

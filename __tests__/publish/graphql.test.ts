@@ -6,7 +6,7 @@ import {
   CREATE_PULL_REQUEST,
   CREATE_REF,
   READ_BRANCH,
-  READ_FILE,
+  readFilesDocument,
 } from '../../src/publish/graphql.js'
 
 const schema = buildSchema(readFileSync('node_modules/@octokit/graphql-schema/schema.graphql', 'utf8'), {
@@ -21,7 +21,8 @@ describe("the action's GraphQL documents", () => {
     ['CreateCommitOnBranch', CREATE_COMMIT_ON_BRANCH],
     ['CreateRef', CREATE_REF],
     ['CreatePullRequest', CREATE_PULL_REQUEST],
-    ['ReadFile', READ_FILE],
+    ['ReadFiles of one path', readFilesDocument(1)],
+    ['ReadFiles of a hundred paths', readFilesDocument(100)],
   ])('%s is valid against GitHub’s schema', (_name, document) => {
     expect(problems(document)).toEqual([])
   })

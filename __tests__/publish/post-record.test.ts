@@ -46,9 +46,9 @@ const changeSet = (files: FileChange[], record: RecordUpdate): ChangeSet => ({
 })
 
 describe('the record file', () => {
-  it("is one file per month of the post's day, in a dot folder Jekyll ignores", () => {
-    expect(recordPath('2025-11-30')).toBe('.hf-daily-papers/posts/2025-11.json')
-    expect(recordPath('2025-12-01')).toBe('.hf-daily-papers/posts/2025-12.json')
+  it("is one file per post's day, in a dot folder Jekyll ignores", () => {
+    expect(recordPath('2025-11-30')).toBe('.hf-daily-papers/posts/2025-11-30.json')
+    expect(recordPath('2025-12-01')).toBe('.hf-daily-papers/posts/2025-12-01.json')
   })
 
   it('renders sorted, parseable JSON and reads back what it wrote', () => {
@@ -82,6 +82,7 @@ describe('the record file', () => {
         [POST_17, good],
         ['__proto__', good],
       ]),
+      kept: new Map([[POST_18, { blob: 'not a blob id', papers: [] }]]),
       problem: 'has 1 entry it cannot read',
     })
     expect(parseRecord('{"posts": ').problem).toMatch(/^is not valid JSON/)
@@ -163,7 +164,9 @@ describe('publishers keep the record true to what they wrote', () => {
 
   it('lets an open pull request tell its own unmerged refresh from an edit', async () => {
     const work = 'daily-papers/2025-11-18'
-    const server = await standIn({ files: { [POST_17]: 'base 17\n' } })
+    const server = await standIn({
+      files: { [POST_17]: 'base 17\n', [RECORD]: renderRecord(update().files.get(RECORD)!.entries) },
+    })
     const { publisher } = publisherFor(server, { workBranch: work })
     await publisher.publish(changeSet([unedited(POST_17, 'pr 17\n', 'base 17\n')], update()))
     expect(await server.git.readFile(work, POST_17)).toBe('pr 17\n')

@@ -53,13 +53,84 @@ describe('write policy', () => {
   })
 })
 
+describe('a post of the run’s own days that the record says the action wrote', () => {
+  const ours = gitBlobOid('ours\n')
+  const post = (): FileChange => ({
+    path: POST,
+    content: 'new\n',
+    policy: { kind: 'overwrite', lastWritten: ours },
+  })
+
+  it('is rewritten while it is still what the action wrote, or when it is gone', () => {
+    expect(writeDecision(post(), ours, 'changed')).toEqual({ write: true })
+    expect(writeDecision(post(), undefined, 'changed')).toEqual({ write: true })
+  })
+
+  it('is kept when a person edited it, unless overwrite is always; never keeps it anyway', () => {
+    const edited = gitBlobOid('edited\n')
+    expect(writeDecision(post(), edited, 'changed')).toEqual({ write: false, reason: 'edited' })
+    expect(writeDecision(post(), edited, 'always')).toEqual({ write: true })
+    expect(writeDecision(post(), ours, 'never')).toEqual({ write: false, reason: 'overwrite-never' })
+    // A post with no record is rewritten as it always was.
+    expect(writeDecision({ path: POST, content: 'new\n' }, edited, 'changed')).toEqual({ write: true })
+  })
+
+  it('is not taken for an edit in a checkout with CRLF line ends', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'hf-daily-papers-crlf-'))
+    await mkdir(join(root, '_posts'))
+    await writeFile(join(root, POST), 'ours\r\nsecond line\r\n')
+    const log = createMemoryLog()
+    const publisher = createFilesPublisher({ root, log })
+    const lastWritten = gitBlobOid('ours\nsecond line\n')
+    const result = await publisher.publish(
+      set([{ path: POST, content: 'new\n', policy: { kind: 'overwrite', lastWritten } }]),
+    )
+    expect(result).toEqual({ written: [POST], kept: [] })
+  })
+})
+
 describe('reading state files back', () => {
-  it('reads a file on the default branch through one fixed GraphQL query, undefined when absent', async () => {
+  it('reads a file on the default branch through one GraphQL query, undefined when absent', async () => {
     const server = await standIn({ defaultBranch: 'master', files: { [STATE]: '{"a":1}\n' } })
     const { publisher } = publisherFor(server)
     expect(await publisher.readText(STATE)).toBe('{"a":1}\n')
     expect(await publisher.readText('.hf-daily-papers/none.json')).toBeUndefined()
-    expectOperations(server, 'ReadFile', 'ReadFile')
+    expectOperations(server, 'ReadFiles', 'ReadFiles')
+  })
+
+  it('reads the files asked for at once in one request', async () => {
+    const server = await standIn({ files: { [STATE]: 'state\n', [POST]: 'post\n' } })
+    const { publisher } = publisherFor(server)
+    const paths = [STATE, POST, '.hf-daily-papers/none.json', STATE]
+    expect(await Promise.all(paths.map((path) => publisher.readText(path)))).toEqual([
+      'state\n',
+      'post\n',
+      undefined,
+      'state\n',
+    ])
+    expectOperations(server, 'ReadFiles')
+  })
+
+  it('reads the branch with the first files, and commits on that read: two requests', async () => {
+    const record = '.hf-daily-papers/posts/2025-12-24.json'
+    const server = await standIn({ files: { [record]: '{"posts": {}}\n' } })
+    const folders = ['_posts', '.hf-daily-papers/posts']
+    const { publisher } = publisherFor(server, { folders })
+    expect(await publisher.readText(record)).toBe('{"posts": {}}\n')
+    const result = await publisher.publish(set([{ path: POST, content: 'post\n' }]))
+    expect(result.commitSha).toBe(await server.git.head('main'))
+    expectOperations(server, 'ReadBranch', 'CreateCommitOnBranch')
+  })
+
+  it('reads the branch again when it moved after that first read', async () => {
+    const server = await standIn()
+    const { publisher } = publisherFor(server, { folders: ['_posts'] })
+    expect(await publisher.readText('.hf-daily-papers/posts/2025-12-24.json')).toBeUndefined()
+    await server.git.commit('main', { 'README.md': 'moved\n' }, 'Meanwhile')
+    const result = await publisher.publish(set([{ path: POST, content: 'post\n' }]))
+    expect(result.commitSha).toBe(await server.git.head('main'))
+    expect(await server.git.readFile('main', 'README.md')).toBe('moved\n')
+    expectOperations(server, 'ReadBranch', 'CreateCommitOnBranch', 'ReadBranch', 'CreateCommitOnBranch')
   })
 
   it('names a missing branch as a commit to it would, since the record is read first', async () => {
@@ -80,13 +151,13 @@ describe('reading state files back', () => {
     const server = await standIn({ files: { [STATE]: 'base\n' } })
     const { publisher } = publisherFor(server, { workBranch: 'daily-papers/2025-12-24' })
     expect(await publisher.readText(STATE)).toBe('base\n')
-    // No work branch yet: one read finds it missing, a second reads the target branch.
-    expectOperations(server, 'ReadFile', 'ReadFile')
+    // No work branch yet: one read asks for both, and the target branch answers.
+    expectOperations(server, 'ReadFiles')
     await publisher.publish(set([{ path: STATE, content: 'work\n', policy: { kind: 'state' } }], 'never'))
     expect(await server.git.readFile('main', STATE)).toBe('base\n')
     server.requests.length = 0
     expect(await publisher.readText(STATE)).toBe('work\n')
-    expectOperations(server, 'ReadFile')
+    expectOperations(server, 'ReadFiles')
   })
 
   it('writes state under overwrite: never and reports what it kept and why', async () => {

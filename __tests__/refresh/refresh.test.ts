@@ -111,12 +111,14 @@ describe('refreshWindow', () => {
 })
 
 describe('refresh in the pipeline', () => {
-  it('reads the record of every month the run touches, while fetching', async () => {
+  it('reads the record of every day the run touches, while fetching', async () => {
     const { publisher, read } = await workspacePublisher()
     await digest({ date: '2025-12-02', 'refresh-days': '3' }, listSource({}), publisher)
     expect(read.sort()).toEqual([
-      '.hf-daily-papers/posts/2025-11.json',
-      '.hf-daily-papers/posts/2025-12.json',
+      '.hf-daily-papers/posts/2025-11-29.json',
+      '.hf-daily-papers/posts/2025-11-30.json',
+      '.hf-daily-papers/posts/2025-12-01.json',
+      '.hf-daily-papers/posts/2025-12-02.json',
     ])
   })
 
@@ -135,8 +137,26 @@ describe('refresh in the pipeline', () => {
       `**TL;DR** — ${fixture('2025-11-21').length} papers.`,
     )
 
+    // Hugging Face lists 2 of the papers the post shows: an answer to distrust, not a reason to shrink it.
+    const shrunk = await digest({ date: '2025-11-22', 'refresh-days': '1' }, early, publisher)
+    expect(shrunk.result.refreshed).toEqual([
+      {
+        day: '2025-11-21',
+        path: '_posts/2025-11-21-daily-papers-2025-11-21.md',
+        status: 'shrunk',
+        reasons: [`2 of the ${fixture('2025-11-21').length} papers it shows`],
+      },
+    ])
+    expect(shrunk.log.warnings).toEqual([
+      `2025-11-21: Hugging Face now lists 2 of the ${fixture('2025-11-21').length} papers it shows, so _posts/2025-11-21-daily-papers-2025-11-21.md is left as it is; a later run refreshes it once the day's list is whole again`,
+    ])
+    expect(await text('_posts/2025-11-21-daily-papers-2025-11-21.md')).toContain(
+      `**TL;DR** — ${fixture('2025-11-21').length} papers.`,
+    )
+
     await writeFile(join(root, '_posts/2025-11-21-daily-papers-2025-11-21.md'), 'my own\n')
-    const edited = await digest({ date: '2025-11-22', 'refresh-days': '1' }, early, publisher)
+    const moved = listSource({ '2025-11-21': fixture('2025-11-21').slice(0, -1) })
+    const edited = await digest({ date: '2025-11-22', 'refresh-days': '1' }, moved, publisher)
     expect(edited.result).toMatchObject({
       skipped: 'no papers on 2025-11-22, and the earlier posts stay as they are',
       refreshed: [{ day: '2025-11-21', status: 'edited' }],
@@ -147,9 +167,9 @@ describe('refresh in the pipeline', () => {
     const { root, publisher, text } = await workspacePublisher()
     const source = listSource({ '2025-11-19': fixture('2025-11-19'), '2025-11-20': fixture('2025-11-20') })
     await mkdir(join(root, '.hf-daily-papers/posts'), { recursive: true })
-    await writeFile(join(root, '.hf-daily-papers/posts/2025-11.json'), '{"posts": {} ,,}\n')
+    await writeFile(join(root, '.hf-daily-papers/posts/2025-11-19.json'), '{"posts": {} ,,}\n')
     const { result, log } = await digest({ date: '2025-11-20', 'refresh-days': '1' }, source, publisher)
-    expect(await text('.hf-daily-papers/posts/2025-11.json')).toBe('{"posts": {} ,,}\n')
+    expect(await text('.hf-daily-papers/posts/2025-11-19.json')).toBe('{"posts": {} ,,}\n')
     expect(await text('_posts/2025-11-20-daily-papers-2025-11-20.md')).toBeDefined()
     expect(result.refreshed).toEqual([
       {
@@ -161,7 +181,7 @@ describe('refresh in the pipeline', () => {
     ])
     expect(log.warnings).toEqual([
       expect.stringMatching(
-        /^\.hf-daily-papers\/posts\/2025-11\.json is not valid JSON \(.*\): what can be read of it is used, but the file is left as it is; fix or delete it/,
+        /^\.hf-daily-papers\/posts\/2025-11-19\.json is not valid JSON \(.*\): what can be read of it is used, but the file is left as it is; fix or delete it/,
       ),
     ])
     expect(log.lines).toContain(
@@ -182,12 +202,14 @@ describe('refresh in the pipeline', () => {
     expect(published[0]?.record).toBeUndefined()
   })
 
-  it('records a weekly post under the month of its first day and refreshes nothing', async () => {
+  it('records a weekly post under its first day and refreshes nothing', async () => {
     const { publisher, text } = await workspacePublisher()
     const source = listSource({ '2025-11-24': fixture('2025-11-24'), '2025-11-25': fixture('2025-11-25') })
     await digest({ date: '2025-11-25', digest: 'weekly' }, source, publisher)
     expect(source.asked).toHaveLength(7)
-    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11.json')) ?? '') as { posts: object }
+    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11-24.json')) ?? '') as {
+      posts: object
+    }
     expect(Object.keys(record.posts)).toEqual(['_posts/2025-11-24-weekly-papers-2025-W48.md'])
   })
 })

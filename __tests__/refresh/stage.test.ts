@@ -12,7 +12,8 @@ import { createMemoryLog } from '../support/memory-log.js'
  * The refresh as values: a start (the earlier days, the record being read), a plan from the rendered
  * posts, and what became of them once published. Nothing in between is kept anywhere else.
  */
-const RECORD = '.hf-daily-papers/posts/2025-12.json'
+const RECORD = '.hf-daily-papers/posts/2025-12-23.json'
+const OWN_RECORD = '.hf-daily-papers/posts/2025-12-24.json'
 const EARLIER = '_posts/2025-12-23-daily-papers-2025-12-23.md'
 const OWN = '_posts/2025-12-24-daily-papers-2025-12-24.md'
 const paper = (id: string, upvotes: number) => ({ id, upvotes }) as Paper
@@ -27,7 +28,7 @@ const recorded = renderStateFile(
 )
 
 describe('the refresh as values', () => {
-  it('starts by reading the record of every month, and plans from it what to rewrite and record', async () => {
+  it('starts by reading the record of every day, and plans from it what to rewrite and record', async () => {
     const read: string[] = []
     const start = startRefresh(
       settingsOf('commit'),
@@ -39,7 +40,7 @@ describe('the refresh as values', () => {
     const earlier = [{ day: '2025-12-23', path: EARLIER, content: 'new\n', papers: [paper('2512.00001', 4)] }]
     const own = [{ day: '2025-12-24', path: OWN, papers: [paper('2512.00002', 2)] }]
     const { plan, record } = await planRefreshOf(start, earlier, own)
-    expect(read).toEqual([RECORD])
+    expect(read).toEqual([RECORD, OWN_RECORD])
     expect(plan.files).toEqual([
       { path: EARLIER, content: 'new\n', policy: { kind: 'unedited', lastWritten: gitBlobOid('old\n') } },
     ])

@@ -238,8 +238,8 @@ describe('parseSettings', () => {
     ],
     [
       'overwrite',
-      { overwrite: 'always' },
-      /"overwrite": "always" is not accepted; use one of: changed, never/,
+      { overwrite: 'sometimes' },
+      /"overwrite": "sometimes" is not accepted; use one of: changed, always, never/,
     ],
     [
       'hf-api-url',

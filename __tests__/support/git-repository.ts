@@ -68,6 +68,11 @@ export class GitRepository {
     return (await readFile(join(this.dir, 'HEAD'), 'utf8')).trim().replace(/^ref: refs\/heads\//, '')
   }
 
+  /** A blob's bytes, by its id (the stand-in's files are UTF-8, a NUL byte included). */
+  async blob(oid: string): Promise<Buffer> {
+    return Buffer.from(await this.git(['cat-file', 'blob', oid]))
+  }
+
   async readFile(branch: string, path: string): Promise<string | undefined> {
     return this.git(['cat-file', 'blob', `refs/heads/${branch}:${path}`]).catch(() => undefined)
   }

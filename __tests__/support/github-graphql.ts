@@ -206,6 +206,14 @@ function commitObject(context: Resolution, oid: string) {
     __typename: 'Commit',
     oid,
     url: `${context.baseUrl}/${context.owner}/${context.repo}/commit/${oid}`,
+    parents: async ({ first }: { first?: number }) => {
+      const line = (await context.git.git(['rev-list', '--parents', '-n', '1', oid])).trim()
+      const nodes = line
+        .split(' ')
+        .slice(1, 1 + (first ?? 100))
+        .map((parent) => commitObject(context, parent))
+      return strict('CommitConnection', { nodes })
+    },
     file: async ({ path }: { path: string }) => {
       const line = (await context.git.git(['ls-tree', oid, '--', path.replace(/\/+$/, '')])).trim()
       return line === '' ? null : treeEntryObject(context, line)
@@ -239,14 +247,29 @@ function treeObject(context: Resolution, oid: string) {
   })
 }
 
+/** Where github.com stops a Blob's `text`, setting `isTruncated`: 512,000 bytes. */
+export const BLOB_TEXT_LIMIT = 512_000
+
 function blobObject(context: Resolution, oid: string) {
+  const bytes = context.git.blob(oid)
+  // git's own test for binary: a NUL byte in the first 8,000 bytes. GitHub's `text` is null then.
+  const isBinary = async () => (await bytes).subarray(0, 8000).includes(0)
   return strict('Blob', {
     __typename: 'Blob',
     oid,
-    isBinary: false,
-    byteSize: async () => Number((await context.git.git(['cat-file', '-s', oid])).trim()),
-    text: () => context.git.git(['cat-file', 'blob', oid]),
+    isBinary,
+    isTruncated: async () => (await bytes).length > BLOB_TEXT_LIMIT,
+    byteSize: async () => (await bytes).length,
+    text: async () => ((await isBinary()) ? null : truncatedText(await bytes)),
   })
+}
+
+/** The first BLOB_TEXT_LIMIT bytes as text, cut at a character's start as github.com cuts it. */
+function truncatedText(bytes: Buffer): string {
+  if (bytes.length <= BLOB_TEXT_LIMIT) return bytes.toString('utf8')
+  let end = BLOB_TEXT_LIMIT
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--
+  return bytes.subarray(0, end).toString('utf8')
 }
 
 /** Wraps a resolver object so that asking it for a field it does not implement is an error. */

@@ -5,7 +5,7 @@
  * loudly instead of answering null. `createCommitOnBranch` makes a real commit, compare-and-swap on
  * `expectedHeadOid` like GitHub.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { text } from 'node:stream/consumers'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -72,6 +72,12 @@ export interface GitHubServer {
   /** Runs `hook` once, after the next mutation is received and before it is applied (a concurrent push). */
   beforeNextMutation(hook: () => Promise<void>): void
   /**
+   * Applies the next mutation named `operation` (any, without) and loses its answer: the connection
+   * is reset, or a 5xx comes instead (a proxy's 502 after GitHub did the work). With `applied: false`,
+   * the mutation is lost before GitHub sees it.
+   */
+  loseNextMutationAnswer(lost: LostAnswer): void
+  /**
    * Answers the next request with this instead (a 502, a secondary rate limit …), after earlier ones.
    * `{token}` in a string of the body becomes the token the request carried.
    */
@@ -95,6 +101,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const git = await GitRepository.create(defaultBranch, options.files ?? { 'README.md': '# Blog\n' })
   const requests: RecordedGitHubRequest[] = []
   const mutationHooks: Array<() => Promise<void>> = []
+  const lostAnswers: LostAnswer[] = []
   const failures: Array<
     | { status: number; headers?: Record<string, string>; body: unknown }
     | { stall: { kind: 'silent' } | { kind: 'trickle'; intervalMs: number } }
@@ -145,12 +152,18 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           protectedBranches,
           actionsMayCreatePullRequests: options.actionsMayCreatePullRequests ?? true,
         }
+        const lostAt = isMutation(document)
+          ? lostAnswers.findIndex((one) => one.operation === undefined || one.operation === record.operation)
+          : -1
+        const lost = lostAt < 0 ? undefined : lostAnswers.splice(lostAt, 1)[0]
+        if (lost?.applied === false) return loseAnswer(req, res, lost.answer)
         const result = await execute({
           schema,
           document,
           rootValue: rootResolvers(context),
           variableValues: variables,
         })
+        if (lost) return loseAnswer(req, res, lost.answer)
         return sendAnswer(res, 200, {
           ...(result.data !== undefined ? { data: result.data } : {}),
           ...(result.errors
@@ -168,6 +181,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (req.method === 'GET' && match[3] === undefined) {
         return sendAnswer(res, 200, { full_name: `${owner}/${repo}`, default_branch: defaultBranch })
       }
+      const blob = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(match[3] ?? '')
+      if (req.method === 'GET' && blob) return await sendBlob(res, git, blob[1] as string, req.headers.accept)
       const dispatch = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(match[3] ?? '')
       if (req.method === 'POST' && dispatch) {
         const workflow = decodeURIComponent(dispatch[1] as string)
@@ -204,6 +219,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     pullRequests,
     dispatches,
     beforeNextMutation: (hook) => void mutationHooks.push(hook),
+    loseNextMutationAnswer: (lost) => void lostAnswers.push(lost),
     failNext: (response) => void failures.push(response),
     stallNext: (stall) => void failures.push({ stall }),
     close: async () => {
@@ -214,6 +230,44 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   }
   return standIn
 }
+/**
+ * REST `GET /repos/{owner}/{repo}/git/blobs/{sha}`: the raw bytes under `application/vnd.github.raw`
+ * (how a client reads a blob whose GraphQL `text` is truncated), GitHub's base64 JSON otherwise.
+ */
+async function sendBlob(
+  res: ServerResponse,
+  git: GitRepository,
+  oid: string,
+  accept: string | undefined,
+): Promise<void> {
+  const bytes = await git.blob(oid).catch(() => undefined)
+  if (bytes === undefined) return sendAnswer(res, 404, { message: 'Not Found' })
+  if (accept?.includes('application/vnd.github.raw')) {
+    res.writeHead(200, { 'content-type': 'application/vnd.github.raw', 'content-length': bytes.length })
+    res.end(bytes)
+    return
+  }
+  sendAnswer(res, 200, {
+    sha: oid,
+    size: bytes.length,
+    encoding: 'base64',
+    content: bytes.toString('base64'),
+  })
+}
+
+export interface LostAnswer {
+  operation?: string
+  answer: 'reset' | number
+  applied?: boolean
+}
+
+/** No answer: the connection reset, or a proxy's error page with this status. */
+function loseAnswer(req: IncomingMessage, res: ServerResponse, answer: LostAnswer['answer']): void {
+  if (answer === 'reset') return void req.socket.destroy()
+  const page = `<html><body><h1>${answer} ${STATUS_CODES[answer] ?? ''}</h1></body></html>`
+  sendAnswer(res, answer, page, { 'content-type': 'text/html' })
+}
+
 /** `{token}` in any string of `body` replaced by the token the request carried. */
 function withToken(body: unknown, token: string): unknown {
   return JSON.parse(JSON.stringify(body ?? null).replaceAll('{token}', token)) as unknown

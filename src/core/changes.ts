@@ -7,8 +7,11 @@ export interface ChangeSet {
   files: FileChange[]
   /** Commit message: the first line is the headline, the rest the body. */
   message: string
-  /** `changed`: rewrite a file whose content differs; `never`: leave existing files alone. */
-  overwrite: 'changed' | 'never'
+  /**
+   * `changed`: rewrite a file whose content differs, but not a post a person edited since the action
+   * wrote it; `always`: rewrite it too; `never`: leave existing files alone.
+   */
+  overwrite: 'changed' | 'always' | 'never'
   /**
    * The record of what the action wrote (post-record.ts): the publisher adds the updated record files
    * for the posts it actually writes. Absent in a dry run.
@@ -17,7 +20,14 @@ export interface ChangeSet {
 }
 
 /** Why a file of the change set was not written. */
-export type KeptReason = 'unchanged' | 'overwrite-never' | 'edited' | 'deleted'
+export type KeptReason =
+  | 'unchanged'
+  | 'overwrite-never'
+  | 'edited'
+  | 'deleted'
+  /** A refreshed post whose record entry was removed during the run (the opt-out). */
+  | 'unrecorded'
+  | 'too-large'
 
 export interface PublishResult {
   /** Paths that were (or, in dry-run, would be) created or changed, in ChangeSet order. */

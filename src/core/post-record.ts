@@ -7,7 +7,7 @@ import { z } from './zod.js'
  * The record of what the action wrote: for each post, the git blob id of the content it wrote and
  * the ranking that content shows. A later run rewrites a post only while the post still has that
  * blob id (a person's edit changes it), and explains a rewrite by comparing rankings. A state file
- * per month of the post's day (state-file.ts), so that the posts themselves stay exactly as rendered.
+ * per day of the post (state-file.ts), so that the posts themselves stay exactly as rendered.
  */
 
 /** A paper of a post's ranking: arXiv id and upvotes, in rank order. */
@@ -49,9 +49,13 @@ export const POST_RECORD: StateFormat<RecordEntry> = {
   },
 }
 
-/** The shard of a post whose `{date}` is `day`: its month, `2025-11`, built from the day's digits only. */
+/**
+ * The shard of a post whose `{date}` is `day`: the day itself, `2025-11-20`, built from its digits only.
+ * A file per day, so that runs and pull requests of different days never touch the same file: two
+ * open pull requests of two days merge without a conflict.
+ */
 export function recordShard(day: string): string {
-  return day.slice(0, 7)
+  return day
 }
 
 /** The record file of a post whose `{date}` is `day`. */

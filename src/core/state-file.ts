@@ -2,7 +2,7 @@ import { posix } from 'node:path'
 import pMap from 'p-map'
 import { parseJson } from './bounded-json.js'
 import { errorMessage } from './errors.js'
-import type { FileChange } from './file-change.js'
+import type { FileChange, StateMerge } from './file-change.js'
 import { gitBlobOid } from './git-blob.js'
 import type { Log } from './log.js'
 import { z } from './zod.js'
@@ -10,9 +10,10 @@ import { z } from './zod.js'
 /**
  * The action's own bookkeeping, kept in the blog repository beside the posts: the record of what it
  * wrote and the model-summary cache. A dot folder, which Jekyll neither publishes nor parses, so a
- * hand-broken file cannot break the site's build; one file per month (a shard), so each file, and so
- * each commit, stays small. Every kind of state file follows this one recipe: bounded, depth-safe,
- * rendered the same for the same entries, and never written over while it is not entirely understood.
+ * hand-broken file cannot break the site's build; one file per shard (a day of posts, a month of
+ * papers), so each file, and so each commit, stays small. Every kind of state file follows this one
+ * recipe: bounded, depth-safe, rendered the same for the same entries, never written over while it is
+ * not entirely understood, and merged entry by entry when it moved during a run.
  */
 export const STATE_DIR = '.hf-daily-papers'
 
@@ -21,6 +22,24 @@ export const STATE_DIR = '.hf-daily-papers'
  * Korean summaries is ~0.7 MB, a month of records ~0.2 MB: a larger file is not ours.
  */
 export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
+
+/**
+ * Thrown by a publisher's `readText` for a state file it will not give back whole (too large, not
+ * text): the reader warns and leaves the file as it is, and the run goes on. `problem` completes a
+ * sentence that starts with the path: `is larger than 4 MB`.
+ */
+export class UnreadableStateError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path} ${problem}`)
+  }
+}
+
+/** Why a state file is not read, as UnreadableStateError and parseStateFile say it. */
+export const TOO_LARGE = `is larger than ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB`
+export const NOT_TEXT = 'is not text (it holds a NUL byte)'
 
 /** What tells one kind of state file from another: its folder and top-level key, and its entries. */
 export interface StateFormat<Entry> {
@@ -46,6 +65,8 @@ export interface StateFile<Entry> {
   readOid?: string
   /** False for a file that is not entirely understood: its entries are used, but it is never written over. */
   writable: boolean
+  /** Entries it could not read at all, written back as they are (see ParsedStateFile). */
+  kept?: ReadonlyMap<string, unknown>
 }
 
 /** The path of a shard's file. `shard` is made by the format's owner from digits only (or `other`). */
@@ -56,56 +77,83 @@ export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: str
 const fileShape = (name: string) =>
   z.strictObject({ about: z.optional(z.string()), [name]: z.record(z.string(), z.unknown()) })
 
+/** A state file's text as read: its entries, and what is wrong with it. */
+export interface ParsedStateFile<Entry> {
+  entries: Map<string, Entry>
+  /**
+   * The entries it cannot read at all, by key, as they are in the file: written back as they are, so
+   * that one entry a person broke neither stops the file from being kept up to date nor is lost.
+   */
+  kept?: Map<string, unknown>
+  problem?: string
+  /** Set when the file is not to be written over: not read whole, or an entry read only in part. */
+  readOnly?: true
+}
+
 /**
  * Reads a state file's text. A file that is too large, not JSON, nested too deep or not shaped as
  * expected gives what can be read of it and a problem to warn about, never an error.
  */
-export function parseStateFile<Entry>(
-  format: StateFormat<Entry>,
-  text: string,
-): { entries: Map<string, Entry>; problem?: string } {
+export function parseStateFile<Entry>(format: StateFormat<Entry>, text: string): ParsedStateFile<Entry> {
   const entries = new Map<string, Entry>()
-  if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) {
-    return { entries, problem: `is larger than ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB` }
-  }
+  const unread = (problem: string) => ({ entries, problem, readOnly: true as const })
+  if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) return unread(TOO_LARGE)
+  if (text.includes('\0')) return unread(NOT_TEXT)
   let json: unknown
   try {
     json = parseJson(text)
   } catch (error) {
-    return { entries, problem: `is not valid JSON (${errorMessage(error)})` }
+    return unread(`is not valid JSON (${errorMessage(error)})`)
   }
   if (!fileShape(format.name).safeParse(json).success) {
-    return { entries, problem: `is not ${format.kind} ({"${format.name}": {…}} expected)` }
+    return unread(`is not ${format.kind} ({"${format.name}": {…}} expected)`)
   }
   let unusable = 0
+  let partial = false
+  const kept = new Map<string, unknown>()
   // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
   for (const [key, value] of Object.entries(
     (json as Record<string, Record<string, unknown>>)[format.name]!,
   )) {
     const read = format.readEntry(value)
     if (read.entry !== undefined) entries.set(key, read.entry)
+    else kept.set(key, value)
     unusable += read.unusable
+    partial ||= read.entry !== undefined && read.unusable > 0
   }
   if (unusable === 0) return { entries }
-  return { entries, problem: `has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}` }
+  return {
+    entries,
+    ...(kept.size > 0 ? { kept } : {}),
+    problem: `has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}`,
+    ...(partial ? { readOnly: true as const } : {}),
+  }
 }
 
-/** The file's text: keys sorted, two-space JSON, a final newline, so that equal entries give equal bytes. */
+/**
+ * The file's text: keys sorted, two-space JSON, a final newline, so that equal entries give equal
+ * bytes. `kept`: entries it could not read, written back as they were, unless `entries` sets them.
+ */
 export function renderStateFile<Entry>(
   format: StateFormat<Entry>,
   entries: ReadonlyMap<string, Entry>,
+  kept: ReadonlyMap<string, unknown> = new Map(),
 ): string {
+  const all = new Map<string, unknown>([...kept, ...entries])
   return `${renderJson(
     new Map<string, unknown>([
       ['about', format.about],
-      [format.name, entries],
+      [format.name, all],
     ]),
     '',
   )}\n`
 }
 
-/** State files read at once: a three-year backfill touches 37. */
-const READ_CONCURRENCY = 4
+/**
+ * State files asked for at once: a publisher on GitHub sends the paths asked for together in one
+ * request (a hundred at most), so a refresh's eight record files take one round trip.
+ */
+const READ_CONCURRENCY = 100
 
 /**
  * Reads the files of these shards, by path. A file that is not entirely understood is read as far as
@@ -120,20 +168,45 @@ export async function readStateFiles<Entry>(
   const paths = [...new Set([...shards].map((shard) => statePath(format, shard)))]
   const files = await pMap(
     paths,
-    async (path): Promise<[string, StateFile<Entry>]> => {
-      const text = await readText(path)
-      if (text === undefined) return [path, { entries: new Map(), writable: true }]
-      const { entries, problem } = parseStateFile(format, text)
-      if (problem !== undefined) {
-        log.warning(
-          `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
-        )
-      }
-      return [path, { entries, readOid: gitBlobOid(text), writable: problem === undefined }]
-    },
+    async (path): Promise<[string, StateFile<Entry>]> => [
+      path,
+      await readStateFile(format, path, readText, log),
+    ],
     { concurrency: READ_CONCURRENCY },
   )
   return new Map(files)
+}
+
+/**
+ * One state file, by path; a file the publisher will not give back (UnreadableStateError) or that is
+ * not entirely understood is a warning and read-only, never an error.
+ */
+export async function readStateFile<Entry>(
+  format: StateFormat<Entry>,
+  path: string,
+  readText: (path: string) => Promise<string | undefined>,
+  log: Log,
+): Promise<StateFile<Entry>> {
+  let text: string | undefined
+  try {
+    text = await readText(path)
+  } catch (error) {
+    if (!(error instanceof UnreadableStateError)) throw error
+    log.warning(
+      `${path} ${error.problem}: it is not used and is left as it is; fix or delete it so that ${format.purpose}`,
+    )
+    return { entries: new Map(), writable: false }
+  }
+  if (text === undefined) return { entries: new Map(), writable: true }
+  const { entries, kept, problem, readOnly } = parseStateFile(format, text)
+  if (readOnly) {
+    log.warning(
+      `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
+    )
+  } else if (problem !== undefined) {
+    log.warning(`${path} ${problem}: those are kept as they are and the others used; fix or delete them`)
+  }
+  return { entries, ...(kept ? { kept } : {}), readOid: gitBlobOid(text), writable: !readOnly }
 }
 
 /**
@@ -150,16 +223,45 @@ export function updatedStateFiles<Entry>(
   for (const { path, key, entry } of updates) {
     const file = files.get(path)
     if (file === undefined || !file.writable) continue
-    const entries = changed.get(path) ?? new Map(file.entries)
-    changed.set(path, entries.set(key, entry))
+    changed.set(path, (changed.get(path) ?? new Map<string, Entry>()).set(key, entry))
   }
   return [...changed]
     .sort(([a], [b]) => byCodeUnits(a, b))
-    .map(([path, entries]) => ({
-      path,
-      content: renderStateFile(format, entries),
-      policy: { kind: 'state' },
-    }))
+    .map(([path, ours]) => {
+      const read = files.get(path)!
+      const onto = (entries: ReadonlyMap<string, Entry>, kept?: ReadonlyMap<string, unknown>) => {
+        const merged = new Map(entries)
+        for (const [key, entry] of ours)
+          merged.set(key, mergeEntry(entries.get(key), entry, read.entries.get(key)))
+        return renderStateFile(format, merged, kept)
+      }
+      const merge: StateMerge = {
+        ...(read.readOid === undefined ? {} : { readOid: read.readOid }),
+        onto(text) {
+          if (text === undefined) return { content: onto(new Map()) }
+          const parsed = parseStateFile(format, text)
+          if (parsed.readOnly) return { problem: parsed.problem ?? '' }
+          return { content: onto(parsed.entries, parsed.kept) }
+        },
+      }
+      return { path, content: onto(read.entries, read.kept), policy: { kind: 'state', merge } }
+    })
+}
+
+/**
+ * One entry the run set, merged onto the branch's (`onBranch`; `read`: as the run read it). An entry
+ * that is itself a map (the summary cache's variants) merges key by key: the run's new or changed
+ * values over the branch's, so that a run in another language, or a person's correction or removal
+ * of another value, is kept. Any other entry is the run's.
+ */
+function mergeEntry<Entry>(onBranch: Entry | undefined, ours: Entry, read: Entry | undefined): Entry {
+  if (!(ours instanceof Map) || (onBranch !== undefined && !(onBranch instanceof Map))) return ours
+  const before = read instanceof Map ? (read as ReadonlyMap<unknown, unknown>) : new Map()
+  const merged = new Map<unknown, unknown>(onBranch as ReadonlyMap<unknown, unknown> | undefined)
+  for (const [key, value] of ours as ReadonlyMap<unknown, unknown>) {
+    if (before.get(key) !== value) merged.set(key, value)
+  }
+  return merged as Entry
 }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

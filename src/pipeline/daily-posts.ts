@@ -9,8 +9,8 @@ import { readRecords, type PostRecords } from '../refresh/records.js'
 import type { Settings } from '../settings/settings.js'
 import { periodPlan, postPath, type PostPlan } from './plans.js'
 
-/** Daily posts looked for at once: a month has 31. */
-const READ_CONCURRENCY = 4
+/** Daily posts looked for at once: a month's 31, which a publisher on GitHub reads in one request. */
+const READ_CONCURRENCY = 31
 
 /**
  * A weekly or monthly post's plan, each paper's day linked to that day's post where the action wrote one

@@ -9,6 +9,7 @@ import { nothingWritten } from '../publish/nothing-written.js'
 import {
   finishRefresh,
   planRefreshOf,
+  protectEdits,
   startRefresh,
   type PlannedRefresh,
   type RefreshStart,
@@ -55,7 +56,7 @@ export async function runDigest(settings: Settings, collaborators: Collaborators
   const refresh = await planRefreshOf(fetched.refresh, rendered.earlier, rendered.own)
   const run: Prepared = { fetched, selected, summaries, rendered, refresh }
   const data = settings.dataDir === undefined ? [] : dataFiles(fetched.own, settings.dataDir)
-  const files = [...rendered.files, ...data, ...refresh.plan.files]
+  const files = [...protectEdits(rendered.files, refresh), ...data, ...refresh.plan.files]
   if (files.length === 0) return resultPhase(run, undefined, settings, collaborators.log)
   // The summaries are committed with the posts, so that a re-run finds them and asks the model nothing.
   const published = await publishPhase(

@@ -8,18 +8,18 @@ import * as github from './github.js'
 export function createCommitPublisher(connection: github.GitHubConnection): Publisher {
   const { branch, log } = connection
   const repository = github.openRepository(connection)
+  const session = github.branchSession(repository, { branch, folders: connection.folders ?? [] })
   return {
-    async readText(path) {
-      const read = await github.readState(repository, branch, path)
-      if (read === 'missing') throw new Error(repository.missingBranch(branch))
-      return read.text
-    },
+    readText: session.readText,
 
     publish: github.withRetries(connection, async (changes) => {
-      const state = await repository.read(branch, github.foldersOf(changes), undefined)
-      const { pending, kept } = github.filesToWrite(changes.files, state.base, changes.overwrite, log)
-      if (pending.length === 0) return { written: [], kept }
-      const files = [...pending, ...(await github.recordFiles(repository, changes, pending, state.base))]
+      const state = await session.state(changes)
+      const target = github.filesToWrite(changes.files, state.base, changes.overwrite, log)
+      if (target.pending.length === 0) return { written: [], kept: target.kept }
+      const withState = await github.withStateFiles(repository, changes, target.pending, state.base, log)
+      const { files } = withState
+      const kept = [...target.kept, ...withState.kept]
+      if (files.length === 0) return { written: [], kept }
       const commit = await github.commitFiles(repository, state.base, files, {
         message: changes.message,
         log,

@@ -31,6 +31,19 @@ export function graphqlErrors(error: unknown): GraphqlError[] {
   return Array.isArray(errors) ? (errors as GraphqlError[]) : []
 }
 
+/**
+ * Whether a mutation's failure leaves its outcome unknown: no answer or a broken one, a server fault
+ * (GitHub may have carried it out before failing), or what it creates exists already.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  if (error instanceof OutboundError) return true
+  const status = (error as { status?: number } | null)?.status
+  if (status !== undefined && (status >= 500 || status === 408)) return true
+  return graphqlErrors(error).some(
+    (e) => /already exists/i.test(e.message) || e.message.startsWith('Something went wrong while executing'),
+  )
+}
+
 /** The most GraphQL errors one message quotes. */
 const QUOTED_ERRORS = 3
 

@@ -6,8 +6,8 @@ import type { Log } from '../core/log.js'
 import { gitBlobOid } from '../core/git-blob.js'
 import { recordChanges } from '../core/post-record.js'
 import type { FileChange, KeptReason, Publisher } from '../core/changes.js'
-import { keptLine, writeDecision } from './write-policy.js'
-import { MAX_STATE_FILE_BYTES } from '../core/state-file.js'
+import { logKept, writeDecision } from './write-policy.js'
+import { MAX_STATE_FILE_BYTES, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
 import { checkedTarget, checkFolderInside, realRoot } from './workspace-path.js'
 
 export interface FilesPublisherOptions {
@@ -28,7 +28,8 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
       const decide = async (file: FileChange) => {
         const target = await checkedTarget(root, real, file.path)
         const existing = await readIfPresent(target)
-        const oid = existing === undefined ? undefined : gitBlobOid(existing)
+        // A checkout with CRLF line ends (Windows, core.autocrlf) holds what git stores with LF.
+        const oid = existing === undefined ? undefined : gitBlobOid(existing.replaceAll('\r\n', '\n'))
         return { target, decision: writeDecision(file, oid, changes.overwrite) }
       }
       const writes: Array<{ file: FileChange; target: string }> = []
@@ -39,7 +40,7 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
           writes.push({ file, target })
         } else {
           kept.push({ path: file.path, reason: decision.reason })
-          log.info(keptLine(file.path, decision.reason, 'in the workspace'))
+          logKept(log, file, decision.reason, 'in the workspace')
         }
       }
       // The record of what the action wrote, for the posts it writes now; unchanged, it is no news.
@@ -49,6 +50,7 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
       )) {
         const { target, decision } = await decide(file)
         if (decision.write) writes.push({ file, target })
+        else if (decision.reason === 'too-large') logKept(log, file, decision.reason, 'in the workspace')
       }
       for (const { file, target } of writes) {
         await mkdir(dirname(target), { recursive: true })
@@ -60,14 +62,19 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
     },
 
     async readText(path) {
-      return readIfPresent(await checkedTarget(root, await realRoot(root), path), MAX_STATE_FILE_BYTES)
+      const target = await checkedTarget(root, await realRoot(root), path)
+      return readIfPresent(target, MAX_STATE_FILE_BYTES).catch((error: unknown) => {
+        throw error instanceof TooLargeFileError ? new UnreadableStateError(path, TOO_LARGE) : error
+      })
     },
   }
 }
 
+class TooLargeFileError extends Error {}
+
 /**
  * The file's text, or undefined when there is none; never read through a link. A file over `maxBytes`
- * (the action's own state files) is refused, naming it.
+ * (the action's own state files) is refused with TooLargeFileError.
  */
 async function readIfPresent(path: string, maxBytes = Infinity): Promise<string | undefined> {
   const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(
@@ -78,11 +85,7 @@ async function readIfPresent(path: string, maxBytes = Infinity): Promise<string 
   )
   if (handle === undefined) return undefined
   try {
-    if ((await handle.stat()).size > maxBytes) {
-      throw new Error(
-        `${path} is larger than ${maxBytes} bytes, so it is not a file the action wrote: move it away or delete it`,
-      )
-    }
+    if ((await handle.stat()).size > maxBytes) throw new TooLargeFileError()
     return await handle.readFile('utf8')
   } finally {
     await handle.close()

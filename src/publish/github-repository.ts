@@ -1,11 +1,17 @@
 import { posix } from 'node:path'
-import { explainGitHubError, graphqlErrors, repositoryNotFound, type FailureContext } from './explain.js'
+import {
+  explainGitHubError,
+  graphqlErrors,
+  outcomeUnknown,
+  repositoryNotFound,
+  type FailureContext,
+} from './explain.js'
 import {
   CREATE_COMMIT_ON_BRANCH,
   CREATE_PULL_REQUEST,
   CREATE_REF,
-  READ_FILE,
-  READ_BRANCH,
+  readFilesDocument,
+  readBranchDocument,
   FOLDER_SLOTS,
   type BranchFiles,
   type CreateCommitResult,
@@ -13,19 +19,27 @@ import {
   type CreateRefResult,
   type ReadBranchResult,
   type ReadBranchVariables,
-  type ReadFileResult,
+  type FileText,
+  type ReadFilesResult,
 } from './graphql.js'
 import type { GitHubClient } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
+import type { UnreadableStateError } from '../core/state-file.js'
+import { blobText } from './blob-text.js'
 
 export interface BranchState {
   name: string
   headOid: string
+  /** The head commit's page and first parent, to recognise a commit of ours whose answer was lost. */
+  headUrl?: string
+  parentOid?: string
   /** Repository path → git blob id, for the files in the folders we write to. */
   blobs: Map<string, string>
 }
 
 export interface RepositoryState {
+  /** The texts of the paths read with the branch (see readTexts), on the work branch when it exists. */
+  files: Map<string, string | undefined | UnreadableStateError>
   repositoryId: string
   base: BranchState
   /** The pull-request work branch, when it exists already. */
@@ -44,6 +58,13 @@ export interface RepositoryTarget {
 /** Thrown when `expectedHeadOid` no longer matches: someone else committed in between. */
 export class BranchMovedError extends Error {}
 
+/**
+ * Thrown when a mutation may or may not have been carried out: GitHub's answer was lost (no answer, a
+ * broken connection, a 5xx), or it says that what the mutation creates exists already. Never sent
+ * again blindly: read-back.ts reads the repository and recognises the action's own result.
+ */
+export class UncertainMutationError extends Error {}
+
 /** The blog repository as this action uses it: GraphQL to read and commit. */
 export class GitHubRepository {
   private readonly nameWithOwner: string
@@ -59,33 +80,29 @@ export class GitHubRepository {
     branch: string | undefined,
     folders: string[],
     workBranch: string | undefined,
+    paths: readonly string[] = [],
+    maxBytes = 0,
   ): Promise<RepositoryState> {
     if (folders.length > FOLDER_SLOTS.length) {
       throw new Error(
         `A change set writes to ${folders.length} folders (${folders.join(', ')}), but one read covers at most ${FOLDER_SLOTS.length}`,
       )
     }
-    const variables: ReadBranchVariables = {
-      owner: this.target.repository.owner,
-      name: this.target.repository.repo,
-      qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
-      useDefaultBranch: branch === undefined,
-      workBranch: workBranch === undefined ? '' : `refs/heads/${workBranch}`,
-      withWorkBranch: workBranch !== undefined,
-    }
+    const variables: ReadBranchVariables = this.branchVariables(branch, workBranch, paths)
     FOLDER_SLOTS.forEach((slot, index) => {
       const folder = folders[index]
       if (folder === undefined) return
       variables[`folder${slot}`] = folder
       variables[`withFolder${slot}`] = true
     })
-    const { repository } = await this.graphql<ReadBranchResult>(READ_BRANCH, variables)
+    const { repository } = await this.graphql<ReadBranchResult>(readBranchDocument(paths.length), variables)
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
     if (!base?.target) throw new Error(this.missingBranch(branch))
     const work = repository.workBranch
     return {
+      files: await this.texts(paths, (work?.target ? work : base).target, maxBytes),
       repositoryId: repository.id,
       base: branchState(base.name, base.target, folders),
       ...(work?.target
@@ -98,37 +115,75 @@ export class GitHubRepository {
   }
 
   /**
-   * The text of `path` on `branch` (undefined: the default branch), its `text` undefined when the file
-   * does not exist; `missing` when the branch does not. A file over `maxBytes` or not text is refused, naming it.
+   * The texts of `paths` on `workBranch` when it exists, else on `branch` (undefined: the default
+   * branch), in one request: each path's text, undefined when there is no such file, or why it is not
+   * read (UnreadableStateError: over `maxBytes`, or not text). Throws when `branch` does not exist.
    */
-  async readText(
+  async readTexts(
     branch: string | undefined,
-    path: string,
+    workBranch: string | undefined,
+    paths: readonly string[],
     maxBytes: number,
-  ): Promise<{ text: string | undefined } | 'missing'> {
-    const { repository } = await this.graphql<ReadFileResult>(
-      READ_FILE,
-      {
-        owner: this.target.repository.owner,
-        name: this.target.repository.repo,
-        qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
-        useDefaultBranch: branch === undefined,
-        path,
-      },
+  ): Promise<Map<string, string | undefined | UnreadableStateError>> {
+    const { repository } = await this.graphql<ReadFilesResult>(
+      readFilesDocument(paths.length),
+      this.branchVariables(branch, workBranch, paths),
       branch === undefined ? {} : { branch },
     )
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
-    const ref = branch === undefined ? repository.defaultBranchRef : repository.ref
-    if (!ref?.target) return 'missing'
-    const blob = ref.target.file?.object
-    if (!blob) return { text: undefined }
-    if (blob.isBinary || typeof blob.text !== 'string' || (blob.byteSize ?? 0) > maxBytes) {
-      throw new Error(
-        `${path} in ${this.nameWithOwner} is not a text file of at most ${maxBytes} bytes, so it is not one the action wrote: move it away or delete it`,
-      )
+    const base = branch === undefined ? repository.defaultBranchRef : repository.ref
+    const files = repository.workBranch?.target ?? base?.target
+    if (!files) throw new Error(this.missingBranch(branch))
+    return this.texts(paths, files, maxBytes)
+  }
+
+  /** The variables of ReadBranch and ReadFiles: the repository, the branches, and `$path0` … */
+  private branchVariables(
+    branch: string | undefined,
+    workBranch: string | undefined,
+    paths: readonly string[],
+  ): ReadBranchVariables {
+    return {
+      owner: this.target.repository.owner,
+      name: this.target.repository.repo,
+      qualifiedName: branch === undefined ? '' : `refs/heads/${branch}`,
+      useDefaultBranch: branch === undefined,
+      workBranch: workBranch === undefined ? '' : `refs/heads/${workBranch}`,
+      withWorkBranch: workBranch !== undefined,
+      ...Object.fromEntries(paths.map((path, number) => [`path${number}`, path])),
     }
-    return { text: blob.text }
+  }
+
+  private async texts(
+    paths: readonly string[],
+    files: Partial<Record<`file${number}`, FileText | null>> | null,
+    maxBytes: number,
+  ): Promise<Map<string, string | undefined | UnreadableStateError>> {
+    const texts = await Promise.all(
+      paths.map((path, number) =>
+        blobText(path, files?.[`file${number}`], maxBytes, (oid) => this.rawBlob(oid)),
+      ),
+    )
+    return new Map(paths.map((path, number) => [path, texts[number]]))
+  }
+
+  /** A blob's bytes over REST, raw: for one whose GraphQL `text` GitHub truncated (see blob-text.ts). */
+  private async rawBlob(oid: string): Promise<Buffer> {
+    try {
+      const { data } = await this.client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        owner: this.target.repository.owner,
+        repo: this.target.repository.repo,
+        file_sha: oid,
+        headers: { accept: 'application/vnd.github.raw+json' },
+        // The body as bytes, whatever its content type says: a JSON state file must not be parsed here.
+        request: { parseSuccessResponseBody: false },
+      })
+      return Buffer.from(await new Response(data as unknown as ReadableStream).arrayBuffer())
+    } catch (error) {
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(explainGitHubError(error, this.failureContext({})))
+    }
   }
 
   async commit(
@@ -152,7 +207,7 @@ export class GitHubRepository {
           },
         },
       },
-      { branch: branch.name },
+      { branch: branch.name, mutation: true },
     )
     const commit = result.createCommitOnBranch?.commit
     if (!commit) throw new Error(`GitHub accepted the commit on ${branch.name} but returned no commit`)
@@ -163,7 +218,7 @@ export class GitHubRepository {
     const result = await this.graphql<CreateRefResult>(
       CREATE_REF,
       { input: { repositoryId, name: `refs/heads/${name}`, oid } },
-      { branch: name },
+      { branch: name, mutation: true },
     )
     if (!result.createRef?.ref)
       throw new Error(`GitHub did not create the branch ${name} in ${this.nameWithOwner}`)
@@ -176,7 +231,7 @@ export class GitHubRepository {
     const result = await this.graphql<CreatePullRequestResult>(
       CREATE_PULL_REQUEST,
       { input: { repositoryId, baseRefName: base, headRefName: head, title, body } },
-      { pullRequest: { head, base } },
+      { pullRequest: { head, base }, mutation: true },
     )
     const pullRequest = result.createPullRequest?.pullRequest
     if (!pullRequest) throw new Error(`GitHub did not open the pull request from ${head} into ${base}`)
@@ -194,7 +249,10 @@ export class GitHubRepository {
   private async graphql<T>(
     query: string,
     variables: Record<string, unknown>,
-    about: Pick<FailureContext, 'branch' | 'pullRequest'> = {},
+    {
+      mutation = false,
+      ...about
+    }: Pick<FailureContext, 'branch' | 'pullRequest'> & { mutation?: boolean } = {},
   ): Promise<T> {
     try {
       return await this.client.graphql<T>({ query, url: this.target.graphqlUrl, ...variables })
@@ -203,8 +261,10 @@ export class GitHubRepository {
         throw new BranchMovedError(`${about.branch ?? 'The branch'} moved while we were committing`)
       // No `cause`: GitHub's answer may echo the token, and printing a cause prints it whole; the
       // message already quotes what GitHub said, redacted and bounded.
+      const message = explainGitHubError(error, this.failureContext(about))
+      if (mutation && outcomeUnknown(error)) throw new UncertainMutationError(message)
       // eslint-disable-next-line preserve-caught-error
-      throw new Error(explainGitHubError(error, this.failureContext(about)))
+      throw new Error(message)
     }
   }
 
@@ -232,7 +292,14 @@ function branchState(
     for (const entry of target[`folder${slot}`]?.object?.entries ?? [])
       blobs.set(posix.join(folder, entry.name), entry.oid)
   })
-  return { name, headOid: target.oid, blobs }
+  const parentOid = target.parents?.nodes?.[0]?.oid
+  return {
+    name,
+    headOid: target.oid,
+    ...(target.url === undefined ? {} : { headUrl: target.url }),
+    ...(parentOid === undefined ? {} : { parentOid }),
+    blobs,
+  }
 }
 
 function isStaleHead(error: { type?: string; message: string }): boolean {

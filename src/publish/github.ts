@@ -3,12 +3,19 @@ import { posix } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
-import { BranchMovedError, GitHubRepository, type BranchState } from './github-repository.js'
+import {
+  BranchMovedError,
+  GitHubRepository,
+  type BranchState,
+  type RepositoryState,
+} from './github-repository.js'
+import { commitOnce } from './read-back.js'
 import { createGitHubClient } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, PublishResult } from '../core/changes.js'
-import { keptLine, writeDecision } from './write-policy.js'
-import { MAX_STATE_FILE_BYTES, parseStateFile } from '../core/state-file.js'
+import { logKept, writeDecision } from './write-policy.js'
+import { MAX_STATE_FILE_BYTES, parseStateFile, UnreadableStateError } from '../core/state-file.js'
+import { batchedReader } from './read-batch.js'
 
 /** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
 export interface GitHubConnection {
@@ -21,6 +28,8 @@ export interface GitHubConnection {
   otherRepository?: boolean
   /** Undefined: the repository's default branch. */
   branch?: string
+  /** The folders a run may write to, read with its first files (see branchSession); none: read at commit. */
+  folders?: readonly string[]
   userAgent: string
   log: Log
   clock: Clock
@@ -70,13 +79,49 @@ export function foldersOf(changes: ChangeSet): string[] {
   return [...new Set(paths.map((path) => posix.dirname(path)))]
 }
 
-/** A state file on `branch` (undefined: the default branch): its text, or `missing` when the branch is. */
-export function readState(
+/**
+ * A run's reads of the blog repository, for both commit modes. `readText` reads files on `workBranch`
+ * when it exists, else on `branch`, in batches (read-batch.ts), bounded by MAX_STATE_FILE_BYTES; the
+ * first batch goes out with the branch's state (its head, the files of `folders`) in one query, which
+ * `state` gives the first commit attempt instead of reading the branch again: a day's run makes two
+ * requests, this read and the commit. Compare-and-swap on the head keeps that safe: a branch that
+ * moved in between fails the commit, and the next attempt reads it again.
+ */
+export function branchSession(
+  repository: GitHubRepository,
+  { branch, workBranch, folders }: { branch?: string; workBranch?: string; folders: readonly string[] },
+) {
+  let first: Promise<RepositoryState> | undefined
+  let started = folders.length === 0
+  return {
+    readText: batchedReader(async (paths) => {
+      if (started) return repository.readTexts(branch, workBranch, paths, MAX_STATE_FILE_BYTES)
+      started = true
+      first = repository.read(branch, [...folders], workBranch, paths, MAX_STATE_FILE_BYTES)
+      return (await first).files
+    }),
+    /** The branch for a commit of `changes`: as the first read found it, once, or read now. */
+    async state(changes: ChangeSet): Promise<RepositoryState> {
+      const snapshot = first
+      first = undefined
+      const wanted = foldersOf(changes)
+      const covered = wanted.every((folder) => folders.includes(folder))
+      const read = () => repository.read(branch, wanted, workBranch)
+      return snapshot && covered ? snapshot.catch(read) : read()
+    },
+  }
+}
+
+/**
+ * The publisher's `readText` alone: files on `workBranch` when it exists, else on `branch`, read in
+ * batches (read-batch.ts), state files bounded by MAX_STATE_FILE_BYTES.
+ */
+export function branchReader(
   repository: GitHubRepository,
   branch: string | undefined,
-  path: string,
-): Promise<{ text: string | undefined } | 'missing'> {
-  return repository.readText(branch, path, MAX_STATE_FILE_BYTES)
+  workBranch?: string,
+): (path: string) => Promise<string | undefined> {
+  return batchedReader((paths) => repository.readTexts(branch, workBranch, paths, MAX_STATE_FILE_BYTES))
 }
 
 /** Commits `files` onto `branch` with compare-and-swap, and says so. */
@@ -86,36 +131,100 @@ export async function commitFiles(
   files: FileChange[],
   { message, log }: { message: string; log: Log },
 ): Promise<{ oid: string; url: string }> {
-  const commit = await repository.commit(branch, files, message)
+  const commit = await commitOnce(repository, branch, files, message, log)
   log.info(`Committed ${files.length} file(s) to ${branch.name}: ${commit.url}`)
   return commit
 }
 
 /**
- * The record files to commit with `pending` onto `branch`. A record that changed on the branch since
- * the pipeline read it (another run committed in between) is read again, so no entry is lost.
+ * The files to commit onto `branch`: `pending`, with the record files they change. A state file that
+ * changed on the branch since the run read it (another run, or a person, committed in between) is read
+ * again and merged entry by entry (see state-file.ts), so that no entry is lost and none put back.
  */
-export async function recordFiles(
+export async function withStateFiles(
   repository: GitHubRepository,
   changes: ChangeSet,
   pending: FileChange[],
   branch: BranchState,
-): Promise<FileChange[]> {
-  const update = changes.record
-  if (update === undefined) return []
-  const files = new Map(update.files)
-  for (const [path, file] of update.files) {
-    const readOid = branch.blobs.get(path)
-    if (readOid === file.readOid) continue
-    const read = await readState(repository, branch.name, path)
-    const text = read === 'missing' ? undefined : read.text
-    const { entries, problem } =
-      text === undefined ? { entries: new Map(), problem: undefined } : parseStateFile(POST_RECORD, text)
-    files.set(path, { entries, readOid, writable: problem === undefined })
+  log: Log,
+): Promise<{ files: FileChange[]; kept: Array<{ path: string; reason: KeptReason }> }> {
+  const removed = await optedOut(repository, changes, pending, branch)
+  const kept = [...removed].map((path) => ({ path, reason: 'unrecorded' as const }))
+  for (const { path, reason } of kept) logKept(log, { path, content: '' }, reason, `on ${branch.name}`)
+  const posts = pending.filter((file) => !removed.has(file.path))
+  const files: FileChange[] = []
+  for (const file of [...posts, ...recordChanges(changes.record, posts)]) {
+    if (file.policy?.kind !== 'state') {
+      files.push(file)
+      continue
+    }
+    const merged = await mergedOnto(repository, file, branch, log)
+    if (merged === undefined) continue
+    const decision = writeDecision(merged, branch.blobs.get(file.path), 'changed')
+    if (decision.write) files.push(merged)
+    else if (decision.reason === 'too-large') logKept(log, file, decision.reason, `on ${branch.name}`)
   }
-  return recordChanges({ ...update, files }, pending).filter(
-    (file) => writeDecision(file, branch.blobs.get(file.path), 'changed').write,
+  return { files, kept }
+}
+
+/**
+ * The refreshed posts of `pending` whose record entry was removed on the branch during the run (the
+ * documented opt-out, or the whole file deleted): they are not written, and their entries not put back.
+ */
+async function optedOut(
+  repository: GitHubRepository,
+  { record }: ChangeSet,
+  pending: FileChange[],
+  branch: BranchState,
+): Promise<Set<string>> {
+  const moved = pending.flatMap((file) => {
+    const post = file.policy?.kind === 'unedited' ? record?.posts.get(file.path) : undefined
+    const read = post && record?.files.get(post.record)
+    const moved = post && read && branch.blobs.get(post.record) !== read.readOid
+    return moved ? [[file.path, post.record] as const] : []
+  })
+  const read = branchReader(repository, branch.name)
+  const gone = await Promise.all(
+    moved.map(async ([path, recordPath]) => {
+      let text: string | undefined
+      try {
+        text = await read(recordPath)
+      } catch {
+        return [] // A record it cannot read says nothing either way.
+      }
+      const parsed = text === undefined ? undefined : parseStateFile(POST_RECORD, text)
+      return parsed?.readOnly || parsed?.entries.has(path) ? [] : [path]
+    }),
   )
+  return new Set(gone.flat())
+}
+
+/** `file` merged onto the branch's own when it is a state file that moved; undefined when that cannot be used. */
+async function mergedOnto(
+  repository: GitHubRepository,
+  file: FileChange,
+  branch: BranchState,
+  log: Log,
+): Promise<FileChange | undefined> {
+  const merge = file.policy?.kind === 'state' ? file.policy.merge : undefined
+  if (merge === undefined || branch.blobs.get(file.path) === merge.readOid) return file
+  let text: string | undefined
+  try {
+    text = await branchReader(repository, branch.name)(file.path)
+  } catch (error) {
+    if (!(error instanceof UnreadableStateError)) throw error
+    log.warning(`${file.path} on ${branch.name} ${error.problem}: the run's entries are not added to it`)
+    return undefined
+  }
+  const merged = merge.onto(text)
+  if ('problem' in merged) {
+    log.warning(
+      `${file.path} changed on ${branch.name} during the run and ${merged.problem}: the run's entries are not added to it`,
+    )
+    return undefined
+  }
+  log.info(`${file.path} changed on ${branch.name} during the run: the run's entries are merged into it`)
+  return { ...file, content: merged.content }
 }
 
 /**
@@ -139,7 +248,7 @@ export function filesToWrite(
       pending.push(file)
     } else {
       kept.push({ path: file.path, reason: decision.reason })
-      log.info(keptLine(file.path, decision.reason, `on ${branch.name}`))
+      logKept(log, file, decision.reason, `on ${branch.name}`)
     }
   }
   return { pending, kept }

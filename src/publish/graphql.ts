@@ -7,14 +7,27 @@
 export const FOLDER_SLOTS = [0, 1, 2, 3] as const
 export type FolderSlot = (typeof FOLDER_SLOTS)[number]
 
+/** A file's blob as the action reads it: `text` stops at 512,000 bytes, `isTruncated` says when. */
+const FILE_TEXT = `fragment FileText on TreeEntry {
+  object { ... on Blob { oid byteSize isBinary isTruncated text } }
+}`
+
 /**
  * Everything a run needs to decide, in one round trip: the target branch's head and, for each folder
  * the change writes to, the names and blob ids of its files (enough to tell new and changed files
  * apart without downloading any content); in pull-request mode the same for the work branch, with
  * its open pull request. Folders go in fixed slots (`folder0` … `folder3`), each asked for only when
- * its `withFolderN` is true.
+ * its `withFolderN` is true. With `paths`, the texts of those files too (`file0` … as `$path0` …, see
+ * readFilesDocument): the first read of a run, so that its state files and its commit's base come in
+ * one round trip.
  */
-export const READ_BRANCH = `query ReadBranch($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!, $folder0: String! = "", $withFolder0: Boolean! = false, $folder1: String! = "", $withFolder1: Boolean! = false, $folder2: String! = "", $withFolder2: Boolean! = false, $folder3: String! = "", $withFolder3: Boolean! = false) {
+export function readBranchDocument(paths = 0): string {
+  const numbers = [...Array(paths).keys()]
+  const variables = numbers.map((number) => `, $path${number}: String!`).join('')
+  const files = numbers
+    .map((number) => `\n      file${number}: file(path: $path${number}) { ...FileText }`)
+    .join('')
+  return `query ReadBranch($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!, $folder0: String! = "", $withFolder0: Boolean! = false, $folder1: String! = "", $withFolder1: Boolean! = false, $folder2: String! = "", $withFolder2: Boolean! = false, $folder3: String! = "", $withFolder3: Boolean! = false${variables}) {
   repository(owner: $owner, name: $name) {
     id
     nameWithOwner
@@ -32,17 +45,22 @@ fragment BranchFiles on Ref {
   target {
     ... on Commit {
       oid
+      url
+      parents(first: 1) { nodes { oid } }
       folder0: file(path: $folder0) @include(if: $withFolder0) { ...FolderEntries }
       folder1: file(path: $folder1) @include(if: $withFolder1) { ...FolderEntries }
       folder2: file(path: $folder2) @include(if: $withFolder2) { ...FolderEntries }
-      folder3: file(path: $folder3) @include(if: $withFolder3) { ...FolderEntries }
+      folder3: file(path: $folder3) @include(if: $withFolder3) { ...FolderEntries }${files}
     }
   }
 }
 
 fragment FolderEntries on TreeEntry {
   object { ... on Tree { entries { name oid } } }
-}`
+}${paths > 0 ? `\n\n${FILE_TEXT}` : ''}`
+}
+
+export const READ_BRANCH = readBranchDocument()
 
 export type ReadBranchVariables = {
   owner: string
@@ -59,7 +77,15 @@ export interface FolderEntries {
 
 export interface BranchFiles {
   name: string
-  target: ({ oid: string } & { [N in FolderSlot as `folder${N}`]?: FolderEntries | null }) | null
+  target:
+    | ({
+        oid: string
+        url?: string
+        parents?: { nodes: Array<{ oid: string } | null> | null }
+      } & { [N in FolderSlot as `folder${N}`]?: FolderEntries | null } & {
+        [file: `file${number}`]: FileText | null | undefined
+      })
+    | null
   associatedPullRequests?: { nodes: Array<{ number: number; url: string } | null> | null }
 }
 
@@ -114,30 +140,53 @@ export interface CreatePullRequestResult {
 }
 
 /**
- * One file's text on a branch (the default branch when `$useDefaultBranch`), for the action's own
- * state files. `byteSize` lets the reader refuse a file too large to be ours before using its text.
+ * Files' texts on a branch (the default branch when `$useDefaultBranch`) and, in pull-request mode, on
+ * the work branch, in one round trip: the action's state files, and the posts a run may write. One
+ * `file` alias a path (`file0` … as `$path0` …). `byteSize` lets the reader refuse a file too large to
+ * be ours before using its text; GitHub stops `text` at 512,000 bytes and says so in `isTruncated`,
+ * when the blob is read by `oid` over REST.
  */
-export const READ_FILE = `query ReadFile($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $path: String!) {
+export function readFilesDocument(count: number): string {
+  const numbers = [...Array(count).keys()]
+  const paths = numbers.map((number) => `, $path${number}: String!`).join('')
+  const files = numbers.map((number) => `      file${number}: file(path: $path${number}) { ...FileText }`)
+  return `query ReadFiles($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!${paths}) {
   repository(owner: $owner, name: $name) {
-    defaultBranchRef @include(if: $useDefaultBranch) { ...FileText }
-    ref(qualifiedName: $qualifiedName) @skip(if: $useDefaultBranch) { ...FileText }
+    defaultBranchRef @include(if: $useDefaultBranch) { ...Files }
+    ref(qualifiedName: $qualifiedName) @skip(if: $useDefaultBranch) { ...Files }
+    workBranch: ref(qualifiedName: $workBranch) @include(if: $withWorkBranch) { ...Files }
   }
 }
 
-fragment FileText on Ref {
+fragment Files on Ref {
   target {
     ... on Commit {
-      file(path: $path) { object { ... on Blob { byteSize isBinary text } } }
+${files.join('\n')}
     }
   }
-}`
+}
 
-interface FileText {
-  target: {
-    file?: { object: { byteSize?: number; isBinary?: boolean | null; text?: string | null } | null } | null
+${FILE_TEXT}`
+}
+
+export interface FileText {
+  object: {
+    oid?: string
+    byteSize?: number
+    isBinary?: boolean | null
+    isTruncated?: boolean
+    text?: string | null
   } | null
 }
 
-export interface ReadFileResult {
-  repository: { defaultBranchRef?: FileText | null; ref?: FileText | null } | null
+interface RefFiles {
+  target: Record<string, FileText | null | undefined> | null
+}
+
+export interface ReadFilesResult {
+  repository: {
+    defaultBranchRef?: RefFiles | null
+    ref?: RefFiles | null
+    workBranch?: RefFiles | null
+  } | null
 }

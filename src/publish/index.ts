@@ -1,4 +1,7 @@
+import { posix } from 'node:path'
 import { systemClock } from '../core/clock.js'
+import { recordPath } from '../core/post-record.js'
+import { CACHE_DIR } from '../enrich/cache.js'
 import type { Log } from '../core/log.js'
 import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../core/version.js'
@@ -12,18 +15,35 @@ import type { Publisher } from '../core/changes.js'
 export type { ChangeSet, FileChange, PublishResult, Publisher } from '../core/changes.js'
 export type { DispatchFailure, DispatchWorkflow } from './dispatch.js'
 
+/**
+ * The folders a run may write to (posts, data, the record, the summary cache), read with its first files
+ * so that the commit needs no read of its own. A post path with a folder of its own is read at commit.
+ */
+function runFolders({ postsDir, dataDir }: Settings): string[] {
+  const folders = [postsDir, dataDir, posix.dirname(recordPath('0000-00-00')), CACHE_DIR]
+  return folders.flatMap((folder) => (folder === undefined ? [] : [posix.normalize(folder)]))
+}
+
 /** The publisher for the settings' target; `print` receives dry-run output (stdout in the CLI, the log in the action). */
-export function createPublisher({ target }: Settings, log: Log, print: (text: string) => void): Publisher {
+export function createPublisher(settings: Settings, log: Log, print: (text: string) => void): Publisher {
+  const { target } = settings
+  const folders = runFolders(settings)
   switch (target.mode) {
     case 'dry-run':
       return createDryRunPublisher({ print })
     case 'files':
       return createFilesPublisher({ root: target.workspace, log })
     case 'commit':
-      return createCommitPublisher({ ...target.github, userAgent: USER_AGENT, log, clock: systemClock })
+      return createCommitPublisher({
+        ...target.github,
+        folders,
+        userAgent: USER_AGENT,
+        log,
+        clock: systemClock,
+      })
     case 'pull-request':
       return createPullRequestPublisher(
-        { ...target.github, userAgent: USER_AGENT, log, clock: systemClock },
+        { ...target.github, folders, userAgent: USER_AGENT, log, clock: systemClock },
         target.workBranch,
       )
   }

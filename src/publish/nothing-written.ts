@@ -1,7 +1,14 @@
 import type { KeptReason, PublishResult } from '../core/changes.js'
 
 /** The order reasons are told in: the harmless one first. */
-const REASONS: readonly KeptReason[] = ['unchanged', 'overwrite-never', 'edited', 'deleted']
+const REASONS: readonly KeptReason[] = [
+  'unchanged',
+  'overwrite-never',
+  'edited',
+  'deleted',
+  'unrecorded',
+  'too-large',
+]
 
 /**
  * Why a run wrote nothing, from what the publisher kept and why: `the post is unchanged`, or
@@ -36,4 +43,6 @@ const VERBS: Record<KeptReason, (one: boolean) => string> = {
   edited: (one) => (one ? 'was edited since the action wrote it' : 'were edited since the action wrote them'),
   deleted: (one) =>
     one ? 'was deleted since the action wrote it' : 'were deleted since the action wrote them',
+  unrecorded: (one) => (one ? 'has no record any more' : 'have no record any more'),
+  'too-large': (one) => (one ? 'is too large to write' : 'are too large to write'),
 }

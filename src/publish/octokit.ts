@@ -48,14 +48,22 @@ export function createGitHubClient({
     onRetry: log.info,
   })
   const fetch = async (url: string, init: RequestInit): Promise<Response> => {
+    const body = init.body as string | undefined
+    // A mutation that got no answer may have landed: only a rate limit's refusal is sent again, and
+    // the publisher reads back what happened (see github-repository.ts).
+    const idempotent = !isMutation(body)
     const answer = await http.send(
       {
         method: init.method === 'POST' ? 'POST' : 'GET',
         url: new URL(url),
         headers: init.headers as Record<string, string>,
-        body: init.body as string | undefined,
+        body,
       },
-      { retryable: (answer) => passingFault(answer, clock.now()) },
+      {
+        idempotent,
+        retryable: (answer) =>
+          idempotent ? passingFault(answer, clock.now()) : rateLimited(answer, clock.now()),
+      },
     )
     return asResponse(answer, url)
   }
@@ -67,10 +75,31 @@ function passingFault(answer: Answer, now: number): boolean {
   // Only a 200 (GraphQL's errors) and a 403 may be either; most answers need no parsing to tell.
   const suspect = answer.text.includes(GRAPHQL_HICCUP) || answer.text.includes('RATE_LIMITED')
   if (answer.status !== 403 && !(answer.status === 200 && suspect)) return false
-  const body = (answerJson(answer.text) ?? {}) as { message?: unknown; errors?: Array<{ message?: unknown }> }
-  const first = Array.isArray(body.errors) ? body.errors[0]?.message : undefined
+  const first = answerBody(answer).errors?.[0]?.message
   if (answer.status === 200 && typeof first === 'string' && first.startsWith(GRAPHQL_HICCUP)) return true
-  return rateLimitAnswer({ ...body, status: answer.status, headers: answer.headers }, now) !== undefined
+  return rateLimited(answer, now)
+}
+
+/** A rate limit's refusal, with a wait to sit out: nothing was done, so another attempt is safe. */
+function rateLimited(answer: Answer, now: number): boolean {
+  if (answer.status !== 403 && answer.status !== 200) return false
+  if (answer.status === 200 && !answer.text.includes('RATE_LIMITED')) return false
+  return (
+    rateLimitAnswer({ ...answerBody(answer), status: answer.status, headers: answer.headers }, now) !==
+    undefined
+  )
+}
+
+function answerBody(answer: Answer): { message?: unknown; errors?: Array<{ message?: unknown }> } {
+  const body = (answerJson(answer.text) ?? {}) as { message?: unknown; errors?: unknown }
+  return { message: body.message, errors: Array.isArray(body.errors) ? body.errors : undefined }
+}
+
+/** Whether a request body is a GraphQL mutation, which changes the repository. */
+function isMutation(body: string | undefined): boolean {
+  if (body === undefined) return false
+  const { query } = (answerJson(body) ?? {}) as { query?: unknown }
+  return typeof query === 'string' && /^\s*mutation\b/.test(query)
 }
 
 /** The answer as fetch would give it to Octokit, its body already read. */

@@ -1,5 +1,7 @@
 import { gitBlobOid } from '../core/git-blob.js'
 import type { ChangeSet, FileChange, KeptReason } from '../core/changes.js'
+import type { Log } from '../core/log.js'
+import { MAX_STATE_FILE_BYTES } from '../core/state-file.js'
 
 /**
  * Whether `file` is to be written over what is there now (`existingOid`: the git blob id of the current
@@ -11,6 +13,10 @@ export function writeDecision(
   overwrite: ChangeSet['overwrite'],
 ): { write: true } | { write: false; reason: KeptReason } {
   const policy = file.policy ?? { kind: 'overwrite' }
+  // Never a state file larger than the action reads back: every later run would have to ignore it.
+  if (policy.kind === 'state' && Buffer.byteLength(file.content) > MAX_STATE_FILE_BYTES) {
+    return { write: false, reason: 'too-large' }
+  }
   if (existingOid === undefined) {
     // A refreshed post that is gone was deleted by a person: that is an edit too.
     return policy.kind === 'unedited' ? { write: false, reason: 'deleted' } : { write: true }
@@ -22,8 +28,24 @@ export function writeDecision(
     case 'unedited':
       return existingOid === policy.lastWritten ? { write: true } : { write: false, reason: 'edited' }
     case 'overwrite':
-      return overwrite === 'changed' ? { write: true } : { write: false, reason: 'overwrite-never' }
+      if (overwrite === 'never') return { write: false, reason: 'overwrite-never' }
+      if (overwrite === 'changed' && policy.lastWritten !== undefined && existingOid !== policy.lastWritten)
+        return { write: false, reason: 'edited' }
+      return { write: true }
   }
+}
+
+/**
+ * Logs why a file was left as it is: a warning for a state file that grew too large, a notice for a
+ * post of the run's own days that a person edited (a refreshed post's is told by the refresh), else a line.
+ */
+export function logKept(log: Log, file: FileChange, reason: KeptReason, where: string): void {
+  if (reason === 'too-large') return log.warning(keptLine(file.path, reason, where))
+  if (reason === 'edited' && file.policy?.kind === 'overwrite') {
+    const notice = log.notice ?? log.info
+    return notice(`${keptLine(file.path, reason, where)}; overwrite: always replaces it`)
+  }
+  log.info(keptLine(file.path, reason, where))
 }
 
 /** How the log says why a file was left as it is; `where` is e.g. "on main" or "in the workspace". */
@@ -37,5 +59,9 @@ export function keptLine(path: string, reason: KeptReason, where: string): strin
       return `${path}: changed ${where} since the action wrote it (a person's edit), left as it is`
     case 'deleted':
       return `${path}: deleted ${where} since the action wrote it, not written again`
+    case 'unrecorded':
+      return `${path}: its record entry was removed ${where} during the run, so it is not refreshed`
+    case 'too-large':
+      return `${path}: not written ${where}: it would be larger than the ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB the action reads back; delete entries no longer needed from it`
   }
 }

@@ -16,7 +16,7 @@ export type PostRecords = ReadonlyMap<string, RecordFile>
 
 /** A post this run may write, for its record entry. */
 export interface RecordedPost {
-  /** The post's `{date}`: its record file is that day's month. */
+  /** The post's `{date}`: its record file is that day's. */
   day: string
   path: string
   /** Ranked, as the post shows them. */
@@ -24,7 +24,7 @@ export interface RecordedPost {
 }
 
 /**
- * Reads the record files of the months these days fall in. A file that is not entirely understood is
+ * Reads the record files of these days. A file that is not entirely understood is
  * read as far as it can be and left as it is, with a warning: posts without a usable entry are then
  * simply not refreshed.
  */

@@ -19,12 +19,13 @@ export interface EarlierPost {
  * - `rewritten`: it differed from today's ranking and was still what the action wrote: replaced;
  * - `current`: it differed from the record, but the file already shows today's ranking;
  * - `edited` / `deleted`: a person changed or deleted it since the action wrote it: left as it is;
- * - `unchanged`: today's rendering is what the action wrote;
+ * - `unchanged`: today's rendering is what the action wrote (the ranking has not moved);
+ * - `shrunk`: Hugging Face now lists far fewer of its papers (2 of 12): an answer to distrust, left as it is;
  * - `unrecorded`: no record that the action wrote it (before refresh-days, by hand, or never);
  * - `shared`: another post of this run has the same file (a `filename` without `{date}`).
  */
 export type RefreshStatus =
-  'rewritten' | 'current' | 'edited' | 'deleted' | 'unchanged' | 'unrecorded' | 'shared'
+  'rewritten' | 'current' | 'edited' | 'deleted' | 'unchanged' | 'shrunk' | 'unrecorded' | 'shared'
 
 export interface RefreshedPost {
   day: string
@@ -66,6 +67,9 @@ export function planRefresh(
       posts.push({ day, path, status: 'unrecorded', reasons: [] })
     } else if (entry.blob === blob) {
       posts.push({ day, path, status: 'unchanged', reasons: [] })
+    } else if (post.papers.length * 2 < entry.papers.length) {
+      const reasons = [`${post.papers.length} of the ${entry.papers.length} papers it shows`]
+      posts.push({ day, path, status: 'shrunk', reasons })
     } else {
       files.push({ path, content: post.content, policy: { kind: 'unedited', lastWritten: entry.blob } })
       rewritten.push(post)
@@ -93,6 +97,8 @@ export function refreshOutcome(plan: RefreshPlan, published: Pick<PublishResult,
         return { ...post, status: 'current' }
       case 'deleted':
         return { ...post, status: 'deleted' }
+      case 'unrecorded':
+        return { ...post, status: 'unrecorded' }
       default:
         return { ...post, status: 'edited' }
     }
@@ -111,9 +117,16 @@ export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
     if (status === 'deleted')
       notice(`${day}: ${path} was deleted since the action wrote it, not written again`)
     if (status === 'shared') log.info(`${day}: ${path} is also another day's post, so it is not refreshed`)
+    if (status === 'shrunk') {
+      log.warning(
+        `${day}: Hugging Face now lists ${reasons.join('')}, so ${path} is left as it is; a later run refreshes it once the day's list is whole again`,
+      )
+    }
   }
   const unchanged = daysWith('unchanged')
-  if (unchanged.length > 0) log.info(`Unchanged since the action wrote them: ${unchanged.join(', ')}`)
+  if (unchanged.length > 0) {
+    log.info(`Ranking unchanged since the action wrote them, not rewritten: ${unchanged.join(', ')}`)
+  }
   const unrecorded = daysWith('unrecorded')
   if (unrecorded.length > 0) {
     log.info(

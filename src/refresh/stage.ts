@@ -3,7 +3,8 @@ import type { RecordUpdate } from '../core/post-record.js'
 import type { PublishResult } from '../core/changes.js'
 import type { Settings } from '../settings/settings.js'
 import { eachDay } from '../core/calendar.js'
-import { readRecords, recordUpdate, type PostRecords, type RecordedPost } from './records.js'
+import type { FileChange } from '../core/changes.js'
+import { readRecords, recordEntry, recordUpdate, type PostRecords, type RecordedPost } from './records.js'
 import {
   logRefresh,
   planRefresh,
@@ -18,12 +19,12 @@ import { refreshWindow } from './window.js'
 export interface RefreshStart {
   /** The earlier days to fetch besides the run's own, oldest first. */
   days: string[]
-  /** The record files of the months of every post the run may write, being read; none in a dry run. */
+  /** The record files of the days of every post the run may write, being read; none in a dry run. */
   records?: Promise<PostRecords>
 }
 
 /**
- * Says why refresh is off when it is, and starts reading the record files of the months the run's
+ * Says why refresh is off when it is, and starts reading the record files of the days the run's
  * posts fall in, so that they arrive while Hugging Face answers. A dry run reads and records nothing.
  */
 export function startRefresh(
@@ -46,6 +47,8 @@ export interface PlannedRefresh {
   plan: RefreshPlan
   /** The run's own posts and the rewritten ones; undefined in a dry run. */
   record?: RecordUpdate
+  /** The run's own posts the record says the action wrote: path → the git blob id it wrote. */
+  lastWritten: ReadonlyMap<string, string>
 }
 
 /**
@@ -59,8 +62,26 @@ export async function planRefreshOf(
 ): Promise<PlannedRefresh> {
   const records = (await start.records) ?? new Map()
   const plan = planRefresh(earlier, records, new Set(own.map((post) => post.path)))
-  if (start.records === undefined) return { plan }
-  return { plan, record: recordUpdate(records, [...own, ...plan.rewritten]) }
+  const lastWritten = new Map(
+    own.flatMap(({ day, path }) => {
+      const blob = recordEntry(records, day, path)?.blob
+      return blob === undefined ? [] : [[path, blob] as const]
+    }),
+  )
+  if (start.records === undefined) return { plan, lastWritten }
+  return { plan, record: recordUpdate(records, [...own, ...plan.rewritten]), lastWritten }
+}
+
+/**
+ * The run's own posts, each the record says the action wrote carrying what it wrote: under
+ * `overwrite: changed`, a post a person edited since is kept (see WritePolicy); one with no record is
+ * written as it always was, so that a blog moving to this version is taken over.
+ */
+export function protectEdits(files: readonly FileChange[], refresh: PlannedRefresh): FileChange[] {
+  return files.map((file) => {
+    const lastWritten = refresh.lastWritten.get(file.path)
+    return lastWritten === undefined ? file : { ...file, policy: { kind: 'overwrite', lastWritten } }
+  })
 }
 
 /** What became of each earlier post (`published`: when something was published), logged. */

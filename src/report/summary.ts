@@ -74,6 +74,10 @@ function refreshSection(posts: readonly RefreshedPost[]): string[] {
         return [`<li>${post(refreshed)}: changed since the action wrote it, left as it is</li>`]
       case 'deleted':
         return [`<li>${post(refreshed)}: deleted since the action wrote it, not written again</li>`]
+      case 'shrunk':
+        return [
+          `<li>${post(refreshed)}: Hugging Face now lists ${escapeHtml(refreshed.reasons.join(''))}, left as it is</li>`,
+        ]
       default:
         return []
     }

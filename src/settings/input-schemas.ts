@@ -24,7 +24,7 @@ import { resolveDates } from './dates.js'
 
 const MODES = ['commit', 'pull-request', 'files', 'dry-run'] as const
 export const EMPTY_DAY_POLICIES = ['skip', 'post', 'fail'] as const
-export const OVERWRITE_POLICIES = ['changed', 'never'] as const
+export const OVERWRITE_POLICIES = ['changed', 'always', 'never'] as const
 
 /** Upvotes settle within one to two weeks; a month of requests a day is still far below Hugging Face's limit. */
 const MAX_REFRESH_DAYS = 30

@@ -83,6 +83,12 @@ export interface SendOptions {
   pacer?: Pacer
   /** Whether an answer outside RETRY_STATUSES is worth another attempt (a system's own passing faults). */
   retryable?: (answer: Answer) => boolean
+  /**
+   * False for a request that changes something (a commit): one that got no answer, or a server fault,
+   * may have been carried out, so it is never sent again here; only a 429 (and `retryable`) is. The
+   * caller reads back what happened instead.
+   */
+  idempotent?: boolean
   onAttempt?: () => void
 }
 
@@ -198,9 +204,11 @@ export function createOutbound({
           if (failed) throw new OutboundError(message, { kind: outcome.kind })
           return isSuccess(outcome.status) ? outcome : { ...outcome, problem: message }
         }
+        const again = options.idempotent !== false
         const retryable = failed
-          ? outcome.retryable
-          : RETRY_STATUSES.has(outcome.status) || (options.retryable?.(outcome) ?? false)
+          ? again && outcome.retryable
+          : (RETRY_STATUSES.has(outcome.status) && (again || outcome.status === 429)) ||
+            (options.retryable?.(outcome) ?? false)
         if (!retryable) return finish()
 
         const announced = failed ? undefined : announcedWaitMs(outcome.headers, clock.now())

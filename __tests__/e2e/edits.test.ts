@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
+import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { readReferenceDay, REFERENCE_INPUTS, SEED_DAY, SEED_POST } from '../support/reference-day.js'
+import { runAction } from '../support/run-action.js'
+
+/**
+ * A person's edit is kept, through the bundled action (dist/index.js; `npm run bundle` first): a re-run
+ * of a day leaves a post a person edited as it is under `overwrite: changed`, and `overwrite: always`
+ * replaces it; a record entry removed during a run (the opt-out) is not put back.
+ */
+const DAYS = ['2025-11-17', '2025-11-18', '2025-11-19', '2025-11-20'] as const
+const post = (day: string) => `_posts/${day}-daily-papers-${day}.md`
+const record = (day: string) => `.hf-daily-papers/posts/${day}.json`
+
+let hf: HfServer
+let seedPost: string
+/** What Hugging Face lists, by day: the tests switch days from a few early papers to the settled list. */
+const listed = new Map<string, unknown[]>()
+const settled = new Map<string, unknown[]>()
+beforeAll(async () => {
+  const reference = await readReferenceDay()
+  seedPost = reference.post
+  const daily = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
+  for (const day of DAYS) {
+    settled.set(day, JSON.parse(await readFile(join(daily, `${day}.json`), 'utf8')) as unknown[])
+  }
+  listed.set(SEED_DAY, reference.items)
+  hf = await startHfServer({ days: listed })
+})
+afterAll(() => hf.close())
+
+async function withGitHub(work: (github: GitHubServer) => Promise<void>): Promise<void> {
+  const github = await startGitHubServer()
+  try {
+    await work(github)
+  } finally {
+    await github.close()
+  }
+}
+
+describe('a re-run of a day whose post a person edited', () => {
+  it('keeps the edit with a notice under overwrite: changed, and replaces it under always', async () => {
+    await withGitHub(async (github) => {
+      const run = (overwrite: string) =>
+        runAction({
+          inputs: { ...REFERENCE_INPUTS, overwrite, 'hf-api-url': hf.url },
+          env: github.runnerEnv,
+          githubToken: 'write-token',
+        })
+      expect((await run('changed')).exitCode).toBe(0)
+      const edited = `${seedPost}\nMy own note.\n`
+      await github.git.commit('main', { [SEED_POST]: edited }, 'A note of my own')
+
+      const again = await run('changed')
+      expect(again.exitCode).toBe(0)
+      expect(await github.git.readFile('main', SEED_POST)).toBe(edited)
+      expect(again.stdout).toContain(
+        `::notice::${SEED_POST}: changed on main since the action wrote it (a person's edit), left as it is; overwrite: always replaces it`,
+      )
+      expect(again.outputs).toMatchObject({ skipped: 'true', 'commit-sha': '' })
+      expect(again.summary).toContain('the post was edited since the action wrote it')
+
+      const always = await run('always')
+      expect(always.exitCode).toBe(0)
+      expect(await github.git.readFile('main', SEED_POST)).toBe(seedPost)
+      expect(always.outputs['commit-sha']).toBe(await github.git.head('main'))
+    })
+  })
+
+  it('rewrites a post with no record, as before', async () => {
+    await withGitHub(async (github) => {
+      await github.git.commit('main', { [SEED_POST]: 'written by hand\n' }, 'By hand')
+      const run = await runAction({
+        inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
+        env: github.runnerEnv,
+        githubToken: 'write-token',
+      })
+      expect(run.exitCode).toBe(0)
+      expect(await github.git.readFile('main', SEED_POST)).toBe(seedPost)
+    })
+  })
+})
+
+describe('a record entry removed while a run refreshes its post', () => {
+  it('is not put back, and the post is not refreshed', async () => {
+    await withGitHub(async (github) => {
+      const run = (date: string) =>
+        runAction({
+          inputs: { date, 'refresh-days': '3', 'hf-api-url': hf.url },
+          env: github.runnerEnv,
+          githubToken: 'write-token',
+        })
+      // Early lists: a few papers each; the settled lists change every earlier post's ranking.
+      for (const day of DAYS) listed.set(day, (settled.get(day) ?? []).slice(0, 3).reverse())
+      expect((await run(`${DAYS[0]}..${DAYS[2]}`)).exitCode).toBe(0)
+      const early = await github.git.readFile('main', post(DAYS[1]))
+      for (const day of DAYS) listed.set(day, settled.get(day) ?? [])
+
+      github.beforeNextMutation(async () => {
+        await github.git.commit(
+          'main',
+          { [record(DAYS[1])]: '{\n  "posts": {}\n}\n' },
+          'Never refresh the 18th',
+        )
+      })
+      const refresh = await run(DAYS[3])
+      expect(refresh.exitCode).toBe(0)
+      expect(await github.git.readFile('main', post(DAYS[1]))).toBe(early)
+      expect(await github.git.readFile('main', record(DAYS[1]))).toBe('{\n  "posts": {}\n}\n')
+      expect(refresh.stdout).toContain(
+        `${post(DAYS[1])}: its record entry was removed on main during the run, so it is not refreshed`,
+      )
+      for (const day of [DAYS[0], DAYS[2]]) {
+        expect(refresh.stdout).toContain(`Refreshed ${day} (${post(day)})`)
+        expect(await github.git.readFile('main', post(day))).not.toBe(undefined)
+      }
+    })
+  })
+})

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
+import { BLOB_TEXT_LIMIT } from '../support/github-graphql.js'
+import { REFERENCE_INPUTS, SEED_FIELDS, SEED_POST } from '../support/reference-day.js'
+import { runAction } from '../support/run-action.js'
+import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
+
+/**
+ * State files at GitHub's real limits, through the bundled action (dist/index.js; `npm run bundle`
+ * first), against a GitHub stand-in that stops `Blob.text` at 512,000 bytes as github.com does: a
+ * Korean month of summaries keeps working, and a state file the action cannot use is a warning.
+ */
+const CACHE = '.hf-daily-papers/summaries/2512.json'
+const RECORD = '.hf-daily-papers/posts/2025-12-24.json'
+
+const { hf, llm } = startStandIns()
+const inputs = () => ({
+  ...REFERENCE_INPUTS,
+  fields: `${SEED_FIELDS}, llm-summary`,
+  'hf-api-url': hf().url,
+  'llm-api-url': llm().url,
+  'llm-token': LLM_TOKEN,
+})
+
+interface CacheFile {
+  about: string
+  summaries: Record<string, Record<string, { summary: string }>>
+}
+
+describe('a Korean month of summaries past 512,000 bytes', () => {
+  let github: GitHubServer
+  beforeAll(async () => {
+    github = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' } })
+  })
+  afterAll(() => github.close())
+
+  it('is read whole, so a re-run asks the model nothing and warns about nothing', async () => {
+    const first = await runAction({ inputs: inputs(), env: github.runnerEnv, githubToken: GITHUB_TOKEN })
+    expect(first.exitCode).toBe(0)
+    // A month of other papers' Korean summaries beside the day's five: ~0.8 MB, as a real month grows.
+    const cache = JSON.parse((await github.git.readFile('main', CACHE)) ?? '') as CacheFile
+    const variant = Object.keys(Object.values(cache.summaries)[0] ?? {})[0] as string
+    for (let number = 0; number < 900; number++) {
+      cache.summaries[`2512.9${String(number).padStart(4, '0')}`] = {
+        [variant]: {
+          summary: `이 논문은 대규모 언어 모델의 추론 능력을 ${number}번째 방법으로 개선한다. `.repeat(8),
+        },
+      }
+    }
+    const grown = `${JSON.stringify(cache, null, 2)}\n`
+    expect(Buffer.byteLength(grown)).toBeGreaterThan(BLOB_TEXT_LIMIT * 1.5)
+    await github.git.commit('main', { [CACHE]: grown }, 'A month of summaries')
+
+    github.requests.length = 0
+    llm().requests.length = 0
+    const run = await runAction({ inputs: inputs(), env: github.runnerEnv, githubToken: GITHUB_TOKEN })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).not.toContain('::warning::')
+    expect(llm().requests).toEqual([])
+    expect(run.summary).toContain('<p>5 papers: 0 written by the model, 5 from the cache; 0 model requests')
+    expect(run.outputs).toMatchObject({ skipped: 'true' })
+    expect(github.requests.some((request) => /\/git\/blobs\/[0-9a-f]{40}$/.test(request.path))).toBe(true)
+    expect(await github.git.readFile('main', CACHE)).toBe(grown)
+  })
+})
+
+describe('a state file the action cannot use', () => {
+  it('is a warning naming it and what is wrong; the post is published and the file left as it is', async () => {
+    const broken = '{"posts": {}}\0\n'
+    const github = await startGitHubServer({
+      tokens: { [GITHUB_TOKEN]: 'write' },
+      files: { 'README.md': '# Blog\n', [RECORD]: broken },
+    })
+    try {
+      const run = await runAction({
+        inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf().url },
+        env: github.runnerEnv,
+        githubToken: GITHUB_TOKEN,
+      })
+      expect(run.stderr).toBe('')
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `^::warning::${RECORD.replaceAll('.', '\\.')} is not text \\(it holds a NUL byte\\): it is not used and is left as it is; fix or delete it`,
+          'm',
+        ),
+      )
+      expect(run.stdout).not.toContain('not one the action wrote')
+      expect(run.outputs['commit-sha']).toMatch(/^[0-9a-f]{40}$/)
+      expect(await github.git.readFile('main', SEED_POST)).toBeDefined()
+      expect(await github.git.readFile('main', RECORD)).toBe(broken)
+    } finally {
+      await github.close()
+    }
+  })
+})
