@@ -50,13 +50,13 @@ export function benchScenarios({ latencyMs, runs }) {
     return result
   }
 
-  /** The floor client (bench-floor.mjs) for `date` on a fresh blog of its own, timed. */
-  async function floor(date, hf) {
+  /** The floor client (bench-floor.mjs) for `dates` on a fresh blog of its own, timed. */
+  async function floor(dates, hf) {
     const github = await startGitHubServer({ latencyMs })
     try {
       const { graphqlUrl, runnerEnv } = github
       const repository = runnerEnv.GITHUB_REPOSITORY
-      return await timeFloor({ hfUrl: hf.url, graphqlUrl, repository, token: 'write-token', date })
+      return await timeFloor({ hfUrl: hf.url, graphqlUrl, repository, token: 'write-token', dates })
     } finally {
       await github.close()
     }
@@ -79,7 +79,7 @@ export function benchScenarios({ latencyMs, runs }) {
             githubRequests: github.requests.length,
             commits: (await github.git.log('main')).length - 1,
             // After the counts: the floor asks the same Hugging Face stand-in.
-            floor: await floor('2025-11-26', hf),
+            floor: await floor(['2025-11-26'], hf),
           })
         } finally {
           await github.close()
@@ -170,7 +170,7 @@ export function benchScenarios({ latencyMs, runs }) {
             hfRequests: hf.requests.length,
             githubRequests: github.requests.length,
             commits: (await github.git.log('main')).length - commitsBefore,
-            floor: await floor(day, hf),
+            floor: await floor([...earlier, day], hf),
             refreshed: result.stdout.match(/^Refreshed \d{4}-\d{2}-\d{2} /gm)?.length ?? 0,
             daysWithPosts: earlier.filter((earlierDay) => (settled.get(earlierDay) ?? []).length > 0).length,
           })
