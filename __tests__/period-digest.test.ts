@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { ChangeSet, Publisher } from '../src/core/changes.js'
 import type { Paper } from '../src/core/paper.js'
 import { POST_RECORD, recordPath, type RecordEntry } from '../src/core/post-record.js'
 import { renderStateFile } from '../src/core/state-file.js'
@@ -13,6 +12,7 @@ import { daySource } from './support/day-source.js'
 import { consecutiveDays } from './support/days.js'
 import { clockAt } from './support/test-clock.js'
 import { createMemoryLog } from './support/memory-log.js'
+import { recordingPublisher } from './support/recording-publisher.js'
 
 /**
  * A weekly post in the digest style: its statistics and merged keywords under the TL;DR, and each paper's
@@ -60,18 +60,7 @@ async function weekly(raw: RawInputs) {
     ['_posts/2025-11-26-{{ site }}.md', 'the post\n'],
     ['_posts/2025-11-27-weekly-papers.md', 'the post\n'],
   ])
-  const read: string[] = []
-  const published: ChangeSet[] = []
-  const publisher: Publisher = {
-    readText: (path) => {
-      read.push(path)
-      return Promise.resolve(present.get(path))
-    },
-    publish: (changes) => {
-      published.push(changes)
-      return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
-    },
-  }
+  const { publisher, published, read } = recordingPublisher(present)
   const clock = clockAt('2025-12-26T00:00:00Z')
   const settings = parseSettings(
     { mode: 'files', digest: 'weekly', date: '2025-11-26', ...raw },

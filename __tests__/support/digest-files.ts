@@ -1,4 +1,4 @@
-import type { ChangeSet, FileChange, Publisher } from '../../src/core/changes.js'
+import type { FileChange } from '../../src/core/changes.js'
 import { runDigest } from '../../src/pipeline/run.js'
 import type { RawInputs } from '../../src/settings/inputs.js'
 import { parseSettings } from '../../src/settings/settings.js'
@@ -6,6 +6,7 @@ import { createHuggingFaceSource } from '../../src/source/huggingface.js'
 import type { PaperSource } from '../../src/source/source.js'
 import { createMemoryLog } from './memory-log.js'
 import type { TestClock } from './test-clock.js'
+import { recordingPublisher } from './recording-publisher.js'
 
 /**
  * The files src/'s pipeline writes for `inputs` in files mode on an empty blog, asking the Hugging Face
@@ -16,14 +17,7 @@ export async function digestFiles(
   inputs: RawInputs,
   { hfUrl, clock, byDay }: { hfUrl: string; clock: TestClock; byDay: boolean },
 ): Promise<{ files: FileChange[]; warnings: string[] }> {
-  const published: ChangeSet[] = []
-  const publisher: Publisher = {
-    readText: () => Promise.resolve(undefined),
-    publish: (changes) => {
-      published.push(changes)
-      return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
-    },
-  }
+  const { publisher, published } = recordingPublisher()
   const client = createHuggingFaceSource({ baseUrl: hfUrl, userAgent: 'test', clock })
   const source: PaperSource = byDay ? { fetchDay: (day) => client.fetchDay(day) } : client
   const settings = parseSettings({ mode: 'files', ...inputs }, { clock, workspace: '/unused' })

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { ChangeSet, Publisher } from '../../src/core/changes.js'
 import type { LanguageTag } from '../../src/core/languages.js'
 import type { Paper } from '../../src/core/paper.js'
 import { runDigest } from '../../src/pipeline/run.js'
@@ -10,6 +9,7 @@ import { parseDailyPapers } from '../../src/source/paper.js'
 import { daySource } from './day-source.js'
 import { createMemoryLog } from './memory-log.js'
 import { clockAt } from './test-clock.js'
+import { recordingPublisher } from './recording-publisher.js'
 
 /** Chirpy's locale file (`_data/locales/*.yml`) for each language: the tag itself, or its country's. */
 export const CHIRPY_LANG: Record<LanguageTag, string> = {
@@ -115,14 +115,7 @@ export async function localePost(
   kind: LocalePost,
   scrub = false,
 ): Promise<{ path: string; content: string }> {
-  const published: ChangeSet[] = []
-  const publisher: Publisher = {
-    readText: () => Promise.resolve(undefined),
-    publish: (changes) => {
-      published.push(changes)
-      return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
-    },
-  }
+  const { publisher, published } = recordingPublisher()
   const clock = clockAt('2025-12-26T00:00:00Z')
   const settings = parseSettings(
     { mode: 'files', language, ...LOCALE_POSTS[kind] },
