@@ -112,8 +112,8 @@ describe('model summaries in the pipeline', () => {
     expect(files.map((file) => [file.path, file.policy])).toEqual([
       ['_posts/2024-01-01-daily-papers-2024-01-01.md', undefined],
       ['_posts/2024-01-03-daily-papers-2024-01-03.md', undefined],
-      ['.hf-daily-papers/summaries/2312.json', expect.objectContaining({ kind: 'state' })],
-      ['.hf-daily-papers/summaries/2401.json', expect.objectContaining({ kind: 'state' })],
+      ['.hf-daily-papers/summaries/2024-01-01.json', expect.objectContaining({ kind: 'state' })],
+      ['.hf-daily-papers/summaries/2024-01-03.json', expect.objectContaining({ kind: 'state' })],
     ])
     for (const post of files.slice(0, 2)) {
       expect(post.content.match(/^ {3}- 요약: 이 논문은 「.+」을 다룬다\./gm)).toHaveLength(
@@ -132,10 +132,12 @@ describe('model summaries in the pipeline', () => {
 
     const { result } = await run({ date: '2024-01-01..2024-01-03' }, repo.publisher)
     expect(llm.requests).toEqual([])
-    // The model cache of each month the papers belong to, and the record of what the action wrote for
-    // each day the run and its refresh (the 7 days before) touch.
+    // The model cache of each day with papers, the legacy arXiv-month files it may still have, and the
+    // record of what the action wrote for each day the run and its refresh (the 7 days before) touch.
     expect([...repo.reads].sort()).toEqual([
       ...consecutiveDays('2023-12-25', 10).map((day) => `.hf-daily-papers/posts/${day}.json`),
+      '.hf-daily-papers/summaries/2024-01-01.json',
+      '.hf-daily-papers/summaries/2024-01-03.json',
       '.hf-daily-papers/summaries/2312.json',
       '.hf-daily-papers/summaries/2401.json',
     ])
@@ -276,6 +278,8 @@ describe('the model asked only for the posts that are written', () => {
     const post = repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md') ?? ''
     expect(post).toMatch(/^> \*\*한눈에 보기\*\* — /m)
     expect(post).not.toContain('모델 작성')
-    expect(repo.files.get('.hf-daily-papers/summaries/2511.json')).not.toContain('tldr 2025-11-04')
+    const cache = repo.files.get('.hf-daily-papers/summaries/2025-11-04.json')
+    expect(cache).toContain('"2511.')
+    expect(cache).not.toContain('tldr 2025-11-04')
   })
 })

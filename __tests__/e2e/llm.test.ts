@@ -17,7 +17,7 @@ import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
  * llm-tokens.test.ts; hostile answers: llm-hostile.test.ts.
  */
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
-const CACHE = '.hf-daily-papers/summaries/2512.json'
+const CACHE = '.hf-daily-papers/summaries/2025-12-24.json'
 /** What the action wrote, for refresh-days: committed with the post. */
 const RECORD = '.hf-daily-papers/posts/2025-12-24.json'
 /** 28 papers, 8 with Hugging Face's own summary: two model requests, and a fallback for some papers only. */
@@ -140,7 +140,7 @@ describe('every model failure through the bundled action', () => {
       workspace,
     })
     const post = await readFile(join(workspace, MIXED_POST), 'utf8')
-    const cache = await readFile(join(workspace, '.hf-daily-papers/summaries/2511.json'), 'utf8').then(
+    const cache = await readFile(join(workspace, `.hf-daily-papers/summaries/${MIXED_DAY}.json`), 'utf8').then(
       (text) => Object.keys((JSON.parse(text) as { summaries: object }).summaries),
       (): string[] => [],
     )

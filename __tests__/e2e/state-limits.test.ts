@@ -10,7 +10,7 @@ import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
  * first), against a GitHub stand-in that stops `Blob.text` at 512,000 bytes as github.com does: a
  * Korean month of summaries keeps working, and a state file the action cannot use is a warning.
  */
-const CACHE = '.hf-daily-papers/summaries/2512.json'
+const CACHE = '.hf-daily-papers/summaries/2025-12-24.json'
 const RECORD = '.hf-daily-papers/posts/2025-12-24.json'
 
 const { hf, llm } = startStandIns()
