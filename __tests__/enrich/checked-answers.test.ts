@@ -96,7 +96,12 @@ describe("a day's TL;DR", () => {
   })
   const complete = async (language: string, repository = createRepository()) => {
     const deps = { log: createMemoryLog(), clock: testClock(), readFile: repository.readFile }
-    const store = await openSummaries([{ day: '2025-11-04', papers: day }], ['2025-11-04'], options(language), deps)
+    const store = await openSummaries(
+      [{ day: '2025-11-04', papers: day }],
+      ['2025-11-04'],
+      options(language),
+      deps,
+    )
     const result = await store.complete([], [{ day: '2025-11-04', papers: day }])
     repository.commit(result)
     return { result, repository, log: deps.log }

@@ -114,7 +114,10 @@ export async function loadCache(
     const path = cachePath(day)
     if ((home.get(key) ?? '') < path) home.set(key, path)
   }
-  const shards = [...keys.map(({ day }) => dayShard(day)), ...keys.flatMap(({ key }) => legacyShard(key) ?? [])]
+  const shards = [
+    ...keys.map(({ day }) => dayShard(day)),
+    ...keys.flatMap(({ key }) => legacyShard(key) ?? []),
+  ]
   // By path: the days' files first, then the legacy months' (readStateFiles keeps the order).
   const files = await readStateFiles(SUMMARY_CACHE, shards, readText, log)
   const added = new Map<string, Map<string, Summary>>()
