@@ -1,3 +1,4 @@
+import { cacheJson } from './enrich/harness.js'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -256,6 +257,22 @@ describe('the model asked only for the posts that are written', () => {
     await run({ ...digestDay, digest: 'weekly' }, repo.publisher)
     expect(summaryRequests().length).toBeGreaterThan(0)
     expect(llm.requests.filter((request) => request.tldr)).toEqual([])
+  })
+
+  it("keeps a weekly post's summaries in the files of the days its papers were listed on", async () => {
+    const repo = repository()
+    await run({ ...digestDay, digest: 'weekly' }, repo.publisher)
+    const listed = (day: string) => parseDailyPapers(DAYS[day]!, day).papers.map((paper) => paper.id)
+    const asked = summaryRequests().flatMap((request) => request.paperIds)
+    const files = repo.received[0]?.files.filter((file) => file.path.includes('/summaries/')) ?? []
+    expect(files.map((file) => file.path)).toEqual([
+      '.hf-daily-papers/summaries/2025-11-03.json',
+      '.hf-daily-papers/summaries/2025-11-04.json',
+    ])
+    const kept = files.map((file) => Object.keys(cacheJson(file.content).summaries))
+    for (const id of kept[0]!) expect(listed('2025-11-03')).toContain(id)
+    for (const id of kept[1]!) expect(listed('2025-11-04')).toContain(id)
+    expect(kept.flat().sort()).toEqual([...new Set(asked)].sort())
   })
 
   it('asks no TL;DR once llm-max-calls is spent on the summaries', async () => {

@@ -12,8 +12,9 @@ import { z } from './zod.js'
  * wrote and the model-summary cache. A dot folder, which Jekyll neither publishes nor parses, so a
  * hand-broken file cannot break the site's build; one file per shard (a day of posts, a day's papers),
  * so each file, and so each commit, stays small, and runs of different days touch different files.
- * Every kind of state file follows this one recipe: bounded, depth-safe, rendered the same for the same entries, never written over while it is
- * not entirely understood, and merged entry by entry when it moved during a run.
+ * Every kind of state file follows this one recipe: bounded, depth-safe, rendered the same for the
+ * same entries, never written over while it is not entirely understood, and merged entry by entry
+ * when it moved during a run.
  */
 export const STATE_DIR = '.hf-daily-papers'
 
