@@ -1,3 +1,4 @@
+import { cacheJson } from './enrich/harness.js'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -112,8 +113,8 @@ describe('model summaries in the pipeline', () => {
     expect(files.map((file) => [file.path, file.policy])).toEqual([
       ['_posts/2024-01-01-daily-papers-2024-01-01.md', undefined],
       ['_posts/2024-01-03-daily-papers-2024-01-03.md', undefined],
-      ['.hf-daily-papers/summaries/2312.json', expect.objectContaining({ kind: 'state' })],
-      ['.hf-daily-papers/summaries/2401.json', expect.objectContaining({ kind: 'state' })],
+      ['.hf-daily-papers/summaries/2024-01-01.json', expect.objectContaining({ kind: 'state' })],
+      ['.hf-daily-papers/summaries/2024-01-03.json', expect.objectContaining({ kind: 'state' })],
     ])
     for (const post of files.slice(0, 2)) {
       expect(post.content.match(/^ {3}- 요약: 이 논문은 「.+」을 다룬다\./gm)).toHaveLength(
@@ -132,10 +133,12 @@ describe('model summaries in the pipeline', () => {
 
     const { result } = await run({ date: '2024-01-01..2024-01-03' }, repo.publisher)
     expect(llm.requests).toEqual([])
-    // The model cache of each month the papers belong to, and the record of what the action wrote for
-    // each day the run and its refresh (the 7 days before) touch.
+    // The model cache of each day with papers, the legacy arXiv-month files it may still have, and the
+    // record of what the action wrote for each day the run and its refresh (the 7 days before) touch.
     expect([...repo.reads].sort()).toEqual([
       ...consecutiveDays('2023-12-25', 10).map((day) => `.hf-daily-papers/posts/${day}.json`),
+      '.hf-daily-papers/summaries/2024-01-01.json',
+      '.hf-daily-papers/summaries/2024-01-03.json',
       '.hf-daily-papers/summaries/2312.json',
       '.hf-daily-papers/summaries/2401.json',
     ])
@@ -256,6 +259,22 @@ describe('the model asked only for the posts that are written', () => {
     expect(llm.requests.filter((request) => request.tldr)).toEqual([])
   })
 
+  it("keeps a weekly post's summaries in the files of the days its papers were listed on", async () => {
+    const repo = repository()
+    await run({ ...digestDay, digest: 'weekly' }, repo.publisher)
+    const listed = (day: string) => parseDailyPapers(DAYS[day]!, day).papers.map((paper) => paper.id)
+    const asked = summaryRequests().flatMap((request) => request.paperIds)
+    const files = repo.received[0]?.files.filter((file) => file.path.includes('/summaries/')) ?? []
+    expect(files.map((file) => file.path)).toEqual([
+      '.hf-daily-papers/summaries/2025-11-03.json',
+      '.hf-daily-papers/summaries/2025-11-04.json',
+    ])
+    const kept = files.map((file) => Object.keys(cacheJson(file.content).summaries))
+    for (const id of kept[0]!) expect(listed('2025-11-03')).toContain(id)
+    for (const id of kept[1]!) expect(listed('2025-11-04')).toContain(id)
+    expect(kept.flat().sort()).toEqual([...new Set(asked)].sort())
+  })
+
   it('asks no TL;DR once llm-max-calls is spent on the summaries', async () => {
     const repo = repository()
     const { log } = await run({ ...digestDay, 'llm-max-calls': '2' }, repo.publisher)
@@ -276,6 +295,8 @@ describe('the model asked only for the posts that are written', () => {
     const post = repo.files.get('_posts/2025-11-04-daily-papers-2025-11-04.md') ?? ''
     expect(post).toMatch(/^> \*\*한눈에 보기\*\* — /m)
     expect(post).not.toContain('모델 작성')
-    expect(repo.files.get('.hf-daily-papers/summaries/2511.json')).not.toContain('tldr 2025-11-04')
+    const cache = repo.files.get('.hf-daily-papers/summaries/2025-11-04.json')
+    expect(cache).toContain('"2511.')
+    expect(cache).not.toContain('tldr 2025-11-04')
   })
 })

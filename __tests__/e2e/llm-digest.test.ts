@@ -15,7 +15,7 @@ import { runAction, type ActionRun } from '../support/run-action.js'
 const DAY = '2025-11-04'
 const EARLIER = '2025-11-03'
 const POST = `_posts/${DAY}-daily-papers.md`
-const CACHE = '.hf-daily-papers/summaries/2511.json'
+const CACHE = `.hf-daily-papers/summaries/${DAY}.json`
 
 let hf: HfServer
 let llm: LlmServer

@@ -17,7 +17,7 @@ import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
  * llm-tokens.test.ts; hostile answers: llm-hostile.test.ts.
  */
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
-const CACHE = '.hf-daily-papers/summaries/2512.json'
+const CACHE = '.hf-daily-papers/summaries/2025-12-24.json'
 /** What the action wrote, for refresh-days: committed with the post. */
 const RECORD = '.hf-daily-papers/posts/2025-12-24.json'
 /** 28 papers, 8 with Hugging Face's own summary: two model requests, and a fallback for some papers only. */
@@ -116,6 +116,56 @@ describe('Korean summaries through the bundled action', () => {
   })
 })
 
+describe('a blog with the arXiv-month summary files of 1.x', () => {
+  it('keeps its summaries: they are read, never asked again, and the month files never written', async () => {
+    // The day's summaries, as 1.x kept them: one file per paper's arXiv month.
+    const done = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' } })
+    const inputs = {
+      ...REFERENCE_INPUTS,
+      fields: `${SEED_FIELDS}, llm-summary`,
+      'hf-api-url': hf().url,
+      'llm-api-url': llm().url,
+      'llm-token': LLM_TOKEN,
+    }
+    let written: string | undefined
+    try {
+      expect((await runAction({ inputs, env: done.runnerEnv, githubToken: GITHUB_TOKEN })).exitCode).toBe(0)
+      written = await done.git.readFile('main', CACHE)
+    } finally {
+      await done.close()
+    }
+    const byDay = JSON.parse(written ?? '') as { about: string; summaries: Record<string, unknown> }
+    const months = Map.groupBy(Object.entries(byDay.summaries), ([id]) => id.slice(0, 4))
+    const legacy = Object.fromEntries(
+      [...months].map(([month, entries]) => [
+        `.hf-daily-papers/summaries/${month}.json`,
+        `${JSON.stringify({ about: byDay.about, summaries: Object.fromEntries(entries) }, null, 2)}\n`,
+      ]),
+    )
+    const github = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' }, files: legacy })
+    try {
+      llm().requests.length = 0
+      github.requests.length = 0
+      const run = await runAction({ inputs, env: github.runnerEnv, githubToken: GITHUB_TOKEN })
+      expect(run.exitCode).toBe(0)
+      expect(llm().requests).toEqual([])
+      expect(run.summary).toContain('<p>5 papers: 0 written by the model, 5 from the cache; 0 model requests')
+      // The month files read with the days' in the one read of the model cache: no request more.
+      expect(github.requests.map((request) => request.operation)).toEqual([
+        'ReadBranch',
+        'ReadFiles',
+        'CreateCommitOnBranch',
+      ])
+      for (const [path, text] of Object.entries(legacy))
+        expect(await github.git.readFile('main', path)).toBe(text)
+      expect(await github.git.readFile('main', CACHE)).toBeUndefined()
+      expect(await github.git.readFile('main', POST)).toContain('요약: 이 논문은')
+    } finally {
+      await github.close()
+    }
+  })
+})
+
 describe('every model failure through the bundled action', () => {
   const papersWithHfSummary = () =>
     new Set(mixedDay.filter((item) => item.paper.ai_summary).map((item) => item.paper.id))
@@ -140,7 +190,10 @@ describe('every model failure through the bundled action', () => {
       workspace,
     })
     const post = await readFile(join(workspace, MIXED_POST), 'utf8')
-    const cache = await readFile(join(workspace, '.hf-daily-papers/summaries/2511.json'), 'utf8').then(
+    const cache = await readFile(
+      join(workspace, `.hf-daily-papers/summaries/${MIXED_DAY}.json`),
+      'utf8',
+    ).then(
       (text) => Object.keys((JSON.parse(text) as { summaries: object }).summaries),
       (): string[] => [],
     )

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
+import { describe, expect, it } from '@jest/globals'
+import { startGitHubServer } from '../support/github-server.js'
 import { BLOB_TEXT_LIMIT } from '../support/github-graphql.js'
 import { REFERENCE_INPUTS, SEED_FIELDS, SEED_POST } from '../support/reference-day.js'
 import { runAction } from '../support/run-action.js'
@@ -10,7 +10,9 @@ import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
  * first), against a GitHub stand-in that stops `Blob.text` at 512,000 bytes as github.com does: a
  * Korean month of summaries keeps working, and a state file the action cannot use is a warning.
  */
-const CACHE = '.hf-daily-papers/summaries/2512.json'
+const CACHE = '.hf-daily-papers/summaries/2025-12-24.json'
+/** The arXiv-month file of the cache of 1.x, still read. */
+const MONTH = '.hf-daily-papers/summaries/2512.json'
 const RECORD = '.hf-daily-papers/posts/2025-12-24.json'
 
 const { hf, llm } = startStandIns()
@@ -28,17 +30,21 @@ interface CacheFile {
 }
 
 describe('a Korean month of summaries past 512,000 bytes', () => {
-  let github: GitHubServer
-  beforeAll(async () => {
-    github = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' } })
-  })
-  afterAll(() => github.close())
-
-  it('is read whole, so a re-run asks the model nothing and warns about nothing', async () => {
-    const first = await runAction({ inputs: inputs(), env: github.runnerEnv, githubToken: GITHUB_TOKEN })
-    expect(first.exitCode).toBe(0)
-    // A month of other papers' Korean summaries beside the day's five: ~0.8 MB, as a real month grows.
-    const cache = JSON.parse((await github.git.readFile('main', CACHE)) ?? '') as CacheFile
+  it('is read whole, so a run asks the model nothing and warns about nothing', async () => {
+    // The day's five summaries, as the cache of 1.x kept them: in the file of their arXiv month, beside
+    // a month of other papers' Korean summaries, ~0.8 MB as a real month grows.
+    const first = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' } })
+    let written: string | undefined
+    try {
+      expect(
+        (await runAction({ inputs: inputs(), env: first.runnerEnv, githubToken: GITHUB_TOKEN })).exitCode,
+      ).toBe(0)
+      written = await first.git.readFile('main', CACHE)
+    } finally {
+      await first.close()
+    }
+    const cache = JSON.parse(written ?? '') as CacheFile
+    expect(Object.keys(cache.summaries).every((id) => id.startsWith('2512.'))).toBe(true)
     const variant = Object.keys(Object.values(cache.summaries)[0] ?? {})[0] as string
     for (let number = 0; number < 900; number++) {
       cache.summaries[`2512.9${String(number).padStart(4, '0')}`] = {
@@ -49,18 +55,21 @@ describe('a Korean month of summaries past 512,000 bytes', () => {
     }
     const grown = `${JSON.stringify(cache, null, 2)}\n`
     expect(Buffer.byteLength(grown)).toBeGreaterThan(BLOB_TEXT_LIMIT * 1.5)
-    await github.git.commit('main', { [CACHE]: grown }, 'A month of summaries')
 
-    github.requests.length = 0
-    llm().requests.length = 0
-    const run = await runAction({ inputs: inputs(), env: github.runnerEnv, githubToken: GITHUB_TOKEN })
-    expect(run.exitCode).toBe(0)
-    expect(run.stdout).not.toContain('::warning::')
-    expect(llm().requests).toEqual([])
-    expect(run.summary).toContain('<p>5 papers: 0 written by the model, 5 from the cache; 0 model requests')
-    expect(run.outputs).toMatchObject({ skipped: 'true' })
-    expect(github.requests.some((request) => /\/git\/blobs\/[0-9a-f]{40}$/.test(request.path))).toBe(true)
-    expect(await github.git.readFile('main', CACHE)).toBe(grown)
+    const github = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' }, files: { [MONTH]: grown } })
+    try {
+      llm().requests.length = 0
+      const run = await runAction({ inputs: inputs(), env: github.runnerEnv, githubToken: GITHUB_TOKEN })
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).not.toContain('::warning::')
+      expect(llm().requests).toEqual([])
+      expect(run.summary).toContain('<p>5 papers: 0 written by the model, 5 from the cache; 0 model requests')
+      expect(github.requests.some((request) => /\/git\/blobs\/[0-9a-f]{40}$/.test(request.path))).toBe(true)
+      expect(await github.git.readFile('main', MONTH)).toBe(grown)
+      expect(await github.git.readFile('main', CACHE)).toBeUndefined()
+    } finally {
+      await github.close()
+    }
   })
 })
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
@@ -13,7 +14,7 @@ import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
  * summaries and a person's correction or removal survive; and two pull requests of two days merge
  * one after the other without a conflict, in the stand-in's real git repository.
  */
-const CACHE = '.hf-daily-papers/summaries/2512.json'
+const CACHE = '.hf-daily-papers/summaries/2025-12-24.json'
 
 type Cache = { about: string; summaries: Record<string, Record<string, { summary: string }>> }
 
@@ -93,24 +94,6 @@ describe('pull requests of two days', () => {
     await Promise.all([hf.close(), github.close()])
   })
 
-  /** Merges `branch` into main as GitHub's merge button does, in the stand-in's git; false on a conflict. */
-  async function mergeIntoMain(branch: string): Promise<boolean> {
-    const tree = await github.git
-      .git(['merge-tree', '--write-tree', 'refs/heads/main', `refs/heads/${branch}`])
-      .then(
-        (out) => out.trim().split('\n')[0] as string,
-        () => undefined,
-      )
-    if (tree === undefined) return false
-    const main = await github.git.head('main')
-    const head = await github.git.head(branch)
-    const commit = (
-      await github.git.git(['commit-tree', tree, '-p', main!, '-p', head!, '-m', `Merge ${branch}`])
-    ).trim()
-    await github.git.git(['update-ref', 'refs/heads/main', commit, main!])
-    return true
-  }
-
   it('opened the same day merge one after the other without a conflict', async () => {
     for (const day of DAYS) {
       const run = await runAction({
@@ -121,7 +104,7 @@ describe('pull requests of two days', () => {
       expect(run.exitCode).toBe(0)
     }
     expect(github.pullRequests.map((pr) => pr.headRefName)).toEqual(DAYS.map((day) => `daily-papers/${day}`))
-    for (const day of DAYS) expect(await mergeIntoMain(`daily-papers/${day}`)).toBe(true)
+    for (const day of DAYS) expect(await mergeIntoMain(github, `daily-papers/${day}`)).toBe(true)
     for (const day of DAYS) {
       expect(await github.git.readFile('main', `.hf-daily-papers/posts/${day}.json`)).toContain(
         `${day}-daily-papers`,
@@ -130,3 +113,79 @@ describe('pull requests of two days', () => {
     }
   })
 })
+
+describe('pull requests of two days with model summaries', () => {
+  const DAYS = ['2025-11-19', '2025-11-20'] as const
+  const daily = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
+  const { hf, llm } = startStandIns(
+    DAYS.map((day) => [day, JSON.parse(readFileSync(join(daily, `${day}.json`), 'utf8')) as unknown[]]),
+  )
+  let github: GitHubServer
+  beforeAll(async () => {
+    github = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' } })
+  })
+  afterAll(() => github.close())
+
+  const run = (day: string) =>
+    runAction({
+      inputs: {
+        date: day,
+        mode: 'pull-request',
+        fields: 'hf-link, llm-summary',
+        'hf-api-url': hf().url,
+        'llm-api-url': llm().url,
+        'llm-token': LLM_TOKEN,
+      },
+      env: github.runnerEnv,
+      githubToken: GITHUB_TOKEN,
+    })
+
+  it('each touch only their own day’s summaries, merge one after the other, and a re-run asks nothing', async () => {
+    for (const day of DAYS) expect((await run(day)).exitCode).toBe(0)
+    expect(llm().requests.length).toBeGreaterThan(0)
+    for (const day of DAYS) {
+      const changed = await github.git.git([
+        'diff',
+        '--name-only',
+        'refs/heads/main',
+        `refs/heads/daily-papers/${day}`,
+      ])
+      expect(
+        changed
+          .trim()
+          .split('\n')
+          .filter((path) => path.startsWith('.hf-daily-papers/summaries/')),
+      ).toEqual([`.hf-daily-papers/summaries/${day}.json`])
+      // Papers of the same arXiv month on both days: one file per month made these two conflict.
+      const cache = JSON.parse(
+        (await github.git.readFile(`daily-papers/${day}`, `.hf-daily-papers/summaries/${day}.json`)) ?? '',
+      ) as Cache
+      expect(Object.keys(cache.summaries).some((id) => id.startsWith('2511.'))).toBe(true)
+    }
+    for (const day of DAYS) expect(await mergeIntoMain(github, `daily-papers/${day}`)).toBe(true)
+    for (const day of DAYS)
+      expect(await github.git.readFile('main', `.hf-daily-papers/summaries/${day}.json`)).toContain('"2511.')
+
+    llm().requests.length = 0
+    for (const day of DAYS) expect((await run(day)).exitCode).toBe(0)
+    expect(llm().requests).toEqual([])
+  })
+})
+
+/** Merges `branch` into main as GitHub's merge button does, in the stand-in's git; false on a conflict. */
+async function mergeIntoMain(github: GitHubServer, branch: string): Promise<boolean> {
+  const tree = await github.git
+    .git(['merge-tree', '--write-tree', 'refs/heads/main', `refs/heads/${branch}`])
+    .then(
+      (out) => out.trim().split('\n')[0] as string,
+      () => undefined,
+    )
+  if (tree === undefined) return false
+  const main = await github.git.head('main')
+  const head = await github.git.head(branch)
+  const commit = (
+    await github.git.git(['commit-tree', tree, '-p', main!, '-p', head!, '-m', `Merge ${branch}`])
+  ).trim()
+  await github.git.git(['update-ref', 'refs/heads/main', commit, main!])
+  return true
+}

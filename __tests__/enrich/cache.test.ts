@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   cachePath,
-  cacheShard,
+  loadCache,
   SUMMARY_CACHE,
   variantKey,
   type CachedSummaries,
@@ -9,6 +9,7 @@ import {
 import { MAX_STATE_FILE_BYTES, parseStateFile, renderStateFile } from '../../src/core/state-file.js'
 import { PROMPT_VERSION } from '../../src/enrich/prompt.js'
 import { cacheJson } from './harness.js'
+import { createMemoryLog } from '../support/memory-log.js'
 
 type CacheEntries = Map<string, CachedSummaries>
 const parseCacheFile = (text: string) => parseStateFile(SUMMARY_CACHE, text)
@@ -27,20 +28,78 @@ const entries = (): CacheEntries =>
   ])
 
 describe('cache files', () => {
-  it('are named after the arXiv month, never after a paper text', () => {
-    expect(cacheShard('2511.01234')).toBe('2511')
-    expect(cacheShard('2511.01234v2')).toBe('2511')
-    expect(cacheShard('0704.0001')).toBe('0704')
-    expect(cacheShard('../../etc/passwd')).toBe('other')
-    expect(cacheShard('2511.01234/../../x')).toBe('other')
-    expect(cachePath('2511.01234')).toBe('.hf-daily-papers/summaries/2511.json')
+  it('are named after the day the papers are listed on, never after a paper text', () => {
+    expect(cachePath('2025-11-04')).toBe('.hf-daily-papers/summaries/2025-11-04.json')
     expect(cachePath('../../etc/passwd')).toBe('.hf-daily-papers/summaries/other.json')
+    expect(cachePath('2025-11-04/../x')).toBe('.hf-daily-papers/summaries/other.json')
   })
 
-  it("keep a day's TL;DR with the papers of its month", () => {
-    expect(cacheShard('tldr 2025-11-04')).toBe('2511')
-    expect(cacheShard('tldr 2025-11-04/../x')).toBe('other')
-    expect(cacheShard('tldr ../2025-11-04')).toBe('other')
+  describe('as a run loads them', () => {
+    const variant = variantKey('m', 'ko')
+    const file = (id: string, summary: string) =>
+      renderCacheFile(new Map([[id, new Map([[variant, { summary }]])]]))
+    const load = async (files: Record<string, string>, keys: Array<{ key: string; day: string }>) => {
+      const asked: string[] = []
+      const readText = (path: string) => {
+        asked.push(path)
+        return Promise.resolve(files[path])
+      }
+      return { cache: await loadCache(keys, readText, createMemoryLog()), asked }
+    }
+
+    it("keep a day's papers and its TL;DR in the day's file, read with the legacy months' at once", async () => {
+      const { cache, asked } = await load({}, [
+        { key: '2511.00001', day: '2025-11-04' },
+        { key: '2510.00009', day: '2025-11-04' },
+        { key: 'tldr 2025-11-04', day: '2025-11-04' },
+      ])
+      expect(asked.sort()).toEqual([
+        '.hf-daily-papers/summaries/2025-11-04.json',
+        '.hf-daily-papers/summaries/2510.json',
+        '.hf-daily-papers/summaries/2511.json',
+      ])
+      cache.add('2511.00001', variant, { summary: 'one' })
+      cache.add('2510.00009', variant, { summary: 'nine' })
+      cache.add('tldr 2025-11-04', variant, { summary: 'day' })
+      const changed = cache.changedFiles()
+      expect(changed.map((change) => change.path)).toEqual(['.hf-daily-papers/summaries/2025-11-04.json'])
+      expect(Object.keys(cacheJson(changed[0]!.content).summaries)).toEqual([
+        '2510.00009',
+        '2511.00001',
+        'tldr 2025-11-04',
+      ])
+    })
+
+    it('read a legacy arXiv-month file as a fallback, and never write it', async () => {
+      const legacy = '.hf-daily-papers/summaries/2511.json'
+      const { cache } = await load({ [legacy]: file('2511.00001', 'kept') }, [
+        { key: '2511.00001', day: '2025-11-04' },
+        { key: '2511.00002', day: '2025-11-04' },
+      ])
+      expect(cache.get('2511.00001', variant)).toEqual({ summary: 'kept' })
+      cache.add('2511.00002', variant, { summary: 'new' })
+      const changed = cache.changedFiles()
+      expect(changed.map((change) => change.path)).toEqual(['.hf-daily-papers/summaries/2025-11-04.json'])
+      expect(Object.keys(cacheJson(changed[0]!.content).summaries)).toEqual(['2511.00002'])
+    })
+
+    it("prefer the day's file to the legacy month's, and keep a paper shown on two days in the later one", async () => {
+      const { cache } = await load(
+        {
+          '.hf-daily-papers/summaries/2025-11-03.json': file('2511.00001', 'by day'),
+          '.hf-daily-papers/summaries/2511.json': file('2511.00001', 'by month'),
+        },
+        [
+          { key: '2511.00001', day: '2025-11-04' },
+          { key: '2511.00001', day: '2025-11-03' },
+        ],
+      )
+      expect(cache.get('2511.00001', variant)).toEqual({ summary: 'by day' })
+      cache.add('2511.00001', variantKey('m', 'en'), { summary: 'english' })
+      expect(cache.changedFiles().map((change) => change.path)).toEqual([
+        '.hf-daily-papers/summaries/2025-11-04.json',
+      ])
+    })
   })
 
   it('key a summary by prompt version, language and model', () => {

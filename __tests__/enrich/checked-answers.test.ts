@@ -96,13 +96,18 @@ describe("a day's TL;DR", () => {
   })
   const complete = async (language: string, repository = createRepository()) => {
     const deps = { log: createMemoryLog(), clock: testClock(), readFile: repository.readFile }
-    const store = await openSummaries(day, ['2025-11-04'], options(language), deps)
+    const store = await openSummaries(
+      [{ day: '2025-11-04', papers: day }],
+      ['2025-11-04'],
+      options(language),
+      deps,
+    )
     const result = await store.complete([], [{ day: '2025-11-04', papers: day }])
     repository.commit(result)
     return { result, repository, log: deps.log }
   }
 
-  it('is asked once in the post language, kept with the month, and not asked again', async () => {
+  it('is asked once in the post language, kept with the papers of its day, and not asked again', async () => {
     const { result, repository } = await complete('zh-TW')
     expect(llm.requests).toHaveLength(1)
     expect(llm.requests[0]).toMatchObject({ language: 'zh-TW', tldr: true, paperIds: [] })
@@ -116,7 +121,7 @@ describe("a day's TL;DR", () => {
       day.slice(0, 12).map((paper) => paper.title.replace(/\s+/g, ' ')),
     )
     expect(result.tldrs.get('2025-11-04')).toMatch(/^今天的論文有一個共同的主題/)
-    expect(repository.files.get('.hf-daily-papers/summaries/2511.json')).toContain('"tldr 2025-11-04"')
+    expect(repository.files.get('.hf-daily-papers/summaries/2025-11-04.json')).toContain('"tldr 2025-11-04"')
 
     const again = await complete('zh-TW', repository)
     expect(llm.requests).toHaveLength(1)

@@ -24,6 +24,10 @@ export function fixtureDay(day = '2025-11-04'): Paper[] {
   return parseDailyPapers(JSON.parse(readFileSync(path, 'utf8')), day).papers
 }
 
+/** The day enrichOn's papers are listed on, and so the cache file they are kept in. */
+export const LISTED_DAY = '2025-11-04'
+export const DAY_FILE = `.hf-daily-papers/summaries/${LISTED_DAY}.json`
+
 /** A cache file's JSON as written, for checks of its layout (key order included). */
 export const cacheJson = (text: string) =>
   JSON.parse(text) as { about: unknown; summaries: Record<string, Record<string, unknown>> }
@@ -55,7 +59,7 @@ export async function enrichOn(
   const log = createMemoryLog()
   llm.onStall = clock.stall
   const result = await enrichPapers(
-    papers,
+    { day: LISTED_DAY, papers },
     {
       apiUrl: llm.url,
       model: MODEL,

@@ -10,10 +10,11 @@ import { z } from './zod.js'
 /**
  * The action's own bookkeeping, kept in the blog repository beside the posts: the record of what it
  * wrote and the model-summary cache. A dot folder, which Jekyll neither publishes nor parses, so a
- * hand-broken file cannot break the site's build; one file per shard (a day of posts, a month of
- * papers), so each file, and so each commit, stays small. Every kind of state file follows this one
- * recipe: bounded, depth-safe, rendered the same for the same entries, never written over while it is
- * not entirely understood, and merged entry by entry when it moved during a run.
+ * hand-broken file cannot break the site's build; one file per shard (a day of posts, a day's papers),
+ * so each file, and so each commit, stays small, and runs of different days touch different files.
+ * Every kind of state file follows this one recipe: bounded, depth-safe, rendered the same for the
+ * same entries, never written over while it is not entirely understood, and merged entry by entry
+ * when it moved during a run.
  */
 export const STATE_DIR = '.hf-daily-papers'
 

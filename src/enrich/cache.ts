@@ -19,7 +19,7 @@ export type CachedSummaries = ReadonlyMap<string, Summary>
 const entrySchema = z.strictObject({ summary: z.string(), title: z.optional(z.string()) })
 const variantsSchema = z.record(z.string(), z.unknown())
 
-/** The summaries a model wrote, kept in a state file per arXiv month (state-file.ts), by paper id. */
+/** The summaries a model wrote, kept in a state file per day of listing (state-file.ts), by paper id. */
 export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
   name: 'summaries',
   about:
@@ -44,20 +44,36 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
 /** Where the summaries are kept, relative to the repository root. */
 export const CACHE_DIR = posix.join(STATE_DIR, SUMMARY_CACHE.name)
 
-/**
- * The cache file a paper's summaries live in: its arXiv month (`2511.01234` → `2511`), or `other`; a
- * day's TL;DR lives with the papers of its month (`tldr 2025-11-04` → `2511`).
- */
-export function cacheShard(key: string): string {
-  const arxiv = /^(\d{4})\.\d{4,5}(?:v\d+)?$/.exec(key)
-  if (arxiv) return arxiv[1] as string
-  const day = /^tldr \d{2}(\d{2})-(\d{2})-\d{2}$/.exec(key)
-  return day ? `${day[1]}${day[2]}` : 'other'
+/** A summary's key in the cache (a paper's id, or `tldr` and a day) and the day Hugging Face listed it on. */
+export interface CacheKey {
+  key: string
+  /** `YYYY-MM-DD`: the day of the post that shows the paper, or the TL;DR's own day. */
+  day: string
 }
 
-/** The path of a paper's cache file. Built only from digits or `other`, never from a paper's text. */
-export function cachePath(paperId: string): string {
-  return statePath(SUMMARY_CACHE, cacheShard(paperId))
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * The cache file of the papers Hugging Face listed on a day, and of that day's TL;DR
+ * (`2025-11-04` → `summaries/2025-11-04.json`): a day's post, and so its pull request, touches only its
+ * own day's file. Built only from a checked date (else `other`), never from a paper's text.
+ */
+export function cachePath(day: string): string {
+  return statePath(SUMMARY_CACHE, dayShard(day))
+}
+
+const dayShard = (day: string) => (DAY.test(day) ? day : 'other')
+
+/**
+ * The shard a summary was kept in before the cache was kept by day (1.x): its paper's arXiv month
+ * (`2511.01234` → `summaries/2511.json`), a TL;DR's day's month (`tldr 2025-11-04` → `2511`). Read as a
+ * fallback, so that a blog's summaries are not asked for again, but never written or deleted.
+ */
+function legacyShard(key: string): string | undefined {
+  const arxiv = /^(\d{4})\.\d{4,5}(?:v\d+)?$/.exec(key)
+  if (arxiv) return arxiv[1]
+  const day = /^tldr \d{2}(\d{2})-(\d{2})-\d{2}$/.exec(key)
+  return day ? `${day[1]}${day[2]}` : undefined
 }
 
 /** One summary per paper, prompt version, language and model: a change to any of them asks again. */
@@ -83,23 +99,44 @@ export interface SummaryCache {
   changedFiles(): FileChange[]
 }
 
-/** Reads the cache files that can hold these papers' summaries. */
+/**
+ * Reads the cache files that can hold these summaries: their days' files, and the legacy arXiv-month
+ * files as a fallback, all asked for at once (one request on GitHub). A key listed on several days is
+ * kept in the latest one's file, the run's own day when a refresh also shows it on an earlier one.
+ */
 export async function loadCache(
-  ids: readonly string[],
+  keys: readonly CacheKey[],
   readText: (path: string) => Promise<string | undefined>,
   log: Log,
 ): Promise<SummaryCache> {
-  const files = await readStateFiles(SUMMARY_CACHE, ids.map(cacheShard), readText, log)
+  const home = new Map<string, string>()
+  for (const { key, day } of keys) {
+    const path = cachePath(day)
+    if ((home.get(key) ?? '') < path) home.set(key, path)
+  }
+  const shards = [
+    ...keys.map(({ day }) => dayShard(day)),
+    ...keys.flatMap(({ key }) => legacyShard(key) ?? []),
+  ]
+  // By path: the days' files first, then the legacy months' (readStateFiles keeps the order).
+  const files = await readStateFiles(SUMMARY_CACHE, shards, readText, log)
   const added = new Map<string, Map<string, Summary>>()
-  const get = (id: string) => added.get(id) ?? files.get(cachePath(id))?.entries.get(id)
+  const stored = (key: string) => files.get(home.get(key) ?? '')?.entries.get(key)
+  const get = (key: string, variant: string) =>
+    (added.get(key) ?? stored(key))?.get(variant) ??
+    [...files.values()].map((file) => file.entries.get(key)?.get(variant)).find(Boolean)
   return {
-    get: (id, variant) => get(id)?.get(variant),
-    add: (id, variant, summary) => void added.set(id, new Map(get(id)).set(variant, summary)),
+    get,
+    add: (key, variant, summary) =>
+      void added.set(key, new Map(added.get(key) ?? stored(key)).set(variant, summary)),
     changedFiles: () =>
       updatedStateFiles(
         SUMMARY_CACHE,
         files,
-        [...added].map(([id, entry]) => ({ path: cachePath(id), key: id, entry })),
+        [...added].flatMap(([key, entry]) => {
+          const path = home.get(key)
+          return path === undefined ? [] : [{ path, key, entry }]
+        }),
       ),
   }
 }

@@ -70,22 +70,32 @@ export interface SummaryStore {
   complete(papers: readonly Paper[], tldrs: readonly TldrRequest[]): Promise<EnrichResult>
 }
 
+/** Papers Hugging Face listed on one day (`YYYY-MM-DD`): their summaries are kept in that day's cache file. */
+export interface ListedPapers {
+  day: string
+  papers: readonly Paper[]
+}
+
 /**
- * Reads the cached summaries of `papers` and the cached TL;DRs of the days `tldrDays`: model-written
+ * Reads the cached summaries of the `listed` papers and the cached TL;DRs of the days `tldrDays`: model-written
  * summaries (and translated titles) from the cache kept in the repository, else Hugging Face's own
  * `ai_summary`, else none. Nothing is asked of the model until `complete`.
  */
 export async function openSummaries(
-  papers: readonly Paper[],
+  listed: readonly ListedPapers[],
   tldrDays: readonly string[],
   options: EnrichOptions,
   deps: EnrichDeps,
 ): Promise<SummaryStore> {
+  const papers = listed.flatMap((day) => day.papers)
   const unique = [...new Map(papers.map((paper) => [paper.id, paper])).values()]
   const variant = variantKey(options.model, options.language)
   const needsTitle = wantsTitle(options.language)
   const cache = await loadCache(
-    [...unique.map((paper) => paper.id), ...tldrDays.map(tldrKey)],
+    [
+      ...listed.flatMap(({ day, papers }) => papers.map((paper) => ({ key: paper.id, day }))),
+      ...tldrDays.map((day) => ({ key: tldrKey(day), day })),
+    ],
     deps.readFile,
     deps.log,
   )
@@ -156,12 +166,12 @@ export async function openSummaries(
 
 /** Every paper's summary, from the cache or the model: openSummaries and complete in one. */
 export async function enrichPapers(
-  papers: readonly Paper[],
+  listed: ListedPapers,
   options: EnrichOptions,
   deps: EnrichDeps,
 ): Promise<EnrichResult> {
-  const store = await openSummaries(papers, [], options, deps)
-  return store.complete(papers, [])
+  const store = await openSummaries([listed], [], options, deps)
+  return store.complete(listed.papers, [])
 }
 
 /** The papers' summaries and the TL;DRs from the model, when there is a token for its host. */

@@ -5,6 +5,7 @@ export {
   type EnrichDeps,
   type EnrichOptions,
   type EnrichResult,
+  type ListedPapers,
   type SummaryStore,
 } from './enrich.js'
 export type { TldrRequest } from './tldr.js'

@@ -1,5 +1,11 @@
 import { needsModel } from '../core/fields.js'
-import { openSummaries, type EnrichOptions, type SummaryStore, type TldrRequest } from '../enrich/index.js'
+import {
+  openSummaries,
+  type EnrichOptions,
+  type ListedPapers,
+  type SummaryStore,
+  type TldrRequest,
+} from '../enrich/index.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Publisher } from '../core/changes.js'
@@ -35,7 +41,7 @@ export async function modelSummaries(
   if (!needsModel(settings.fields, settings.language) || papers.length === 0) return undefined
   return log.group('Model summaries', async () => {
     const store = await openSummaries(
-      papers,
+      everyPost.flatMap(listedDays),
       everyPost.filter(hasTldr(settings)).map((post) => post.plan.label),
       enrichOptions(settings),
       { log, clock, readFile: (path) => publisher.readText(path) },
@@ -51,6 +57,17 @@ export async function modelSummaries(
     )
     return { byId: result.byId, tldrs: result.tldrs, stats: result.stats, files: result.cacheFiles }
   })
+}
+
+/**
+ * A post's papers by the day Hugging Face listed them, which keys their cache file: a daily post's own
+ * day, or for a weekly or monthly post each paper's listing day.
+ */
+function listedDays({ plan, papers }: SelectedPost): ListedPapers[] {
+  const { period } = plan
+  if (period === undefined) return [{ day: plan.dateDay, papers }]
+  const byDay = Map.groupBy(papers, (paper) => period.listedOn.get(paper.id)?.day ?? plan.dateDay)
+  return [...byDay].map(([day, listed]) => ({ day, papers: listed }))
 }
 
 /** Whether a post gets a model-written TL;DR: a daily post in the digest style, with papers. */
