@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { startLlmServer, type LlmServer } from '../support/llm-server.js'
-import { readReferenceDay, SEED_DAY } from '../support/reference-day.js'
+import { readReferenceDay, REFERENCE_INPUTS, SEED_DAY, SEED_FIELDS } from '../support/reference-day.js'
 
 export const LLM_TOKEN = 'sk-LlM-0123456789abcdef'
 export const GITHUB_TOKEN = 'ghs_GiThUb0123456789abcdef'
@@ -28,5 +28,13 @@ export function startStandIns(days: ReadonlyArray<[string, unknown[]]> = []) {
   beforeEach(() => {
     llm.requests.length = 0
   })
-  return { hf: () => hf, llm: () => llm, seedPost: () => seedPost }
+  /** The Korean recipe with model summaries, against these stand-ins. */
+  const summaryInputs = (): Record<string, string> => ({
+    ...REFERENCE_INPUTS,
+    fields: `${SEED_FIELDS}, llm-summary`,
+    'hf-api-url': hf.url,
+    'llm-api-url': llm.url,
+    'llm-token': LLM_TOKEN,
+  })
+  return { hf: () => hf, llm: () => llm, seedPost: () => seedPost, summaryInputs }
 }

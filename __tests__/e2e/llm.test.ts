@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { REASONS, type Reason } from '../../src/enrich/index.js'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import type { LlmBehaviour } from '../support/llm-server.js'
-import { REFERENCE_INPUTS, SEED_DAY, SEED_FIELDS, SEED_POST as POST } from '../support/reference-day.js'
+import { SEED_DAY, SEED_POST as POST } from '../support/reference-day.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
 import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
 
@@ -27,7 +27,7 @@ const MIXED_POST = `_posts/${MIXED_DAY}-daily-papers.md`
 const mixedDay = JSON.parse(await readFile(join(FIXTURES, `${MIXED_DAY}.json`), 'utf8')) as Array<{
   paper: { id: string; ai_summary?: string }
 }>
-const { hf, llm, seedPost } = startStandIns([[MIXED_DAY, mixedDay]])
+const { hf, llm, seedPost, summaryInputs } = startStandIns([[MIXED_DAY, mixedDay]])
 
 /** The post's lines under its papers: 요약 (the model's), Hugging Face AI 요약 (the fallback), or none. */
 function summaryLines(post: string): Array<'model' | 'hf' | 'none'> {
@@ -56,13 +56,7 @@ describe('Korean summaries through the bundled action', () => {
     await github.close()
   })
 
-  const inputs = () => ({
-    ...REFERENCE_INPUTS,
-    fields: `${SEED_FIELDS}, llm-summary`,
-    'hf-api-url': hf().url,
-    'llm-api-url': llm().url,
-    'llm-token': LLM_TOKEN,
-  })
+  const inputs = summaryInputs
 
   it('shows one Korean summary per paper, committed with its cache in one commit', async () => {
     const run = await runAction({
@@ -120,13 +114,7 @@ describe('a blog with the arXiv-month summary files of 1.x', () => {
   it('keeps its summaries: they are read, never asked again, and the month files never written', async () => {
     // The day's summaries, as 1.x kept them: one file per paper's arXiv month.
     const done = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' } })
-    const inputs = {
-      ...REFERENCE_INPUTS,
-      fields: `${SEED_FIELDS}, llm-summary`,
-      'hf-api-url': hf().url,
-      'llm-api-url': llm().url,
-      'llm-token': LLM_TOKEN,
-    }
+    const inputs = summaryInputs()
     let written: string | undefined
     try {
       expect((await runAction({ inputs, env: done.runnerEnv, githubToken: GITHUB_TOKEN })).exitCode).toBe(0)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { startGitHubServer } from '../support/github-server.js'
 import { BLOB_TEXT_LIMIT } from '../support/github-graphql.js'
-import { REFERENCE_INPUTS, SEED_FIELDS, SEED_POST } from '../support/reference-day.js'
+import { REFERENCE_INPUTS, SEED_POST } from '../support/reference-day.js'
 import { runAction } from '../support/run-action.js'
-import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
+import { GITHUB_TOKEN, startStandIns } from './llm-stand-ins.js'
 
 /**
  * State files at GitHub's real limits, through the bundled action (dist/index.js; `npm run bundle`
@@ -15,14 +15,7 @@ const CACHE = '.hf-daily-papers/summaries/2025-12-24.json'
 const MONTH = '.hf-daily-papers/summaries/2512.json'
 const RECORD = '.hf-daily-papers/posts/2025-12-24.json'
 
-const { hf, llm } = startStandIns()
-const inputs = () => ({
-  ...REFERENCE_INPUTS,
-  fields: `${SEED_FIELDS}, llm-summary`,
-  'hf-api-url': hf().url,
-  'llm-api-url': llm().url,
-  'llm-token': LLM_TOKEN,
-})
+const { hf, llm, summaryInputs: inputs } = startStandIns()
 
 interface CacheFile {
   about: string

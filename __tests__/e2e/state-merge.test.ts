@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
-import { REFERENCE_INPUTS, SEED_FIELDS } from '../support/reference-day.js'
 import { runAction } from '../support/run-action.js'
 import { GITHUB_TOKEN, LLM_TOKEN, startStandIns } from './llm-stand-ins.js'
 
@@ -19,7 +18,7 @@ const CACHE = '.hf-daily-papers/summaries/2025-12-24.json'
 type Cache = { about: string; summaries: Record<string, Record<string, { summary: string }>> }
 
 describe('a run whose branch moved before its commit', () => {
-  const { hf, llm } = startStandIns()
+  const { summaryInputs } = startStandIns()
   let github: GitHubServer
   beforeAll(async () => {
     github = await startGitHubServer({ tokens: { [GITHUB_TOKEN]: 'write' } })
@@ -28,14 +27,7 @@ describe('a run whose branch moved before its commit', () => {
 
   const run = (model: string) =>
     runAction({
-      inputs: {
-        ...REFERENCE_INPUTS,
-        fields: `${SEED_FIELDS}, llm-summary`,
-        'hf-api-url': hf().url,
-        'llm-api-url': llm().url,
-        'llm-token': LLM_TOKEN,
-        'llm-model': model,
-      },
+      inputs: { ...summaryInputs(), 'llm-model': model },
       env: github.runnerEnv,
       githubToken: GITHUB_TOKEN,
     })
