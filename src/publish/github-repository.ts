@@ -1,4 +1,3 @@
-import { posix } from 'node:path'
 import {
   explainGitHubError,
   graphqlErrors,
@@ -13,7 +12,6 @@ import {
   readFilesDocument,
   readBranchDocument,
   FOLDER_SLOTS,
-  type BranchFiles,
   type CreateCommitResult,
   type CreatePullRequestResult,
   type CreateRefResult,
@@ -26,26 +24,7 @@ import type { GitHubClient } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
 import type { UnreadableStateError } from '../core/state-file.js'
 import { blobText } from './blob-text.js'
-
-export interface BranchState {
-  name: string
-  headOid: string
-  /** The head commit's page and first parent, to recognise a commit of ours whose answer was lost. */
-  headUrl?: string
-  parentOid?: string
-  /** Repository path → git blob id, for the files in the folders we write to. */
-  blobs: Map<string, string>
-}
-
-export interface RepositoryState {
-  /** The texts of the paths read with the branch (see readTexts), on the work branch when it exists. */
-  files: Map<string, string | undefined | UnreadableStateError>
-  repositoryId: string
-  base: BranchState
-  /** The pull-request work branch, when it exists already. */
-  work?: BranchState
-  openPullRequestUrl?: string
-}
+import { branchState, type BranchState, type RepositoryState } from './branch-state.js'
 
 export interface RepositoryTarget {
   repository: { owner: string; repo: string }
@@ -277,28 +256,6 @@ export class GitHubRepository {
       now: Date.now(),
       ...about,
     }
-  }
-}
-
-function branchState(
-  name: string,
-  target: NonNullable<BranchFiles['target']>,
-  folders: string[],
-): BranchState {
-  const blobs = new Map<string, string>()
-  FOLDER_SLOTS.forEach((slot, index) => {
-    const folder = folders[index]
-    if (folder === undefined) return
-    for (const entry of target[`folder${slot}`]?.object?.entries ?? [])
-      blobs.set(posix.join(folder, entry.name), entry.oid)
-  })
-  const parentOid = target.parents?.nodes?.[0]?.oid
-  return {
-    name,
-    headOid: target.oid,
-    ...(target.url === undefined ? {} : { headUrl: target.url }),
-    ...(parentOid === undefined ? {} : { parentOid }),
-    blobs,
   }
 }
 

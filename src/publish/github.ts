@@ -3,12 +3,8 @@ import { posix } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
-import {
-  BranchMovedError,
-  GitHubRepository,
-  type BranchState,
-  type RepositoryState,
-} from './github-repository.js'
+import { BranchMovedError, GitHubRepository } from './github-repository.js'
+import type { BranchState, RepositoryState } from './branch-state.js'
 import { commitOnce } from './read-back.js'
 import { createGitHubClient } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'

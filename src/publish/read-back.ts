@@ -2,12 +2,8 @@ import { posix } from 'node:path'
 import type { FileChange } from '../core/changes.js'
 import { gitBlobOid } from '../core/git-blob.js'
 import type { Log } from '../core/log.js'
-import {
-  BranchMovedError,
-  UncertainMutationError,
-  type BranchState,
-  type GitHubRepository,
-} from './github-repository.js'
+import { BranchMovedError, UncertainMutationError, type GitHubRepository } from './github-repository.js'
+import type { BranchState } from './branch-state.js'
 
 /**
  * The three mutations a run makes, each sent once: when its outcome is unknown (the answer was lost,
