@@ -1,17 +1,13 @@
-import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
+import { LATIN, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('de')
-const { number } = formats
-const plural = pluralFor('de')
+const { basis, number, plural } = localeBasis('de', LATIN)
 /** "Artikel" is the same word in the singular and the plural; its dative plural is "Artikeln". */
 const votes = (count: number) => `${number(count)} ${plural(count, { one: 'Stimme', other: 'Stimmen' })}`
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'Tag', other: 'Tagen' })}`
 
 export const de: Locale = {
-  punctuation: LATIN,
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -41,7 +37,7 @@ export const de: Locale = {
     papers: (count) => `Artikel: ${number(count)}`,
     days: (from, to, count) => `Zeitraum: ${from} bis ${to} (Artikel an ${days(count)})`,
     totalUpvotes: (total) => `Stimmen insgesamt: ${number(total)}`,
-    meanUpvotes: (mean) => `Stimmen im Schnitt: ${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `Stimmen im Schnitt: ${basis.decimal(mean)}`,
     topPapers: (count) =>
       plural(count, {
         one: '🔥 Der Artikel mit den meisten Stimmen',

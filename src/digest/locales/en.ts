@@ -1,16 +1,12 @@
-import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
+import { LATIN, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('en')
-const { number } = formats
-const plural = pluralFor('en')
+const { basis, number, plural } = localeBasis('en', LATIN)
 const papers = (count: number) => `${number(count)} ${plural(count, { one: 'paper', other: 'papers' })}`
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'day', other: 'days' })}`
 
 export const en: Locale = {
-  punctuation: LATIN,
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) => ({
     before: '',
     count: number(count),
@@ -36,7 +32,7 @@ export const en: Locale = {
     papers: (count) => `Papers: ${number(count)}`,
     days: (from, to, count) => `Period: ${from} to ${to} (${days(count)} with papers)`,
     totalUpvotes: (total) => `Total upvotes: ${number(total)}`,
-    meanUpvotes: (mean) => `Mean upvotes: ${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `Mean upvotes: ${basis.decimal(mean)}`,
     topPapers: (count) => `🔥 Top ${number(count)} papers by upvotes`,
     topKeywords: (count) => `🏷️ Top ${number(count)} keywords`,
   },

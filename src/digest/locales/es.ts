@@ -1,16 +1,12 @@
-import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
+import { LATIN, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('es')
-const { number } = formats
-const plural = pluralFor('es')
+const { basis, number, plural } = localeBasis('es', LATIN)
 const papers = (count: number) => `${number(count)} ${plural(count, { one: 'artículo', other: 'artículos' })}`
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'día', other: 'días' })}`
 
 export const es: Locale = {
-  punctuation: LATIN,
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -40,7 +36,7 @@ export const es: Locale = {
     papers: (count) => `Artículos: ${number(count)}`,
     days: (from, to, count) => `Periodo: del ${from} al ${to} (${days(count)} con artículos)`,
     totalUpvotes: (total) => `Votos en total: ${number(total)}`,
-    meanUpvotes: (mean) => `Media de votos: ${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `Media de votos: ${basis.decimal(mean)}`,
     topPapers: (count) =>
       plural(count, {
         one: '🔥 El artículo más votado',

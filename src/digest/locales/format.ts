@@ -83,15 +83,28 @@ function once<T>(make: () => T): () => T {
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 
 /** The form of a word that goes with a count, by the locale's plural rules (Russian has four). */
-export function pluralFor(tag: LanguageTag): (count: number, forms: PluralForms) => string {
+function pluralFor(tag: LanguageTag): (count: number, forms: PluralForms) => string {
   const rules = once(() => new Intl.PluralRules(tag))
   return (count, forms) => forms[rules().select(count)] ?? forms.other
 }
 
 /** The services a post links to, by their own names, which most languages keep. */
-export const SERVICE_NAMES = {
+const SERVICE_NAMES = {
   huggingFaceLink: 'Hugging Face',
   arxivLink: 'arXiv',
   pdfLink: 'PDF',
   githubLink: 'GitHub',
 } as const
+
+/**
+ * What a locale shares with the others but its words: its punctuation, Intl's formats for its tag and the
+ * services' names (`basis`, spread into the locale), with its number format and plural rules for its words.
+ */
+export function localeBasis(tag: LanguageTag, punctuation: Punctuation) {
+  const formats = formatsFor(tag)
+  return {
+    basis: { punctuation, ...formats, ...SERVICE_NAMES },
+    number: formats.number,
+    plural: pluralFor(tag),
+  }
+}

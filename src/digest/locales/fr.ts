@@ -1,18 +1,14 @@
-import { formatsFor, FRENCH, pluralFor, SERVICE_NAMES } from './format.js'
+import { FRENCH, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('fr')
-const { number } = formats
-const plural = pluralFor('fr')
+const { basis, number, plural } = localeBasis('fr', FRENCH)
 /** French puts a narrow no-break space before a colon. */
 const colon = FRENCH.colon
 const papers = (count: number) => `${number(count)} ${plural(count, { one: 'article', other: 'articles' })}`
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'jour', other: 'jours' })}`
 
 export const fr: Locale = {
-  punctuation: FRENCH,
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -42,7 +38,7 @@ export const fr: Locale = {
     papers: (count) => `Articles${colon}${number(count)}`,
     days: (from, to, count) => `Période${colon}du ${from} au ${to} (${days(count)} avec des articles)`,
     totalUpvotes: (total) => `Votes au total${colon}${number(total)}`,
-    meanUpvotes: (mean) => `Votes en moyenne${colon}${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `Votes en moyenne${colon}${basis.decimal(mean)}`,
     topPapers: (count) =>
       plural(count, {
         one: '🔥 L’article le plus voté',

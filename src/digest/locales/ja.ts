@@ -1,15 +1,12 @@
-import { cjk, formatsFor, SERVICE_NAMES } from './format.js'
+import { cjk, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('ja')
-const { number } = formats
+const { basis, number } = localeBasis('ja', cjk('～'))
 /** Papers are counted with 件, as Japanese digests and listings count them. */
 const papers = (count: number) => `${number(count)}件`
 
 export const ja: Locale = {
-  punctuation: cjk('～'),
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? { before: `この日の論文${papers(listed)}のうち、`, count: papers(count), after: 'を選びました。' }
@@ -31,7 +28,7 @@ export const ja: Locale = {
     papers: (count) => `論文数：${papers(count)}`,
     days: (from, to, days) => `期間：${from}～${to}（論文のあった日：${number(days)}日）`,
     totalUpvotes: (total) => `いいねの合計：${number(total)}`,
-    meanUpvotes: (mean) => `いいねの平均：${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `いいねの平均：${basis.decimal(mean)}`,
     topPapers: (count) => `🔥 いいね数上位${papers(count)}`,
     topKeywords: (count) => `🏷️ よく使われたキーワード上位${papers(count)}`,
   },

@@ -1,16 +1,12 @@
-import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
+import { LATIN, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('pt-BR')
-const { number } = formats
-const plural = pluralFor('pt-BR')
+const { basis, number, plural } = localeBasis('pt-BR', LATIN)
 const papers = (count: number) => `${number(count)} ${plural(count, { one: 'artigo', other: 'artigos' })}`
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'dia', other: 'dias' })}`
 
 export const ptBR: Locale = {
-  punctuation: LATIN,
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -40,7 +36,7 @@ export const ptBR: Locale = {
     papers: (count) => `Artigos: ${number(count)}`,
     days: (from, to, count) => `Período: de ${from} a ${to} (${days(count)} com artigos)`,
     totalUpvotes: (total) => `Total de votos: ${number(total)}`,
-    meanUpvotes: (mean) => `Média de votos: ${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `Média de votos: ${basis.decimal(mean)}`,
     topPapers: (count) =>
       count === 1 ? '🔥 O artigo mais votado' : `🔥 Os ${number(count)} artigos mais votados`,
     topKeywords: (count) =>

@@ -1,9 +1,7 @@
-import { formatsFor, LATIN, pluralFor, SERVICE_NAMES } from './format.js'
+import { LATIN, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('ru')
-const { number } = formats
-const plural = pluralFor('ru')
+const { basis, number, plural } = localeBasis('ru', LATIN)
 const papers = (count: number) =>
   `${number(count)} ${plural(count, { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}`
 /** After "из": из 21 статьи, из 33 статей. */
@@ -14,9 +12,7 @@ const votes = (count: number) =>
   `${number(count)} ${plural(count, { one: 'голос', few: 'голоса', many: 'голосов', other: 'голоса' })}`
 
 export const ru: Locale = {
-  punctuation: LATIN,
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -46,7 +42,7 @@ export const ru: Locale = {
     papers: (count) => `Статей: ${number(count)}`,
     days: (from, to, count) => `Период: с ${from} по ${to} (дней со статьями: ${number(count)})`,
     totalUpvotes: (total) => `Всего голосов: ${number(total)}`,
-    meanUpvotes: (mean) => `В среднем голосов: ${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `В среднем голосов: ${basis.decimal(mean)}`,
     topPapers: (count) => `🔥 ${papers(count)} с наибольшим числом голосов`,
     topKeywords: (count) =>
       `🏷️ ${number(count)} ${plural(count, {

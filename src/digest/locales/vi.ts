@@ -1,15 +1,12 @@
-import { formatsFor, LATIN, SERVICE_NAMES } from './format.js'
+import { LATIN, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('vi')
-const { number } = formats
+const { basis, number } = localeBasis('vi', LATIN)
 /** Vietnamese nouns do not inflect for number: "1 bài báo", "33 bài báo". */
 const papers = (count: number) => `${number(count)} bài báo`
 
 export const vi: Locale = {
-  punctuation: LATIN,
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? { before: 'Đã chọn ', count: number(count), after: ` trong số ${papers(listed)} của ngày.` }
@@ -31,7 +28,7 @@ export const vi: Locale = {
     papers: (count) => `Số bài báo: ${number(count)}`,
     days: (from, to, count) => `Khoảng thời gian: từ ${from} đến ${to} (${number(count)} ngày có bài báo)`,
     totalUpvotes: (total) => `Tổng lượt bình chọn: ${number(total)}`,
-    meanUpvotes: (mean) => `Lượt bình chọn trung bình: ${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `Lượt bình chọn trung bình: ${basis.decimal(mean)}`,
     topPapers: (count) => `🔥 ${papers(count)} được bình chọn nhiều nhất`,
     topKeywords: (count) => `🏷️ ${number(count)} từ khóa phổ biến nhất`,
   },

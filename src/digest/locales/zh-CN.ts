@@ -1,14 +1,11 @@
-import { cjk, formatsFor, SERVICE_NAMES } from './format.js'
+import { cjk, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('zh-CN')
-const { number } = formats
+const { basis, number } = localeBasis('zh-CN', cjk('至'))
 const papers = (count: number) => `${number(count)}篇`
 
 export const zhCN: Locale = {
-  punctuation: cjk('至'),
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? { before: `当天的${papers(listed)}论文中，选出了`, count: papers(count), after: '。' }
@@ -30,7 +27,7 @@ export const zhCN: Locale = {
     papers: (count) => `论文数：${papers(count)}`,
     days: (from, to, days) => `时间范围：${from}至${to}（其中${number(days)}天有论文）`,
     totalUpvotes: (total) => `总点赞数：${number(total)}`,
-    meanUpvotes: (mean) => `平均点赞数：${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `平均点赞数：${basis.decimal(mean)}`,
     topPapers: (count) => `🔥 点赞最多的${papers(count)}论文`,
     topKeywords: (count) => `🏷️ 最常见的${number(count)}个关键词`,
   },

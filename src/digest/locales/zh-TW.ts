@@ -1,14 +1,11 @@
-import { cjk, formatsFor, SERVICE_NAMES } from './format.js'
+import { cjk, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('zh-TW')
-const { number } = formats
+const { basis, number } = localeBasis('zh-TW', cjk('至'))
 const papers = (count: number) => `${number(count)}篇`
 
 export const zhTW: Locale = {
-  punctuation: cjk('至'),
-  ...formats,
-  ...SERVICE_NAMES,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? { before: `當天的${papers(listed)}論文中，選出了`, count: papers(count), after: '。' }
@@ -30,7 +27,7 @@ export const zhTW: Locale = {
     papers: (count) => `論文數：${papers(count)}`,
     days: (from, to, days) => `期間：${from}至${to}（其中${number(days)}天有論文）`,
     totalUpvotes: (total) => `總讚數：${number(total)}`,
-    meanUpvotes: (mean) => `平均讚數：${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `平均讚數：${basis.decimal(mean)}`,
     topPapers: (count) => `🔥 最多讚的${papers(count)}論文`,
     topKeywords: (count) => `🏷️ 最常見的${number(count)}個關鍵字`,
   },
