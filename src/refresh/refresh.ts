@@ -1,8 +1,9 @@
 import { gitBlobOid } from '../core/git-blob.js'
 import type { Log } from '../core/log.js'
-import type { FileChange, PublishResult } from '../core/changes.js'
+import type { FileChange } from '../core/changes.js'
 import type { Paper } from '../core/paper.js'
-import { describeChanges } from './changes.js'
+import type { RankedPaper } from '../core/post-record.js'
+import { plural } from '../core/wording.js'
 import { ranking, recordEntry, type PostRecords } from './records.js'
 
 /** An earlier day's post rendered again from today's data. */
@@ -52,57 +53,48 @@ export function planRefresh(
   records: PostRecords,
   taken: ReadonlySet<string>,
 ): RefreshPlan {
-  const files: FileChange[] = []
-  const posts: RefreshedPost[] = []
-  const rewritten: EarlierPost[] = []
-  const uses = new Map<string, number>()
-  for (const { path } of earlier) uses.set(path, (uses.get(path) ?? 0) + 1)
+  const plan: RefreshPlan = { files: [], posts: [], rewritten: [] }
+  const uses = Map.groupBy(earlier, ({ path }) => path)
   for (const post of earlier) {
-    const { day, path } = post
+    const { day, path, papers } = post
     const entry = recordEntry(records, day, path)
-    const blob = gitBlobOid(post.content)
-    if (taken.has(path) || (uses.get(path) ?? 0) > 1) {
-      posts.push({ day, path, status: 'shared', reasons: [] })
-    } else if (entry === undefined) {
-      posts.push({ day, path, status: 'unrecorded', reasons: [] })
-    } else if (entry.blob === blob) {
-      posts.push({ day, path, status: 'unchanged', reasons: [] })
-    } else if (post.papers.length * 2 < entry.papers.length) {
-      const reasons = [`${post.papers.length} of the ${entry.papers.length} papers it shows`]
-      posts.push({ day, path, status: 'shrunk', reasons })
+    const add = (status: RefreshStatus, reasons: string[] = []) =>
+      plan.posts.push({ day, path, status, reasons })
+    if (taken.has(path) || (uses.get(path)?.length ?? 0) > 1) add('shared')
+    else if (entry === undefined) add('unrecorded')
+    else if (entry.blob === gitBlobOid(post.content)) add('unchanged')
+    else if (papers.length * 2 < entry.papers.length) {
+      add('shrunk', [`${papers.length} of the ${entry.papers.length} papers it shows`])
     } else {
-      files.push({ path, content: post.content, policy: { kind: 'unedited', lastWritten: entry.blob } })
-      rewritten.push(post)
+      plan.files.push({ path, content: post.content, policy: { kind: 'unedited', lastWritten: entry.blob } })
+      plan.rewritten.push(post)
       // `rewritten` until the publisher says otherwise.
-      posts.push({
-        day,
-        path,
-        status: 'rewritten',
-        reasons: describeChanges(entry.papers, ranking(post.papers)),
-      })
+      add('rewritten', describeChanges(entry.papers, ranking(papers)))
     }
   }
-  return { files, posts, rewritten }
+  return plan
 }
 
-/** The plan's posts as the publisher left them. */
-export function refreshOutcome(plan: RefreshPlan, published: Pick<PublishResult, 'kept'>): RefreshedPost[] {
-  const kept = new Map(published.kept.map(({ path, reason }) => [path, reason]))
-  return plan.posts.map((post) => {
-    if (post.status !== 'rewritten') return post
-    switch (kept.get(post.path)) {
-      case undefined:
-        return post
-      case 'unchanged':
-        return { ...post, status: 'current' }
-      case 'deleted':
-        return { ...post, status: 'deleted' }
-      case 'unrecorded':
-        return { ...post, status: 'unrecorded' }
-      default:
-        return { ...post, status: 'edited' }
-    }
-  })
+/**
+ * Why a post's new ranking differs from the one the action wrote, in words for the log and the job
+ * summary, e.g. `3 papers added, order changed, upvotes updated`. Another reason when the rankings are
+ * equal: then something else of the post changed (an abstract, a link, the settings).
+ */
+export function describeChanges(before: readonly RankedPaper[], after: readonly RankedPaper[]): string[] {
+  const upvotesBefore = new Map(before)
+  const upvotesAfter = new Map(after)
+  const added = after.filter(([id]) => !upvotesBefore.has(id)).length
+  const dropped = before.filter(([id]) => !upvotesAfter.has(id)).length
+  const keptBefore = before.filter(([id]) => upvotesAfter.has(id)).map(([id]) => id)
+  const keptAfter = after.filter(([id]) => upvotesBefore.has(id)).map(([id]) => id)
+  const reasons: string[] = []
+  if (added > 0) reasons.push(`${plural(added, 'paper')} added`)
+  if (dropped > 0) reasons.push(`${plural(dropped, 'paper')} dropped`)
+  if (keptBefore.some((id, index) => keptAfter[index] !== id)) reasons.push('order changed')
+  if (after.some(([id, upvotes]) => upvotesBefore.has(id) && upvotesBefore.get(id) !== upvotes)) {
+    reasons.push('upvotes updated')
+  }
+  return reasons.length > 0 ? reasons : ['details other than the ranking changed']
 }
 
 /** One line per refreshed or protected post; the quiet ones summed up in a line each. */

@@ -1,19 +1,39 @@
+import { addDays, eachDay } from '../core/calendar.js'
+import type { FileChange, KeptReason, PublishResult } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { RecordUpdate } from '../core/post-record.js'
-import type { PublishResult } from '../core/changes.js'
 import type { Settings } from '../settings/settings.js'
-import { eachDay } from '../core/calendar.js'
-import type { FileChange } from '../core/changes.js'
 import { readRecords, recordEntry, recordUpdate, type PostRecords, type RecordedPost } from './records.js'
 import {
   logRefresh,
   planRefresh,
-  refreshOutcome,
   type EarlierPost,
   type RefreshedPost,
   type RefreshPlan,
+  type RefreshStatus,
 } from './refresh.js'
-import { refreshWindow } from './window.js'
+
+/**
+ * The `refresh-days` days before a daily digest's first day, and why none are when refresh-days asks
+ * for them. Weekly and monthly digests refresh nothing (their own period is fetched whole each run).
+ * `overwrite: never` promises to leave existing posts alone, and refresh is on by default, so it
+ * yields; a dry run reads no record of what was written, so it could only guess.
+ */
+export function refreshWindow(
+  settings: Pick<Settings, 'refreshDays' | 'digest' | 'overwrite' | 'target' | 'from'>,
+): { days: string[]; off?: string } {
+  if (settings.refreshDays === 0 || settings.digest !== 'daily') return { days: [] }
+  if (settings.overwrite === 'never') {
+    return { days: [], off: 'overwrite is "never": earlier posts are left as they are (refresh-days)' }
+  }
+  if (settings.target.mode === 'dry-run') {
+    return {
+      days: [],
+      off: 'a dry run reads no record of earlier posts, so none is refreshed (refresh-days)',
+    }
+  }
+  return { days: eachDay(addDays(settings.from, -settings.refreshDays), addDays(settings.from, -1)) }
+}
 
 /** The refresh as a run starts it. */
 export interface RefreshStart {
@@ -84,13 +104,24 @@ export function protectEdits(files: readonly FileChange[], refresh: PlannedRefre
   })
 }
 
+/** What a rewrite the publisher kept became; any other reason means a person edited the post. */
+const KEPT_STATUS: Partial<Record<KeptReason, RefreshStatus>> = {
+  unchanged: 'current',
+  deleted: 'deleted',
+  unrecorded: 'unrecorded',
+}
+
 /** What became of each earlier post (`published`: when something was published), logged. */
 export function finishRefresh(
   plan: RefreshPlan,
   published: Pick<PublishResult, 'kept'> | undefined,
   log: Log,
 ): RefreshedPost[] {
-  const posts = published === undefined ? plan.posts : refreshOutcome(plan, published)
+  const kept = new Map(published?.kept.map(({ path, reason }) => [path, reason]))
+  const posts = plan.posts.map((post) => {
+    const reason = post.status === 'rewritten' ? kept.get(post.path) : undefined
+    return reason === undefined ? post : { ...post, status: KEPT_STATUS[reason] ?? 'edited' }
+  })
   logRefresh(posts, log)
   return posts
 }
