@@ -2,7 +2,7 @@ import { posix, win32 } from 'node:path'
 import type { Clock } from '../core/clock.js'
 import { findControlCharacter } from '../core/control-characters.js'
 import type { PathKind } from '../core/path-kind.js'
-import { parseRepository, REPOSITORY_RULES, type Repository } from './github-names.js'
+import { parseRepository, REPOSITORY_RULES, type Repository } from './names.js'
 import { parseHttpUrl, quote } from './schema.js'
 
 /** github.com's API: GITHUB_API_URL's default, and the one GitHub whose token may go to GitHub Models. */

@@ -1,26 +1,24 @@
 import { FIELDS, STYLES, type Field } from '../core/fields.js'
+import { LANGUAGE_TAGS, type LanguageTag } from '../core/languages.js'
 import { z } from '../core/zod.js'
-import { isTimeZone } from '../core/calendar.js'
+import { addDays, daysBetween, isTimeZone, parseDay } from '../core/calendar.js'
 import { DIGESTS } from './digest-defaults.js'
-import { isBranchName, parseRepository, parseWorkflow, REPOSITORY_RULES } from './github-names.js'
 import type { InputName } from './inputs.js'
-import { languageInput } from './language.js'
-import { llmInputSchemas } from './llm.js'
-import { fileNameProblem, folder } from './paths.js'
-import { postsDirProblem } from './post-names.js'
+import { fileNameProblem, folder, parseRepository, postsDirProblem, REPOSITORY_RULES } from './names.js'
 import {
   httpUrl,
   list,
   oneOf,
   optionalText,
+  parseHttpUrl,
   quote,
   rule,
   switchInput,
   template,
   text,
+  unlessEmpty,
   wholeNumber,
 } from './schema.js'
-import { resolveDates } from './dates.js'
 
 const MODES = ['commit', 'pull-request', 'files', 'dry-run'] as const
 export const EMPTY_DAY_POLICIES = ['skip', 'post', 'fail'] as const
@@ -35,6 +33,16 @@ const LAYOUT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 /** Papers shown in full at the top of a digest-style post; past a hundred the post is a wall again. */
 const MAX_TOP_PAPERS = 100
 
+/** The longest range one run may fetch: a three-year backfill is split into smaller ones. */
+const MAX_RANGE_DAYS = 3 * 366
+
+const MAX_MODEL_LENGTH = 200
+
+const WORKFLOW_FILE = /^(?!\.)[A-Za-z0-9._-]+\.ya?ml$/
+
+/** Tags that name a script rather than a country, for the two Chinese locales. */
+const CHINESE_SCRIPTS: Readonly<Record<string, LanguageTag>> = { 'zh-hans': 'zh-CN', 'zh-hant': 'zh-TW' }
+
 /** Each input's schema, from its raw string to its typed value; `today` is the run's UTC day. */
 export function inputSchemas(today: string) {
   return {
@@ -44,7 +52,7 @@ export function inputSchemas(today: string) {
     }),
     digest: oneOf(DIGESTS),
     style: oneOf(STYLES),
-    language: languageInput(),
+    language: text(language),
     timezone: z
       .string()
       .check(
@@ -56,9 +64,7 @@ export function inputSchemas(today: string) {
       ),
     'post-time': text((value, reject) => {
       const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim())
-      if (!match) {
-        return reject(`${quote(value)} is not a time; use HH:MM, e.g. 09:00`)
-      }
+      if (!match) return reject(`${quote(value)} is not a time; use HH:MM, e.g. 09:00`)
       return { hour: Number(match[1]), minute: Number(match[2]) }
     }),
     title: template(),
@@ -69,15 +75,13 @@ export function inputSchemas(today: string) {
       template(),
       z.transform((value) => value.trim() || undefined),
     ),
-    layout: text((value, reject) => {
-      const trimmed = value.trim()
-      if (trimmed === '') return undefined
-      return LAYOUT_NAME.test(trimmed)
+    layout: unlessEmpty((trimmed, reject, value) =>
+      LAYOUT_NAME.test(trimmed)
         ? trimmed
         : reject(
             `${quote(value)} is not a layout name; use the name of a file in the site's _layouts without its extension, e.g. post (letters, digits, "-" and "_")`,
-          )
-    }),
+          ),
+    ),
     description: switchInput(),
     image: switchInput(),
     fields: list().check(
@@ -92,15 +96,15 @@ export function inputSchemas(today: string) {
     'min-upvotes': wholeNumber(0),
     keywords: list(),
     'empty-day': oneOf(EMPTY_DAY_POLICIES),
-    repository: text((value, reject) => {
-      const trimmed = value.trim()
-      if (trimmed === '') return undefined
-      return parseRepository(trimmed) ?? reject(`${quote(value)} is not a repository; ${REPOSITORY_RULES}`)
-    }),
+    repository: unlessEmpty(
+      (trimmed, reject, value) =>
+        parseRepository(trimmed) ?? reject(`${quote(value)} is not a repository; ${REPOSITORY_RULES}`),
+    ),
     branch: text((value, reject) => {
       const trimmed = value.trim().replace(/^refs\/heads\//, '')
       if (trimmed === '') return undefined
-      if (!isBranchName(trimmed)) {
+      // git's rules for ref names, the parts a user can trip over (control characters are refused earlier).
+      if (/[\s~^:?*[\\]|\.\.|@\{|\/\/|^[-/.]|[/.]$|\.lock$|^@$|^HEAD$/.test(trimmed)) {
         return reject(`${quote(value)} is not a valid branch name`)
       }
       return trimmed
@@ -112,16 +116,84 @@ export function inputSchemas(today: string) {
     overwrite: oneOf(OVERWRITE_POLICIES),
     'refresh-days': wholeNumber(0, MAX_REFRESH_DAYS),
     'commit-message': template(),
-    'dispatch-workflow': text((value, reject) => {
-      if (value.trim() === '') return undefined
-      const workflow = parseWorkflow(value)
-      return typeof workflow === 'string' ? workflow : reject(workflow.problem)
+    // The workflow's file name in .github/workflows (that folder may be written before it), or its id.
+    'dispatch-workflow': unlessEmpty((trimmed, reject, value) => {
+      const name = trimmed.replace(/^\.github\/workflows\//, '')
+      if (WORKFLOW_FILE.test(name) || /^\d+$/.test(name)) return name
+      return reject(
+        `${quote(value)} is not a workflow file; give the file name of a workflow in .github/workflows (letters, digits, ".", "-" or "_", not starting with ".", ending in .yml or .yaml, e.g. pages-deploy.yml) or its numeric id`,
+      )
     }),
     token: optionalText(),
     'hf-token': optionalText(),
     'hf-api-url': httpUrl(),
-    ...llmInputSchemas(),
+    'llm-api-url': text((value, reject) => {
+      const url = parseHttpUrl(value)
+      if (typeof url !== 'string') return reject(url.problem)
+      // The client appends /chat/completions: a query or fragment would end up in the middle of the path.
+      const cut = url.search(/[?#]/)
+      if (cut === -1) return url
+      // Not quoted whole: a query is where some hosts take their key.
+      return reject(
+        `${quote(`${url.slice(0, cut)}${url[cut]}…`)} has a query or fragment; give the base URL the API's paths go under, e.g. https://models.github.ai/inference or https://api.openai.com/v1`,
+      )
+    }),
+    'llm-model': text((value, reject) => {
+      const trimmed = value.trim()
+      if (/^[\x21-\x7e]+$/.test(trimmed) && trimmed.length <= MAX_MODEL_LENGTH) return trimmed
+      return reject(
+        `${quote(value)} is not a model name; give the host's model id, visible ASCII characters without spaces (at most ${MAX_MODEL_LENGTH}), e.g. openai/gpt-4.1-mini`,
+      )
+    }),
+    'llm-token': optionalText(),
+    'llm-max-calls': wholeNumber(0),
   } satisfies Record<InputName, z.ZodMiniType<unknown, string>>
 }
 
 export type Parsed = { [K in InputName]: z.output<ReturnType<typeof inputSchemas>[K]> }
+
+/** `YYYY-MM-DD`, `today`, `yesterday` or `FROM..TO`, resolved against today's UTC day; a string is a problem. */
+function resolveDates(value: string, today: string): { from: string; to: string } | string {
+  const accepted = 'use today, yesterday, YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD'
+  const [fromText, toText, ...rest] = value.split('..')
+  if (fromText === undefined || rest.length > 0) return `${quote(value)} is not a date; ${accepted}`
+  const resolve = (day: string) => (day === 'today' ? today : day === 'yesterday' ? addDays(today, -1) : day)
+  const from = resolve(fromText.trim())
+  const to = toText === undefined ? from : resolve(toText.trim())
+  for (const day of new Set([from, to])) {
+    if (parseDay(day) === undefined) return `${quote(day)} is not a date; ${accepted}`
+    if (day > today) {
+      return `${day} is after today (${today}, the UTC day Hugging Face is on); there are no papers for it yet`
+    }
+  }
+  if (from > to) return `${quote(value)} ends before it starts; write the earlier day first`
+  if (daysBetween(from, to) >= MAX_RANGE_DAYS) {
+    return `${quote(value)} spans more than ${MAX_RANGE_DAYS} days; split the backfill into smaller ranges`
+  }
+  return { from, to }
+}
+
+/**
+ * The `language` input: one of the eleven tags, in any letter case and with `_` or `-` (`zh_cn`); a
+ * language with one locale also by its regional tag, as Chirpy's `lang` and its locale files name it
+ * (`ja-JP`, `ko-KR`, `fr-FR`); Chinese by script too (`zh-Hant`). A bare `zh` or `pt`, or a region we
+ * write no variant for, is refused with the choices: Simplified and Traditional Chinese, or Brazilian and
+ * European Portuguese, differ in words a reader notices.
+ */
+function language(value: string, reject: (message: string) => never): LanguageTag {
+  const wanted = value.trim().replace(/_/g, '-').toLowerCase()
+  const exact = LANGUAGE_TAGS.find((tag) => tag.toLowerCase() === wanted) ?? CHINESE_SCRIPTS[wanted]
+  if (exact) return exact
+  const [base = ''] = wanted.split('-')
+  if (base === 'zh') {
+    return reject(
+      `${quote(value)} does not say which Chinese: use zh-CN (Simplified, as written in mainland China) or zh-TW (Traditional, as written in Taiwan)`,
+    )
+  }
+  if (base === 'pt') {
+    return reject(`${quote(value)} is not accepted: posts are written in Brazilian Portuguese; use pt-BR`)
+  }
+  const regional = LANGUAGE_TAGS.find((tag) => tag === base)
+  if (regional && /^[a-z]{2}-[a-z]{2}$/.test(wanted)) return regional
+  return reject(`${quote(value)} is not accepted; use one of: ${LANGUAGE_TAGS.join(', ')}`)
+}

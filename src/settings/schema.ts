@@ -1,7 +1,8 @@
-import { quoteForMessage } from '../core/control-characters.js'
+import { findControlCharacter, quoteForMessage } from '../core/control-characters.js'
 import { z } from '../core/zod.js'
 import { unknownPlaceholders } from '../core/template.js'
 import type { InputName } from './inputs.js'
+import { SECRET_INPUTS } from './secrets.js'
 
 /** The building blocks of the input schemas: each turns a raw input string into a value or a problem. */
 
@@ -17,6 +18,14 @@ export const text = <T>(parse: (value: string, reject: (message: string) => neve
     ),
   )
 
+/**
+ * Like `text` for an input that may be empty: empty is undefined (the default, which may depend on
+ * another input); otherwise `parse` takes it trimmed, and the value as given to quote in a message.
+ */
+export const unlessEmpty = <T>(
+  parse: (trimmed: string, reject: (message: string) => never, value: string) => T,
+) => text((value, reject) => (value.trim() === '' ? undefined : parse(value.trim(), reject, value)))
+
 /** Comma- or newline-separated list, blanks dropped. */
 export const list = () =>
   text((value) =>
@@ -26,30 +35,26 @@ export const list = () =>
       .filter((item) => item !== ''),
   )
 
-export const optionalText = () => text((value) => value.trim() || undefined)
+export const optionalText = () => unlessEmpty((trimmed) => trimmed)
 
-export function wholeNumber(minimum: number, maximum = Infinity) {
-  return text((value, reject) => {
-    const trimmed = value.trim()
-    if (trimmed === '') return undefined
-    if (!/^\d+$/.test(trimmed) || Number(trimmed) < minimum || Number(trimmed) > maximum) {
-      const accepted = maximum === Infinity ? `≥ ${minimum}` : `from ${minimum} to ${maximum}`
-      return reject(`${quote(value)} is not a whole number ${accepted}`)
+export const wholeNumber = (minimum: number, maximum = Infinity) =>
+  unlessEmpty((trimmed, reject, value) => {
+    if (/^\d+$/.test(trimmed) && Number(trimmed) >= minimum && Number(trimmed) <= maximum) {
+      return Number(trimmed)
     }
-    return Number(trimmed)
+    const accepted = maximum === Infinity ? `≥ ${minimum}` : `from ${minimum} to ${maximum}`
+    return reject(`${quote(value)} is not a whole number ${accepted}`)
   })
-}
 
-/** `true` or `false`; empty is undefined (the default, which may depend on another input). */
+/** `true` or `false`; empty is undefined (the style's default). */
 export const switchInput = () =>
-  text((value, reject) => {
-    const trimmed = value.trim()
-    if (trimmed === '') return undefined
-    if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true'
-    return reject(
-      `${quote(value)} is not accepted; use true or false, or leave it empty for the style's default`,
-    )
-  })
+  unlessEmpty((trimmed, reject, value) =>
+    trimmed === 'true' || trimmed === 'false'
+      ? trimmed === 'true'
+      : reject(
+          `${quote(value)} is not accepted; use true or false, or leave it empty for the style's default`,
+        ),
+  )
 
 /** A check that fails with the problem `findProblem` names, if it names one. */
 export function rule<T>(findProblem: (value: T) => string | undefined) {
@@ -81,24 +86,18 @@ export function template() {
   )
 }
 
-export function httpUrl() {
-  return text((value, reject) => {
+export const httpUrl = () =>
+  text((value, reject) => {
     const url = parseHttpUrl(value)
     return typeof url === 'string' ? url : reject(url.problem)
   })
-}
 
 /**
  * An http(s) URL without a trailing slash, or the problem with it. A user name or password in it is
  * refused: URLs are shown in messages, and credentials belong in a token input.
  */
 export function parseHttpUrl(value: string): string | { problem: string } {
-  let url: URL | undefined
-  try {
-    url = new URL(value.trim())
-  } catch {
-    url = undefined
-  }
+  const url = URL.parse(value.trim())
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     return { problem: `${quote(value)} is not an http(s) URL; use e.g. https://example.com` }
   }
@@ -106,6 +105,30 @@ export function parseHttpUrl(value: string): string | { problem: string } {
     return { problem: 'is a URL with a user name or password in it; give the URL without them' }
   }
   return url.href.replace(/\/+$/, '')
+}
+
+/** Inputs where a line break separates items. */
+const LIST_INPUTS: ReadonlySet<string> = new Set(['categories', 'tags', 'fields', 'keywords'])
+
+/**
+ * The problem with the characters of an input, if any. Every input is one line (a list: items
+ * separated by commas or line breaks) without control or bidirectional formatting characters, which
+ * could start a new log line, a workflow command or a misleading name. A secret goes into an HTTP
+ * header as it is: visible ASCII only, and it is never quoted.
+ */
+export function characterProblem(name: string, value: string): string | undefined {
+  const trimmed = value.trim()
+  if (SECRET_INPUTS.includes(name)) {
+    if (/^[\x21-\x7e]*$/.test(trimmed)) return undefined
+    return 'contains a character that cannot be sent in an HTTP header (a line break, space, control or non-ASCII character); a token is visible ASCII characters only (the value is not shown, being a secret)'
+  }
+  const isList = LIST_INPUTS.has(name)
+  const found = findControlCharacter(isList ? trimmed.replace(/[\r\n]/g, ' ') : trimmed)
+  if (found === undefined) return undefined
+  const accepted = isList
+    ? 'a list of items separated by commas or line breaks is accepted, without tabs, other control characters or bidirectional formatting characters'
+    : 'one line of text is accepted, without line breaks, tabs, other control characters or bidirectional formatting characters'
+  return `has a control character (${found.codePoint}) at character ${found.position} of ${quote(trimmed)}; ${accepted}`
 }
 
 /** A problem with an input, as every message about one starts: `Input "name": …`. */

@@ -1,69 +1,18 @@
-import { defaultTitle } from './titles.js'
-import { type Field, type Language, type Style } from '../core/fields.js'
 import { z } from '../core/zod.js'
-import { formatDay, type WallTime } from '../core/calendar.js'
-import { characterProblem } from './characters.js'
-import { DIGEST_DEFAULTS, STYLE_DEFAULTS, type Digest } from './digest-defaults.js'
-import { checkEnvironment, type Environment } from './environment.js'
+import { formatDay, periodOf } from '../core/calendar.js'
+import { DIGEST_DEFAULTS, STYLE_DEFAULTS, TITLES } from './digest-defaults.js'
+import { checkEnvironment, type Environment, type RunnerFacts } from './environment.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
-import { type LlmSettings } from './llm.js'
-
-import { crossCheck } from './checks.js'
-import { periodUpToToday } from './dates.js'
 import { inputSchemas, type Parsed } from './input-schemas.js'
-import type { EMPTY_DAY_POLICIES, OVERWRITE_POLICIES } from './input-schemas.js'
-import { describeProblem } from './schema.js'
-import { publishTarget, type PublishTarget } from './target.js'
+import { postNameProblems } from './names.js'
+import { characterProblem, describeProblem } from './schema.js'
+import { publishTarget } from './target.js'
 
 export { DIGESTS } from './digest-defaults.js'
 export type { Environment } from './environment.js'
 
 /** Everything a run needs, parsed and checked once; nothing deeper reads inputs or the environment. */
-export interface Settings {
-  /** The first and last day to fetch: the day, the range, or the week or month up to today. */
-  from: string
-  to: string
-  digest: Digest
-  style: Style
-  language: Language
-  timezone: string
-  postTime: WallTime
-  /** Templates: `{date}` (a period's first day), `{from}`, `{to}`, `{week}`, `{month}`. */
-  title: string
-  categories: string[]
-  tags: string[]
-  author?: string
-  permalink?: string
-  /** Jekyll's `layout` for the post, for sites whose `_config.yml` sets none. */
-  layout?: string
-  /** Whether the front matter holds a `description` (home cards, link previews). */
-  description: boolean
-  /** Whether the front matter holds an `image`: the top paper's Hugging Face thumbnail. */
-  image: boolean
-  fields: Field[]
-  /** A digest-style post shows this many papers in full, the rest one line each. */
-  topPapers: number
-  maxPapers?: number
-  minUpvotes: number
-  keywords: string[]
-  emptyDay: (typeof EMPTY_DAY_POLICIES)[number]
-  postsDir: string
-  filename: string
-  dataDir?: string
-  /** Where the posts go: the mode, with what it needs (a commit mode: the token and the repository). */
-  target: PublishTarget
-  overwrite: (typeof OVERWRITE_POLICIES)[number]
-  /** A daily digest also renders the posts of this many days before `from` again (see src/refresh). */
-  refreshDays: number
-  commitMessage: string
-  hfToken?: string
-  hfApiUrl: string
-  /** The model layer, for the llm-summary and llm-title fields. */
-  llm: LlmSettings
-  /** GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, for messages about them. */
-  outputFile?: string
-  summaryFile?: string
-}
+export type Settings = ReturnType<typeof parseSettings>
 
 /** Every bad input of a run, one message each, so the user fixes them all at once. */
 export class SettingsError extends Error {
@@ -77,7 +26,7 @@ export class SettingsError extends Error {
  * Turns raw input strings and the runner's variables into Settings, or throws a SettingsError listing
  * every bad input and variable. An empty string means "not given": the default applies.
  */
-export function parseSettings(raw: RawInputs, environment: Environment): Settings {
+export function parseSettings(raw: RawInputs, environment: Environment) {
   // One reading of the clock: every input that names a day resolves it against the same today.
   const today = formatDay(environment.clock.now())
   const schemas = inputSchemas(today)
@@ -100,27 +49,35 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
   problems.push(...crossCheck(values, facts, environment))
   if (problems.length > 0) throw new SettingsError(problems)
 
-  const defaults = DIGEST_DEFAULTS[values.digest]
-  const styleDefaults = STYLE_DEFAULTS[values.style]
-  const { from, to } =
-    values.digest === 'daily' ? values.date : periodUpToToday(values.date.from, values.digest, today)
+  const { digest, language, style } = values
+  const defaults = DIGEST_DEFAULTS[digest]
+  const styleDefaults = STYLE_DEFAULTS[style]
+  // A week or a month up to today: Hugging Face refuses the days that have not come yet.
+  const { from, to: end } = digest === 'daily' ? values.date : periodOf(values.date.from, digest)
+  const to = end > today ? today : end
   return {
+    /** The first and last day to fetch: the day, the range, or the week or month up to today. */
     from,
     to,
-    digest: values.digest,
-    style: values.style,
-    language: values.language,
+    digest,
+    style,
+    language,
     timezone: values.timezone.trim(),
     postTime: values['post-time'],
-    title: values.title.trim() || defaultTitle(values.digest, values.language),
+    /** Templates: `{date}` (a period's first day), `{from}`, `{to}`, `{week}`, `{month}`. */
+    title: values.title.trim() || (TITLES[language]?.[digest] ?? defaults.title),
     categories: values.categories.length > 0 ? values.categories : [...defaults.categories],
     tags: values.tags.length > 0 ? values.tags : [...defaults.tags],
     author: values.author,
     permalink: values.permalink,
+    /** Jekyll's `layout` for the post, for sites whose `_config.yml` sets none. */
     layout: values.layout,
+    /** Whether the front matter holds a `description` (home cards, link previews). */
     description: values.description ?? styleDefaults.description,
+    /** Whether the front matter holds an `image`: the top paper's Hugging Face thumbnail. */
     image: values.image ?? styleDefaults.image,
     fields: [...new Set(values.fields.length > 0 ? values.fields : styleDefaults.fields)],
+    /** A digest-style post shows this many papers in full, the rest one line each. */
     topPapers: values['top-papers'] ?? Number(INPUT_DEFAULTS['top-papers']),
     maxPapers: values['max-papers'] ?? defaults.maxPapers,
     minUpvotes: values['min-upvotes'] ?? Number(INPUT_DEFAULTS['min-upvotes']),
@@ -129,20 +86,65 @@ export function parseSettings(raw: RawInputs, environment: Environment): Setting
     postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
     filename: values.filename.trim() || defaults.filename,
     dataDir: values['data-dir'],
+    /** Where the posts go: the mode, with what it needs (a commit mode: the token and the repository). */
     target: publishTarget(values, facts, { from, to }),
     overwrite: values.overwrite,
+    /** A daily digest also renders the posts of this many days before `from` again (see src/refresh). */
     refreshDays: values['refresh-days'] ?? Number(INPUT_DEFAULTS['refresh-days']),
     commitMessage: values['commit-message'].trim(),
     hfToken: values['hf-token'],
     hfApiUrl: values['hf-api-url'],
+    /** The model layer, for the llm-summary and llm-title fields; requests go to `{apiUrl}/chat/completions`. */
     llm: {
       apiUrl: values['llm-api-url'],
       model: values['llm-model'],
+      /** Without it only GitHub Models is asked, with the `token` input. */
       token: values['llm-token'],
+      /** Model requests per run, retries included. */
       maxCalls: values['llm-max-calls'] ?? Number(INPUT_DEFAULTS['llm-max-calls']),
+      /** The `token` input and the GitHub it belongs to: GitHub Models takes it only from github.com. */
       github: { token: values.token, apiUrl: facts.githubApiUrl },
     },
+    /** GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, for messages about them. */
     outputFile: facts.outputFile,
     summaryFile: facts.summaryFile,
   }
+}
+
+/**
+ * Problems that involve more than one input. `values` holds the inputs that parsed (a failed one is
+ * missing), and each check runs only when all of its inputs are there.
+ */
+function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment): string[] {
+  const has = (...names: InputName[]) => names.every((name) => name in values)
+  const problems: string[] = []
+  if (has('digest', 'date') && values.digest !== 'daily' && values.date.from !== values.date.to) {
+    problems.push(
+      describeProblem(
+        'date',
+        `a ${values.digest} digest takes one day and covers the ${values.digest === 'weekly' ? 'ISO week' : 'month'} that contains it; give one day, not a range`,
+      ),
+    )
+  }
+  if (has('digest', 'date', 'filename', 'permalink')) problems.push(...postNameProblems(values))
+  if (has('mode') && (values.mode === 'commit' || values.mode === 'pull-request')) {
+    if (has('token') && values.token === undefined) {
+      const advice =
+        environment.caller === 'cli'
+          ? 'set GITHUB_TOKEN (or pass --token) to a token that can write to the repository'
+          : 'the default ${{ github.token }} works with `permissions: contents: write`'
+      problems.push(
+        describeProblem('token', `is empty, but mode "${values.mode}" needs a GitHub token; ${advice}`),
+      )
+    }
+    if (has('repository') && values.repository === undefined && facts.repository === undefined) {
+      problems.push(
+        describeProblem(
+          'repository',
+          'is empty and GITHUB_REPOSITORY is not set; give the blog as owner/name',
+        ),
+      )
+    }
+  }
+  return problems
 }

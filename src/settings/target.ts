@@ -1,5 +1,5 @@
 import type { RunnerFacts } from './environment.js'
-import type { Repository } from './github-names.js'
+import type { Repository } from './names.js'
 import type { Parsed } from './input-schemas.js'
 
 /** The blog repository as the modes that commit reach it. */

@@ -1,7 +1,61 @@
+import { posix } from 'node:path'
 import { eachDay, periodOf } from '../core/calendar.js'
 import { dayValues, fillTemplate, placeholders, sharedName } from '../core/template.js'
 import { DIGEST_DEFAULTS, type Digest } from './digest-defaults.js'
-import { describeProblem, quote } from './schema.js'
+import { describeProblem, quote, unlessEmpty } from './schema.js'
+
+/** The names a user gives: GitHub's repositories, folders and files in the blog, Jekyll's posts. */
+
+export interface Repository {
+  owner: string
+  repo: string
+}
+
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$/
+const NAME = /^[A-Za-z0-9._-]{1,100}$/
+export const REPOSITORY_RULES =
+  'use owner/name: the owner 1 to 39 letters, digits, "-" or "_", starting with a letter or digit; the name 1 to 100 letters, digits, ".", "-" or "_", not dots alone and not ending in ".git"'
+
+/** `owner/name`, or undefined when it breaks GitHub's rules. */
+export function parseRepository(text: string): Repository | undefined {
+  const [owner, repo, ...rest] = text.split('/')
+  if (owner === undefined || repo === undefined || rest.length > 0) return undefined
+  if (!OWNER.test(owner) || !NAME.test(repo) || /^\.+$/.test(repo) || /\.git$/i.test(repo)) return undefined
+  return { owner, repo }
+}
+
+/**
+ * Where posts and data go, relative to the repository root. Refused: anything that leaves the root
+ * (`..`, a leading `/`), anything into git's own folder (a `.git` part, in any case, as case-insensitive
+ * file systems read it), and `\` or `:`, which Windows reads as separators or a drive.
+ */
+const ESCAPES = /[\\:]/
+
+/** A folder below the repository root, normalised without `./` or trailing slashes. */
+export const folder = () =>
+  unlessEmpty((trimmed, reject, value) => {
+    const normalised = posix.normalize(trimmed).replace(/\/+$/, '')
+    const parts = trimmed.split('/')
+    if (
+      ESCAPES.test(trimmed) ||
+      posix.isAbsolute(trimmed) ||
+      normalised === '.' ||
+      parts.some((part) => part === '..' || part.toLowerCase() === '.git')
+    ) {
+      return reject(
+        `${quote(value)} must be a folder below the repository root, relative to it (e.g. _posts): no leading "/", no "..", ".git", "\\" or ":"`,
+      )
+    }
+    return normalised
+  })
+
+/** The problem with a post's file name template, if any: one name (so no `..` or `.git`), ending in .md or .markdown. */
+export function fileNameProblem(value: string): string | undefined {
+  const trimmed = value.trim()
+  if (trimmed === '') return undefined
+  if (!trimmed.includes('/') && !ESCAPES.test(trimmed) && /\.(md|markdown)$/.test(trimmed)) return undefined
+  return `${quote(value)} must be a file name ending in .md or .markdown, without folders (the folder is posts-dir), "\\" or ":"`
+}
 
 /**
  * Names Jekyll publishes, and one name per post. Jekyll 4.3 (lib/jekyll/) reads posts
@@ -17,14 +71,13 @@ import { describeProblem, quote } from './schema.js'
  * only below it); the README says so.
  */
 const SKIPPED_FOLDER = /^[._#~]|~$/
-const POSTS_FOLDER = '_posts'
 const JEKYLL_POST_NAME = /^\d{4}-\d{2}-\d{2}-.+\.(md|markdown)$/
 
 /** The problem with a posts folder (already a clean relative path), if Jekyll would not read posts there. */
 export function postsDirProblem(folder: string | undefined): string | undefined {
   if (folder === undefined) return undefined
   const parts = folder.split('/')
-  const posts = parts.indexOf(POSTS_FOLDER)
+  const posts = parts.indexOf('_posts')
   const advice = 'use e.g. _posts, blog/_posts or _posts/daily'
   if (posts === -1) {
     return `${quote(folder)} is not a folder Jekyll reads posts from: it reads them only from a folder named _posts (in lower case), at the site's root or inside another folder, and from the folders below it; ${advice}`
@@ -57,10 +110,10 @@ export function postNameProblems({
   filename: string
   permalink: string | undefined
 }): string[] {
-  const template = filename.trim() || DIGEST_DEFAULTS[digest].filename
+  const example = DIGEST_DEFAULTS[digest].filename
+  const template = filename.trim() || example
   // The days whose posts this run names: each day of a range, or the period's first day.
   const days = digest === 'daily' ? eachDay(date.from, date.to) : [periodOf(date.from, digest).from]
-  const example = DIGEST_DEFAULTS[digest].filename
   const fileProblem =
     (digest === 'daily' ? sharedNameProblem(template, days, 'file', example) : undefined) ??
     ownNameProblem(template, digest) ??
