@@ -2,7 +2,7 @@ import { posix, win32 } from 'node:path'
 import type { Clock } from '../core/clock.js'
 import { findControlCharacter } from '../core/control-characters.js'
 import type { PathKind } from '../core/path-kind.js'
-import { parseRepository, REPOSITORY_RULES, type Repository } from './names.js'
+import { parseRepository, REPOSITORY_RULES } from './names.js'
 import { parseHttpUrl, quote } from './schema.js'
 
 /** github.com's API: GITHUB_API_URL's default, and the one GitHub whose token may go to GitHub Models. */
@@ -27,25 +27,12 @@ export interface Environment {
   pathKind?: (path: string) => PathKind
 }
 
-/** The environment, checked. */
-export interface RunnerFacts {
-  repository?: Repository
-  workspace: string
-  githubApiUrl: string
-  githubGraphqlUrl: string
-  outputFile?: string
-  summaryFile?: string
-}
-
 /**
  * Checks every variable the action reads, one problem per bad one, whatever the mode: a GitHub URL
  * that is not one fails here with its name, not later with a stack trace. `writesFiles` is true in
  * files mode, where the workspace must be an existing directory (for the CLI's `--out`: not a file).
  */
-export function checkEnvironment(
-  environment: Environment,
-  writesFiles: boolean,
-): { facts: RunnerFacts; problems: string[] } {
+export function checkEnvironment(environment: Environment, writesFiles: boolean) {
   const problems: string[] = []
   const problem = (variable: string, message: string) =>
     problems.push(`Environment variable ${variable}: ${message}`)
@@ -95,6 +82,9 @@ export function checkEnvironment(
     problems,
   }
 }
+
+/** The environment, checked. */
+export type RunnerFacts = ReturnType<typeof checkEnvironment>['facts']
 
 /** Why `path` cannot be used as `expected`, if it cannot: it must be absolute, one line, and the right kind. */
 function pathProblem(

@@ -10,7 +10,6 @@ import {
   list,
   oneOf,
   optionalText,
-  parseHttpUrl,
   quote,
   rule,
   switchInput,
@@ -19,10 +18,6 @@ import {
   unlessEmpty,
   wholeNumber,
 } from './schema.js'
-
-const MODES = ['commit', 'pull-request', 'files', 'dry-run'] as const
-export const EMPTY_DAY_POLICIES = ['skip', 'post', 'fail'] as const
-export const OVERWRITE_POLICIES = ['changed', 'always', 'never'] as const
 
 /** Upvotes settle within one to two weeks; a month of requests a day is still far below Hugging Face's limit. */
 const MAX_REFRESH_DAYS = 30
@@ -53,15 +48,11 @@ export function inputSchemas(today: string) {
     digest: oneOf(DIGESTS),
     style: oneOf(STYLES),
     language: text(language),
-    timezone: z
-      .string()
-      .check(
-        rule((value) =>
-          isTimeZone(value.trim())
-            ? undefined
-            : `${quote(value)} is not an IANA time zone; use e.g. UTC, Asia/Seoul or America/New_York`,
-        ),
-      ),
+    timezone: text((value, reject) =>
+      isTimeZone(value.trim())
+        ? value.trim()
+        : reject(`${quote(value)} is not an IANA time zone; use e.g. UTC, Asia/Seoul or America/New_York`),
+    ),
     'post-time': text((value, reject) => {
       const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim())
       if (!match) return reject(`${quote(value)} is not a time; use HH:MM, e.g. 09:00`)
@@ -95,7 +86,7 @@ export function inputSchemas(today: string) {
     'max-papers': wholeNumber(1),
     'min-upvotes': wholeNumber(0),
     keywords: list(),
-    'empty-day': oneOf(EMPTY_DAY_POLICIES),
+    'empty-day': oneOf(['skip', 'post', 'fail']),
     repository: unlessEmpty(
       (trimmed, reject, value) =>
         parseRepository(trimmed) ?? reject(`${quote(value)} is not a repository; ${REPOSITORY_RULES}`),
@@ -112,8 +103,8 @@ export function inputSchemas(today: string) {
     'posts-dir': folder().check(rule(postsDirProblem)),
     filename: template().check(rule(fileNameProblem)),
     'data-dir': folder(),
-    mode: oneOf(MODES),
-    overwrite: oneOf(OVERWRITE_POLICIES),
+    mode: oneOf(['commit', 'pull-request', 'files', 'dry-run']),
+    overwrite: oneOf(['changed', 'always', 'never']),
     'refresh-days': wholeNumber(0, MAX_REFRESH_DAYS),
     'commit-message': template(),
     // The workflow's file name in .github/workflows (that folder may be written before it), or its id.
@@ -127,10 +118,8 @@ export function inputSchemas(today: string) {
     token: optionalText(),
     'hf-token': optionalText(),
     'hf-api-url': httpUrl(),
-    'llm-api-url': text((value, reject) => {
-      const url = parseHttpUrl(value)
-      if (typeof url !== 'string') return reject(url.problem)
-      // The client appends /chat/completions: a query or fragment would end up in the middle of the path.
+    // The client appends /chat/completions: a query or fragment would end up in the middle of the path.
+    'llm-api-url': httpUrl((url, reject) => {
       const cut = url.search(/[?#]/)
       if (cut === -1) return url
       // Not quoted whole: a query is where some hosts take their key.

@@ -86,10 +86,11 @@ export function template() {
   )
 }
 
-export const httpUrl = () =>
+/** An http(s) URL, and what `check` makes of it. */
+export const httpUrl = (check = (url: string, _reject: (message: string) => never) => url) =>
   text((value, reject) => {
     const url = parseHttpUrl(value)
-    return typeof url === 'string' ? url : reject(url.problem)
+    return typeof url === 'string' ? check(url, reject) : reject(url.problem)
   })
 
 /**

@@ -62,7 +62,7 @@ export function parseSettings(raw: RawInputs, environment: Environment) {
     digest,
     style,
     language,
-    timezone: values.timezone.trim(),
+    timezone: values.timezone,
     postTime: values['post-time'],
     /** Templates: `{date}` (a period's first day), `{from}`, `{to}`, `{week}`, `{month}`. */
     title: values.title.trim() || (TITLES[language]?.[digest] ?? defaults.title),

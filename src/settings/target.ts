@@ -52,7 +52,7 @@ export function publishTarget(
   const github: GitHubTarget = {
     token: values.token,
     repository,
-    otherRepository: facts.repository !== undefined && !sameRepository(repository, facts.repository),
+    otherRepository: facts.repository !== undefined && fullName(repository) !== fullName(facts.repository),
     branch: values.branch,
     apiUrl: facts.githubApiUrl,
     graphqlUrl: facts.githubGraphqlUrl,
@@ -62,6 +62,4 @@ export function publishTarget(
   return { mode, github, workBranch: `daily-papers/${from === to ? from : `${from}_${to}`}` }
 }
 
-function sameRepository(a: Repository, b: Repository): boolean {
-  return `${a.owner}/${a.repo}`.toLowerCase() === `${b.owner}/${b.repo}`.toLowerCase()
-}
+const fullName = ({ owner, repo }: Repository) => `${owner}/${repo}`.toLowerCase()
