@@ -18,7 +18,7 @@ import { parseSettings, SettingsError, type Settings } from '../settings/setting
 import { createFileSource, createSource } from '../source/index.js'
 import { VERSION } from '../core/version.js'
 
-export interface ConsoleStreams {
+interface ConsoleStreams {
   stdout: (text: string) => void
   stderr: (text: string) => void
 }
@@ -41,34 +41,31 @@ export async function runCli(
   env: NodeJS.ProcessEnv,
   streams: ConsoleStreams,
 ): Promise<number> {
-  let flags: ReturnType<typeof parseArgs<{ options: typeof CLI_OPTIONS }>>['values']
   let io = redacting(streams, cliSecrets({}, env))
+  let flags
   try {
     flags = parseArgs({ args: argv, options: CLI_OPTIONS, strict: true, allowPositionals: false }).values
   } catch (error) {
     io.stderr(`hf-daily-papers: ${errorMessage(error)}\nRun hf-daily-papers --help for the options.\n`)
     return 1
   }
-  if (flags.help) {
+  const { out, input, help, version, ...inputs } = flags
+  if (help) {
     io.stdout(helpText())
     return 0
   }
-  if (flags.version) {
+  if (version) {
     io.stdout(`${VERSION}\n`)
     return 0
   }
 
-  const raw: RawInputs = { mode: 'files' }
-  for (const name of INPUT_NAMES) {
-    const value = (flags as Record<string, unknown>)[name]
-    if (typeof value === 'string') raw[name] = value
-  }
+  const raw: RawInputs = { mode: 'files', ...inputs }
   raw.token ||= env.GITHUB_TOKEN
   raw['hf-token'] ||= env.HF_TOKEN
   raw['llm-token'] ||= env.LLM_TOKEN
   // A saved response is one day: there is nothing to refresh earlier days from.
-  if (flags.input !== undefined) raw['refresh-days'] ??= '0'
-  io = redacting(streams, cliSecrets(flags as Record<string, string | undefined>, env))
+  if (input !== undefined) raw['refresh-days'] ??= '0'
+  io = redacting(streams, cliSecrets(inputs, env))
 
   const log = consoleLog(io)
   try {
@@ -77,17 +74,17 @@ export async function runCli(
       // The CLI writes no GitHub outputs or job summary, and writes under --out.
       outputFile: undefined,
       summaryFile: undefined,
-      workspace: resolve(flags.out ?? '.'),
+      workspace: resolve(out ?? '.'),
       clock: systemClock,
       caller: 'cli',
       pathKind,
     })
-    if (flags.input !== undefined) {
-      const problem = savedDayProblem(settings, flags.input)
+    if (input !== undefined) {
+      const problem = savedDayProblem(settings, input)
       if (problem !== undefined) throw new Error(problem)
     }
     const result = await runDigest(settings, {
-      source: flags.input === undefined ? createSource(settings, log.info) : createFileSource(flags.input),
+      source: input === undefined ? createSource(settings, log.info) : createFileSource(input),
       publisher: createPublisher(settings, log, (text) => io.stdout(text)),
       dispatch: createDispatch(settings, log),
       log,

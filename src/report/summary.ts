@@ -3,7 +3,7 @@ import { huggingFacePaperUrl } from '../core/paper-links.js'
 import { cleanText } from '../digest/index.js'
 import type { SummaryStats } from '../enrich/index.js'
 import type { DayOutcome, DigestResult } from './result.js'
-import type { RefreshedPost } from '../refresh/refresh.js'
+import type { RefreshedPost, RefreshStatus } from '../refresh/refresh.js'
 import type { Settings } from '../settings/settings.js'
 import { escapeHtml } from './html.js'
 import { plural } from '../core/wording.js'
@@ -31,56 +31,41 @@ export function summaryHtml(result: DigestResult, settings: Settings): string {
   return `${parts.join('\n')}\n`
 }
 
+const VERBS: Record<string, string> = { 'dry-run': 'would be written to', files: 'written to' }
+
 function statusLine(result: DigestResult, settings: Settings): string {
   if (result.skipped !== undefined) return `Nothing written: ${escapeHtml(result.skipped)}.`
+  const links = [
+    result.commitUrl &&
+      ` in commit <a href="${escapeHtml(result.commitUrl)}">${escapeHtml((result.commitSha ?? '').slice(0, 7))}</a>`,
+    result.pullRequestUrl &&
+      ` (pull request <a href="${escapeHtml(result.pullRequestUrl)}">${escapeHtml(result.pullRequestUrl)}</a>)`,
+  ].join('')
   if (result.posts.length === 0) {
     const what = (result.refreshed ?? []).some(({ status }) => status === 'rewritten')
       ? 'earlier posts were refreshed'
       : 'only other files changed'
     const own = result.papers === 0 ? 'had no papers' : 'did not change'
-    return `The ${result.days.length === 1 ? 'post' : 'posts'} of ${escapeHtml(describeRange(settings))} ${own}; ${what}${commitLink(result)}${pullRequestLink(result)}.`
+    return `The ${result.days.length === 1 ? 'post' : 'posts'} of ${escapeHtml(describeRange(settings))} ${own}; ${what}${links}.`
   }
-  const count = plural(result.papers, 'paper')
   const where = result.posts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')
-  const verb =
-    settings.target.mode === 'dry-run'
-      ? 'would be written to'
-      : settings.target.mode === 'files'
-        ? 'written to'
-        : 'committed to'
-  return `${count} ${verb} ${where}${commitLink(result)}${pullRequestLink(result)}.`
+  const verb = VERBS[settings.target.mode] ?? 'committed to'
+  return `${plural(result.papers, 'paper')} ${verb} ${where}${links}.`
 }
 
-function commitLink(result: DigestResult): string {
-  return result.commitUrl
-    ? ` in commit <a href="${escapeHtml(result.commitUrl)}">${escapeHtml((result.commitSha ?? '').slice(0, 7))}</a>`
-    : ''
-}
-
-function pullRequestLink(result: DigestResult): string {
-  return result.pullRequestUrl
-    ? ` (pull request <a href="${escapeHtml(result.pullRequestUrl)}">${escapeHtml(result.pullRequestUrl)}</a>)`
-    : ''
+/** What the summary says of an earlier post, by what became of it; the others it leaves out. */
+const REFRESH_LINES: Partial<Record<RefreshStatus, (post: RefreshedPost) => string>> = {
+  rewritten: ({ reasons }) => escapeHtml(reasons.join(', ')),
+  edited: () => 'changed since the action wrote it, left as it is',
+  deleted: () => 'deleted since the action wrote it, not written again',
+  shrunk: ({ reasons }) => `Hugging Face now lists ${escapeHtml(reasons.join(''))}, left as it is`,
 }
 
 /** The earlier posts that were rewritten and why, those a person changed, and the days without a record. */
 function refreshSection(posts: readonly RefreshedPost[]): string[] {
-  const post = ({ day, path }: RefreshedPost) => `${day} <code>${escapeHtml(path)}</code>`
-  const items = posts.flatMap((refreshed) => {
-    switch (refreshed.status) {
-      case 'rewritten':
-        return [`<li>${post(refreshed)}: ${escapeHtml(refreshed.reasons.join(', '))}</li>`]
-      case 'edited':
-        return [`<li>${post(refreshed)}: changed since the action wrote it, left as it is</li>`]
-      case 'deleted':
-        return [`<li>${post(refreshed)}: deleted since the action wrote it, not written again</li>`]
-      case 'shrunk':
-        return [
-          `<li>${post(refreshed)}: Hugging Face now lists ${escapeHtml(refreshed.reasons.join(''))}, left as it is</li>`,
-        ]
-      default:
-        return []
-    }
+  const items = posts.flatMap((post) => {
+    const line = REFRESH_LINES[post.status]
+    return line ? [`<li>${post.day} <code>${escapeHtml(post.path)}</code>: ${line(post)}</li>`] : []
   })
   const unrecorded = posts.filter(({ status }) => status === 'unrecorded').map(({ day }) => day)
   if (unrecorded.length > 0) {
