@@ -1,18 +1,13 @@
 import { gitBlobOid } from '../core/git-blob.js'
 import type { Log } from '../core/log.js'
 import type { FileChange } from '../core/changes.js'
-import type { Paper } from '../core/paper.js'
 import type { RankedPaper } from '../core/post-record.js'
 import { plural } from '../core/wording.js'
-import { ranking, recordEntry, type PostRecords } from './records.js'
+import { ranking, recordEntry, type PostRecords, type RecordedPost } from './records.js'
 
 /** An earlier day's post rendered again from today's data. */
-export interface EarlierPost {
-  day: string
-  path: string
+export interface EarlierPost extends RecordedPost {
   content: string
-  /** Ranked, as the post shows them. */
-  papers: readonly Paper[]
 }
 
 /**

@@ -36,22 +36,18 @@ export function refreshWindow(
 }
 
 /** The refresh as a run starts it. */
-export interface RefreshStart {
-  /** The earlier days to fetch besides the run's own, oldest first. */
-  days: string[]
-  /** The record files of the days of every post the run may write, being read; none in a dry run. */
-  records?: Promise<PostRecords>
-}
+export type RefreshStart = ReturnType<typeof startRefresh>
 
 /**
  * Says why refresh is off when it is, and starts reading the record files of the days the run's
  * posts fall in, so that they arrive while Hugging Face answers. A dry run reads and records nothing.
+ * `days`: the earlier days to fetch besides the run's own, oldest first.
  */
 export function startRefresh(
   settings: Settings,
   readText: (path: string) => Promise<string | undefined>,
   log: Log,
-): RefreshStart {
+): { days: string[]; records?: Promise<PostRecords> } {
   const window = refreshWindow(settings)
   if (window.off !== undefined) log.info(window.off)
   if (settings.target.mode === 'dry-run') return { days: window.days }

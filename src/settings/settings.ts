@@ -4,9 +4,8 @@ import { DIGEST_DEFAULTS, STYLE_DEFAULTS, TITLES } from './digest-defaults.js'
 import { checkEnvironment, type Environment, type RunnerFacts } from './environment.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
 import { inputSchemas, type Parsed } from './input-schemas.js'
-import { postNameProblems } from './names.js'
+import { postNameProblems, type Repository } from './names.js'
 import { characterProblem, describeProblem } from './schema.js'
-import { publishTarget } from './target.js'
 
 export { DIGESTS } from './digest-defaults.js'
 export type { Environment } from './environment.js'
@@ -86,8 +85,7 @@ export function parseSettings(raw: RawInputs, environment: Environment) {
     postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
     filename: values.filename.trim() || defaults.filename,
     dataDir: values['data-dir'],
-    /** Where the posts go: the mode, with what it needs (a commit mode: the token and the repository). */
-    target: publishTarget(values, facts, { from, to }),
+    target: publishTarget(values, facts, `daily-papers/${from === to ? from : `${from}_${to}`}`),
     overwrite: values.overwrite,
     /** A daily digest also renders the posts of this many days before `from` again (see src/refresh). */
     refreshDays: values['refresh-days'] ?? Number(INPUT_DEFAULTS['refresh-days']),
@@ -147,4 +145,35 @@ function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment
     }
   }
   return problems
+}
+
+/**
+ * Where a run's posts go, with exactly what each mode needs. The cross-input checks have refused a
+ * commit mode without a token or a repository already; meeting one here is a bug, not a user's mistake.
+ * `workBranch`: the branch a pull request comes from, `daily-papers/{from}` (or `…/{from}_{to}`).
+ */
+function publishTarget(values: Parsed, facts: RunnerFacts, workBranch: string) {
+  const { mode } = values
+  if (mode === 'dry-run') return { mode }
+  // The runner's GITHUB_WORKSPACE or the CLI's `--out`.
+  if (mode === 'files') return { mode, workspace: facts.workspace }
+  const repository = values.repository ?? facts.repository
+  if (values.token === undefined || repository === undefined) {
+    throw new Error(`mode "${mode}" needs a token and a repository, and the checks let one through without`)
+  }
+  const fullName = ({ owner, repo }: Repository) => `${owner}/${repo}`.toLowerCase()
+  const github = {
+    token: values.token,
+    repository,
+    /** Another repository than the workflow's own: GITHUB_TOKEN cannot write there. */
+    otherRepository: facts.repository !== undefined && fullName(repository) !== fullName(facts.repository),
+    /** Undefined: the repository's default branch. */
+    branch: values.branch,
+    apiUrl: facts.githubApiUrl,
+    /** GitHub Enterprise serves GraphQL at `/api/graphql`, not under the REST base: taken as given. */
+    graphqlUrl: facts.githubGraphqlUrl,
+  }
+  // A workflow to dispatch on the branch after a commit: GITHUB_TOKEN's commits start no workflow.
+  if (mode === 'commit') return { mode, github, dispatchWorkflow: values['dispatch-workflow'] }
+  return { mode, github, workBranch }
 }
