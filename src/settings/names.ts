@@ -99,17 +99,13 @@ const OWN_NAME = {
  * would share (two days, or a daily post and a weekly or monthly one), and a `permalink` that gives two
  * days of a range one URL. One problem per input: the first of its checks that fails.
  */
-export function postNameProblems({
-  digest,
-  date,
-  filename,
-  permalink,
-}: {
+export function postNameProblems(values: {
   digest: Digest
   date: { from: string; to: string }
   filename: string
   permalink: string | undefined
 }): string[] {
+  const { digest, date, filename, permalink } = values
   const example = DIGEST_DEFAULTS[digest].filename
   const template = filename.trim() || example
   // The days whose posts this run names: each day of a range, or the period's first day.

@@ -64,17 +64,12 @@ export function rule<T>(findProblem: (value: T) => string | undefined) {
   })
 }
 
-export function oneOf<const T extends readonly string[]>(values: T) {
-  return z
-    .string()
-    .check(
-      rule((value) =>
-        values.includes(value)
-          ? undefined
-          : `${quote(value)} is not accepted; use one of: ${values.join(', ')}`,
-      ),
-    ) as unknown as z.ZodMiniType<T[number], string>
-}
+export const oneOf = <const T extends readonly string[]>(values: T) =>
+  text((value, reject) =>
+    values.includes(value)
+      ? (value as T[number])
+      : reject(`${quote(value)} is not accepted; use one of: ${values.join(', ')}`),
+  )
 
 export function template() {
   return z.string().check(
