@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { eachDay, periodOf } from '../../src/core/calendar.js'
-import { DIGESTS, parseSettings } from '../../src/settings/settings.js'
+import { DIGESTS } from '../../src/settings/digest-defaults.js'
+import { parseSettings } from '../../src/settings/settings.js'
 import { dayValues, fillTemplate } from '../../src/core/template.js'
 import { clockAt } from '../support/test-clock.js'
 

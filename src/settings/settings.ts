@@ -7,7 +7,6 @@ import { inputSchemas, type Parsed } from './input-schemas.js'
 import { postNameProblems, type Repository } from './names.js'
 import { characterProblem, describeProblem } from './schema.js'
 
-export { DIGESTS } from './digest-defaults.js'
 export type { Environment } from './environment.js'
 
 /** Everything a run needs, parsed and checked once; nothing deeper reads inputs or the environment. */
@@ -44,8 +43,7 @@ export function parseSettings(raw: RawInputs, environment: Environment) {
   }
   const values = parsed as Parsed
   const { facts, problems: environmentProblems } = checkEnvironment(environment, parsed.mode === 'files')
-  problems.push(...environmentProblems)
-  problems.push(...crossCheck(values, facts, environment))
+  problems.push(...environmentProblems, ...crossCheck(values, facts, environment))
   if (problems.length > 0) throw new SettingsError(problems)
 
   const { digest, language, style } = values
