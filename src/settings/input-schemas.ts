@@ -41,10 +41,7 @@ const CHINESE_SCRIPTS: Readonly<Record<string, LanguageTag>> = { 'zh-hans': 'zh-
 /** Each input's schema, from its raw string to its typed value; `today` is the run's UTC day. */
 export function inputSchemas(today: string) {
   return {
-    date: text((value, reject) => {
-      const range = resolveDates(value.trim(), today)
-      return typeof range === 'string' ? reject(range) : range
-    }),
+    date: text((value, reject) => resolveDates(value.trim(), today, reject)),
     digest: oneOf(DIGESTS),
     style: oneOf(STYLES),
     language: text(language),
@@ -141,23 +138,27 @@ export function inputSchemas(today: string) {
 
 export type Parsed = { [K in InputName]: z.output<ReturnType<typeof inputSchemas>[K]> }
 
-/** `YYYY-MM-DD`, `today`, `yesterday` or `FROM..TO`, resolved against today's UTC day; a string is a problem. */
-function resolveDates(value: string, today: string): { from: string; to: string } | string {
+/** `YYYY-MM-DD`, `today`, `yesterday` or `FROM..TO`, resolved against today's UTC day. */
+function resolveDates(value: string, today: string, reject: (message: string) => never) {
   const accepted = 'use today, yesterday, YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD'
   const [fromText, toText, ...rest] = value.split('..')
-  if (fromText === undefined || rest.length > 0) return `${quote(value)} is not a date; ${accepted}`
+  if (fromText === undefined || rest.length > 0) return reject(`${quote(value)} is not a date; ${accepted}`)
   const resolve = (day: string) => (day === 'today' ? today : day === 'yesterday' ? addDays(today, -1) : day)
   const from = resolve(fromText.trim())
   const to = toText === undefined ? from : resolve(toText.trim())
   for (const day of new Set([from, to])) {
-    if (parseDay(day) === undefined) return `${quote(day)} is not a date; ${accepted}`
+    if (parseDay(day) === undefined) return reject(`${quote(day)} is not a date; ${accepted}`)
     if (day > today) {
-      return `${day} is after today (${today}, the UTC day Hugging Face is on); there are no papers for it yet`
+      return reject(
+        `${day} is after today (${today}, the UTC day Hugging Face is on); there are no papers for it yet`,
+      )
     }
   }
-  if (from > to) return `${quote(value)} ends before it starts; write the earlier day first`
+  if (from > to) return reject(`${quote(value)} ends before it starts; write the earlier day first`)
   if (daysBetween(from, to) >= MAX_RANGE_DAYS) {
-    return `${quote(value)} spans more than ${MAX_RANGE_DAYS} days; split the backfill into smaller ranges`
+    return reject(
+      `${quote(value)} spans more than ${MAX_RANGE_DAYS} days; split the backfill into smaller ranges`,
+    )
   }
   return { from, to }
 }
