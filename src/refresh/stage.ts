@@ -1,7 +1,6 @@
 import { addDays, eachDay } from '../core/calendar.js'
 import type { FileChange, KeptReason, PublishResult } from '../core/changes.js'
 import type { Log } from '../core/log.js'
-import type { RecordUpdate } from '../core/post-record.js'
 import type { Settings } from '../settings/settings.js'
 import { readRecords, recordEntry, recordUpdate, type PostRecords, type RecordedPost } from './records.js'
 import {
@@ -59,13 +58,7 @@ export function startRefresh(
 }
 
 /** The refresh planned against the record: what to rewrite, and the change set's record. */
-export interface PlannedRefresh {
-  plan: RefreshPlan
-  /** The run's own posts and the rewritten ones; undefined in a dry run. */
-  record?: RecordUpdate
-  /** The run's own posts the record says the action wrote: path → the git blob id it wrote. */
-  lastWritten: ReadonlyMap<string, string>
-}
+export type PlannedRefresh = Awaited<ReturnType<typeof planRefreshOf>>
 
 /**
  * Compares the earlier posts with the record once it is read. `own` are the posts of the run's own
@@ -75,17 +68,21 @@ export async function planRefreshOf(
   start: RefreshStart,
   earlier: readonly EarlierPost[],
   own: readonly RecordedPost[],
-): Promise<PlannedRefresh> {
+) {
   const records = (await start.records) ?? new Map()
   const plan = planRefresh(earlier, records, new Set(own.map((post) => post.path)))
-  const lastWritten = new Map(
-    own.flatMap(({ day, path }) => {
-      const blob = recordEntry(records, day, path)?.blob
-      return blob === undefined ? [] : [[path, blob] as const]
-    }),
-  )
-  if (start.records === undefined) return { plan, lastWritten }
-  return { plan, record: recordUpdate(records, [...own, ...plan.rewritten]), lastWritten }
+  return {
+    plan,
+    /** The run's own posts and the rewritten ones; undefined in a dry run. */
+    record: start.records === undefined ? undefined : recordUpdate(records, [...own, ...plan.rewritten]),
+    /** The run's own posts the record says the action wrote: path → the git blob id it wrote. */
+    lastWritten: new Map(
+      own.flatMap(({ day, path }) => {
+        const blob = recordEntry(records, day, path)?.blob
+        return blob === undefined ? [] : [[path, blob] as const]
+      }),
+    ),
+  }
 }
 
 /**
