@@ -1,6 +1,7 @@
 import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
-import { readAnswer, type Summary } from './answer.js'
+import { readAnswer } from './answer.js'
+import type { Summary } from './plain-text.js'
 import { planBatches, splitBatch, type Batch, type RequestLimits } from './batch.js'
 import type { Clock } from '../core/clock.js'
 import { MODEL_HOST } from '../core/http/limits.js'
@@ -52,7 +53,6 @@ export async function askModel(
   log.info(`Model summaries: ${papers.length} papers in ${plural(queue.length, 'request')}`)
   for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
     const ids = batch.papers.map((paper) => paper.id)
-    const callsLeft = settings.maxCalls - client.requests
     const skip = whyNotAsk(client, settings)
     if (skip !== undefined) {
       for (const id of ids) outcome.failed.set(id, skip)
@@ -60,10 +60,12 @@ export async function askModel(
     }
     const sentBefore = client.requests
     try {
-      const reply = await client.complete(
-        chatRequest(batch, language, limits),
-        Math.min(MODEL_HOST.maxAttempts, callsLeft),
-      )
+      const reply = await complete(client, settings, {
+        system: systemPrompt(language),
+        user: userPrompt(batch.papers),
+        jsonSchema: answerJsonSchema(language),
+        maxTokens: limits.outputTokens,
+      })
       const asked = batch.papers.map(({ id, title, summary }) => ({ id, title, abstract: summary }))
       const answer = readAnswer(reply, asked, language, wantsTitle(language))
       if (!answer.ok) {
@@ -74,10 +76,9 @@ export async function askModel(
       }
       for (const [id, summary] of answer.summaries) outcome.summaries.set(id, summary)
       for (const [id, reason] of answer.failed) outcome.failed.set(id, reason)
-      log.info(
-        `Model request for ${describe(batch)}: ${answer.summaries.size} summaries` +
-          sent(client.requests - sentBefore),
-      )
+      const requests = client.requests - sentBefore
+      const retries = requests > 1 ? ` (${requests} requests with retries)` : ''
+      log.info(`Model request for ${describe(batch)}: ${answer.summaries.size} summaries${retries}`)
     } catch (error) {
       if (!(error instanceof ModelCallError)) throw error
       if ((error.splittable || error.reason === 'cut-off') && batch.papers.length > 1) {
@@ -89,7 +90,7 @@ export async function askModel(
       log.warning(`Model summaries: ${error.message}`)
       outcome.problems.push(error.message)
       for (const id of ids) outcome.failed.set(id, error.reason)
-      if (!BATCH_FAILURES.has(error.reason)) client.stoppedBy ??= error.reason
+      stopIfRepeating(client, error)
     }
   }
   return outcome
@@ -118,38 +119,31 @@ export async function askTldr(
     return { reason: skip }
   }
   try {
-    const reply = await client.complete(
-      tldrRequest(request, settings.language),
-      Math.min(MODEL_HOST.maxAttempts, settings.maxCalls - client.requests),
+    const answer = readTldr(
+      await complete(client, settings, tldrRequest(request, settings.language)),
+      settings.language,
     )
-    const answer = readTldr(reply, settings.language)
-    if ('reason' in answer) {
+    if ('reason' in answer)
       log.warning(`Model TL;DR for ${request.day}: ${REASONS[answer.reason]}; the post has its own`)
-      return answer
-    }
-    log.info(`Model TL;DR for ${request.day}: written`)
+    else log.info(`Model TL;DR for ${request.day}: written`)
     return answer
   } catch (error) {
     if (!(error instanceof ModelCallError)) throw error
     log.warning(`Model TL;DR for ${request.day}: ${error.message}`)
-    if (!BATCH_FAILURES.has(error.reason)) client.stoppedBy ??= error.reason
+    stopIfRepeating(client, error)
     return { reason: error.reason, problem: error.message }
   }
 }
 
-export function chatRequest(batch: Batch, language: string, limits: RequestLimits): ChatRequest {
-  return {
-    system: systemPrompt(language),
-    user: userPrompt(batch.papers),
-    jsonSchema: answerJsonSchema(language),
-    maxTokens: limits.outputTokens,
-  }
+/** One chat completion, its retries within what is left of the run's requests. */
+function complete(client: ModelClient, { maxCalls }: AskSettings, request: ChatRequest) {
+  return client.complete(request, Math.min(MODEL_HOST.maxAttempts, maxCalls - client.requests))
+}
+
+function stopIfRepeating(client: ModelClient, error: ModelCallError): void {
+  if (!BATCH_FAILURES.has(error.reason)) client.stoppedBy ??= error.reason
 }
 
 function describe(batch: Batch): string {
   return `${plural(batch.papers.length, 'paper')} (~${batch.inputTokens} tokens)`
-}
-
-function sent(requests: number): string {
-  return requests > 1 ? ` (${requests} requests with retries)` : ''
 }

@@ -3,7 +3,6 @@ import type { Clock } from '../core/clock.js'
 import { MODEL_HOST } from '../core/http/limits.js'
 import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
-import type { Summary } from './answer.js'
 import { askModel, askTldr, type AskOutcome } from './ask.js'
 import { GITHUB_MODELS_LOW_TIER } from './batch.js'
 import type { FileChange } from '../core/file-change.js'
@@ -11,15 +10,9 @@ import { CACHE_DIR, loadCache, variantKey } from './cache.js'
 import { writtenIn } from './language.js'
 import { tldrKey, type TldrRequest } from './tldr.js'
 import { createModelClient } from './client.js'
-import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
+import { cleanModelText, MAX_SUMMARY_LENGTH, type Summary } from './plain-text.js'
 import { wantsTitle } from './prompt.js'
-import {
-  describeMissing,
-  type EnrichedPaper,
-  type EnrichStats,
-  type Reason,
-  type SummaryStats,
-} from './reasons.js'
+import { describeMissing, type EnrichedPaper, type Reason, type SummaryStats } from './reasons.js'
 import { chooseModelToken, type WorkflowToken } from './token.js'
 
 export interface EnrichOptions {
@@ -103,23 +96,20 @@ export async function openSummaries(
   const usable = (entry: Summary | undefined) =>
     entry !== undefined && writtenIn(entry.summary, options.language, true) ? entry : undefined
   const cached = new Map<string, Summary>()
+  const byCache = new Map<string, EnrichedPaper>()
   for (const paper of unique) {
     const entry = usable(cache.get(paper.id, variant))
     const title = entry?.title
-    if (entry && (!needsTitle || (title !== undefined && writtenIn(title, options.language, false))))
+    if (entry && (!needsTitle || (title !== undefined && writtenIn(title, options.language, false)))) {
       cached.set(paper.id, entry)
+      byCache.set(paper.id, { ...entry, origin: 'cache' })
+    } else byCache.set(paper.id, fallback(paper, 'missing'))
   }
   const cachedTldrs = new Map<string, string>()
   for (const day of tldrDays) {
     const entry = usable(cache.get(tldrKey(day), variant))
     if (entry) cachedTldrs.set(day, entry.summary)
   }
-  const byCache = new Map(
-    unique.map((paper) => {
-      const summary = cached.get(paper.id)
-      return [paper.id, summary ? { ...summary, origin: 'cache' as const } : fallback(paper, 'missing')]
-    }),
-  )
 
   return {
     cached: { byId: byCache, tldrs: cachedTldrs },
@@ -152,26 +142,16 @@ export async function openSummaries(
       }
       const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
       const stats = collectStats(shown, asked.requests, asked.problems)
-      const whyMissing = describeMissing(stats)
-      if (whyMissing !== undefined) deps.log.warning(`Model summaries: ${whyMissing}`)
+      stats.whyMissing = describeMissing(stats)
+      if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,
         tldrs: new Map([...cachedTldrs, ...asked.tldrs]),
-        stats: { ...stats, whyMissing },
+        stats,
         cacheFiles: cache.changedFiles(),
       }
     },
   }
-}
-
-/** Every paper's summary, from the cache or the model: openSummaries and complete in one. */
-export async function enrichPapers(
-  listed: ListedPapers,
-  options: EnrichOptions,
-  deps: EnrichDeps,
-): Promise<EnrichResult> {
-  const store = await openSummaries([listed], [], options, deps)
-  return store.complete(listed.papers, [])
 }
 
 /** The papers' summaries and the TL;DRs from the model, when there is a token for its host. */
@@ -234,8 +214,8 @@ function collectStats(
   byId: ReadonlyMap<string, EnrichedPaper>,
   requests: number,
   problems: string[],
-): EnrichStats {
-  const stats: EnrichStats = {
+): SummaryStats {
+  const stats: SummaryStats = {
     papers: byId.size,
     fromModel: 0,
     fromCache: 0,

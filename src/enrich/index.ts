@@ -1,6 +1,5 @@
 // The optional model layer: what the pipeline imports of it.
 export {
-  enrichPapers,
   openSummaries,
   type EnrichDeps,
   type EnrichOptions,

@@ -4,7 +4,7 @@ import { z } from '../core/zod.js'
 import type { ChatRequest } from './client.js'
 import { languageFacts, tldrCharacters, writtenIn } from './language.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
-import { DATA_NOT_INSTRUCTIONS, promptText } from './prompt.js'
+import { DATA_NOT_INSTRUCTIONS, promptText, strictObject } from './prompt.js'
 import type { Reason } from './reasons.js'
 
 /** A post's TL;DR to ask for: the day it is of (its cache key) and its papers, ranked. */
@@ -44,16 +44,7 @@ export function tldrRequest({ papers }: TldrRequest, language: string): ChatRequ
   return { system, user, jsonSchema: TLDR_SCHEMA, maxTokens: TLDR_OUTPUT_TOKENS }
 }
 
-const TLDR_SCHEMA = {
-  name: 'day_tldr',
-  strict: true,
-  schema: {
-    type: 'object',
-    properties: { tldr: { type: 'string' } },
-    required: ['tldr'],
-    additionalProperties: false,
-  },
-}
+const TLDR_SCHEMA = { name: 'day_tldr', strict: true, schema: strictObject({ tldr: { type: 'string' } }) }
 
 const tldrSchema = z.object({ tldr: z.string() })
 
