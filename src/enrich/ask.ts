@@ -28,7 +28,17 @@ export interface AskOutcome {
   tldrs: Map<string, string>
   /** One line per failed request: host, status and the host's own message, never the token or model output. */
   problems: string[]
+  /** Requests sent, retries included. */
+  requests: number
 }
+
+export const nothingAsked = (): AskOutcome => ({
+  summaries: new Map(),
+  failed: new Map(),
+  tldrs: new Map(),
+  problems: [],
+  requests: 0,
+})
 
 /**
  * Failures that concern one batch's papers; the next batch may still succeed. Any other failure (rate
@@ -39,16 +49,16 @@ const BATCH_FAILURES = new Set<Reason>(['too-large', 'invalid-answer', 'cut-off'
 /**
  * Asks the model for the papers' summaries, batch after batch, within the run's request ceiling and
  * time limit. A batch the host finds too long, or whose answer was cut off, is asked again in halves.
- * Every paper ends up in `summaries` or in `failed`.
+ * Every paper ends up in the outcome's `summaries` or in its `failed`.
  */
 export async function askModel(
   papers: readonly Paper[],
   client: ModelClient,
   settings: AskSettings,
   log: Log,
-): Promise<AskOutcome> {
+  outcome: AskOutcome,
+): Promise<void> {
   const { language, limits } = settings
-  const outcome: AskOutcome = { summaries: new Map(), failed: new Map(), tldrs: new Map(), problems: [] }
   const queue = planBatches(papers, language, limits)
   log.info(`Model summaries: ${papers.length} papers in ${plural(queue.length, 'request')}`)
   for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
@@ -93,7 +103,6 @@ export async function askModel(
       stopIfRepeating(client, error)
     }
   }
-  return outcome
 }
 
 /** Why no further request is sent: the host failed in a way that would repeat, or the run's budget is spent. */
