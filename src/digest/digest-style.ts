@@ -6,7 +6,15 @@ import { abstractContent } from './abstract-text.js'
 import { countWords, LEADERS, shortName, upvoteNote, type PostCount } from './description.js'
 import type { Locale } from './locales/index.js'
 import { heading, list, listItem, ownMarkup, paragraph, strong, text } from './mdast.js'
-import { aside, authorList, compactLine, metaLine, summaryLine, titleLink } from './paper-lines.js'
+import {
+  authorList,
+  compactLine,
+  labelledText,
+  metaLine,
+  summaryLine,
+  titleWithAside,
+  translatedTitle,
+} from './paper-lines.js'
 import { periodOverview, type Period } from './period.js'
 import { cleanText } from './text.js'
 import { countTopics, type Topic } from './topics.js'
@@ -108,11 +116,7 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
   const enriched = body.enriched?.get(paper.id)
   const translated = translatedTitle(paper, fields, enriched)
   const content: RootContent[] = [
-    heading(3, [
-      text(`${rank}. `),
-      titleLink(paper),
-      ...(translated ? [text(aside(translated, locale))] : []),
-    ]),
+    heading(3, [text(`${rank}. `), ...titleWithAside(paper, translated, locale)]),
     paragraph(metaLine(paper, fields, locale, period?.listedOn.get(paper.id))),
   ]
   let summaryShown = false
@@ -124,8 +128,12 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
     } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
       content.push(...folded(locale.digest.abstract, paragraph(abstractContent(paper.summary))))
     } else if (field === 'authors' || field === 'keywords') {
-      const line = field === 'authors' ? authorLine(paper, locale) : keywordLine(paper, locale)
-      if (line) content.push(paragraph([text(line)]))
+      const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
+      const line =
+        field === 'authors'
+          ? labelledText(locale.authors, authorList(paper.authors, locale), locale)
+          : labelledText(locale.keywords, keywords.join(locale.punctuation.comma), locale)
+      if (line) content.push(paragraph(line))
     }
   }
   return content
@@ -142,26 +150,4 @@ function folded(label: string, inside: BlockContent): RootContent[] {
 function compactItem(paper: Paper, { fields, locale, period, enriched }: DigestBody): ListItem {
   const translated = translatedTitle(paper, fields, enriched?.get(paper.id))
   return listItem([paragraph(compactLine(paper, fields, locale, period?.listedOn.get(paper.id), translated))])
-}
-
-/** The model's title in the post's language, when `llm-title` is listed and it differs from the original. */
-function translatedTitle(
-  paper: Paper,
-  fields: readonly Field[],
-  enriched: EnrichedPaper | undefined,
-): string {
-  if (!fields.includes('llm-title')) return ''
-  const translated = cleanText(enriched?.title ?? '')
-  return translated === cleanText(paper.title) ? '' : translated
-}
-
-function authorLine(paper: Paper, locale: Locale): string | undefined {
-  const names = authorList(paper.authors, locale)
-  return names === '' ? undefined : `${locale.authors}${locale.punctuation.colon}${names}`
-}
-
-function keywordLine(paper: Paper, locale: Locale): string | undefined {
-  const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
-  const { colon, comma } = locale.punctuation
-  return keywords.length === 0 ? undefined : `${locale.keywords}${colon}${keywords.join(comma)}`
 }
