@@ -126,7 +126,9 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
       const summary = summaryLine(paper, fields, locale, enriched)
       if (summary) content.push(paragraph(summary))
     } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
-      content.push(...folded(locale.digest.abstract, paragraph(abstractContent(paper.summary))))
+      content.push(
+        ...folded(locale.digest.abstract ?? locale.abstract, paragraph(abstractContent(paper.summary))),
+      )
     } else if (field === 'authors' || field === 'keywords') {
       const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
       const line =

@@ -71,7 +71,7 @@ export function periodOverview(period: Period, topics: readonly Topic[], locale:
     .slice(0, TOP_KEYWORDS)
     .map(({ label, count }) => `${label}\u00a0(${locale.number(count)})`)
   if (shared.length > 0) {
-    lines.push(listItem([paragraph([text(`${words.keywords}${marks.colon}${shared.join(' · ')}`)])]))
+    lines.push(listItem([paragraph([text(`🏷️ ${locale.keywords}${marks.colon}${shared.join(' · ')}`)])]))
   }
   return [heading(2, locale.period.statistics), list(lines)]
 }

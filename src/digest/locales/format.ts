@@ -49,17 +49,10 @@ export const cjk = (range: string): Punctuation => ({
   range,
 })
 
-/** What Intl formats for a locale: its numbers, its days, its plural categories. */
-export interface Formats {
-  /** `1,234`, `1 234`, `1.234`. */
-  number: (value: number) => string
-  /** One decimal always: `12.0`, `12,0`. */
-  decimal: (value: number) => string
-  /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.`. */
-  day: (day: string) => string
-}
+/** What Intl formats for a locale: its numbers, its days. */
+export type Formats = ReturnType<typeof formatsFor>
 
-export function formatsFor(tag: LanguageTag, month: 'short' | 'long' = 'short'): Formats {
+function formatsFor(tag: LanguageTag, month: 'short' | 'long') {
   // Built on first use: a run writes one language, and making eleven locales' formatters at start-up costs
   // ~25 ms of every run.
   const numbers = once(() => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }))
@@ -68,9 +61,12 @@ export function formatsFor(tag: LanguageTag, month: 'short' | 'long' = 'short'):
   )
   const days = once(() => new Intl.DateTimeFormat(tag, { month, day: 'numeric', timeZone: 'UTC' }))
   return {
-    number: (value) => numbers().format(value),
-    decimal: (value) => decimals().format(value),
-    day: (day) => days().format(new Date(`${day}T00:00:00Z`)),
+    /** `1,234`, `1 234`, `1.234`. */
+    number: (value: number) => numbers().format(value),
+    /** One decimal always: `12.0`, `12,0`. */
+    decimal: (value: number) => decimals().format(value),
+    /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.` (Korean's is long: `11월 26일`). */
+    day: (day: string) => days().format(new Date(`${day}T00:00:00Z`)),
   }
 }
 
@@ -80,7 +76,7 @@ function once<T>(make: () => T): () => T {
 }
 
 /** A word's forms by Intl's plural category; `other` stands in for any category not given. */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 
 /** The form of a word that goes with a count, by the locale's plural rules (Russian has four). */
 function pluralFor(tag: LanguageTag): (count: number, forms: PluralForms) => string {
@@ -100,8 +96,8 @@ const SERVICE_NAMES = {
  * What a locale shares with the others but its words: its punctuation, Intl's formats for its tag and the
  * services' names (`basis`, spread into the locale), with its number format and plural rules for its words.
  */
-export function localeBasis(tag: LanguageTag, punctuation: Punctuation) {
-  const formats = formatsFor(tag)
+export function localeBasis(tag: LanguageTag, punctuation: Punctuation, month: 'short' | 'long' = 'short') {
+  const formats = formatsFor(tag, month)
   return {
     basis: { punctuation, ...formats, ...SERVICE_NAMES },
     number: formats.number,
