@@ -110,10 +110,7 @@ const COMPACT_PIECES: Partial<Record<Field, Piece>> = {
     const organization = cleanText(paper.organization ?? '')
     return organization === '' ? undefined : [text(organization)]
   },
-  github: (paper, locale) => {
-    const url = safeHttpsUrl(paper.githubRepo)
-    return url ? [link(url, locale.githubLink)] : undefined
-  },
+  github: (paper, locale) => PIECES.github?.(paper, locale)?.slice(0, 1),
 }
 
 /** The paper's title, linked to its Hugging Face page, and its translation beside it when there is one. */

@@ -5,34 +5,24 @@ import type { LanguageTag } from '../../core/languages.js'
  * (`Authors: A, B. Topics: x`); Chinese and Japanese use full-width marks with no space around them
  * (`著者：A、B。`); French puts a narrow no-break space before a colon (`Auteurs : A`).
  */
-export interface Punctuation {
+export const LATIN = {
   /** A label's colon with what follows it: `: `, `：`. */
-  colon: string
-  /** Between items named in a sentence: `, `, `、`. */
-  comma: string
-  /** Between words: ` `; none in Chinese and Japanese. */
-  space: string
-  /** Ends a sentence, with the space before the next one: `. `, `。`. */
-  stop: string
-  /** Before and after an aside: ` (` `)`, `（` `）`. */
-  open: string
-  close: string
-  /** Between the TL;DR's label and its text. */
-  dash: string
-  /** Between the first and last day of a week or month. */
-  range: string
-}
-
-export const LATIN: Punctuation = {
   colon: ': ',
+  /** Between items named in a sentence: `, `, `、`. */
   comma: ', ',
+  /** Between words: ` `; none in Chinese and Japanese. */
   space: ' ',
+  /** Ends a sentence, with the space before the next one: `. `, `。`. */
   stop: '. ',
+  /** Before and after an aside: ` (` `)`, `（` `）`. */
   open: ' (',
   close: ')',
+  /** Between the TL;DR's label and its text. */
   dash: ' — ',
+  /** Between the first and last day of a week or month. */
   range: ' – ',
 }
+export type Punctuation = typeof LATIN
 
 /** French typography: a narrow no-break space (U+202F) before `:`, `;`, `!` and `?`. */
 export const FRENCH: Punctuation = { ...LATIN, colon: '\u202f: ' }
