@@ -8,7 +8,6 @@ import type { Locale } from './locales/index.js'
 import { heading, list, listItem, ownMarkup, paragraph, strong, text } from './mdast.js'
 import {
   authorList,
-  compactLine,
   labelledText,
   metaLine,
   summaryLine,
@@ -60,8 +59,8 @@ export function digestBody(body: DigestBody): RootContent[] {
   }
   const rest = papers.slice(top.length)
   if (rest.length > 0) {
-    content.push(heading(2, top.length > 0 ? locale.digest.restHeading(rest.length) : locale.rankingHeading))
     content.push(
+      heading(2, top.length > 0 ? locale.digest.restHeading(rest.length) : locale.rankingHeading),
       list(
         rest.map((paper) => compactItem(paper, body)),
         { ordered: true, start: top.length + 1 },
@@ -150,6 +149,6 @@ function folded(label: string, inside: BlockContent): RootContent[] {
 }
 
 function compactItem(paper: Paper, { fields, locale, period, enriched }: DigestBody): ListItem {
-  const translated = translatedTitle(paper, fields, enriched?.get(paper.id))
-  return listItem([paragraph(compactLine(paper, fields, locale, period?.listedOn.get(paper.id), translated))])
+  const title = titleWithAside(paper, translatedTitle(paper, fields, enriched?.get(paper.id)), locale)
+  return listItem([paragraph(metaLine(paper, fields, locale, period?.listedOn.get(paper.id), title))])
 }

@@ -58,10 +58,6 @@ const PIECES: Partial<Record<Field, Piece>> = {
       : undefined,
 }
 
-/** `👍 122`, first on every line. */
-export const upvotes = (paper: Paper, locale: Locale): PhrasingContent =>
-  text(`👍${NO_BREAK}${locale.number(paper.upvotes)}`)
-
 /** `📅 Nov 26`, linked to that day's post where the action wrote one. */
 function listedDay(listed: ListedOn, locale: Locale): PhrasingContent {
   const label = `📅${NO_BREAK}${locale.day(listed.day)}`
@@ -69,39 +65,24 @@ function listedDay(listed: ListedOn, locale: Locale): PhrasingContent {
   return postLink(listed.post, label)
 }
 
-/** 👍 · 📅 · then each inline field listed, in its order. */
+/**
+ * 👍 · 📅 · then each inline field listed, in its order. After a title, a line of the compact list: of the
+ * fields, only the organisation and GitHub.
+ */
 export function metaLine(
   paper: Paper,
   fields: readonly Field[],
   locale: Locale,
   listed: ListedOn | undefined,
+  title?: PhrasingContent[],
 ): PhrasingContent[] {
-  const pieces = [[upvotes(paper, locale)], ...(listed ? [[listedDay(listed, locale)]] : [])]
+  const upvotes = text(`👍${NO_BREAK}${locale.number(paper.upvotes)}`)
+  const pieces = [...(title ? [title] : []), [upvotes], ...(listed ? [[listedDay(listed, locale)]] : [])]
   for (const field of fields) {
-    const piece = PIECES[field]?.(paper, locale)
+    const piece = (title ? COMPACT_PIECES : PIECES)[field]?.(paper, locale)
     if (piece) pieces.push(piece)
   }
-  return joined(pieces)
-}
-
-/** A line of the compact list: the linked title · 👍 · 📅 · organisation · GitHub, those two when listed. */
-export function compactLine(
-  paper: Paper,
-  fields: readonly Field[],
-  locale: Locale,
-  listed: ListedOn | undefined,
-  translated: string,
-): PhrasingContent[] {
-  const pieces = [
-    titleWithAside(paper, translated, locale),
-    [upvotes(paper, locale)],
-    ...(listed ? [[listedDay(listed, locale)]] : []),
-  ]
-  for (const field of fields) {
-    const piece = COMPACT_PIECES[field]?.(paper, locale)
-    if (piece) pieces.push(piece)
-  }
-  return joined(pieces)
+  return pieces.flatMap((piece, index) => (index === 0 ? piece : [text(SEPARATOR), ...piece]))
 }
 
 /** The compact list's few fields: the organisation as plain text, the code without its stars. */
@@ -178,8 +159,4 @@ export function authorList(authors: readonly string[], locale: Locale): string {
   const names = authors.map(cleanText).filter((name) => name !== '')
   if (names.length <= AUTHORS_SHOWN + 1) return names.join(comma)
   return `${names.slice(0, AUTHORS_SHOWN).join(comma)}${space}${locale.moreAuthors(names.length - AUTHORS_SHOWN)}`
-}
-
-function joined(pieces: PhrasingContent[][]): PhrasingContent[] {
-  return pieces.flatMap((piece, index) => (index === 0 ? piece : [text(SEPARATOR), ...piece]))
 }
