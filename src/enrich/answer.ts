@@ -36,15 +36,13 @@ export function readAnswer(
   language: string,
   wantsTitle: boolean,
 ): BatchAnswer {
-  const problem = replyProblem(reply)
-  if (problem !== undefined) return { ok: false, reason: problem }
-  const parsed = answerSchema.safeParse(parseContent(reply.content))
-  if (!parsed.success) return { ok: false, reason: 'invalid-answer' }
+  const read = replyJson(reply, answerSchema)
+  if ('reason' in read) return { ok: false, reason: read.reason }
   const ids = papers.map((paper) => paper.id)
 
   const answered = new Map<string, z.infer<typeof itemSchema>>()
   // A well-behaved answer has one item per paper; reading far more would only cost time.
-  for (const item of parsed.data.summaries.slice(0, ids.length * 2 + 10)) {
+  for (const item of read.json.summaries.slice(0, ids.length * 2 + 10)) {
     const parsed = itemSchema.safeParse(item)
     if (!parsed.success || answered.has(parsed.data.id)) continue
     answered.set(parsed.data.id, parsed.data)
@@ -80,15 +78,19 @@ export function isWrittenIn({ summary, title }: Summary, language: string): bool
   return writtenIn(summary, language, true) && (title === undefined || writtenIn(title, language, false))
 }
 
-/** Why a reply holds no answer to read: the model declined, or its answer was cut off. */
-export function replyProblem(reply: ModelReply): Reason | undefined {
-  if (reply.refusal?.trim() || reply.finishReason === 'content_filter') return 'refusal'
-  if (reply.finishReason === 'length') return 'cut-off'
-  return undefined
+/**
+ * The reply's JSON as `schema` reads it, or why there is none: the model declined, its answer was cut
+ * off, or it is not the JSON asked for.
+ */
+export function replyJson<T>(reply: ModelReply, schema: z.ZodMiniType<T>): { json: T } | { reason: Reason } {
+  if (reply.refusal?.trim() || reply.finishReason === 'content_filter') return { reason: 'refusal' }
+  if (reply.finishReason === 'length') return { reason: 'cut-off' }
+  const parsed = schema.safeParse(parseContent(reply.content))
+  return parsed.success ? { json: parsed.data } : { reason: 'invalid-answer' }
 }
 
 /** The content's JSON, or undefined when it has none. */
-export function parseContent(content: string | null): unknown {
+function parseContent(content: string | null): unknown {
   if (!content?.trim()) return undefined
   // Servers without structured output often wrap JSON in a ```json fence despite being asked not to.
   const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(content)

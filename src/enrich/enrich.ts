@@ -193,20 +193,17 @@ function collectStats(
   requests: number,
   problems: string[],
 ): SummaryStats {
-  const stats: SummaryStats = {
-    papers: byId.size,
-    fromModel: 0,
-    fromCache: 0,
-    fromHuggingFace: 0,
+  const papers = [...byId.values()]
+  const from = (origin: EnrichedPaper['origin']) => papers.filter((paper) => paper.origin === origin).length
+  const missing: SummaryStats['missing'] = {}
+  for (const { reason } of papers) if (reason !== undefined) missing[reason] = (missing[reason] ?? 0) + 1
+  return {
+    papers: papers.length,
+    fromModel: from('model'),
+    fromCache: from('cache'),
+    fromHuggingFace: from('hf-ai-summary'),
     requests,
-    missing: {},
+    missing,
     problems,
   }
-  for (const paper of byId.values()) {
-    if (paper.origin === 'model') stats.fromModel++
-    else if (paper.origin === 'cache') stats.fromCache++
-    else if (paper.origin === 'hf-ai-summary') stats.fromHuggingFace++
-    if (paper.reason !== undefined) stats.missing[paper.reason] = (stats.missing[paper.reason] ?? 0) + 1
-  }
-  return stats
 }

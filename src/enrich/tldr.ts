@@ -1,5 +1,5 @@
 import type { Paper } from '../core/paper.js'
-import { parseContent, replyProblem, type ModelReply } from './answer.js'
+import { replyJson, type ModelReply } from './answer.js'
 import { z } from '../core/zod.js'
 import type { ChatRequest } from './client.js'
 import { languageFacts, tldrCharacters, writtenIn } from './language.js'
@@ -53,11 +53,9 @@ const tldrSchema = z.object({ tldr: z.string() })
  * there is none: the answer is not the JSON asked for, is empty, or is not in the post's language.
  */
 export function readTldr(reply: ModelReply, language: string): { tldr: string } | { reason: Reason } {
-  const problem = replyProblem(reply)
-  if (problem !== undefined) return { reason: problem }
-  const parsed = tldrSchema.safeParse(parseContent(reply.content))
-  if (!parsed.success) return { reason: 'invalid-answer' }
-  const tldr = cleanModelText(parsed.data.tldr, MAX_SUMMARY_LENGTH)
+  const read = replyJson(reply, tldrSchema)
+  if ('reason' in read) return read
+  const tldr = cleanModelText(read.json.tldr, MAX_SUMMARY_LENGTH)
   if (tldr === '') return { reason: 'empty' }
   return writtenIn(tldr, language, true) ? { tldr } : { reason: 'wrong-language' }
 }
