@@ -74,7 +74,7 @@ export function readAnswer(
 }
 
 /** Whether a summary, and its title if any, is written in `language` (a title may keep most of its names). */
-export function isWrittenIn({ summary, title }: Summary, language: string): boolean {
+function isWrittenIn({ summary, title }: Summary, language: string): boolean {
   return writtenIn(summary, language, true) && (title === undefined || writtenIn(title, language, false))
 }
 

@@ -113,19 +113,20 @@ function whyNotAsk(client: ModelClient, { maxCalls, deadline, clock }: AskSettin
 }
 
 /**
- * One post's TL;DR in one request (no retry of a bad answer: the post has its own line to fall back
- * on), or why there is none; `problem` is set when a request failed.
+ * One post's TL;DR in one request, into the outcome's `tldrs` (no retry of a bad answer: the post has its
+ * own line to fall back on).
  */
 export async function askTldr(
   request: TldrRequest,
   client: ModelClient,
   settings: AskSettings,
   log: Log,
-): Promise<{ tldr?: string; reason?: Reason; problem?: string }> {
+  outcome: AskOutcome,
+): Promise<void> {
   const skip = whyNotAsk(client, settings)
   if (skip !== undefined) {
     log.info(`Model TL;DR for ${request.day}: not asked (${REASONS[skip]}); the post has its own`)
-    return { reason: skip }
+    return
   }
   try {
     const answer = readTldr(
@@ -134,13 +135,15 @@ export async function askTldr(
     )
     if ('reason' in answer)
       log.warning(`Model TL;DR for ${request.day}: ${REASONS[answer.reason]}; the post has its own`)
-    else log.info(`Model TL;DR for ${request.day}: written`)
-    return answer
+    else {
+      outcome.tldrs.set(request.day, answer.tldr)
+      log.info(`Model TL;DR for ${request.day}: written`)
+    }
   } catch (error) {
     if (!(error instanceof ModelCallError)) throw error
     log.warning(`Model TL;DR for ${request.day}: ${error.message}`)
+    outcome.problems.push(error.message)
     stopIfRepeating(client, error)
-    return { reason: error.reason, problem: error.message }
   }
 }
 

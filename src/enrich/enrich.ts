@@ -171,11 +171,7 @@ async function ask(
   const settings = { ...options, limits: GITHUB_MODELS_LOW_TIER, deadline, clock }
   if (papers.length > 0) await askModel(papers, client, settings, log, outcome)
   // After the summaries, which matter more: a run out of requests or time gets the made-up TL;DR.
-  for (const request of tldrs) {
-    const answer = await askTldr(request, client, settings, log)
-    if (answer.tldr !== undefined) outcome.tldrs.set(request.day, answer.tldr)
-    else if (answer.problem !== undefined) outcome.problems.push(answer.problem)
-  }
+  for (const request of tldrs) await askTldr(request, client, settings, log, outcome)
   outcome.requests = client.requests
   return outcome
 }
