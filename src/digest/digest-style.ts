@@ -118,23 +118,21 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
     heading(3, [text(`${rank}. `), ...titleWithAside(paper, translated, locale)]),
     paragraph(metaLine(paper, fields, locale, period?.listedOn.get(paper.id))),
   ]
+  const show = (line: PhrasingContent[] | undefined) => line && content.push(paragraph(line))
   let summaryShown = false
   for (const field of fields) {
     if ((field === 'ai-summary' || field === 'llm-summary') && !summaryShown) {
       summaryShown = true
-      const summary = summaryLine(paper, fields, locale, enriched)
-      if (summary) content.push(paragraph(summary))
+      show(summaryLine(paper, fields, locale, enriched))
     } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
       content.push(
         ...folded(locale.digest.abstract ?? locale.abstract, paragraph(abstractContent(paper.summary))),
       )
-    } else if (field === 'authors' || field === 'keywords') {
+    } else if (field === 'authors') {
+      show(labelledText(locale.authors, authorList(paper.authors, locale), locale))
+    } else if (field === 'keywords') {
       const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
-      const line =
-        field === 'authors'
-          ? labelledText(locale.authors, authorList(paper.authors, locale), locale)
-          : labelledText(locale.keywords, keywords.join(locale.punctuation.comma), locale)
-      if (line) content.push(paragraph(line))
+      show(labelledText(locale.keywords, keywords.join(locale.punctuation.comma), locale))
     }
   }
   return content
