@@ -96,9 +96,8 @@ function tally(
       const entry = counts.get(topic) ?? { spellings: new Map<string, number>(), count: 0 }
       entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1)
       counts.set(topic, entry)
-      if (seen.has(topic)) continue
+      if (!seen.has(topic)) entry.count++
       seen.add(topic)
-      entry.count++
     }
   }
   return [...counts.values()]

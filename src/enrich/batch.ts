@@ -55,9 +55,7 @@ export function planBatches(papers: readonly Paper[], language: string, limits: 
   const overhead = requestTokens([], language)
   const inputBudget = limits.inputTokens * INPUT_SHARE
   const outputBudget = limits.outputTokens * OUTPUT_SHARE
-  const outputPerPaper = wantsTitle(language)
-    ? OUTPUT_TOKENS_PER_PAPER.withTitle
-    : OUTPUT_TOKENS_PER_PAPER.summaryOnly
+  const outputPerPaper = OUTPUT_TOKENS_PER_PAPER[wantsTitle(language) ? 'withTitle' : 'summaryOnly']
 
   const batches: Batch[] = []
   let current: Batch | undefined
