@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { describeMissing } from '../../src/enrich/index.js'
+import { describeMissing } from '../../src/enrich/reasons.js'
 import { MODEL_HOST } from '../../src/core/http/limits.js'
 import { startLlmServer, TOKENS_LIMIT_ANSWER, type LlmServer } from '../support/llm-server.js'
 import { between, testClock } from '../support/test-clock.js'

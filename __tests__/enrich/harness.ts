@@ -1,8 +1,8 @@
-/** Runs enrichPapers against the OpenAI-compatible stand-in, with the repository's files in a map. */
+/** Runs the summary store against the OpenAI-compatible stand-in, with the repository's files in a map. */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import {
-  enrichPapers,
+  openSummaries,
   type EnrichDeps,
   type EnrichOptions,
   type EnrichResult,
@@ -49,7 +49,7 @@ export function createRepository() {
   }
 }
 
-/** enrichPapers on `llm`, on simulated time (support/test-clock.ts), whose deadlines the stand-in's hangs bring about. */
+/** The store's summaries of `papers` (openSummaries, then complete) on `llm`, on simulated time (support/test-clock.ts), whose deadlines the stand-in's hangs bring about. */
 export async function enrichOn(
   llm: LlmServer,
   papers: readonly Paper[],
@@ -58,8 +58,9 @@ export async function enrichOn(
 ): Promise<Run> {
   const log = createMemoryLog()
   llm.onStall = clock.stall
-  const result = await enrichPapers(
-    { day: LISTED_DAY, papers },
+  const store = await openSummaries(
+    [{ day: LISTED_DAY, papers }],
+    [],
     {
       apiUrl: llm.url,
       model: MODEL,
@@ -72,6 +73,7 @@ export async function enrichOn(
     },
     { log, clock, readFile: () => Promise.resolve(undefined), ...deps },
   )
+  const result = await store.complete(papers, [])
   return { ...result, log, clock }
 }
 

@@ -71,18 +71,16 @@ const words = new Intl.Segmenter(undefined, { granularity: 'word' })
  */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text
-  const room = max - 1
-  let wordEnd = 0
-  for (const { index, segment } of words.segment(text)) {
-    if (index + segment.length > room) break
-    wordEnd = index + segment.length
-  }
-  let end = wordEnd
-  if (end === 0) {
-    for (const { index, segment } of graphemes.segment(text)) {
-      if (index + segment.length > room) break
-      end = index + segment.length
-    }
-  }
+  const end = fittingEnd(words, text, max - 1) || fittingEnd(graphemes, text, max - 1)
   return `${text.slice(0, end).replace(/[\s(,:;·\-（、：]+$/u, '')}…`
+}
+
+/** Where the last of the text's segments that ends within `room` ends. */
+function fittingEnd(segmenter: Intl.Segmenter, text: string, room: number): number {
+  let end = 0
+  for (const { index, segment } of segmenter.segment(text)) {
+    if (index + segment.length > room) break
+    end = index + segment.length
+  }
+  return end
 }

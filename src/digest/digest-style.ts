@@ -6,7 +6,14 @@ import { abstractContent } from './abstract-text.js'
 import { countWords, LEADERS, shortName, upvoteNote, type PostCount } from './description.js'
 import type { Locale } from './locales/index.js'
 import { heading, list, listItem, ownMarkup, paragraph, strong, text } from './mdast.js'
-import { aside, authorList, compactLine, metaLine, summaryLine, titleLink } from './paper-lines.js'
+import {
+  authorList,
+  labelledText,
+  metaLine,
+  summaryLine,
+  titleWithAside,
+  translatedTitle,
+} from './paper-lines.js'
 import { periodOverview, type Period } from './period.js'
 import { cleanText } from './text.js'
 import { countTopics, type Topic } from './topics.js'
@@ -52,8 +59,8 @@ export function digestBody(body: DigestBody): RootContent[] {
   }
   const rest = papers.slice(top.length)
   if (rest.length > 0) {
-    content.push(heading(2, top.length > 0 ? locale.digest.restHeading(rest.length) : locale.rankingHeading))
     content.push(
+      heading(2, top.length > 0 ? locale.digest.restHeading(rest.length) : locale.rankingHeading),
       list(
         rest.map((paper) => compactItem(paper, body)),
         { ordered: true, start: top.length + 1 },
@@ -108,24 +115,24 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
   const enriched = body.enriched?.get(paper.id)
   const translated = translatedTitle(paper, fields, enriched)
   const content: RootContent[] = [
-    heading(3, [
-      text(`${rank}. `),
-      titleLink(paper),
-      ...(translated ? [text(aside(translated, locale))] : []),
-    ]),
+    heading(3, [text(`${rank}. `), ...titleWithAside(paper, translated, locale)]),
     paragraph(metaLine(paper, fields, locale, period?.listedOn.get(paper.id))),
   ]
+  const show = (line: PhrasingContent[] | undefined) => line && content.push(paragraph(line))
   let summaryShown = false
   for (const field of fields) {
     if ((field === 'ai-summary' || field === 'llm-summary') && !summaryShown) {
       summaryShown = true
-      const summary = summaryLine(paper, fields, locale, enriched)
-      if (summary) content.push(paragraph(summary))
+      show(summaryLine(paper, fields, locale, enriched))
     } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
-      content.push(...folded(locale.digest.abstract, paragraph(abstractContent(paper.summary))))
-    } else if (field === 'authors' || field === 'keywords') {
-      const line = field === 'authors' ? authorLine(paper, locale) : keywordLine(paper, locale)
-      if (line) content.push(paragraph([text(line)]))
+      content.push(
+        ...folded(locale.digest.abstract ?? locale.abstract, paragraph(abstractContent(paper.summary))),
+      )
+    } else if (field === 'authors') {
+      show(labelledText(locale.authors, authorList(paper.authors, locale), locale))
+    } else if (field === 'keywords') {
+      const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
+      show(labelledText(locale.keywords, keywords.join(locale.punctuation.comma), locale))
     }
   }
   return content
@@ -140,28 +147,6 @@ function folded(label: string, inside: BlockContent): RootContent[] {
 }
 
 function compactItem(paper: Paper, { fields, locale, period, enriched }: DigestBody): ListItem {
-  const translated = translatedTitle(paper, fields, enriched?.get(paper.id))
-  return listItem([paragraph(compactLine(paper, fields, locale, period?.listedOn.get(paper.id), translated))])
-}
-
-/** The model's title in the post's language, when `llm-title` is listed and it differs from the original. */
-function translatedTitle(
-  paper: Paper,
-  fields: readonly Field[],
-  enriched: EnrichedPaper | undefined,
-): string {
-  if (!fields.includes('llm-title')) return ''
-  const translated = cleanText(enriched?.title ?? '')
-  return translated === cleanText(paper.title) ? '' : translated
-}
-
-function authorLine(paper: Paper, locale: Locale): string | undefined {
-  const names = authorList(paper.authors, locale)
-  return names === '' ? undefined : `${locale.authors}${locale.punctuation.colon}${names}`
-}
-
-function keywordLine(paper: Paper, locale: Locale): string | undefined {
-  const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
-  const { colon, comma } = locale.punctuation
-  return keywords.length === 0 ? undefined : `${locale.keywords}${colon}${keywords.join(comma)}`
+  const title = titleWithAside(paper, translatedTitle(paper, fields, enriched?.get(paper.id)), locale)
+  return listItem([paragraph(metaLine(paper, fields, locale, period?.listedOn.get(paper.id), title))])
 }

@@ -1,5 +1,5 @@
 export { renderPost, type PostOptions, type StyleOptions } from './render.js'
-export { describeFilters, selectPapers, type SelectOptions } from './select.js'
+export { describeFilters, selectPapers } from './select.js'
 export { cleanText } from './text.js'
 export { jekyllPostName } from './kramdown.js'
 export type { ListedOn } from './period.js'

@@ -40,7 +40,5 @@ export const textItem = (value: string): ListItem => listItem([paragraph([text(v
 
 /** A bulleted list, or one numbered from `start`; `spread` puts blank lines between its items. */
 export function list(items: ListItem[], { ordered = false, spread = false, start = 1 } = {}): List {
-  return ordered
-    ? { type: 'list', ordered, start, spread, children: items }
-    : { type: 'list', ordered, spread, children: items }
+  return { type: 'list', ordered, ...(ordered ? { start } : {}), spread, children: items }
 }

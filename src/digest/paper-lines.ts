@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast'
-import { META_LINE_FIELDS, type Field } from '../core/fields.js'
+import type { Field } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
 import {
   arxivAbstractUrl,
@@ -23,19 +23,26 @@ import { cleanText } from './text.js'
 const SEPARATOR = '\u00a0· '
 const NO_BREAK = '\u00a0'
 
-/** The fields shown on the meta line, in the order `fields` lists them. */
-const INLINE_FIELDS = new Set<Field>(META_LINE_FIELDS)
-
 type Piece = (paper: Paper, locale: Locale) => PhrasingContent[] | undefined
 
+/** The links both styles show alike. */
+export const LINK_PIECES = {
+  'hf-link': (paper, locale) => [link(huggingFacePaperUrl(paper.id), locale.huggingFaceLink)],
+  'arxiv-link': (paper, locale) => [link(arxivAbstractUrl(paper.id), locale.arxivLink)],
+  'pdf-link': (paper, locale) => [link(arxivPdfUrl(paper.id), locale.pdfLink)],
+  'project-page': (paper, locale) => {
+    const url = safeHttpsUrl(paper.projectPage)
+    return url ? [link(url, locale.projectPageLink)] : undefined
+  },
+} satisfies Partial<Record<Field, Piece>>
+
+/** The meta line's pieces: one for each of META_LINE_FIELDS, shown in the order `fields` lists them. */
 const PIECES: Partial<Record<Field, Piece>> = {
+  ...LINK_PIECES,
   organization: (paper) => {
     const organization = cleanText(paper.organization ?? '')
     return organization === '' ? undefined : [strong(organization)]
   },
-  'hf-link': (paper, locale) => [link(huggingFacePaperUrl(paper.id), locale.huggingFaceLink)],
-  'arxiv-link': (paper, locale) => [link(arxivAbstractUrl(paper.id), locale.arxivLink)],
-  'pdf-link': (paper, locale) => [link(arxivPdfUrl(paper.id), locale.pdfLink)],
   github: (paper, locale) => {
     const url = safeHttpsUrl(paper.githubRepo)
     if (!url) return undefined
@@ -45,19 +52,11 @@ const PIECES: Partial<Record<Field, Piece>> = {
         : [text(`${NO_BREAK}⭐${NO_BREAK}${locale.number(paper.githubStars)}`)]
     return [link(url, locale.githubLink), ...stars]
   },
-  'project-page': (paper, locale) => {
-    const url = safeHttpsUrl(paper.projectPage)
-    return url ? [link(url, locale.projectPageLink)] : undefined
-  },
   comments: (paper, locale) =>
     paper.numComments
       ? [link(huggingFaceCommentsUrl(paper.id), `💬${NO_BREAK}${locale.number(paper.numComments)}`)]
       : undefined,
 }
-
-/** `👍 122`, first on every line. */
-export const upvotes = (paper: Paper, locale: Locale): PhrasingContent =>
-  text(`👍${NO_BREAK}${locale.number(paper.upvotes)}`)
 
 /** `📅 Nov 26`, linked to that day's post where the action wrote one. */
 function listedDay(listed: ListedOn, locale: Locale): PhrasingContent {
@@ -66,36 +65,24 @@ function listedDay(listed: ListedOn, locale: Locale): PhrasingContent {
   return postLink(listed.post, label)
 }
 
-/** 👍 · 📅 · then each inline field listed, in its order. */
+/**
+ * 👍 · 📅 · then each inline field listed, in its order. After a title, a line of the compact list: of the
+ * fields, only the organisation and GitHub.
+ */
 export function metaLine(
   paper: Paper,
   fields: readonly Field[],
   locale: Locale,
   listed: ListedOn | undefined,
+  title?: PhrasingContent[],
 ): PhrasingContent[] {
-  const pieces = [[upvotes(paper, locale)], ...(listed ? [[listedDay(listed, locale)]] : [])]
+  const upvotes = text(`👍${NO_BREAK}${locale.number(paper.upvotes)}`)
+  const pieces = [...(title ? [title] : []), [upvotes], ...(listed ? [[listedDay(listed, locale)]] : [])]
   for (const field of fields) {
-    const piece = INLINE_FIELDS.has(field) ? PIECES[field]?.(paper, locale) : undefined
+    const piece = (title ? COMPACT_PIECES : PIECES)[field]?.(paper, locale)
     if (piece) pieces.push(piece)
   }
-  return joined(pieces)
-}
-
-/** A line of the compact list: the linked title · 👍 · 📅 · organisation · GitHub, those two when listed. */
-export function compactLine(
-  paper: Paper,
-  fields: readonly Field[],
-  locale: Locale,
-  listed: ListedOn | undefined,
-  translated: string,
-): PhrasingContent[] {
-  const title = [titleLink(paper), ...(translated ? [text(aside(translated, locale))] : [])]
-  const pieces = [title, [upvotes(paper, locale)], ...(listed ? [[listedDay(listed, locale)]] : [])]
-  for (const field of fields) {
-    const piece = COMPACT_PIECES[field]?.(paper, locale)
-    if (piece) pieces.push(piece)
-  }
-  return joined(pieces)
+  return pieces.flatMap((piece, index) => (index === 0 ? piece : [text(SEPARATOR), ...piece]))
 }
 
 /** The compact list's few fields: the organisation as plain text, the code without its stars. */
@@ -104,15 +91,21 @@ const COMPACT_PIECES: Partial<Record<Field, Piece>> = {
     const organization = cleanText(paper.organization ?? '')
     return organization === '' ? undefined : [text(organization)]
   },
-  github: (paper, locale) => {
-    const url = safeHttpsUrl(paper.githubRepo)
-    return url ? [link(url, locale.githubLink)] : undefined
-  },
+  github: (paper, locale) => PIECES.github?.(paper, locale)?.slice(0, 1),
 }
 
-/** The paper's title, linked to its Hugging Face page. */
-export const titleLink = (paper: Paper): PhrasingContent =>
-  link(huggingFacePaperUrl(paper.id), cleanText(paper.title))
+/** The paper's title, linked to its Hugging Face page, and its translation beside it when there is one. */
+export const titleWithAside = (paper: Paper, translated: string, locale: Locale): PhrasingContent[] => [
+  link(huggingFacePaperUrl(paper.id), cleanText(paper.title)),
+  ...(translated ? [text(aside(translated, locale))] : []),
+]
+
+/** The model's title in the post's language, when `llm-title` is listed and it differs from the original. */
+export function translatedTitle(paper: Paper, fields: readonly Field[], enriched?: EnrichedPaper): string {
+  if (!fields.includes('llm-title')) return ''
+  const translated = cleanText(enriched?.title ?? '')
+  return translated === cleanText(paper.title) ? '' : translated
+}
 
 /**
  * The one summary a digest shows, where `ai-summary` or `llm-summary` is listed first: the model's when
@@ -131,6 +124,12 @@ export function summaryLine(
     return labelled(locale.huggingFaceSummary, enriched.summary, locale)
   }
   return undefined
+}
+
+/** `Label: text` as one text, or undefined when there is no text. */
+export function labelledText(label: string, value: string | undefined, locale: Locale) {
+  const cleaned = cleanText(value ?? '')
+  return cleaned === '' ? undefined : [text(`${label}${locale.punctuation.colon}${cleaned}`)]
 }
 
 /**
@@ -160,8 +159,4 @@ export function authorList(authors: readonly string[], locale: Locale): string {
   const names = authors.map(cleanText).filter((name) => name !== '')
   if (names.length <= AUTHORS_SHOWN + 1) return names.join(comma)
   return `${names.slice(0, AUTHORS_SHOWN).join(comma)}${space}${locale.moreAuthors(names.length - AUTHORS_SHOWN)}`
-}
-
-function joined(pieces: PhrasingContent[][]): PhrasingContent[] {
-  return pieces.flatMap((piece, index) => (index === 0 ? piece : [text(SEPARATOR), ...piece]))
 }

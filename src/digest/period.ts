@@ -1,7 +1,6 @@
 import type { RootContent } from 'mdast'
 import type { Paper } from '../core/paper.js'
-import type { Language } from '../core/fields.js'
-import { LOCALES, type Locale, type PeriodWords } from './locales/index.js'
+import type { Locale, PeriodWords } from './locales/index.js'
 import { heading, list, listItem, paragraph, text, textItem } from './mdast.js'
 import { countKeywords, type Topic } from './topics.js'
 
@@ -24,18 +23,13 @@ export interface ListedOn {
 
 const TOP_KEYWORDS = 10
 
-export function periodWords(language: Language): PeriodWords {
-  return LOCALES[language].period
-}
-
 function upvoteTotals(period: Period): { total: number; mean: number } {
   const total = period.listed.reduce((sum, paper) => sum + paper.upvotes, 0)
   return { total, mean: period.listed.length === 0 ? 0 : total / period.listed.length }
 }
 
 /** Papers, days, total and mean upvotes of the whole period. */
-export function statisticsSection(period: Period, language: Language): RootContent[] {
-  const words = periodWords(language)
+export function statisticsSection(period: Period, words: PeriodWords): RootContent[] {
   const { total, mean } = upvoteTotals(period)
   return [
     heading(2, words.statistics),
@@ -51,14 +45,14 @@ export function statisticsSection(period: Period, language: Language): RootConte
 }
 
 /** The classic style's list of the AI keywords most papers of the period share (case ignored). */
-export function keywordsSection(period: Period, language: Language): RootContent[] {
+export function keywordsSection(period: Period, words: PeriodWords): RootContent[] {
   const top = countKeywords(period.listed).slice(0, TOP_KEYWORDS)
   if (top.length === 0) return []
   const ranked = list(
     top.map(({ label, count }) => textItem(`${label} (${count})`)),
     { ordered: true },
   )
-  return [heading(2, periodWords(language).topKeywords(top.length)), ranked]
+  return [heading(2, words.topKeywords(top.length)), ranked]
 }
 
 /**
@@ -77,7 +71,7 @@ export function periodOverview(period: Period, topics: readonly Topic[], locale:
     .slice(0, TOP_KEYWORDS)
     .map(({ label, count }) => `${label}\u00a0(${locale.number(count)})`)
   if (shared.length > 0) {
-    lines.push(listItem([paragraph([text(`${words.keywords}${marks.colon}${shared.join(' · ')}`)])]))
+    lines.push(listItem([paragraph([text(`🏷️ ${locale.keywords}${marks.colon}${shared.join(' · ')}`)])]))
   }
   return [heading(2, locale.period.statistics), list(lines)]
 }

@@ -66,11 +66,7 @@ export function topicKey(keyword: string): string {
  * first seen, so the list is the same from run to run), each under the spelling most papers use.
  */
 export function countTopics(papers: readonly Paper[]): Topic[] {
-  return tally(papers, topicKey, (spellings) => {
-    let best = ['', 0] as [string, number]
-    for (const spelling of spellings) if (spelling[1] > best[1]) best = spelling
-    return best[0]
-  })
+  return tally(papers, topicKey, (spellings) => [...spellings].reduce((a, b) => (b[1] > a[1] ? b : a))[0])
 }
 
 /**
@@ -100,9 +96,8 @@ function tally(
       const entry = counts.get(topic) ?? { spellings: new Map<string, number>(), count: 0 }
       entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1)
       counts.set(topic, entry)
-      if (seen.has(topic)) continue
+      if (!seen.has(topic)) entry.count++
       seen.add(topic)
-      entry.count++
     }
   }
   return [...counts.values()]

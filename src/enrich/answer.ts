@@ -1,5 +1,5 @@
 import { z } from '../core/zod.js'
-import { cleanModelText, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from './plain-text.js'
+import { cleanSummary, type Summary } from './plain-text.js'
 import type { Reason } from './reasons.js'
 import { unboundSummaries, type PaperText } from './binding.js'
 import { writtenIn } from './language.js'
@@ -11,14 +11,7 @@ export interface ModelReply {
   finishReason: string | null
 }
 
-/** A summary as the cache keeps it and the digest shows it: clean plain text. */
-export interface Summary {
-  summary: string
-  /** Only when the post's language is not English. */
-  title?: string
-}
-
-export type BatchAnswer =
+type BatchAnswer =
   /** The batch as a whole got nothing usable. */
   | { ok: false; reason: Reason }
   /** Per paper: its summary, or why it has none. */
@@ -43,15 +36,13 @@ export function readAnswer(
   language: string,
   wantsTitle: boolean,
 ): BatchAnswer {
-  const problem = replyProblem(reply)
-  if (problem !== undefined) return { ok: false, reason: problem }
-  const items = parseItems(reply.content)
-  if (items === undefined) return { ok: false, reason: 'invalid-answer' }
+  const read = replyJson(reply, answerSchema)
+  if ('reason' in read) return { ok: false, reason: read.reason }
   const ids = papers.map((paper) => paper.id)
 
   const answered = new Map<string, z.infer<typeof itemSchema>>()
   // A well-behaved answer has one item per paper; reading far more would only cost time.
-  for (const item of items.slice(0, ids.length * 2 + 10)) {
+  for (const item of read.json.summaries.slice(0, ids.length * 2 + 10)) {
     const parsed = itemSchema.safeParse(item)
     if (!parsed.success || answered.has(parsed.data.id)) continue
     answered.set(parsed.data.id, parsed.data)
@@ -65,15 +56,10 @@ export function readAnswer(
       failed.set(id, 'missing')
       continue
     }
-    const summary = cleanModelText(item.summary, MAX_SUMMARY_LENGTH)
-    const title = wantsTitle ? cleanModelText(item.title ?? '', MAX_TITLE_LENGTH) : undefined
-    if (summary === '' || title === '') failed.set(id, 'empty')
-    else if (
-      !writtenIn(summary, language, true) ||
-      (title !== undefined && !writtenIn(title, language, false))
-    )
-      failed.set(id, 'wrong-language')
-    else summaries.set(id, title === undefined ? { summary } : { summary, title })
+    const summary = cleanSummary(item.summary, wantsTitle ? (item.title ?? '') : undefined)
+    if (summary === undefined) failed.set(id, 'empty')
+    else if (!isWrittenIn(summary, language)) failed.set(id, 'wrong-language')
+    else summaries.set(id, summary)
   }
   const said = new Map([...summaries].map(([id, { summary }]) => [id, summary]))
   const unbound = unboundSummaries(papers, said)
@@ -87,31 +73,30 @@ export function readAnswer(
   return { ok: true, summaries, failed }
 }
 
-/** Why a reply holds no answer to read: the model declined, or its answer was cut off. */
-export function replyProblem(reply: ModelReply): Reason | undefined {
-  if (reply.refusal?.trim() || reply.finishReason === 'content_filter') return 'refusal'
-  if (reply.finishReason === 'length') return 'cut-off'
-  return undefined
+/** Whether a summary, and its title if any, is written in `language` (a title may keep most of its names). */
+function isWrittenIn({ summary, title }: Summary, language: string): boolean {
+  return writtenIn(summary, language, true) && (title === undefined || writtenIn(title, language, false))
 }
 
-/** The answer's `summaries` array, or undefined when the content is not the JSON asked for. */
-function parseItems(content: string | null): unknown[] | undefined {
-  const parsed = answerSchema.safeParse(parseContent(content))
-  return parsed.success ? parsed.data.summaries : undefined
+/**
+ * The reply's JSON as `schema` reads it, or why there is none: the model declined, its answer was cut
+ * off, or it is not the JSON asked for.
+ */
+export function replyJson<T>(reply: ModelReply, schema: z.ZodMiniType<T>): { json: T } | { reason: Reason } {
+  if (reply.refusal?.trim() || reply.finishReason === 'content_filter') return { reason: 'refusal' }
+  if (reply.finishReason === 'length') return { reason: 'cut-off' }
+  const parsed = schema.safeParse(parseContent(reply.content))
+  return parsed.success ? { json: parsed.data } : { reason: 'invalid-answer' }
 }
 
 /** The content's JSON, or undefined when it has none. */
-export function parseContent(content: string | null): unknown {
+function parseContent(content: string | null): unknown {
   if (!content?.trim()) return undefined
+  // Servers without structured output often wrap JSON in a ```json fence despite being asked not to.
+  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(content)
   try {
-    return JSON.parse(withoutCodeFence(content))
+    return JSON.parse(fenced?.[1] ?? content)
   } catch {
     return undefined
   }
-}
-
-/** Servers without structured output often wrap JSON in a ```json fence despite being asked not to. */
-function withoutCodeFence(content: string): string {
-  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(content)
-  return fenced?.[1] ?? content
 }

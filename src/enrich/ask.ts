@@ -1,6 +1,7 @@
 import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
-import { readAnswer, type Summary } from './answer.js'
+import { readAnswer } from './answer.js'
+import type { Summary } from './plain-text.js'
 import { planBatches, splitBatch, type Batch, type RequestLimits } from './batch.js'
 import type { Clock } from '../core/clock.js'
 import { MODEL_HOST } from '../core/http/limits.js'
@@ -27,7 +28,17 @@ export interface AskOutcome {
   tldrs: Map<string, string>
   /** One line per failed request: host, status and the host's own message, never the token or model output. */
   problems: string[]
+  /** Requests sent, retries included. */
+  requests: number
 }
+
+export const nothingAsked = (): AskOutcome => ({
+  summaries: new Map(),
+  failed: new Map(),
+  tldrs: new Map(),
+  problems: [],
+  requests: 0,
+})
 
 /**
  * Failures that concern one batch's papers; the next batch may still succeed. Any other failure (rate
@@ -38,21 +49,20 @@ const BATCH_FAILURES = new Set<Reason>(['too-large', 'invalid-answer', 'cut-off'
 /**
  * Asks the model for the papers' summaries, batch after batch, within the run's request ceiling and
  * time limit. A batch the host finds too long, or whose answer was cut off, is asked again in halves.
- * Every paper ends up in `summaries` or in `failed`.
+ * Every paper ends up in the outcome's `summaries` or in its `failed`.
  */
 export async function askModel(
   papers: readonly Paper[],
   client: ModelClient,
   settings: AskSettings,
   log: Log,
-): Promise<AskOutcome> {
+  outcome: AskOutcome,
+): Promise<void> {
   const { language, limits } = settings
-  const outcome: AskOutcome = { summaries: new Map(), failed: new Map(), tldrs: new Map(), problems: [] }
   const queue = planBatches(papers, language, limits)
   log.info(`Model summaries: ${papers.length} papers in ${plural(queue.length, 'request')}`)
   for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
     const ids = batch.papers.map((paper) => paper.id)
-    const callsLeft = settings.maxCalls - client.requests
     const skip = whyNotAsk(client, settings)
     if (skip !== undefined) {
       for (const id of ids) outcome.failed.set(id, skip)
@@ -60,10 +70,12 @@ export async function askModel(
     }
     const sentBefore = client.requests
     try {
-      const reply = await client.complete(
-        chatRequest(batch, language, limits),
-        Math.min(MODEL_HOST.maxAttempts, callsLeft),
-      )
+      const reply = await complete(client, settings, {
+        system: systemPrompt(language),
+        user: userPrompt(batch.papers),
+        jsonSchema: answerJsonSchema(language),
+        maxTokens: limits.outputTokens,
+      })
       const asked = batch.papers.map(({ id, title, summary }) => ({ id, title, abstract: summary }))
       const answer = readAnswer(reply, asked, language, wantsTitle(language))
       if (!answer.ok) {
@@ -74,10 +86,9 @@ export async function askModel(
       }
       for (const [id, summary] of answer.summaries) outcome.summaries.set(id, summary)
       for (const [id, reason] of answer.failed) outcome.failed.set(id, reason)
-      log.info(
-        `Model request for ${describe(batch)}: ${answer.summaries.size} summaries` +
-          sent(client.requests - sentBefore),
-      )
+      const requests = client.requests - sentBefore
+      const retries = requests > 1 ? ` (${requests} requests with retries)` : ''
+      log.info(`Model request for ${describe(batch)}: ${answer.summaries.size} summaries${retries}`)
     } catch (error) {
       if (!(error instanceof ModelCallError)) throw error
       if ((error.splittable || error.reason === 'cut-off') && batch.papers.length > 1) {
@@ -89,10 +100,9 @@ export async function askModel(
       log.warning(`Model summaries: ${error.message}`)
       outcome.problems.push(error.message)
       for (const id of ids) outcome.failed.set(id, error.reason)
-      if (!BATCH_FAILURES.has(error.reason)) client.stoppedBy ??= error.reason
+      stopIfRepeating(client, error)
     }
   }
-  return outcome
 }
 
 /** Why no further request is sent: the host failed in a way that would repeat, or the run's budget is spent. */
@@ -103,53 +113,49 @@ function whyNotAsk(client: ModelClient, { maxCalls, deadline, clock }: AskSettin
 }
 
 /**
- * One post's TL;DR in one request (no retry of a bad answer: the post has its own line to fall back
- * on), or why there is none; `problem` is set when a request failed.
+ * One post's TL;DR in one request, into the outcome's `tldrs` (no retry of a bad answer: the post has its
+ * own line to fall back on).
  */
 export async function askTldr(
   request: TldrRequest,
   client: ModelClient,
   settings: AskSettings,
   log: Log,
-): Promise<{ tldr?: string; reason?: Reason; problem?: string }> {
+  outcome: AskOutcome,
+): Promise<void> {
   const skip = whyNotAsk(client, settings)
   if (skip !== undefined) {
     log.info(`Model TL;DR for ${request.day}: not asked (${REASONS[skip]}); the post has its own`)
-    return { reason: skip }
+    return
   }
   try {
-    const reply = await client.complete(
-      tldrRequest(request, settings.language),
-      Math.min(MODEL_HOST.maxAttempts, settings.maxCalls - client.requests),
+    const answer = readTldr(
+      await complete(client, settings, tldrRequest(request, settings.language)),
+      settings.language,
     )
-    const answer = readTldr(reply, settings.language)
-    if ('reason' in answer) {
+    if ('reason' in answer)
       log.warning(`Model TL;DR for ${request.day}: ${REASONS[answer.reason]}; the post has its own`)
-      return answer
+    else {
+      outcome.tldrs.set(request.day, answer.tldr)
+      log.info(`Model TL;DR for ${request.day}: written`)
     }
-    log.info(`Model TL;DR for ${request.day}: written`)
-    return answer
   } catch (error) {
     if (!(error instanceof ModelCallError)) throw error
     log.warning(`Model TL;DR for ${request.day}: ${error.message}`)
-    if (!BATCH_FAILURES.has(error.reason)) client.stoppedBy ??= error.reason
-    return { reason: error.reason, problem: error.message }
+    outcome.problems.push(error.message)
+    stopIfRepeating(client, error)
   }
 }
 
-export function chatRequest(batch: Batch, language: string, limits: RequestLimits): ChatRequest {
-  return {
-    system: systemPrompt(language),
-    user: userPrompt(batch.papers),
-    jsonSchema: answerJsonSchema(language),
-    maxTokens: limits.outputTokens,
-  }
+/** One chat completion, its retries within what is left of the run's requests. */
+function complete(client: ModelClient, { maxCalls }: AskSettings, request: ChatRequest) {
+  return client.complete(request, Math.min(MODEL_HOST.maxAttempts, maxCalls - client.requests))
+}
+
+function stopIfRepeating(client: ModelClient, error: ModelCallError): void {
+  if (!BATCH_FAILURES.has(error.reason)) client.stoppedBy ??= error.reason
 }
 
 function describe(batch: Batch): string {
   return `${plural(batch.papers.length, 'paper')} (~${batch.inputTokens} tokens)`
-}
-
-function sent(requests: number): string {
-  return requests > 1 ? ` (${requests} requests with retries)` : ''
 }

@@ -36,13 +36,8 @@ const OUTPUT_TOKENS_PER_PAPER = { withTitle: 175, summaryOnly: 120 }
 
 /** Tokens a text will take, erring high: 4 ASCII characters a token, every other character a token. */
 export function estimateTokens(text: string): number {
-  let ascii = 0
-  let other = 0
-  for (const character of text) {
-    if (character.charCodeAt(0) < 128) ascii++
-    else other++
-  }
-  return Math.ceil(ascii / 4 + other)
+  const ascii = text.match(/\p{ASCII}/gu)?.length ?? 0
+  return Math.ceil(ascii / 4 + (text.match(/\P{ASCII}/gu)?.length ?? 0))
 }
 
 export interface Batch {
@@ -60,9 +55,7 @@ export function planBatches(papers: readonly Paper[], language: string, limits: 
   const overhead = requestTokens([], language)
   const inputBudget = limits.inputTokens * INPUT_SHARE
   const outputBudget = limits.outputTokens * OUTPUT_SHARE
-  const outputPerPaper = wantsTitle(language)
-    ? OUTPUT_TOKENS_PER_PAPER.withTitle
-    : OUTPUT_TOKENS_PER_PAPER.summaryOnly
+  const outputPerPaper = OUTPUT_TOKENS_PER_PAPER[wantsTitle(language) ? 'withTitle' : 'summaryOnly']
 
   const batches: Batch[] = []
   let current: Batch | undefined

@@ -9,8 +9,7 @@ import {
 } from '../core/state-file.js'
 import { posix } from 'node:path'
 import { z } from '../core/zod.js'
-import type { Summary } from './answer.js'
-import { cleanModelText, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from './plain-text.js'
+import { cleanSummary, type Summary } from './plain-text.js'
 import { PROMPT_VERSION } from './prompt.js'
 
 /** Variant (prompt version, language, model) → summary: a paper's entry, or a day's TL;DR (`summary` only). */
@@ -33,7 +32,9 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
     let unusable = 0
     // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
     for (const [variant, item] of Object.entries(value as Record<string, unknown>)) {
-      const summary = readSummary(item)
+      // Cleaned again: a hand edit may have brought in anything.
+      const parsed = entrySchema.safeParse(item)
+      const summary = parsed.success ? cleanSummary(parsed.data.summary, parsed.data.title) : undefined
       if (summary === undefined) unusable++
       else entry.set(variant, summary)
     }
@@ -45,7 +46,7 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
 export const CACHE_DIR = posix.join(STATE_DIR, SUMMARY_CACHE.name)
 
 /** A summary's key in the cache (a paper's id, or `tldr` and a day) and the day Hugging Face listed it on. */
-export interface CacheKey {
+interface CacheKey {
   key: string
   /** `YYYY-MM-DD`: the day of the post that shows the paper, or the TL;DR's own day. */
   day: string
@@ -79,17 +80,6 @@ function legacyShard(key: string): string | undefined {
 /** One summary per paper, prompt version, language and model: a change to any of them asks again. */
 export function variantKey(model: string, language: string): string {
   return `v${PROMPT_VERSION} ${language} ${model}`
-}
-
-/** An entry as a summary, cleaned again: a hand edit may have brought in anything. */
-function readSummary(value: unknown): Summary | undefined {
-  const entry = entrySchema.safeParse(value)
-  if (!entry.success) return undefined
-  const summary = cleanModelText(entry.data.summary, MAX_SUMMARY_LENGTH)
-  const title =
-    entry.data.title === undefined ? undefined : cleanModelText(entry.data.title, MAX_TITLE_LENGTH)
-  if (summary === '' || title === '') return undefined
-  return title === undefined ? { summary } : { summary, title }
 }
 
 export interface SummaryCache {

@@ -3,23 +3,16 @@ import type { Clock } from '../core/clock.js'
 import { MODEL_HOST } from '../core/http/limits.js'
 import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
-import type { Summary } from './answer.js'
-import { askModel, askTldr, type AskOutcome } from './ask.js'
+import { askModel, askTldr, nothingAsked, type AskOutcome } from './ask.js'
 import { GITHUB_MODELS_LOW_TIER } from './batch.js'
 import type { FileChange } from '../core/file-change.js'
 import { CACHE_DIR, loadCache, variantKey } from './cache.js'
 import { writtenIn } from './language.js'
 import { tldrKey, type TldrRequest } from './tldr.js'
 import { createModelClient } from './client.js'
-import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
+import { cleanModelText, MAX_SUMMARY_LENGTH, type Summary } from './plain-text.js'
 import { wantsTitle } from './prompt.js'
-import {
-  describeMissing,
-  type EnrichedPaper,
-  type EnrichStats,
-  type Reason,
-  type SummaryStats,
-} from './reasons.js'
+import { describeMissing, type EnrichedPaper, type Reason, type SummaryStats } from './reasons.js'
 import { chooseModelToken, type WorkflowToken } from './token.js'
 
 export interface EnrichOptions {
@@ -87,8 +80,7 @@ export async function openSummaries(
   options: EnrichOptions,
   deps: EnrichDeps,
 ): Promise<SummaryStore> {
-  const papers = listed.flatMap((day) => day.papers)
-  const unique = [...new Map(papers.map((paper) => [paper.id, paper])).values()]
+  const unique = [...new Map(listed.flatMap((day) => day.papers).map((paper) => [paper.id, paper])).values()]
   const variant = variantKey(options.model, options.language)
   const needsTitle = wantsTitle(options.language)
   const cache = await loadCache(
@@ -102,24 +94,20 @@ export async function openSummaries(
   // An entry kept before answers were checked, or edited by hand, in another language is asked again.
   const usable = (entry: Summary | undefined) =>
     entry !== undefined && writtenIn(entry.summary, options.language, true) ? entry : undefined
-  const cached = new Map<string, Summary>()
+  const byCache = new Map<string, EnrichedPaper>()
   for (const paper of unique) {
     const entry = usable(cache.get(paper.id, variant))
     const title = entry?.title
     if (entry && (!needsTitle || (title !== undefined && writtenIn(title, options.language, false))))
-      cached.set(paper.id, entry)
+      byCache.set(paper.id, { ...entry, origin: 'cache' })
+    else byCache.set(paper.id, fallback(paper, 'missing'))
   }
+  const isCached = (id: string) => byCache.get(id)?.origin === 'cache'
   const cachedTldrs = new Map<string, string>()
   for (const day of tldrDays) {
     const entry = usable(cache.get(tldrKey(day), variant))
     if (entry) cachedTldrs.set(day, entry.summary)
   }
-  const byCache = new Map(
-    unique.map((paper) => {
-      const summary = cached.get(paper.id)
-      return [paper.id, summary ? { ...summary, origin: 'cache' as const } : fallback(paper, 'missing')]
-    }),
-  )
 
   return {
     cached: { byId: byCache, tldrs: cachedTldrs },
@@ -128,17 +116,15 @@ export async function openSummaries(
       const failed = new Map<string, Reason>()
       const toAsk: Paper[] = []
       for (const paper of unique) {
-        if (!wantedIds.has(paper.id) || cached.has(paper.id)) continue
+        if (!wantedIds.has(paper.id) || isCached(paper.id)) continue
         if (paper.summary.trim() === '') failed.set(paper.id, 'no-abstract')
         else toAsk.push(paper)
       }
       const tldrsToAsk = tldrs.filter((request) => !cachedTldrs.has(request.day))
-      const fromCache = [...wantedIds].filter((id) => cached.has(id)).length
+      const fromCache = [...wantedIds].filter((id) => isCached(id)).length
       if (fromCache > 0) deps.log.info(`Model summaries: ${fromCache} from ${CACHE_DIR}`)
       const asked =
-        toAsk.length + tldrsToAsk.length > 0
-          ? await ask(toAsk, tldrsToAsk, options, deps)
-          : { ...nothingAsked(), requests: 0 }
+        toAsk.length + tldrsToAsk.length > 0 ? await ask(toAsk, tldrsToAsk, options, deps) : nothingAsked()
       for (const [id, summary] of asked.summaries) cache.add(id, variant, summary)
       for (const [day, tldr] of asked.tldrs) cache.add(tldrKey(day), variant, { summary: tldr })
       for (const [id, reason] of asked.failed) failed.set(id, reason)
@@ -147,31 +133,21 @@ export async function openSummaries(
       for (const paper of unique) {
         const summary = asked.summaries.get(paper.id)
         if (summary !== undefined) byId.set(paper.id, { ...summary, origin: 'model' })
-        else if (wantedIds.has(paper.id) && !cached.has(paper.id))
+        else if (wantedIds.has(paper.id) && !isCached(paper.id))
           byId.set(paper.id, fallback(paper, failed.get(paper.id) ?? 'missing'))
       }
       const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
       const stats = collectStats(shown, asked.requests, asked.problems)
-      const whyMissing = describeMissing(stats)
-      if (whyMissing !== undefined) deps.log.warning(`Model summaries: ${whyMissing}`)
+      stats.whyMissing = describeMissing(stats)
+      if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,
         tldrs: new Map([...cachedTldrs, ...asked.tldrs]),
-        stats: { ...stats, whyMissing },
+        stats,
         cacheFiles: cache.changedFiles(),
       }
     },
   }
-}
-
-/** Every paper's summary, from the cache or the model: openSummaries and complete in one. */
-export async function enrichPapers(
-  listed: ListedPapers,
-  options: EnrichOptions,
-  deps: EnrichDeps,
-): Promise<EnrichResult> {
-  const store = await openSummaries([listed], [], options, deps)
-  return store.complete(listed.papers, [])
 }
 
 /** The papers' summaries and the TL;DRs from the model, when there is a token for its host. */
@@ -179,47 +155,25 @@ async function ask(
   papers: Paper[],
   tldrs: readonly TldrRequest[],
   options: EnrichOptions,
-  deps: EnrichDeps,
-): Promise<AskOutcome & { requests: number }> {
-  const failAll = (reason: Reason, problem: string) => {
-    deps.log.warning(`Model summaries: ${problem}`)
-    const outcome = nothingAsked()
-    for (const paper of papers) outcome.failed.set(paper.id, reason)
-    outcome.problems.push(problem)
-    return { ...outcome, requests: 0 }
-  }
+  { log, clock, dispatcher }: EnrichDeps,
+): Promise<AskOutcome> {
+  const outcome = nothingAsked()
   const token = chooseModelToken(options.apiUrl, options.llmToken, options.github)
-  if (token.token === undefined) return failAll('no-token', `skipped: ${token.problem}`)
-
-  const deadline = deps.clock.now() + MODEL_HOST.deadlineMs
-  const client = createModelClient({
-    apiUrl: options.apiUrl,
-    token: token.token,
-    model: options.model,
-    userAgent: options.userAgent,
-    clock: deps.clock,
-    deadline,
-    dispatcher: deps.dispatcher,
-  })
-  const settings = {
-    language: options.language,
-    limits: GITHUB_MODELS_LOW_TIER,
-    maxCalls: options.maxCalls,
-    deadline,
-    clock: deps.clock,
+  if (token.token === undefined) {
+    const problem = `skipped: ${token.problem}`
+    log.warning(`Model summaries: ${problem}`)
+    for (const paper of papers) outcome.failed.set(paper.id, 'no-token')
+    outcome.problems.push(problem)
+    return outcome
   }
-  const outcome = papers.length > 0 ? await askModel(papers, client, settings, deps.log) : nothingAsked()
+  const deadline = clock.now() + MODEL_HOST.deadlineMs
+  const client = createModelClient({ ...options, token: token.token, clock, deadline, dispatcher })
+  const settings = { ...options, limits: GITHUB_MODELS_LOW_TIER, deadline, clock }
+  if (papers.length > 0) await askModel(papers, client, settings, log, outcome)
   // After the summaries, which matter more: a run out of requests or time gets the made-up TL;DR.
-  for (const request of tldrs) {
-    const answer = await askTldr(request, client, settings, deps.log)
-    if (answer.tldr !== undefined) outcome.tldrs.set(request.day, answer.tldr)
-    else if (answer.problem !== undefined) outcome.problems.push(answer.problem)
-  }
-  return { ...outcome, requests: client.requests }
-}
-
-function nothingAsked(): AskOutcome {
-  return { summaries: new Map(), failed: new Map(), tldrs: new Map(), problems: [] }
+  for (const request of tldrs) await askTldr(request, client, settings, log, outcome)
+  outcome.requests = client.requests
+  return outcome
 }
 
 /** Hugging Face's own `ai_summary` when the paper has one, marked as such; otherwise nothing. */
@@ -234,21 +188,18 @@ function collectStats(
   byId: ReadonlyMap<string, EnrichedPaper>,
   requests: number,
   problems: string[],
-): EnrichStats {
-  const stats: EnrichStats = {
-    papers: byId.size,
-    fromModel: 0,
-    fromCache: 0,
-    fromHuggingFace: 0,
+): SummaryStats {
+  const papers = [...byId.values()]
+  const from = (origin: EnrichedPaper['origin']) => papers.filter((paper) => paper.origin === origin).length
+  const missing: SummaryStats['missing'] = {}
+  for (const { reason } of papers) if (reason !== undefined) missing[reason] = (missing[reason] ?? 0) + 1
+  return {
+    papers: papers.length,
+    fromModel: from('model'),
+    fromCache: from('cache'),
+    fromHuggingFace: from('hf-ai-summary'),
     requests,
-    missing: {},
+    missing,
     problems,
   }
-  for (const paper of byId.values()) {
-    if (paper.origin === 'model') stats.fromModel++
-    else if (paper.origin === 'cache') stats.fromCache++
-    else if (paper.origin === 'hf-ai-summary') stats.fromHuggingFace++
-    if (paper.reason !== undefined) stats.missing[paper.reason] = (stats.missing[paper.reason] ?? 0) + 1
-  }
-  return stats
 }

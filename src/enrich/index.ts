@@ -1,6 +1,5 @@
 // The optional model layer: what the pipeline imports of it.
 export {
-  enrichPapers,
   openSummaries,
   type EnrichDeps,
   type EnrichOptions,
@@ -9,5 +8,4 @@ export {
   type SummaryStore,
 } from './enrich.js'
 export type { TldrRequest } from './tldr.js'
-export { PROMPT_VERSION } from './prompt.js'
-export { describeMissing, REASONS, type EnrichedPaper, type Reason, type SummaryStats } from './reasons.js'
+export { REASONS, type EnrichedPaper, type Reason, type SummaryStats } from './reasons.js'

@@ -29,13 +29,14 @@ export function tldrCharacters(language: string): number {
   return Math.round(summaryCharacters(language) * TLDR_SHARE)
 }
 
-const LETTER = /\p{L}/u
-const SCRIPT_LETTERS: Record<'latin' | 'hangul' | 'kana' | 'han' | 'cyrillic', RegExp> = {
-  latin: /\p{Script=Latin}/u,
-  hangul: /\p{Script=Hangul}/u,
-  kana: /[\p{Script=Hiragana}\p{Script=Katakana}]/u,
-  han: /\p{Script=Han}/u,
-  cyrillic: /\p{Script=Cyrillic}/u,
+/** Letters in each script (not its digits or symbols, such as Hangul's circled letters). */
+const LETTERS = {
+  all: /\p{L}/gv,
+  latin: /[\p{L}&&\p{Script=Latin}]/gv,
+  hangul: /[\p{L}&&\p{Script=Hangul}]/gv,
+  kana: /[\p{L}&&[\p{Script=Hiragana}\p{Script=Katakana}]]/gv,
+  han: /[\p{L}&&\p{Script=Han}]/gv,
+  cyrillic: /[\p{L}&&\p{Script=Cyrillic}]/gv,
 }
 
 /**
@@ -54,8 +55,8 @@ const FOREIGN_SHARE = 0.2
  * research (this, one, we, for, come, time, can, learn, real, test, with, to, send, now, enter, pass,
  * number, according to, about, body, tell, language, model-type words...).
  */
-const SIMPLIFIED = '这个们说为来时会学实验与对发现进过还数据关体么认语应该问题类种强标检测图络网统计训练'
-const TRADITIONAL = '這個們說為來時會學實驗與對發現進過還數據關體麼認語應該問題類種強標檢測圖絡網統計訓練'
+const SIMPLIFIED = /[这个们说为来时会学实验与对发现进过还数据关体么认语应该问题类种强标检测图络网统计训练]/g
+const TRADITIONAL = /[這個們說為來時會學實驗與對發現進過還數據關體麼認語應該問題類種強標檢測圖絡網統計訓練]/g
 
 /**
  * Common short words of each Latin-script language, to tell an English answer from the one asked for:
@@ -74,24 +75,7 @@ const FUNCTION_WORDS: Record<string, readonly string[]> = {
   vi: ['của', 'và', 'các', 'là', 'được', 'trong', 'này', 'một', 'cho', 'với', 'những', 'để', 'bài'],
 }
 
-/** Letters of `text` in each script, and how many letters in all. */
-function countLetters(text: string) {
-  const counts = { letters: 0, latin: 0, hangul: 0, kana: 0, han: 0, cyrillic: 0 }
-  for (const character of text) {
-    if (!LETTER.test(character)) continue
-    counts.letters++
-    for (const [script, pattern] of Object.entries(SCRIPT_LETTERS)) {
-      if (pattern.test(character)) counts[script as keyof typeof SCRIPT_LETTERS]++
-    }
-  }
-  return counts
-}
-
-function countOf(text: string, characters: string): number {
-  let count = 0
-  for (const character of text) if (characters.includes(character)) count++
-  return count
-}
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0
 
 function wordsOf(text: string, language: string): number {
   const words = new Set(FUNCTION_WORDS[language] ?? [])
@@ -106,26 +90,29 @@ function wordsOf(text: string, language: string): number {
  * letter of the script is enough. Text without letters passes: there is nothing to tell by.
  */
 export function writtenIn(text: string, language: string, running: boolean): boolean {
-  const counts = countLetters(text)
-  if (counts.letters === 0) return true
-  const least = running ? counts.letters * OWN_SCRIPT_SHARE : 1
+  const letters = count(text, LETTERS.all)
+  if (letters === 0) return true
+  const least = running ? letters * OWN_SCRIPT_SHARE : 1
   const script = languageFacts(language).script
+  const kana = () => count(text, LETTERS.kana)
   switch (script) {
     case 'hangul':
-      return counts.hangul >= least
+      return count(text, LETTERS.hangul) >= least
     case 'cyrillic':
-      return counts.cyrillic >= least
+      return count(text, LETTERS.cyrillic) >= least
     case 'japanese':
-      return counts.kana + counts.han >= least && (!running || counts.kana >= counts.letters * KANA_SHARE)
+      return kana() + count(text, LETTERS.han) >= least && (!running || kana() >= letters * KANA_SHARE)
     case 'han-simplified':
     case 'han-traditional': {
-      const simplified = script === 'han-simplified'
-      const own = countOf(text, simplified ? SIMPLIFIED : TRADITIONAL)
-      const other = countOf(text, simplified ? TRADITIONAL : SIMPLIFIED)
-      return counts.han >= least && counts.kana < counts.letters * KANA_SHARE && other <= own
+      const [own, other] = script === 'han-simplified' ? [SIMPLIFIED, TRADITIONAL] : [TRADITIONAL, SIMPLIFIED]
+      return (
+        count(text, LETTERS.han) >= least &&
+        kana() < letters * KANA_SHARE &&
+        count(text, other) <= count(text, own)
+      )
     }
     case 'latin': {
-      if (counts.letters - counts.latin > counts.letters * FOREIGN_SHARE) return false
+      if (letters - count(text, LETTERS.latin) > letters * FOREIGN_SHARE) return false
       if (!running || language === 'en') return true
       return wordsOf(text, language) > wordsOf(text, 'en')
     }

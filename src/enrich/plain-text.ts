@@ -1,3 +1,10 @@
+/** A summary as the cache keeps it and the digest shows it: clean plain text. */
+export interface Summary {
+  summary: string
+  /** Only when the post's language is not English. */
+  title?: string
+}
+
 /** The longest summary and translated title a post shows; the prompt asks for far less. */
 export const MAX_SUMMARY_LENGTH = 600
 export const MAX_TITLE_LENGTH = 200
@@ -24,6 +31,14 @@ export function cleanModelText(text: string, maxLength: number): string {
     .replace(/\s+/g, ' ')
     .trim()
   return shorten(flat, maxLength)
+}
+
+/** A summary (and its title, when there is one) cleaned, or undefined when either is empty. */
+export function cleanSummary(summary: string, title: string | undefined): Summary | undefined {
+  const cleaned = cleanModelText(summary, MAX_SUMMARY_LENGTH)
+  const cleanTitle = title === undefined ? undefined : cleanModelText(title, MAX_TITLE_LENGTH)
+  if (cleaned === '' || cleanTitle === '') return undefined
+  return cleanTitle === undefined ? { summary: cleaned } : { summary: cleaned, title: cleanTitle }
 }
 
 function shorten(text: string, maxLength: number): string {

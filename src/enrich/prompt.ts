@@ -51,34 +51,18 @@ export function promptText(text: string, maxLength: number): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, maxLength)
 }
 
-/**
- * The answer's JSON schema for `response_format: { type: "json_schema", strict: true }`. Strict mode
- * requires every property to be listed as required and no others allowed.
- */
+/** The answer's JSON schema for `response_format: { type: "json_schema", strict: true }`. */
 export function answerJsonSchema(language: string) {
-  const properties: Record<string, { type: 'string' }> = {
-    id: { type: 'string' },
-    summary: { type: 'string' },
-  }
-  if (wantsTitle(language)) properties.title = { type: 'string' }
-  return {
-    name: 'paper_summaries',
-    strict: true,
-    schema: {
-      type: 'object',
-      properties: {
-        summaries: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties,
-            required: Object.keys(properties),
-            additionalProperties: false,
-          },
-        },
-      },
-      required: ['summaries'],
-      additionalProperties: false,
-    },
-  }
+  const item = wantsTitle(language)
+    ? { id: STRING, summary: STRING, title: STRING }
+    : { id: STRING, summary: STRING }
+  const summaries = { type: 'array', items: strictObject(item) }
+  return { name: 'paper_summaries', strict: true, schema: strictObject({ summaries }) }
+}
+
+const STRING = { type: 'string' }
+
+/** Strict mode requires every property to be listed as required and no others allowed. */
+export function strictObject(properties: Record<string, unknown>) {
+  return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false }
 }

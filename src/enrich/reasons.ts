@@ -25,21 +25,20 @@ export const REASONS = {
 
 export type Reason = keyof typeof REASONS
 
-/** Where a paper's summary line comes from. */
-export type Origin = 'model' | 'cache' | 'hf-ai-summary' | 'none'
-
 /** What the digest may show for one paper: clean plain text, to be escaped for markdown by the digest. */
 export interface EnrichedPaper {
   /** The model's summary, or Hugging Face's `ai_summary` when origin is `hf-ai-summary`. */
   summary?: string
   /** The title in the post's language (never for `en`); only from the model or the cache. */
   title?: string
-  origin: Origin
+  /** Where the summary line comes from. */
+  origin: 'model' | 'cache' | 'hf-ai-summary' | 'none'
   /** Set exactly when there is no model summary (origin `hf-ai-summary` or `none`). */
   reason?: Reason
 }
 
-export interface EnrichStats {
+/** What the run's report says about the model summaries. */
+export interface SummaryStats {
   /** Distinct papers the run asked summaries for. */
   papers: number
   fromModel: number
@@ -52,6 +51,8 @@ export interface EnrichStats {
   missing: Partial<Record<Reason, number>>
   /** Why requests failed, one line each, for the log and the job summary (no token, no model output). */
   problems: string[]
+  /** How many papers have no model summary and why (describeMissing); undefined when every one has. */
+  whyMissing?: string
 }
 
 /**
@@ -59,7 +60,7 @@ export interface EnrichStats {
  * rate limited by the model host, 1 missing from the answer; 2 show Hugging Face's AI summary instead."
  * Undefined when every paper has one.
  */
-export function describeMissing(stats: EnrichStats): string | undefined {
+export function describeMissing(stats: SummaryStats): string | undefined {
   const entries = (Object.entries(stats.missing) as Array<[Reason, number]>).filter(([, count]) => count > 0)
   if (entries.length === 0) return undefined
   const total = entries.reduce((sum, [, count]) => sum + count, 0)
@@ -69,10 +70,4 @@ export function describeMissing(stats: EnrichStats): string | undefined {
       ? `; ${stats.fromHuggingFace} ${stats.fromHuggingFace === 1 ? 'shows' : 'show'} Hugging Face's AI summary instead`
       : ''
   return `${total} of ${stats.papers} ${stats.papers === 1 ? 'paper has' : 'papers have'} no model summary: ${why}${fallback}.`
-}
-
-/** What the run's report says about the model summaries. */
-export interface SummaryStats extends EnrichStats {
-  /** How many papers have no model summary and why (describeMissing); undefined when every one has. */
-  whyMissing?: string
 }

@@ -1,10 +1,10 @@
 import type { Paper } from '../core/paper.js'
-import { parseContent, replyProblem, type ModelReply } from './answer.js'
+import { replyJson, type ModelReply } from './answer.js'
 import { z } from '../core/zod.js'
 import type { ChatRequest } from './client.js'
 import { languageFacts, tldrCharacters, writtenIn } from './language.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
-import { DATA_NOT_INSTRUCTIONS, promptText } from './prompt.js'
+import { DATA_NOT_INSTRUCTIONS, promptText, strictObject } from './prompt.js'
 import type { Reason } from './reasons.js'
 
 /** A post's TL;DR to ask for: the day it is of (its cache key) and its papers, ranked. */
@@ -44,16 +44,7 @@ export function tldrRequest({ papers }: TldrRequest, language: string): ChatRequ
   return { system, user, jsonSchema: TLDR_SCHEMA, maxTokens: TLDR_OUTPUT_TOKENS }
 }
 
-const TLDR_SCHEMA = {
-  name: 'day_tldr',
-  strict: true,
-  schema: {
-    type: 'object',
-    properties: { tldr: { type: 'string' } },
-    required: ['tldr'],
-    additionalProperties: false,
-  },
-}
+const TLDR_SCHEMA = { name: 'day_tldr', strict: true, schema: strictObject({ tldr: { type: 'string' } }) }
 
 const tldrSchema = z.object({ tldr: z.string() })
 
@@ -62,11 +53,9 @@ const tldrSchema = z.object({ tldr: z.string() })
  * there is none: the answer is not the JSON asked for, is empty, or is not in the post's language.
  */
 export function readTldr(reply: ModelReply, language: string): { tldr: string } | { reason: Reason } {
-  const problem = replyProblem(reply)
-  if (problem !== undefined) return { reason: problem }
-  const parsed = tldrSchema.safeParse(parseContent(reply.content))
-  if (!parsed.success) return { reason: 'invalid-answer' }
-  const tldr = cleanModelText(parsed.data.tldr, MAX_SUMMARY_LENGTH)
+  const read = replyJson(reply, tldrSchema)
+  if ('reason' in read) return read
+  const tldr = cleanModelText(read.json.tldr, MAX_SUMMARY_LENGTH)
   if (tldr === '') return { reason: 'empty' }
   return writtenIn(tldr, language, true) ? { tldr } : { reason: 'wrong-language' }
 }

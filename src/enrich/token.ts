@@ -1,7 +1,7 @@
 import { GITHUB_COM_API } from '../settings/environment.js'
 
 /** GitHub Models: the one host that may receive the workflow's GitHub token. */
-export const GITHUB_MODELS_HOST = 'models.github.ai'
+const GITHUB_MODELS_HOST = 'models.github.ai'
 
 /** The `token` input, and the GitHub it belongs to (GITHUB_API_URL). */
 export interface WorkflowToken {
@@ -9,8 +9,7 @@ export interface WorkflowToken {
   apiUrl: string
 }
 
-export type ModelToken =
-  { token: string; source: 'llm-token' | 'token' } | { token?: undefined; problem: string }
+type ModelToken = { token: string; source: 'llm-token' | 'token' } | { token?: undefined; problem: string }
 
 /**
  * The bearer token for `llm-api-url`: `llm-token` when given; otherwise the workflow's token, but only
@@ -45,10 +44,6 @@ export function chooseModelToken(
 
 /** Exactly `https://models.github.ai` (any path): not a look-alike host, not plain HTTP, not another port. */
 export function isGitHubModels(apiUrl: string): boolean {
-  try {
-    const url = new URL(apiUrl)
-    return url.protocol === 'https:' && url.host === GITHUB_MODELS_HOST && !url.username && !url.password
-  } catch {
-    return false
-  }
+  const url = URL.parse(apiUrl)
+  return url?.protocol === 'https:' && url.host === GITHUB_MODELS_HOST && !url.username && !url.password
 }

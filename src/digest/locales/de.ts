@@ -66,8 +66,6 @@ export const de: Locale = {
       }),
     restHeading: (count) =>
       plural(count, { one: '📋 Ein weiterer Artikel', other: `📋 Die übrigen ${number(count)} Artikel` }),
-    abstract: 'Kurzfassung',
     upvotes: (total, mean) => `👍\u00a0${votes(total)}, ${number(mean)} pro Artikel`,
-    keywords: '🏷️ Schlagwörter',
   },
 }

@@ -46,9 +46,7 @@ export const en: Locale = {
     tldrByModel: 'TL;DR (written by a model)',
     topHeading: (count) => `🔥 Top ${number(count)}`,
     restHeading: (count) => `📋 The other ${papers(count)}`,
-    abstract: 'Abstract',
     upvotes: (total, mean) =>
       `👍\u00a0${number(total)} ${plural(total, { one: 'upvote', other: 'upvotes' })}, ${number(mean)} per paper`,
-    keywords: '🏷️ Keywords',
   },
 }

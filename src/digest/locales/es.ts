@@ -60,9 +60,7 @@ export const es: Locale = {
       plural(count, { one: '🔥 El más votado', other: `🔥 Los ${number(count)} más votados` }),
     restHeading: (count) =>
       plural(count, { one: '📋 El otro artículo', other: `📋 Los otros ${papers(count)}` }),
-    abstract: 'Resumen',
     upvotes: (total, mean) =>
       `👍\u00a0${number(total)} ${plural(total, { one: 'voto', other: 'votos' })}, ${number(mean)} por artículo`,
-    keywords: '🏷️ Palabras clave',
   },
 }

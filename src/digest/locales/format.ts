@@ -5,34 +5,24 @@ import type { LanguageTag } from '../../core/languages.js'
  * (`Authors: A, B. Topics: x`); Chinese and Japanese use full-width marks with no space around them
  * (`著者：A、B。`); French puts a narrow no-break space before a colon (`Auteurs : A`).
  */
-export interface Punctuation {
+export const LATIN = {
   /** A label's colon with what follows it: `: `, `：`. */
-  colon: string
-  /** Between items named in a sentence: `, `, `、`. */
-  comma: string
-  /** Between words: ` `; none in Chinese and Japanese. */
-  space: string
-  /** Ends a sentence, with the space before the next one: `. `, `。`. */
-  stop: string
-  /** Before and after an aside: ` (` `)`, `（` `）`. */
-  open: string
-  close: string
-  /** Between the TL;DR's label and its text. */
-  dash: string
-  /** Between the first and last day of a week or month. */
-  range: string
-}
-
-export const LATIN: Punctuation = {
   colon: ': ',
+  /** Between items named in a sentence: `, `, `、`. */
   comma: ', ',
+  /** Between words: ` `; none in Chinese and Japanese. */
   space: ' ',
+  /** Ends a sentence, with the space before the next one: `. `, `。`. */
   stop: '. ',
+  /** Before and after an aside: ` (` `)`, `（` `）`. */
   open: ' (',
   close: ')',
+  /** Between the TL;DR's label and its text. */
   dash: ' — ',
+  /** Between the first and last day of a week or month. */
   range: ' – ',
 }
+export type Punctuation = typeof LATIN
 
 /** French typography: a narrow no-break space (U+202F) before `:`, `;`, `!` and `?`. */
 export const FRENCH: Punctuation = { ...LATIN, colon: '\u202f: ' }
@@ -49,17 +39,10 @@ export const cjk = (range: string): Punctuation => ({
   range,
 })
 
-/** What Intl formats for a locale: its numbers, its days, its plural categories. */
-export interface Formats {
-  /** `1,234`, `1 234`, `1.234`. */
-  number: (value: number) => string
-  /** One decimal always: `12.0`, `12,0`. */
-  decimal: (value: number) => string
-  /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.`. */
-  day: (day: string) => string
-}
+/** What Intl formats for a locale: its numbers, its days. */
+export type Formats = ReturnType<typeof formatsFor>
 
-export function formatsFor(tag: LanguageTag, month: 'short' | 'long' = 'short'): Formats {
+function formatsFor(tag: LanguageTag, month: 'short' | 'long') {
   // Built on first use: a run writes one language, and making eleven locales' formatters at start-up costs
   // ~25 ms of every run.
   const numbers = once(() => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }))
@@ -68,9 +51,12 @@ export function formatsFor(tag: LanguageTag, month: 'short' | 'long' = 'short'):
   )
   const days = once(() => new Intl.DateTimeFormat(tag, { month, day: 'numeric', timeZone: 'UTC' }))
   return {
-    number: (value) => numbers().format(value),
-    decimal: (value) => decimals().format(value),
-    day: (day) => days().format(new Date(`${day}T00:00:00Z`)),
+    /** `1,234`, `1 234`, `1.234`. */
+    number: (value: number) => numbers().format(value),
+    /** One decimal always: `12.0`, `12,0`. */
+    decimal: (value: number) => decimals().format(value),
+    /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.` (Korean's is long: `11월 26일`). */
+    day: (day: string) => days().format(new Date(`${day}T00:00:00Z`)),
   }
 }
 
@@ -80,7 +66,7 @@ function once<T>(make: () => T): () => T {
 }
 
 /** A word's forms by Intl's plural category; `other` stands in for any category not given. */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 
 /** The form of a word that goes with a count, by the locale's plural rules (Russian has four). */
 function pluralFor(tag: LanguageTag): (count: number, forms: PluralForms) => string {
@@ -100,8 +86,8 @@ const SERVICE_NAMES = {
  * What a locale shares with the others but its words: its punctuation, Intl's formats for its tag and the
  * services' names (`basis`, spread into the locale), with its number format and plural rules for its words.
  */
-export function localeBasis(tag: LanguageTag, punctuation: Punctuation) {
-  const formats = formatsFor(tag)
+export function localeBasis(tag: LanguageTag, punctuation: Punctuation, month: 'short' | 'long' = 'short') {
+  const formats = formatsFor(tag, month)
   return {
     basis: { punctuation, ...formats, ...SERVICE_NAMES },
     number: formats.number,

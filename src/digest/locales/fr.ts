@@ -62,9 +62,7 @@ export const fr: Locale = {
       plural(count, { one: '🔥 Le plus voté', other: `🔥 Les ${number(count)} plus votés` }),
     restHeading: (count) =>
       plural(count, { one: '📋 L’autre article', other: `📋 Les ${number(count)} autres articles` }),
-    abstract: 'Résumé',
     upvotes: (total, mean) =>
       `👍\u00a0${number(total)} ${plural(total, { one: 'vote', other: 'votes' })}, ${number(mean)} par article`,
-    keywords: '🏷️ Mots-clés',
   },
 }

@@ -42,8 +42,6 @@ export const ja: Locale = {
     tldrByModel: 'まとめ（モデルによる要約）',
     topHeading: (count) => `🔥 上位${papers(count)}`,
     restHeading: (count) => `📋 残りの${papers(count)}`,
-    abstract: '概要',
     upvotes: (total, mean) => `👍\u00a0${number(total)}（論文1件あたり${number(mean)}）`,
-    keywords: '🏷️ キーワード',
   },
 }

@@ -1,16 +1,14 @@
-import { formatsFor, LATIN } from './format.js'
+import { LATIN, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
-const formats = formatsFor('ko', 'long')
-const { number } = formats
+const { basis, number } = localeBasis('ko', { ...LATIN, range: ' ~ ' }, 'long')
 
 /**
  * The wording of the original Korean blog (__tests__/fixtures/seed/2025-12-24-daily-papers.md), whose
  * classic layout labels the abstract "Abstract"; the digest style says 초록.
  */
 export const ko: Locale = {
-  punctuation: { ...LATIN, range: ' ~ ' },
-  ...formats,
+  ...basis,
   collected: (count, listed) =>
     count < listed
       ? {
@@ -24,14 +22,12 @@ export const ko: Locale = {
   organization: '기관',
   huggingFaceLink: 'HF 페이지',
   arxivLink: '논문 링크',
-  pdfLink: 'PDF',
   abstract: 'Abstract',
   aiSummary: 'AI 요약',
   summary: '요약',
   huggingFaceSummary: 'Hugging Face AI 요약',
   authors: '저자',
   moreAuthors: (count) => `외 ${number(count)}명`,
-  githubLink: 'GitHub',
   projectPageLink: '프로젝트 페이지',
   keywords: '키워드',
   comments: '댓글',
@@ -40,7 +36,7 @@ export const ko: Locale = {
     papers: (count) => `논문 수: ${number(count)}개`,
     days: (from, to, days) => `기간: ${from} ~ ${to} (논문이 있는 날 ${number(days)}일)`,
     totalUpvotes: (total) => `총 좋아요: ${number(total)}`,
-    meanUpvotes: (mean) => `평균 좋아요: ${formats.decimal(mean)}`,
+    meanUpvotes: (mean) => `평균 좋아요: ${basis.decimal(mean)}`,
     topPapers: (count) => `🔥 가장 인기 있는 논문 Top ${number(count)}`,
     topKeywords: (count) => `🏷️ 인기 키워드 Top ${number(count)}`,
   },
@@ -56,6 +52,5 @@ export const ko: Locale = {
     restHeading: (count) => `📋 나머지 ${number(count)}편`,
     abstract: '초록',
     upvotes: (total, mean) => `👍\u00a0${number(total)}개, 논문당 ${number(mean)}개`,
-    keywords: '🏷️ 키워드',
   },
 }

@@ -51,11 +51,10 @@ export interface DigestWords {
   tldrByModel: string
   topHeading(count: number): string
   restHeading(count: number): string
-  /** The fold's label. */
-  abstract: string
+  /** The fold's label, when not the locale's `abstract`. */
+  abstract?: string
   /** The weekly and monthly statistics, one line each. */
   upvotes(total: number, mean: number): string
-  keywords: string
 }
 
 /** The classic style's weekly and monthly words; each function formats its numbers for the language. */

@@ -54,9 +54,7 @@ export const ptBR: Locale = {
     tldrByModel: 'Em resumo (escrito por um modelo)',
     topHeading: (count) => (count === 1 ? '🔥 O mais votado' : `🔥 Os ${number(count)} mais votados`),
     restHeading: (count) => (count === 1 ? '📋 O outro artigo' : `📋 Os outros ${papers(count)}`),
-    abstract: 'Resumo',
     upvotes: (total, mean) =>
       `👍\u00a0${number(total)} ${plural(total, { one: 'voto', other: 'votos' })}, ${number(mean)} por artigo`,
-    keywords: '🏷️ Palavras-chave',
   },
 }

@@ -68,8 +68,6 @@ export const ru: Locale = {
             other: `${number(count)} самых популярных статей`,
           })}`,
     restHeading: (count) => (count === 1 ? '📋 Ещё одна статья' : `📋 Остальные ${papers(count)}`),
-    abstract: 'Аннотация',
     upvotes: (total, mean) => `👍\u00a0${votes(total)}, в среднем ${number(mean)} на статью`,
-    keywords: '🏷️ Ключевые слова',
   },
 }

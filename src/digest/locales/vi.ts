@@ -42,8 +42,6 @@ export const vi: Locale = {
     tldrByModel: 'Tóm tắt nhanh (do mô hình viết)',
     topHeading: (count) => `🔥 ${number(count)} bài nổi bật nhất`,
     restHeading: (count) => `📋 ${papers(count)} còn lại`,
-    abstract: 'Tóm tắt',
     upvotes: (total, mean) => `👍\u00a0${number(total)} lượt bình chọn, trung bình ${number(mean)} mỗi bài`,
-    keywords: '🏷️ Từ khóa',
   },
 }

@@ -41,8 +41,6 @@ export const zhCN: Locale = {
     tldrByModel: '速览（由模型撰写）',
     topHeading: (count) => `🔥 前${papers(count)}`,
     restHeading: (count) => `📋 其余${papers(count)}`,
-    abstract: '摘要',
     upvotes: (total, mean) => `👍\u00a0${number(total)}（平均每篇${number(mean)}）`,
-    keywords: '🏷️ 关键词',
   },
 }

@@ -41,8 +41,6 @@ export const zhTW: Locale = {
     tldrByModel: '重點速覽（由模型撰寫）',
     topHeading: (count) => `🔥 前${papers(count)}`,
     restHeading: (count) => `📋 其餘${papers(count)}`,
-    abstract: '摘要',
     upvotes: (total, mean) => `👍\u00a0${number(total)}（平均每篇${number(mean)}）`,
-    keywords: '🏷️ 關鍵字',
   },
 }
