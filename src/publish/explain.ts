@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/errors.js'
 import { OutboundError } from '../core/http/send.js'
-import { quoteGitHub } from './quote.js'
+import { quoteAnswer } from '../core/quote-untrusted.js'
 import { rateLimitAdvice, rateLimitAnswer } from './rate-limit.js'
 
 /** What a failed GitHub request was for, so that its message can say what to fix. */
@@ -119,6 +119,15 @@ export function explainDispatchError(
     default:
       return `GitHub answered${status ? ` ${status}` : ''} (${saidByGitHub(error, context.secrets)})`
   }
+}
+
+/**
+ * Text from GitHub (an error body, a GraphQL error) as a message quotes it: a body may echo the
+ * token, so every secret is hidden before the cut; at most 300 characters, its lines kept apart as
+ * `\n` inside the JSON quotes, so that none can start a workflow command (`::…`).
+ */
+export function quoteGitHub(text: string, secrets: readonly string[]): string {
+  return quoteAnswer(text, { limit: 300, secrets, empty: '(empty)', countRest: true, foldWhitespace: false })
 }
 
 /** What GitHub said, quoted, bounded and without the token: its GraphQL errors, else the error's message. */

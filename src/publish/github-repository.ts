@@ -12,9 +12,6 @@ import {
   readFilesDocument,
   readBranchDocument,
   FOLDER_SLOTS,
-  type CreateCommitResult,
-  type CreatePullRequestResult,
-  type CreateRefResult,
   type ReadBranchResult,
   type ReadBranchVariables,
   type FileText,
@@ -171,7 +168,9 @@ export class GitHubRepository {
     message: string,
   ): Promise<{ oid: string; url: string }> {
     const [headline = '', ...body] = message.split('\n')
-    const result = await this.graphql<CreateCommitResult>(
+    const result = await this.graphql<{
+      createCommitOnBranch: { commit: { oid: string; url: string } | null } | null
+    }>(
       CREATE_COMMIT_ON_BRANCH,
       {
         input: {
@@ -194,7 +193,7 @@ export class GitHubRepository {
   }
 
   async createBranch(repositoryId: string, name: string, oid: string): Promise<void> {
-    const result = await this.graphql<CreateRefResult>(
+    const result = await this.graphql<{ createRef: { ref: { name: string } | null } | null }>(
       CREATE_REF,
       { input: { repositoryId, name: `refs/heads/${name}`, oid } },
       { branch: name, mutation: true },
@@ -207,7 +206,7 @@ export class GitHubRepository {
     repositoryId: string,
     { base, head, title, body }: { base: string; head: string; title: string; body: string },
   ): Promise<string> {
-    const result = await this.graphql<CreatePullRequestResult>(
+    const result = await this.graphql<{ createPullRequest: { pullRequest: { url: string } | null } | null }>(
       CREATE_PULL_REQUEST,
       { input: { repositoryId, baseRefName: base, headRefName: head, title, body } },
       { pullRequest: { head, base }, mutation: true },
