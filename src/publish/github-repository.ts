@@ -13,7 +13,6 @@ import {
   readBranchDocument,
   FOLDER_SLOTS,
   type ReadBranchResult,
-  type ReadBranchVariables,
   type FileText,
   type ReadFilesResult,
 } from './graphql.js'
@@ -64,13 +63,8 @@ export class GitHubRepository {
         `A change set writes to ${folders.length} folders (${folders.join(', ')}), but one read covers at most ${FOLDER_SLOTS.length}`,
       )
     }
-    const variables: ReadBranchVariables = this.branchVariables(branch, workBranch, paths)
-    FOLDER_SLOTS.forEach((slot, index) => {
-      const folder = folders[index]
-      if (folder === undefined) return
-      variables[`folder${slot}`] = folder
-      variables[`withFolder${slot}`] = true
-    })
+    const slots = folders.map((folder, slot) => ({ [`folder${slot}`]: folder, [`withFolder${slot}`]: true }))
+    const variables = Object.assign(this.branchVariables(branch, workBranch, paths), ...slots)
     const { repository } = await this.graphql<ReadBranchResult>(readBranchDocument(paths.length), variables)
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
@@ -119,7 +113,7 @@ export class GitHubRepository {
     branch: string | undefined,
     workBranch: string | undefined,
     paths: readonly string[],
-  ): ReadBranchVariables {
+  ) {
     return {
       owner: this.target.repository.owner,
       name: this.target.repository.repo,
@@ -136,12 +130,11 @@ export class GitHubRepository {
     files: Partial<Record<`file${number}`, FileText | null>> | null,
     maxBytes: number,
   ): Promise<Map<string, string | undefined | UnreadableStateError>> {
-    const texts = await Promise.all(
-      paths.map((path, number) =>
-        blobText(path, files?.[`file${number}`], maxBytes, (oid) => this.rawBlob(oid)),
-      ),
+    const read = (path: string, number: number) =>
+      blobText(path, files?.[`file${number}`], maxBytes, (oid) => this.rawBlob(oid))
+    return new Map(
+      await Promise.all(paths.map(async (path, number) => [path, await read(path, number)] as const)),
     )
-    return new Map(paths.map((path, number) => [path, texts[number]]))
   }
 
   /** A blob's bytes over REST, raw: for one whose GraphQL `text` GitHub truncated (see blob-text.ts). */

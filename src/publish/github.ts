@@ -7,7 +7,7 @@ import { BranchMovedError, GitHubRepository } from './github-repository.js'
 import type { BranchState, RepositoryState } from './branch-state.js'
 import { createGitHubClient } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
-import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
+import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
 import { logKept, writeDecision } from './write-policy.js'
 import { MAX_STATE_FILE_BYTES, parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
@@ -109,17 +109,9 @@ export function gitHubPublisher(
   }
 }
 
-/**
- * The publisher's `readText` alone: files on `workBranch` when it exists, else on `branch`, read in
- * batches (read-batch.ts), state files bounded by MAX_STATE_FILE_BYTES.
- */
-export function branchReader(
-  repository: GitHubRepository,
-  branch: string | undefined,
-  workBranch?: string,
-): (path: string) => Promise<string | undefined> {
-  return batchedReader((paths) => repository.readTexts(branch, workBranch, paths, MAX_STATE_FILE_BYTES))
-}
+/** Files on `branch` read as the publisher's `readText` reads them: in batches, bounded by MAX_STATE_FILE_BYTES. */
+const branchReader = (repository: GitHubRepository, branch: string) =>
+  batchedReader((paths) => repository.readTexts(branch, undefined, paths, MAX_STATE_FILE_BYTES))
 
 /**
  * The files to commit onto `branch`: `pending`, with the record files they change. A state file that
@@ -132,7 +124,7 @@ export async function withStateFiles(
   pending: FileChange[],
   branch: BranchState,
   log: Log,
-): Promise<{ files: FileChange[]; kept: Array<{ path: string; reason: KeptReason }> }> {
+): Promise<{ files: FileChange[]; kept: PublishResult['kept'] }> {
   const removed = await optedOut(repository, changes, pending, branch)
   const kept = [...removed].map((path) => ({ path, reason: 'unrecorded' as const }))
   for (const { path, reason } of kept) logKept(log, { path, content: '' }, reason, `on ${branch.name}`)
@@ -223,13 +215,12 @@ export function filesToWrite(
   overwrite: ChangeSet['overwrite'],
   log: Log,
   work?: BranchState,
-): { pending: FileChange[]; kept: Array<{ path: string; reason: KeptReason }> } {
+): { pending: FileChange[]; kept: PublishResult['kept'] } {
   const pending: FileChange[] = []
-  const kept: Array<{ path: string; reason: KeptReason }> = []
+  const kept: PublishResult['kept'] = []
   for (const file of files) {
     const decision = writeDecision(file, branch.blobs.get(file.path), overwrite)
-    const onWorkBranch = work !== undefined && !decision.write && decision.reason === 'edited'
-    if (decision.write || onWorkBranch) {
+    if (decision.write || (work !== undefined && decision.reason === 'edited')) {
       pending.push(file)
     } else {
       kept.push({ path: file.path, reason: decision.reason })

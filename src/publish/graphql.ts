@@ -5,7 +5,7 @@
 
 /** ReadBranch's folder slots: a run writes to at most four folders (posts, data, model summaries, the record). */
 export const FOLDER_SLOTS = [0, 1, 2, 3] as const
-export type FolderSlot = (typeof FOLDER_SLOTS)[number]
+type FolderSlot = (typeof FOLDER_SLOTS)[number]
 
 /** A file's blob as the action reads it: `text` stops at 512,000 bytes, `isTruncated` says when. */
 const FILE_TEXT = `fragment FileText on TreeEntry {
@@ -68,15 +68,6 @@ function pathFields(count: number): { variables: string; files: string } {
 }
 
 export const READ_BRANCH = readBranchDocument()
-
-export type ReadBranchVariables = {
-  owner: string
-  name: string
-  qualifiedName: string
-  useDefaultBranch: boolean
-  workBranch: string
-  withWorkBranch: boolean
-} & { [N in FolderSlot as `folder${N}`]?: string } & { [N in FolderSlot as `withFolder${N}`]?: boolean }
 
 export interface BranchFiles {
   name: string
