@@ -63,8 +63,10 @@ export class GitHubRepository {
         `A change set writes to ${folders.length} folders (${folders.join(', ')}), but one read covers at most ${FOLDER_SLOTS.length}`,
       )
     }
-    const slots = folders.map((folder, slot) => ({ [`folder${slot}`]: folder, [`withFolder${slot}`]: true }))
-    const variables = Object.assign(this.branchVariables(branch, workBranch, paths), ...slots)
+    const variables: Record<string, unknown> = this.branchVariables(branch, workBranch, paths)
+    for (const [slot, folder] of folders.entries()) {
+      Object.assign(variables, { [`folder${slot}`]: folder, [`withFolder${slot}`]: true })
+    }
     const { repository } = await this.graphql<ReadBranchResult>(readBranchDocument(paths.length), variables)
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
