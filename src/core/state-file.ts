@@ -140,14 +140,7 @@ export function renderStateFile<Entry>(
   entries: ReadonlyMap<string, Entry>,
   kept: ReadonlyMap<string, unknown> = new Map(),
 ): string {
-  const all = new Map<string, unknown>([...kept, ...entries])
-  return `${renderJson(
-    new Map<string, unknown>([
-      ['about', format.about],
-      [format.name, all],
-    ]),
-    '',
-  )}\n`
+  return `${renderJson({ about: format.about, [format.name]: new Map([...kept, ...entries]) }, '')}\n`
 }
 
 /**
@@ -157,8 +150,9 @@ export function renderStateFile<Entry>(
 const READ_CONCURRENCY = 100
 
 /**
- * Reads the files of these shards, by path. A file that is not entirely understood is read as far as
- * it can be and left as it is, with a warning naming it and what is wrong.
+ * Reads the files of these shards, by path. A file the publisher will not give back
+ * (UnreadableStateError) or that is not entirely understood is a warning and read-only, never an
+ * error: it is read as far as it can be and left as it is, with a warning naming it and what is wrong.
  */
 export async function readStateFiles<Entry>(
   format: StateFormat<Entry>,
@@ -166,48 +160,30 @@ export async function readStateFiles<Entry>(
   readText: (path: string) => Promise<string | undefined>,
   log: Log,
 ): Promise<Map<string, StateFile<Entry>>> {
-  const paths = [...new Set([...shards].map((shard) => statePath(format, shard)))]
-  const files = await pMap(
-    paths,
-    async (path): Promise<[string, StateFile<Entry>]> => [
-      path,
-      await readStateFile(format, path, readText, log),
-    ],
-    { concurrency: READ_CONCURRENCY },
-  )
-  return new Map(files)
-}
-
-/**
- * One state file, by path; a file the publisher will not give back (UnreadableStateError) or that is
- * not entirely understood is a warning and read-only, never an error.
- */
-export async function readStateFile<Entry>(
-  format: StateFormat<Entry>,
-  path: string,
-  readText: (path: string) => Promise<string | undefined>,
-  log: Log,
-): Promise<StateFile<Entry>> {
-  let text: string | undefined
-  try {
-    text = await readText(path)
-  } catch (error) {
-    if (!(error instanceof UnreadableStateError)) throw error
-    log.warning(
-      `${path} ${error.problem}: it is not used and is left as it is; fix or delete it so that ${format.purpose}`,
-    )
-    return { entries: new Map(), writable: false }
+  const read = async (path: string): Promise<[string, StateFile<Entry>]> => {
+    let text: string | undefined
+    try {
+      text = await readText(path)
+    } catch (error) {
+      if (!(error instanceof UnreadableStateError)) throw error
+      log.warning(
+        `${path} ${error.problem}: it is not used and is left as it is; fix or delete it so that ${format.purpose}`,
+      )
+      return [path, { entries: new Map(), writable: false }]
+    }
+    if (text === undefined) return [path, { entries: new Map(), writable: true }]
+    const { entries, kept, problem, readOnly } = parseStateFile(format, text)
+    if (readOnly) {
+      log.warning(
+        `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
+      )
+    } else if (problem !== undefined) {
+      log.warning(`${path} ${problem}: those are kept as they are and the others used; fix or delete them`)
+    }
+    return [path, { entries, ...(kept ? { kept } : {}), readOid: gitBlobOid(text), writable: !readOnly }]
   }
-  if (text === undefined) return { entries: new Map(), writable: true }
-  const { entries, kept, problem, readOnly } = parseStateFile(format, text)
-  if (readOnly) {
-    log.warning(
-      `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
-    )
-  } else if (problem !== undefined) {
-    log.warning(`${path} ${problem}: those are kept as they are and the others used; fix or delete them`)
-  }
-  return { entries, ...(kept ? { kept } : {}), readOid: gitBlobOid(text), writable: !readOnly }
+  const paths = new Set([...shards].map((shard) => statePath(format, shard)))
+  return new Map(await pMap(paths, read, { concurrency: READ_CONCURRENCY }))
 }
 
 /**
