@@ -37,9 +37,6 @@ export function createWorkflowDispatch(options: DispatchOptions): DispatchWorkfl
       return undefined
     } catch (error) {
       const reason = explainDispatchError(error, workflow, ref, {
-        nameWithOwner: `${owner}/${repo}`,
-        graphqlUrl: options.graphqlUrl,
-        otherRepository: options.otherRepository,
         secrets: [options.token],
         now: options.clock.now(),
       })

@@ -19,16 +19,10 @@ export interface FailureContext {
   now: number
 }
 
-export interface GraphqlError {
-  type?: string
-  message: string
-  path?: Array<string | number>
-}
-
 /** The errors of a GraphQL answer, when `error` carries one. */
-export function graphqlErrors(error: unknown): GraphqlError[] {
+export function graphqlErrors(error: unknown): Array<{ type?: string; message: string; path?: unknown[] }> {
   const errors = (error as { errors?: unknown } | null)?.errors
-  return Array.isArray(errors) ? (errors as GraphqlError[]) : []
+  return Array.isArray(errors) ? (errors as ReturnType<typeof graphqlErrors>) : []
 }
 
 /**
@@ -50,8 +44,8 @@ const QUOTED_ERRORS = 3
 /** Every failed GitHub request becomes one message that says what happened and what to fix. */
 export function explainGitHubError(error: unknown, context: FailureContext): string {
   const { nameWithOwner, otherRepository, branch } = context
-  const unreachable = requestError(error)
-  if (unreachable) return `${unreachable.message}. ${transportAdvice(unreachable)}`
+  const transport = transportFailure(error)
+  if (transport !== undefined) return transport
   const status = (error as { status?: number } | null)?.status
   const errors = graphqlErrors(error)
   const said = saidByGitHub(error, context.secrets)
@@ -102,12 +96,12 @@ export function explainDispatchError(
   error: unknown,
   workflow: string,
   ref: string,
-  context: FailureContext,
+  { secrets, now }: Pick<FailureContext, 'secrets' | 'now'>,
 ): string {
-  const unreachable = requestError(error)
-  if (unreachable) return `${unreachable.message}. ${transportAdvice(unreachable)}`
-  const limited = rateLimitAnswer(error, context.now)
-  if (limited) return rateLimitAdvice(limited, context.now)
+  const transport = transportFailure(error)
+  if (transport !== undefined) return transport
+  const limited = rateLimitAnswer(error, now)
+  if (limited) return rateLimitAdvice(limited, now)
   const status = (error as { status?: number } | null)?.status
   switch (status) {
     case 403:
@@ -117,7 +111,7 @@ export function explainDispatchError(
     case 422:
       return `"${workflow}" cannot be dispatched: add \`workflow_dispatch:\` to its \`on:\` triggers`
     default:
-      return `GitHub answered${status ? ` ${status}` : ''} (${saidByGitHub(error, context.secrets)})`
+      return `GitHub answered${status ? ` ${status}` : ''} (${saidByGitHub(error, secrets)})`
   }
 }
 
@@ -141,17 +135,18 @@ function saidByGitHub(error: unknown, secrets: readonly string[]): string {
     .join('; ')}${more}`
 }
 
-function transportAdvice(error: OutboundError): string {
-  return error.kind === 'unreachable'
-    ? 'Check GITHUB_API_URL and GITHUB_GRAPHQL_URL, and that the runner can reach GitHub'
-    : 'GitHub may be having trouble (https://www.githubstatus.com): run it again later'
-}
-
-/** The transport's own failure (unreachable, timed out, too large) anywhere in the cause chain. */
-function requestError(error: unknown): OutboundError | undefined {
+/**
+ * The transport's own failure (unreachable, timed out, too large) anywhere in the cause chain, with
+ * what to do about it.
+ */
+function transportFailure(error: unknown): string | undefined {
   let current = error
   for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
-    if (current instanceof OutboundError) return current
+    if (current instanceof OutboundError) {
+      return current.kind === 'unreachable'
+        ? `${current.message}. Check GITHUB_API_URL and GITHUB_GRAPHQL_URL, and that the runner can reach GitHub`
+        : `${current.message}. GitHub may be having trouble (https://www.githubstatus.com): run it again later`
+    }
     current = (current as { cause?: unknown }).cause
   }
   return undefined
