@@ -60,13 +60,12 @@ export interface StateFormat<Entry> {
 
 /** One state file as read. */
 export interface StateFile<Entry> {
-  /** Key → entry. */
   entries: ReadonlyMap<string, Entry>
   /** The git blob id of the text that was read; undefined when there was no file. */
   readOid?: string
   /** False for a file that is not entirely understood: its entries are used, but it is never written over. */
   writable: boolean
-  /** Entries it could not read at all, written back as they are (see ParsedStateFile). */
+  /** Entries it could not read at all, written back as they are (see parseStateFile). */
   kept?: ReadonlyMap<string, unknown>
 }
 
@@ -78,24 +77,17 @@ export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: str
 const fileShape = (name: string) =>
   z.strictObject({ about: z.optional(z.string()), [name]: z.record(z.string(), z.unknown()) })
 
-/** A state file's text as read: its entries, and what is wrong with it. */
-export interface ParsedStateFile<Entry> {
-  entries: Map<string, Entry>
-  /**
-   * The entries it cannot read at all, by key, as they are in the file: written back as they are, so
-   * that one entry a person broke neither stops the file from being kept up to date nor is lost.
-   */
-  kept?: Map<string, unknown>
-  problem?: string
-  /** Set when the file is not to be written over: not read whole, or an entry read only in part. */
-  readOnly?: true
-}
-
 /**
  * Reads a state file's text. A file that is too large, not JSON, nested too deep or not shaped as
- * expected gives what can be read of it and a problem to warn about, never an error.
+ * expected gives what can be read of it and a problem to warn about, never an error; `readOnly` when it
+ * is not to be written over (not read whole, or an entry read only in part). `kept`: the entries it
+ * cannot read at all, by key, as they are in the file: written back as they are, so that one entry a
+ * person broke neither stops the file from being kept up to date nor is lost.
  */
-export function parseStateFile<Entry>(format: StateFormat<Entry>, text: string): ParsedStateFile<Entry> {
+export function parseStateFile<Entry>(
+  format: StateFormat<Entry>,
+  text: string,
+): { entries: Map<string, Entry>; kept?: Map<string, unknown>; problem?: string; readOnly?: true } {
   const entries = new Map<string, Entry>()
   const unread = (problem: string) => ({ entries, problem, readOnly: true as const })
   if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) return unread(TOO_LARGE)

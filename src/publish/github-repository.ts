@@ -18,8 +18,8 @@ import {
 } from './graphql.js'
 import type { GitHubClient } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
-import type { UnreadableStateError } from '../core/state-file.js'
-import { blobText } from './blob-text.js'
+import { NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
+import { gitBlobOid } from '../core/git-blob.js'
 import { branchState, type BranchState, type RepositoryState } from './branch-state.js'
 
 export interface RepositoryTarget {
@@ -132,14 +132,38 @@ export class GitHubRepository {
     files: Partial<Record<`file${number}`, FileText | null>> | null,
     maxBytes: number,
   ): Promise<Map<string, string | undefined | UnreadableStateError>> {
-    const read = (path: string, number: number) =>
-      blobText(path, files?.[`file${number}`], maxBytes, (oid) => this.rawBlob(oid))
-    return new Map(
-      await Promise.all(paths.map(async (path, number) => [path, await read(path, number)] as const)),
+    const read = async (path: string, number: number) =>
+      [path, await this.text(path, files?.[`file${number}`], maxBytes)] as const
+    return new Map(await Promise.all(paths.map(read)))
+  }
+
+  /**
+   * A file's text as GraphQL gave it (undefined: no such file), or why it is not read: over `maxBytes`,
+   * or not text. GraphQL stops `text` at 512,000 bytes and says so in `isTruncated`; such a blob is read
+   * whole over REST and checked against its id, so that what is read is the file that was asked for, whole.
+   */
+  private async text(
+    path: string,
+    file: FileText | null | undefined,
+    maxBytes: number,
+  ): Promise<string | undefined | UnreadableStateError> {
+    const blob = file?.object
+    if (!blob) return undefined
+    if ((blob.byteSize ?? 0) > maxBytes) return new UnreadableStateError(path, TOO_LARGE)
+    if (blob.isBinary || typeof blob.text !== 'string') return new UnreadableStateError(path, NOT_TEXT)
+    if (!blob.isTruncated) return blob.text
+    const oid = blob.oid ?? ''
+    const bytes = await this.rawBlob(oid)
+    if (bytes.length > maxBytes) return new UnreadableStateError(path, TOO_LARGE)
+    const text = bytes.toString('utf8')
+    if (gitBlobOid(text) === oid) return text
+    return new UnreadableStateError(
+      path,
+      `could not be read whole (GitHub's blob ${oid} came back different)`,
     )
   }
 
-  /** A blob's bytes over REST, raw: for one whose GraphQL `text` GitHub truncated (see blob-text.ts). */
+  /** A blob's bytes over REST, raw: for one whose GraphQL `text` GitHub truncated. */
   private async rawBlob(oid: string): Promise<Buffer> {
     try {
       const { data } = await this.client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
