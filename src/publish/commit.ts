@@ -1,5 +1,6 @@
 import type { Publisher } from '../core/changes.js'
-import { gitHubPublisher, withStateFiles, type GitHubConnection } from './github.js'
+import { gitHubPublisher, withStateFiles } from './github.js'
+import type { GitHubConnection } from './octokit.js'
 import { commitOnce } from './read-back.js'
 
 /**

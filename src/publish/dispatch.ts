@@ -1,6 +1,5 @@
 import { explainDispatchError } from './explain.js'
-import type { GitHubConnection } from './github.js'
-import { createGitHubClient } from './octokit.js'
+import { createGitHubClient, type GitHubConnection } from './octokit.js'
 
 /** A workflow dispatch that failed after its commit landed: the commit stands, the run fails with `message`. */
 export interface DispatchFailure {

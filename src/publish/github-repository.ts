@@ -16,7 +16,7 @@ import {
   type FileText,
   type ReadFilesResult,
 } from './graphql.js'
-import type { GitHubClient } from './octokit.js'
+import type { Octokit } from '@octokit/core'
 import type { FileChange } from '../core/changes.js'
 import { NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
 import { gitBlobOid } from '../core/git-blob.js'
@@ -45,7 +45,7 @@ export class GitHubRepository {
   private readonly nameWithOwner: string
 
   constructor(
-    private readonly client: GitHubClient,
+    private readonly client: Octokit,
     private readonly target: RepositoryTarget,
   ) {
     this.nameWithOwner = `${target.repository.owner}/${target.repository.repo}`

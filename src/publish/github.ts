@@ -1,37 +1,14 @@
 import { backoffMs } from '../core/backoff.js'
 import { posix } from 'node:path'
-import type { Dispatcher } from 'undici'
-import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import { BranchMovedError, GitHubRepository } from './github-repository.js'
 import type { BranchState, RepositoryState } from './branch-state.js'
-import { createGitHubClient } from './octokit.js'
+import { createGitHubClient, type GitHubConnection } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
 import { logKept, writeDecision } from './write-policy.js'
 import { MAX_STATE_FILE_BYTES, parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
-
-/** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
-export interface GitHubConnection {
-  token: string
-  apiUrl: string
-  /** GitHub Enterprise serves GraphQL at `/api/graphql`, not under the REST base: taken as given. */
-  graphqlUrl: string
-  repository: { owner: string; repo: string }
-  /** Set when `repository` is not the workflow's own: GITHUB_TOKEN cannot write there. */
-  otherRepository?: boolean
-  /** Undefined: the repository's default branch. */
-  branch?: string
-  /** The folders a run may write to, read with its first files (see gitHubPublisher); none: read at commit. */
-  folders?: readonly string[]
-  userAgent: string
-  log: Log
-  clock: Clock
-  random?: () => number
-  /** Under Octokit: core/http's shared dispatcher unless given. */
-  dispatcher?: Dispatcher
-}
 
 /** What a commit mode does with the files the target branch should get (`pending`; `kept`: the others). */
 export type CommitStep = (

@@ -6,15 +6,24 @@ import { answerJson, createOutbound, sharedDispatcher, type Answer } from '../co
 import type { Log } from '../core/log.js'
 import { rateLimitAnswer } from './rate-limit.js'
 
-export type GitHubClient = Octokit
-
-export interface GitHubClientOptions {
+/** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
+export interface GitHubConnection {
   token: string
   apiUrl: string
+  /** GitHub Enterprise serves GraphQL at `/api/graphql`, not under the REST base: taken as given. */
+  graphqlUrl: string
+  repository: { owner: string; repo: string }
+  /** Set when `repository` is not the workflow's own: GITHUB_TOKEN cannot write there. */
+  otherRepository?: boolean
+  /** Undefined: the repository's default branch. */
+  branch?: string
+  /** The folders a run may write to, read with its first files (see gitHubPublisher); none: read at commit. */
+  folders?: readonly string[]
   userAgent: string
   log: Log
   clock: Clock
-  /** core/http's shared dispatcher unless given. */
+  random?: () => number
+  /** Under Octokit: core/http's shared dispatcher unless given. */
   dispatcher?: Dispatcher
 }
 
@@ -37,7 +46,7 @@ export function createGitHubClient({
   log,
   clock,
   dispatcher,
-}: GitHubClientOptions) {
+}: Omit<GitHubConnection, 'graphqlUrl' | 'repository' | 'branch'>) {
   const http = createOutbound({
     limits: GITHUB,
     clock,

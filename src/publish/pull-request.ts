@@ -1,5 +1,6 @@
 import type { Publisher } from '../core/changes.js'
-import { filesToWrite, gitHubPublisher, withStateFiles, type GitHubConnection } from './github.js'
+import { filesToWrite, gitHubPublisher, withStateFiles } from './github.js'
+import type { GitHubConnection } from './octokit.js'
 import { commitOnce, createBranchOnce, openPullRequestOnce } from './read-back.js'
 
 /**
