@@ -14,8 +14,9 @@ type Texts = Map<string, string | undefined | UnreadableStateError>
 export function batchedReader(
   readMany: (paths: string[]) => Promise<Texts>,
 ): (path: string) => Promise<string | undefined> {
-  let waiting: Map<string, PromiseWithResolvers<Texts>> | undefined
-  const flush = (batch: Map<string, PromiseWithResolvers<Texts>>) => {
+  type Waiting = Map<string, PromiseWithResolvers<Texts>>
+  let waiting: Waiting | undefined
+  const flush = (batch: Waiting) => {
     const paths = [...batch.keys()]
     for (let start = 0; start < paths.length; start += MAX_PATHS) {
       const chunk = paths.slice(start, start + MAX_PATHS)
@@ -25,7 +26,7 @@ export function batchedReader(
   }
   return async (path) => {
     if (waiting === undefined) {
-      const batch = (waiting = new Map())
+      const batch: Waiting = (waiting = new Map<string, PromiseWithResolvers<Texts>>())
       setImmediate(() => {
         waiting = undefined
         flush(batch)
