@@ -48,6 +48,7 @@ export function explainGitHubError(error: unknown, context: FailureContext): str
   if (transport !== undefined) return transport
   const status = (error as { status?: number } | null)?.status
   const errors = graphqlErrors(error)
+  const says = (pattern: RegExp) => errors.some((e) => pattern.test(e.message))
   const said = saidByGitHub(error, context.secrets)
   const limited = rateLimitAnswer(error, context.now)
   if (limited)
@@ -55,24 +56,20 @@ export function explainGitHubError(error: unknown, context: FailureContext): str
   if (status === 401) {
     return `GitHub rejected the token (401 Bad credentials): check the "token" input; the default \${{ github.token }} works for the workflow's own repository`
   }
-  if (
-    context.pullRequest &&
-    errors.some((e) => /not permitted to create or approve pull requests/i.test(e.message))
-  ) {
+  if (context.pullRequest && says(/not permitted to create or approve pull requests/i)) {
     const { head, base } = context.pullRequest
     return (
       `GitHub refused to open the pull request from ${head} into ${base} (${said}). A workflow's GITHUB_TOKEN may open pull requests only when the repository setting "Allow GitHub Actions to create and approve pull requests" is on (Settings → Actions → General → Workflow permissions; off by default): turn it on, or pass a PAT or a GitHub App token as "token". ` +
       `The post is committed on the branch ${head}: the next run opens the pull request, or open it from that branch by hand`
     )
   }
-  if (
-    errors.some((e) => /protected branch|rule violation|through a pull request|status check/i.test(e.message))
-  ) {
+  if (says(/protected branch|rule violation|through a pull request|status check/i)) {
     return `${branch ?? 'The branch'} in ${nameWithOwner} is protected and refused the commit (${said}): use \`mode: pull-request\`, or let this token bypass the protection`
   }
   if (
     status === 403 ||
-    errors.some((e) => e.type === 'FORBIDDEN' || /not accessible by integration/i.test(e.message))
+    says(/not accessible by integration/i) ||
+    errors.some((e) => e.type === 'FORBIDDEN')
   ) {
     return otherRepository
       ? `The token may not write to ${nameWithOwner} (${said}). The workflow's GITHUB_TOKEN only reaches its own repository: pass a fine-grained PAT or a GitHub App token (actions/create-github-app-token) with contents: write on ${nameWithOwner} as "token"`

@@ -17,18 +17,11 @@ import {
   type ReadFilesResult,
 } from './graphql.js'
 import type { Octokit } from '@octokit/core'
+import { createGitHubClient, type GitHubConnection } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
 import { NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
 import { gitBlobOid } from '../core/git-blob.js'
 import { branchState, type BranchState, type RepositoryState } from './branch-state.js'
-
-export interface RepositoryTarget {
-  repository: { owner: string; repo: string }
-  graphqlUrl: string
-  otherRepository?: boolean
-  /** Never quoted back in a message (the token). */
-  secrets: readonly string[]
-}
 
 /** Thrown when `expectedHeadOid` no longer matches: someone else committed in between. */
 export class BranchMovedError extends Error {}
@@ -40,15 +33,14 @@ export class BranchMovedError extends Error {}
  */
 export class UncertainMutationError extends Error {}
 
-/** The blog repository as this action uses it: GraphQL to read and commit. */
+/** The blog repository as this action uses it: GraphQL to read and commit, each request bounded (octokit.ts). */
 export class GitHubRepository {
   private readonly nameWithOwner: string
+  private readonly client: Octokit
 
-  constructor(
-    private readonly client: Octokit,
-    private readonly target: RepositoryTarget,
-  ) {
+  constructor(private readonly target: GitHubConnection) {
     this.nameWithOwner = `${target.repository.owner}/${target.repository.repo}`
+    this.client = createGitHubClient(target)
   }
 
   async read(
@@ -270,7 +262,7 @@ export class GitHubRepository {
       nameWithOwner: this.nameWithOwner,
       graphqlUrl: this.target.graphqlUrl,
       otherRepository: this.target.otherRepository,
-      secrets: this.target.secrets,
+      secrets: [this.target.token],
       now: Date.now(),
       ...about,
     }

@@ -3,28 +3,19 @@ import { posix } from 'node:path'
 import type { Log } from '../core/log.js'
 import { BranchMovedError, GitHubRepository } from './github-repository.js'
 import type { BranchState, RepositoryState } from './branch-state.js'
-import { createGitHubClient, type GitHubConnection } from './octokit.js'
+import type { GitHubConnection } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
 import { logKept, writeDecision } from './write-policy.js'
 import { MAX_STATE_FILE_BYTES, parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
 
-/** What a commit mode does with the files the target branch should get (`pending`; `kept`: the others). */
-export type CommitStep = (
-  repository: GitHubRepository,
-  state: RepositoryState,
-  changes: ChangeSet,
-  target: { pending: FileChange[]; kept: PublishResult['kept'] },
-) => Promise<PublishResult>
-
 /** Attempts when the branch moves between our read and our commit. */
 const MAX_COMMIT_ATTEMPTS = 4
 const BACKOFF_BASE_MS = 500
 
 /**
- * A publisher for both commit modes, over the blog repository's GraphQL (every request bounded and
- * retried, see octokit.ts). Its reads: files on `workBranch` when it exists, else on `branch`, in
+ * A publisher for both commit modes, over the blog repository's GraphQL. Its reads: files on `workBranch` when it exists, else on `branch`, in
  * batches (read-batch.ts), bounded by MAX_STATE_FILE_BYTES; the first batch goes out with the branch's
  * state (its head, the files of `folders`) in one query, which the first commit attempt uses instead
  * of reading the branch again: a day's run makes two requests, this read and the commit.
@@ -35,13 +26,16 @@ const BACKOFF_BASE_MS = 500
 export function gitHubPublisher(
   connection: GitHubConnection,
   workBranch: string | undefined,
-  commit: CommitStep,
+  /** What the mode does with the files the target branch should get (`pending`; `kept`: the others). */
+  commit: (
+    repository: GitHubRepository,
+    state: RepositoryState,
+    changes: ChangeSet,
+    target: { pending: FileChange[]; kept: PublishResult['kept'] },
+  ) => Promise<PublishResult>,
 ): Publisher {
   const { branch, folders = [], log, clock, random = Math.random } = connection
-  const repository = new GitHubRepository(createGitHubClient(connection), {
-    ...connection,
-    secrets: [connection.token],
-  })
+  const repository = new GitHubRepository(connection)
   let first: Promise<RepositoryState> | undefined
   let started = folders.length === 0
   /** The branch for a commit of `changes`: as the first read found it, once, or read now. */
