@@ -134,12 +134,9 @@ async function optedOut(
   const read = branchReader(repository, branch.name)
   const gone = await Promise.all(
     moved.map(async ([path, recordPath]) => {
-      let text: string | undefined
-      try {
-        text = await read(recordPath)
-      } catch {
-        return [] // A record it cannot read says nothing either way.
-      }
+      // A record it cannot read says nothing either way.
+      const text = await read(recordPath).catch(() => null)
+      if (text === null) return []
       const parsed = text === undefined ? undefined : parseStateFile(POST_RECORD, text)
       return parsed?.readOnly || parsed?.entries.has(path) ? [] : [path]
     }),
