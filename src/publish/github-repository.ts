@@ -187,7 +187,7 @@ export class GitHubRepository {
         input: {
           branch: { repositoryNameWithOwner: this.nameWithOwner, branchName: branch.name },
           expectedHeadOid: branch.headOid,
-          message: { headline, ...(body.join('\n').trim() ? { body: body.join('\n').trim() } : {}) },
+          message: { headline, body: body.join('\n').trim() || undefined },
           fileChanges: {
             additions: files.map((file) => ({
               path: file.path,
