@@ -205,7 +205,7 @@ export function updatedStateFiles<Entry>(
         return renderStateFile(format, merged, kept)
       }
       const merge: StateMerge = {
-        ...(read.readOid === undefined ? {} : { readOid: read.readOid }),
+        readOid: read.readOid,
         onto(text) {
           if (text === undefined) return { content: onto(new Map()) }
           const parsed = parseStateFile(format, text)

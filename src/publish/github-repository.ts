@@ -64,17 +64,13 @@ export class GitHubRepository {
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
     if (!base?.target) throw new Error(this.missingBranch(branch))
-    const work = repository.workBranch
+    const work = repository.workBranch?.target ? repository.workBranch : undefined
     return {
-      files: await this.texts(paths, (work?.target ? work : base).target, maxBytes),
+      files: await this.texts(paths, (work ?? base).target, maxBytes),
       repositoryId: repository.id,
       base: branchState(base.name, base.target, folders),
-      ...(work?.target
-        ? {
-            work: branchState(work.name, work.target, folders),
-            openPullRequestUrl: work.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
-          }
-        : {}),
+      work: work && branchState(work.name, work.target!, folders),
+      openPullRequestUrl: work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
     }
   }
 
