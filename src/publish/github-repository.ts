@@ -242,7 +242,9 @@ export class GitHubRepository {
     try {
       return await this.client.graphql<T>({ query, url: this.target.graphqlUrl, ...variables })
     } catch (error) {
-      if (graphqlErrors(error).some(isStaleHead))
+      const stale = (e: { type?: string; message: string }) =>
+        e.type === 'STALE_DATA' || /expected branch to point to/i.test(e.message)
+      if (graphqlErrors(error).some(stale))
         throw new BranchMovedError(`${about.branch ?? 'The branch'} moved while we were committing`)
       // No `cause`: GitHub's answer may echo the token, and printing a cause prints it whole; the
       // message already quotes what GitHub said, redacted and bounded.
@@ -259,12 +261,8 @@ export class GitHubRepository {
       graphqlUrl: this.target.graphqlUrl,
       otherRepository: this.target.otherRepository,
       secrets: [this.target.token],
-      now: Date.now(),
+      now: this.target.clock.now(),
       ...about,
     }
   }
-}
-
-function isStaleHead(error: { type?: string; message: string }): boolean {
-  return error.type === 'STALE_DATA' || /expected branch to point to/i.test(error.message)
 }
