@@ -29,4 +29,4 @@ export const LANGUAGE_FACTS = {
   vi: { promptName: 'Vietnamese (tiếng Việt)', script: 'latin' },
 } satisfies Record<string, LanguageFacts>
 export type LanguageTag = keyof typeof LANGUAGE_FACTS
-export const LANGUAGE_TAGS = Object.keys(LANGUAGE_FACTS) as LanguageTag[]
+export const LANGUAGE_TAGS = Object.keys(LANGUAGE_FACTS) as readonly LanguageTag[]
