@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { quoteAnswer, quoteUntrusted } from '../../src/core/quote-untrusted.js'
-import { quoteGitHub } from '../../src/publish/quote.js'
+import { quoteGitHub } from '../../src/publish/explain.js'
 
 describe('quoteUntrusted', () => {
   it('quotes a short value as JSON', () => {

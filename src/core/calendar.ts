@@ -75,7 +75,8 @@ export function isTimeZone(zone: string): boolean {
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
-function wallClock(zone: string): Intl.DateTimeFormat {
+/** Wall time in `zone` at `instantMs`, written as if it were UTC (epoch ms). */
+function wallMs(instantMs: number, zone: string): number {
   let formatter = formatters.get(zone)
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -90,13 +91,8 @@ function wallClock(zone: string): Intl.DateTimeFormat {
     })
     formatters.set(zone, formatter)
   }
-  return formatter
-}
-
-/** Wall time in `zone` at `instantMs`, written as if it were UTC (epoch ms). */
-function wallMs(instantMs: number, zone: string): number {
   const parts: Record<string, number> = {}
-  for (const { type, value } of wallClock(zone).formatToParts(instantMs)) parts[type] = Number(value)
+  for (const { type, value } of formatter.formatToParts(instantMs)) parts[type] = Number(value)
   return Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second)
 }
 

@@ -1,4 +1,4 @@
-import { LANGUAGE_TAGS, type LanguageTag } from './languages.js'
+import type { LanguageTag as Language } from './languages.js'
 
 /** The lines a post can show under each paper, in the order the `fields` input lists them. */
 export const FIELDS = [
@@ -37,8 +37,7 @@ export const STYLES = ['digest', 'classic'] as const
 export type Style = (typeof STYLES)[number]
 
 /** The languages a post can be written in: ./languages.ts. */
-export const LANGUAGES = LANGUAGE_TAGS
-export type Language = LanguageTag
+export type { Language }
 
 /**
  * Whether the post needs the model layer: for a summary, or for a title in the post's language (an

@@ -1,23 +1,3 @@
-/**
- * The languages a post can be written in (BCP 47 tags, as Chirpy's `lang` names them), and what every
- * stage needs to know of each: how to name it to a model without ambiguity, and the script its text is
- * written in, by which a model's answer is checked.
- */
-export const LANGUAGE_TAGS = [
-  'en',
-  'ko',
-  'ja',
-  'zh-CN',
-  'zh-TW',
-  'es',
-  'fr',
-  'de',
-  'pt-BR',
-  'ru',
-  'vi',
-] as const
-export type LanguageTag = (typeof LANGUAGE_TAGS)[number]
-
 /** The writing system of a language's running text. */
 export type Script = 'latin' | 'hangul' | 'japanese' | 'han-simplified' | 'han-traditional' | 'cyrillic'
 
@@ -27,7 +7,12 @@ export interface LanguageFacts {
   script: Script
 }
 
-export const LANGUAGE_FACTS: Record<LanguageTag, LanguageFacts> = {
+/**
+ * The languages a post can be written in (BCP 47 tags, as Chirpy's `lang` names them), and what every
+ * stage needs to know of each: how to name it to a model without ambiguity, and the script its text is
+ * written in, by which a model's answer is checked.
+ */
+export const LANGUAGE_FACTS = {
   en: { promptName: 'English', script: 'latin' },
   ko: { promptName: 'Korean (한국어)', script: 'hangul' },
   ja: { promptName: 'Japanese (日本語)', script: 'japanese' },
@@ -42,4 +27,6 @@ export const LANGUAGE_FACTS: Record<LanguageTag, LanguageFacts> = {
   'pt-BR': { promptName: 'Brazilian Portuguese (português do Brasil)', script: 'latin' },
   ru: { promptName: 'Russian (русский)', script: 'cyrillic' },
   vi: { promptName: 'Vietnamese (tiếng Việt)', script: 'latin' },
-}
+} satisfies Record<string, LanguageFacts>
+export type LanguageTag = keyof typeof LANGUAGE_FACTS
+export const LANGUAGE_TAGS = Object.keys(LANGUAGE_FACTS) as readonly LanguageTag[]

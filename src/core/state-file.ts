@@ -60,13 +60,12 @@ export interface StateFormat<Entry> {
 
 /** One state file as read. */
 export interface StateFile<Entry> {
-  /** Key → entry. */
   entries: ReadonlyMap<string, Entry>
   /** The git blob id of the text that was read; undefined when there was no file. */
   readOid?: string
   /** False for a file that is not entirely understood: its entries are used, but it is never written over. */
   writable: boolean
-  /** Entries it could not read at all, written back as they are (see ParsedStateFile). */
+  /** Entries it could not read at all, written back as they are (see parseStateFile). */
   kept?: ReadonlyMap<string, unknown>
 }
 
@@ -78,24 +77,17 @@ export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: str
 const fileShape = (name: string) =>
   z.strictObject({ about: z.optional(z.string()), [name]: z.record(z.string(), z.unknown()) })
 
-/** A state file's text as read: its entries, and what is wrong with it. */
-export interface ParsedStateFile<Entry> {
-  entries: Map<string, Entry>
-  /**
-   * The entries it cannot read at all, by key, as they are in the file: written back as they are, so
-   * that one entry a person broke neither stops the file from being kept up to date nor is lost.
-   */
-  kept?: Map<string, unknown>
-  problem?: string
-  /** Set when the file is not to be written over: not read whole, or an entry read only in part. */
-  readOnly?: true
-}
-
 /**
  * Reads a state file's text. A file that is too large, not JSON, nested too deep or not shaped as
- * expected gives what can be read of it and a problem to warn about, never an error.
+ * expected gives what can be read of it and a problem to warn about, never an error; `readOnly` when it
+ * is not to be written over (not read whole, or an entry read only in part). `kept`: the entries it
+ * cannot read at all, by key, as they are in the file: written back as they are, so that one entry a
+ * person broke neither stops the file from being kept up to date nor is lost.
  */
-export function parseStateFile<Entry>(format: StateFormat<Entry>, text: string): ParsedStateFile<Entry> {
+export function parseStateFile<Entry>(
+  format: StateFormat<Entry>,
+  text: string,
+): { entries: Map<string, Entry>; kept?: Map<string, unknown>; problem?: string; readOnly?: true } {
   const entries = new Map<string, Entry>()
   const unread = (problem: string) => ({ entries, problem, readOnly: true as const })
   if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) return unread(TOO_LARGE)
@@ -140,14 +132,7 @@ export function renderStateFile<Entry>(
   entries: ReadonlyMap<string, Entry>,
   kept: ReadonlyMap<string, unknown> = new Map(),
 ): string {
-  const all = new Map<string, unknown>([...kept, ...entries])
-  return `${renderJson(
-    new Map<string, unknown>([
-      ['about', format.about],
-      [format.name, all],
-    ]),
-    '',
-  )}\n`
+  return `${renderJson({ about: format.about, [format.name]: new Map([...kept, ...entries]) }, '')}\n`
 }
 
 /**
@@ -157,8 +142,9 @@ export function renderStateFile<Entry>(
 const READ_CONCURRENCY = 100
 
 /**
- * Reads the files of these shards, by path. A file that is not entirely understood is read as far as
- * it can be and left as it is, with a warning naming it and what is wrong.
+ * Reads the files of these shards, by path. A file the publisher will not give back
+ * (UnreadableStateError) or that is not entirely understood is a warning and read-only, never an
+ * error: it is read as far as it can be and left as it is, with a warning naming it and what is wrong.
  */
 export async function readStateFiles<Entry>(
   format: StateFormat<Entry>,
@@ -166,48 +152,30 @@ export async function readStateFiles<Entry>(
   readText: (path: string) => Promise<string | undefined>,
   log: Log,
 ): Promise<Map<string, StateFile<Entry>>> {
-  const paths = [...new Set([...shards].map((shard) => statePath(format, shard)))]
-  const files = await pMap(
-    paths,
-    async (path): Promise<[string, StateFile<Entry>]> => [
-      path,
-      await readStateFile(format, path, readText, log),
-    ],
-    { concurrency: READ_CONCURRENCY },
-  )
-  return new Map(files)
-}
-
-/**
- * One state file, by path; a file the publisher will not give back (UnreadableStateError) or that is
- * not entirely understood is a warning and read-only, never an error.
- */
-export async function readStateFile<Entry>(
-  format: StateFormat<Entry>,
-  path: string,
-  readText: (path: string) => Promise<string | undefined>,
-  log: Log,
-): Promise<StateFile<Entry>> {
-  let text: string | undefined
-  try {
-    text = await readText(path)
-  } catch (error) {
-    if (!(error instanceof UnreadableStateError)) throw error
-    log.warning(
-      `${path} ${error.problem}: it is not used and is left as it is; fix or delete it so that ${format.purpose}`,
-    )
-    return { entries: new Map(), writable: false }
+  const read = async (path: string): Promise<[string, StateFile<Entry>]> => {
+    let text: string | undefined
+    try {
+      text = await readText(path)
+    } catch (error) {
+      if (!(error instanceof UnreadableStateError)) throw error
+      log.warning(
+        `${path} ${error.problem}: it is not used and is left as it is; fix or delete it so that ${format.purpose}`,
+      )
+      return [path, { entries: new Map(), writable: false }]
+    }
+    if (text === undefined) return [path, { entries: new Map(), writable: true }]
+    const { entries, kept, problem, readOnly } = parseStateFile(format, text)
+    if (readOnly) {
+      log.warning(
+        `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
+      )
+    } else if (problem !== undefined) {
+      log.warning(`${path} ${problem}: those are kept as they are and the others used; fix or delete them`)
+    }
+    return [path, { entries, ...(kept ? { kept } : {}), readOid: gitBlobOid(text), writable: !readOnly }]
   }
-  if (text === undefined) return { entries: new Map(), writable: true }
-  const { entries, kept, problem, readOnly } = parseStateFile(format, text)
-  if (readOnly) {
-    log.warning(
-      `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
-    )
-  } else if (problem !== undefined) {
-    log.warning(`${path} ${problem}: those are kept as they are and the others used; fix or delete them`)
-  }
-  return { entries, ...(kept ? { kept } : {}), readOid: gitBlobOid(text), writable: !readOnly }
+  const paths = new Set([...shards].map((shard) => statePath(format, shard)))
+  return new Map(await pMap(paths, read, { concurrency: READ_CONCURRENCY }))
 }
 
 /**
@@ -237,7 +205,7 @@ export function updatedStateFiles<Entry>(
         return renderStateFile(format, merged, kept)
       }
       const merge: StateMerge = {
-        ...(read.readOid === undefined ? {} : { readOid: read.readOid }),
+        readOid: read.readOid,
         onto(text) {
           if (text === undefined) return { content: onto(new Map()) }
           const parsed = parseStateFile(format, text)

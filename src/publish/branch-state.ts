@@ -36,12 +36,5 @@ export function branchState(
     for (const entry of target[`folder${slot}`]?.object?.entries ?? [])
       blobs.set(posix.join(folder, entry.name), entry.oid)
   })
-  const parentOid = target.parents?.nodes?.[0]?.oid
-  return {
-    name,
-    headOid: target.oid,
-    ...(target.url === undefined ? {} : { headUrl: target.url }),
-    ...(parentOid === undefined ? {} : { parentOid }),
-    blobs,
-  }
+  return { name, headOid: target.oid, headUrl: target.url, parentOid: target.parents?.nodes?.[0]?.oid, blobs }
 }

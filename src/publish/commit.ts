@@ -1,36 +1,25 @@
 import type { Publisher } from '../core/changes.js'
-import * as github from './github.js'
+import { gitHubPublisher, withStateFiles } from './github.js'
+import type { GitHubConnection } from './octokit.js'
+import { commitOnce } from './read-back.js'
 
 /**
  * Commit mode: a change set as one commit on the target branch, through the GitHub API; only the files
- * of the change set are touched, and a branch that moved is read again (see withRetries).
+ * of the change set are touched, and a branch that moved is read again (see gitHubPublisher).
  */
-export function createCommitPublisher(connection: github.GitHubConnection): Publisher {
-  const { branch, log } = connection
-  const repository = github.openRepository(connection)
-  const session = github.branchSession(repository, { branch, folders: connection.folders ?? [] })
-  return {
-    readText: session.readText,
-
-    publish: github.withRetries(connection, async (changes) => {
-      const state = await session.state(changes)
-      const target = github.filesToWrite(changes.files, state.base, changes.overwrite, log)
-      if (target.pending.length === 0) return { written: [], kept: target.kept }
-      const withState = await github.withStateFiles(repository, changes, target.pending, state.base, log)
-      const { files } = withState
-      const kept = [...target.kept, ...withState.kept]
-      if (files.length === 0) return { written: [], kept }
-      const commit = await github.commitFiles(repository, state.base, files, {
-        message: changes.message,
-        log,
-      })
-      return {
-        written: files.map((file) => file.path),
-        kept,
-        commitSha: commit.oid,
-        commitUrl: commit.url,
-        commitBranch: state.base.name,
-      }
-    }),
-  }
+export function createCommitPublisher(connection: GitHubConnection): Publisher {
+  const { log } = connection
+  return gitHubPublisher(connection, undefined, async (repository, { base }, changes, target) => {
+    const { files, kept } = await withStateFiles(repository, changes, target.pending, base, log)
+    const allKept = [...target.kept, ...kept]
+    if (files.length === 0) return { written: [], kept: allKept }
+    const commit = await commitOnce(repository, base, files, { message: changes.message, log })
+    return {
+      written: files.map((file) => file.path),
+      kept: allKept,
+      commitSha: commit.oid,
+      commitUrl: commit.url,
+      commitBranch: base.name,
+    }
+  })
 }

@@ -1,6 +1,5 @@
 import { explainDispatchError } from './explain.js'
-import type { GitHubConnection } from './github.js'
-import { createGitHubClient } from './octokit.js'
+import { createGitHubClient, type GitHubConnection } from './octokit.js'
 
 /** A workflow dispatch that failed after its commit landed: the commit stands, the run fails with `message`. */
 export interface DispatchFailure {
@@ -37,9 +36,6 @@ export function createWorkflowDispatch(options: DispatchOptions): DispatchWorkfl
       return undefined
     } catch (error) {
       const reason = explainDispatchError(error, workflow, ref, {
-        nameWithOwner: `${owner}/${repo}`,
-        graphqlUrl: options.graphqlUrl,
-        otherRepository: options.otherRepository,
         secrets: [options.token],
         now: options.clock.now(),
       })

@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/errors.js'
 import { OutboundError } from '../core/http/send.js'
-import { quoteGitHub } from './quote.js'
+import { quoteAnswer } from '../core/quote-untrusted.js'
 import { rateLimitAdvice, rateLimitAnswer } from './rate-limit.js'
 
 /** What a failed GitHub request was for, so that its message can say what to fix. */
@@ -19,16 +19,10 @@ export interface FailureContext {
   now: number
 }
 
-export interface GraphqlError {
-  type?: string
-  message: string
-  path?: Array<string | number>
-}
-
 /** The errors of a GraphQL answer, when `error` carries one. */
-export function graphqlErrors(error: unknown): GraphqlError[] {
+export function graphqlErrors(error: unknown): Array<{ type?: string; message: string; path?: unknown[] }> {
   const errors = (error as { errors?: unknown } | null)?.errors
-  return Array.isArray(errors) ? (errors as GraphqlError[]) : []
+  return Array.isArray(errors) ? (errors as ReturnType<typeof graphqlErrors>) : []
 }
 
 /**
@@ -50,10 +44,11 @@ const QUOTED_ERRORS = 3
 /** Every failed GitHub request becomes one message that says what happened and what to fix. */
 export function explainGitHubError(error: unknown, context: FailureContext): string {
   const { nameWithOwner, otherRepository, branch } = context
-  const unreachable = requestError(error)
-  if (unreachable) return `${unreachable.message}. ${transportAdvice(unreachable)}`
+  const transport = transportFailure(error)
+  if (transport !== undefined) return transport
   const status = (error as { status?: number } | null)?.status
   const errors = graphqlErrors(error)
+  const says = (pattern: RegExp) => errors.some((e) => pattern.test(e.message))
   const said = saidByGitHub(error, context.secrets)
   const limited = rateLimitAnswer(error, context.now)
   if (limited)
@@ -61,24 +56,20 @@ export function explainGitHubError(error: unknown, context: FailureContext): str
   if (status === 401) {
     return `GitHub rejected the token (401 Bad credentials): check the "token" input; the default \${{ github.token }} works for the workflow's own repository`
   }
-  if (
-    context.pullRequest &&
-    errors.some((e) => /not permitted to create or approve pull requests/i.test(e.message))
-  ) {
+  if (context.pullRequest && says(/not permitted to create or approve pull requests/i)) {
     const { head, base } = context.pullRequest
     return (
       `GitHub refused to open the pull request from ${head} into ${base} (${said}). A workflow's GITHUB_TOKEN may open pull requests only when the repository setting "Allow GitHub Actions to create and approve pull requests" is on (Settings → Actions → General → Workflow permissions; off by default): turn it on, or pass a PAT or a GitHub App token as "token". ` +
       `The post is committed on the branch ${head}: the next run opens the pull request, or open it from that branch by hand`
     )
   }
-  if (
-    errors.some((e) => /protected branch|rule violation|through a pull request|status check/i.test(e.message))
-  ) {
+  if (says(/protected branch|rule violation|through a pull request|status check/i)) {
     return `${branch ?? 'The branch'} in ${nameWithOwner} is protected and refused the commit (${said}): use \`mode: pull-request\`, or let this token bypass the protection`
   }
   if (
     status === 403 ||
-    errors.some((e) => e.type === 'FORBIDDEN' || /not accessible by integration/i.test(e.message))
+    says(/not accessible by integration/i) ||
+    errors.some((e) => e.type === 'FORBIDDEN')
   ) {
     return otherRepository
       ? `The token may not write to ${nameWithOwner} (${said}). The workflow's GITHUB_TOKEN only reaches its own repository: pass a fine-grained PAT or a GitHub App token (actions/create-github-app-token) with contents: write on ${nameWithOwner} as "token"`
@@ -102,12 +93,12 @@ export function explainDispatchError(
   error: unknown,
   workflow: string,
   ref: string,
-  context: FailureContext,
+  { secrets, now }: Pick<FailureContext, 'secrets' | 'now'>,
 ): string {
-  const unreachable = requestError(error)
-  if (unreachable) return `${unreachable.message}. ${transportAdvice(unreachable)}`
-  const limited = rateLimitAnswer(error, context.now)
-  if (limited) return rateLimitAdvice(limited, context.now)
+  const transport = transportFailure(error)
+  if (transport !== undefined) return transport
+  const limited = rateLimitAnswer(error, now)
+  if (limited) return rateLimitAdvice(limited, now)
   const status = (error as { status?: number } | null)?.status
   switch (status) {
     case 403:
@@ -117,8 +108,17 @@ export function explainDispatchError(
     case 422:
       return `"${workflow}" cannot be dispatched: add \`workflow_dispatch:\` to its \`on:\` triggers`
     default:
-      return `GitHub answered${status ? ` ${status}` : ''} (${saidByGitHub(error, context.secrets)})`
+      return `GitHub answered${status ? ` ${status}` : ''} (${saidByGitHub(error, secrets)})`
   }
+}
+
+/**
+ * Text from GitHub (an error body, a GraphQL error) as a message quotes it: a body may echo the
+ * token, so every secret is hidden before the cut; at most 300 characters, its lines kept apart as
+ * `\n` inside the JSON quotes, so that none can start a workflow command (`::…`).
+ */
+export function quoteGitHub(text: string, secrets: readonly string[]): string {
+  return quoteAnswer(text, { limit: 300, secrets, empty: '(empty)', countRest: true, foldWhitespace: false })
 }
 
 /** What GitHub said, quoted, bounded and without the token: its GraphQL errors, else the error's message. */
@@ -132,17 +132,18 @@ function saidByGitHub(error: unknown, secrets: readonly string[]): string {
     .join('; ')}${more}`
 }
 
-function transportAdvice(error: OutboundError): string {
-  return error.kind === 'unreachable'
-    ? 'Check GITHUB_API_URL and GITHUB_GRAPHQL_URL, and that the runner can reach GitHub'
-    : 'GitHub may be having trouble (https://www.githubstatus.com): run it again later'
-}
-
-/** The transport's own failure (unreachable, timed out, too large) anywhere in the cause chain. */
-function requestError(error: unknown): OutboundError | undefined {
+/**
+ * The transport's own failure (unreachable, timed out, too large) anywhere in the cause chain, with
+ * what to do about it.
+ */
+function transportFailure(error: unknown): string | undefined {
   let current = error
   for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
-    if (current instanceof OutboundError) return current
+    if (current instanceof OutboundError) {
+      return current.kind === 'unreachable'
+        ? `${current.message}. Check GITHUB_API_URL and GITHUB_GRAPHQL_URL, and that the runner can reach GitHub`
+        : `${current.message}. GitHub may be having trouble (https://www.githubstatus.com): run it again later`
+    }
     current = (current as { cause?: unknown }).cause
   }
   return undefined

@@ -10,18 +10,13 @@ import { logKept, writeDecision } from './write-policy.js'
 import { MAX_STATE_FILE_BYTES, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
 import { checkedTarget, checkFolderInside, realRoot } from './workspace-path.js'
 
-export interface FilesPublisherOptions {
-  /** The repository's working copy: GITHUB_WORKSPACE, or the CLI's `--out`. */
-  root: string
-  log: Log
-}
-
 /**
- * Writes the change set under `root`; no git. Identical files are left untouched, so re-runs write
+ * Writes the change set under `root` (the repository's working copy: GITHUB_WORKSPACE, or the CLI's
+ * `--out`); no git. Identical files are left untouched, so re-runs write
  * nothing. Every path is checked before any file is written (see workspace-path.ts): one bad link
  * and nothing is written at all.
  */
-export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publisher {
+export function createFilesPublisher({ root, log }: { root: string; log: Log }): Publisher {
   return {
     async publish(changes) {
       const real = await realRoot(root)
@@ -44,10 +39,8 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
         }
       }
       // The record of what the action wrote, for the posts it writes now; unchanged, it is no news.
-      for (const file of recordChanges(
-        changes.record,
-        writes.map(({ file }) => file),
-      )) {
+      const posts = writes.map((write) => write.file)
+      for (const file of recordChanges(changes.record, posts)) {
         const { target, decision } = await decide(file)
         if (decision.write) writes.push({ file, target })
         else if (decision.reason === 'too-large') logKept(log, file, decision.reason, 'in the workspace')
@@ -63,20 +56,16 @@ export function createFilesPublisher({ root, log }: FilesPublisherOptions): Publ
 
     async readText(path) {
       const target = await checkedTarget(root, await realRoot(root), path)
-      return readIfPresent(target, MAX_STATE_FILE_BYTES).catch((error: unknown) => {
-        throw error instanceof TooLargeFileError ? new UnreadableStateError(path, TOO_LARGE) : error
-      })
+      return readIfPresent(target, path)
     },
   }
 }
 
-class TooLargeFileError extends Error {}
-
 /**
- * The file's text, or undefined when there is none; never read through a link. A file over `maxBytes`
- * (the action's own state files) is refused with TooLargeFileError.
+ * The file's text, or undefined when there is none; never read through a link. A state file (`statePath`,
+ * its path in the repository) over MAX_STATE_FILE_BYTES is refused with UnreadableStateError.
  */
-async function readIfPresent(path: string, maxBytes = Infinity): Promise<string | undefined> {
+async function readIfPresent(path: string, statePath?: string): Promise<string | undefined> {
   const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(
     (error: unknown) => {
       if ((error as { code?: unknown }).code === 'ENOENT') return undefined
@@ -85,7 +74,8 @@ async function readIfPresent(path: string, maxBytes = Infinity): Promise<string 
   )
   if (handle === undefined) return undefined
   try {
-    if ((await handle.stat()).size > maxBytes) throw new TooLargeFileError()
+    if (statePath !== undefined && (await handle.stat()).size > MAX_STATE_FILE_BYTES)
+      throw new UnreadableStateError(statePath, TOO_LARGE)
     return await handle.readFile('utf8')
   } finally {
     await handle.close()

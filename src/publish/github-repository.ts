@@ -12,27 +12,16 @@ import {
   readFilesDocument,
   readBranchDocument,
   FOLDER_SLOTS,
-  type CreateCommitResult,
-  type CreatePullRequestResult,
-  type CreateRefResult,
   type ReadBranchResult,
-  type ReadBranchVariables,
   type FileText,
   type ReadFilesResult,
 } from './graphql.js'
-import type { GitHubClient } from './octokit.js'
+import type { Octokit } from '@octokit/core'
+import { createGitHubClient, type GitHubConnection } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
-import type { UnreadableStateError } from '../core/state-file.js'
-import { blobText } from './blob-text.js'
+import { NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
+import { gitBlobOid } from '../core/git-blob.js'
 import { branchState, type BranchState, type RepositoryState } from './branch-state.js'
-
-export interface RepositoryTarget {
-  repository: { owner: string; repo: string }
-  graphqlUrl: string
-  otherRepository?: boolean
-  /** Never quoted back in a message (the token). */
-  secrets: readonly string[]
-}
 
 /** Thrown when `expectedHeadOid` no longer matches: someone else committed in between. */
 export class BranchMovedError extends Error {}
@@ -44,15 +33,14 @@ export class BranchMovedError extends Error {}
  */
 export class UncertainMutationError extends Error {}
 
-/** The blog repository as this action uses it: GraphQL to read and commit. */
+/** The blog repository as this action uses it: GraphQL to read and commit, each request bounded (octokit.ts). */
 export class GitHubRepository {
   private readonly nameWithOwner: string
+  private readonly client: Octokit
 
-  constructor(
-    private readonly client: GitHubClient,
-    private readonly target: RepositoryTarget,
-  ) {
+  constructor(private readonly target: GitHubConnection) {
     this.nameWithOwner = `${target.repository.owner}/${target.repository.repo}`
+    this.client = createGitHubClient(target)
   }
 
   async read(
@@ -67,29 +55,22 @@ export class GitHubRepository {
         `A change set writes to ${folders.length} folders (${folders.join(', ')}), but one read covers at most ${FOLDER_SLOTS.length}`,
       )
     }
-    const variables: ReadBranchVariables = this.branchVariables(branch, workBranch, paths)
-    FOLDER_SLOTS.forEach((slot, index) => {
-      const folder = folders[index]
-      if (folder === undefined) return
-      variables[`folder${slot}`] = folder
-      variables[`withFolder${slot}`] = true
-    })
+    const variables: Record<string, unknown> = this.branchVariables(branch, workBranch, paths)
+    for (const [slot, folder] of folders.entries()) {
+      Object.assign(variables, { [`folder${slot}`]: folder, [`withFolder${slot}`]: true })
+    }
     const { repository } = await this.graphql<ReadBranchResult>(readBranchDocument(paths.length), variables)
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
     if (!base?.target) throw new Error(this.missingBranch(branch))
-    const work = repository.workBranch
+    const work = repository.workBranch?.target ? repository.workBranch : undefined
     return {
-      files: await this.texts(paths, (work?.target ? work : base).target, maxBytes),
+      files: await this.texts(paths, (work ?? base).target, maxBytes),
       repositoryId: repository.id,
       base: branchState(base.name, base.target, folders),
-      ...(work?.target
-        ? {
-            work: branchState(work.name, work.target, folders),
-            openPullRequestUrl: work.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
-          }
-        : {}),
+      work: work && branchState(work.name, work.target!, folders),
+      openPullRequestUrl: work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
     }
   }
 
@@ -122,7 +103,7 @@ export class GitHubRepository {
     branch: string | undefined,
     workBranch: string | undefined,
     paths: readonly string[],
-  ): ReadBranchVariables {
+  ) {
     return {
       owner: this.target.repository.owner,
       name: this.target.repository.repo,
@@ -139,15 +120,38 @@ export class GitHubRepository {
     files: Partial<Record<`file${number}`, FileText | null>> | null,
     maxBytes: number,
   ): Promise<Map<string, string | undefined | UnreadableStateError>> {
-    const texts = await Promise.all(
-      paths.map((path, number) =>
-        blobText(path, files?.[`file${number}`], maxBytes, (oid) => this.rawBlob(oid)),
-      ),
-    )
-    return new Map(paths.map((path, number) => [path, texts[number]]))
+    const read = async (path: string, number: number) =>
+      [path, await this.text(path, files?.[`file${number}`], maxBytes)] as const
+    return new Map(await Promise.all(paths.map(read)))
   }
 
-  /** A blob's bytes over REST, raw: for one whose GraphQL `text` GitHub truncated (see blob-text.ts). */
+  /**
+   * A file's text as GraphQL gave it (undefined: no such file), or why it is not read: over `maxBytes`,
+   * or not text. GraphQL stops `text` at 512,000 bytes and says so in `isTruncated`; such a blob is read
+   * whole over REST and checked against its id, so that what is read is the file that was asked for, whole.
+   */
+  private async text(
+    path: string,
+    file: FileText | null | undefined,
+    maxBytes: number,
+  ): Promise<string | undefined | UnreadableStateError> {
+    const blob = file?.object
+    if (!blob) return undefined
+    if ((blob.byteSize ?? 0) > maxBytes) return new UnreadableStateError(path, TOO_LARGE)
+    if (blob.isBinary || typeof blob.text !== 'string') return new UnreadableStateError(path, NOT_TEXT)
+    if (!blob.isTruncated) return blob.text
+    const oid = blob.oid ?? ''
+    const bytes = await this.rawBlob(oid)
+    if (bytes.length > maxBytes) return new UnreadableStateError(path, TOO_LARGE)
+    const text = bytes.toString('utf8')
+    if (gitBlobOid(text) === oid) return text
+    return new UnreadableStateError(
+      path,
+      `could not be read whole (GitHub's blob ${oid} came back different)`,
+    )
+  }
+
+  /** A blob's bytes over REST, raw: for one whose GraphQL `text` GitHub truncated. */
   private async rawBlob(oid: string): Promise<Buffer> {
     try {
       const { data } = await this.client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
@@ -171,13 +175,15 @@ export class GitHubRepository {
     message: string,
   ): Promise<{ oid: string; url: string }> {
     const [headline = '', ...body] = message.split('\n')
-    const result = await this.graphql<CreateCommitResult>(
+    const result = await this.graphql<{
+      createCommitOnBranch: { commit: { oid: string; url: string } | null } | null
+    }>(
       CREATE_COMMIT_ON_BRANCH,
       {
         input: {
           branch: { repositoryNameWithOwner: this.nameWithOwner, branchName: branch.name },
           expectedHeadOid: branch.headOid,
-          message: { headline, ...(body.join('\n').trim() ? { body: body.join('\n').trim() } : {}) },
+          message: { headline, body: body.join('\n').trim() || undefined },
           fileChanges: {
             additions: files.map((file) => ({
               path: file.path,
@@ -194,7 +200,7 @@ export class GitHubRepository {
   }
 
   async createBranch(repositoryId: string, name: string, oid: string): Promise<void> {
-    const result = await this.graphql<CreateRefResult>(
+    const result = await this.graphql<{ createRef: { ref: { name: string } | null } | null }>(
       CREATE_REF,
       { input: { repositoryId, name: `refs/heads/${name}`, oid } },
       { branch: name, mutation: true },
@@ -207,7 +213,7 @@ export class GitHubRepository {
     repositoryId: string,
     { base, head, title, body }: { base: string; head: string; title: string; body: string },
   ): Promise<string> {
-    const result = await this.graphql<CreatePullRequestResult>(
+    const result = await this.graphql<{ createPullRequest: { pullRequest: { url: string } | null } | null }>(
       CREATE_PULL_REQUEST,
       { input: { repositoryId, baseRefName: base, headRefName: head, title, body } },
       { pullRequest: { head, base }, mutation: true },
@@ -236,7 +242,9 @@ export class GitHubRepository {
     try {
       return await this.client.graphql<T>({ query, url: this.target.graphqlUrl, ...variables })
     } catch (error) {
-      if (graphqlErrors(error).some(isStaleHead))
+      const stale = (e: { type?: string; message: string }) =>
+        e.type === 'STALE_DATA' || /expected branch to point to/i.test(e.message)
+      if (graphqlErrors(error).some(stale))
         throw new BranchMovedError(`${about.branch ?? 'The branch'} moved while we were committing`)
       // No `cause`: GitHub's answer may echo the token, and printing a cause prints it whole; the
       // message already quotes what GitHub said, redacted and bounded.
@@ -252,13 +260,9 @@ export class GitHubRepository {
       nameWithOwner: this.nameWithOwner,
       graphqlUrl: this.target.graphqlUrl,
       otherRepository: this.target.otherRepository,
-      secrets: this.target.secrets,
-      now: Date.now(),
+      secrets: [this.target.token],
+      now: this.target.clock.now(),
       ...about,
     }
   }
-}
-
-function isStaleHead(error: { type?: string; message: string }): boolean {
-  return error.type === 'STALE_DATA' || /expected branch to point to/i.test(error.message)
 }

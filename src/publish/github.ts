@@ -1,94 +1,61 @@
 import { backoffMs } from '../core/backoff.js'
 import { posix } from 'node:path'
-import type { Dispatcher } from 'undici'
-import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import { BranchMovedError, GitHubRepository } from './github-repository.js'
 import type { BranchState, RepositoryState } from './branch-state.js'
-import { commitOnce } from './read-back.js'
-import { createGitHubClient } from './octokit.js'
+import type { GitHubConnection } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
-import type { ChangeSet, FileChange, KeptReason, PublishResult } from '../core/changes.js'
+import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
 import { logKept, writeDecision } from './write-policy.js'
 import { MAX_STATE_FILE_BYTES, parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
-
-/** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
-export interface GitHubConnection {
-  token: string
-  apiUrl: string
-  /** GitHub Enterprise serves GraphQL at `/api/graphql`, not under the REST base: taken as given. */
-  graphqlUrl: string
-  repository: { owner: string; repo: string }
-  /** Set when `repository` is not the workflow's own: GITHUB_TOKEN cannot write there. */
-  otherRepository?: boolean
-  /** Undefined: the repository's default branch. */
-  branch?: string
-  /** The folders a run may write to, read with its first files (see branchSession); none: read at commit. */
-  folders?: readonly string[]
-  userAgent: string
-  log: Log
-  clock: Clock
-  random?: () => number
-  /** Under Octokit: core/http's shared dispatcher unless given. */
-  dispatcher?: Dispatcher
-}
-
-/** The blog repository over GraphQL, every request bounded and retried (see octokit.ts). */
-export function openRepository(connection: GitHubConnection): GitHubRepository {
-  const client = createGitHubClient(connection)
-  return new GitHubRepository(client, { ...connection, secrets: [connection.token] })
-}
 
 /** Attempts when the branch moves between our read and our commit. */
 const MAX_COMMIT_ATTEMPTS = 4
 const BACKOFF_BASE_MS = 500
 
 /**
- * The compare-and-swap loop both commit modes share: `attempt` reads the branch and commits with
- * `expectedHeadOid`; when someone else committed in between (BranchMovedError) it runs again on what
- * the branch holds now, after a jittered backoff. Never forced.
+ * A publisher for both commit modes, over the blog repository's GraphQL. Its reads: files on `workBranch` when it exists, else on `branch`, in
+ * batches (read-batch.ts), bounded by MAX_STATE_FILE_BYTES; the first batch goes out with the branch's
+ * state (its head, the files of `folders`) in one query, which the first commit attempt uses instead
+ * of reading the branch again: a day's run makes two requests, this read and the commit.
+ * Its commits: a compare-and-swap loop. `commit` commits with `expectedHeadOid`; when someone else
+ * committed in between (BranchMovedError) the branch is read again and the attempt made again, after
+ * a jittered backoff. Never forced.
  */
-export function withRetries(
-  { log, clock, random = Math.random }: Pick<GitHubConnection, 'log' | 'clock' | 'random'>,
-  attempt: (changes: ChangeSet) => Promise<PublishResult>,
-): (changes: ChangeSet) => Promise<PublishResult> {
-  return async (changes) => {
-    for (let count = 1; ; count++) {
-      try {
-        return await attempt(changes)
-      } catch (error) {
-        if (!(error instanceof BranchMovedError) || count === MAX_COMMIT_ATTEMPTS) throw error
-        const wait = backoffMs(count, { baseMs: BACKOFF_BASE_MS, random, jitter: 'full' })
-        log.info(
-          `${error.message}; reading it again in ${wait} ms (attempt ${count + 1} of ${MAX_COMMIT_ATTEMPTS})`,
-        )
-        await clock.sleep(wait)
-      }
-    }
-  }
-}
-
-/** The folders a change set writes to, its record files' included: what one read of the branch covers. */
-export function foldersOf(changes: ChangeSet): string[] {
-  const paths = [...changes.files.map((file) => file.path), ...(changes.record?.files.keys() ?? [])]
-  return [...new Set(paths.map((path) => posix.dirname(path)))]
-}
-
-/**
- * A run's reads of the blog repository, for both commit modes. `readText` reads files on `workBranch`
- * when it exists, else on `branch`, in batches (read-batch.ts), bounded by MAX_STATE_FILE_BYTES; the
- * first batch goes out with the branch's state (its head, the files of `folders`) in one query, which
- * `state` gives the first commit attempt instead of reading the branch again: a day's run makes two
- * requests, this read and the commit. Compare-and-swap on the head keeps that safe: a branch that
- * moved in between fails the commit, and the next attempt reads it again.
- */
-export function branchSession(
-  repository: GitHubRepository,
-  { branch, workBranch, folders }: { branch?: string; workBranch?: string; folders: readonly string[] },
-) {
+export function gitHubPublisher(
+  connection: GitHubConnection,
+  workBranch: string | undefined,
+  /** What the mode does with the files the target branch should get (`pending`; `kept`: the others). */
+  commit: (
+    repository: GitHubRepository,
+    state: RepositoryState,
+    changes: ChangeSet,
+    target: { pending: FileChange[]; kept: PublishResult['kept'] },
+  ) => Promise<PublishResult>,
+): Publisher {
+  const { branch, folders = [], log, clock, random = Math.random } = connection
+  const repository = new GitHubRepository(connection)
   let first: Promise<RepositoryState> | undefined
   let started = folders.length === 0
+  /** The branch for a commit of `changes`: as the first read found it, once, or read now. */
+  const state = (changes: ChangeSet): Promise<RepositoryState> => {
+    const snapshot = first
+    first = undefined
+    // The folders a change set writes to, its record files' included: what one read of the branch covers.
+    const paths = [...changes.files.map((file) => file.path), ...(changes.record?.files.keys() ?? [])]
+    const wanted = [...new Set(paths.map((path) => posix.dirname(path)))]
+    const read = () => repository.read(branch, wanted, workBranch)
+    return snapshot && wanted.every((folder) => folders.includes(folder)) ? snapshot.catch(read) : read()
+  }
+  const attempt = async (changes: ChangeSet) => {
+    const read = await state(changes)
+    // With an open pull request, the action's last write of a refreshed post is on the work branch:
+    // only there can it tell an edit from its own unmerged work.
+    const target = filesToWrite(changes.files, read.base, changes.overwrite, log, read.work)
+    if (target.pending.length === 0) return { written: [], kept: target.kept }
+    return commit(repository, read, changes, target)
+  }
   return {
     readText: batchedReader(async (paths) => {
       if (started) return repository.readTexts(branch, workBranch, paths, MAX_STATE_FILE_BYTES)
@@ -96,41 +63,26 @@ export function branchSession(
       first = repository.read(branch, [...folders], workBranch, paths, MAX_STATE_FILE_BYTES)
       return (await first).files
     }),
-    /** The branch for a commit of `changes`: as the first read found it, once, or read now. */
-    async state(changes: ChangeSet): Promise<RepositoryState> {
-      const snapshot = first
-      first = undefined
-      const wanted = foldersOf(changes)
-      const covered = wanted.every((folder) => folders.includes(folder))
-      const read = () => repository.read(branch, wanted, workBranch)
-      return snapshot && covered ? snapshot.catch(read) : read()
+    async publish(changes) {
+      for (let count = 1; ; count++) {
+        try {
+          return await attempt(changes)
+        } catch (error) {
+          if (!(error instanceof BranchMovedError) || count === MAX_COMMIT_ATTEMPTS) throw error
+          const wait = backoffMs(count, { baseMs: BACKOFF_BASE_MS, random, jitter: 'full' })
+          log.info(
+            `${error.message}; reading it again in ${wait} ms (attempt ${count + 1} of ${MAX_COMMIT_ATTEMPTS})`,
+          )
+          await clock.sleep(wait)
+        }
+      }
     },
   }
 }
 
-/**
- * The publisher's `readText` alone: files on `workBranch` when it exists, else on `branch`, read in
- * batches (read-batch.ts), state files bounded by MAX_STATE_FILE_BYTES.
- */
-export function branchReader(
-  repository: GitHubRepository,
-  branch: string | undefined,
-  workBranch?: string,
-): (path: string) => Promise<string | undefined> {
-  return batchedReader((paths) => repository.readTexts(branch, workBranch, paths, MAX_STATE_FILE_BYTES))
-}
-
-/** Commits `files` onto `branch` with compare-and-swap, and says so. */
-export async function commitFiles(
-  repository: GitHubRepository,
-  branch: BranchState,
-  files: FileChange[],
-  { message, log }: { message: string; log: Log },
-): Promise<{ oid: string; url: string }> {
-  const commit = await commitOnce(repository, branch, files, message, log)
-  log.info(`Committed ${files.length} file(s) to ${branch.name}: ${commit.url}`)
-  return commit
-}
+/** Files on `branch` read as the publisher's `readText` reads them: in batches, bounded by MAX_STATE_FILE_BYTES. */
+const branchReader = (repository: GitHubRepository, branch: string) =>
+  batchedReader((paths) => repository.readTexts(branch, undefined, paths, MAX_STATE_FILE_BYTES))
 
 /**
  * The files to commit onto `branch`: `pending`, with the record files they change. A state file that
@@ -143,7 +95,7 @@ export async function withStateFiles(
   pending: FileChange[],
   branch: BranchState,
   log: Log,
-): Promise<{ files: FileChange[]; kept: Array<{ path: string; reason: KeptReason }> }> {
+): Promise<{ files: FileChange[]; kept: PublishResult['kept'] }> {
   const removed = await optedOut(repository, changes, pending, branch)
   const kept = [...removed].map((path) => ({ path, reason: 'unrecorded' as const }))
   for (const { path, reason } of kept) logKept(log, { path, content: '' }, reason, `on ${branch.name}`)
@@ -182,12 +134,9 @@ async function optedOut(
   const read = branchReader(repository, branch.name)
   const gone = await Promise.all(
     moved.map(async ([path, recordPath]) => {
-      let text: string | undefined
-      try {
-        text = await read(recordPath)
-      } catch {
-        return [] // A record it cannot read says nothing either way.
-      }
+      // A record it cannot read says nothing either way.
+      const text = await read(recordPath).catch(() => null)
+      if (text === null) return []
       const parsed = text === undefined ? undefined : parseStateFile(POST_RECORD, text)
       return parsed?.readOnly || parsed?.entries.has(path) ? [] : [path]
     }),
@@ -234,13 +183,12 @@ export function filesToWrite(
   overwrite: ChangeSet['overwrite'],
   log: Log,
   work?: BranchState,
-): { pending: FileChange[]; kept: Array<{ path: string; reason: KeptReason }> } {
+): { pending: FileChange[]; kept: PublishResult['kept'] } {
   const pending: FileChange[] = []
-  const kept: Array<{ path: string; reason: KeptReason }> = []
+  const kept: PublishResult['kept'] = []
   for (const file of files) {
     const decision = writeDecision(file, branch.blobs.get(file.path), overwrite)
-    const onWorkBranch = work !== undefined && !decision.write && decision.reason === 'edited'
-    if (decision.write || onWorkBranch) {
+    if (decision.write || (work !== undefined && decision.reason === 'edited')) {
       pending.push(file)
     } else {
       kept.push({ path: file.path, reason: decision.reason })

@@ -5,7 +5,7 @@
 
 /** ReadBranch's folder slots: a run writes to at most four folders (posts, data, model summaries, the record). */
 export const FOLDER_SLOTS = [0, 1, 2, 3] as const
-export type FolderSlot = (typeof FOLDER_SLOTS)[number]
+type FolderSlot = (typeof FOLDER_SLOTS)[number]
 
 /** A file's blob as the action reads it: `text` stops at 512,000 bytes, `isTruncated` says when. */
 const FILE_TEXT = `fragment FileText on TreeEntry {
@@ -22,11 +22,7 @@ const FILE_TEXT = `fragment FileText on TreeEntry {
  * one round trip.
  */
 export function readBranchDocument(paths = 0): string {
-  const numbers = [...Array(paths).keys()]
-  const variables = numbers.map((number) => `, $path${number}: String!`).join('')
-  const files = numbers
-    .map((number) => `\n      file${number}: file(path: $path${number}) { ...FileText }`)
-    .join('')
+  const { variables, files } = pathFields(paths)
   return `query ReadBranch($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!, $folder0: String! = "", $withFolder0: Boolean! = false, $folder1: String! = "", $withFolder1: Boolean! = false, $folder2: String! = "", $withFolder2: Boolean! = false, $folder3: String! = "", $withFolder3: Boolean! = false${variables}) {
   repository(owner: $owner, name: $name) {
     id
@@ -60,20 +56,18 @@ fragment FolderEntries on TreeEntry {
 }${paths > 0 ? `\n\n${FILE_TEXT}` : ''}`
 }
 
-export const READ_BRANCH = readBranchDocument()
-
-export type ReadBranchVariables = {
-  owner: string
-  name: string
-  qualifiedName: string
-  useDefaultBranch: boolean
-  workBranch: string
-  withWorkBranch: boolean
-} & { [N in FolderSlot as `folder${N}`]?: string } & { [N in FolderSlot as `withFolder${N}`]?: boolean }
-
-export interface FolderEntries {
-  object: { entries?: Array<{ name: string; oid: string }> } | null
+/** For `count` paths: the variables `$path0` …, and the fields `file0` … that read them. */
+function pathFields(count: number): { variables: string; files: string } {
+  const numbers = [...Array(count).keys()]
+  return {
+    variables: numbers.map((number) => `, $path${number}: String!`).join(''),
+    files: numbers
+      .map((number) => `\n      file${number}: file(path: $path${number}) { ...FileText }`)
+      .join(''),
+  }
 }
+
+export const READ_BRANCH = readBranchDocument()
 
 export interface BranchFiles {
   name: string
@@ -82,62 +76,37 @@ export interface BranchFiles {
         oid: string
         url?: string
         parents?: { nodes: Array<{ oid: string } | null> | null }
-      } & { [N in FolderSlot as `folder${N}`]?: FolderEntries | null } & {
+      } & {
+        [N in FolderSlot as `folder${N}`]?: {
+          object: { entries?: Array<{ name: string; oid: string }> } | null
+        } | null
+      } & {
         [file: `file${number}`]: FileText | null | undefined
       })
     | null
   associatedPullRequests?: { nodes: Array<{ number: number; url: string } | null> | null }
 }
 
+/** The branches a read asks for: the target branch (one of the first two), and the work branch. */
+type Branches<T> = Partial<Record<'defaultBranchRef' | 'ref' | 'workBranch', T | null>>
+
 export interface ReadBranchResult {
-  repository: {
-    id: string
-    nameWithOwner: string
-    defaultBranchRef?: BranchFiles | null
-    ref?: BranchFiles | null
-    workBranch?: BranchFiles | null
-  } | null
+  repository: ({ id: string; nameWithOwner: string } & Branches<BranchFiles>) | null
 }
 
 /** One commit on a branch, only if the branch still points where we read it (compare-and-swap). */
 export const CREATE_COMMIT_ON_BRANCH = `mutation CreateCommitOnBranch($input: CreateCommitOnBranchInput!) {
-  createCommitOnBranch(input: $input) {
-    commit {
-      oid
-      url
-    }
-  }
+  createCommitOnBranch(input: $input) { commit { oid url } }
 }`
-
-export interface CreateCommitResult {
-  createCommitOnBranch: { commit: { oid: string; url: string } | null } | null
-}
 
 /** The pull-request work branch, started at the target branch's head. */
 export const CREATE_REF = `mutation CreateRef($input: CreateRefInput!) {
-  createRef(input: $input) {
-    ref {
-      name
-    }
-  }
+  createRef(input: $input) { ref { name } }
 }`
-
-export interface CreateRefResult {
-  createRef: { ref: { name: string } | null } | null
-}
 
 export const CREATE_PULL_REQUEST = `mutation CreatePullRequest($input: CreatePullRequestInput!) {
-  createPullRequest(input: $input) {
-    pullRequest {
-      number
-      url
-    }
-  }
+  createPullRequest(input: $input) { pullRequest { number url } }
 }`
-
-export interface CreatePullRequestResult {
-  createPullRequest: { pullRequest: { number: number; url: string } | null } | null
-}
 
 /**
  * Files' texts on a branch (the default branch when `$useDefaultBranch`) and, in pull-request mode, on
@@ -147,10 +116,8 @@ export interface CreatePullRequestResult {
  * when the blob is read by `oid` over REST.
  */
 export function readFilesDocument(count: number): string {
-  const numbers = [...Array(count).keys()]
-  const paths = numbers.map((number) => `, $path${number}: String!`).join('')
-  const files = numbers.map((number) => `      file${number}: file(path: $path${number}) { ...FileText }`)
-  return `query ReadFiles($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!${paths}) {
+  const { variables, files } = pathFields(count)
+  return `query ReadFiles($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!${variables}) {
   repository(owner: $owner, name: $name) {
     defaultBranchRef @include(if: $useDefaultBranch) { ...Files }
     ref(qualifiedName: $qualifiedName) @skip(if: $useDefaultBranch) { ...Files }
@@ -160,8 +127,7 @@ export function readFilesDocument(count: number): string {
 
 fragment Files on Ref {
   target {
-    ... on Commit {
-${files.join('\n')}
+    ... on Commit {${files}
     }
   }
 }
@@ -179,14 +145,6 @@ export interface FileText {
   } | null
 }
 
-interface RefFiles {
-  target: Record<string, FileText | null | undefined> | null
-}
-
 export interface ReadFilesResult {
-  repository: {
-    defaultBranchRef?: RefFiles | null
-    ref?: RefFiles | null
-    workBranch?: RefFiles | null
-  } | null
+  repository: Branches<{ target: Record<string, FileText | null | undefined> | null }> | null
 }

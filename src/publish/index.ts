@@ -12,9 +12,6 @@ import { createCommitPublisher } from './commit.js'
 import { createPullRequestPublisher } from './pull-request.js'
 import type { Publisher } from '../core/changes.js'
 
-export type { ChangeSet, FileChange, PublishResult, Publisher } from '../core/changes.js'
-export type { DispatchFailure, DispatchWorkflow } from './dispatch.js'
-
 /**
  * The folders a run may write to (posts, data, the record, the summary cache), read with its first files
  * so that the commit needs no read of its own. A post path with a folder of its own is read at commit.
@@ -27,36 +24,23 @@ function runFolders({ postsDir, dataDir }: Settings): string[] {
 /** The publisher for the settings' target; `print` receives dry-run output (stdout in the CLI, the log in the action). */
 export function createPublisher(settings: Settings, log: Log, print: (text: string) => void): Publisher {
   const { target } = settings
-  const folders = runFolders(settings)
-  switch (target.mode) {
-    case 'dry-run':
-      return createDryRunPublisher({ print })
-    case 'files':
-      return createFilesPublisher({ root: target.workspace, log })
-    case 'commit':
-      return createCommitPublisher({
-        ...target.github,
-        folders,
-        userAgent: USER_AGENT,
-        log,
-        clock: systemClock,
-      })
-    case 'pull-request':
-      return createPullRequestPublisher(
-        { ...target.github, folders, userAgent: USER_AGENT, log, clock: systemClock },
-        target.workBranch,
-      )
+  if (target.mode === 'dry-run') return createDryRunPublisher({ print })
+  if (target.mode === 'files') return createFilesPublisher({ root: target.workspace, log })
+  const connection = {
+    ...target.github,
+    folders: runFolders(settings),
+    userAgent: USER_AGENT,
+    log,
+    clock: systemClock,
   }
+  return target.mode === 'commit'
+    ? createCommitPublisher(connection)
+    : createPullRequestPublisher(connection, target.workBranch)
 }
 
 /** The workflow to start after a commit lands: commit mode with `dispatch-workflow` only. */
 export function createDispatch({ target }: Settings, log: Log): DispatchWorkflow | undefined {
   if (target.mode !== 'commit' || target.dispatchWorkflow === undefined) return undefined
-  return createWorkflowDispatch({
-    ...target.github,
-    workflow: target.dispatchWorkflow,
-    userAgent: USER_AGENT,
-    log,
-    clock: systemClock,
-  })
+  const { github, dispatchWorkflow: workflow } = target
+  return createWorkflowDispatch({ ...github, workflow, userAgent: USER_AGENT, log, clock: systemClock })
 }

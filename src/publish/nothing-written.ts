@@ -1,15 +1,5 @@
 import type { KeptReason, PublishResult } from '../core/changes.js'
 
-/** The order reasons are told in: the harmless one first. */
-const REASONS: readonly KeptReason[] = [
-  'unchanged',
-  'overwrite-never',
-  'edited',
-  'deleted',
-  'unrecorded',
-  'too-large',
-]
-
 /**
  * Why a run wrote nothing, from what the publisher kept and why: `the post is unchanged`, or
  * `the post exists and differs; overwrite is "never"`, so that a kept edit is not reported as an
@@ -19,30 +9,25 @@ const REASONS: readonly KeptReason[] = [
 export function nothingWritten(posts: readonly string[], kept: PublishResult['kept']): string {
   const noun = posts.length > 0 ? 'post' : 'file'
   const told = posts.length > 0 ? kept.filter((file) => posts.includes(file.path)) : kept
-  const counts = REASONS.map((reason) => ({
-    reason,
-    count: told.filter((file) => file.reason === reason).length,
-  })).filter(({ count }) => count > 0)
-  const whole = counts.length === 1
-  const parts = counts.map(({ reason, count }) => {
-    const subject = whole
-      ? count === 1
-        ? `the ${noun}`
-        : `the ${count} ${noun}s`
-      : `${count} ${count === 1 ? noun : `${noun}s`}`
-    return `${subject} ${VERBS[reason](count === 1)}`
+  const counts = (Object.keys(VERBS) as KeptReason[])
+    .map((reason) => [reason, told.filter((file) => file.reason === reason).length] as const)
+    .filter(([, count]) => count > 0)
+  if (counts.length === 0) return 'nothing to write'
+  const parts = counts.map(([reason, count]) => {
+    const nouns = count === 1 ? noun : `${count} ${noun}s`
+    const subject = counts.length === 1 ? `the ${nouns}` : count === 1 ? `1 ${noun}` : nouns
+    return `${subject} ${VERBS[reason][count === 1 ? 0 : 1]}`
   })
-  if (parts.length === 0) return 'nothing to write'
-  const never = counts.some(({ reason }) => reason === 'overwrite-never')
+  const never = counts.some(([reason]) => reason === 'overwrite-never')
   return `${parts.join(', ')}${never ? '; overwrite is "never"' : ''}`
 }
 
-const VERBS: Record<KeptReason, (one: boolean) => string> = {
-  unchanged: (one) => (one ? 'is unchanged' : 'are unchanged'),
-  'overwrite-never': (one) => (one ? 'exists and differs' : 'exist and differ'),
-  edited: (one) => (one ? 'was edited since the action wrote it' : 'were edited since the action wrote them'),
-  deleted: (one) =>
-    one ? 'was deleted since the action wrote it' : 'were deleted since the action wrote them',
-  unrecorded: (one) => (one ? 'has no record any more' : 'have no record any more'),
-  'too-large': (one) => (one ? 'is too large to write' : 'are too large to write'),
+/** What the kept files are, for one and for more, in the order they are told: the harmless one first. */
+const VERBS: Record<KeptReason, [one: string, more: string]> = {
+  unchanged: ['is unchanged', 'are unchanged'],
+  'overwrite-never': ['exists and differs', 'exist and differ'],
+  edited: ['was edited since the action wrote it', 'were edited since the action wrote them'],
+  deleted: ['was deleted since the action wrote it', 'were deleted since the action wrote them'],
+  unrecorded: ['has no record any more', 'have no record any more'],
+  'too-large': ['is too large to write', 'are too large to write'],
 }

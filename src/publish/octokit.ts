@@ -6,15 +6,24 @@ import { answerJson, createOutbound, sharedDispatcher, type Answer } from '../co
 import type { Log } from '../core/log.js'
 import { rateLimitAnswer } from './rate-limit.js'
 
-export type GitHubClient = Octokit
-
-export interface GitHubClientOptions {
+/** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
+export interface GitHubConnection {
   token: string
   apiUrl: string
+  /** GitHub Enterprise serves GraphQL at `/api/graphql`, not under the REST base: taken as given. */
+  graphqlUrl: string
+  repository: { owner: string; repo: string }
+  /** Set when `repository` is not the workflow's own: GITHUB_TOKEN cannot write there. */
+  otherRepository?: boolean
+  /** Undefined: the repository's default branch. */
+  branch?: string
+  /** The folders a run may write to, read with its first files (see gitHubPublisher); none: read at commit. */
+  folders?: readonly string[]
   userAgent: string
   log: Log
   clock: Clock
-  /** core/http's shared dispatcher unless given. */
+  random?: () => number
+  /** Under Octokit: core/http's shared dispatcher unless given. */
   dispatcher?: Dispatcher
 }
 
@@ -37,7 +46,7 @@ export function createGitHubClient({
   log,
   clock,
   dispatcher,
-}: GitHubClientOptions) {
+}: Omit<GitHubConnection, 'graphqlUrl' | 'repository' | 'branch'>) {
   const http = createOutbound({
     limits: GITHUB,
     clock,
@@ -61,8 +70,7 @@ export function createGitHubClient({
       },
       {
         idempotent,
-        retryable: (answer) =>
-          idempotent ? passingFault(answer, clock.now()) : rateLimited(answer, clock.now()),
+        retryable: (answer) => retryable(answer, clock.now(), idempotent),
       },
     )
     return asResponse(answer, url)
@@ -70,29 +78,21 @@ export function createGitHubClient({
   return new Octokit({ auth: token, baseUrl: apiUrl, userAgent, request: { fetch } })
 }
 
-/** An answer another attempt may turn into a success: a GraphQL time-out, or a rate limit's wait. */
-function passingFault(answer: Answer, now: number): boolean {
-  // Only a 200 (GraphQL's errors) and a 403 may be either; most answers need no parsing to tell.
-  const suspect = answer.text.includes(GRAPHQL_HICCUP) || answer.text.includes('RATE_LIMITED')
-  if (answer.status !== 403 && !(answer.status === 200 && suspect)) return false
-  const first = answerBody(answer).errors?.[0]?.message
-  if (answer.status === 200 && typeof first === 'string' && first.startsWith(GRAPHQL_HICCUP)) return true
-  return rateLimited(answer, now)
-}
-
-/** A rate limit's refusal, with a wait to sit out: nothing was done, so another attempt is safe. */
-function rateLimited(answer: Answer, now: number): boolean {
-  if (answer.status !== 403 && answer.status !== 200) return false
-  if (answer.status === 200 && !answer.text.includes('RATE_LIMITED')) return false
-  return (
-    rateLimitAnswer({ ...answerBody(answer), status: answer.status, headers: answer.headers }, now) !==
-    undefined
-  )
-}
-
-function answerBody(answer: Answer): { message?: unknown; errors?: Array<{ message?: unknown }> } {
-  const body = (answerJson(answer.text) ?? {}) as { message?: unknown; errors?: unknown }
-  return { message: body.message, errors: Array.isArray(body.errors) ? body.errors : undefined }
+/**
+ * An answer another attempt may turn into a success: a rate limit's refusal with a wait to sit out
+ * (nothing was done, so another attempt is safe) and, for a request that changes nothing, a GraphQL
+ * time-out. Only a 200 (GraphQL's errors) and a 403 may be either; most answers need no parsing to tell.
+ */
+function retryable({ status, text, headers }: Answer, now: number, idempotent: boolean): boolean {
+  const limited = text.includes('RATE_LIMITED')
+  const hiccup = idempotent && text.includes(GRAPHQL_HICCUP)
+  if (status !== 403 && !(status === 200 && (limited || hiccup))) return false
+  const body = (answerJson(text) ?? {}) as { message?: unknown; errors?: unknown }
+  const errors = Array.isArray(body.errors) ? (body.errors as Array<{ message?: unknown }>) : undefined
+  const first = errors?.[0]?.message
+  if (hiccup && status === 200 && typeof first === 'string' && first.startsWith(GRAPHQL_HICCUP)) return true
+  if (status === 200 && !limited) return false
+  return rateLimitAnswer({ message: body.message, errors, status, headers }, now) !== undefined
 }
 
 /** Whether a request body is a GraphQL mutation, which changes the repository. */

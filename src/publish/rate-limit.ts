@@ -2,10 +2,8 @@ import type { ResponseHeaders } from '../core/http/announced-wait.js'
 import { GITHUB } from '../core/http/limits.js'
 import { seconds } from '../core/wording.js'
 
-export type RateLimitKind = 'rate limit' | 'secondary rate limit'
-
 export interface RateLimitAnswer {
-  kind: RateLimitKind
+  kind: 'rate limit' | 'secondary rate limit'
   /** What GitHub announced, in seconds; undefined when it did not say. */
   waitS?: number
 }

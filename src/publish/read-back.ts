@@ -9,20 +9,20 @@ import type { BranchState } from './branch-state.js'
  * The three mutations a run makes, each sent once: when its outcome is unknown (the answer was lost,
  * or what it creates exists already), the repository is read back and the action's own result
  * recognised, so that a commit that landed is reported with its sha and dispatches the deploy. What
- * did not land is a BranchMovedError: withRetries (github.ts) reads the branch again and tries again.
+ * did not land is a BranchMovedError: gitHubPublisher (github.ts) reads the branch again and tries again.
  */
 
-/** Commits `files` onto `branch`; a commit whose answer was lost is ours when the head has our parent and files. */
+/**
+ * Commits `files` onto `branch` with compare-and-swap, and says so; a commit whose answer was lost is
+ * ours when the head has our parent and files.
+ */
 export async function commitOnce(
   repository: GitHubRepository,
   branch: BranchState,
   files: FileChange[],
-  message: string,
-  log: Log,
+  { message, log }: { message: string; log: Log },
 ): Promise<{ oid: string; url: string }> {
-  try {
-    return await repository.commit(branch, files, message)
-  } catch (error) {
+  const commit = await repository.commit(branch, files, message).catch(async (error: unknown) => {
     if (!(error instanceof UncertainMutationError)) throw error
     const folders = [...new Set(files.map((file) => posix.dirname(file.path)))]
     const { base: now } = await repository.read(branch.name, folders, undefined)
@@ -32,7 +32,9 @@ export async function commitOnce(
     if (!ours) throw notLanded(error, `the commit on ${branch.name}`)
     log.info(`${error.message}; the commit landed all the same (read back: ${now.headOid})`)
     return { oid: now.headOid, url: now.headUrl ?? '' }
-  }
+  })
+  log.info(`Committed ${files.length} file(s) to ${branch.name}: ${commit.url}`)
+  return commit
 }
 
 /** Creates the work branch at `oid`; one whose answer was lost is ours when it points at `oid`. */
@@ -41,14 +43,12 @@ export async function createBranchOnce(
   { repositoryId, base, name, oid }: { repositoryId: string; base: string; name: string; oid: string },
   log: Log,
 ): Promise<void> {
-  try {
-    await repository.createBranch(repositoryId, name, oid)
-  } catch (error) {
+  await repository.createBranch(repositoryId, name, oid).catch(async (error: unknown) => {
     if (!(error instanceof UncertainMutationError)) throw error
     const { work } = await repository.read(base, [], name)
     if (work?.headOid !== oid) throw notLanded(error, `the branch ${name}`)
     log.info(`${error.message}; the branch ${name} is there all the same, at ${oid}`)
-  }
+  })
 }
 
 /** Opens the pull request from `head`; one whose answer was lost is found open from `head`. */
@@ -58,15 +58,13 @@ export async function openPullRequestOnce(
   pullRequest: { base: string; head: string; title: string; body: string },
   log: Log,
 ): Promise<string> {
-  try {
-    return await repository.createPullRequest(repositoryId, pullRequest)
-  } catch (error) {
+  return repository.createPullRequest(repositoryId, pullRequest).catch(async (error: unknown) => {
     if (!(error instanceof UncertainMutationError)) throw error
     const { openPullRequestUrl } = await repository.read(pullRequest.base, [], pullRequest.head)
     if (openPullRequestUrl === undefined) throw notLanded(error, `the pull request from ${pullRequest.head}`)
     log.info(`${error.message}; the pull request is open all the same: ${openPullRequestUrl}`)
     return openPullRequestUrl
-  }
+  })
 }
 
 function notLanded(error: Error, what: string): BranchMovedError {

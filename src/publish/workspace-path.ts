@@ -76,7 +76,5 @@ function refusal(path: string, why: string): WorkspaceError {
 }
 
 function missing(error: unknown): undefined {
-  if ((error as { code?: unknown }).code === 'ENOENT' || (error as { code?: unknown }).code === 'ENOTDIR')
-    return undefined
-  throw error
+  if (!['ENOENT', 'ENOTDIR'].includes((error as { code?: string }).code ?? '')) throw error
 }

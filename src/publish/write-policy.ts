@@ -40,28 +40,20 @@ export function writeDecision(
  * post of the run's own days that a person edited (a refreshed post's is told by the refresh), else a line.
  */
 export function logKept(log: Log, file: FileChange, reason: KeptReason, where: string): void {
-  if (reason === 'too-large') return log.warning(keptLine(file.path, reason, where))
-  if (reason === 'edited' && file.policy?.kind === 'overwrite') {
-    const notice = log.notice ?? log.info
-    return notice(`${keptLine(file.path, reason, where)}; overwrite: always replaces it`)
-  }
-  log.info(keptLine(file.path, reason, where))
+  const line = `${file.path}: ${KEPT[reason](where)}`
+  if (reason === 'too-large') log.warning(line)
+  else if (reason === 'edited' && file.policy?.kind === 'overwrite')
+    (log.notice ?? log.info)(`${line}; overwrite: always replaces it`)
+  else log.info(line)
 }
 
 /** How the log says why a file was left as it is; `where` is e.g. "on main" or "in the workspace". */
-export function keptLine(path: string, reason: KeptReason, where: string): string {
-  switch (reason) {
-    case 'unchanged':
-      return `${path}: already as wanted ${where}, left as it is`
-    case 'overwrite-never':
-      return `${path}: differs ${where}, left as it is (overwrite: never)`
-    case 'edited':
-      return `${path}: changed ${where} since the action wrote it (a person's edit), left as it is`
-    case 'deleted':
-      return `${path}: deleted ${where} since the action wrote it, not written again`
-    case 'unrecorded':
-      return `${path}: its record entry was removed ${where} during the run, so it is not refreshed`
-    case 'too-large':
-      return `${path}: not written ${where}: it would be larger than the ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB the action reads back; delete entries no longer needed from it`
-  }
+const KEPT: Record<KeptReason, (where: string) => string> = {
+  unchanged: (where) => `already as wanted ${where}, left as it is`,
+  'overwrite-never': (where) => `differs ${where}, left as it is (overwrite: never)`,
+  edited: (where) => `changed ${where} since the action wrote it (a person's edit), left as it is`,
+  deleted: (where) => `deleted ${where} since the action wrote it, not written again`,
+  unrecorded: (where) => `its record entry was removed ${where} during the run, so it is not refreshed`,
+  'too-large': (where) =>
+    `not written ${where}: it would be larger than the ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB the action reads back; delete entries no longer needed from it`,
 }

@@ -42,16 +42,9 @@ export function parseRateLimits(headers: ResponseHeaders): RateLimit[] {
       policies.find((candidate) => candidate.names.includes(name)) ??
       (members.length === 1 && policies.length === 1 ? policies[0] : undefined)
     const quota = integer(policy?.params.get('q'))
-    const windowSeconds = integer(policy?.params.get('w'))
-    return [
-      {
-        name,
-        remaining,
-        resetSeconds,
-        ...(quota !== undefined ? { quota } : {}),
-        ...(windowSeconds ? { windowSeconds } : {}),
-      },
-    ]
+    // A window of 0 s is no window.
+    const windowSeconds = integer(policy?.params.get('w')) || undefined
+    return [{ name, remaining, resetSeconds, quota, windowSeconds }]
   })
 }
 

@@ -40,14 +40,14 @@ export type FailureKind = 'unreachable' | 'broken' | 'timeout' | 'deadline' | 't
 /** A request that got no usable answer; its message says which, what happened and how often it was tried. */
 export class OutboundError extends Error {
   override name = 'OutboundError'
-  readonly kind: FailureKind
-  /** Whether another attempt may get past it; read only by the retries here. */
-  readonly retryable: boolean
 
-  constructor(message: string, { kind, retryable = false }: { kind: FailureKind; retryable?: boolean }) {
+  /** `retryable`: whether another attempt may get past it; read only by the retries here. */
+  constructor(
+    message: string,
+    readonly kind: FailureKind,
+    readonly retryable = false,
+  ) {
     super(message)
-    this.kind = kind
-    this.retryable = retryable
   }
 }
 
@@ -132,7 +132,7 @@ export function createOutbound({
   async function attempt(req: OutboundRequest, where: string, deadlineAt: number, maxBytes: number) {
     const left = deadlineAt - clock.now()
     const late = `${where}: no complete answer before ${over(limits.deadlineMs, limits.deadlineScope)} ran out`
-    if (left <= 0) throw new OutboundError(late, { kind: 'deadline', retryable: true })
+    if (left <= 0) throw new OutboundError(late, 'deadline', true)
     const abort = new AbortController()
     const timer = new AbortController()
     clock.sleep(Math.min(left, limits.attemptTimeoutMs), timer.signal).then(
@@ -155,23 +155,20 @@ export function createOutbound({
       return { status, headers: answerHeaders, text }
     } catch (error) {
       if (abort.signal.aborted) {
-        if (left < limits.attemptTimeoutMs)
-          throw new OutboundError(late, { kind: 'deadline', retryable: true })
+        if (left < limits.attemptTimeoutMs) throw new OutboundError(late, 'deadline', true)
         const slow = `${where}: no complete answer within ${seconds(limits.attemptTimeoutMs)}`
-        throw new OutboundError(slow, { kind: 'timeout', retryable: true })
+        throw new OutboundError(slow, 'timeout', true)
       }
       if (error instanceof TooLargeError) {
         const large = `${where}: ${limits.name} sent more than ${formatBytes(limits.maxBodyBytes)}, the limit ${limits.bodyScope}; stopped reading`
-        throw new OutboundError(large, { kind: 'too-large' })
+        throw new OutboundError(large, 'too-large')
       }
       const { code } = (error ?? {}) as { code?: unknown }
       const detail = errorMessage(error)
       const said = typeof code === 'string' && !detail.includes(code) ? `${detail} (${code})` : detail
       const what = answered ? 'the answer broke off' : `could not reach ${limits.name}`
-      throw new OutboundError(`${where}: ${what}: ${said}`, {
-        kind: answered ? 'broken' : 'unreachable',
-        retryable: RETRY_CODES.has(code as string),
-      })
+      const kind = answered ? 'broken' : 'unreachable'
+      throw new OutboundError(`${where}: ${what}: ${said}`, kind, RETRY_CODES.has(code as string))
     } finally {
       timer.abort()
     }
@@ -201,7 +198,7 @@ export function createOutbound({
         const said = failed ? outcome.message : describe(where, outcome)
         const finish = (note?: string): Answer => {
           const message = note === undefined ? said : `${said} (${note})`
-          if (failed) throw new OutboundError(message, { kind: outcome.kind })
+          if (failed) throw new OutboundError(message, outcome.kind)
           return isSuccess(outcome.status) ? outcome : { ...outcome, problem: message }
         }
         const again = options.idempotent !== false
