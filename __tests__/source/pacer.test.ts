@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { HUGGING_FACE } from '../../src/core/http/limits.js'
 import type { Pacer } from '../../src/core/http/send.js'
-import { createPacer } from '../../src/source/pacer.js'
+import { createPacer, OPENING_REQUESTS } from '../../src/source/pacer.js'
 
 const POLICY = '"fixed window";"api";q=500;w=300'
 
@@ -50,25 +50,26 @@ const limit = (r: number, t: number, q = 500, w = 300) => ({
 })
 
 describe('a server that announces no limit', () => {
-  it('gets one request first, then all of them at once', async () => {
+  it('sends the opening requests at once, the next after the first answer, then all of them at once', async () => {
     const { pacer, sleeps } = simulated()
-    const first = pacer.acquire()
-    const second = pacer.acquire()
-    expect([await settled(first), await settled(second)]).toEqual([true, false])
+    const opening = Array.from({ length: OPENING_REQUESTS }, () => pacer.acquire())
+    const next = pacer.acquire()
+    expect(await Promise.all(opening.map(settled))).toEqual(opening.map(() => true))
+    expect(await settled(next)).toBe(false)
     pacer.observe(200, {})
-    expect(await settled(second)).toBe(true)
+    expect(await settled(next)).toBe(true)
     const more = [pacer.acquire(), pacer.acquire(), pacer.acquire()]
     expect(await Promise.all(more.map(settled))).toEqual([true, true, true])
     expect(sleeps).toEqual([])
   })
 
-  it('lets the next request be the first when the first got no answer', async () => {
+  it('lets the next request go when one of the opening requests got no answer', async () => {
     const { pacer } = simulated()
-    await pacer.acquire()
-    const second = pacer.acquire()
-    expect(await settled(second)).toBe(false)
+    await Promise.all(Array.from({ length: OPENING_REQUESTS }, () => pacer.acquire()))
+    const next = pacer.acquire()
+    expect(await settled(next)).toBe(false)
     pacer.release()
-    expect(await settled(second)).toBe(true)
+    expect(await settled(next)).toBe(true)
   })
 })
 

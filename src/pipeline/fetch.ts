@@ -2,11 +2,15 @@ import pMap from 'p-map'
 import { eachDay, isoWeek, periodOf } from '../core/calendar.js'
 import type { Log } from '../core/log.js'
 import type { DayPapers } from '../core/paper.js'
+import { OPENING_REQUESTS } from '../source/pacer.js'
 import type { PaperSource, Period } from '../source/source.js'
 import { DigestError } from './errors.js'
 
-/** Requests sent at once: quick backfills, far below Hugging Face's 500 requests per 5 minutes. */
-const FETCH_CONCURRENCY = 6
+/**
+ * Requests sent at once: a daily run's day and its refresh days in one round trip (the pacer's opening
+ * requests), quick backfills, far below Hugging Face's 500 requests per 5 minutes.
+ */
+const FETCH_CONCURRENCY = OPENING_REQUESTS
 /** Weeks and months at once: each pages on by itself, and may read more bytes than a day (HUGGING_FACE). */
 const PERIOD_CONCURRENCY = 3
 
@@ -65,7 +69,9 @@ export async function fetchDays(
         'submittedOnDailyAt to place them on their day; asking for its days one by one',
     )
     // With the other periods in flight, no more days at once than a run that asks day by day.
-    return pMap(asked, (day) => source.fetchDay(day), { concurrency: FETCH_CONCURRENCY / PERIOD_CONCURRENCY })
+    return pMap(asked, (day) => source.fetchDay(day), {
+      concurrency: Math.floor(FETCH_CONCURRENCY / PERIOD_CONCURRENCY),
+    })
   }
 }
 

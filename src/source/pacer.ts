@@ -14,6 +14,13 @@ export interface PacerOptions {
 /** `t` and `Retry-After` count whole seconds: the reset may come up to a second after they say. */
 const ROUNDING_MS = 1_000
 
+/**
+ * Requests that go at once before the first answer tells the window: a daily run's day and its default
+ * refresh-days 7, in one round trip. A window with less room left than that is all but spent anyway, and
+ * its 429s hold every request for the wait they announce.
+ */
+export const OPENING_REQUESTS = 8
+
 /** A limit as the last answer told it, with what has been sent since. */
 interface Window {
   limit: RateLimit
@@ -31,9 +38,9 @@ type Wait = 'none' | 'answer' | { until: number; why: string }
  *
  * The window is fixed: it resets all at once, so spreading requests over it would only slow a run
  * down. Requests go while the window has room for them and for those still in flight; when it has
- * none left, the pacer waits for the answers in flight (they may show room), then for the reset. After
- * a reset, and at the start, one request goes first: its answer tells how much of the window is left,
- * since a neighbour on a shared runner IP may have spent it. A 429 with an announced wait holds every
+ * none left, the pacer waits for the answers in flight (they may show room), then for the reset. At the
+ * start OPENING_REQUESTS go at once; after a reset one request goes first: its answer tells how much of
+ * the window is left, since a neighbour on a shared runner IP may have spent it. A 429 with an announced wait holds every
  * request for that long. A server that announces no limit is not paced.
  */
 export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
@@ -42,6 +49,8 @@ export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
   let holdUntil = 0
   let holdReason = ''
   let inFlight = 0
+  /** Until the first answer: the opening requests go together. */
+  let opening = true
   let waitedMs = 0
   /** The wait under way, shared by every request held by it. */
   let pause: Promise<void> | undefined
@@ -63,8 +72,8 @@ export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
       const open = windows.filter((window) => window.resetAt > time)
       windows = open.length > 0 ? open : undefined
     }
-    // Unknown: one request at a time until an answer tells.
-    if (windows === undefined) return inFlight === 0 ? 'none' : 'answer'
+    // Unknown: the opening requests, or after a reset one at a time, until an answer tells.
+    if (windows === undefined) return inFlight < (opening ? OPENING_REQUESTS : 1) ? 'none' : 'answer'
     const full = windows.filter((window) => window.left <= 0)
     if (full.length === 0) return 'none'
     if (inFlight > 0) return 'answer'
@@ -106,6 +115,7 @@ export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
 
     observe(status, headers) {
       const time = current()
+      opening = false
       const limits = parseRateLimits(headers)
       // The answer's own request is in `r` already; the others in flight may not be.
       const unseen = Math.max(0, inFlight - 1)
