@@ -6,6 +6,7 @@ import { DigestError, runDigest } from '../src/pipeline/run.js'
 import type { ChangeSet, Publisher } from '../src/core/changes.js'
 import { parseSettings, type Settings } from '../src/settings/settings.js'
 import type { RawInputs } from '../src/settings/inputs.js'
+import { batchedReader } from '../src/publish/read-batch.js'
 import { parseDailyPapers } from '../src/source/paper.js'
 import type { PaperSource } from '../src/source/source.js'
 import { daySource } from './support/day-source.js'
@@ -285,5 +286,26 @@ describe('weekly and monthly digests', () => {
     expect(content).toContain('- Period: 2025-11-01 to 2025-11-20 (14 days with papers)')
     expect(content).toContain('## 🔥 Top 5 papers by upvotes')
     expect(content).toMatch(/## 🏷️ Top 10 keywords\n\n1\. .+ \(\d+\)\n2\. /)
+  })
+})
+
+describe('the order of the requests', () => {
+  it("sends the branch's read (its record files, batched as the publisher does) before asking for the days", async () => {
+    const settings = settingsFor({ date: '2025-12-24' })
+    const events: string[] = []
+    const source = daySource({})
+    const fetchDay = source.fetchDay
+    source.fetchDay = (day) => {
+      events.push(`fetch ${day}`)
+      return fetchDay(day)
+    }
+    const { publisher } = recordingPublisher()
+    publisher.readText = batchedReader((paths) => {
+      events.push(`read ${paths.length} paths`)
+      return Promise.resolve(new Map(paths.map((path) => [path, undefined])))
+    })
+    await runDigest(settings, collaborators(source, publisher))
+    expect(events[0]).toBe('read 8 paths')
+    expect(events.slice(1, 9)).toEqual(expect.arrayContaining(['fetch 2025-12-24', 'fetch 2025-12-17']))
   })
 })

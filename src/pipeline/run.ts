@@ -91,6 +91,8 @@ async function fetchPhase(
   { source, publisher, log, clock }: Collaborators,
 ): Promise<Fetched> {
   const refresh = startRefresh(settings, (path) => publisher.readText(path), log)
+  // Of the run's two waits GitHub's answer is the longer: its read goes out before the days.
+  if (refresh.records !== undefined) await readsSent()
   const label = `${describeRange(settings)}${describeRefresh(refresh.days)}`
   const all = await log.group(`Fetch papers (${label})`, () =>
     // A daily run's day and its refresh days go out at once, a request each; a digest of a period or a
@@ -105,6 +107,15 @@ async function fetchPhase(
   const today = formatDay(clock.now())
   if (own.some((day) => day.day === today)) log.warning(todayIncompleteWarning(today, '"yesterday"'))
   return { own, earlier, today, refresh }
+}
+
+/**
+ * Resolves once the reads asked for so far have gone out: publish/read-batch.ts gathers the paths asked
+ * for until the event loop turns (setImmediate), and the record's reads are asked for a few microtasks
+ * after startRefresh returns, so one turn later they are sent.
+ */
+function readsSent(): Promise<void> {
+  return new Promise((sent) => setImmediate(() => setImmediate(sent)))
 }
 
 function byPeriod(settings: Settings): boolean {
