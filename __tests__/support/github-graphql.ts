@@ -14,6 +14,7 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql'
+import { type TreeEntry } from './git-objects.ts'
 import { type GitRepository } from './git-repository.ts'
 
 export type TokenAccess = 'write' | 'read'
@@ -207,24 +208,19 @@ function commitObject(context: Resolution, oid: string) {
     oid,
     url: `${context.baseUrl}/${context.owner}/${context.repo}/commit/${oid}`,
     parents: async ({ first }: { first?: number }) => {
-      const line = (await context.git.git(['rev-list', '--parents', '-n', '1', oid])).trim()
-      const nodes = line
-        .split(' ')
-        .slice(1, 1 + (first ?? 100))
+      const nodes = (await context.git.objects.parents(oid))
+        .slice(0, first ?? 100)
         .map((parent) => commitObject(context, parent))
       return strict('CommitConnection', { nodes })
     },
     file: async ({ path }: { path: string }) => {
-      const line = (await context.git.git(['ls-tree', oid, '--', path.replace(/\/+$/, '')])).trim()
-      return line === '' ? null : treeEntryObject(context, line)
+      const entry = await context.git.objects.entry(oid, path)
+      return entry ? treeEntryObject(context, entry) : null
     },
   })
 }
 
-/** One `git ls-tree` line: `<mode> <type> <oid>\t<path>`. */
-function treeEntryObject(context: Resolution, line: string) {
-  const [info = '', path = ''] = line.split('\t')
-  const [mode = '', type = '', oid = ''] = info.split(' ')
+function treeEntryObject(context: Resolution, { mode, type, oid, path }: TreeEntry) {
   return strict('TreeEntry', {
     name: path.split('/').pop(),
     path,
@@ -240,10 +236,7 @@ function treeObject(context: Resolution, oid: string) {
     __typename: 'Tree',
     oid,
     entries: async () =>
-      (await context.git.git(['ls-tree', oid]))
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => treeEntryObject(context, line)),
+      (await context.git.objects.entries(oid)).map((entry) => treeEntryObject(context, entry)),
   })
 }
 
