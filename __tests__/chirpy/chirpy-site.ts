@@ -47,6 +47,23 @@ const succeeds = (command: string, args: string[]) => {
   }
 }
 
+let prooferMajor: number | undefined
+/**
+ * html-proofer's major version (its options changed between Debian's 3.x and Chirpy's 5), or undefined
+ * where it is missing. Asked once: loading it takes Ruby half a second.
+ */
+function htmlProoferMajor(): number | undefined {
+  if (prooferMajor === undefined) {
+    try {
+      const version = execFileSync('htmlproofer', ['--version'], { encoding: 'utf8', stdio: 'pipe' })
+      prooferMajor = Number(/(\d+)\./.exec(version)?.[1])
+    } catch {
+      return undefined
+    }
+  }
+  return prooferMajor
+}
+
 /** What this machine lacks to build the site, each with how to get it; empty when it has everything. */
 export function missingPrerequisites(gem: string): string[] {
   const missing: string[] = []
@@ -62,9 +79,7 @@ export function missingPrerequisites(gem: string): string[] {
   }
   const requires = ['jekyll', ...PLUGINS].map((name) => `require '${name}'`).join('; ')
   const tools =
-    succeeds('gem', ['--version']) &&
-    succeeds('ruby', ['-e', requires]) &&
-    succeeds('htmlproofer', ['--version'])
+    succeeds('gem', ['--version']) && succeeds('ruby', ['-e', requires]) && htmlProoferMajor() !== undefined
   if (!tools)
     missing.push(
       `Jekyll, Chirpy's plugins or html-proofer (\`apt-get install ${DEBIAN_PACKAGES.join(' ')}\`)`,
@@ -207,8 +222,7 @@ export async function buildSite(dir: string, env: NodeJS.ProcessEnv): Promise<st
  * defaults spelt out for Debian's 3.x. Resolves to its exit code and log.
  */
 export async function proofSite(dir: string): Promise<{ exitCode: number; log: string }> {
-  const { stdout } = await run('htmlproofer', ['--version'])
-  const major = Number(/(\d+)\./.exec(stdout)?.[1])
+  const major = htmlProoferMajor() ?? 0
   const localUrls = '/^http:\\/\\/127.0.0.1/,/^http:\\/\\/0.0.0.0/,/^http:\\/\\/localhost/'
   const args =
     major >= 4
