@@ -6,7 +6,7 @@
  * is the fast inner loop.
  */
 const typescript = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/__tests__/support/jest-environment.mjs',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
@@ -32,6 +32,7 @@ export default {
     },
   ],
   testTimeout: 60000,
+  testSequencer: '<rootDir>/__tests__/support/slow-first.mjs',
   // `npm test -- --coverage`: four lines on how much of src/ the unit tests ran (the e2e tests run the bundle
   // in a child process, which counts for nothing here). Off by default: instrumenting src/ costs time.
   coverageReporters: ['text-summary'],
