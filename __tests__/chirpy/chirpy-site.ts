@@ -11,6 +11,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { compile } from 'sass'
+import { htmlProoferMajor } from './site-tools.js'
 
 const CHIRPY_GEM_NAME = 'jekyll-theme-chirpy-7.3.0.gem'
 const CHIRPY_GEM_SHA256 = 'f725e938b71b5d04706ebca627cee1cda86e66858fbd81a1461a8ab0cb018727'
@@ -45,23 +46,6 @@ const succeeds = (command: string, args: string[]) => {
   } catch {
     return false
   }
-}
-
-let prooferMajor: number | undefined
-/**
- * html-proofer's major version (its options changed between Debian's 3.x and Chirpy's 5), or undefined
- * where it is missing. Asked once: loading it takes Ruby half a second.
- */
-function htmlProoferMajor(): number | undefined {
-  if (prooferMajor === undefined) {
-    try {
-      const version = execFileSync('htmlproofer', ['--version'], { encoding: 'utf8', stdio: 'pipe' })
-      prooferMajor = Number(/(\d+)\./.exec(version)?.[1])
-    } catch {
-      return undefined
-    }
-  }
-  return prooferMajor
 }
 
 /** What this machine lacks to build the site, each with how to get it; empty when it has everything. */
@@ -207,47 +191,8 @@ jekyll-archives:
     category: /categories/:name/
 `
 
-/** `jekyll build` into `dir/_site`; returns its log, where Jekyll reports a "Conflict". */
-export async function buildSite(dir: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const { stdout, stderr } = await run(
-    'jekyll',
-    ['build', '--source', dir, '--destination', join(dir, '_site')],
-    env,
-  )
-  return stdout + stderr
-}
-
 /**
- * html-proofer as Chirpy's CI runs it (`--disable-external`, its local URLs ignored), with version 5's
- * defaults spelt out for Debian's 3.x. Resolves to its exit code and log.
- */
-export async function proofSite(dir: string): Promise<{ exitCode: number; log: string }> {
-  const major = htmlProoferMajor() ?? 0
-  const localUrls = '/^http:\\/\\/127.0.0.1/,/^http:\\/\\/0.0.0.0/,/^http:\\/\\/localhost/'
-  const args =
-    major >= 4
-      ? ['--disable-external', '--ignore-urls', localUrls]
-      : [
-          '--disable-external',
-          '--url-ignore',
-          localUrls,
-          '--check-html',
-          '--allow-hash-href',
-          '--enforce-https',
-          '--check-img-http',
-        ]
-  try {
-    const { stdout: out, stderr } = await run('htmlproofer', [join(dir, '_site'), ...args])
-    return { exitCode: 0, log: out + stderr }
-  } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string }
-    return { exitCode: Number(failure.code ?? 1), log: `${failure.stdout ?? ''}${failure.stderr ?? ''}` }
-  }
-}
-
-/**
- * The program's output; a failure carries it too (as `stdout` and `stderr` on the error). Ruby reads files
- * in the locale's encoding: a shell without LANG (US-ASCII) would fail on the site's Korean text.
+ * The program's output; a failure carries it too (as `stdout` and `stderr` on the error).
  */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   return promisify(execFile)(command, args, {

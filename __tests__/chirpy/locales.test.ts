@@ -8,7 +8,7 @@ import pMap from 'p-map'
 import { LANGUAGE_TAGS, type LanguageTag } from '../../src/core/languages.js'
 import { CHIRPY_LANG } from '../support/locale-posts.js'
 import { runAction } from '../support/run-action.js'
-import { buildSite, chirpyGemPath, missingPrerequisites, proofSite, writeSite } from './chirpy-site.js'
+import { chirpyGemPath, missingPrerequisites, writeSite } from './chirpy-site.js'
 import { useChirpyFixture } from './chirpy-fixture.js'
 import { attribute, elements, viewPost } from './reader.js'
 
@@ -75,8 +75,8 @@ maybe('a Chirpy 7.3 site in each language', () => {
     const { hint } = (parseYaml(await readFile(locale, 'utf8')) as { search: { hint: string } }).search
     // Liquid's capitalize is Ruby's: the first letter up, the rest down.
     const searchHint = `${hint.charAt(0).toUpperCase()}${hint.slice(1).toLowerCase()}`
-    await buildSite(dir, fixture.jekyllEnv)
-    return { dir, posts, searchHint, proof: await proofSite(dir) }
+    await fixture.sites.build(dir)
+    return { dir, posts, searchHint, proof: await fixture.sites.proof(dir) }
   }
 
   beforeAll(async () => {
