@@ -1,7 +1,8 @@
 /**
  * A real Chirpy 7.3 site, built offline: the released theme gem installed into a temporary GEM_HOME,
  * Debian's Jekyll and plugins, and the theme's stylesheet compiled with Dart Sass from npm (its `@use`
- * modules are beyond Debian's libsass). The site is then checked the way Chirpy's own CI checks one.
+ * modules are beyond Debian's libsass). site-tools.ts builds the site and checks it the way Chirpy's own CI
+ * checks one.
  * `__tests__/fixtures/chirpy/README.md` tells where the gem comes from and how the pieces fit.
  */
 import { execFile, execFileSync } from 'node:child_process'
