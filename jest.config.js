@@ -1,15 +1,16 @@
 /**
- * Jest in ESM mode: ts-jest compiles TypeScript to ES modules (transpile only: `npm run typecheck` checks
- * types), run with --experimental-vm-modules. Two projects: `unit`, everything that runs src/ in the test's
- * own process, and `e2e`, the tests that run the bundle (dist/) as a runner or a terminal would, which
- * rebuild a stale bundle first. `npm test` runs both; `npm run test:unit` is the fast inner loop.
+ * Jest in ESM mode, run with --experimental-vm-modules; TypeScript becomes JavaScript by Node's own type
+ * stripping (__tests__/support/strip-types.mjs: `npm run typecheck` checks the types). Two projects: `unit`,
+ * everything that runs src/ in the test's own process, and `e2e`, the tests that run the bundle (dist/) as a
+ * runner or a terminal would, which rebuild a stale bundle first. `npm test` runs both; `npm run test:unit`
+ * is the fast inner loop.
  */
 const typescript = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/__tests__/support/jest-environment.mjs',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+    '^.+\\.ts$': '<rootDir>/__tests__/support/strip-types.mjs',
   },
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.d.ts'],
 }
@@ -31,6 +32,7 @@ export default {
     },
   ],
   testTimeout: 60000,
+  testSequencer: '<rootDir>/__tests__/support/slow-first.mjs',
   // `npm test -- --coverage`: four lines on how much of src/ the unit tests ran (the e2e tests run the bundle
   // in a child process, which counts for nothing here). Off by default: instrumenting src/ costs time.
   coverageReporters: ['text-summary'],

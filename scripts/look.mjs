@@ -20,12 +20,12 @@ import { extname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import puppeteer from 'puppeteer-core'
 import {
-  buildSite,
   chirpyGemPath,
   installTheme,
   missingPrerequisites,
   writeSite,
 } from '../__tests__/chirpy/chirpy-site.ts'
+import { startSiteTools } from '../__tests__/chirpy/site-tools.ts'
 import { listedOn, loadFixtureDays, startHfServer } from '../__tests__/support/hf-server.ts'
 import { CHIRPY_LANG } from '../__tests__/support/locale-posts.ts'
 import { runAction } from '../__tests__/support/run-action.ts'
@@ -101,8 +101,12 @@ try {
     })
     if (run.exitCode !== 0) throw new Error(`the action failed on ${JSON.stringify(inputs)}:\n${run.stdout}`)
   }
-  const env = await installTheme(gem, join(work, 'gems'))
-  await buildSite(site, env)
+  const tools = startSiteTools(await installTheme(gem, join(work, 'gems')))
+  try {
+    await tools.build(site)
+  } finally {
+    await tools.close()
+  }
   server = await serve(join(site, '_site'))
   const origin = `http://127.0.0.1:${server.address().port}`
 

@@ -5,12 +5,16 @@ import { join } from 'node:path'
 import { afterAll, beforeAll } from '@jest/globals'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { installTheme } from './chirpy-site.js'
+import { startSiteTools, type SiteTools } from './site-tools.js'
 
-/** What a file's sites share: the stand-in for Hugging Face, and the theme installed with its environment. */
+/**
+ * What a file's sites share: the stand-in for Hugging Face, the theme installed, and Jekyll and html-proofer
+ * with the theme's environment.
+ */
 export interface ChirpyFixture {
   hf: HfServer
   gemHome: string
-  jekyllEnv: NodeJS.ProcessEnv
+  sites: SiteTools
 }
 
 /**
@@ -22,9 +26,10 @@ export function useChirpyFixture(gem: string): ChirpyFixture {
   beforeAll(async () => {
     fixture.hf = await startHfServer()
     fixture.gemHome = await mkdtemp(join(tmpdir(), 'chirpy-gems-'))
-    fixture.jekyllEnv = await installTheme(gem, fixture.gemHome)
+    fixture.sites = startSiteTools(await installTheme(gem, fixture.gemHome))
   }, 120_000)
   afterAll(async () => {
+    await fixture.sites?.close()
     await fixture.hf?.close()
     if (fixture.gemHome) await rm(fixture.gemHome, { recursive: true, force: true })
   })

@@ -1,7 +1,8 @@
 /**
  * A real Chirpy 7.3 site, built offline: the released theme gem installed into a temporary GEM_HOME,
  * Debian's Jekyll and plugins, and the theme's stylesheet compiled with Dart Sass from npm (its `@use`
- * modules are beyond Debian's libsass). The site is then checked the way Chirpy's own CI checks one.
+ * modules are beyond Debian's libsass). site-tools.ts builds the site and checks it the way Chirpy's own CI
+ * checks one.
  * `__tests__/fixtures/chirpy/README.md` tells where the gem comes from and how the pieces fit.
  */
 import { execFile, execFileSync } from 'node:child_process'
@@ -11,6 +12,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { compile } from 'sass'
+import { htmlProoferMajor } from './site-tools.js'
 
 const CHIRPY_GEM_NAME = 'jekyll-theme-chirpy-7.3.0.gem'
 const CHIRPY_GEM_SHA256 = 'f725e938b71b5d04706ebca627cee1cda86e66858fbd81a1461a8ab0cb018727'
@@ -62,9 +64,7 @@ export function missingPrerequisites(gem: string): string[] {
   }
   const requires = ['jekyll', ...PLUGINS].map((name) => `require '${name}'`).join('; ')
   const tools =
-    succeeds('gem', ['--version']) &&
-    succeeds('ruby', ['-e', requires]) &&
-    succeeds('htmlproofer', ['--version'])
+    succeeds('gem', ['--version']) && succeeds('ruby', ['-e', requires]) && htmlProoferMajor() !== undefined
   if (!tools)
     missing.push(
       `Jekyll, Chirpy's plugins or html-proofer (\`apt-get install ${DEBIAN_PACKAGES.join(' ')}\`)`,
@@ -192,48 +192,8 @@ jekyll-archives:
     category: /categories/:name/
 `
 
-/** `jekyll build` into `dir/_site`; returns its log, where Jekyll reports a "Conflict". */
-export async function buildSite(dir: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const { stdout, stderr } = await run(
-    'jekyll',
-    ['build', '--source', dir, '--destination', join(dir, '_site')],
-    env,
-  )
-  return stdout + stderr
-}
-
 /**
- * html-proofer as Chirpy's CI runs it (`--disable-external`, its local URLs ignored), with version 5's
- * defaults spelt out for Debian's 3.x. Resolves to its exit code and log.
- */
-export async function proofSite(dir: string): Promise<{ exitCode: number; log: string }> {
-  const { stdout } = await run('htmlproofer', ['--version'])
-  const major = Number(/(\d+)\./.exec(stdout)?.[1])
-  const localUrls = '/^http:\\/\\/127.0.0.1/,/^http:\\/\\/0.0.0.0/,/^http:\\/\\/localhost/'
-  const args =
-    major >= 4
-      ? ['--disable-external', '--ignore-urls', localUrls]
-      : [
-          '--disable-external',
-          '--url-ignore',
-          localUrls,
-          '--check-html',
-          '--allow-hash-href',
-          '--enforce-https',
-          '--check-img-http',
-        ]
-  try {
-    const { stdout: out, stderr } = await run('htmlproofer', [join(dir, '_site'), ...args])
-    return { exitCode: 0, log: out + stderr }
-  } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string }
-    return { exitCode: Number(failure.code ?? 1), log: `${failure.stdout ?? ''}${failure.stderr ?? ''}` }
-  }
-}
-
-/**
- * The program's output; a failure carries it too (as `stdout` and `stderr` on the error). Ruby reads files
- * in the locale's encoding: a shell without LANG (US-ASCII) would fail on the site's Korean text.
+ * The program's output; a failure carries it too (as `stdout` and `stderr` on the error).
  */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   return promisify(execFile)(command, args, {

@@ -11,14 +11,7 @@ import { parse as parseHtml } from 'parse5'
 import { parse as parseYaml } from 'yaml'
 import { runAction } from '../support/run-action.js'
 import { ACTION_PLACEHOLDER, inputsOf, readWorkflow, stepsOf } from '../support/workflows.js'
-import {
-  buildSite,
-  chirpyGemPath,
-  missingPrerequisites,
-  proofSite,
-  writeSite,
-  type SiteOptions,
-} from './chirpy-site.js'
+import { chirpyGemPath, missingPrerequisites, writeSite, type SiteOptions } from './chirpy-site.js'
 import { useChirpyFixture } from './chirpy-fixture.js'
 import { plain } from '../jekyll/site.js'
 import { elements, homeCards, textOf, viewPost } from './reader.js'
@@ -140,7 +133,7 @@ maybe('a Chirpy 7.3 site', () => {
       titles = await Promise.all(
         files.map(async (file) => frontMatterTitle(await readFile(join(site, '_posts', file), 'utf8'))),
       )
-      buildLog = await buildSite(site, fixture.jekyllEnv)
+      buildLog = await fixture.sites.build(site)
     }, 180_000)
     afterAll(async () => {
       if (site) await rm(site, { recursive: true, force: true })
@@ -245,7 +238,7 @@ maybe('a Chirpy 7.3 site', () => {
     })
 
     it("passes html-proofer as Chirpy's CI runs it", async () => {
-      const proof = await proofSite(site)
+      const proof = await fixture.sites.proof(site)
       expect([proof.exitCode, proof.log]).toEqual([
         0,
         expect.stringContaining('HTML-Proofer finished successfully'),

@@ -108,12 +108,25 @@ export const scrubbedPapers = (day: string): Paper[] => parseDailyPapers(scrubbe
 
 /**
  * The post the pipeline writes for `kind` in `language`, with its file name; `scrub` writes it from
- * papers whose texts are tokens (see scrubbed).
+ * papers whose texts are tokens (see scrubbed). Written once per test file: the pipeline is deterministic
+ * (a fixed clock, saved days), and the locale tests read the same posts many times over.
  */
-export async function localePost(
+export function localePost(
   language: LanguageTag,
   kind: LocalePost,
   scrub = false,
+): Promise<{ path: string; content: string }> {
+  const key = `${language} ${kind} ${scrub}`
+  const post = writtenPosts.get(key) ?? writePost(language, kind, scrub)
+  writtenPosts.set(key, post)
+  return post
+}
+const writtenPosts = new Map<string, Promise<{ path: string; content: string }>>()
+
+async function writePost(
+  language: LanguageTag,
+  kind: LocalePost,
+  scrub: boolean,
 ): Promise<{ path: string; content: string }> {
   const { publisher, published } = recordingPublisher()
   const clock = clockAt('2025-12-26T00:00:00Z')

@@ -35,6 +35,15 @@ export interface ActionRunOptions {
 
 const ACTION_ROOT = process.cwd()
 
+let actionYmlRead: Promise<{ inputs: Record<string, { default?: string }> }> | undefined
+/** action.yml, read once per test file: a file runs the action up to forty times. */
+function actionYml() {
+  actionYmlRead ??= readFile(resolve(ACTION_ROOT, 'action.yml'), 'utf8').then(
+    (text) => parse(text) as { inputs: Record<string, { default?: string }> },
+  )
+  return actionYmlRead
+}
+
 export async function runAction({
   inputs,
   env = {},
@@ -42,9 +51,7 @@ export async function runAction({
   workspace,
   closeStdout = false,
 }: ActionRunOptions): Promise<ActionRun> {
-  const action = parse(await readFile(resolve(ACTION_ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>
-  }
+  const action = await actionYml()
   for (const name of Object.keys(inputs)) {
     if (!(name in action.inputs)) throw new Error(`action.yml has no input "${name}"`)
   }
