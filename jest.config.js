@@ -1,16 +1,15 @@
 /**
- * Jest in ESM mode, run with --experimental-vm-modules; TypeScript becomes JavaScript by Node's own type
- * stripping (__tests__/support/strip-types.mjs: `npm run typecheck` checks the types). Two projects: `unit`,
- * everything that runs src/ in the test's own process, and `e2e`, the tests that run the bundle (dist/) as a
- * runner or a terminal would, which rebuild a stale bundle first. `npm test` runs both; `npm run test:unit`
- * is the fast inner loop.
+ * Jest in ESM mode: ts-jest compiles TypeScript to ES modules (transpile only: `npm run typecheck` checks
+ * types), run with --experimental-vm-modules. Two projects: `unit`, everything that runs src/ in the test's
+ * own process, and `e2e`, the tests that run the bundle (dist/) as a runner or a terminal would, which
+ * rebuild a stale bundle first. `npm test` runs both; `npm run test:unit` is the fast inner loop.
  */
 const typescript = {
   testEnvironment: '<rootDir>/__tests__/support/jest-environment.mjs',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': '<rootDir>/__tests__/support/strip-types.mjs',
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.d.ts'],
 }
