@@ -294,7 +294,7 @@ describe('the order of the requests', () => {
     const settings = settingsFor({ date: '2025-12-24' })
     const events: string[] = []
     const source = daySource({})
-    const fetchDay = source.fetchDay
+    const fetchDay = source.fetchDay.bind(source)
     source.fetchDay = (day) => {
       events.push(`fetch ${day}`)
       return fetchDay(day)
