@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { eachDay } from '../../src/core/calendar.js'
 import { fetchDays } from '../../src/pipeline/fetch.js'
 import { OPENING_REQUESTS } from '../../src/source/pacer.js'
 import { createMemoryLog } from '../support/memory-log.js'
@@ -7,16 +8,7 @@ import { fixtures, serveEachTest } from './hf-source-fixture.js'
 const { server, connect } = serveEachTest({ days: new Map(fixtures) })
 
 /** A daily run's day and its refresh-days 7, as the pipeline asks for them. */
-const DAYS = [
-  '2025-11-10',
-  '2025-11-03',
-  '2025-11-04',
-  '2025-11-05',
-  '2025-11-06',
-  '2025-11-07',
-  '2025-11-08',
-  '2025-11-09',
-]
+const DAYS = ['2025-11-10', ...eachDay('2025-11-03', '2025-11-09')]
 
 describe("a daily run's requests to Hugging Face", () => {
   it('go out together, in one round trip: none waits for the answer of another', async () => {
