@@ -19,10 +19,13 @@ const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
 const bundle = (input, output, extraPlugins = []) => ({
   input,
   external: isBuiltin,
+  // Node's modules do nothing when imported: an import whose bindings went unused goes too.
+  treeshake: { moduleSideEffects: 'no-external' },
   output: {
     format: 'es',
     dir: 'dist',
-    banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    banner:
+      "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);",
     sourcemap: true,
     sourcemapExcludeSources: true,
     ...output,
@@ -37,7 +40,7 @@ const bundle = (input, output, extraPlugins = []) => ({
       sourceMap: true,
     }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
-    commonjs(),
+    commonjs({ ignore: isBuiltin }),
     json(),
     // Whitespace and comments only, so names stay readable in stack traces.
     terser({ compress: false, mangle: false, format: { comments: false } }),

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { group, info, notice, setFailed, setOutput, setSecret, summary, warning } from '@actions/core'
 import { errorMessage } from '../core/errors.js'
 import { systemClock } from '../core/clock.js'
 import { pathKind } from '../core/path-kind.js'
@@ -19,7 +19,9 @@ import { createSource } from '../source/index.js'
  */
 export async function run(): Promise<void> {
   // Before anything is logged: the runner learns the secrets, and every line goes through the sink.
-  const sink = createActionSink(core, actionSecrets(process.env))
+  // Named, not the module: the bundle then leaves out what the action never calls (OIDC and its HTTP client).
+  const runner = { group, info, notice, setFailed, setOutput, setSecret, summary, warning }
+  const sink = createActionSink(runner, actionSecrets(process.env))
   routeStrayOutput(sink)
   try {
     const settings = parseSettings(actionInputs(process.env), {
