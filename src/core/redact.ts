@@ -6,13 +6,11 @@
 const PIECE = 8
 export const REDACTED = '***'
 
-export type Redact = (text: string) => string
-
 /**
  * A redactor for these secrets (empty ones are ignored). Linear in the text: each position is looked
  * up once per distinct piece length (at most PIECE of them) in a set of the secrets' pieces.
  */
-export function createRedactor(secrets: Iterable<string | undefined>): Redact {
+export function createRedactor(secrets: Iterable<string | undefined>): (text: string) => string {
   const piecesByLength = new Map<number, Set<string>>()
   for (const secret of secrets) {
     if (!secret) continue
