@@ -12,7 +12,6 @@ export const GITHUB_COM_API = 'https://api.github.com'
 export interface Environment {
   /** What time it is: `today` and `yesterday`, and a period up to today, are read from it once. */
   clock: Pick<Clock, 'now'>
-  /** GITHUB_REPOSITORY */
   repository?: string
   /** Where files mode writes: GITHUB_WORKSPACE for the action, `--out` for the CLI. */
   workspace?: string
