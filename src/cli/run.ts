@@ -141,7 +141,7 @@ function consoleLog(io: ConsoleStreams): Log {
 
 /** The flags with action.yml's descriptions, so that the two never tell different stories. */
 function helpText(): string {
-  const descriptions = readInputDescriptions()
+  const inputs = readActionInputs()
   const lines = [
     `hf-daily-papers ${VERSION}: publish Hugging Face Daily Papers as a Jekyll post`,
     '',
@@ -156,20 +156,19 @@ function helpText(): string {
   for (const name of INPUT_NAMES) {
     const fallback = name === 'mode' ? 'files' : INPUT_DEFAULTS[name]
     lines.push(`  --${name}${fallback ? ` (default: ${fallback})` : ''}`)
-    const description = descriptions[name]
+    const description = inputs[name]?.description
     if (description) lines.push(`      ${description.split('\n')[0]}`)
   }
   return `${lines.join('\n')}\n`
 }
 
-function readInputDescriptions(): Record<string, string | undefined> {
+/** action.yml's inputs, for their descriptions; none when action.yml is not beside dist/. */
+function readActionInputs(): Record<string, { description?: string } | undefined> {
   try {
     const action = parseYaml(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
       inputs?: Record<string, { description?: string }>
     }
-    return Object.fromEntries(
-      Object.entries(action.inputs ?? {}).map(([name, input]) => [name, input.description]),
-    )
+    return action.inputs ?? {}
   } catch {
     return {}
   }
