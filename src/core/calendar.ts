@@ -37,11 +37,10 @@ export function daysBetween(from: string, to: string): number {
 
 /** ISO week name, e.g. `2025-W48`, of the week containing `day`. */
 export function isoWeek(day: string): string {
-  const date = new Date(dayMs(day))
-  const weekday = date.getUTCDay() || 7
-  const thursday = dayMs(day) + (4 - weekday) * DAY_MS
-  const year = new Date(thursday).getUTCFullYear()
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1
+  // The week belongs to the year its Thursday falls in.
+  const thursday = addDays(periodOf(day, 'weekly').from, 3)
+  const year = thursday.slice(0, 4)
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1
   return `${year}-W${String(week).padStart(2, '0')}`
 }
 
