@@ -49,12 +49,8 @@ export async function runCli(
     return 1
   }
   const { out, input, help, version, ...inputs } = flags
-  if (help) {
-    io.stdout(helpText())
-    return 0
-  }
-  if (version) {
-    io.stdout(`${VERSION}\n`)
+  if (help || version) {
+    io.stdout(help ? helpText() : `${VERSION}\n`)
     return 0
   }
 
@@ -78,10 +74,8 @@ export async function runCli(
       caller: 'cli',
       pathKind,
     })
-    if (input !== undefined) {
-      const problem = savedDayProblem(settings, input)
-      if (problem !== undefined) throw new Error(problem)
-    }
+    const problem = input === undefined ? undefined : savedDayProblem(settings, input)
+    if (problem !== undefined) throw new Error(problem)
     const result = await runDigest(settings, {
       source: input === undefined ? createSource(settings, log.info) : createFileSource(input),
       publisher: createPublisher(settings, log, (text) => io.stdout(text)),

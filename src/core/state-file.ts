@@ -58,7 +58,6 @@ export interface StateFormat<Entry> {
   readEntry(value: unknown): { entry?: Entry; unusable: number }
 }
 
-/** One state file as read. */
 export interface StateFile<Entry> {
   entries: ReadonlyMap<string, Entry>
   /** The git blob id of the text that was read; undefined when there was no file. */

@@ -17,7 +17,6 @@ export interface DayOutcome {
   incomplete?: boolean
 }
 
-/** The outcome of a whole run. */
 export interface DigestResult extends Pick<PublishResult, 'commitSha' | 'commitUrl' | 'pullRequestUrl'> {
   days: DayOutcome[]
   /** Post paths written or committed (in dry-run: that would be). */

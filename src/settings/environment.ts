@@ -82,7 +82,6 @@ export function checkEnvironment(environment: Environment, writesFiles: boolean)
   }
 }
 
-/** The environment, checked. */
 export type RunnerFacts = ReturnType<typeof checkEnvironment>['facts']
 
 /** Why `path` cannot be used as `expected`, if it cannot: it must be absolute, one line, and the right kind. */
