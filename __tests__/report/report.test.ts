@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { DigestResult } from '../../src/report/result.js'
-import { digestOutputs } from '../../src/report/outputs.js'
+import { digestOutputs, type DigestResult } from '../../src/report/result.js'
 import { summaryHtml } from '../../src/report/summary.js'
 import { parseSettings } from '../../src/settings/settings.js'
 import type { Paper } from '../../src/core/paper.js'

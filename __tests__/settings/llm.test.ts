@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { cliSecrets } from '../../src/settings/secrets.js'
+import { cliSecrets } from '../../src/settings/inputs.js'
 import { problemsOf, settingsOf } from './parse.js'
 
 /** The llm-* inputs: what they accept, and how a bad one is refused. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { INPUT_NAMES, type InputName } from '../../src/settings/inputs.js'
-import { SECRET_INPUTS } from '../../src/settings/secrets.js'
+import { INPUT_NAMES, SECRET_INPUTS, type InputName } from '../../src/settings/inputs.js'
 import { problemsOf, settingsOf } from './parse.js'
 
 /** Hostile inputs: each refused with a message that names the input and what it accepts. */

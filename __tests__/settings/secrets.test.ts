@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { actionSecrets, cliSecrets } from '../../src/settings/secrets.js'
+import { actionSecrets, cliSecrets } from '../../src/settings/inputs.js'
 
 describe('the secrets to redact', () => {
   it('are the action’s token inputs as the runner passes them, llm-token included before action.yml has it', () => {

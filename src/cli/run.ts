@@ -10,10 +10,9 @@ import { neutraliseCommands } from '../core/workflow-commands.js'
 import type { Log } from '../core/log.js'
 import { runDigest } from '../pipeline/run.js'
 import { createDispatch, createPublisher } from '../publish/index.js'
-import { digestOutputs } from '../report/outputs.js'
+import { digestOutputs } from '../report/result.js'
 import { runnerEnvironment } from '../settings/environment.js'
-import { INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from '../settings/inputs.js'
-import { cliSecrets } from '../settings/secrets.js'
+import { cliSecrets, INPUT_DEFAULTS, INPUT_NAMES, type RawInputs } from '../settings/inputs.js'
 import { parseSettings, SettingsError, type Settings } from '../settings/settings.js'
 import { createFileSource, createSource } from '../source/index.js'
 import { VERSION } from '../core/version.js'
@@ -50,12 +49,8 @@ export async function runCli(
     return 1
   }
   const { out, input, help, version, ...inputs } = flags
-  if (help) {
-    io.stdout(helpText())
-    return 0
-  }
-  if (version) {
-    io.stdout(`${VERSION}\n`)
+  if (help || version) {
+    io.stdout(help ? helpText() : `${VERSION}\n`)
     return 0
   }
 
@@ -79,10 +74,8 @@ export async function runCli(
       caller: 'cli',
       pathKind,
     })
-    if (input !== undefined) {
-      const problem = savedDayProblem(settings, input)
-      if (problem !== undefined) throw new Error(problem)
-    }
+    const problem = input === undefined ? undefined : savedDayProblem(settings, input)
+    if (problem !== undefined) throw new Error(problem)
     const result = await runDigest(settings, {
       source: input === undefined ? createSource(settings, log.info) : createFileSource(input),
       publisher: createPublisher(settings, log, (text) => io.stdout(text)),
@@ -142,7 +135,7 @@ function consoleLog(io: ConsoleStreams): Log {
 
 /** The flags with action.yml's descriptions, so that the two never tell different stories. */
 function helpText(): string {
-  const descriptions = readInputDescriptions()
+  const inputs = readActionInputs()
   const lines = [
     `hf-daily-papers ${VERSION}: publish Hugging Face Daily Papers as a Jekyll post`,
     '',
@@ -157,20 +150,19 @@ function helpText(): string {
   for (const name of INPUT_NAMES) {
     const fallback = name === 'mode' ? 'files' : INPUT_DEFAULTS[name]
     lines.push(`  --${name}${fallback ? ` (default: ${fallback})` : ''}`)
-    const description = descriptions[name]
+    const description = inputs[name]?.description
     if (description) lines.push(`      ${description.split('\n')[0]}`)
   }
   return `${lines.join('\n')}\n`
 }
 
-function readInputDescriptions(): Record<string, string | undefined> {
+/** action.yml's inputs, for their descriptions; none when action.yml is not beside dist/. */
+function readActionInputs(): Record<string, { description?: string } | undefined> {
   try {
     const action = parseYaml(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
       inputs?: Record<string, { description?: string }>
     }
-    return Object.fromEntries(
-      Object.entries(action.inputs ?? {}).map(([name, input]) => [name, input.description]),
-    )
+    return action.inputs ?? {}
   } catch {
     return {}
   }

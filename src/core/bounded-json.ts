@@ -36,13 +36,6 @@ export function parseJsonOr(
   }
 }
 
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
-const OPEN_BRACKET = 0x5b
-const CLOSE_BRACKET = 0x5d
-const OPEN_BRACE = 0x7b
-const CLOSE_BRACE = 0x7d
-
 /**
  * Whether `text` opens more than `limit` arrays or objects inside each other, in one linear pass that
  * skips strings. For text JSON.parse accepts this is its exact depth; for any other text it is at least
@@ -52,15 +45,15 @@ function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0
   let inString = false
   for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
+    const char = text[index]
     if (inString) {
-      if (code === BACKSLASH) index++
-      else if (code === QUOTE) inString = false
-    } else if (code === QUOTE) {
+      if (char === '\\') index++
+      else if (char === '"') inString = false
+    } else if (char === '"') {
       inString = true
-    } else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
+    } else if (char === '[' || char === '{') {
       if (++depth > limit) return true
-    } else if (code === CLOSE_BRACKET || code === CLOSE_BRACE) {
+    } else if (char === ']' || char === '}') {
       depth--
     }
   }

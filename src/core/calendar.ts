@@ -37,11 +37,10 @@ export function daysBetween(from: string, to: string): number {
 
 /** ISO week name, e.g. `2025-W48`, of the week containing `day`. */
 export function isoWeek(day: string): string {
-  const date = new Date(dayMs(day))
-  const weekday = date.getUTCDay() || 7
-  const thursday = dayMs(day) + (4 - weekday) * DAY_MS
-  const year = new Date(thursday).getUTCFullYear()
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1
+  // The week belongs to the year its Thursday falls in.
+  const thursday = addDays(periodOf(day, 'weekly').from, 3)
+  const year = thursday.slice(0, 4)
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1
   return `${year}-W${String(week).padStart(2, '0')}`
 }
 
@@ -73,35 +72,21 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+const offsetFormats = new Map<string, Intl.DateTimeFormat>()
 
-/** Wall time in `zone` at `instantMs`, written as if it were UTC (epoch ms). */
-function wallMs(instantMs: number, zone: string): number {
-  // UTC, the default, needs no formatter, whose first use loads ICU's zone data (~10 ms).
-  if (zone === 'UTC') return instantMs
-  let formatter = formatters.get(zone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    formatters.set(zone, formatter)
-  }
-  const parts: Record<string, number> = {}
-  for (const { type, value } of formatter.formatToParts(instantMs)) parts[type] = Number(value)
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second)
-}
-
-/** The zone's UTC offset in minutes at an instant (Asia/Seoul: 540). */
+/** The zone's UTC offset in minutes at an instant (Asia/Seoul: 540), read from its name there (`GMT+09:00`). */
 function offsetMinutes(instantMs: number, zone: string): number {
-  const flooredToSecond = Math.floor(instantMs / 1000) * 1000
-  return Math.round((wallMs(flooredToSecond, zone) - flooredToSecond) / 60_000)
+  // UTC, the default, needs no formatter, whose first use loads ICU's zone data (~10 ms).
+  if (zone === 'UTC') return 0
+  let format = offsetFormats.get(zone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    offsetFormats.set(zone, format)
+  }
+  const name = format.formatToParts(instantMs).find((part) => part.type === 'timeZoneName')?.value ?? ''
+  // `GMT` alone is UTC; the seconds of a historical local mean time are left out.
+  const [, sign, hours = 0, minutes = 0] = /([+-])(\d+):(\d+)/.exec(name) ?? []
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes))
 }
 
 /**
@@ -113,7 +98,7 @@ export function zonedInstant(localMs: number, zone: string): number {
   const offsets = new Set([offsetMinutes(localMs - DAY_MS, zone), offsetMinutes(localMs + DAY_MS, zone)])
   const exact = [...offsets]
     .map((offset) => localMs - offset * 60_000)
-    .filter((instant) => wallMs(instant, zone) === localMs)
+    .filter((instant) => instant + offsetMinutes(instant, zone) * 60_000 === localMs)
   if (exact.length > 0) return Math.min(...exact)
   return localMs - offsetMinutes(localMs - DAY_MS, zone) * 60_000
 }
@@ -121,7 +106,7 @@ export function zonedInstant(localMs: number, zone: string): number {
 /** Front-matter date as Jekyll writes it: `2025-12-24 09:15:00 +0900`. */
 function formatZoned(instantMs: number, zone: string): string {
   const offset = offsetMinutes(instantMs, zone)
-  const wall = new Date(wallMs(instantMs, zone)).toISOString()
+  const wall = new Date(instantMs + offset * 60_000).toISOString()
   const sign = offset < 0 ? '-' : '+'
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0')

@@ -5,7 +5,6 @@ import { setTimeout as delay } from 'node:timers/promises'
  * everywhere time matters, so that tests move time themselves and never wait for real.
  */
 export interface Clock {
-  /** Milliseconds since the epoch, as `Date.now()`. */
   now(): number
   /** Waits `ms` milliseconds; an aborted `signal` rejects the wait. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>

@@ -1,4 +1,5 @@
-const WORD = /^\w$/
+/** `&`, an optional `#`, word characters and `;`, from where the scan is set to start. */
+const ENTITY = /&#?\w+;/y
 
 /**
  * An HTML entity (`&amp;`, `&#123;`, `&#x7B;`) starts at `ampersand`, as kramdown and browsers read
@@ -6,8 +7,6 @@ const WORD = /^\w$/
  * linear in its length.
  */
 export function startsEntity(text: string, ampersand: number): boolean {
-  let index = text[ampersand + 1] === '#' ? ampersand + 2 : ampersand + 1
-  const start = index
-  while (index < text.length && WORD.test(text[index] as string)) index++
-  return index > start && text[index] === ';'
+  ENTITY.lastIndex = ampersand
+  return ENTITY.test(text)
 }

@@ -8,7 +8,6 @@ export function arxivAbstractUrl(id: string): string {
   return `https://arxiv.org/abs/${encodeURIComponent(id)}`
 }
 
-/** A paper's PDF on arXiv. */
 export function arxivPdfUrl(id: string): string {
   return `https://arxiv.org/pdf/${encodeURIComponent(id)}`
 }

@@ -19,15 +19,12 @@ export interface RecordEntry {
   papers: readonly RankedPaper[]
 }
 
-/** One record file as read before publishing: post path → what the action wrote there. */
-export type RecordFile = StateFile<RecordEntry>
-
 /**
  * What a publisher needs to keep the record true: the record files as read (only those it may
  * rewrite), and for each post the action may write, its record file and ranking.
  */
 export interface RecordUpdate {
-  files: ReadonlyMap<string, RecordFile>
+  files: ReadonlyMap<string, StateFile<RecordEntry>>
   posts: ReadonlyMap<string, { record: string; papers: readonly RankedPaper[] }>
 }
 
@@ -50,17 +47,12 @@ export const POST_RECORD: StateFormat<RecordEntry> = {
 }
 
 /**
- * The shard of a post whose `{date}` is `day`: the day itself, `2025-11-20`, built from its digits only.
- * A file per day, so that runs and pull requests of different days never touch the same file: two
- * open pull requests of two days merge without a conflict.
+ * The record file of a post whose `{date}` is `day`: a file per day (its shard is the day itself, digits
+ * only), so that runs and pull requests of different days never touch the same file: two open pull
+ * requests of two days merge without a conflict.
  */
-export function recordShard(day: string): string {
-  return day
-}
-
-/** The record file of a post whose `{date}` is `day`. */
 export function recordPath(day: string): string {
-  return statePath(POST_RECORD, recordShard(day))
+  return statePath(POST_RECORD, day)
 }
 
 /**

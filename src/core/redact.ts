@@ -6,13 +6,11 @@
 const PIECE = 8
 export const REDACTED = '***'
 
-export type Redact = (text: string) => string
-
 /**
  * A redactor for these secrets (empty ones are ignored). Linear in the text: each position is looked
  * up once per distinct piece length (at most PIECE of them) in a set of the secrets' pieces.
  */
-export function createRedactor(secrets: Iterable<string | undefined>): Redact {
+export function createRedactor(secrets: Iterable<string | undefined>): (text: string) => string {
   const piecesByLength = new Map<number, Set<string>>()
   for (const secret of secrets) {
     if (!secret) continue
@@ -23,31 +21,21 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redact {
     piecesByLength.set(length, pieces)
   }
   if (piecesByLength.size === 0) return (text) => text
-  return (text) => hideRuns(text, coveredUntil(text, piecesByLength))
-}
-
-/** For each position, the end of the furthest piece that starts there (0 when none does). */
-function coveredUntil(text: string, piecesByLength: Map<number, Set<string>>): Uint32Array {
-  const ends = new Uint32Array(text.length + 1)
-  for (const [length, pieces] of piecesByLength) {
-    for (let start = 0; start + length <= text.length; start++) {
-      if (pieces.has(text.slice(start, start + length)))
-        ends[start] = Math.max(ends[start] ?? 0, start + length)
+  return (text) => {
+    // Each stretch of overlapping or adjacent pieces becomes one REDACTED.
+    let result = ''
+    let keptFrom = 0
+    let coverEnd = -1
+    for (let start = 0; start < text.length; start++) {
+      // The end of the furthest piece that starts here (0 when none does).
+      let end = 0
+      for (const [length, pieces] of piecesByLength) {
+        if (pieces.has(text.slice(start, start + length))) end = Math.max(end, start + length)
+      }
+      if (end === 0) continue
+      if (start > coverEnd) result += text.slice(keptFrom, start) + REDACTED
+      if (end > coverEnd) coverEnd = keptFrom = end
     }
+    return coverEnd < 0 ? text : result + text.slice(keptFrom)
   }
-  return ends
-}
-
-/** Replaces each stretch of overlapping or adjacent pieces with one REDACTED. */
-function hideRuns(text: string, ends: Uint32Array): string {
-  let result = ''
-  let keptFrom = 0
-  let coverEnd = -1
-  for (let index = 0; index < text.length; index++) {
-    const end = ends[index] ?? 0
-    if (end === 0) continue
-    if (index > coverEnd) result += text.slice(keptFrom, index) + REDACTED
-    if (end > coverEnd) coverEnd = keptFrom = end
-  }
-  return coverEnd < 0 ? text : result + text.slice(keptFrom)
 }

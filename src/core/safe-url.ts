@@ -8,35 +8,22 @@ import { startsEntity } from './entity.js'
  * lead where they did. Encoding an encoded URL changes nothing.
  */
 export function encodeUrl(url: string): string {
-  let encoded = ''
-  for (let index = 0; index < url.length; index++) {
-    const char = url[index] as string
-    if (SAFE.test(char)) encoded += char
-    else if (char === '%') encoded += HEX_PAIR.test(url.slice(index + 1, index + 3)) ? '%' : '%25'
+  return url.replace(UNSAFE, (char: string, index: number) => {
+    if (char === '%') return HEX_PAIR.test(url.slice(index + 1, index + 3)) ? '%' : '%25'
     // `&#123;` would be read as an entity, by kramdown and by a browser alike.
-    else if (char === '&') encoded += startsEntity(url, index) ? '%26' : '&'
-    else {
-      const codePoint = url.codePointAt(index) as number
-      const whole = String.fromCodePoint(codePoint)
-      index += whole.length - 1
-      encoded += utf8Escapes(whole)
-    }
-  }
-  return encoded
+    if (char === '&') return startsEntity(url, index) ? '%26' : '&'
+    return utf8Escapes(char)
+  })
 }
 
 /** The URL when it is `https://` with a host, encoded as {@link encodeUrl} does; otherwise undefined. */
 export function safeHttpsUrl(candidate: string | undefined): string | undefined {
-  if (candidate === undefined) return undefined
-  try {
-    const url = new URL(candidate.trim())
-    return url.protocol === 'https:' && url.hostname !== '' ? encodeUrl(url.href) : undefined
-  } catch {
-    return undefined
-  }
+  const url = candidate === undefined ? null : URL.parse(candidate.trim())
+  return url?.protocol === 'https:' && url.hostname !== '' ? encodeUrl(url.href) : undefined
 }
 
-const SAFE = /^[A-Za-z0-9\-./:?#=+,;@!]$/
+// Each code point outside the safe set; with the `u` flag, a lone surrogate is one too.
+const UNSAFE = /[^A-Za-z0-9\-./:?#=+,;@!]/gu
 const HEX_PAIR = /^[0-9A-Fa-f]{2}$/
 function utf8Escapes(char: string): string {
   // encodeURIComponent leaves `!'()*~` alone and throws on a lone surrogate.

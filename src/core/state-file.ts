@@ -58,7 +58,6 @@ export interface StateFormat<Entry> {
   readEntry(value: unknown): { entry?: Entry; unusable: number }
 }
 
-/** One state file as read. */
 export interface StateFile<Entry> {
   entries: ReadonlyMap<string, Entry>
   /** The git blob id of the text that was read; undefined when there was no file. */
@@ -195,7 +194,7 @@ export function updatedStateFiles<Entry>(
     changed.set(path, (changed.get(path) ?? new Map<string, Entry>()).set(key, entry))
   }
   return [...changed]
-    .sort(([a], [b]) => byCodeUnits(a, b))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([path, ours]) => {
       const read = files.get(path)!
       const onto = (entries: ReadonlyMap<string, Entry>, kept?: ReadonlyMap<string, unknown>) => {
@@ -233,8 +232,6 @@ function mergeEntry<Entry>(onBranch: Entry | undefined, ours: Entry, read: Entry
   return merged as Entry
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
 /**
  * JSON with every object's (and Map's) keys sorted and two-space indents, but an array of plain
  * values on one line: a post's ranking reads one paper a line. No package renders this layout.
@@ -250,7 +247,7 @@ function renderJson(value: unknown, indent: string): string {
   }
   const members = (value instanceof Map ? [...(value as Map<string, unknown>)] : Object.entries(value))
     .filter(([, member]) => member !== undefined)
-    .sort(([a], [b]) => byCodeUnits(a, b))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
   if (members.length === 0) return '{}'
   const lines = members.map(([key, member]) => `${inner}${JSON.stringify(key)}: ${renderJson(member, inner)}`)
   return `{\n${lines.join(',\n')}\n${indent}}`

@@ -9,22 +9,13 @@ export function plural(count: number, noun: string): string {
 }
 
 /**
- * A URL as messages show it: without the user name and password a base URL might carry and, with
- * `withoutQuery`, without its query, where some hosts take their key. Text that is no URL is shown as
- * `unparsable` (by default, as it is).
+ * A URL as messages show it: without the user name and password a base URL might carry. Text that is no
+ * URL is shown as it is.
  */
-export function shownUrl(
-  url: string | URL,
-  { withoutQuery = false, unparsable }: { withoutQuery?: boolean; unparsable?: string } = {},
-): string {
-  let shown: URL
-  try {
-    shown = new URL(url)
-  } catch {
-    return unparsable ?? String(url)
-  }
+export function shownUrl(url: string | URL): string {
+  const shown = URL.parse(String(url))
+  if (shown === null) return String(url)
   shown.username = ''
   shown.password = ''
-  if (withoutQuery) shown.search = ''
   return shown.href
 }

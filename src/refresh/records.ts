@@ -2,17 +2,15 @@ import type { Log } from '../core/log.js'
 import {
   POST_RECORD,
   recordPath,
-  recordShard,
   type RankedPaper,
   type RecordEntry,
-  type RecordFile,
   type RecordUpdate,
 } from '../core/post-record.js'
 import type { Paper } from '../core/paper.js'
-import { readStateFiles } from '../core/state-file.js'
+import { readStateFiles, type StateFile } from '../core/state-file.js'
 
 /** The record files of a run, by path. */
-export type PostRecords = ReadonlyMap<string, RecordFile>
+export type PostRecords = ReadonlyMap<string, StateFile<RecordEntry>>
 
 /** A post this run may write, for its record entry. */
 export interface RecordedPost {
@@ -24,16 +22,15 @@ export interface RecordedPost {
 }
 
 /**
- * Reads the record files of these days. A file that is not entirely understood is
- * read as far as it can be and left as it is, with a warning: posts without a usable entry are then
- * simply not refreshed.
+ * Reads the record files of these days. A file that is not entirely understood is read as far as it can
+ * be and left as it is, with a warning: posts without a usable entry are then simply not refreshed.
  */
 export function readRecords(
   days: readonly string[],
   readText: (path: string) => Promise<string | undefined>,
   log: Log,
 ): Promise<PostRecords> {
-  return readStateFiles(POST_RECORD, days.map(recordShard), readText, log)
+  return readStateFiles(POST_RECORD, days, readText, log)
 }
 
 /** What the action last wrote to the post of `day` at `path`, if it knows. */

@@ -94,7 +94,7 @@ export function describeChanges(before: readonly RankedPaper[], after: readonly 
 
 /** One line per refreshed or protected post; the quiet ones summed up in a line each. */
 export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
-  const notice = (message: string) => (log.notice ? log.notice(message) : log.info(message))
+  const notice = log.notice ?? log.info
   const daysWith = (status: RefreshStatus) =>
     posts.filter((post) => post.status === status).map((post) => post.day)
   for (const { day, path, status, reasons } of posts) {

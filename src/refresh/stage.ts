@@ -22,15 +22,13 @@ export function refreshWindow(
   settings: Pick<Settings, 'refreshDays' | 'digest' | 'overwrite' | 'target' | 'from'>,
 ): { days: string[]; off?: string } {
   if (settings.refreshDays === 0 || settings.digest !== 'daily') return { days: [] }
-  if (settings.overwrite === 'never') {
-    return { days: [], off: 'overwrite is "never": earlier posts are left as they are (refresh-days)' }
-  }
-  if (settings.target.mode === 'dry-run') {
-    return {
-      days: [],
-      off: 'a dry run reads no record of earlier posts, so none is refreshed (refresh-days)',
-    }
-  }
+  const off =
+    settings.overwrite === 'never'
+      ? 'overwrite is "never": earlier posts are left as they are (refresh-days)'
+      : settings.target.mode === 'dry-run'
+        ? 'a dry run reads no record of earlier posts, so none is refreshed (refresh-days)'
+        : undefined
+  if (off !== undefined) return { days: [], off }
   return { days: eachDay(addDays(settings.from, -settings.refreshDays), addDays(settings.from, -1)) }
 }
 

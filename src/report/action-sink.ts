@@ -15,8 +15,8 @@ export type RunnerCore = Pick<
 
 /** Everything the action says to the runner: log lines, annotations, the failure, outputs, the job summary. */
 export interface ActionSink extends Log {
-  notice(message: string): void
-  fail(message: string): void
+  notice: (message: string) => void
+  fail: (message: string) => void
   /** `file` is GITHUB_OUTPUT, named when it cannot be written. */
   setOutputs(outputs: Record<string, string>, file: string | undefined): void
   /** `file` is GITHUB_STEP_SUMMARY, named when it cannot be written. */
@@ -82,10 +82,10 @@ export interface StrayOutlets {
  */
 export function routeStrayOutput(sink: ActionSink, outlets: StrayOutlets = { console, process }): void {
   let sending = false
-  const send = (work: () => void) => {
+  const send = (say: (message: string) => void, text: string) => {
     sending = true
     try {
-      work()
+      say(text)
     } finally {
       sending = false
     }
@@ -93,14 +93,10 @@ export function routeStrayOutput(sink: ActionSink, outlets: StrayOutlets = { con
   const target = outlets.console
   for (const method of ['log', 'info', 'debug', 'warn', 'error'] as const) {
     const before = target[method].bind(target)
-    const warns = method === 'warn' || method === 'error'
-    target[method] = (...args: unknown[]) => {
-      if (sending) return before(...args)
-      const text = format(...args)
-      send(() => (warns ? sink.warning(text) : sink.info(text)))
-    }
+    const say = method === 'warn' || method === 'error' ? sink.warning : sink.info
+    target[method] = (...args: unknown[]) => (sending ? before(...args) : send(say, format(...args)))
   }
-  const fail = (error: unknown) => send(() => sink.fail(errorMessage(error)))
+  const fail = (error: unknown) => send(sink.fail, errorMessage(error))
   outlets.process.on('uncaughtException', fail)
   outlets.process.on('unhandledRejection', fail)
 }

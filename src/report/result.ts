@@ -1,3 +1,4 @@
+import type { PublishResult } from '../core/changes.js'
 import type { Paper } from '../core/paper.js'
 import type { SummaryStats } from '../enrich/index.js'
 import type { DispatchFailure } from '../publish/dispatch.js'
@@ -16,16 +17,12 @@ export interface DayOutcome {
   incomplete?: boolean
 }
 
-/** The outcome of a whole run. */
-export interface DigestResult {
+export interface DigestResult extends Pick<PublishResult, 'commitSha' | 'commitUrl' | 'pullRequestUrl'> {
   days: DayOutcome[]
   /** Post paths written or committed (in dry-run: that would be). */
   posts: string[]
   /** Papers rendered, all posts together. */
   papers: number
-  commitSha?: string
-  commitUrl?: string
-  pullRequestUrl?: string
   /** Why nothing was written, when nothing was. */
   skipped?: string
   /** The earlier posts `refresh-days` rendered again, and what became of each. */
@@ -34,4 +31,17 @@ export interface DigestResult {
   failure?: DispatchFailure
   /** Where the papers' model summaries came from, when `fields` asked for them. */
   summaries?: SummaryStats
+}
+
+/** The action's outputs, as the strings the runner stores. */
+export function digestOutputs(result: DigestResult): Record<string, string> {
+  return {
+    posts: JSON.stringify(result.posts),
+    'post-path': result.posts[0] ?? '',
+    papers: String(result.papers),
+    'commit-sha': result.commitSha ?? '',
+    'commit-url': result.commitUrl ?? '',
+    'pull-request-url': result.pullRequestUrl ?? '',
+    skipped: String(result.skipped !== undefined),
+  }
 }

@@ -12,7 +12,6 @@ export const GITHUB_COM_API = 'https://api.github.com'
 export interface Environment {
   /** What time it is: `today` and `yesterday`, and a period up to today, are read from it once. */
   clock: Pick<Clock, 'now'>
-  /** GITHUB_REPOSITORY */
   repository?: string
   /** Where files mode writes: GITHUB_WORKSPACE for the action, `--out` for the CLI. */
   workspace?: string
@@ -83,7 +82,6 @@ export function checkEnvironment(environment: Environment, writesFiles: boolean)
   }
 }
 
-/** The environment, checked. */
 export type RunnerFacts = ReturnType<typeof checkEnvironment>['facts']
 
 /** Why `path` cannot be used as `expected`, if it cannot: it must be absolute, one line, and the right kind. */

@@ -50,14 +50,33 @@ export const INPUT_NAMES = Object.keys(INPUT_DEFAULTS) as InputName[]
 /** Raw input strings as the runner or the CLI hands them over; a missing or empty one means "not given". */
 export type RawInputs = Partial<Record<InputName, string>>
 
+type Variables = Record<string, string | undefined>
+
 /** The inputs as the runner passes them, in `INPUT_<NAME>` variables (what @actions/core's getInput reads). */
-export function actionInputs(env: Record<string, string | undefined>): RawInputs {
-  const inputs: RawInputs = {}
-  for (const name of INPUT_NAMES) inputs[name] = env[inputVariable(name)] ?? ''
-  return inputs
+export function actionInputs(env: Variables): RawInputs {
+  return Object.fromEntries(INPUT_NAMES.map((name) => [name, env[inputVariable(name)] ?? '']))
 }
 
 /** The variable the runner passes an input in (`llm-token` → `INPUT_LLM-TOKEN`), as @actions/core names it. */
 export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+/** Inputs that hold secrets. */
+export const SECRET_INPUTS: readonly string[] = ['token', 'hf-token', 'llm-token']
+/** Variables the CLI takes tokens from when no flag gives them. */
+const SECRET_VARIABLES = ['GITHUB_TOKEN', 'HF_TOKEN', 'LLM_TOKEN']
+
+/** The action's secrets: its token inputs as the runner passes them, read before anything is checked. */
+export function actionSecrets(env: Variables): string[] {
+  return distinct(SECRET_INPUTS.map((name) => env[inputVariable(name)]))
+}
+
+/** The CLI's secrets: its token flags and the tokens in its environment. */
+export function cliSecrets(flags: Variables, env: Variables): string[] {
+  return distinct([...SECRET_INPUTS.map((name) => flags[name]), ...SECRET_VARIABLES.map((name) => env[name])])
+}
+
+function distinct(values: (string | undefined)[]): string[] {
+  return [...new Set(values.map((value) => value?.trim() ?? '').filter((value) => value !== ''))]
 }

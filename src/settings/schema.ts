@@ -1,8 +1,7 @@
 import { findControlCharacter, quoteForMessage } from '../core/control-characters.js'
 import { z } from '../core/zod.js'
 import { unknownPlaceholders } from '../core/template.js'
-import type { InputName } from './inputs.js'
-import { SECRET_INPUTS } from './secrets.js'
+import { SECRET_INPUTS, type InputName } from './inputs.js'
 
 /** The building blocks of the input schemas: each turns a raw input string into a value or a problem. */
 

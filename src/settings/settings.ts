@@ -114,12 +114,12 @@ export function parseSettings(raw: RawInputs, environment: Environment) {
 function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment): string[] {
   const has = (...names: InputName[]) => names.every((name) => name in values)
   const problems: string[] = []
+  const problem = (name: InputName, message: string) => problems.push(describeProblem(name, message))
   if (has('digest', 'date') && values.digest !== 'daily' && values.date.from !== values.date.to) {
-    problems.push(
-      describeProblem(
-        'date',
-        `a ${values.digest} digest takes one day and covers the ${values.digest === 'weekly' ? 'ISO week' : 'month'} that contains it; give one day, not a range`,
-      ),
+    const period = values.digest === 'weekly' ? 'ISO week' : 'month'
+    problem(
+      'date',
+      `a ${values.digest} digest takes one day and covers the ${period} that contains it; give one day, not a range`,
     )
   }
   if (has('digest', 'date', 'filename', 'permalink')) problems.push(...postNameProblems(values))
@@ -129,17 +129,10 @@ function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment
         environment.caller === 'cli'
           ? 'set GITHUB_TOKEN (or pass --token) to a token that can write to the repository'
           : 'the default ${{ github.token }} works with `permissions: contents: write`'
-      problems.push(
-        describeProblem('token', `is empty, but mode "${values.mode}" needs a GitHub token; ${advice}`),
-      )
+      problem('token', `is empty, but mode "${values.mode}" needs a GitHub token; ${advice}`)
     }
     if (has('repository') && values.repository === undefined && facts.repository === undefined) {
-      problems.push(
-        describeProblem(
-          'repository',
-          'is empty and GITHUB_REPOSITORY is not set; give the blog as owner/name',
-        ),
-      )
+      problem('repository', 'is empty and GITHUB_REPOSITORY is not set; give the blog as owner/name')
     }
   }
   return problems

@@ -69,7 +69,6 @@ export interface Pacer {
 export interface Outbound {
   limits: OutboundLimits
   clock: Clock
-  /** sharedDispatcher() unless given. */
   dispatcher?: Dispatcher
   /** Never shown in a message, nor any piece of them: the tokens an answer may echo. */
   secrets: ReadonlyArray<string | undefined>
