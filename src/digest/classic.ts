@@ -32,10 +32,10 @@ export function classicBody(options: ClassicBody): RootContent[] {
     body.push(paragraph([text(locale.noPapers)]))
   } else {
     if (!period) {
-      const { before, count, after } = locale.collected(papers.length, listed)
+      const { before = '', count, after } = locale.collected(papers.length, listed)
       body.push(
         paragraph(
-          [text(before), strong(count), text(after)].filter(
+          [text(before), strong(count ?? locale.number(papers.length)), text(after)].filter(
             (node) => node.type !== 'text' || node.value !== '',
           ),
         ),

@@ -2,7 +2,7 @@ import { z } from '../core/zod.js'
 import { cleanSummary, type Summary } from './plain-text.js'
 import type { Reason } from './reasons.js'
 import { unboundSummaries, type PaperText } from './binding.js'
-import { writtenIn } from './language.js'
+import { summaryWrittenIn } from './language.js'
 
 /** The part of a chat completion this stage reads. */
 export interface ModelReply {
@@ -58,7 +58,7 @@ export function readAnswer(
     }
     const summary = cleanSummary(item.summary, wantsTitle ? (item.title ?? '') : undefined)
     if (summary === undefined) failed.set(id, 'empty')
-    else if (!isWrittenIn(summary, language)) failed.set(id, 'wrong-language')
+    else if (!summaryWrittenIn(summary, language)) failed.set(id, 'wrong-language')
     else summaries.set(id, summary)
   }
   const said = new Map([...summaries].map(([id, { summary }]) => [id, summary]))
@@ -71,11 +71,6 @@ export function readAnswer(
     failed.set(id, 'unbound')
   }
   return { ok: true, summaries, failed }
-}
-
-/** Whether a summary, and its title if any, is written in `language` (a title may keep most of its names). */
-function isWrittenIn({ summary, title }: Summary, language: string): boolean {
-  return writtenIn(summary, language, true) && (title === undefined || writtenIn(title, language, false))
 }
 
 /**

@@ -7,7 +7,7 @@ import { askModel, askTldr, nothingAsked, type AskOutcome } from './ask.js'
 import { GITHUB_MODELS_LOW_TIER } from './batch.js'
 import type { FileChange } from '../core/file-change.js'
 import { CACHE_DIR, loadCache, variantKey } from './cache.js'
-import { writtenIn } from './language.js'
+import { summaryWrittenIn } from './language.js'
 import { tldrKey, type TldrRequest } from './tldr.js'
 import { createModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, type Summary } from './plain-text.js'
@@ -92,21 +92,20 @@ export async function openSummaries(
     deps.log,
   )
   // An entry kept before answers were checked, or edited by hand, in another language is asked again.
-  const usable = (entry: Summary | undefined) =>
-    entry !== undefined && writtenIn(entry.summary, options.language, true) ? entry : undefined
+  const usable = (entry: Summary | undefined): entry is Summary =>
+    entry !== undefined && summaryWrittenIn(entry, options.language)
   const byCache = new Map<string, EnrichedPaper>()
   for (const paper of unique) {
-    const entry = usable(cache.get(paper.id, variant))
-    const title = entry?.title
-    if (entry && (!needsTitle || (title !== undefined && writtenIn(title, options.language, false))))
+    const entry = cache.get(paper.id, variant)
+    if (usable(entry) && (!needsTitle || entry.title !== undefined))
       byCache.set(paper.id, { ...entry, origin: 'cache' })
     else byCache.set(paper.id, fallback(paper, 'missing'))
   }
   const isCached = (id: string) => byCache.get(id)?.origin === 'cache'
   const cachedTldrs = new Map<string, string>()
   for (const day of tldrDays) {
-    const entry = usable(cache.get(tldrKey(day), variant))
-    if (entry) cachedTldrs.set(day, entry.summary)
+    const entry = cache.get(tldrKey(day), variant)
+    if (usable(entry)) cachedTldrs.set(day, entry.summary)
   }
 
   return {
