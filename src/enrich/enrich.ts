@@ -112,13 +112,10 @@ export async function openSummaries(
     cached: { byId: byCache, tldrs: cachedTldrs },
     async complete(wanted, tldrs) {
       const wantedIds = new Set(wanted.map((paper) => paper.id))
-      const failed = new Map<string, Reason>()
-      const toAsk: Paper[] = []
-      for (const paper of unique) {
-        if (!wantedIds.has(paper.id) || isCached(paper.id)) continue
-        if (paper.summary.trim() === '') failed.set(paper.id, 'no-abstract')
-        else toAsk.push(paper)
-      }
+      const hasAbstract = (paper: Paper) => paper.summary.trim() !== ''
+      const toAsk = unique.filter(
+        (paper) => wantedIds.has(paper.id) && !isCached(paper.id) && hasAbstract(paper),
+      )
       const tldrsToAsk = tldrs.filter((request) => !cachedTldrs.has(request.day))
       const fromCache = [...wantedIds].filter((id) => isCached(id)).length
       if (fromCache > 0) deps.log.info(`Model summaries: ${fromCache} from ${CACHE_DIR}`)
@@ -126,18 +123,18 @@ export async function openSummaries(
         toAsk.length + tldrsToAsk.length > 0 ? await ask(toAsk, tldrsToAsk, options, deps) : nothingAsked()
       for (const [id, summary] of asked.summaries) cache.add(id, variant, summary)
       for (const [day, tldr] of asked.tldrs) cache.add(tldrKey(day), variant, { summary: tldr })
-      for (const [id, reason] of asked.failed) failed.set(id, reason)
 
       const byId = new Map(byCache)
       for (const paper of unique) {
         const summary = asked.summaries.get(paper.id)
         if (summary !== undefined) byId.set(paper.id, { ...summary, origin: 'model' })
-        else if (wantedIds.has(paper.id) && !isCached(paper.id))
-          byId.set(paper.id, fallback(paper, failed.get(paper.id) ?? 'missing'))
+        else if (wantedIds.has(paper.id) && !isCached(paper.id)) {
+          const reason = asked.failed.get(paper.id) ?? (hasAbstract(paper) ? 'missing' : 'no-abstract')
+          byId.set(paper.id, fallback(paper, reason))
+        }
       }
       const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
       const stats = collectStats(shown, asked.requests, asked.problems)
-      stats.whyMissing = describeMissing(stats)
       if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,
@@ -192,7 +189,7 @@ function collectStats(
   const from = (origin: EnrichedPaper['origin']) => papers.filter((paper) => paper.origin === origin).length
   const missing: SummaryStats['missing'] = {}
   for (const { reason } of papers) if (reason !== undefined) missing[reason] = (missing[reason] ?? 0) + 1
-  return {
+  const stats = {
     papers: papers.length,
     fromModel: from('model'),
     fromCache: from('cache'),
@@ -201,4 +198,5 @@ function collectStats(
     missing,
     problems,
   }
+  return { ...stats, whyMissing: describeMissing(stats) }
 }
