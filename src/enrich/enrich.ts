@@ -4,7 +4,6 @@ import { MODEL_HOST } from '../core/http/limits.js'
 import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
 import { askModel, askTldr, nothingAsked, type AskOutcome } from './ask.js'
-import { GITHUB_MODELS_LOW_TIER } from './batch.js'
 import type { FileChange } from '../core/file-change.js'
 import { CACHE_DIR, loadCache, variantKey } from './cache.js'
 import { summaryWrittenIn } from './language.js'
@@ -164,10 +163,9 @@ async function ask(
   }
   const deadline = clock.now() + MODEL_HOST.deadlineMs
   const client = createModelClient({ ...options, token: token.token, clock, deadline, dispatcher })
-  const settings = { ...options, limits: GITHUB_MODELS_LOW_TIER, deadline, clock }
-  if (papers.length > 0) await askModel(papers, client, settings, log, outcome)
+  if (papers.length > 0) await askModel(papers, client, options.language, log, outcome)
   // After the summaries, which matter more: a run out of requests or time gets the made-up TL;DR.
-  for (const request of tldrs) await askTldr(request, client, settings, log, outcome)
+  for (const request of tldrs) await askTldr(request, client, options.language, log, outcome)
   outcome.requests = client.requests
   return outcome
 }
