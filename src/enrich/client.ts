@@ -14,8 +14,6 @@ export interface ModelClientConfig {
   model: string
   userAgent: string
   clock: Clock
-  /** Epoch ms: the end of the run's time for model requests (MODEL_HOST.deadlineMs from the first). */
-  deadline: number
   /** Requests the run may send, retries included (llm-max-calls). */
   maxCalls: number
   /** core/http's shared dispatcher unless given (a test's resolver, an HTTP/2 trust store). */
@@ -100,6 +98,8 @@ export function createModelClient(config: ModelClientConfig): ModelClient {
     accept: 'application/json',
     'user-agent': config.userAgent,
   }
+  // The run's time for model requests starts with its first.
+  const runEnd = config.clock.now() + MODEL_HOST.deadlineMs
   let requests = 0
   let stoppedBy: Reason | undefined
 
@@ -114,14 +114,14 @@ export function createModelClient(config: ModelClientConfig): ModelClient {
       max_tokens: chat.maxTokens,
     })
     const requestEnd = config.clock.now() + MODEL_HOST.requestMs
-    const deadline = { at: Math.min(config.deadline, requestEnd) }
+    const deadline = { at: Math.min(runEnd, requestEnd) }
     const maxAttempts = Math.min(MODEL_HOST.maxAttempts, config.maxCalls - requests)
     const options = { deadline, maxAttempts, onAttempt: () => void requests++ }
     const answer = await http
       .send({ method: 'POST', url, headers, body }, options)
       .catch((error: unknown) => {
         if (!(error instanceof OutboundError)) throw error
-        if (error.kind === 'deadline' && requestEnd < config.deadline) {
+        if (error.kind === 'deadline' && requestEnd < runEnd) {
           throw new ModelCallError(
             `${where}: no complete answer within ${MODEL_HOST.requestMs / 1000} s, the limit for one request and its retries; a host this slow is not asked again in this run`,
             'timeout',
@@ -157,7 +157,7 @@ export function createModelClient(config: ModelClientConfig): ModelClient {
     whyNotAsk() {
       if (stoppedBy !== undefined) return stoppedBy
       if (requests >= config.maxCalls) return 'max-calls'
-      return config.clock.now() >= config.deadline ? 'time-limit' : undefined
+      return config.clock.now() >= runEnd ? 'time-limit' : undefined
     },
   }
 }

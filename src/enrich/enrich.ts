@@ -1,6 +1,5 @@
 import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
-import { MODEL_HOST } from '../core/http/limits.js'
 import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
 import { askModel, askTldr, nothingAsked, type AskOutcome } from './ask.js'
@@ -161,8 +160,7 @@ async function ask(
     outcome.problems.push(problem)
     return outcome
   }
-  const deadline = clock.now() + MODEL_HOST.deadlineMs
-  const client = createModelClient({ ...options, token: token.token, clock, deadline, dispatcher })
+  const client = createModelClient({ ...options, token: token.token, clock, dispatcher })
   if (papers.length > 0) await askModel(papers, client, options.language, log, outcome)
   // After the summaries, which matter more: a run out of requests or time gets the made-up TL;DR.
   for (const request of tldrs) await askTldr(request, client, options.language, log, outcome)
