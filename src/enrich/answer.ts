@@ -1,3 +1,4 @@
+import { answerJson } from '../core/http/send.js'
 import { z } from '../core/zod.js'
 import { cleanSummary, type Summary } from './plain-text.js'
 import type { Reason } from './reasons.js'
@@ -84,14 +85,9 @@ export function replyJson<T>(reply: ModelReply, schema: z.ZodMiniType<T>): { jso
   return parsed.success ? { json: parsed.data } : { reason: 'invalid-answer' }
 }
 
-/** The content's JSON, or undefined when it has none. */
+/** The content's JSON (depth-bounded like every answer's), or undefined when it has none. */
 function parseContent(content: string | null): unknown {
-  if (!content?.trim()) return undefined
   // Servers without structured output often wrap JSON in a ```json fence despite being asked not to.
-  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(content)
-  try {
-    return JSON.parse(fenced?.[1] ?? content)
-  } catch {
-    return undefined
-  }
+  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(content ?? '')
+  return answerJson(fenced?.[1] ?? content ?? '')
 }
