@@ -220,7 +220,7 @@ export class GitHubRepository {
   }
 
   /** Why there is nothing to read or commit to on `branch` (undefined: the default branch). */
-  missingBranch(branch: string | undefined): string {
+  private missingBranch(branch: string | undefined): string {
     return branch === undefined
       ? `${this.nameWithOwner} has no default branch yet (an empty repository?): push a first commit, or name a branch with the "branch" input`
       : `Branch "${branch}" does not exist in ${this.nameWithOwner}: check the "branch" input, or leave it empty for the default branch`
