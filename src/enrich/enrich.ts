@@ -110,10 +110,9 @@ export async function openSummaries(
     cached: { byId: byCache, tldrs: cachedTldrs },
     async complete(wanted, tldrs) {
       const wantedIds = new Set(wanted.map((paper) => paper.id))
+      const uncached = unique.filter((paper) => wantedIds.has(paper.id) && !isCached(paper.id))
       const hasAbstract = (paper: Paper) => paper.summary.trim() !== ''
-      const toAsk = unique.filter(
-        (paper) => wantedIds.has(paper.id) && !isCached(paper.id) && hasAbstract(paper),
-      )
+      const toAsk = uncached.filter(hasAbstract)
       const tldrsToAsk = tldrs.filter((request) => !cachedTldrs.has(request.day))
       const fromCache = [...wantedIds].filter((id) => isCached(id)).length
       if (fromCache > 0) deps.log.info(`Model summaries: ${fromCache} from ${CACHE_DIR}`)
@@ -123,13 +122,10 @@ export async function openSummaries(
       for (const [day, tldr] of asked.tldrs) cache.add(tldrKey(day), variant, { summary: tldr })
 
       const byId = new Map(byCache)
-      for (const paper of unique) {
+      for (const paper of uncached) {
         const summary = asked.summaries.get(paper.id)
-        if (summary !== undefined) byId.set(paper.id, { ...summary, origin: 'model' })
-        else if (wantedIds.has(paper.id) && !isCached(paper.id)) {
-          const reason = asked.failed.get(paper.id) ?? (hasAbstract(paper) ? 'missing' : 'no-abstract')
-          byId.set(paper.id, fallback(paper, reason))
-        }
+        const reason = asked.failed.get(paper.id) ?? (hasAbstract(paper) ? 'missing' : 'no-abstract')
+        byId.set(paper.id, summary ? { ...summary, origin: 'model' } : fallback(paper, reason))
       }
       const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
       const stats = collectStats(shown, asked.requests, asked.problems)
