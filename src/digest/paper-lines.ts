@@ -43,7 +43,7 @@ const PIECES: Partial<Record<Field, Piece>> = {
     const organization = cleanText(paper.organization ?? '')
     return organization === '' ? undefined : [strong(organization)]
   },
-  github: (paper, locale) => githubPiece(paper, locale),
+  github: githubPiece,
   comments: (paper, locale) =>
     paper.numComments
       ? [link(huggingFaceCommentsUrl(paper.id), `💬${NO_BREAK}${locale.number(paper.numComments)}`)]
@@ -62,8 +62,7 @@ export function githubPiece(paper: Paper, locale: Locale, space = NO_BREAK): Phr
 /** `📅 Nov 26`, linked to that day's post where the action wrote one. */
 function listedDay(listed: ListedOn, locale: Locale): PhrasingContent {
   const label = `📅${NO_BREAK}${locale.day(listed.day)}`
-  if (listed.post === undefined) return text(label)
-  return postLink(listed.post, label)
+  return listed.post === undefined ? text(label) : postLink(listed.post, label)
 }
 
 /**
