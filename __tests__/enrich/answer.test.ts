@@ -123,4 +123,11 @@ describe('readAnswer', () => {
     expect(answer.ok && answer.summaries.size).toBe(0)
     expect(answer.ok && [...answer.failed.values()]).toEqual(Array(5).fill('unbound'))
   })
+
+  it('reads a fenced answer, and refuses one nested deeper than any answer is read', () => {
+    const fenced = reply('```json\n{"summaries": [{"id": "a", "summary": "A summary."}]}\n```')
+    expect(readAnswer(fenced, asked('a'), 'en', false)).toMatchObject({ ok: true, failed: new Map() })
+    const deep = `{"summaries": [{"id": "a", "summary": "A summary.", "x": ${'['.repeat(40)}${']'.repeat(40)}}]}`
+    expect(readAnswer(reply(deep), asked('a'), 'en', false)).toEqual({ ok: false, reason: 'invalid-answer' })
+  })
 })

@@ -1,11 +1,10 @@
 import type { ListItem, PhrasingContent, RootContent } from 'mdast'
 import type { Field } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
-import { safeHttpsUrl } from '../core/safe-url.js'
 import type { EnrichedPaper } from '../enrich/index.js'
 import type { Locale } from './locales/index.js'
-import { heading, link, list, listItem, paragraph, strong, text } from './mdast.js'
-import { aside, authorList, labelledText, LINK_PIECES, translatedTitle } from './paper-lines.js'
+import { heading, list, listItem, paragraph, strong, text } from './mdast.js'
+import { aside, authorList, githubPiece, labelledText, LINK_PIECES, translatedTitle } from './paper-lines.js'
 import { keywordsSection, statisticsSection, type Period } from './period.js'
 import { cleanText } from './text.js'
 
@@ -32,10 +31,10 @@ export function classicBody(options: ClassicBody): RootContent[] {
     body.push(paragraph([text(locale.noPapers)]))
   } else {
     if (!period) {
-      const { before, count, after } = locale.collected(papers.length, listed)
+      const { before = '', count, after } = locale.collected(papers.length, listed)
       body.push(
         paragraph(
-          [text(before), strong(count), text(after)].filter(
+          [text(before), strong(count ?? locale.number(papers.length)), text(after)].filter(
             (node) => node.type !== 'text' || node.value !== '',
           ),
         ),
@@ -95,12 +94,7 @@ const FIELD_LINES: Record<Exclude<Field, 'llm-title'>, FieldLine> = {
     return undefined
   },
   authors: (paper, locale) => labelledText(locale.authors, authorList(paper.authors, locale), locale),
-  github: (paper, locale) => {
-    const url = safeHttpsUrl(paper.githubRepo)
-    if (!url) return undefined
-    const stars = paper.githubStars === undefined ? [] : [text(` ⭐ ${locale.number(paper.githubStars)}`)]
-    return [link(url, locale.githubLink), ...stars]
-  },
+  github: (paper, locale) => githubPiece(paper, locale, ' '),
   keywords: (paper, locale) =>
     labelledText(locale.keywords, paper.aiKeywords.map(cleanText).join(locale.punctuation.comma), locale),
   comments: (paper, locale) =>

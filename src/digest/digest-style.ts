@@ -119,10 +119,10 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
     paragraph(metaLine(paper, fields, locale, period?.listedOn.get(paper.id))),
   ]
   const show = (line: PhrasingContent[] | undefined) => line && content.push(paragraph(line))
-  let summaryShown = false
+  // One summary, where the first of ai-summary and llm-summary is listed.
+  const summaryField = fields.find((field) => field === 'ai-summary' || field === 'llm-summary')
   for (const field of fields) {
-    if ((field === 'ai-summary' || field === 'llm-summary') && !summaryShown) {
-      summaryShown = true
+    if (field === summaryField) {
       show(summaryLine(paper, fields, locale, enriched))
     } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
       content.push(

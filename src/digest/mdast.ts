@@ -1,4 +1,4 @@
-import type { Html, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import type { Html, Link, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
 
 /**
  * Builders for the few mdast nodes a post is made of. Text goes in as `text` nodes only, which
@@ -7,17 +7,11 @@ import type { Html, List, ListItem, Paragraph, PhrasingContent, RootContent } fr
 export const text = (value: string): PhrasingContent => ({ type: 'text', value })
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
 export const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] })
-export const link = (url: string, label: string): PhrasingContent => ({
-  type: 'link',
-  url,
-  children: [text(label)],
-})
+export const link = (url: string, label: string): Link => ({ type: 'link', url, children: [text(label)] })
 /** A link to another post of the site, which Jekyll's `post_url` finds by name (see kramdown.ts). */
-export const postLink = (name: string, label: string): PhrasingContent => ({
-  type: 'link',
-  url: '',
+export const postLink = (name: string, label: string): Link => ({
+  ...link('', label),
   data: { jekyllPost: name },
-  children: [text(label)],
 })
 export const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children })
 export const heading = (depth: 1 | 2 | 3, value: string | PhrasingContent[]): RootContent => ({

@@ -43,26 +43,26 @@ const PIECES: Partial<Record<Field, Piece>> = {
     const organization = cleanText(paper.organization ?? '')
     return organization === '' ? undefined : [strong(organization)]
   },
-  github: (paper, locale) => {
-    const url = safeHttpsUrl(paper.githubRepo)
-    if (!url) return undefined
-    const stars =
-      paper.githubStars === undefined
-        ? []
-        : [text(`${NO_BREAK}⭐${NO_BREAK}${locale.number(paper.githubStars)}`)]
-    return [link(url, locale.githubLink), ...stars]
-  },
+  github: githubPiece,
   comments: (paper, locale) =>
     paper.numComments
       ? [link(huggingFaceCommentsUrl(paper.id), `💬${NO_BREAK}${locale.number(paper.numComments)}`)]
       : undefined,
 }
 
+/** The code's link and its stars, held to it by `space` (the classic style's line breaks anywhere). */
+export function githubPiece(paper: Paper, locale: Locale, space = NO_BREAK): PhrasingContent[] | undefined {
+  const url = safeHttpsUrl(paper.githubRepo)
+  if (!url) return undefined
+  const stars =
+    paper.githubStars === undefined ? [] : [text(`${space}⭐${space}${locale.number(paper.githubStars)}`)]
+  return [link(url, locale.githubLink), ...stars]
+}
+
 /** `📅 Nov 26`, linked to that day's post where the action wrote one. */
 function listedDay(listed: ListedOn, locale: Locale): PhrasingContent {
   const label = `📅${NO_BREAK}${locale.day(listed.day)}`
-  if (listed.post === undefined) return text(label)
-  return postLink(listed.post, label)
+  return listed.post === undefined ? text(label) : postLink(listed.post, label)
 }
 
 /**
@@ -91,7 +91,7 @@ const COMPACT_PIECES: Partial<Record<Field, Piece>> = {
     const organization = cleanText(paper.organization ?? '')
     return organization === '' ? undefined : [text(organization)]
   },
-  github: (paper, locale) => PIECES.github?.(paper, locale)?.slice(0, 1),
+  github: (paper, locale) => githubPiece(paper, locale)?.slice(0, 1),
 }
 
 /** The paper's title, linked to its Hugging Face page, and its translation beside it when there is one. */

@@ -22,10 +22,10 @@ export function selectPapers(
     const haystack = cleanText([paper.title, paper.summary, ...paper.aiKeywords].join(' ')).toLowerCase()
     return wanted.some((keyword) => haystack.includes(keyword))
   }
-  const ranked = papers
+  return papers
     .filter((paper) => paper.upvotes >= minUpvotes && matches(paper))
     .sort((a, b) => b.upvotes - a.upvotes)
-  return maxPapers === undefined ? ranked : ranked.slice(0, maxPapers)
+    .slice(0, maxPapers)
 }
 
 /**

@@ -1,8 +1,9 @@
+import { answerJson } from '../core/http/send.js'
 import { z } from '../core/zod.js'
 import { cleanSummary, type Summary } from './plain-text.js'
 import type { Reason } from './reasons.js'
 import { unboundSummaries, type PaperText } from './binding.js'
-import { writtenIn } from './language.js'
+import { summaryWrittenIn } from './language.js'
 
 /** The part of a chat completion this stage reads. */
 export interface ModelReply {
@@ -58,7 +59,7 @@ export function readAnswer(
     }
     const summary = cleanSummary(item.summary, wantsTitle ? (item.title ?? '') : undefined)
     if (summary === undefined) failed.set(id, 'empty')
-    else if (!isWrittenIn(summary, language)) failed.set(id, 'wrong-language')
+    else if (!summaryWrittenIn(summary, language)) failed.set(id, 'wrong-language')
     else summaries.set(id, summary)
   }
   const said = new Map([...summaries].map(([id, { summary }]) => [id, summary]))
@@ -73,11 +74,6 @@ export function readAnswer(
   return { ok: true, summaries, failed }
 }
 
-/** Whether a summary, and its title if any, is written in `language` (a title may keep most of its names). */
-function isWrittenIn({ summary, title }: Summary, language: string): boolean {
-  return writtenIn(summary, language, true) && (title === undefined || writtenIn(title, language, false))
-}
-
 /**
  * The reply's JSON as `schema` reads it, or why there is none: the model declined, its answer was cut
  * off, or it is not the JSON asked for.
@@ -89,14 +85,9 @@ export function replyJson<T>(reply: ModelReply, schema: z.ZodMiniType<T>): { jso
   return parsed.success ? { json: parsed.data } : { reason: 'invalid-answer' }
 }
 
-/** The content's JSON, or undefined when it has none. */
+/** The content's JSON (depth-bounded like every answer's), or undefined when it has none. */
 function parseContent(content: string | null): unknown {
-  if (!content?.trim()) return undefined
   // Servers without structured output often wrap JSON in a ```json fence despite being asked not to.
-  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(content)
-  try {
-    return JSON.parse(fenced?.[1] ?? content)
-  } catch {
-    return undefined
-  }
+  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(content ?? '')
+  return answerJson(fenced?.[1] ?? content ?? '')
 }

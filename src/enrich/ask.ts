@@ -2,24 +2,12 @@ import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
 import { readAnswer } from './answer.js'
 import type { Summary } from './plain-text.js'
-import { planBatches, splitBatch, type Batch, type RequestLimits } from './batch.js'
-import type { Clock } from '../core/clock.js'
-import { MODEL_HOST } from '../core/http/limits.js'
-import { ModelCallError, type ChatRequest, type ModelClient } from './client.js'
+import { GITHUB_MODELS_LOW_TIER, planBatches, splitBatch, type Batch } from './batch.js'
+import { ModelCallError, type ModelClient } from './client.js'
 import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
 import { REASONS, type Reason } from './reasons.js'
 import { plural } from '../core/wording.js'
 import { readTldr, tldrRequest, type TldrRequest } from './tldr.js'
-
-export interface AskSettings {
-  language: string
-  limits: RequestLimits
-  /** Requests the run may send, retries included (llm-max-calls). */
-  maxCalls: number
-  /** Epoch ms after which no request is started. */
-  deadline: number
-  clock: Clock
-}
 
 export interface AskOutcome {
   summaries: Map<string, Summary>
@@ -41,12 +29,6 @@ export const nothingAsked = (): AskOutcome => ({
 })
 
 /**
- * Failures that concern one batch's papers; the next batch may still succeed. Any other failure (rate
- * limits, auth, outages, time-outs) would repeat for every batch, so the run stops asking.
- */
-const BATCH_FAILURES = new Set<Reason>(['too-large', 'invalid-answer', 'cut-off', 'refusal'])
-
-/**
  * Asks the model for the papers' summaries, batch after batch, within the run's request ceiling and
  * time limit. A batch the host finds too long, or whose answer was cut off, is asked again in halves.
  * Every paper ends up in the outcome's `summaries` or in its `failed`.
@@ -54,23 +36,23 @@ const BATCH_FAILURES = new Set<Reason>(['too-large', 'invalid-answer', 'cut-off'
 export async function askModel(
   papers: readonly Paper[],
   client: ModelClient,
-  settings: AskSettings,
+  language: string,
   log: Log,
   outcome: AskOutcome,
 ): Promise<void> {
-  const { language, limits } = settings
+  const limits = GITHUB_MODELS_LOW_TIER
   const queue = planBatches(papers, language, limits)
   log.info(`Model summaries: ${papers.length} papers in ${plural(queue.length, 'request')}`)
   for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
     const ids = batch.papers.map((paper) => paper.id)
-    const skip = whyNotAsk(client, settings)
+    const skip = client.whyNotAsk()
     if (skip !== undefined) {
       for (const id of ids) outcome.failed.set(id, skip)
       continue
     }
     const sentBefore = client.requests
     try {
-      const reply = await complete(client, settings, {
+      const reply = await client.complete({
         system: systemPrompt(language),
         user: userPrompt(batch.papers),
         jsonSchema: answerJsonSchema(language),
@@ -100,16 +82,8 @@ export async function askModel(
       log.warning(`Model summaries: ${error.message}`)
       outcome.problems.push(error.message)
       for (const id of ids) outcome.failed.set(id, error.reason)
-      stopIfRepeating(client, error)
     }
   }
-}
-
-/** Why no further request is sent: the host failed in a way that would repeat, or the run's budget is spent. */
-function whyNotAsk(client: ModelClient, { maxCalls, deadline, clock }: AskSettings): Reason | undefined {
-  if (client.stoppedBy !== undefined) return client.stoppedBy
-  if (client.requests >= maxCalls) return 'max-calls'
-  return clock.now() >= deadline ? 'time-limit' : undefined
 }
 
 /**
@@ -119,20 +93,17 @@ function whyNotAsk(client: ModelClient, { maxCalls, deadline, clock }: AskSettin
 export async function askTldr(
   request: TldrRequest,
   client: ModelClient,
-  settings: AskSettings,
+  language: string,
   log: Log,
   outcome: AskOutcome,
 ): Promise<void> {
-  const skip = whyNotAsk(client, settings)
+  const skip = client.whyNotAsk()
   if (skip !== undefined) {
     log.info(`Model TL;DR for ${request.day}: not asked (${REASONS[skip]}); the post has its own`)
     return
   }
   try {
-    const answer = readTldr(
-      await complete(client, settings, tldrRequest(request, settings.language)),
-      settings.language,
-    )
+    const answer = readTldr(await client.complete(tldrRequest(request, language)), language)
     if ('reason' in answer)
       log.warning(`Model TL;DR for ${request.day}: ${REASONS[answer.reason]}; the post has its own`)
     else {
@@ -143,17 +114,7 @@ export async function askTldr(
     if (!(error instanceof ModelCallError)) throw error
     log.warning(`Model TL;DR for ${request.day}: ${error.message}`)
     outcome.problems.push(error.message)
-    stopIfRepeating(client, error)
   }
-}
-
-/** One chat completion, its retries within what is left of the run's requests. */
-function complete(client: ModelClient, { maxCalls }: AskSettings, request: ChatRequest) {
-  return client.complete(request, Math.min(MODEL_HOST.maxAttempts, maxCalls - client.requests))
-}
-
-function stopIfRepeating(client: ModelClient, error: ModelCallError): void {
-  if (!BATCH_FAILURES.has(error.reason)) client.stoppedBy ??= error.reason
 }
 
 function describe(batch: Batch): string {

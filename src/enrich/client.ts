@@ -14,8 +14,8 @@ export interface ModelClientConfig {
   model: string
   userAgent: string
   clock: Clock
-  /** Epoch ms: the end of the run's time for model requests (MODEL_HOST.deadlineMs from the first). */
-  deadline: number
+  /** Requests the run may send, retries included (llm-max-calls). */
+  maxCalls: number
   /** core/http's shared dispatcher unless given (a test's resolver, an HTTP/2 trust store). */
   dispatcher?: Dispatcher
 }
@@ -29,12 +29,15 @@ export interface ChatRequest {
 }
 
 export interface ModelClient {
-  /** One chat completion, in at most `maxAttempts` requests; throws ModelCallError. */
-  complete(request: ChatRequest, maxAttempts: number): Promise<ModelReply>
+  /** One chat completion, its retries within what is left of the run's requests; throws ModelCallError. */
+  complete(request: ChatRequest): Promise<ModelReply>
+  /**
+   * Why no further request is sent: the host failed in a way that would repeat for every request (auth,
+   * an outage, a time-out), or the run's requests or time are spent.
+   */
+  whyNotAsk(): Reason | undefined
   /** Requests sent so far, retries included. */
   readonly requests: number
-  /** Set once the host failed in a way that would repeat for every request (auth, outage, time-out). */
-  stoppedBy?: Reason
 }
 
 /** A call that gave no answer; its message names the host and never the token or model output. */
@@ -59,6 +62,12 @@ const completionSchema = z.looseObject({
     }),
   ),
 })
+
+/**
+ * Failures that concern one request's papers; the next request may still succeed. Any other failure
+ * (rate limits, auth, outages, time-outs) would repeat for every request, so the run stops asking.
+ */
+const BATCH_FAILURES = new Set<Reason>(['too-large', 'invalid-answer', 'cut-off', 'refusal'])
 
 /** What a request that got no answer means for the papers asked about. */
 const FAILURE_REASONS: Record<FailureKind, Reason> = {
@@ -89,52 +98,66 @@ export function createModelClient(config: ModelClientConfig): ModelClient {
     accept: 'application/json',
     'user-agent': config.userAgent,
   }
+  // The run's time for model requests starts with its first.
+  const runEnd = config.clock.now() + MODEL_HOST.deadlineMs
   let requests = 0
+  let stoppedBy: Reason | undefined
+
+  async function completion(chat: ChatRequest): Promise<ModelReply> {
+    const body = JSON.stringify({
+      model: config.model,
+      messages: [
+        { role: 'system', content: chat.system },
+        { role: 'user', content: chat.user },
+      ],
+      response_format: { type: 'json_schema', json_schema: chat.jsonSchema },
+      max_tokens: chat.maxTokens,
+    })
+    const requestEnd = config.clock.now() + MODEL_HOST.requestMs
+    const deadline = { at: Math.min(runEnd, requestEnd) }
+    const maxAttempts = Math.min(MODEL_HOST.maxAttempts, config.maxCalls - requests)
+    const options = { deadline, maxAttempts, onAttempt: () => void requests++ }
+    const answer = await http
+      .send({ method: 'POST', url, headers, body }, options)
+      .catch((error: unknown) => {
+        if (!(error instanceof OutboundError)) throw error
+        if (error.kind === 'deadline' && requestEnd < runEnd) {
+          throw new ModelCallError(
+            `${where}: no complete answer within ${MODEL_HOST.requestMs / 1000} s, the limit for one request and its retries; a host this slow is not asked again in this run`,
+            'timeout',
+          )
+        }
+        throw new ModelCallError(error.message, FAILURE_REASONS[error.kind])
+      })
+    if (answer.problem !== undefined) {
+      const { reason, splittable, hint } = statusFailure(answer.status, answer.text)
+      throw new ModelCallError(`${answer.problem}${hint ? `. ${hint}` : ''}`, reason, splittable)
+    }
+    const parsed = completionSchema.safeParse(answerJson(answer.text))
+    const choice = parsed.success ? parsed.data.choices[0] : undefined
+    if (choice === undefined) {
+      throw new ModelCallError(
+        `${where}: the answer is not a chat completion with a choice`,
+        'invalid-answer',
+      )
+    }
+    const { content = null, refusal = null } = choice.message
+    return { content, refusal, finishReason: choice.finish_reason ?? null }
+  }
 
   return {
     get requests() {
       return requests
     },
-
-    async complete(chat, maxAttempts) {
-      const body = JSON.stringify({
-        model: config.model,
-        messages: [
-          { role: 'system', content: chat.system },
-          { role: 'user', content: chat.user },
-        ],
-        response_format: { type: 'json_schema', json_schema: chat.jsonSchema },
-        max_tokens: chat.maxTokens,
-      })
-      const requestEnd = config.clock.now() + MODEL_HOST.requestMs
-      const deadline = { at: Math.min(config.deadline, requestEnd) }
-      const options = { deadline, maxAttempts, onAttempt: () => void requests++ }
-      const answer = await http
-        .send({ method: 'POST', url, headers, body }, options)
-        .catch((error: unknown) => {
-          if (!(error instanceof OutboundError)) throw error
-          if (error.kind === 'deadline' && requestEnd < config.deadline) {
-            throw new ModelCallError(
-              `${where}: no complete answer within ${MODEL_HOST.requestMs / 1000} s, the limit for one request and its retries; a host this slow is not asked again in this run`,
-              'timeout',
-            )
-          }
-          throw new ModelCallError(error.message, FAILURE_REASONS[error.kind])
-        })
-      if (answer.problem !== undefined) {
-        const { reason, splittable, hint } = statusFailure(answer.status, answer.text)
-        throw new ModelCallError(`${answer.problem}${hint ? `. ${hint}` : ''}`, reason, splittable)
-      }
-      const parsed = completionSchema.safeParse(answerJson(answer.text))
-      const choice = parsed.success ? parsed.data.choices[0] : undefined
-      if (choice === undefined) {
-        throw new ModelCallError(
-          `${where}: the answer is not a chat completion with a choice`,
-          'invalid-answer',
-        )
-      }
-      const { content = null, refusal = null } = choice.message
-      return { content, refusal, finishReason: choice.finish_reason ?? null }
+    complete: (chat) =>
+      completion(chat).catch((error: unknown) => {
+        if (error instanceof ModelCallError && !BATCH_FAILURES.has(error.reason)) stoppedBy ??= error.reason
+        throw error
+      }),
+    whyNotAsk() {
+      if (stoppedBy !== undefined) return stoppedBy
+      if (requests >= config.maxCalls) return 'max-calls'
+      return config.clock.now() >= runEnd ? 'time-limit' : undefined
     },
   }
 }

@@ -1,13 +1,11 @@
 import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
-import { MODEL_HOST } from '../core/http/limits.js'
 import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
 import { askModel, askTldr, nothingAsked, type AskOutcome } from './ask.js'
-import { GITHUB_MODELS_LOW_TIER } from './batch.js'
 import type { FileChange } from '../core/file-change.js'
 import { CACHE_DIR, loadCache, variantKey } from './cache.js'
-import { writtenIn } from './language.js'
+import { summaryWrittenIn } from './language.js'
 import { tldrKey, type TldrRequest } from './tldr.js'
 import { createModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, type Summary } from './plain-text.js'
@@ -92,34 +90,29 @@ export async function openSummaries(
     deps.log,
   )
   // An entry kept before answers were checked, or edited by hand, in another language is asked again.
-  const usable = (entry: Summary | undefined) =>
-    entry !== undefined && writtenIn(entry.summary, options.language, true) ? entry : undefined
+  const usable = (entry: Summary | undefined): entry is Summary =>
+    entry !== undefined && summaryWrittenIn(entry, options.language)
   const byCache = new Map<string, EnrichedPaper>()
   for (const paper of unique) {
-    const entry = usable(cache.get(paper.id, variant))
-    const title = entry?.title
-    if (entry && (!needsTitle || (title !== undefined && writtenIn(title, options.language, false))))
+    const entry = cache.get(paper.id, variant)
+    if (usable(entry) && (!needsTitle || entry.title !== undefined))
       byCache.set(paper.id, { ...entry, origin: 'cache' })
     else byCache.set(paper.id, fallback(paper, 'missing'))
   }
   const isCached = (id: string) => byCache.get(id)?.origin === 'cache'
   const cachedTldrs = new Map<string, string>()
   for (const day of tldrDays) {
-    const entry = usable(cache.get(tldrKey(day), variant))
-    if (entry) cachedTldrs.set(day, entry.summary)
+    const entry = cache.get(tldrKey(day), variant)
+    if (usable(entry)) cachedTldrs.set(day, entry.summary)
   }
 
   return {
     cached: { byId: byCache, tldrs: cachedTldrs },
     async complete(wanted, tldrs) {
       const wantedIds = new Set(wanted.map((paper) => paper.id))
-      const failed = new Map<string, Reason>()
-      const toAsk: Paper[] = []
-      for (const paper of unique) {
-        if (!wantedIds.has(paper.id) || isCached(paper.id)) continue
-        if (paper.summary.trim() === '') failed.set(paper.id, 'no-abstract')
-        else toAsk.push(paper)
-      }
+      const uncached = unique.filter((paper) => wantedIds.has(paper.id) && !isCached(paper.id))
+      const hasAbstract = (paper: Paper) => paper.summary.trim() !== ''
+      const toAsk = uncached.filter(hasAbstract)
       const tldrsToAsk = tldrs.filter((request) => !cachedTldrs.has(request.day))
       const fromCache = [...wantedIds].filter((id) => isCached(id)).length
       if (fromCache > 0) deps.log.info(`Model summaries: ${fromCache} from ${CACHE_DIR}`)
@@ -127,18 +120,15 @@ export async function openSummaries(
         toAsk.length + tldrsToAsk.length > 0 ? await ask(toAsk, tldrsToAsk, options, deps) : nothingAsked()
       for (const [id, summary] of asked.summaries) cache.add(id, variant, summary)
       for (const [day, tldr] of asked.tldrs) cache.add(tldrKey(day), variant, { summary: tldr })
-      for (const [id, reason] of asked.failed) failed.set(id, reason)
 
       const byId = new Map(byCache)
-      for (const paper of unique) {
+      for (const paper of uncached) {
         const summary = asked.summaries.get(paper.id)
-        if (summary !== undefined) byId.set(paper.id, { ...summary, origin: 'model' })
-        else if (wantedIds.has(paper.id) && !isCached(paper.id))
-          byId.set(paper.id, fallback(paper, failed.get(paper.id) ?? 'missing'))
+        const reason = asked.failed.get(paper.id) ?? (hasAbstract(paper) ? 'missing' : 'no-abstract')
+        byId.set(paper.id, summary ? { ...summary, origin: 'model' } : fallback(paper, reason))
       }
       const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
       const stats = collectStats(shown, asked.requests, asked.problems)
-      stats.whyMissing = describeMissing(stats)
       if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,
@@ -166,12 +156,10 @@ async function ask(
     outcome.problems.push(problem)
     return outcome
   }
-  const deadline = clock.now() + MODEL_HOST.deadlineMs
-  const client = createModelClient({ ...options, token: token.token, clock, deadline, dispatcher })
-  const settings = { ...options, limits: GITHUB_MODELS_LOW_TIER, deadline, clock }
-  if (papers.length > 0) await askModel(papers, client, settings, log, outcome)
+  const client = createModelClient({ ...options, token: token.token, clock, dispatcher })
+  if (papers.length > 0) await askModel(papers, client, options.language, log, outcome)
   // After the summaries, which matter more: a run out of requests or time gets the made-up TL;DR.
-  for (const request of tldrs) await askTldr(request, client, settings, log, outcome)
+  for (const request of tldrs) await askTldr(request, client, options.language, log, outcome)
   outcome.requests = client.requests
   return outcome
 }
@@ -193,7 +181,7 @@ function collectStats(
   const from = (origin: EnrichedPaper['origin']) => papers.filter((paper) => paper.origin === origin).length
   const missing: SummaryStats['missing'] = {}
   for (const { reason } of papers) if (reason !== undefined) missing[reason] = (missing[reason] ?? 0) + 1
-  return {
+  const stats = {
     papers: papers.length,
     fromModel: from('model'),
     fromCache: from('cache'),
@@ -202,4 +190,5 @@ function collectStats(
     missing,
     problems,
   }
+  return { ...stats, whyMissing: describeMissing(stats) }
 }

@@ -1,4 +1,5 @@
 import { LANGUAGE_FACTS, type LanguageFacts, type LanguageTag, type Script } from '../core/languages.js'
+import type { Summary } from './plain-text.js'
 
 /** What the model layer knows of a post's language; an unknown tag is treated as English. */
 export function languageFacts(language: string): LanguageFacts {
@@ -117,4 +118,9 @@ export function writtenIn(text: string, language: string, running: boolean): boo
       return wordsOf(text, language) > wordsOf(text, 'en')
     }
   }
+}
+
+/** Whether a summary, and its title if any, is written in `language` (a title may keep most of its names). */
+export function summaryWrittenIn({ summary, title }: Summary, language: string): boolean {
+  return writtenIn(summary, language, true) && (title === undefined || writtenIn(title, language, false))
 }

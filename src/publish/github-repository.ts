@@ -19,7 +19,7 @@ import {
 import type { Octokit } from '@octokit/core'
 import { createGitHubClient, type GitHubConnection } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
-import { NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
+import { MAX_STATE_FILE_BYTES, NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
 import { gitBlobOid } from '../core/git-blob.js'
 import { branchState, type BranchState, type RepositoryState } from './branch-state.js'
 
@@ -48,7 +48,6 @@ export class GitHubRepository {
     folders: string[],
     workBranch: string | undefined,
     paths: readonly string[] = [],
-    maxBytes = 0,
   ): Promise<RepositoryState> {
     if (folders.length > FOLDER_SLOTS.length) {
       throw new Error(
@@ -66,7 +65,7 @@ export class GitHubRepository {
     if (!base?.target) throw new Error(this.missingBranch(branch))
     const work = repository.workBranch?.target ? repository.workBranch : undefined
     return {
-      files: await this.texts(paths, (work ?? base).target, maxBytes),
+      files: await this.texts(paths, (work ?? base).target),
       repositoryId: repository.id,
       base: branchState(base.name, base.target, folders),
       work: work && branchState(work.name, work.target!, folders),
@@ -77,13 +76,12 @@ export class GitHubRepository {
   /**
    * The texts of `paths` on `workBranch` when it exists, else on `branch` (undefined: the default
    * branch), in one request: each path's text, undefined when there is no such file, or why it is not
-   * read (UnreadableStateError: over `maxBytes`, or not text). Throws when `branch` does not exist.
+   * read (UnreadableStateError: over MAX_STATE_FILE_BYTES, or not text). Throws when `branch` does not exist.
    */
   async readTexts(
     branch: string | undefined,
     workBranch: string | undefined,
     paths: readonly string[],
-    maxBytes: number,
   ): Promise<Map<string, string | undefined | UnreadableStateError>> {
     const { repository } = await this.graphql<ReadFilesResult>(
       readFilesDocument(paths.length),
@@ -95,7 +93,7 @@ export class GitHubRepository {
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
     const files = repository.workBranch?.target ?? base?.target
     if (!files) throw new Error(this.missingBranch(branch))
-    return this.texts(paths, files, maxBytes)
+    return this.texts(paths, files)
   }
 
   /** The variables of ReadBranch and ReadFiles: the repository, the branches, and `$path0` … */
@@ -118,31 +116,29 @@ export class GitHubRepository {
   private async texts(
     paths: readonly string[],
     files: Partial<Record<`file${number}`, FileText | null>> | null,
-    maxBytes: number,
   ): Promise<Map<string, string | undefined | UnreadableStateError>> {
     const read = async (path: string, number: number) =>
-      [path, await this.text(path, files?.[`file${number}`], maxBytes)] as const
+      [path, await this.text(path, files?.[`file${number}`])] as const
     return new Map(await Promise.all(paths.map(read)))
   }
 
   /**
-   * A file's text as GraphQL gave it (undefined: no such file), or why it is not read: over `maxBytes`,
+   * A file's text as GraphQL gave it (undefined: no such file), or why it is not read: over MAX_STATE_FILE_BYTES,
    * or not text. GraphQL stops `text` at 512,000 bytes and says so in `isTruncated`; such a blob is read
    * whole over REST and checked against its id, so that what is read is the file that was asked for, whole.
    */
   private async text(
     path: string,
     file: FileText | null | undefined,
-    maxBytes: number,
   ): Promise<string | undefined | UnreadableStateError> {
     const blob = file?.object
     if (!blob) return undefined
-    if ((blob.byteSize ?? 0) > maxBytes) return new UnreadableStateError(path, TOO_LARGE)
+    if ((blob.byteSize ?? 0) > MAX_STATE_FILE_BYTES) return new UnreadableStateError(path, TOO_LARGE)
     if (blob.isBinary || typeof blob.text !== 'string') return new UnreadableStateError(path, NOT_TEXT)
     if (!blob.isTruncated) return blob.text
     const oid = blob.oid ?? ''
     const bytes = await this.rawBlob(oid)
-    if (bytes.length > maxBytes) return new UnreadableStateError(path, TOO_LARGE)
+    if (bytes.length > MAX_STATE_FILE_BYTES) return new UnreadableStateError(path, TOO_LARGE)
     const text = bytes.toString('utf8')
     if (gitBlobOid(text) === oid) return text
     return new UnreadableStateError(
@@ -224,7 +220,7 @@ export class GitHubRepository {
   }
 
   /** Why there is nothing to read or commit to on `branch` (undefined: the default branch). */
-  missingBranch(branch: string | undefined): string {
+  private missingBranch(branch: string | undefined): string {
     return branch === undefined
       ? `${this.nameWithOwner} has no default branch yet (an empty repository?): push a first commit, or name a branch with the "branch" input`
       : `Branch "${branch}" does not exist in ${this.nameWithOwner}: check the "branch" input, or leave it empty for the default branch`

@@ -7,7 +7,7 @@ import type { GitHubConnection } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
 import { logKept, writeDecision } from './write-policy.js'
-import { MAX_STATE_FILE_BYTES, parseStateFile, UnreadableStateError } from '../core/state-file.js'
+import { parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
 
 /** Attempts when the branch moves between our read and our commit. */
@@ -58,9 +58,9 @@ export function gitHubPublisher(
   }
   return {
     readText: batchedReader(async (paths) => {
-      if (started) return repository.readTexts(branch, workBranch, paths, MAX_STATE_FILE_BYTES)
+      if (started) return repository.readTexts(branch, workBranch, paths)
       started = true
-      first = repository.read(branch, [...folders], workBranch, paths, MAX_STATE_FILE_BYTES)
+      first = repository.read(branch, [...folders], workBranch, paths)
       return (await first).files
     }),
     async publish(changes) {
@@ -80,10 +80,6 @@ export function gitHubPublisher(
   }
 }
 
-/** Files on `branch` read as the publisher's `readText` reads them: in batches, bounded by MAX_STATE_FILE_BYTES. */
-const branchReader = (repository: GitHubRepository, branch: string) =>
-  batchedReader((paths) => repository.readTexts(branch, undefined, paths, MAX_STATE_FILE_BYTES))
-
 /**
  * The files to commit onto `branch`: `pending`, with the record files they change. A state file that
  * changed on the branch since the run read it (another run, or a person, committed in between) is read
@@ -96,7 +92,9 @@ export async function withStateFiles(
   branch: BranchState,
   log: Log,
 ): Promise<{ files: FileChange[]; kept: PublishResult['kept'] }> {
-  const removed = await optedOut(repository, changes, pending, branch)
+  // As the publisher's `readText` reads: in batches, bounded by MAX_STATE_FILE_BYTES.
+  const read = batchedReader((paths) => repository.readTexts(branch.name, undefined, paths))
+  const removed = await optedOut(read, changes, pending, branch)
   const kept = [...removed].map((path) => ({ path, reason: 'unrecorded' as const }))
   for (const { path, reason } of kept) logKept(log, { path, content: '' }, reason, `on ${branch.name}`)
   const posts = pending.filter((file) => !removed.has(file.path))
@@ -106,7 +104,7 @@ export async function withStateFiles(
       files.push(file)
       continue
     }
-    const merged = await mergedOnto(repository, file, branch, log)
+    const merged = await mergedOnto(read, file, branch, log)
     if (merged === undefined) continue
     const decision = writeDecision(merged, branch.blobs.get(file.path), 'changed')
     if (decision.write) files.push(merged)
@@ -120,7 +118,7 @@ export async function withStateFiles(
  * documented opt-out, or the whole file deleted): they are not written, and their entries not put back.
  */
 async function optedOut(
-  repository: GitHubRepository,
+  read: Publisher['readText'],
   { record }: ChangeSet,
   pending: FileChange[],
   branch: BranchState,
@@ -131,7 +129,6 @@ async function optedOut(
     const moved = post && read && branch.blobs.get(post.record) !== read.readOid
     return moved ? [[file.path, post.record] as const] : []
   })
-  const read = branchReader(repository, branch.name)
   const gone = await Promise.all(
     moved.map(async ([path, recordPath]) => {
       // A record it cannot read says nothing either way.
@@ -146,7 +143,7 @@ async function optedOut(
 
 /** `file` merged onto the branch's own when it is a state file that moved; undefined when that cannot be used. */
 async function mergedOnto(
-  repository: GitHubRepository,
+  read: Publisher['readText'],
   file: FileChange,
   branch: BranchState,
   log: Log,
@@ -155,7 +152,7 @@ async function mergedOnto(
   if (merge === undefined || branch.blobs.get(file.path) === merge.readOid) return file
   let text: string | undefined
   try {
-    text = await branchReader(repository, branch.name)(file.path)
+    text = await read(file.path)
   } catch (error) {
     if (!(error instanceof UnreadableStateError)) throw error
     log.warning(`${file.path} on ${branch.name} ${error.problem}: the run's entries are not added to it`)

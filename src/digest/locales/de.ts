@@ -11,13 +11,10 @@ export const de: Locale = {
   collected: (count, listed) =>
     count < listed
       ? {
-          before: '',
-          count: number(count),
           after: ` der ${number(listed)} Artikel des Tages ${plural(count, { one: 'wurde', other: 'wurden' })} ausgewählt.`,
         }
       : {
           before: plural(count, { one: 'Es wurde ', other: 'Es wurden ' }),
-          count: number(count),
           after: ' Artikel gesammelt.',
         },
   noPapers: 'Für diesen Tag wurden keine Artikel gesammelt.',

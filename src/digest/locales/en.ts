@@ -8,8 +8,6 @@ const days = (count: number) => `${number(count)} ${plural(count, { one: 'day', 
 export const en: Locale = {
   ...basis,
   collected: (count, listed) => ({
-    before: '',
-    count: number(count),
     after:
       count < listed
         ? ` of the day's ${number(listed)} papers ${plural(count, { one: 'was', other: 'were' })} selected.`

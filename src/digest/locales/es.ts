@@ -11,12 +11,10 @@ export const es: Locale = {
     count < listed
       ? {
           before: plural(count, { one: 'Se seleccionó ', other: 'Se seleccionaron ' }),
-          count: number(count),
           after: ` de los ${papers(listed)} del día.`,
         }
       : {
           before: plural(count, { one: 'Se recopiló ', other: 'Se recopilaron ' }),
-          count: number(count),
           after: plural(count, { one: ' artículo.', other: ' artículos.' }),
         },
   noPapers: 'No se recopiló ningún artículo de este día.',

@@ -68,12 +68,6 @@ function once<T>(make: () => T): () => T {
 /** A word's forms by Intl's plural category; `other` stands in for any category not given. */
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 
-/** The form of a word that goes with a count, by the locale's plural rules (Russian has four). */
-function pluralFor(tag: LanguageTag): (count: number, forms: PluralForms) => string {
-  const rules = once(() => new Intl.PluralRules(tag))
-  return (count, forms) => forms[rules().select(count)] ?? forms.other
-}
-
 /** The services a post links to, by their own names, which most languages keep. */
 const SERVICE_NAMES = {
   huggingFaceLink: 'Hugging Face',
@@ -88,9 +82,11 @@ const SERVICE_NAMES = {
  */
 export function localeBasis(tag: LanguageTag, punctuation: Punctuation, month: 'short' | 'long' = 'short') {
   const formats = formatsFor(tag, month)
+  const rules = once(() => new Intl.PluralRules(tag))
   return {
     basis: { punctuation, ...formats, ...SERVICE_NAMES },
     number: formats.number,
-    plural: pluralFor(tag),
+    /** The form of a word that goes with a count, by the locale's plural rules (Russian has four). */
+    plural: (count: number, forms: PluralForms) => forms[rules().select(count)] ?? forms.other,
   }
 }

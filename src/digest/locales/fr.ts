@@ -9,18 +9,12 @@ const days = (count: number) => `${number(count)} ${plural(count, { one: 'jour',
 
 export const fr: Locale = {
   ...basis,
-  collected: (count, listed) =>
-    count < listed
-      ? {
-          before: '',
-          count: number(count),
-          after: ` des ${papers(listed)} du jour ${plural(count, { one: 'a été retenu', other: 'ont été retenus' })}.`,
-        }
-      : {
-          before: '',
-          count: number(count),
-          after: plural(count, { one: ' article a été collecté.', other: ' articles ont été collectés.' }),
-        },
+  collected: (count, listed) => ({
+    after:
+      count < listed
+        ? ` des ${papers(listed)} du jour ${plural(count, { one: 'a été retenu', other: 'ont été retenus' })}.`
+        : plural(count, { one: ' article a été collecté.', other: ' articles ont été collectés.' }),
+  }),
   noPapers: 'Aucun article n’a été collecté ce jour-là.',
   rankingHeading: '📊 Classement par votes',
   organization: 'Organisation',

@@ -10,7 +10,7 @@ export const ja: Locale = {
   collected: (count, listed) =>
     count < listed
       ? { before: `この日の論文${papers(listed)}のうち、`, count: papers(count), after: 'を選びました。' }
-      : { before: '', count: papers(count), after: 'の論文を収集しました。' },
+      : { count: papers(count), after: 'の論文を収集しました。' },
   noPapers: 'この日に収集された論文はありません。',
   rankingHeading: '📊 いいね数ランキング',
   organization: '所属',

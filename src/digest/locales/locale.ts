@@ -8,9 +8,10 @@ export interface Locale extends Formats {
   punctuation: Punctuation
   /**
    * The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. When the
-   * filters or max-papers kept fewer than the `listed` papers, it names both numbers.
+   * filters or max-papers kept fewer than the `listed` papers, it names both numbers. By default nothing
+   * comes before the count, and the count is the bare number.
    */
-  collected(count: number, listed: number): { before: string; count: string; after: string }
+  collected(count: number, listed: number): { before?: string; count?: string; after: string }
   noPapers: string
   rankingHeading: string
   organization: string

@@ -7,18 +7,12 @@ const days = (count: number) => `${number(count)} ${plural(count, { one: 'dia', 
 
 export const ptBR: Locale = {
   ...basis,
-  collected: (count, listed) =>
-    count < listed
-      ? {
-          before: '',
-          count: number(count),
-          after: ` dos ${papers(listed)} do dia ${plural(count, { one: 'foi selecionado', other: 'foram selecionados' })}.`,
-        }
-      : {
-          before: '',
-          count: number(count),
-          after: plural(count, { one: ' artigo foi coletado.', other: ' artigos foram coletados.' }),
-        },
+  collected: (count, listed) => ({
+    after:
+      count < listed
+        ? ` dos ${papers(listed)} do dia ${plural(count, { one: 'foi selecionado', other: 'foram selecionados' })}.`
+        : plural(count, { one: ' artigo foi coletado.', other: ' artigos foram coletados.' }),
+  }),
   noPapers: 'Nenhum artigo foi coletado neste dia.',
   rankingHeading: '📊 Classificação por votos',
   organization: 'Organização',

@@ -17,12 +17,10 @@ export const ru: Locale = {
     count < listed
       ? {
           before: plural(count, { one: 'Отобрана ', other: 'Отобрано ' }),
-          count: number(count),
           after: ` ${ofPapers(listed)} этого дня.`,
         }
       : {
           before: plural(count, { one: 'Собрана ', other: 'Собрано ' }),
-          count: number(count),
           after: ` ${plural(count, { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}.`,
         },
   noPapers: 'За этот день не собрано ни одной статьи.',

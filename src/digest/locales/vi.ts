@@ -9,8 +9,8 @@ export const vi: Locale = {
   ...basis,
   collected: (count, listed) =>
     count < listed
-      ? { before: 'Đã chọn ', count: number(count), after: ` trong số ${papers(listed)} của ngày.` }
-      : { before: 'Đã thu thập ', count: number(count), after: ' bài báo.' },
+      ? { before: 'Đã chọn ', after: ` trong số ${papers(listed)} của ngày.` }
+      : { before: 'Đã thu thập ', after: ' bài báo.' },
   noPapers: 'Không có bài báo nào được thu thập trong ngày này.',
   rankingHeading: '📊 Xếp hạng theo lượt bình chọn',
   organization: 'Tổ chức',
