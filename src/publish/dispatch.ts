@@ -10,17 +10,14 @@ export interface DispatchFailure {
 /** Starts the workflow on the branch a commit landed on; resolves to the failure, if any, and never throws. */
 export type DispatchWorkflow = (branch: string) => Promise<DispatchFailure | undefined>
 
-export interface DispatchOptions extends Omit<GitHubConnection, 'branch'> {
-  /** A workflow file in .github/workflows, or its numeric id. */
-  workflow: string
-}
-
 /**
- * Starts `workflow` on the branch the commit landed on (the publisher read its name, so no request asks
+ * Starts `workflow` (a file in .github/workflows, or its numeric id) on the branch the commit landed on (the publisher read its name, so no request asks
  * for the default branch again), because commits made with GITHUB_TOKEN start no workflow. A step of its
  * own after publishing: the commit's retries never repeat it.
  */
-export function createWorkflowDispatch(options: DispatchOptions): DispatchWorkflow {
+export function createWorkflowDispatch(
+  options: Omit<GitHubConnection, 'branch'> & { workflow: string },
+): DispatchWorkflow {
   const { workflow, log } = options
   const client = createGitHubClient(options)
   const { owner, repo } = options.repository
