@@ -52,8 +52,10 @@ afterEach(async () => {
 })
 afterAll(() => hf.close())
 
-async function commitRun(inputs: Record<string, string>): Promise<ActionRun> {
-  const server = github as GitHubServer
+async function commitRun(
+  inputs: Record<string, string>,
+  server = github as GitHubServer,
+): Promise<ActionRun> {
   const run = await runAction({
     inputs: { 'hf-api-url': hf.url, 'refresh-days': '3', ...inputs },
     env: server.runnerEnv,
@@ -70,8 +72,14 @@ async function lastCommitFiles(server: GitHubServer): Promise<string[]> {
   return names.split('\n').filter(Boolean).sort()
 }
 
-/** The posts as the action renders them from the settled lists on a blank workspace. */
-async function settledPosts(): Promise<Map<string, string>> {
+let settledRendered: Promise<Map<string, string>> | undefined
+/** The posts as the action renders them from the settled lists on a blank workspace, rendered once. */
+function settledPosts(): Promise<Map<string, string>> {
+  settledRendered ??= renderSettledPosts()
+  return settledRendered
+}
+
+async function renderSettledPosts(): Promise<Map<string, string>> {
   serve('settled')
   const workspace = await mkdtemp(join(tmpdir(), 'refresh-settled-'))
   const run = await runAction({
@@ -99,11 +107,18 @@ function reasons(day: string): string {
 }
 
 describe('refresh-days in commit mode', () => {
+  /** The blog after a run of the earlier days from their early lists: each test starts from a copy. */
+  let earlyBlog: GitHubServer
+  beforeAll(async () => {
+    earlyBlog = await startGitHubServer()
+    serve('early')
+    await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` }, earlyBlog)
+  })
+  afterAll(() => earlyBlog.close())
+
   it('rewrites the earlier posts in the commit of the new day, then commits nothing on a re-run', async () => {
     const expected = await settledPosts()
-    github = await startGitHubServer()
-    serve('early')
-    await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` })
+    github = await startGitHubServer({ copyOf: earlyBlog.git })
     const early = await Promise.all(EARLIER.map((day) => github!.git.readFile('main', post(day))))
     expect(early.map((content) => new Set(content?.match(/huggingface\.co\/papers\/[\d.]+/g)).size)).toEqual([
       5, 5, 5,
@@ -161,9 +176,7 @@ describe('refresh-days in commit mode', () => {
   })
 
   it("keeps a person's edit byte for byte and says so", async () => {
-    github = await startGitHubServer()
-    serve('early')
-    await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` })
+    github = await startGitHubServer({ copyOf: earlyBlog.git })
     const edited = `${await github.git.readFile('main', post(EARLIER[1]))}\nA note of my own.\n`
     await github.git.commit('main', { [post(EARLIER[1])]: edited }, 'Add a note')
     const recordBefore = await github.git.readFile('main', record(EARLIER[1]))
@@ -191,9 +204,7 @@ describe('refresh-days in commit mode', () => {
   })
 
   it('leaves earlier posts alone under overwrite: never, and fetches no earlier day', async () => {
-    github = await startGitHubServer()
-    serve('early')
-    await commitRun({ date: `${EARLIER[0]}..${EARLIER[2]}` })
+    github = await startGitHubServer({ copyOf: earlyBlog.git })
     const before = await Promise.all(EARLIER.map((day) => github!.git.readFile('main', post(day))))
 
     serve('settled')

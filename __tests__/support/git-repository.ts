@@ -3,7 +3,7 @@
  * compare-and-swap on a branch head.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GitObjects } from './git-objects.ts'
@@ -27,6 +27,13 @@ export class GitRepository {
     await repository.git(['init', '--quiet', '--bare', `--initial-branch=${defaultBranch}`])
     await repository.commit(defaultBranch, files, 'Initial commit', { allowNewBranch: true })
     return repository
+  }
+
+  /** A new repository with this one's branches and history, copied without a git call. */
+  async copy(): Promise<GitRepository> {
+    const dir = await mkdtemp(join(tmpdir(), 'github-stand-in-'))
+    await cp(this.dir, dir, { recursive: true })
+    return new GitRepository(dir)
   }
 
   async git(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Promise<string> {

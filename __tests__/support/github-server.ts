@@ -31,6 +31,8 @@ export interface GitHubServerOptions {
   defaultBranch?: string
   /** Files of the first commit, path → content. */
   files?: Record<string, string>
+  /** Starts from a copy of this repository, its branches and history, instead of a first commit of `files`. */
+  copyOf?: GitRepository
   /** Token → what it may do; any other token gets 401 Bad credentials. */
   tokens?: Record<string, TokenAccess>
   /** Where GraphQL is served: `/graphql` (github.com) or `/api/graphql` (GitHub Enterprise). */
@@ -98,7 +100,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const { owner = 'octo', repo = 'blog', defaultBranch = 'main', graphqlPath = '/graphql' } = options
   const tokens = options.tokens ?? { 'write-token': 'write' }
   const schema = await githubSchema()
-  const git = await GitRepository.create(defaultBranch, options.files ?? { 'README.md': '# Blog\n' })
+  const git =
+    (await options.copyOf?.copy()) ??
+    (await GitRepository.create(defaultBranch, options.files ?? { 'README.md': '# Blog\n' }))
   const requests: RecordedGitHubRequest[] = []
   const mutationHooks: Array<() => Promise<void>> = []
   const lostAnswers: LostAnswer[] = []
