@@ -1,12 +1,9 @@
 /**
- * How deep a JSON document may nest. A day of papers nests 6 levels (list, item, paper, authors, author,
- * its user); 32 leaves room for new API fields. Deeper documents are refused before anything walks
- * them: JSON.stringify and other recursive code end in "Maximum call stack size exceeded" on a
- * document nested 100,000 deep.
+ * A day of papers nests 6 levels; 32 leaves room for new API fields. Deeper documents are refused before
+ * anything walks them: recursive code ends in "Maximum call stack size exceeded" at 100,000 deep.
  */
 export const MAX_JSON_DEPTH = 32
 
-/** A document nested deeper than its limit: it was not parsed. */
 export class JsonTooDeepError extends Error {
   override name = 'JsonTooDeepError'
 
@@ -15,16 +12,13 @@ export class JsonTooDeepError extends Error {
   }
 }
 
-/** JSON.parse, after refusing a document deeper than `maxDepth` (JsonTooDeepError); SyntaxError as JSON.parse. */
+/** JSON.parse, after refusing a document deeper than `maxDepth`. */
 export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   if (nestsDeeperThan(text, maxDepth)) throw new JsonTooDeepError(maxDepth)
   return JSON.parse(text)
 }
 
-/**
- * parseJson, with its failure worded by the caller: `refuse` gets the depth limit a too-deep document broke,
- * or undefined when the text is not JSON (`cause` is then JSON.parse's SyntaxError), and returns the error.
- */
+/** parseJson, its failure worded by `refuse` (`tooDeep`: the limit broken; undefined: not JSON). */
 export function parseJsonOr(
   text: string,
   refuse: (tooDeep: number | undefined, cause: unknown) => Error,
@@ -36,11 +30,7 @@ export function parseJsonOr(
   }
 }
 
-/**
- * Whether `text` opens more than `limit` arrays or objects inside each other, in one linear pass that
- * skips strings. For text JSON.parse accepts this is its exact depth; for any other text it is at least
- * the depth JSON.parse reaches before it fails.
- */
+/** One linear pass that skips strings: at least the depth JSON.parse reaches. */
 function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0
   let inString = false

@@ -1,12 +1,9 @@
-/**
- * Days are `YYYY-MM-DD` strings of the Hugging Face calendar (UTC). Instants are converted to wall
- * time in an IANA zone only for the post's front-matter date.
- */
+/** Days are `YYYY-MM-DD` strings of the Hugging Face calendar (UTC); zones matter only for a post's date. */
 
 const DAY_MS = 86_400_000
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 
-/** Parses `YYYY-MM-DD` into epoch milliseconds at UTC midnight, or undefined when it is no calendar day. */
+/** Epoch ms at UTC midnight, or undefined when it is no calendar day. */
 export function parseDay(text: string): number | undefined {
   const match = DAY_PATTERN.exec(text)
   if (!match) return undefined
@@ -15,7 +12,7 @@ export function parseDay(text: string): number | undefined {
   return formatDay(ms) === text ? ms : undefined
 }
 
-/** The Hugging Face day (UTC) an instant (epoch ms) falls in, whatever the runner's own zone. */
+/** The UTC day of an instant, whatever the runner's own zone. */
 export function formatDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10)
 }
@@ -24,7 +21,6 @@ export function addDays(day: string, count: number): string {
   return formatDay(dayMs(day) + count * DAY_MS)
 }
 
-/** Every day from `from` to `to`, both included. */
 export function eachDay(from: string, to: string): string[] {
   const days: string[] = []
   for (let ms = dayMs(from); ms <= dayMs(to); ms += DAY_MS) days.push(formatDay(ms))
@@ -35,16 +31,15 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((dayMs(to) - dayMs(from)) / DAY_MS)
 }
 
-/** ISO week name, e.g. `2025-W48`, of the week containing `day`. */
+/** `2025-W48`: the week belongs to the year its Thursday falls in. */
 export function isoWeek(day: string): string {
-  // The week belongs to the year its Thursday falls in.
   const thursday = addDays(periodOf(day, 'weekly').from, 3)
   const year = thursday.slice(0, 4)
   const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1
   return `${year}-W${String(week).padStart(2, '0')}`
 }
 
-/** The ISO week (Monday to Sunday) or the calendar month that contains `day`. */
+/** The ISO week (Monday to Sunday) or the month that contains `day`. */
 export function periodOf(day: string, period: 'weekly' | 'monthly'): { from: string; to: string } {
   if (period === 'weekly') {
     const monday = addDays(day, 1 - (new Date(dayMs(day)).getUTCDay() || 7))
@@ -78,11 +73,10 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>()
 function offsetMinutes(instantMs: number, zone: string): number {
   // UTC, the default, needs no formatter, whose first use loads ICU's zone data (~10 ms).
   if (zone === 'UTC') return 0
-  let format = offsetFormats.get(zone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-    offsetFormats.set(zone, format)
-  }
+  const format =
+    offsetFormats.get(zone) ??
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+  offsetFormats.set(zone, format)
   const name = format.formatToParts(instantMs).find((part) => part.type === 'timeZoneName')?.value ?? ''
   // `GMT` alone is UTC; the seconds of a historical local mean time are left out.
   const [, sign, hours = 0, minutes = 0] = /([+-])(\d+):(\d+)/.exec(name) ?? []
@@ -90,9 +84,8 @@ function offsetMinutes(instantMs: number, zone: string): number {
 }
 
 /**
- * The instant at which `zone`'s clocks show the wall time `localMs` (written as UTC epoch ms).
- * Like Temporal's `compatible` disambiguation: a time that happens twice is the earlier one, a time
- * skipped by a daylight-saving gap is pushed forward by the gap's length.
+ * When `zone`'s clocks show `localMs` (a wall time written as UTC), as Temporal's `compatible`: a time
+ * that happens twice is the earlier, one skipped by a daylight-saving gap is pushed forward by the gap.
  */
 export function zonedInstant(localMs: number, zone: string): number {
   const offsets = new Set([offsetMinutes(localMs - DAY_MS, zone), offsetMinutes(localMs + DAY_MS, zone)])
@@ -113,25 +106,20 @@ function formatZoned(instantMs: number, zone: string): string {
   return `${wall.slice(0, 10)} ${wall.slice(11, 19)} ${sign}${hours}${minutes}`
 }
 
-export interface WallTime {
-  hour: number
-  minute: number
-}
-
-/**
- * The post's date: `time` on `day` in `zone`, moved back to `now` (epoch ms) when that is still in the
- * future, because Jekyll does not publish future posts.
- */
-export function postDate(day: string, time: WallTime, zone: string, now: number): string {
+/** `time` on `day` in `zone`, or `now` when that is still ahead: Jekyll does not publish future posts. */
+export function postDate(
+  day: string,
+  time: { hour: number; minute: number },
+  zone: string,
+  now: number,
+): string {
   const planned = zonedInstant(dayMs(day) + (time.hour * 60 + time.minute) * 60_000, zone)
   return formatZoned(Math.min(planned, now), zone)
 }
 
 /**
- * A weekly or monthly post's date: 23:59 on the period's last day in `zone`, after every daily post it
- * sums up, so that it is listed first once published and dated the same on every run after the period.
- * While that is still ahead (a run during the period), the start of the run's day in `zone`: the same
- * for every run that day, and after the daily posts of the days before.
+ * 23:59 on the period's last day, after every daily post it sums up, and the same on every later run;
+ * while that is ahead, the start of the run's day: the same for every run that day.
  */
 export function periodPostDate(lastDay: string, zone: string, now: number): string {
   const end = zonedInstant(dayMs(lastDay) + (23 * 60 + 59) * 60_000, zone)

@@ -5,17 +5,9 @@ export type { FileChange, WritePolicy } from './file-change.js'
 
 export interface ChangeSet {
   files: FileChange[]
-  /** Commit message: the first line is the headline, the rest the body. */
   message: string
-  /**
-   * `changed`: rewrite a file whose content differs, but not a post a person edited since the action
-   * wrote it; `always`: rewrite it too; `never`: leave existing files alone.
-   */
   overwrite: 'changed' | 'always' | 'never'
-  /**
-   * The record of what the action wrote (post-record.ts): the publisher adds the updated record files
-   * for the posts it actually writes. Absent in a dry run.
-   */
+  /** The publisher adds the record files of the posts it actually writes; absent in a dry run. */
   record?: RecordUpdate
 }
 
@@ -30,23 +22,18 @@ export type KeptReason =
   | 'too-large'
 
 export interface PublishResult {
-  /** Paths that were (or, in dry-run, would be) created or changed, in ChangeSet order. */
+  /** Paths that were (in dry-run: would be) created or changed, in ChangeSet order. */
   written: string[]
-  /** The other paths of the change set, and why each was left as it is. */
   kept: Array<{ path: string; reason: KeptReason }>
   commitSha?: string
   commitUrl?: string
-  /** The branch the commit landed on, with commitSha. */
   commitBranch?: string
   pullRequestUrl?: string
 }
 
-/** One way of putting a ChangeSet somewhere: a commit through the GitHub API, the workspace, or the log. */
+/** A commit through the GitHub API, the workspace, or the log. */
 export interface Publisher {
   publish(changes: ChangeSet): Promise<PublishResult>
-  /**
-   * A file's text where `publish` would write it (the target branch, or the open pull request's work
-   * branch; the workspace), or undefined when there is none. For the action's own state files.
-   */
+  /** A file's text where `publish` would write it (the open pull request's branch, too). */
   readText(path: string): Promise<string | undefined>
 }

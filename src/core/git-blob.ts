@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-/** The id git gives a file's content: SHA-1 of `blob <size>\0<bytes>`. GitHub reports files by it. */
+/** SHA-1 of `blob <size>\0<bytes>`: GitHub reports files by it. */
 export function gitBlobOid(content: string): string {
   const bytes = Buffer.from(content)
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')

@@ -1,4 +1,3 @@
-/** The writing system of a language's running text. */
 export type Script = 'latin' | 'hangul' | 'japanese' | 'han-simplified' | 'han-traditional' | 'cyrillic'
 
 export interface LanguageFacts {
@@ -7,11 +6,7 @@ export interface LanguageFacts {
   script: Script
 }
 
-/**
- * The languages a post can be written in (BCP 47 tags, as Chirpy's `lang` names them), and what every
- * stage needs to know of each: how to name it to a model without ambiguity, and the script its text is
- * written in, by which a model's answer is checked.
- */
+/** BCP 47 tags, as Chirpy's `lang` names them; a model's answer is checked by the script. */
 export const LANGUAGE_FACTS = {
   en: { promptName: 'English', script: 'latin' },
   ko: { promptName: 'Korean (한국어)', script: 'hangul' },

@@ -1,7 +1,7 @@
-/** The oldest Node major the bundle runs on (package.json's `engines`, action.yml's `runs.using`). */
+/** As package.json's `engines` and action.yml's `runs.using`. */
 export const MINIMUM_NODE_MAJOR = 24
 
-/** What to tell someone running the action or the CLI on an older Node, in one line; undefined when `version` will do. */
+/** Undefined when `version` will do. */
 export function nodeVersionProblem(version: string): string | undefined {
   const major = Number(/^v?(\d+)\./.exec(version)?.[1])
   if (major >= MINIMUM_NODE_MAJOR) return undefined

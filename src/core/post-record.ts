@@ -4,25 +4,19 @@ import { statePath, updatedStateFiles, type StateFile, type StateFormat } from '
 import { z } from './zod.js'
 
 /**
- * The record of what the action wrote: for each post, the git blob id of the content it wrote and
- * the ranking that content shows. A later run rewrites a post only while the post still has that
- * blob id (a person's edit changes it), and explains a rewrite by comparing rankings. A state file
- * per day of the post (state-file.ts), so that the posts themselves stay exactly as rendered.
+ * The record of what the action wrote: a post's git blob id and ranking. A later run rewrites a post
+ * only while it still has that blob id (a person's edit changes it), and explains a rewrite by the
+ * rankings. Kept in state files, so that the posts themselves stay exactly as rendered.
  */
 
-/** A paper of a post's ranking: arXiv id and upvotes, in rank order. */
 export type RankedPaper = readonly [id: string, upvotes: number]
 
 export interface RecordEntry {
-  /** The git blob id of the content the action wrote. */
   blob: string
   papers: readonly RankedPaper[]
 }
 
-/**
- * What a publisher needs to keep the record true: the record files as read (only those it may
- * rewrite), and for each post the action may write, its record file and ranking.
- */
+/** The record files the publisher may rewrite, and each post's record file and ranking. */
 export interface RecordUpdate {
   files: ReadonlyMap<string, StateFile<RecordEntry>>
   posts: ReadonlyMap<string, { record: string; papers: readonly RankedPaper[] }>
@@ -46,20 +40,12 @@ export const POST_RECORD: StateFormat<RecordEntry> = {
   },
 }
 
-/**
- * The record file of a post whose `{date}` is `day`: a file per day (its shard is the day itself, digits
- * only), so that runs and pull requests of different days never touch the same file: two open pull
- * requests of two days merge without a conflict.
- */
+/** A file per `{date}`, so that two open pull requests of two days merge without a conflict. */
 export function recordPath(day: string): string {
   return statePath(POST_RECORD, day)
 }
 
-/**
- * The record files that change because these files are written: each written post gets an entry with
- * its new blob id, every other entry stays. None when no recorded post is written, so a run that
- * writes nothing changes no record. Pure, one rule for every publisher.
- */
+/** Each written post's entry gets its new blob id; a run that writes nothing changes no record. */
 export function recordChanges(
   update: RecordUpdate | undefined,
   written: readonly FileChange[],

@@ -2,16 +2,13 @@ import { createRedactor, REDACTED } from './redact.js'
 
 /**
  * Outside text as a message shows it: bounded, on one line, in JSON quotes with every control, format,
- * separator and unpaired surrogate character written as `\uXXXX`, so that it reads as what it is and
- * cannot start a workflow command. Two kinds: a value (a paper id, a URL) keeps its whitespace visible
- * as escapes; an answer (an error body, a model's message) has it folded to single spaces and every
- * secret it may echo hidden.
+ * separator and unpaired surrogate character as `\uXXXX`, so it cannot start a workflow command. An
+ * answer (an error body) also has its whitespace folded and every secret it may echo hidden.
  */
 
-/** Code points shown of an untrusted value before it is cut short. */
+/** Code points shown of an untrusted value (a paper id, a URL from an API). */
 const SHOWN = 60
 
-/** An untrusted value (a paper id, a URL from an API) quoted for a log line. */
 export function quoteUntrusted(value: string, shown = SHOWN): string {
   // Cut before spreading: a megabyte-long value costs no more than a short one.
   const codePoints = Array.from(value.slice(0, shown * 2 + 2))
@@ -20,42 +17,27 @@ export function quoteUntrusted(value: string, shown = SHOWN): string {
 }
 
 export interface AnswerQuote {
-  /** Characters shown before the cut (which is marked with `…`). */
   limit: number
-  /** Secrets the answer may echo (a token); empty or missing ones are ignored. */
   secrets?: readonly (string | undefined)[]
-  /** What a quote of an answer with nothing to show says instead (default `""`). */
+  /** Said instead of `""` when nothing is left to show. */
   empty?: string
-  /** Whether a cut says how many characters it left out: `… (N more characters)` instead of `…`. */
+  /** `… (N more characters)` instead of `…`. */
   countRest?: boolean
-  /**
-   * Whether runs of whitespace become one space (the default). A quote that keeps them still stays on
-   * one line (JSON writes a newline as `\n`) and shows the answer's lines as they were.
-   */
   foldWhitespace?: boolean
 }
 
-/**
- * How much of an answer quoting looks at, so that the work is linear in a bounded window whatever the
- * answer's length. A quote needs far less; a run of whitespace longer than this only shortens it.
- */
+/** How much of an answer quoting looks at, so the work stays linear whatever the answer's length. */
 export const ANSWER_WINDOW = 64 * 1024
 
 /** A prefix of a secret left dangling at a cut: shorter ones (`hf_`) say nothing about it. */
 const MIN_FRAGMENT = 4
 
-/** The start of an answer as a JSON string, e.g. `"Not Found"`, or `empty` when it shows nothing. */
 export function quoteAnswer(text: string, options: AnswerQuote): string {
   const shown = excerptAnswer(text, options)
   return shown === '' && options.empty !== undefined ? options.empty : jsonQuote(shown)
 }
 
-/**
- * The start of an answer, at most `limit` characters and `…` when cut, not yet quoted (on one line
- * unless `foldWhitespace` is false).
- * Secrets are hidden before the cut (every run of 8 of their characters, see redact.ts), and a start
- * of one of at least MIN_FRAGMENT characters left at the cut is hidden too.
- */
+/** Not yet quoted. Secrets are hidden before the cut, and a start of one left at the cut too. */
 export function excerptAnswer(
   text: string,
   { limit, secrets = [], countRest = false, foldWhitespace = true }: AnswerQuote,
@@ -76,7 +58,6 @@ export function excerptAnswer(
   return `${present.reduce(hideDanglingStart, flat.slice(0, cut))}${mark}`
 }
 
-/** Masks the end of a cut text when it is the start of the secret. */
 function hideDanglingStart(text: string, secret: string): string {
   for (let length = Math.min(secret.length - 1, text.length); length >= MIN_FRAGMENT; length--) {
     if (text.endsWith(secret.slice(0, length))) return `${text.slice(0, -length)}${REDACTED}`

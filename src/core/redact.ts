@@ -1,15 +1,11 @@
 /**
- * Takes secrets out of text before it leaves the process. A message may quote an answer that echoes a
- * token, cut at some quote limit; half a token is still a leak, so every run of PIECE consecutive
- * characters of a secret (the whole secret when it is shorter) is hidden, wherever the cut fell.
+ * A message may quote an answer that echoes a token, cut at some limit; half a token is still a leak, so
+ * every run of PIECE characters of a secret (the whole secret when shorter) is hidden.
  */
 const PIECE = 8
 export const REDACTED = '***'
 
-/**
- * A redactor for these secrets (empty ones are ignored). Linear in the text: each position is looked
- * up once per distinct piece length (at most PIECE of them) in a set of the secrets' pieces.
- */
+/** Linear in the text: each position is looked up once per distinct piece length in a set of pieces. */
 export function createRedactor(secrets: Iterable<string | undefined>): (text: string) => string {
   const piecesByLength = new Map<number, Set<string>>()
   for (const secret of secrets) {

@@ -1,11 +1,9 @@
 import { startsEntity } from './entity.js'
 
 /**
- * A URL as a link destination that markdown, kramdown and Liquid all read as nothing but a URL: every
- * character outside a small safe set is percent-encoded, so no `(`, `)`, `{`, `}`, `<`, `>`, `\`, `|`,
- * quote, `*`, `_`, `[`, `]`, space, backtick, `~`, `$` or control character is left to end the link,
- * open an attribute list or a Liquid tag. RFC 3986 makes `%7E`/`%5F` equal to `~`/`_`, so links still
- * lead where they did. Encoding an encoded URL changes nothing.
+ * A link destination that markdown, kramdown and Liquid all read as nothing but a URL: every character
+ * outside a small safe set is percent-encoded, so none can end the link, open an attribute list or a
+ * Liquid tag (RFC 3986 makes `%7E` equal to `~`, so links still lead where they did). Idempotent.
  */
 export function encodeUrl(url: string): string {
   return url.replace(UNSAFE, (char: string, index: number) => {
@@ -16,7 +14,7 @@ export function encodeUrl(url: string): string {
   })
 }
 
-/** The URL when it is `https://` with a host, encoded as {@link encodeUrl} does; otherwise undefined. */
+/** Undefined unless `https://` with a host. */
 export function safeHttpsUrl(candidate: string | undefined): string | undefined {
   const url = candidate === undefined ? null : URL.parse(candidate.trim())
   return url?.protocol === 'https:' && url.hostname !== '' ? encodeUrl(url.href) : undefined

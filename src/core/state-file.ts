@@ -8,27 +8,16 @@ import type { Log } from './log.js'
 import { z } from './zod.js'
 
 /**
- * The action's own bookkeeping, kept in the blog repository beside the posts: the record of what it
- * wrote and the model-summary cache. A dot folder, which Jekyll neither publishes nor parses, so a
- * hand-broken file cannot break the site's build; one file per shard (a day of posts, a day's papers),
- * so each file, and so each commit, stays small, and runs of different days touch different files.
- * Every kind of state file follows this one recipe: bounded, depth-safe, rendered the same for the
- * same entries, never written over while it is not entirely understood, and merged entry by entry
- * when it moved during a run.
+ * The action's bookkeeping in the blog (the post record, the summary cache): a dot folder, which Jekyll
+ * neither publishes nor parses, so a hand-broken file cannot break the site; a file per day, so commits
+ * stay small and runs of different days touch different files.
  */
 export const STATE_DIR = '.hf-daily-papers'
 
-/**
- * The largest state file a publisher's `readText` gives back, and the largest one read. A month of
- * Korean summaries is ~0.7 MB, a month of records ~0.2 MB: a larger file is not ours.
- */
+/** A month of Korean summaries is ~0.7 MB, a month of records ~0.2 MB: a larger file is not ours. */
 export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024
 
-/**
- * Thrown by a publisher's `readText` for a state file it will not give back whole (too large, not
- * text): the reader warns and leaves the file as it is, and the run goes on. `problem` completes a
- * sentence that starts with the path: `is larger than 4 MB`.
- */
+/** A publisher's `readText` refuses a state file: the reader warns and leaves it as it is. */
 export class UnreadableStateError extends Error {
   constructor(
     readonly path: string,
@@ -38,23 +27,19 @@ export class UnreadableStateError extends Error {
   }
 }
 
-/** Why a state file is not read, as UnreadableStateError and parseStateFile say it. */
 export const TOO_LARGE = `is larger than ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB`
 export const NOT_TEXT = 'is not text (it holds a NUL byte)'
 
-/** What tells one kind of state file from another: its folder and top-level key, and its entries. */
 export interface StateFormat<Entry> {
   /** The folder under STATE_DIR and the key of the entries in the file, e.g. `posts`. */
   name: string
-  /** The file's `about`, for a person who opens it. */
+  /** For a person who opens the file. */
   about: string
-  /** What the file is, for a message about one of another shape: `a record of posts`. */
+  /** For messages: `a record of posts`, `it cannot read`, `the action can record the posts it writes`. */
   kind: string
-  /** How a message counts entries it cannot use: `it cannot read`. */
   unusable: string
-  /** What a broken file stops, for the warning: `the action can record the posts it writes`. */
   purpose: string
-  /** What can be used of an entry as read (a person may have edited it), and how many parts could not. */
+  /** What can be used of an entry a person may have edited, and how many parts could not. */
   readEntry(value: unknown): { entry?: Entry; unusable: number }
 }
 
@@ -64,11 +49,10 @@ export interface StateFile<Entry> {
   readOid?: string
   /** False for a file that is not entirely understood: its entries are used, but it is never written over. */
   writable: boolean
-  /** Entries it could not read at all, written back as they are (see parseStateFile). */
   kept?: ReadonlyMap<string, unknown>
 }
 
-/** The path of a shard's file. `shard` is made by the format's owner from digits only (or `other`). */
+/** `shard` is made by the format's owner from digits only (or `other`). */
 export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: string): string {
   return posix.join(STATE_DIR, format.name, `${shard}.json`)
 }
@@ -77,11 +61,9 @@ const fileShape = (name: string) =>
   z.strictObject({ about: z.optional(z.string()), [name]: z.record(z.string(), z.unknown()) })
 
 /**
- * Reads a state file's text. A file that is too large, not JSON, nested too deep or not shaped as
- * expected gives what can be read of it and a problem to warn about, never an error; `readOnly` when it
- * is not to be written over (not read whole, or an entry read only in part). `kept`: the entries it
- * cannot read at all, by key, as they are in the file: written back as they are, so that one entry a
- * person broke neither stops the file from being kept up to date nor is lost.
+ * What can be read of a state file and a problem to warn about, never an error; `readOnly` when not read
+ * whole. `kept`: the entries it cannot read at all, written back as they are, so that one entry a person
+ * broke neither stops the file from being kept up to date nor is lost.
  */
 export function parseStateFile<Entry>(
   format: StateFormat<Entry>,
@@ -122,10 +104,7 @@ export function parseStateFile<Entry>(
   }
 }
 
-/**
- * The file's text: keys sorted, two-space JSON, a final newline, so that equal entries give equal
- * bytes. `kept`: entries it could not read, written back as they were, unless `entries` sets them.
- */
+/** Keys sorted, so that equal entries give equal bytes; `entries` win over `kept`. */
 export function renderStateFile<Entry>(
   format: StateFormat<Entry>,
   entries: ReadonlyMap<string, Entry>,
@@ -134,17 +113,10 @@ export function renderStateFile<Entry>(
   return `${renderJson({ about: format.about, [format.name]: new Map([...kept, ...entries]) }, '')}\n`
 }
 
-/**
- * State files asked for at once: a publisher on GitHub sends the paths asked for together in one
- * request (a hundred at most), so a refresh's eight record files take one round trip.
- */
+/** A publisher on GitHub sends the paths asked for together in one request (a hundred at most). */
 const READ_CONCURRENCY = 100
 
-/**
- * Reads the files of these shards, by path. A file the publisher will not give back
- * (UnreadableStateError) or that is not entirely understood is a warning and read-only, never an
- * error: it is read as far as it can be and left as it is, with a warning naming it and what is wrong.
- */
+/** By path. A file not entirely understood is read as far as it can be, warned about, and read-only. */
 export async function readStateFiles<Entry>(
   format: StateFormat<Entry>,
   shards: Iterable<string>,
@@ -178,9 +150,8 @@ export async function readStateFiles<Entry>(
 }
 
 /**
- * The files that change when these entries are set (`path`: the file, as statePath names it), every
- * other entry kept; a file that is not writable or was not read is left out. Sorted by path, each with
- * policy `state`; none when nothing is set, so that a run that adds nothing commits nothing.
+ * The files that change when these entries are set, every other entry kept, sorted by path; a file not
+ * writable or not read is left out, and none when nothing is set, so a run that adds nothing commits nothing.
  */
 export function updatedStateFiles<Entry>(
   format: StateFormat<Entry>,
@@ -217,10 +188,9 @@ export function updatedStateFiles<Entry>(
 }
 
 /**
- * One entry the run set, merged onto the branch's (`onBranch`; `read`: as the run read it). An entry
- * that is itself a map (the summary cache's variants) merges key by key: the run's new or changed
- * values over the branch's, so that a run in another language, or a person's correction or removal
- * of another value, is kept. Any other entry is the run's.
+ * An entry that is a map (the summary cache's variants) merges key by key: only the run's new or changed
+ * values (against `read`) go over the branch's, so a run in another language, or a person's correction
+ * or removal of another value, is kept. Any other entry is the run's.
  */
 function mergeEntry<Entry>(onBranch: Entry | undefined, ours: Entry, read: Entry | undefined): Entry {
   if (!(ours instanceof Map) || (onBranch !== undefined && !(onBranch instanceof Map))) return ours
@@ -232,10 +202,7 @@ function mergeEntry<Entry>(onBranch: Entry | undefined, ours: Entry, read: Entry
   return merged as Entry
 }
 
-/**
- * JSON with every object's (and Map's) keys sorted and two-space indents, but an array of plain
- * values on one line: a post's ranking reads one paper a line. No package renders this layout.
- */
+/** Keys sorted, but an array of plain values on one line: a ranking reads one paper a line. No package does this. */
 function renderJson(value: unknown, indent: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value)
   const inner = `${indent}  `

@@ -1,6 +1,5 @@
 import { isoWeek } from './calendar.js'
 
-/** Values a template may name: `{date}`, `{from}`, `{to}`, `{week}`, `{month}`. */
 export type TemplateValues = Partial<Record<TemplateKey, string>>
 
 const TEMPLATE_KEYS = ['date', 'from', 'to', 'week', 'month'] as const
@@ -8,30 +7,24 @@ type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
 const PLACEHOLDER = /\{(\w+)\}/g
 
-/** Replaces each `{key}` with its value; an unknown `{key}` is left as written (settings reject it earlier). */
+/** An unknown `{key}` is left as written (settings reject it earlier). */
 export function fillTemplate(template: string, values: TemplateValues): string {
   return template.replace(PLACEHOLDER, (whole, key: string) => values[key as TemplateKey] ?? whole)
 }
 
-/** The `{key}`s a template names, known or not. */
 export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string)
 }
 
-/** The `{key}`s of a template that are not template keys, for the settings' error messages. */
 export function unknownPlaceholders(template: string): string[] {
   return placeholders(template).filter((key) => !(TEMPLATE_KEYS as readonly string[]).includes(key))
 }
 
-/** The values of one day's post: `{from}` and `{to}` are the day itself. */
 export function dayValues(day: string): TemplateValues {
   return { date: day, from: day, to: day, week: isoWeek(day), month: day.slice(0, 7) }
 }
 
-/**
- * Two days of `days` whose posts `template` gives the same name, and that name; undefined when every
- * day gets its own. One post per day must not replace another in the same run.
- */
+/** Two days whose posts `template` gives the same name: one would replace the other. */
 export function sharedName(
   template: string,
   days: string[],

@@ -1,9 +1,7 @@
 /**
- * Text in the runner's log that can never act as a workflow command. The runner reads every line of
- * a step's output (lines end at CR, LF or CRLF) as a command when, after leading whitespace, it starts
- * with `::` (`::add-mask::…`, `::stop-commands::…`), or when it holds `##[` anywhere (the older
- * `##[command]` syntax). Such text is escaped visibly, in the runner's own percent notation: the first
- * `:` of a leading `::` becomes `%3A`, and `##[` becomes `##%5B`. Everything else is left as it is.
+ * The runner reads a line (ended by CR, LF or CRLF) as a command when, after leading whitespace, it
+ * starts with `::`, or holds `##[` anywhere (the older syntax). Both are escaped visibly, in the
+ * runner's own percent notation: `%3A:` and `##%5B`.
  */
 
 // Line starts as JavaScript's `m` flag sees them (also after U+2028/U+2029, which .NET's TrimStart

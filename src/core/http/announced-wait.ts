@@ -1,34 +1,25 @@
 /**
- * How long an answer asks the client to wait before it asks again, in every form the three systems use:
- * `Retry-After` (seconds or an HTTP date), `retry-after-ms` (OpenAI, Azure), GitHub's used-up
- * `x-ratelimit-remaining: 0` with `x-ratelimit-reset`, and the IETF draft
- * draft-ietf-httpapi-ratelimit-headers that Hugging Face sends (structured-field lists):
+ * The waits the three systems announce: `Retry-After`, `retry-after-ms` (OpenAI, Azure), GitHub's
+ * `x-ratelimit-*`, and Hugging Face's draft-ietf-httpapi-ratelimit-headers:
  *
  *     RateLimit: "api";r=12;t=140                          12 requests left, the window resets in 140 s
  *     RateLimit-Policy: "fixed window";"api";q=500;w=300   500 requests per 300 s window
  *
- * Read leniently, because Hugging Face's policy is not strict structured-field syntax (its second name
- * `"api"` is not a parameter): spacing, quoted or bare names, several limits, header lines sent twice
- * and unknown parameters are accepted; a limit without a readable `r` and `t` is left out, so a server
- * that sends nothing readable is treated as one without a limit.
+ * Read leniently: Hugging Face's policy is not strict structured-field syntax (its second name is not a
+ * parameter); a limit without a readable `r` and `t` is left out, as if the server sent no limit.
  */
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>
 
+/** `r` and `t` of a limit, `q` and `w` of its policy; `name` is empty when the server gives none. */
 export interface RateLimit {
-  /** The limit's name, e.g. `api`; empty when the server gives none. */
   name: string
-  /** Requests left in the current window (`r`). */
   remaining: number
-  /** Seconds until the window resets (`t`). */
   resetSeconds: number
-  /** Requests per window (`q` of the `RateLimit-Policy` with the same name), when announced. */
   quota?: number
-  /** The window's length in seconds (`w` of that policy), when announced. */
   windowSeconds?: number
 }
 
-/** The limits an answer announces, each with its policy's quota and window when the policy names it. */
 export function parseRateLimits(headers: ResponseHeaders): RateLimit[] {
   const members = parseList(header(headers, 'ratelimit'))
   const policies = parseList(header(headers, 'ratelimit-policy'))
@@ -49,9 +40,8 @@ export function parseRateLimits(headers: ResponseHeaders): RateLimit[] {
 }
 
 /**
- * How long the server asked us to wait, in ms: `retry-after-ms` when sent, else the longest of
- * `Retry-After`, the `t` of a limit with nothing left (`r=0`) and GitHub's reset of a used-up limit. A
- * `t` with requests left is only when the window resets, not a wait.
+ * `retry-after-ms` when sent, else the longest of `Retry-After`, the `t` of a limit with `r=0` and GitHub's
+ * reset of a used-up limit (a `t` with requests left is no wait).
  */
 export function announcedWaitMs(headers: ResponseHeaders, now: number): number | undefined {
   const milliseconds = integer(header(headers, 'retry-after-ms')?.trim())
@@ -74,7 +64,7 @@ function retryAfterMs(value: string | undefined, now: number): number | undefine
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-/** A list member: its names (the item, and any further quoted strings) and its `key=value` parameters. */
+/** Its names: the item, and any further quoted strings. */
 interface Member {
   names: string[]
   params: Map<string, string>
@@ -97,7 +87,6 @@ function parseList(value: string | undefined): Member[] {
     })
 }
 
-/** `text` cut at every `separator` that is not inside a double-quoted string, each piece trimmed. */
 function splitOutsideQuotes(text: string, separator: string): string[] {
   const pieces: string[] = []
   let start = 0

@@ -1,9 +1,5 @@
-/**
- * Reading an answer without trusting its size: bytes are counted as they arrive, and the stream is
- * dropped (for an HTTP body: the request is aborted) as soon as it passes its ceiling.
- */
+/** Reading an answer without trusting its size: the stream is dropped as soon as it passes its ceiling. */
 
-/** An answer (or a saved one) that passed its byte ceiling; it was not read further. */
 export class TooLargeError extends Error {
   override name = 'TooLargeError'
 
@@ -12,7 +8,6 @@ export class TooLargeError extends Error {
   }
 }
 
-/** The whole stream as UTF-8 text, or TooLargeError as soon as it passes `maxBytes`. */
 export async function readText(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string> {
   const { chunks, size, complete } = await readUpTo(stream, maxBytes)
   if (!complete) throw new TooLargeError(maxBytes)
@@ -25,14 +20,12 @@ export async function readStart(stream: AsyncIterable<Uint8Array>, maxBytes: num
   return decode(chunks, size, !complete)
 }
 
-/** `8 MiB`, `512 KiB`, `100 bytes`. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`
   return `${bytes} bytes`
 }
 
-/** Up to `maxBytes` of the stream, and whether that was all of it. */
 async function readUpTo(
   stream: AsyncIterable<Uint8Array>,
   maxBytes: number,

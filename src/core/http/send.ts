@@ -15,11 +15,8 @@ import type { OutboundLimits } from './limits.js'
 const { STATUS_CODES } = createRequire(import.meta.url)('node:http') as typeof import('node:http')
 
 /**
- * The one way the action asks an outside system (Hugging Face, GitHub, the model host), within the
- * system's limits.ts table: every attempt bounded in time, body included, and in bytes; what another
- * attempt may get past tried again after a jittered backoff or the wait the system announced; and every
- * failure one message: method, URL without credentials, status, a quoted excerpt of the body without
- * the secrets, and why no further attempt was made.
+ * The one way the action asks an outside system, within its limits.ts table; every failure is one
+ * message: method, URL without credentials, status, a quoted excerpt without the secrets, why no retry.
  */
 
 export interface OutboundRequest {
@@ -29,23 +26,19 @@ export interface OutboundRequest {
   body?: string
 }
 
-/** The system's last answer, its body read (of a failure, only the start, for the message). */
+/** The system's last answer (of a failure, only the body's start); `problem` is set when it is not 2xx. */
 export interface Answer {
   status: number
   headers: ResponseHeaders
   text: string
-  /** Set when the status is not 2xx: what failed, quoting the answer, and why no attempt followed. */
   problem?: string
 }
 
-/** Why no answer came: no connection, a connection cut in the answer, no answer in time, too many bytes. */
 export type FailureKind = 'unreachable' | 'broken' | 'timeout' | 'deadline' | 'too-large'
 
-/** A request that got no usable answer; its message says which, what happened and how often it was tried. */
 export class OutboundError extends Error {
   override name = 'OutboundError'
 
-  /** `retryable`: whether another attempt may get past it; read only by the retries here. */
   constructor(
     message: string,
     readonly kind: FailureKind,
@@ -57,10 +50,9 @@ export class OutboundError extends Error {
 
 /** Holds requests back for a rate limit the system announces (Hugging Face's: source/pacer.ts). */
 export interface Pacer {
-  /** Waits until a request may go and counts it as sent; resolves with the ms it waited. */
+  /** Resolves with the ms it waited. */
   acquire(): Promise<number>
   observe(status: number, headers: ResponseHeaders): void
-  /** The request acquired is over, answered or not. */
   release(): void
   /** How long the next request will be held (0: not, or not known yet). */
   heldForMs(): number
@@ -70,35 +62,29 @@ export interface Outbound {
   limits: OutboundLimits
   clock: Clock
   dispatcher?: Dispatcher
-  /** Never shown in a message, nor any piece of them: the tokens an answer may echo. */
+  /** Tokens an answer may echo: never shown in a message, nor any piece of them. */
   secrets: ReadonlyArray<string | undefined>
-  /** Told of every retry: what failed, and when the next attempt goes. */
   onRetry?: (line: string) => void
 }
 
 export interface SendOptions {
-  /** When every attempt and wait must be over, shared by requests of one budget; default now + deadlineMs. */
+  /** Shared by the requests of one budget (a day's pages); default now + deadlineMs. */
   deadline?: { at: number }
-  /** What is left of maxBodyBytes when earlier answers of the same budget (a day's pages) spent some. */
   bodyBytesLeft?: number
-  /** Fewer attempts than the limits allow (a caller's own ceiling on requests). */
   maxAttempts?: number
   pacer?: Pacer
-  /** Whether an answer outside RETRY_STATUSES is worth another attempt (a system's own passing faults). */
+  /** A system's own passing faults outside RETRY_STATUSES. */
   retryable?: (answer: Answer) => boolean
   /**
-   * False for a request that changes something (a commit): one that got no answer, or a server fault,
-   * may have been carried out, so it is never sent again here; only a 429 (and `retryable`) is. The
-   * caller reads back what happened instead.
+   * False for a request that changes something (a commit): one without an answer, or a server fault, may
+   * have been carried out, so only a 429 (and `retryable`) is sent again; the caller reads back instead.
    */
   idempotent?: boolean
   onAttempt?: () => void
 }
 
-/** Answers another attempt may turn into a success: a time-out, a rate limit, a passing server fault. */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504])
 
-/** Failures before or while talking to the server that another attempt may get past. */
 const RETRY_CODES = new Set([
   ...['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENETUNREACH'],
   ...['EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT'],
@@ -106,17 +92,15 @@ const RETRY_CODES = new Set([
   ...['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'],
 ])
 
-/** Bytes of a failure's body read to quote it: a message shows only its start. */
+/** A failure's body is read only this far: a message quotes its start. */
 const ERROR_BODY_BYTES = 64 * 1024
 
-/** Characters of an answer a message shows. */
 export const QUOTE_LENGTH = 200
 
 let shared: Dispatcher | undefined
 /**
- * The connections every outside system is asked over unless a caller brings its own: one undici pool
- * (HTTP/2 where the server offers it) behind the proxy the environment names. Not undici's global
- * dispatcher: Node installs its own there as the bundle loads, which never takes up HTTP/2.
+ * One undici pool behind the environment's proxy. Not undici's global dispatcher: Node installs its own
+ * there as the bundle loads, which never takes up HTTP/2.
  */
 export function sharedDispatcher(): Dispatcher {
   return (shared ??= new EnvHttpProxyAgent())
@@ -131,7 +115,6 @@ export function createOutbound({
 }: Outbound) {
   const over = (limit: number, scope: string) => `the limit of ${seconds(limit)} ${scope}`
 
-  /** One attempt: the answer with its body read, or why there is none (an OutboundError). */
   async function attempt(req: OutboundRequest, where: string, deadlineAt: number, maxBytes: number) {
     const left = deadlineAt - clock.now()
     const late = `${where}: no complete answer before ${over(limits.deadlineMs, limits.deadlineScope)} ran out`
@@ -178,10 +161,7 @@ export function createOutbound({
   }
 
   return {
-    /**
-     * Sends `req` until an answer needs no further attempt, and resolves with it (Answer.problem says
-     * what failed when it is no success); rejects with OutboundError when no usable answer came.
-     */
+    /** Resolves with the last answer (Answer.problem when no success); OutboundError when none came. */
     async send(req: OutboundRequest, options: SendOptions = {}): Promise<Answer> {
       const { pacer } = options
       const where = `${req.method} ${shownUrl(req.url)}`
@@ -237,19 +217,18 @@ export function createOutbound({
     },
   }
 
-  /** The message for a failure status, e.g. `GET …: Hugging Face answered 503 Service Unavailable: "…"`. */
+  /** `GET …: Hugging Face answered 503 Service Unavailable: "…"`. */
   function describe(where: string, { status, text }: Answer): string {
     const reason = STATUS_CODES[status]
     return `${where}: ${limits.name} answered ${status}${reason ? ` ${reason}` : ''}: ${quoteBody(errorText(text), secrets)}`
   }
 }
 
-/** The start of an answer as a JSON string, e.g. `"Not Found"`, without the secrets, or `(empty body)`. */
 export function quoteBody(text: string, secrets: ReadonlyArray<string | undefined>): string {
   return quoteAnswer(text, { limit: QUOTE_LENGTH, secrets, empty: '(empty body)' })
 }
 
-/** The JSON of an answer's text, or undefined when it is none (or nests too deep to read). */
+/** Undefined when the text is no JSON or nests too deep. */
 export function answerJson(text: string): unknown {
   try {
     return parseJson(text)
@@ -262,10 +241,7 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status <= 299
 }
 
-/**
- * The system's own message in a failure's body when it has one (Hugging Face's `{"error": "…"}`, OpenAI's
- * `{"error": {"message": "…"}}`, GitHub's `{"message": "…"}`), else the body as it came.
- */
+/** The system's own message (`{"error": "…"}`, `{"error": {"message": "…"}}`, `{"message": "…"}`), else the body. */
 function errorText(text: string): string {
   const body = answerJson(text) as { error?: { message?: unknown } | string; message?: unknown } | undefined
   const said = typeof body?.error === 'string' ? body.error : (body?.error?.message ?? body?.message)
