@@ -1,11 +1,9 @@
 import { META_LINE_FIELDS, type Field, type Language, type Style } from '../core/fields.js'
 
 /**
- * What an empty `title`, `filename`, `categories`, `tags` and `max-papers` mean, one table per kind
- * of digest. The file names make every post's URL its own on Jekyll's themes: Jekyll's `:title` is
- * the file name after its date, so Chirpy's `/posts/:title/` and Minimal Mistakes'
- * `/:categories/:title/` need the day (or week, or month) in it; categories have no space, which
- * stock Jekyll would put into the URL.
+ * Jekyll's `:title` is the file name after its date, so Chirpy's `/posts/:title/` and Minimal Mistakes'
+ * `/:categories/:title/` need the day (or week, or month) in it; categories have no space, which stock
+ * Jekyll would put into the URL.
  */
 export const DIGEST_DEFAULTS = {
   daily: {
@@ -33,11 +31,7 @@ export const DIGEST_DEFAULTS = {
 
 export type Digest = keyof typeof DIGEST_DEFAULTS
 
-/**
- * What an empty `title` means in each language: "Hugging Face Daily Papers" names Hugging Face's page in
- * English and Korean posts (the reference blog's title); the other languages say "the day's papers on
- * Hugging Face" in their own words.
- */
+/** English and Korean keep the reference blog's "Hugging Face Daily Papers", the page's name. */
 export const TITLES: Partial<Record<Language, Record<Digest, string>>> = {
   ja: {
     daily: 'Hugging Face 日刊論文まとめ - {date}',
@@ -86,11 +80,7 @@ export const TITLES: Partial<Record<Language, Record<Digest, string>>> = {
   },
 }
 
-/**
- * What an empty `fields`, `description` and `image` mean, by `style`. A digest's fields give the meta line
- * under each paper's heading (👍 · organisation · Hugging Face · arXiv · PDF · GitHub ⭐ · project page · 💬),
- * then the summary and the folded abstract; classic keeps the original blog's lines and front matter.
- */
+/** Classic keeps the original blog's lines and front matter. */
 export const STYLE_DEFAULTS = {
   digest: {
     fields: [...META_LINE_FIELDS, 'ai-summary', 'abstract'],

@@ -5,32 +5,26 @@ import type { PathKind } from '../core/path-kind.js'
 import { parseRepository, REPOSITORY_RULES } from './names.js'
 import { parseHttpUrl, quote } from './schema.js'
 
-/** github.com's API: GITHUB_API_URL's default, and the one GitHub whose token may go to GitHub Models. */
+/** The one GitHub whose token may go to GitHub Models. */
 export const GITHUB_COM_API = 'https://api.github.com'
 
-/** What the runner (or the CLI) tells about the world outside the inputs: raw, as it came. */
+/** What the runner (or the CLI) tells besides the inputs, raw. */
 export interface Environment {
-  /** What time it is: `today` and `yesterday`, and a period up to today, are read from it once. */
   clock: Pick<Clock, 'now'>
   repository?: string
-  /** Where files mode writes: GITHUB_WORKSPACE for the action, `--out` for the CLI. */
+  /** GITHUB_WORKSPACE for the action, `--out` for the CLI. */
   workspace?: string
   githubApiUrl?: string
   githubGraphqlUrl?: string
-  /** GITHUB_OUTPUT and GITHUB_STEP_SUMMARY: the files the runner reads outputs and the job summary from. */
   outputFile?: string
   summaryFile?: string
-  /** Who runs: the action (the default) or the CLI; decides what a message advises. */
+  /** Decides what a message advises; the action when absent. */
   caller?: 'action' | 'cli'
-  /** What is at a path; injected so that settings do no I/O. Without it, no existence is checked. */
+  /** Injected so that settings do no I/O; without it, no existence is checked. */
   pathKind?: (path: string) => PathKind
 }
 
-/**
- * Checks every variable the action reads, one problem per bad one, whatever the mode: a GitHub URL
- * that is not one fails here with its name, not later with a stack trace. `writesFiles` is true in
- * files mode, where the workspace must be an existing directory (for the CLI's `--out`: not a file).
- */
+/** Every variable, whatever the mode: a bad GitHub URL fails here with its name, not later with a stack trace. */
 export function checkEnvironment(environment: Environment, writesFiles: boolean) {
   const problems: string[] = []
   const problem = (variable: string, message: string) =>
@@ -84,7 +78,6 @@ export function checkEnvironment(environment: Environment, writesFiles: boolean)
 
 export type RunnerFacts = ReturnType<typeof checkEnvironment>['facts']
 
-/** Why `path` cannot be used as `expected`, if it cannot: it must be absolute, one line, and the right kind. */
 function pathProblem(
   path: string,
   pathKind: Environment['pathKind'],
@@ -101,7 +94,7 @@ function pathProblem(
   return undefined
 }
 
-/** The runner's variables as an Environment: the one place that names them. */
+/** The one place that names the runner's variables. */
 export function runnerEnvironment(
   variables: Record<string, string | undefined>,
 ): Omit<Environment, 'clock' | 'caller' | 'pathKind'> {

@@ -22,7 +22,6 @@ import {
 /** Upvotes settle within one to two weeks; a month of requests a day is still far below Hugging Face's limit. */
 const MAX_REFRESH_DAYS = 30
 
-/** A Jekyll layout: the name of a file in `_layouts`, which the front matter holds as a plain word. */
 const LAYOUT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
 /** Papers shown in full at the top of a digest-style post; past a hundred the post is a wall again. */
@@ -35,10 +34,9 @@ const MAX_MODEL_LENGTH = 200
 
 const WORKFLOW_FILE = /^(?!\.)[A-Za-z0-9._-]+\.ya?ml$/
 
-/** Tags that name a script rather than a country, for the two Chinese locales. */
 const CHINESE_SCRIPTS: Readonly<Record<string, LanguageTag>> = { 'zh-hans': 'zh-CN', 'zh-hant': 'zh-TW' }
 
-/** Each input's schema, from its raw string to its typed value; `today` is the run's UTC day. */
+/** `today`: the run's UTC day. */
 export function inputSchemas(today: string) {
   return {
     date: text((value, reject) => resolveDates(value.trim(), today, reject)),
@@ -164,11 +162,8 @@ function resolveDates(value: string, today: string, reject: (message: string) =>
 }
 
 /**
- * The `language` input: one of the eleven tags, in any letter case and with `_` or `-` (`zh_cn`); a
- * language with one locale also by its regional tag, as Chirpy's `lang` and its locale files name it
- * (`ja-JP`, `ko-KR`, `fr-FR`); Chinese by script too (`zh-Hant`). A bare `zh` or `pt`, or a region we
- * write no variant for, is refused with the choices: Simplified and Traditional Chinese, or Brazilian and
- * European Portuguese, differ in words a reader notices.
+ * Any letter case, `_` or `-`; also by a regional tag as Chirpy's locale files name it (`ja-JP`), Chinese
+ * by script (`zh-Hant`). A bare `zh` or `pt` is refused: its variants differ in words a reader notices.
  */
 function language(value: string, reject: (message: string) => never): LanguageTag {
   const wanted = value.trim().replace(/_/g, '-').toLowerCase()

@@ -1,8 +1,4 @@
-/**
- * The action's inputs and the defaults the code applies when one is empty. action.yml declares the
- * same defaults (a test keeps the two equal); defaults that depend on `digest` are empty there (see
- * digest-defaults.ts).
- */
+/** As action.yml declares them (a test keeps the two equal); those that depend on `digest` are empty. */
 export const INPUT_DEFAULTS = {
   date: 'yesterday',
   digest: 'daily',
@@ -47,32 +43,30 @@ export const INPUT_DEFAULTS = {
 export type InputName = keyof typeof INPUT_DEFAULTS
 export const INPUT_NAMES = Object.keys(INPUT_DEFAULTS) as InputName[]
 
-/** Raw input strings as the runner or the CLI hands them over; a missing or empty one means "not given". */
+/** A missing or empty one means "not given". */
 export type RawInputs = Partial<Record<InputName, string>>
 
 type Variables = Record<string, string | undefined>
 
-/** The inputs as the runner passes them, in `INPUT_<NAME>` variables (what @actions/core's getInput reads). */
+/** In `INPUT_<NAME>` variables, as @actions/core's getInput reads them. */
 export function actionInputs(env: Variables): RawInputs {
   return Object.fromEntries(INPUT_NAMES.map((name) => [name, env[inputVariable(name)] ?? '']))
 }
 
-/** The variable the runner passes an input in (`llm-token` → `INPUT_LLM-TOKEN`), as @actions/core names it. */
-export function inputVariable(name: string): string {
+/** `llm-token` → `INPUT_LLM-TOKEN`. */
+function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
-/** Inputs that hold secrets. */
 export const SECRET_INPUTS: readonly string[] = ['token', 'hf-token', 'llm-token']
 /** Variables the CLI takes tokens from when no flag gives them. */
 const SECRET_VARIABLES = ['GITHUB_TOKEN', 'HF_TOKEN', 'LLM_TOKEN']
 
-/** The action's secrets: its token inputs as the runner passes them, read before anything is checked. */
+/** Read before anything is checked. */
 export function actionSecrets(env: Variables): string[] {
   return distinct(SECRET_INPUTS.map((name) => env[inputVariable(name)]))
 }
 
-/** The CLI's secrets: its token flags and the tokens in its environment. */
 export function cliSecrets(flags: Variables, env: Variables): string[] {
   return distinct([...SECRET_INPUTS.map((name) => flags[name]), ...SECRET_VARIABLES.map((name) => env[name])])
 }

@@ -4,8 +4,6 @@ import { dayValues, fillTemplate, placeholders, sharedName } from '../core/templ
 import { DIGEST_DEFAULTS, type Digest } from './digest-defaults.js'
 import { describeProblem, quote, unlessEmpty } from './schema.js'
 
-/** The names a user gives: GitHub's repositories, folders and files in the blog, Jekyll's posts. */
-
 export interface Repository {
   owner: string
   repo: string
@@ -16,7 +14,6 @@ const NAME = /^[A-Za-z0-9._-]{1,100}$/
 export const REPOSITORY_RULES =
   'use owner/name: the owner 1 to 39 letters, digits, "-" or "_", starting with a letter or digit; the name 1 to 100 letters, digits, ".", "-" or "_", not dots alone and not ending in ".git"'
 
-/** `owner/name`, or undefined when it breaks GitHub's rules. */
 export function parseRepository(text: string): Repository | undefined {
   const [owner, repo, ...rest] = text.split('/')
   if (owner === undefined || repo === undefined || rest.length > 0) return undefined
@@ -24,14 +21,10 @@ export function parseRepository(text: string): Repository | undefined {
   return { owner, repo }
 }
 
-/**
- * Where posts and data go, relative to the repository root. Refused: anything that leaves the root
- * (`..`, a leading `/`), anything into git's own folder (a `.git` part, in any case, as case-insensitive
- * file systems read it), and `\` or `:`, which Windows reads as separators or a drive.
- */
+/** Windows reads `\` or `:` as separators or a drive. */
 const ESCAPES = /[\\:]/
 
-/** A folder below the repository root, normalised without `./` or trailing slashes. */
+/** Below the repository root and out of `.git` (in any case, as case-insensitive file systems read it). */
 export const folder = () =>
   unlessEmpty((trimmed, reject, value) => {
     const normalised = posix.normalize(trimmed).replace(/\/+$/, '')
@@ -49,7 +42,6 @@ export const folder = () =>
     return normalised
   })
 
-/** The problem with a post's file name template, if any: one name (so no `..` or `.git`), ending in .md or .markdown. */
 export function fileNameProblem(value: string): string | undefined {
   const trimmed = value.trim()
   if (trimmed === '') return undefined
@@ -58,22 +50,15 @@ export function fileNameProblem(value: string): string | undefined {
 }
 
 /**
- * Names Jekyll publishes, and one name per post. Jekyll 4.3 (lib/jekyll/) reads posts
- * - only from folders named `_posts`, spelt so: `PostReader#read_posts` reads `<dir>/_posts`, where
- *   `<dir>` is the site's root or a folder `Reader#read_directories` walks into, and every folder
- *   below it (`Reader#get_entries` globs them all); a runner's file names are case-sensitive, so
- *   `_Posts` is another folder;
- * - never through a folder whose name starts with ".", "_", "#" or "~" or ends in "~"
- *   (`EntryFilter#special?` and `#backup?` drop it from the walk, and from the entries below `_posts`);
- * - only from files whose name matches `Document::DATE_FILENAME_MATCHER`: a date, a hyphen, a slug
- *   and an extension (`2025-12-24-daily-papers.md`); any other file in `_posts` is skipped without a word.
- * Beyond what the action can see: `exclude` in _config.yml and `collections_dir` (posts are then read
- * only below it); the README says so.
+ * Jekyll 4.3 reads posts only from folders named `_posts` (case-sensitive on a runner) and those below
+ * (`PostReader#read_posts`, `Reader#get_entries`), never through a folder `EntryFilter#special?` or
+ * `#backup?` drops, and only files matching `Document::DATE_FILENAME_MATCHER`; any other is skipped
+ * without a word. `exclude` and `collections_dir` in _config.yml are beyond what the action sees.
  */
 const SKIPPED_FOLDER = /^[._#~]|~$/
 const JEKYLL_POST_NAME = /^\d{4}-\d{2}-\d{2}-.+\.(md|markdown)$/
 
-/** The problem with a posts folder (already a clean relative path), if Jekyll would not read posts there. */
+/** `folder`: already a clean relative path. */
 export function postsDirProblem(folder: string | undefined): string | undefined {
   if (folder === undefined) return undefined
   const parts = folder.split('/')
@@ -94,11 +79,7 @@ const OWN_NAME = {
   monthly: { keys: ['month'], unit: 'month', key: '{month}' },
 } as const satisfies Record<Digest, { keys: readonly string[]; unit: string; key: string }>
 
-/**
- * The problems with the names of a run's posts: a `filename` Jekyll would not publish, or that two posts
- * would share (two days, or a daily post and a weekly or monthly one), and a `permalink` that gives two
- * days of a range one URL. One problem per input: the first of its checks that fails.
- */
+/** A `filename` Jekyll would not publish or two posts would share, a `permalink` two days would share. */
 export function postNameProblems(values: {
   digest: Digest
   date: { from: string; to: string }
@@ -124,7 +105,6 @@ export function postNameProblems(values: {
   ]
 }
 
-/** Two days of a range that `template` gives one file or one URL: one post would be lost. */
 function sharedNameProblem(template: string, days: string[], what: string, example: string) {
   const shared = sharedName(template, days)
   if (shared === undefined) return undefined
@@ -132,7 +112,6 @@ function sharedNameProblem(template: string, days: string[], what: string, examp
   return `${quote(template)} gives the posts of ${first} and ${second} the same ${what}, ${quote(shared.name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`
 }
 
-/** A name without its post's day, week or month: a later post would replace it, or a post of another digest. */
 function ownNameProblem(template: string, digest: Digest): string | undefined {
   const { keys, unit, key } = OWN_NAME[digest]
   if (placeholders(template).some((name) => (keys as readonly string[]).includes(name))) return undefined

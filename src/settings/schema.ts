@@ -3,8 +3,6 @@ import { z } from '../core/zod.js'
 import { unknownPlaceholders } from '../core/template.js'
 import { SECRET_INPUTS, type InputName } from './inputs.js'
 
-/** The building blocks of the input schemas: each turns a raw input string into a value or a problem. */
-
 /** A raw input string turned into a value, or into the problem `reject` describes. */
 export const text = <T>(parse: (value: string, reject: (message: string) => never) => T) =>
   z.pipe(
@@ -17,15 +15,11 @@ export const text = <T>(parse: (value: string, reject: (message: string) => neve
     ),
   )
 
-/**
- * Like `text` for an input that may be empty: empty is undefined (the default, which may depend on
- * another input); otherwise `parse` takes it trimmed, and the value as given to quote in a message.
- */
+/** Empty is undefined: its default may depend on another input. */
 export const unlessEmpty = <T>(
   parse: (trimmed: string, reject: (message: string) => never, value: string) => T,
 ) => text((value, reject) => (value.trim() === '' ? undefined : parse(value.trim(), reject, value)))
 
-/** Comma- or newline-separated list, blanks dropped. */
 export const list = () =>
   text((value) =>
     value
@@ -45,7 +39,6 @@ export const wholeNumber = (minimum: number, maximum = Infinity) =>
     return reject(`${quote(value)} is not a whole number ${accepted}`)
   })
 
-/** `true` or `false`; empty is undefined (the style's default). */
 export const switchInput = () =>
   unlessEmpty((trimmed, reject, value) =>
     trimmed === 'true' || trimmed === 'false'
@@ -55,7 +48,6 @@ export const switchInput = () =>
         ),
   )
 
-/** A check that fails with the problem `findProblem` names, if it names one. */
 export function rule<T>(findProblem: (value: T) => string | undefined) {
   return z.superRefine<T>((value, context) => {
     const message = findProblem(value)
@@ -80,17 +72,13 @@ export function template() {
   )
 }
 
-/** An http(s) URL, and what `check` makes of it. */
 export const httpUrl = (check = (url: string, _reject: (message: string) => never) => url) =>
   text((value, reject) => {
     const url = parseHttpUrl(value)
     return typeof url === 'string' ? check(url, reject) : reject(url.problem)
   })
 
-/**
- * An http(s) URL without a trailing slash, or the problem with it. A user name or password in it is
- * refused: URLs are shown in messages, and credentials belong in a token input.
- */
+/** Without a trailing slash; no user name or password: URLs are shown in messages. */
 export function parseHttpUrl(value: string): string | { problem: string } {
   const url = URL.parse(value.trim())
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
@@ -102,14 +90,11 @@ export function parseHttpUrl(value: string): string | { problem: string } {
   return url.href.replace(/\/+$/, '')
 }
 
-/** Inputs where a line break separates items. */
 const LIST_INPUTS: ReadonlySet<string> = new Set(['categories', 'tags', 'fields', 'keywords'])
 
 /**
- * The problem with the characters of an input, if any. Every input is one line (a list: items
- * separated by commas or line breaks) without control or bidirectional formatting characters, which
- * could start a new log line, a workflow command or a misleading name. A secret goes into an HTTP
- * header as it is: visible ASCII only, and it is never quoted.
+ * No control or bidirectional formatting characters, which could start a log line, a workflow command or
+ * a misleading name. A secret goes into an HTTP header as it is: visible ASCII only, never quoted.
  */
 export function characterProblem(name: string, value: string): string | undefined {
   const trimmed = value.trim()
@@ -126,12 +111,10 @@ export function characterProblem(name: string, value: string): string | undefine
   return `has a control character (${found.codePoint}) at character ${found.position} of ${quote(trimmed)}; ${accepted}`
 }
 
-/** A problem with an input, as every message about one starts: `Input "name": …`. */
 export function describeProblem(name: InputName, message: string): string {
   return `Input "${name}": ${message}`
 }
 
-/** An input's value in a message: quoted, cut at 80 characters, control characters escaped. */
 export function quote(value: unknown): string {
   const shown = String(value)
   return quoteForMessage(shown.length > 80 ? `${shown.slice(0, 80)}…` : shown)

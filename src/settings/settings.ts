@@ -9,10 +9,10 @@ import { characterProblem, describeProblem } from './schema.js'
 
 export type { Environment } from './environment.js'
 
-/** Everything a run needs, parsed and checked once; nothing deeper reads inputs or the environment. */
+/** Parsed and checked once; nothing deeper reads inputs or the environment. */
 export type Settings = ReturnType<typeof parseSettings>
 
-/** Every bad input of a run, one message each, so the user fixes them all at once. */
+/** Every bad input, one message each, so the user fixes them all at once. */
 export class SettingsError extends Error {
   override name = 'SettingsError'
   constructor(readonly problems: string[]) {
@@ -20,10 +20,7 @@ export class SettingsError extends Error {
   }
 }
 
-/**
- * Turns raw input strings and the runner's variables into Settings, or throws a SettingsError listing
- * every bad input and variable. An empty string means "not given": the default applies.
- */
+/** An empty input means "not given": the default applies. */
 export function parseSettings(raw: RawInputs, environment: Environment) {
   // One reading of the clock: every input that names a day resolves it against the same today.
   const today = formatDay(environment.clock.now())
@@ -53,7 +50,6 @@ export function parseSettings(raw: RawInputs, environment: Environment) {
   const { from, to: end } = digest === 'daily' ? values.date : periodOf(values.date.from, digest)
   const to = end > today ? today : end
   return {
-    /** The first and last day to fetch: the day, the range, or the week or month up to today. */
     from,
     to,
     digest,
@@ -67,14 +63,10 @@ export function parseSettings(raw: RawInputs, environment: Environment) {
     tags: values.tags.length > 0 ? values.tags : [...defaults.tags],
     author: values.author,
     permalink: values.permalink,
-    /** Jekyll's `layout` for the post, for sites whose `_config.yml` sets none. */
     layout: values.layout,
-    /** Whether the front matter holds a `description` (home cards, link previews). */
     description: values.description ?? styleDefaults.description,
-    /** Whether the front matter holds an `image`: the top paper's Hugging Face thumbnail. */
     image: values.image ?? styleDefaults.image,
     fields: [...new Set(values.fields.length > 0 ? values.fields : styleDefaults.fields)],
-    /** A digest-style post shows this many papers in full, the rest one line each. */
     topPapers: values['top-papers'] ?? Number(INPUT_DEFAULTS['top-papers']),
     maxPapers: values['max-papers'] ?? defaults.maxPapers,
     minUpvotes: values['min-upvotes'] ?? Number(INPUT_DEFAULTS['min-upvotes']),
@@ -85,32 +77,25 @@ export function parseSettings(raw: RawInputs, environment: Environment) {
     dataDir: values['data-dir'],
     target: publishTarget(values, facts, `daily-papers/${from === to ? from : `${from}_${to}`}`),
     overwrite: values.overwrite,
-    /** A daily digest also renders the posts of this many days before `from` again (see src/refresh). */
     refreshDays: values['refresh-days'] ?? Number(INPUT_DEFAULTS['refresh-days']),
     commitMessage: values['commit-message'].trim(),
     hfToken: values['hf-token'],
     hfApiUrl: values['hf-api-url'],
-    /** The model layer, for the llm-summary and llm-title fields; requests go to `{apiUrl}/chat/completions`. */
     llm: {
       apiUrl: values['llm-api-url'],
       model: values['llm-model'],
       /** Without it only GitHub Models is asked, with the `token` input. */
       token: values['llm-token'],
-      /** Model requests per run, retries included. */
       maxCalls: values['llm-max-calls'] ?? Number(INPUT_DEFAULTS['llm-max-calls']),
       /** The `token` input and the GitHub it belongs to: GitHub Models takes it only from github.com. */
       github: { token: values.token, apiUrl: facts.githubApiUrl },
     },
-    /** GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, for messages about them. */
     outputFile: facts.outputFile,
     summaryFile: facts.summaryFile,
   }
 }
 
-/**
- * Problems that involve more than one input. `values` holds the inputs that parsed (a failed one is
- * missing), and each check runs only when all of its inputs are there.
- */
+/** Each check runs only when all of its inputs parsed. */
 function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment): string[] {
   const has = (...names: InputName[]) => names.every((name) => name in values)
   const problems: string[] = []
@@ -138,15 +123,10 @@ function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment
   return problems
 }
 
-/**
- * Where a run's posts go, with exactly what each mode needs. The cross-input checks have refused a
- * commit mode without a token or a repository already; meeting one here is a bug, not a user's mistake.
- * `workBranch`: the branch a pull request comes from, `daily-papers/{from}` (or `…/{from}_{to}`).
- */
+/** crossCheck refused a commit mode without a token or a repository: meeting one here is a bug. */
 function publishTarget(values: Parsed, facts: RunnerFacts, workBranch: string) {
   const { mode } = values
   if (mode === 'dry-run') return { mode }
-  // The runner's GITHUB_WORKSPACE or the CLI's `--out`.
   if (mode === 'files') return { mode, workspace: facts.workspace }
   const repository = values.repository ?? facts.repository
   if (values.token === undefined || repository === undefined) {
@@ -158,7 +138,6 @@ function publishTarget(values: Parsed, facts: RunnerFacts, workBranch: string) {
     repository,
     /** Another repository than the workflow's own: GITHUB_TOKEN cannot write there. */
     otherRepository: facts.repository !== undefined && fullName(repository) !== fullName(facts.repository),
-    /** Undefined: the repository's default branch. */
     branch: values.branch,
     apiUrl: facts.githubApiUrl,
     /** GitHub Enterprise serves GraphQL at `/api/graphql`, not under the REST base: taken as given. */
