@@ -3,9 +3,10 @@ import pMap from 'p-map'
 import type { Publisher } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { DayPapers } from '../core/paper.js'
-import { recordPath } from '../core/post-record.js'
+import { POST_RECORD, recordPath } from '../core/post-record.js'
+import { readStateFiles } from '../core/state-file.js'
 import { jekyllPostName } from '../digest/index.js'
-import { readRecords, type PostRecords } from '../refresh/records.js'
+import type { PostRecords } from '../refresh/records.js'
 import type { Settings } from '../settings/settings.js'
 import { periodPlan, postPath, type PostPlan } from './plans.js'
 
@@ -26,7 +27,8 @@ export async function linkedPeriodPlan(
   const plan = periodPlan(fetched, settings)
   if (settings.target.mode === 'dry-run' || plan.period === undefined) return plan
   const days = fetched.filter((day) => day.papers.length > 0)
-  const records = await readRecords(
+  const records = await readStateFiles(
+    POST_RECORD,
     days.map((day) => day.day),
     (path) => publisher.readText(path),
     log,
