@@ -5,19 +5,14 @@ import type { RankedPaper } from '../core/post-record.js'
 import { plural } from '../core/wording.js'
 import { ranking, recordEntry, type PostRecords, type RecordedPost } from './records.js'
 
-/** An earlier day's post rendered again from today's data. */
+/** Rendered again from today's data. */
 export interface EarlierPost extends RecordedPost {
   content: string
 }
 
 /**
- * What became of an earlier post:
- * - `rewritten`: it differed from today's ranking and was still what the action wrote: replaced;
  * - `current`: it differed from the record, but the file already shows today's ranking;
- * - `edited` / `deleted`: a person changed or deleted it since the action wrote it: left as it is;
- * - `unchanged`: today's rendering is what the action wrote (the ranking has not moved);
- * - `shrunk`: Hugging Face now lists far fewer of its papers (2 of 12): an answer to distrust, left as it is;
- * - `unrecorded`: no record that the action wrote it (before refresh-days, by hand, or never);
+ * - `shrunk`: Hugging Face now lists far fewer of its papers (2 of 12): an answer to distrust;
  * - `shared`: another post of this run has the same file (a `filename` without `{date}`).
  */
 export type RefreshStatus =
@@ -27,22 +22,18 @@ export interface RefreshedPost {
   day: string
   path: string
   status: RefreshStatus
-  /** For `rewritten`: what changed, e.g. `3 papers added`, `order changed`. */
+  /** For `rewritten`: e.g. `3 papers added`, `order changed`. */
   reasons: string[]
 }
 
 export interface RefreshPlan {
-  /** The posts to rewrite, each only while it is still what the action last wrote. */
   files: FileChange[]
   posts: RefreshedPost[]
-  /** The earlier posts of `files`, for their record entries. */
+  /** The posts of `files`, for their record entries. */
   rewritten: EarlierPost[]
 }
 
-/**
- * Compares each earlier post with what the record says the action wrote there. `taken`: the paths of
- * this run's own posts, which win over an earlier day that has the same file.
- */
+/** `taken`: the paths of this run's own posts, which win over an earlier day that has the same file. */
 export function planRefresh(
   earlier: readonly EarlierPost[],
   records: PostRecords,
@@ -70,11 +61,7 @@ export function planRefresh(
   return plan
 }
 
-/**
- * Why a post's new ranking differs from the one the action wrote, in words for the log and the job
- * summary, e.g. `3 papers added, order changed, upvotes updated`. Another reason when the rankings are
- * equal: then something else of the post changed (an abstract, a link, the settings).
- */
+/** When the rankings are equal, something else changed (an abstract, a link, the settings). */
 export function describeChanges(before: readonly RankedPaper[], after: readonly RankedPaper[]): string[] {
   const upvotesBefore = new Map(before)
   const upvotesAfter = new Map(after)
@@ -92,7 +79,7 @@ export function describeChanges(before: readonly RankedPaper[], after: readonly 
   return reasons.length > 0 ? reasons : ['details other than the ranking changed']
 }
 
-/** One line per refreshed or protected post; the quiet ones summed up in a line each. */
+/** The quiet ones summed up in a line each. */
 export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
   const notice = log.notice ?? log.info
   const daysWith = (status: RefreshStatus) =>
