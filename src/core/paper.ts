@@ -11,7 +11,7 @@ export interface Paper {
   /** Exactly `https://github.com/<owner>/<repo>`. */
   githubRepo?: string
   githubStars?: number
-  /** https on a public host (thumbnail: on Hugging Face's thumbnail host), percent-encoded: nothing but a link. */
+  /** https on a public host (thumbnail: Hugging Face's), percent-encoded: nothing but a link. */
   projectPage?: string
   thumbnail?: string
   aiSummary?: string

@@ -202,7 +202,7 @@ function mergeEntry<Entry>(onBranch: Entry | undefined, ours: Entry, read: Entry
   return merged as Entry
 }
 
-/** Keys sorted, but an array of plain values on one line: a ranking reads one paper a line. No package does this. */
+/** Keys sorted, an array of plain values on one line (a ranking: a paper a line). No package does this. */
 function renderJson(value: unknown, indent: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value)
   const inner = `${indent}  `

@@ -24,7 +24,7 @@ export interface Environment {
   pathKind?: (path: string) => PathKind
 }
 
-/** Every variable, whatever the mode: a bad GitHub URL fails here with its name, not later with a stack trace. */
+/** Every variable, whatever the mode: a bad URL fails here with its name, not later with a stack trace. */
 export function checkEnvironment(environment: Environment, writesFiles: boolean) {
   const problems: string[] = []
   const problem = (variable: string, message: string) =>

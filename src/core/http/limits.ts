@@ -39,7 +39,7 @@ export const HUGGING_FACE = {
   pageSize: 100,
   /** 1,000 papers: the busiest real days list well under 100, so only a server that never stops sending full pages reaches it. */
   maxPages: 10,
-  /** A `week=` or `month=` request: a real month is under 10 MB in 15 pages; all in flight must fit in memory. */
+  /** A `week=` or `month=` request: a real month is under 10 MB in 15 pages; all in flight must fit. */
   maxPeriodBodyBytes: 32 * MiB,
   maxPeriodPages: 50,
   /**

@@ -241,7 +241,7 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status <= 299
 }
 
-/** The system's own message (`{"error": "…"}`, `{"error": {"message": "…"}}`, `{"message": "…"}`), else the body. */
+/** The system's own message (Hugging Face's `error`, OpenAI's `error.message`, GitHub's `message`). */
 function errorText(text: string): string {
   const body = answerJson(text) as { error?: { message?: unknown } | string; message?: unknown } | undefined
   const said = typeof body?.error === 'string' ? body.error : (body?.error?.message ?? body?.message)
