@@ -1,9 +1,7 @@
-// First, before anything else loads: an older Node would otherwise fail while loading the rest, with an
-// error about a module it lacks instead of a word about the version.
+// First: an older Node would otherwise fail loading the rest, with an error about a module it lacks.
 import '../core/stop-on-old-node.js'
 
-// Node reads a file's source map as it loads the file, once maps are enabled: the action loads after this
-// line, so that its stack traces name src/… lines (dist/action.js.map).
+// Node reads a file's source map as it loads it: the action loads after this line (dist/action.js.map).
 process.setSourceMapsEnabled(true)
 // Not awaited: this file is read before the maps are on, and its frame would close every async stack trace.
 void import('./start.js')

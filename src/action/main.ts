@@ -12,10 +12,7 @@ import { actionInputs, actionSecrets } from '../settings/inputs.js'
 import { parseSettings } from '../settings/settings.js'
 import { createSource } from '../source/index.js'
 
-/**
- * The action: inputs → settings → pipeline → outputs and job summary. The one place that fails the run
- * (through the sink, which hides the secrets), and the only reader of process.env.
- */
+/** The one place that fails the run (through the sink, which hides the secrets), and reads process.env. */
 export async function run(): Promise<void> {
   // Before anything is logged: the runner learns the secrets, and every line goes through the sink.
   // Named, not the module: the bundle then leaves out what the action never calls (OIDC and its HTTP client).

@@ -30,11 +30,7 @@ const CLI_OPTIONS = {
   version: { type: 'boolean' },
 } satisfies ParseArgsOptionsConfig
 
-/**
- * `hf-daily-papers`: the action's pipeline from a terminal. Flags are the action's inputs; `mode`
- * defaults to `files` under `--out`, and `--input FILE` renders a saved API response offline.
- * Logs go to stderr so that `--mode dry-run` prints only the post on stdout.
- */
+/** Logs go to stderr, so that `--mode dry-run` prints only the post on stdout. */
 export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv,
@@ -96,10 +92,6 @@ export async function runCli(
   }
 }
 
-/**
- * A saved response is one day: a range or a period would show its papers under other days' dates, and a
- * refresh would render earlier days from it.
- */
 function savedDayProblem({ from, to, digest, refreshDays }: Settings, input: string): string | undefined {
   if (refreshDays > 0) {
     return `--input ${input} holds one saved day, so there are no earlier days to refresh; leave out --refresh-days (it is 0 with --input)`
@@ -110,10 +102,7 @@ function savedDayProblem({ from, to, digest, refreshDays }: Settings, input: str
   return `--input ${input} holds one saved day, but ${asked} ${from}..${to}; give --date the day it was saved for${advice}`
 }
 
-/**
- * The streams without any secret or piece of one. Log lines (stderr) also cannot act as workflow
- * commands, in case the CLI runs in a workflow step; stdout carries the post and the help as they are.
- */
+/** stderr's lines also cannot act as workflow commands, in case the CLI runs in a workflow step. */
 function redacting(streams: ConsoleStreams, secrets: string[]): ConsoleStreams {
   const redact = createRedactor(secrets)
   return {
@@ -156,7 +145,7 @@ function helpText(): string {
   return `${lines.join('\n')}\n`
 }
 
-/** action.yml's inputs, for their descriptions; none when action.yml is not beside dist/. */
+/** None when action.yml is not beside dist/. */
 function readActionInputs(): Record<string, { description?: string } | undefined> {
   try {
     const action = parseYaml(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {

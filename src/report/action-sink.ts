@@ -7,28 +7,22 @@ import { neutraliseCommands } from '../core/workflow-commands.js'
 import type { Log } from '../core/log.js'
 import { escapeHtml } from './html.js'
 
-/** The parts of @actions/core the action speaks through; main.ts passes the module itself. */
 export type RunnerCore = Pick<
   typeof Core,
   'info' | 'warning' | 'notice' | 'setFailed' | 'setSecret' | 'group' | 'setOutput'
 > & { summary: Pick<typeof Core.summary, 'addRaw' | 'write' | 'emptyBuffer'> }
 
-/** Everything the action says to the runner: log lines, annotations, the failure, outputs, the job summary. */
 export interface ActionSink extends Log {
   notice: (message: string) => void
   fail: (message: string) => void
-  /** `file` is GITHUB_OUTPUT, named when it cannot be written. */
+  /** `file`: GITHUB_OUTPUT, named when it cannot be written (GITHUB_STEP_SUMMARY below). */
   setOutputs(outputs: Record<string, string>, file: string | undefined): void
-  /** `file` is GITHUB_STEP_SUMMARY, named when it cannot be written. */
   writeSummary(html: string, file: string | undefined): Promise<void>
 }
 
 /**
- * The one way out for the action's text. The secrets are registered with the runner first, so that
- * it masks them too; then every message, output and summary loses every secret and every piece of
- * one, and no message line can act as a workflow command. Outputs stay one line each. Outputs and the
- * summary come after the work is done (a commit may have landed), so failing to write them is a
- * warning, not a failed run.
+ * The one way out for the action's text: no secret or piece of one, no workflow command. Outputs and
+ * the summary come after the work is done (a commit may have landed): failing to write them is a warning.
  */
 export function createActionSink(core: RunnerCore, secrets: readonly string[]): ActionSink {
   for (const secret of secrets) core.setSecret(secret)
@@ -67,18 +61,15 @@ export function createActionSink(core: RunnerCore, secrets: readonly string[]): 
   return sink
 }
 
-/** What `routeStrayOutput` takes over: the console's printing methods and the process's uncaught errors. */
 export interface StrayOutlets {
   console: Pick<Console, 'log' | 'info' | 'debug' | 'warn' | 'error'>
   process: Pick<NodeJS.EventEmitter, 'on'>
 }
 
 /**
- * Sends what the libraries print (console.*) and any error nobody caught through the sink too, so that
- * nothing reaches the log unredacted. The sink's own way out may print through this very console:
- * GitHub's `local-action` debugger replaces @actions/core with functions that call console.log. What
- * the sink sends while it is sending is its own text, already clean, and goes to the console as it was,
- * instead of round again for ever.
+ * What the libraries print and any uncaught error go through the sink too. The sink may itself print
+ * through this console (`local-action` replaces @actions/core with console.log): its own text, already
+ * clean, goes to the console as it was instead of round again for ever.
  */
 export function routeStrayOutput(sink: ActionSink, outlets: StrayOutlets = { console, process }): void {
   let sending = false

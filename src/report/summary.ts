@@ -8,10 +8,7 @@ import type { Settings } from '../settings/settings.js'
 import { escapeHtml } from './html.js'
 import { plural } from '../core/wording.js'
 
-/**
- * The job summary as HTML (GitHub renders it on the run's page). Paper titles are strangers' text,
- * so every value is escaped, shown as the post shows it, and the whole summary stays one HTML block.
- */
+/** Paper titles are strangers' text: every value is escaped, and the summary stays one HTML block. */
 export function summaryHtml(result: DigestResult, settings: Settings): string {
   const parts = [
     `<h2>Hugging Face Daily Papers: ${escapeHtml(describeRange(settings))}</h2>`,
@@ -53,7 +50,7 @@ function statusLine(result: DigestResult, settings: Settings): string {
   return `${plural(result.papers, 'paper')} ${verb} ${where}${links}.`
 }
 
-/** What the summary says of an earlier post, by what became of it; the others it leaves out. */
+/** The other statuses it leaves out. */
 const REFRESH_LINES: Partial<Record<RefreshStatus, (post: RefreshedPost) => string>> = {
   rewritten: ({ reasons }) => escapeHtml(reasons.join(', ')),
   edited: () => 'changed since the action wrote it, left as it is',
@@ -61,7 +58,6 @@ const REFRESH_LINES: Partial<Record<RefreshStatus, (post: RefreshedPost) => stri
   shrunk: ({ reasons }) => `Hugging Face now lists ${escapeHtml(reasons.join(''))}, left as it is`,
 }
 
-/** The earlier posts that were rewritten and why, those a person changed, and the days without a record. */
 function refreshSection(posts: readonly RefreshedPost[]): string[] {
   const items = posts.flatMap((post) => {
     const line = REFRESH_LINES[post.status]
@@ -78,7 +74,6 @@ function refreshSection(posts: readonly RefreshedPost[]): string[] {
     : ['<h3>Earlier posts (refresh-days)</h3>', `<ul>\n${items.join('\n')}\n</ul>`]
 }
 
-/** Where the papers' summaries came from, the requests they took, and what went wrong. */
 function modelSection(stats: SummaryStats, { llm }: Settings): string[] {
   const origins = [
     `${stats.fromModel} written by the model`,
