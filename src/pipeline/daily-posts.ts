@@ -14,9 +14,8 @@ import { periodPlan, postPath, type PostPlan } from './plans.js'
 const READ_CONCURRENCY = 31
 
 /**
- * A weekly or monthly post's plan, each paper's day linked to that day's post where the action wrote one
- * (by its record, `.hf-daily-papers/posts/`) and the post is still there: Jekyll's `post_url` fails the
- * whole build on a post that is missing. A dry run reads nothing and links nothing.
+ * Each paper's day linked to that day's post where the record says the action wrote one and it is still
+ * there: Jekyll's `post_url` fails the whole build on a post that is missing.
  */
 export async function linkedPeriodPlan(
   fetched: DayPapers[],
@@ -51,11 +50,7 @@ export async function linkedPeriodPlan(
   return plan
 }
 
-/**
- * The post the action wrote for this day: a recorded post whose file name starts with the day, that is
- * not this weekly or monthly post, and that shows only papers listed that day (a period's post shows
- * papers of several days). The first by path when there are several.
- */
+/** A recorded post named for the day, showing only papers listed that day; the first by path. */
 function dailyPostOf(
   { day, papers }: DayPapers,
   records: PostRecords,

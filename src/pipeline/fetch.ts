@@ -24,11 +24,7 @@ const WEEK_FROM_DAYS = 3
 /** One request: a day, or a week or month of which `asked` are the days the run wants. */
 type Request = { day: string } | { period: Period; asked: string[] }
 
-/**
- * Fetches the days, a few requests at a time, in order of the result, logging `[12/250] 2025-03-14: 23
- * papers`. With `byPeriod` (a weekly or monthly digest, a backfill) the days come a week or a month to
- * a request where the source can (see planRequests); each day is checked as its own request would be.
- */
+/** With `byPeriod` (a weekly or monthly digest, a backfill) a week or a month to a request where it pays. */
 export async function fetchDays(
   days: string[],
   source: PaperSource,
@@ -75,10 +71,6 @@ export async function fetchDays(
   }
 }
 
-/**
- * The requests for `days`: a month where at least MONTH_FROM_DAYS of its days are asked, then a week
- * (ISO, Monday to Sunday) where WEEK_FROM_DAYS of the days left are, and the rest a day at a time.
- */
 export function planRequests(days: readonly string[]): Request[] {
   const left = new Set(days)
   const requests: Request[] = []
@@ -115,7 +107,7 @@ function warnOffDay(result: DayPapers, log: Log): void {
   }
 }
 
-/** Warns about every paper or field left out; fails the run when the day had papers and none was valid. */
+/** Fails the run when the day had papers and none was valid. */
 function checkDay(result: DayPapers, log: Log): void {
   const { day } = result
   for (const invalid of result.invalid) {

@@ -18,12 +18,9 @@ import { renderEarlier, type SelectedPost, type SelectedPosts } from './posts.js
 export type { ModelSummaries }
 
 /**
- * The model layer as the pipeline runs it, when `fields` needs it: summaries for the papers of every
- * post the run writes, and a TL;DR for each daily post of the run in the digest style, asked for once
- * (a range of days takes as few requests as one day). An earlier day's post is asked for only when the
- * refresh will rewrite it: it is compared with its record as the cache alone renders it, so a blog's
- * first run (no record) and a re-run (all cached) ask nothing for the earlier days. Undefined when
- * `fields` needs no model, and then the model is not asked.
+ * Asked for once (a range of days takes as few requests as one day). An earlier day's post is asked for
+ * only when the refresh will rewrite it as the cache alone renders it, so a blog's first run (no record)
+ * and a re-run (all cached) ask nothing for the earlier days.
  */
 export async function modelSummaries(
   selected: SelectedPosts,
@@ -59,10 +56,7 @@ export async function modelSummaries(
   })
 }
 
-/**
- * A post's papers by the day Hugging Face listed them, which keys their cache file: a daily post's own
- * day, or for a weekly or monthly post each paper's listing day.
- */
+/** By the day Hugging Face listed them, which keys their cache file. */
 function listedDays({ plan, papers }: SelectedPost): ListedPapers[] {
   const { period } = plan
   if (period === undefined) return [{ day: plan.dateDay, papers }]
@@ -70,17 +64,12 @@ function listedDays({ plan, papers }: SelectedPost): ListedPapers[] {
   return [...byDay].map(([day, listed]) => ({ day, papers: listed }))
 }
 
-/** Whether a post gets a model-written TL;DR: a daily post in the digest style, with papers. */
 function hasTldr(settings: Settings) {
   return (post: SelectedPost) =>
     settings.style === 'digest' && post.plan.period === undefined && post.papers.length > 0
 }
 
-/**
- * The earlier days whose posts the refresh will rewrite, by day: those whose rendering with the cached
- * summaries differs from what the record says the action wrote (the ranking changed, or a summary is
- * not cached). Unrecorded posts (a blog's first run, a dry run) are never rewritten.
- */
+/** Unrecorded posts (a blog's first run, a dry run) are never rewritten. */
 async function earlierToRewrite(
   selected: SelectedPosts,
   store: SummaryStore,

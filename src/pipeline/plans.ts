@@ -14,17 +14,15 @@ import type { Settings } from '../settings/settings.js'
 import type { DayPapers, Paper } from '../core/paper.js'
 import type { EnrichedPaper, SummaryStats } from '../enrich/index.js'
 
-/** What the model layer gives the posts (model-summaries.ts). */
 export interface ModelSummaries {
   byId: ReadonlyMap<string, EnrichedPaper>
-  /** Model-written TL;DRs of daily digest posts, by day. */
+  /** By day. */
   tldrs: ReadonlyMap<string, string>
   stats: SummaryStats
-  /** The cache files that gained summaries: committed with the posts, written whatever `overwrite` says. */
+  /** The cache files that gained summaries. */
   files: FileChange[]
 }
 
-/** One post to write: the papers it may show and how to name and date it. */
 export interface PostPlan {
   /** The day or the period, for messages. */
   label: string
@@ -45,10 +43,7 @@ export interface PlannedPeriod {
   listedOn: Map<string, ListedOn>
 }
 
-/**
- * The days before the run's first day, selected again from today's data as their own day would be; a
- * day with no papers now has nothing to refresh.
- */
+/** A day with no papers now has nothing to refresh. */
 export function selectEarlier(
   earlierDays: DayPapers[],
   settings: Settings,
@@ -149,7 +144,7 @@ export function dataFiles(fetched: DayPapers[], dataDir: string): FileChange[] {
     }))
 }
 
-/** For a range or period `{date}` is its first day in names, and `FROM..TO` in the commit message. */
+/** `{date}` is the first day in names (`FROM..TO` in the commit message). */
 export function rangeValues({ from, to }: Settings): TemplateValues {
   return { ...dayValues(from), to }
 }

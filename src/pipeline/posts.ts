@@ -16,7 +16,6 @@ import {
   type PostPlan,
 } from './plans.js'
 
-/** A post to write and the papers it shows, ranked. */
 export interface SelectedPost {
   plan: PostPlan
   papers: Paper[]
@@ -29,10 +28,7 @@ export interface SelectedPosts {
   earlier: SelectedPost[]
 }
 
-/**
- * The select phase: the run's posts (`plans`: a day each, or the period) and the earlier ones, their papers
- * filtered and ranked. Under `empty-day: fail`, a post left without papers ends the run.
- */
+/** Under `empty-day: fail`, a post left without papers ends the run. */
 export function selectPosts(plans: PostPlan[], earlier: DayPapers[], settings: Settings): SelectedPosts {
   const selected = plans.map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
   const empty = selected.find(({ papers }) => papers.length === 0)
@@ -45,22 +41,19 @@ export function selectPosts(plans: PostPlan[], earlier: DayPapers[], settings: S
   return { own: selected, earlier: selectEarlier(earlier, settings) }
 }
 
-/** A post of the run's own days as rendered: its day or period, file and papers. */
 export interface RenderedPost extends RecordedPost {
   label: string
   papers: Paper[]
 }
 
 export interface RenderedPosts {
-  /** The posts written, in order; a day without papers under `empty-day: skip` has none. */
+  /** A day without papers under `empty-day: skip` has none. */
   own: RenderedPost[]
-  /** Their files. */
   files: FileChange[]
-  /** The earlier posts rendered again from today's data, to compare with what the action wrote. */
   earlier: EarlierPost[]
 }
 
-/** The render phase: every post's markdown, dated no later than the clock says. */
+/** Dated no later than the clock says. */
 export async function renderPosts(
   selected: SelectedPosts,
   summaries: ModelSummaries | undefined,
@@ -88,7 +81,6 @@ export async function renderPosts(
   return { own, files, earlier: renderEarlier(selected.earlier, summaries, settings, now) }
 }
 
-/** The earlier posts rendered again from today's data, to compare with what the action wrote. */
 export function renderEarlier(
   earlier: readonly SelectedPost[],
   summaries: Pick<ModelSummaries, 'byId' | 'tldrs'> | undefined,

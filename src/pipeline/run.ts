@@ -28,21 +28,16 @@ import { renderPosts, selectPosts, type RenderedPosts, type SelectedPosts } from
 
 export { DigestError }
 
-/** The outside world as the pipeline sees it; main.ts and the CLI build it, tests pass stand-ins. */
 export interface Collaborators {
   source: PaperSource
   publisher: Publisher
-  /** Commit mode with `dispatch-workflow`: the workflow to start once a commit landed. */
+  /** Commit mode with `dispatch-workflow`. */
   dispatch?: DispatchWorkflow
   log: Log
-  /** What time it is (today's day, the latest a post may be dated), and the model layer's waits. */
   clock: Clock
 }
 
-/**
- * A run, phase by phase, each a function of what the phases before it returned:
- * fetch → plan → select → summaries → render → refresh → publish → result.
- */
+/** fetch → plan → select → summaries → render → refresh → publish → result. */
 export async function runDigest(settings: Settings, collaborators: Collaborators): Promise<DigestResult> {
   const fetched = await fetchPhase(settings, collaborators)
   const plans =
@@ -68,7 +63,6 @@ export async function runDigest(settings: Settings, collaborators: Collaborators
   return resultPhase(run, published, settings, collaborators.log)
 }
 
-/** What the phases before publishing returned. */
 interface Prepared {
   fetched: Fetched
   selected: SelectedPosts
@@ -77,7 +71,6 @@ interface Prepared {
   refresh: PlannedRefresh
 }
 
-/** The run's own days and the earlier days `refresh-days` renders again, as Hugging Face lists them. */
 interface Fetched {
   own: DayPapers[]
   earlier: DayPapers[]
@@ -85,7 +78,7 @@ interface Fetched {
   refresh: RefreshStart
 }
 
-/** The days fetched, after the checks that end a run on a server that ignores `date=`. */
+/** Ends a run on a server that ignores `date=`. */
 async function fetchPhase(
   settings: Settings,
   { source, publisher, log, clock }: Collaborators,
@@ -122,7 +115,6 @@ function byPeriod(settings: Settings): boolean {
   return settings.digest !== 'daily' || settings.from !== settings.to
 }
 
-/** What publishing did: the publisher's result, and a dispatch that failed after the commit. */
 interface Published {
   result: PublishResult
   dispatchFailure?: DispatchFailure
@@ -152,7 +144,6 @@ async function publishPhase(
   })
 }
 
-/** The run's outcome: what was published (`published`), or why there was nothing to publish. */
 function resultPhase(
   { fetched, selected, summaries, rendered, refresh }: Prepared,
   published: Published | undefined,
@@ -190,7 +181,6 @@ function resultPhase(
   }
 }
 
-/** Each of the run's own days, with the post that holds it. */
 function dayOutcomes(fetched: Fetched, rendered: RenderedPosts, settings: Settings): DayOutcome[] {
   const daily = settings.digest === 'daily'
   const range = describeRange(settings)
@@ -207,7 +197,7 @@ function dayOutcomes(fetched: Fetched, rendered: RenderedPosts, settings: Settin
   })
 }
 
-/** Why nothing was written although there was something to publish: the run's own posts, or refreshed ones. */
+/** Why nothing was written although there was something to publish. */
 function nothingWrittenFor(posts: string[], kept: PublishResult['kept'], range: string): string {
   if (posts.length === 0) return `no papers on ${range}, and the earlier posts stay as they are`
   return nothingWritten(posts, kept)
