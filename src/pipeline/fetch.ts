@@ -75,7 +75,7 @@ export function planRequests(days: readonly string[]): Request[] {
   const left = new Set(days)
   const requests: Request[] = []
   const take = (kind: 'weekly' | 'monthly', from: number, name: (day: string) => string) => {
-    for (const [key, group] of groupBy([...left], name)) {
+    for (const [key, group] of Map.groupBy(left, name)) {
       if (group.length < from) continue
       const { from: first, to: last } = periodOf(group[0] as string, kind)
       const period: Period = {
@@ -90,12 +90,6 @@ export function planRequests(days: readonly string[]): Request[] {
   take('monthly', MONTH_FROM_DAYS, (day) => day.slice(0, 7))
   take('weekly', WEEK_FROM_DAYS, isoWeek)
   return [...requests, ...[...left].map((day) => ({ day }))]
-}
-
-function groupBy(days: readonly string[], key: (day: string) => string): Map<string, string[]> {
-  const groups = new Map<string, string[]>()
-  for (const day of days) groups.set(key(day), [...(groups.get(key(day)) ?? []), day])
-  return groups
 }
 
 function warnOffDay(result: DayPapers, log: Log): void {
