@@ -5,19 +5,15 @@ import type { Summary } from './plain-text.js'
 import { GITHUB_MODELS_LOW_TIER, planBatches, splitBatch, type Batch } from './batch.js'
 import { ModelCallError, type ModelClient } from './client.js'
 import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
-import { REASONS, type Reason } from './reasons.js'
+import { REASONS, type Reason, type SummaryStats } from './reasons.js'
 import { plural } from '../core/wording.js'
 import { readTldr, tldrRequest, type TldrRequest } from './tldr.js'
 
-export interface AskOutcome {
+export interface AskOutcome extends Pick<SummaryStats, 'problems' | 'requests'> {
   summaries: Map<string, Summary>
   failed: Map<string, Reason>
   /** TL;DRs by day. */
   tldrs: Map<string, string>
-  /** One line per failed request: host, status and the host's own message, never the token or model output. */
-  problems: string[]
-  /** Requests sent, retries included. */
-  requests: number
 }
 
 export const nothingAsked = (): AskOutcome => ({
@@ -28,11 +24,7 @@ export const nothingAsked = (): AskOutcome => ({
   requests: 0,
 })
 
-/**
- * Asks the model for the papers' summaries, batch after batch, within the run's request ceiling and
- * time limit. A batch the host finds too long, or whose answer was cut off, is asked again in halves.
- * Every paper ends up in the outcome's `summaries` or in its `failed`.
- */
+/** A batch the host finds too long, or whose answer was cut off, is asked again in halves. */
 export async function askModel(
   papers: readonly Paper[],
   client: ModelClient,
@@ -86,10 +78,7 @@ export async function askModel(
   }
 }
 
-/**
- * One post's TL;DR in one request, into the outcome's `tldrs` (no retry of a bad answer: the post has its
- * own line to fall back on).
- */
+/** No retry of a bad answer: the post has its own TL;DR to fall back on. */
 export async function askTldr(
   request: TldrRequest,
   client: ModelClient,

@@ -1,10 +1,7 @@
 import type { Paper } from '../core/paper.js'
 import { languageFacts, summaryCharacters } from './language.js'
 
-/**
- * Part of every cache key: raise it when the prompt or the schema changes what a summary says, so
- * cached summaries are written again under the new prompt.
- */
+/** Part of every cache key: raise it when the prompt or the schema changes what a summary says. */
 export const PROMPT_VERSION = 1
 
 /** Longest abstract sent: real ones stay under ~2,100 characters; a hostile one must not fill a request. */
