@@ -11,7 +11,7 @@ import { z } from '../core/zod.js'
 import { cleanSummary, type Summary } from './plain-text.js'
 import { PROMPT_VERSION } from './prompt.js'
 
-/** Variant (prompt version, language, model) → summary: a paper's entry, or a day's TL;DR (`summary` only). */
+/** Variant (prompt version, language, model) → a paper's summary, or a day's TL;DR (`summary` only). */
 export type CachedSummaries = ReadonlyMap<string, Summary>
 
 const entrySchema = z.strictObject({ summary: z.string(), title: z.optional(z.string()) })

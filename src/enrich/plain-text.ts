@@ -9,10 +9,10 @@ export interface Summary {
 export const MAX_SUMMARY_LENGTH = 600
 export const MAX_TITLE_LENGTH = 200
 
-/** Control, format (bidi, zero-width, tags), private-use and lone surrogates: some make text read otherwise. */
+/** Control, format (bidi, zero-width, tags), private-use, lone surrogates: some make text read otherwise. */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu
 
-/** One line of plain text, safe to measure, compare and store; escaping it for markdown is the digest's job. */
+/** One line of plain text, safe to measure, compare and store; escaping for markdown is the digest's job. */
 export function cleanModelText(text: string, maxLength: number): string {
   // Work on a bounded prefix: a 100 KB answer must not cost 100 KB of regular-expression work.
   const bounded = text.length > maxLength * 8 ? text.slice(0, maxLength * 8) : text

@@ -50,7 +50,7 @@ export interface SummaryStats {
   whyMissing?: string
 }
 
-/** E.g. "3 of 30 papers have no model summary: 2 rate limited by the model host, 1 missing from the answer." */
+/** E.g. "2 of 30 papers have no model summary: 2 rate limited by the model host". */
 export function describeMissing(stats: SummaryStats): string | undefined {
   const entries = (Object.entries(stats.missing) as Array<[Reason, number]>).filter(([, count]) => count > 0)
   if (entries.length === 0) return undefined

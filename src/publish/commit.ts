@@ -3,10 +3,7 @@ import { gitHubPublisher, withStateFiles } from './github.js'
 import type { GitHubConnection } from './octokit.js'
 import { commitOnce } from './read-back.js'
 
-/**
- * Commit mode: a change set as one commit on the target branch, through the GitHub API; only the files
- * of the change set are touched, and a branch that moved is read again (see gitHubPublisher).
- */
+/** Only the files of the change set are touched; a branch that moved is read again (see gitHubPublisher). */
 export function createCommitPublisher(connection: GitHubConnection): Publisher {
   const { log } = connection
   return gitHubPublisher(connection, undefined, async (repository, { base }, changes, target) => {

@@ -12,16 +12,13 @@ import { createCommitPublisher } from './commit.js'
 import { createPullRequestPublisher } from './pull-request.js'
 import type { Publisher } from '../core/changes.js'
 
-/**
- * The folders a run may write to (posts, data, the record, the summary cache), read with its first files
- * so that the commit needs no read of its own. A post path with a folder of its own is read at commit.
- */
+/** Read with the run's first files, so that the commit needs no read of its own. */
 function runFolders({ postsDir, dataDir }: Settings): string[] {
   const folders = [postsDir, dataDir, posix.dirname(recordPath('0000-00-00')), CACHE_DIR]
   return folders.flatMap((folder) => (folder === undefined ? [] : [posix.normalize(folder)]))
 }
 
-/** The publisher for the settings' target; `print` receives dry-run output (stdout in the CLI, the log in the action). */
+/** `print` receives dry-run output (stdout in the CLI, the log in the action). */
 export function createPublisher(settings: Settings, log: Log, print: (text: string) => void): Publisher {
   const { target } = settings
   if (target.mode === 'dry-run') return createDryRunPublisher({ print })
@@ -38,7 +35,6 @@ export function createPublisher(settings: Settings, log: Log, print: (text: stri
     : createPullRequestPublisher(connection, target.workBranch)
 }
 
-/** The workflow to start after a commit lands: commit mode with `dispatch-workflow` only. */
 export function createDispatch({ target }: Settings, log: Log): DispatchWorkflow | undefined {
   if (target.mode !== 'commit' || target.dispatchWorkflow === undefined) return undefined
   const { github, dispatchWorkflow: workflow } = target

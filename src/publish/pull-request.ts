@@ -4,13 +4,8 @@ import type { GitHubConnection } from './octokit.js'
 import { commitOnce, createBranchOnce, openPullRequestOnce } from './read-back.js'
 
 /**
- * Pull-request mode: a change set as one commit on `workBranch` (created from the target branch when
- * missing), and a pull request from it into the target branch, opened once and updated after. The work
- * branch gets what the target branch lacks; a file already on it follows `overwrite` there too: a
- * person's fix pushed to the open pull request stays under `changed` (the record on the work branch
- * says what the action wrote there) and `never`; under `always`, the action's rendering wins (the fix
- * stays in the branch's history, which is never rewritten). Files are read on the open pull request's
- * branch, which holds what the action wrote last.
+ * A file already on the work branch follows `overwrite` there too: a person's fix pushed to the open pull
+ * request stays under `changed` and `never`; under `always` it stays in the history, never rewritten.
  */
 export function createPullRequestPublisher(connection: GitHubConnection, workBranch: string): Publisher {
   const { log } = connection

@@ -6,15 +6,9 @@ import { BranchMovedError, UncertainMutationError, type GitHubRepository } from 
 import type { BranchState } from './branch-state.js'
 
 /**
- * The three mutations a run makes, each sent once: when its outcome is unknown (the answer was lost,
- * or what it creates exists already), the repository is read back and the action's own result
- * recognised, so that a commit that landed is reported with its sha and dispatches the deploy. What
- * did not land is a BranchMovedError: gitHubPublisher (github.ts) reads the branch again and tries again.
- */
-
-/**
- * Commits `files` onto `branch` with compare-and-swap, and says so; a commit whose answer was lost is
- * ours when the head has our parent and files.
+ * Each mutation is sent once: when its outcome is unknown the repository is read back, so that a commit
+ * that landed is reported and dispatches the deploy; what did not land is a BranchMovedError (tried again).
+ * A commit whose answer was lost is ours when the head has our parent and files.
  */
 export async function commitOnce(
   repository: GitHubRepository,
@@ -37,7 +31,7 @@ export async function commitOnce(
   return commit
 }
 
-/** Creates the work branch at `oid`; one whose answer was lost is ours when it points at `oid`. */
+/** A branch whose answer was lost is ours when it points at `oid`. */
 export async function createBranchOnce(
   repository: GitHubRepository,
   { repositoryId, base, name, oid }: { repositoryId: string; base: string; name: string; oid: string },
@@ -51,7 +45,7 @@ export async function createBranchOnce(
   })
 }
 
-/** Opens the pull request from `head`; one whose answer was lost is found open from `head`. */
+/** A pull request whose answer was lost is found open from `head`. */
 export async function openPullRequestOnce(
   repository: GitHubRepository,
   repositoryId: string,
