@@ -50,8 +50,7 @@ export async function askModel(
         jsonSchema: answerJsonSchema(language),
         maxTokens: limits.outputTokens,
       })
-      const asked = batch.papers.map(({ id, title, summary }) => ({ id, title, abstract: summary }))
-      const answer = readAnswer(reply, asked, language, wantsTitle(language))
+      const answer = readAnswer(reply, batch.papers, language, wantsTitle(language))
       if (!answer.ok) {
         throw new ModelCallError(
           `the answer for ${describe(batch)}: ${REASONS[answer.reason]}`,
@@ -66,9 +65,8 @@ export async function askModel(
     } catch (error) {
       if (!(error instanceof ModelCallError)) throw error
       if ((error.splittable || error.reason === 'cut-off') && batch.papers.length > 1) {
-        const halves = splitBatch(batch, language)
         log.info(`Model request for ${describe(batch)} was too long (${error.reason}); asking in two halves`)
-        queue.unshift(...halves)
+        queue.unshift(...splitBatch(batch, language))
         continue
       }
       log.warning(`Model summaries: ${error.message}`)

@@ -1,13 +1,11 @@
+import type { Paper } from '../core/paper.js'
+
 /**
  * A model can put a summary under the wrong id (by mistake, or steered by an abstract), and the schema
  * cannot tell. The terms only one paper of the request has (a method, a dataset, a number, a rare word)
- * can: summaries keep such names as written in any language.
+ * can: summaries keep such names as written in any language. `summary` is the paper's abstract.
  */
-export interface PaperText {
-  id: string
-  title: string
-  abstract: string
-}
+export type PaperText = Pick<Paper, 'id' | 'title' | 'summary'>
 
 /** Words that say nothing of which paper a text is about. */
 const COMMON = new Set(
@@ -41,7 +39,7 @@ export function unboundSummaries(
 ): Set<string> {
   const unbound = new Set<string>()
   if (papers.length < 2) return unbound
-  const termsByPaper = new Map(papers.map((paper) => [paper.id, termsOf(`${paper.title} ${paper.abstract}`)]))
+  const termsByPaper = new Map(papers.map((paper) => [paper.id, termsOf(`${paper.title} ${paper.summary}`)]))
   // A term of several papers of the request tells none of them apart.
   const seen = new Map<string, number>()
   for (const terms of termsByPaper.values())

@@ -12,20 +12,16 @@ import { createCommitPublisher } from './commit.js'
 import { createPullRequestPublisher } from './pull-request.js'
 import type { Publisher } from '../core/changes.js'
 
-/** Read with the run's first files, so that the commit needs no read of its own. */
-function runFolders({ postsDir, dataDir }: Settings): string[] {
-  const folders = [postsDir, dataDir, posix.dirname(recordPath('0000-00-00')), CACHE_DIR]
-  return folders.flatMap((folder) => (folder === undefined ? [] : [posix.normalize(folder)]))
-}
-
 /** `print` receives dry-run output (stdout in the CLI, the log in the action). */
 export function createPublisher(settings: Settings, log: Log, print: (text: string) => void): Publisher {
-  const { target } = settings
+  const { target, postsDir, dataDir } = settings
   if (target.mode === 'dry-run') return createDryRunPublisher({ print })
   if (target.mode === 'files') return createFilesPublisher({ root: target.workspace, log })
+  // Read with the run's first files, so that the commit needs no read of its own.
+  const folders = [postsDir, dataDir, posix.dirname(recordPath('0000-00-00')), CACHE_DIR]
   const connection = {
     ...target.github,
-    folders: runFolders(settings),
+    folders: folders.flatMap((folder) => (folder === undefined ? [] : [posix.normalize(folder)])),
     userAgent: USER_AGENT,
     log,
     clock: systemClock,
