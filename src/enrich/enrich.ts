@@ -114,7 +114,7 @@ export async function openSummaries(
         byId.set(paper.id, summary ? { ...summary, origin: 'model' } : fallback(paper, reason))
       }
       const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
-      const stats = collectStats(shown, asked.requests, asked.problems)
+      const stats = collectStats(shown, asked)
       if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,
@@ -156,11 +156,7 @@ function fallback(paper: Paper, reason: Reason): EnrichedPaper {
     : { summary: aiSummary, origin: 'hf-ai-summary', reason }
 }
 
-function collectStats(
-  byId: ReadonlyMap<string, EnrichedPaper>,
-  requests: number,
-  problems: string[],
-): SummaryStats {
+function collectStats(byId: ReadonlyMap<string, EnrichedPaper>, asked: AskOutcome): SummaryStats {
   const papers = [...byId.values()]
   const from = (origin: EnrichedPaper['origin']) => papers.filter((paper) => paper.origin === origin).length
   const missing: SummaryStats['missing'] = {}
@@ -170,9 +166,9 @@ function collectStats(
     fromModel: from('model'),
     fromCache: from('cache'),
     fromHuggingFace: from('hf-ai-summary'),
-    requests,
+    requests: asked.requests,
     missing,
-    problems,
+    problems: asked.problems,
   }
   return { ...stats, whyMissing: describeMissing(stats) }
 }

@@ -33,7 +33,6 @@ export interface EnrichedPaper {
   reason?: Reason
 }
 
-/** What the run's report says about the model summaries. */
 export interface SummaryStats {
   /** Distinct papers the run asked summaries for. */
   papers: number

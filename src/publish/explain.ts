@@ -30,7 +30,6 @@ export function outcomeUnknown(error: unknown): boolean {
   )
 }
 
-/** The most GraphQL errors one message quotes. */
 const QUOTED_ERRORS = 3
 
 export function explainGitHubError(error: unknown, context: FailureContext): string {

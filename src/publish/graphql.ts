@@ -89,7 +89,6 @@ export const CREATE_COMMIT_ON_BRANCH = `mutation CreateCommitOnBranch($input: Cr
   createCommitOnBranch(input: $input) { commit { oid url } }
 }`
 
-/** The pull-request work branch, started at the target branch's head. */
 export const CREATE_REF = `mutation CreateRef($input: CreateRefInput!) {
   createRef(input: $input) { ref { name } }
 }`
