@@ -6,11 +6,26 @@ import type { Log } from '../core/log.js'
 import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../core/version.js'
 import { createWorkflowDispatch, type DispatchWorkflow } from './dispatch.js'
-import { createDryRunPublisher } from './dry-run.js'
 import { createFilesPublisher } from './files.js'
 import { createCommitPublisher } from './commit.js'
 import { createPullRequestPublisher } from './pull-request.js'
 import type { Publisher } from '../core/changes.js'
+
+/** Prints what would be written and writes nothing; every file counts as would-be-written. */
+export function createDryRunPublisher({ print }: { print: (text: string) => void }): Publisher {
+  return {
+    publish(changes) {
+      for (const file of changes.files)
+        print(changes.files.length === 1 ? file.content : `==> ${file.path} <==\n${file.content}\n`)
+      return Promise.resolve({ written: changes.files.map((file) => file.path), kept: [] })
+    },
+
+    // A dry run reads no repository: every state file counts as absent, so it shows a first run.
+    readText() {
+      return Promise.resolve(undefined)
+    },
+  }
+}
 
 /** `print` receives dry-run output (stdout in the CLI, the log in the action). */
 export function createPublisher(settings: Settings, log: Log, print: (text: string) => void): Publisher {
