@@ -50,9 +50,7 @@ export function promptText(text: string, maxLength: number): string {
 
 /** The answer's JSON schema for `response_format: { type: "json_schema", strict: true }`. */
 export function answerJsonSchema(language: string) {
-  const item = wantsTitle(language)
-    ? { id: STRING, summary: STRING, title: STRING }
-    : { id: STRING, summary: STRING }
+  const item = { id: STRING, summary: STRING, ...(wantsTitle(language) && { title: STRING }) }
   const summaries = { type: 'array', items: strictObject(item) }
   return { name: 'paper_summaries', strict: true, schema: strictObject({ summaries }) }
 }
