@@ -11,40 +11,16 @@ export function createPullRequestPublisher(connection: GitHubConnection, workBra
   const { log } = connection
   return gitHubPublisher(connection, workBranch, async (repository, state, changes, target) => {
     const { repositoryId, base } = state
-    let work = state.work
-    if (work === undefined) {
-      await createBranchOnce(
-        repository,
-        { repositoryId, base: base.name, name: workBranch, oid: base.headOid },
-        log,
-      )
-      log.info(`Created branch ${workBranch} from ${base.name}`)
-      work = { name: workBranch, headOid: base.headOid, blobs: base.blobs }
-    }
+    const work = state.work ?? (await createBranchOnce(repository, repositoryId, base, workBranch, log))
     const { pending, kept } = filesToWrite(target.pending, work, changes.overwrite, log)
     const { files, kept: optedOut } = await withStateFiles(repository, changes, pending, work, log)
     const { message } = changes
     const commit = files.length > 0 ? await commitOnce(repository, work, files, { message, log }) : undefined
-    let pullRequestUrl = state.openPullRequestUrl
-    if (pullRequestUrl === undefined) {
-      const [title = '', ...body] = message.split('\n')
-      pullRequestUrl = await openPullRequestOnce(
-        repository,
-        repositoryId,
-        {
-          base: base.name,
-          head: work.name,
-          title,
-          body: body.join('\n').trim() || 'Opened by hf-daily-papers.',
-        },
-        log,
-      )
-      log.info(`Opened pull request ${pullRequestUrl}`)
-    } else {
-      log.info(
-        commit ? `Updated pull request ${pullRequestUrl}` : `Pull request ${pullRequestUrl} left as it is`,
-      )
-    }
+    const opened = state.openPullRequestUrl
+    if (opened !== undefined)
+      log.info(commit ? `Updated pull request ${opened}` : `Pull request ${opened} left as it is`)
+    const request = { base: base.name, head: work.name, message }
+    const pullRequestUrl = opened ?? (await openPullRequestOnce(repository, repositoryId, request, log))
     return {
       written: files.map((file) => file.path),
       kept: [...target.kept, ...kept, ...optedOut],
