@@ -9,6 +9,7 @@ import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/ch
 import { logKept, writeDecision } from './write-policy.js'
 import { parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
+import { commitOnce } from './read-back.js'
 
 /** Attempts when the branch moves between our read and our commit. */
 const MAX_COMMIT_ATTEMPTS = 4
@@ -75,14 +76,17 @@ export function gitHubPublisher(
   }
 }
 
-/** A state file that changed on `branch` during the run is merged entry by entry: none lost or put back. */
-export async function withStateFiles(
+/**
+ * `pending` and the record files they change, as one commit on `branch`. A state file that changed there
+ * during the run is merged entry by entry: none lost or put back.
+ */
+export async function commitPending(
   repository: GitHubRepository,
   changes: ChangeSet,
   pending: FileChange[],
   branch: BranchState,
   log: Log,
-): Promise<{ files: FileChange[]; kept: PublishResult['kept'] }> {
+): Promise<PublishResult> {
   const read = batchedReader((paths) => repository.readTexts(branch.name, undefined, paths))
   const removed = await optedOut(read, changes, pending, branch)
   const kept = [...removed].map((path) => ({ path, reason: 'unrecorded' as const }))
@@ -100,7 +104,15 @@ export async function withStateFiles(
     if (decision.write) files.push(merged)
     else if (decision.reason === 'too-large') logKept(log, file, decision.reason, `on ${branch.name}`)
   }
-  return { files, kept }
+  const { message } = changes
+  const commit = files.length > 0 ? await commitOnce(repository, branch, files, { message, log }) : undefined
+  return {
+    written: files.map((file) => file.path),
+    kept,
+    commitSha: commit?.oid,
+    commitUrl: commit?.url,
+    commitBranch: commit && branch.name,
+  }
 }
 
 /** Refreshed posts whose record entry was removed during the run (the documented opt-out): not written. */

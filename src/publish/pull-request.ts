@@ -1,7 +1,7 @@
 import type { Publisher } from '../core/changes.js'
-import { filesToWrite, gitHubPublisher, withStateFiles } from './github.js'
+import { commitPending, filesToWrite, gitHubPublisher } from './github.js'
 import type { GitHubConnection } from './octokit.js'
-import { commitOnce, createBranchOnce, openPullRequestOnce } from './read-back.js'
+import { createBranchOnce, openPullRequestOnce } from './read-back.js'
 
 /**
  * A file already on the work branch follows `overwrite` there too: a person's fix pushed to the open pull
@@ -13,21 +13,12 @@ export function createPullRequestPublisher(connection: GitHubConnection, workBra
     const { repositoryId, base } = state
     const work = state.work ?? (await createBranchOnce(repository, repositoryId, base, workBranch, log))
     const { pending, kept } = filesToWrite(target.pending, work, changes.overwrite, log)
-    const { files, kept: optedOut } = await withStateFiles(repository, changes, pending, work, log)
-    const { message } = changes
-    const commit = files.length > 0 ? await commitOnce(repository, work, files, { message, log }) : undefined
+    const result = await commitPending(repository, changes, pending, work, log)
     const opened = state.openPullRequestUrl
     if (opened !== undefined)
-      log.info(commit ? `Updated pull request ${opened}` : `Pull request ${opened} left as it is`)
-    const request = { base: base.name, head: work.name, message }
+      log.info(result.commitSha ? `Updated pull request ${opened}` : `Pull request ${opened} left as it is`)
+    const request = { base: base.name, head: work.name, message: changes.message }
     const pullRequestUrl = opened ?? (await openPullRequestOnce(repository, repositoryId, request, log))
-    return {
-      written: files.map((file) => file.path),
-      kept: [...target.kept, ...kept, ...optedOut],
-      commitSha: commit?.oid,
-      commitUrl: commit?.url,
-      commitBranch: commit ? work.name : undefined,
-      pullRequestUrl,
-    }
+    return { ...result, kept: [...target.kept, ...kept, ...result.kept], pullRequestUrl }
   })
 }
