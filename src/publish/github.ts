@@ -115,7 +115,7 @@ export async function commitPending(
   }
 }
 
-/** Refreshed posts whose record entry was removed during the run (the documented opt-out): not written. */
+/** Refreshed posts whose record entry was removed during the run (the opt-out): not written nor put back. */
 async function optedOut(
   read: Publisher['readText'],
   { record }: ChangeSet,
