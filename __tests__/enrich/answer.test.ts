@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readAnswer, type ModelReply } from '../../src/enrich/answer.js'
 
 /** Papers as a request gives them, with nothing in their text that tells them apart. */
-const asked = (...ids: string[]) => ids.map((id) => ({ id, title: '', abstract: '' }))
+const asked = (...ids: string[]) => ids.map((id) => ({ id, title: '', summary: '' }))
 
 const reply = (content: unknown, extra: Partial<ModelReply> = {}): ModelReply => ({
   content: typeof content === 'string' ? content : JSON.stringify(content),
@@ -87,14 +87,14 @@ describe('readAnswer', () => {
       {
         id: 'a',
         title: 'MiniMax-M1: Lightning Attention',
-        abstract: 'We scale MiniMax-M1 with lightning attention.',
+        summary: 'We scale MiniMax-M1 with lightning attention.',
       },
       {
         id: 'b',
         title: 'DeepSeekMath: Proof Search',
-        abstract: 'DeepSeekMath searches proofs with a verifier.',
+        summary: 'DeepSeekMath searches proofs with a verifier.',
       },
-      { id: 'c', title: 'Qwen-VL Grounding', abstract: 'Qwen-VL grounds phrases in images.' },
+      { id: 'c', title: 'Qwen-VL Grounding', summary: 'Qwen-VL grounds phrases in images.' },
     ]
     const content = {
       summaries: [
@@ -112,7 +112,7 @@ describe('readAnswer', () => {
     const papers = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon'].map((name) => ({
       id: name,
       title: `${name}Net`,
-      abstract: `${name}Net does ${name.toLowerCase()}ing.`,
+      summary: `${name}Net does ${name.toLowerCase()}ing.`,
     }))
     const summaries = papers.map((paper, index) => ({
       id: paper.id,

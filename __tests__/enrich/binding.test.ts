@@ -5,11 +5,11 @@ import { unboundSummaries } from '../../src/enrich/binding.js'
 import { fixtureDay } from './harness.js'
 import { textsIn } from '../support/llm-languages.js'
 
-const papers = fixtureDay().map(({ id, title, summary }) => ({ id, title, abstract: summary }))
+const papers = fixtureDay()
 const firstSentence = (text: string) => text.replace(/\s+/g, ' ').split(/(?<=\.) /)[0] ?? ''
 const good = (language: 'en' | 'ko') =>
   new Map(
-    papers.map((paper) => [paper.id, textsIn(language).summary(paper.title, firstSentence(paper.abstract))]),
+    papers.map((paper) => [paper.id, textsIn(language).summary(paper.title, firstSentence(paper.summary))]),
   )
 /** Each summary under the next paper's id, as a model told to by a hidden instruction did. */
 const rotated = (summaries: Map<string, string>) => {
@@ -55,7 +55,7 @@ describe("Hugging Face's own summaries of every fixture day, in requests of 20 p
       papers.map((_, index) => papers.slice(index, index + 20)).filter((_, index) => index % 20 === 0),
     )
     .map((batch) => ({
-      papers: batch.map(({ id, title, summary }) => ({ id, title, abstract: summary })),
+      papers: batch,
       summaries: new Map(
         batch.flatMap((paper) => (paper.aiSummary ? [[paper.id, paper.aiSummary] as const] : [])),
       ),

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMemoryLog } from '../support/memory-log.js'
-import { createDryRunPublisher } from '../../src/publish/dry-run.js'
+import { createDryRunPublisher } from '../../src/publish/index.js'
 import { createFilesPublisher } from '../../src/publish/files.js'
 import type { ChangeSet } from '../../src/core/changes.js'
 

@@ -5,7 +5,7 @@ import {
   CREATE_COMMIT_ON_BRANCH,
   CREATE_PULL_REQUEST,
   CREATE_REF,
-  READ_BRANCH,
+  readBranchDocument,
   readFilesDocument,
 } from '../../src/publish/graphql.js'
 
@@ -17,7 +17,7 @@ const problems = (document: string) => validate(schema, parse(document)).map((er
 describe("the action's GraphQL documents", () => {
   // Every document graphql.ts exports, as its header promises.
   it.each([
-    ['ReadBranch, with its fixed folder slots,', READ_BRANCH],
+    ['ReadBranch, with its fixed folder slots,', readBranchDocument()],
     ['CreateCommitOnBranch', CREATE_COMMIT_ON_BRANCH],
     ['CreateRef', CREATE_REF],
     ['CreatePullRequest', CREATE_PULL_REQUEST],

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { runDigest } from '../../src/pipeline/run.js'
-import { createDryRunPublisher } from '../../src/publish/dry-run.js'
+import { createDryRunPublisher } from '../../src/publish/index.js'
 import { parseSettings } from '../../src/settings/settings.js'
 import { createHuggingFaceSource, type HuggingFaceSourceOptions } from '../../src/source/huggingface.js'
 import {

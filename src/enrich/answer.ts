@@ -5,7 +5,6 @@ import type { Reason } from './reasons.js'
 import { unboundSummaries, type PaperText } from './binding.js'
 import { summaryWrittenIn } from './language.js'
 
-/** The part of a chat completion this stage reads. */
 export interface ModelReply {
   content: string | null
   refusal: string | null
@@ -13,10 +12,7 @@ export interface ModelReply {
 }
 
 type BatchAnswer =
-  /** The batch as a whole got nothing usable. */
-  | { ok: false; reason: Reason }
-  /** Per paper: its summary, or why it has none. */
-  | { ok: true; summaries: Map<string, Summary>; failed: Map<string, Reason> }
+  { ok: false; reason: Reason } | { ok: true; summaries: Map<string, Summary>; failed: Map<string, Reason> }
 
 /** An answer with at least one summary in this many under a wrong id is dropped whole. */
 const UNBOUND_SHARE = 4
@@ -24,13 +20,7 @@ const UNBOUND_SHARE = 4
 const answerSchema = z.object({ summaries: z.array(z.unknown()) })
 const itemSchema = z.object({ id: z.string(), summary: z.string(), title: z.optional(z.string()) })
 
-/**
- * Reads a model's answer for the papers asked about. Only their ids are looked up, so others are
- * ignored; a paper not answered is `missing`; of two answers for a paper the first counts; an empty
- * summary (or title, when one is asked for) is `empty`; one not written in `language` is
- * `wrong-language`; one about another paper of the request is `unbound`. Every text is cleaned and
- * capped: the answer is untrusted.
- */
+/** Each paper's summary, or why it has none; the answer is untrusted: every text is cleaned and capped. */
 export function readAnswer(
   reply: ModelReply,
   papers: readonly PaperText[],
@@ -74,20 +64,12 @@ export function readAnswer(
   return { ok: true, summaries, failed }
 }
 
-/**
- * The reply's JSON as `schema` reads it, or why there is none: the model declined, its answer was cut
- * off, or it is not the JSON asked for.
- */
 export function replyJson<T>(reply: ModelReply, schema: z.ZodMiniType<T>): { json: T } | { reason: Reason } {
   if (reply.refusal?.trim() || reply.finishReason === 'content_filter') return { reason: 'refusal' }
   if (reply.finishReason === 'length') return { reason: 'cut-off' }
-  const parsed = schema.safeParse(parseContent(reply.content))
-  return parsed.success ? { json: parsed.data } : { reason: 'invalid-answer' }
-}
-
-/** The content's JSON (depth-bounded like every answer's), or undefined when it has none. */
-function parseContent(content: string | null): unknown {
+  const content = reply.content ?? ''
   // Servers without structured output often wrap JSON in a ```json fence despite being asked not to.
-  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(content ?? '')
-  return answerJson(fenced?.[1] ?? content ?? '')
+  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(content)
+  const parsed = schema.safeParse(answerJson(fenced?.[1] ?? content))
+  return parsed.success ? { json: parsed.data } : { reason: 'invalid-answer' }
 }

@@ -5,19 +5,15 @@ import type { Summary } from './plain-text.js'
 import { GITHUB_MODELS_LOW_TIER, planBatches, splitBatch, type Batch } from './batch.js'
 import { ModelCallError, type ModelClient } from './client.js'
 import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
-import { REASONS, type Reason } from './reasons.js'
+import { REASONS, type Reason, type SummaryStats } from './reasons.js'
 import { plural } from '../core/wording.js'
 import { readTldr, tldrRequest, type TldrRequest } from './tldr.js'
 
-export interface AskOutcome {
+export interface AskOutcome extends Pick<SummaryStats, 'problems' | 'requests'> {
   summaries: Map<string, Summary>
   failed: Map<string, Reason>
   /** TL;DRs by day. */
   tldrs: Map<string, string>
-  /** One line per failed request: host, status and the host's own message, never the token or model output. */
-  problems: string[]
-  /** Requests sent, retries included. */
-  requests: number
 }
 
 export const nothingAsked = (): AskOutcome => ({
@@ -28,11 +24,7 @@ export const nothingAsked = (): AskOutcome => ({
   requests: 0,
 })
 
-/**
- * Asks the model for the papers' summaries, batch after batch, within the run's request ceiling and
- * time limit. A batch the host finds too long, or whose answer was cut off, is asked again in halves.
- * Every paper ends up in the outcome's `summaries` or in its `failed`.
- */
+/** A batch the host finds too long, or whose answer was cut off, is asked again in halves. */
 export async function askModel(
   papers: readonly Paper[],
   client: ModelClient,
@@ -58,8 +50,7 @@ export async function askModel(
         jsonSchema: answerJsonSchema(language),
         maxTokens: limits.outputTokens,
       })
-      const asked = batch.papers.map(({ id, title, summary }) => ({ id, title, abstract: summary }))
-      const answer = readAnswer(reply, asked, language, wantsTitle(language))
+      const answer = readAnswer(reply, batch.papers, language, wantsTitle(language))
       if (!answer.ok) {
         throw new ModelCallError(
           `the answer for ${describe(batch)}: ${REASONS[answer.reason]}`,
@@ -74,9 +65,8 @@ export async function askModel(
     } catch (error) {
       if (!(error instanceof ModelCallError)) throw error
       if ((error.splittable || error.reason === 'cut-off') && batch.papers.length > 1) {
-        const halves = splitBatch(batch, language)
         log.info(`Model request for ${describe(batch)} was too long (${error.reason}); asking in two halves`)
-        queue.unshift(...halves)
+        queue.unshift(...splitBatch(batch, language))
         continue
       }
       log.warning(`Model summaries: ${error.message}`)
@@ -86,10 +76,7 @@ export async function askModel(
   }
 }
 
-/**
- * One post's TL;DR in one request, into the outcome's `tldrs` (no retry of a bad answer: the post has its
- * own line to fall back on).
- */
+/** No retry of a bad answer: the post has its own TL;DR to fall back on. */
 export async function askTldr(
   request: TldrRequest,
   client: ModelClient,

@@ -1,40 +1,29 @@
 import type { Paper } from '../core/paper.js'
 import { answerJsonSchema, systemPrompt, userPrompt, wantsTitle } from './prompt.js'
 
-/** What one request may carry. */
-export interface RequestLimits {
-  inputTokens: number
-  outputTokens: number
-  /** More papers per answer make answers less reliable (ids dropped or mixed up). */
-  maxPapers: number
-}
-
 /**
  * GitHub Models' free plan for a "low" tier model (such as openai/gpt-4.1-mini), as documented in
  * 2025: 8,000 input and 4,000 output tokens per request (and 15 requests a minute, 150 a day).
  */
-export const GITHUB_MODELS_LOW_TIER: RequestLimits = {
+export const GITHUB_MODELS_LOW_TIER = {
   inputTokens: 8_000,
   outputTokens: 4_000,
+  /** More papers per answer make answers less reliable (ids dropped or mixed up). */
   maxPapers: 20,
 }
+type RequestLimits = typeof GITHUB_MODELS_LOW_TIER
 
-/**
- * Shares of the limits a batch is planned to fill. The estimate already errs high (English abstracts
- * are ~5.1 characters per token with o200k, the estimate counts 4), so this leaves room for the
- * chat framing and another model's tokenizer.
- */
+/** Shares of the limits a batch fills: room for the chat framing and another model's tokenizer. */
 const INPUT_SHARE = 0.85
 const OUTPUT_SHARE = 0.8
 
 /**
- * Output tokens planned per paper: measured with o200k, a 3-sentence Korean summary (~150 characters)
- * is ~85 tokens and a translated title ~20, an English summary ~80; plus ~25 for the JSON around them,
- * and 40% on top for longer answers and other tokenizers.
+ * Measured with o200k: a 3-sentence Korean summary is ~85 tokens and a translated title ~20, an English
+ * summary ~80; plus ~25 for the JSON around them, and 40% on top for longer answers and other tokenizers.
  */
 const OUTPUT_TOKENS_PER_PAPER = { withTitle: 175, summaryOnly: 120 }
 
-/** Tokens a text will take, erring high: 4 ASCII characters a token, every other character a token. */
+/** Errs high: 4 ASCII characters a token (English abstracts are ~5.1 with o200k), any other a token. */
 export function estimateTokens(text: string): number {
   const ascii = text.match(/\p{ASCII}/gu)?.length ?? 0
   return Math.ceil(ascii / 4 + (text.match(/\P{ASCII}/gu)?.length ?? 0))
@@ -46,11 +35,7 @@ export interface Batch {
   inputTokens: number
 }
 
-/**
- * Cuts the papers, in order, into as few requests as fit `limits`: each batch is filled until the next
- * paper would pass the input or output budget or the paper count. A paper always fits alone, since
- * its abstract is cut to MAX_PROMPT_ABSTRACT.
- */
+/** In order, as few requests as fit; a paper always fits alone, its abstract cut to MAX_PROMPT_ABSTRACT. */
 export function planBatches(papers: readonly Paper[], language: string, limits: RequestLimits): Batch[] {
   const overhead = requestTokens([], language)
   const inputBudget = limits.inputTokens * INPUT_SHARE
@@ -77,7 +62,6 @@ export function planBatches(papers: readonly Paper[], language: string, limits: 
   return batches
 }
 
-/** A batch the host refused as too long, as two halves to ask for one after the other. */
 export function splitBatch(batch: Batch, language: string): [Batch, Batch] {
   const middle = Math.ceil(batch.papers.length / 2)
   const half = (papers: Paper[]): Batch => ({ papers, inputTokens: requestTokens(papers, language) })

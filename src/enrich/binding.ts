@@ -1,17 +1,11 @@
-/**
- * Whether each summary of an answer is about the paper its id names. A model can put a summary under the
- * wrong id (by mistake, or told to by an instruction hidden in one abstract), and an answer that passes
- * the schema says nothing of that. So each summary is compared with every paper of its request: the
- * terms only one paper's title and abstract have (a method's name, a dataset, a number, a rare word)
- * tell which paper a summary is about. Summaries keep such names as written in any language.
- */
+import type { Paper } from '../core/paper.js'
 
-/** The paper as the request gave it. */
-export interface PaperText {
-  id: string
-  title: string
-  abstract: string
-}
+/**
+ * A model can put a summary under the wrong id (by mistake, or steered by an abstract), and the schema
+ * cannot tell. The terms only one paper of the request has (a method, a dataset, a number, a rare word)
+ * can: summaries keep such names as written in any language. `summary` is the paper's abstract.
+ */
+export type PaperText = Pick<Paper, 'id' | 'title' | 'summary'>
 
 /** Words that say nothing of which paper a text is about. */
 const COMMON = new Set(
@@ -37,9 +31,7 @@ function termsOf(text: string): Set<string> {
 
 /**
  * The ids whose summary shares more distinctive terms with another paper of the request than with its
- * own: those summaries are about another paper and are not to be shown or kept. A summary that shares
- * no distinctive term with any paper passes: nothing tells it apart (short translated summaries of
- * papers without names can be so).
+ * own. One that shares none passes: nothing tells it apart (short translated summaries can be so).
  */
 export function unboundSummaries(
   papers: readonly PaperText[],
@@ -47,7 +39,7 @@ export function unboundSummaries(
 ): Set<string> {
   const unbound = new Set<string>()
   if (papers.length < 2) return unbound
-  const termsByPaper = new Map(papers.map((paper) => [paper.id, termsOf(`${paper.title} ${paper.abstract}`)]))
+  const termsByPaper = new Map(papers.map((paper) => [paper.id, termsOf(`${paper.title} ${paper.summary}`)]))
   // A term of several papers of the request tells none of them apart.
   const seen = new Map<string, number>()
   for (const terms of termsByPaper.values())

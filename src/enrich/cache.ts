@@ -1,4 +1,3 @@
-import type { FileChange } from '../core/file-change.js'
 import type { Log } from '../core/log.js'
 import {
   readStateFiles,
@@ -12,7 +11,7 @@ import { z } from '../core/zod.js'
 import { cleanSummary, type Summary } from './plain-text.js'
 import { PROMPT_VERSION } from './prompt.js'
 
-/** Variant (prompt version, language, model) → summary: a paper's entry, or a day's TL;DR (`summary` only). */
+/** Variant (prompt version, language, model) → a paper's summary, or a day's TL;DR (`summary` only). */
 export type CachedSummaries = ReadonlyMap<string, Summary>
 
 const entrySchema = z.strictObject({ summary: z.string(), title: z.optional(z.string()) })
@@ -42,22 +41,13 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
   },
 }
 
-/** Where the summaries are kept, relative to the repository root. */
 export const CACHE_DIR = posix.join(STATE_DIR, SUMMARY_CACHE.name)
-
-/** A summary's key in the cache (a paper's id, or `tldr` and a day) and the day Hugging Face listed it on. */
-interface CacheKey {
-  key: string
-  /** `YYYY-MM-DD`: the day of the post that shows the paper, or the TL;DR's own day. */
-  day: string
-}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 /**
- * The cache file of the papers Hugging Face listed on a day, and of that day's TL;DR
- * (`2025-11-04` → `summaries/2025-11-04.json`): a day's post, and so its pull request, touches only its
- * own day's file. Built only from a checked date (else `other`), never from a paper's text.
+ * A day's post, and so its pull request, touches only its own day's file (`summaries/2025-11-04.json`);
+ * built only from a checked date (else `other`), never from a paper's text.
  */
 export function cachePath(day: string): string {
   return statePath(SUMMARY_CACHE, dayShard(day))
@@ -66,9 +56,8 @@ export function cachePath(day: string): string {
 const dayShard = (day: string) => (DAY.test(day) ? day : 'other')
 
 /**
- * The shard a summary was kept in before the cache was kept by day (1.x): its paper's arXiv month
- * (`2511.01234` → `summaries/2511.json`), a TL;DR's day's month (`tldr 2025-11-04` → `2511`). Read as a
- * fallback, so that a blog's summaries are not asked for again, but never written or deleted.
+ * 1.x kept a summary by its paper's arXiv month (`2511.01234` → `2511`), a TL;DR by its day's month: read
+ * as a fallback, so that a blog's summaries are not asked for again, but never written or deleted.
  */
 function legacyShard(key: string): string | undefined {
   const arxiv = /^(\d{4})\.\d{4,5}(?:v\d+)?$/.exec(key)
@@ -82,23 +71,15 @@ export function variantKey(model: string, language: string): string {
   return `v${PROMPT_VERSION} ${language} ${model}`
 }
 
-export interface SummaryCache {
-  get(id: string, variant: string): Summary | undefined
-  add(id: string, variant: string, summary: Summary): void
-  /** The files that gained summaries, rendered; none when nothing was added (a re-run commits nothing). */
-  changedFiles(): FileChange[]
-}
-
 /**
- * Reads the cache files that can hold these summaries: their days' files, and the legacy arXiv-month
- * files as a fallback, all asked for at once (one request on GitHub). A key listed on several days is
- * kept in the latest one's file, the run's own day when a refresh also shows it on an earlier one.
+ * `keys`: a paper's id (or `tldr` and a day) and the day Hugging Face listed it on. All files are asked
+ * for at once (one request on GitHub). A key listed on several days is kept in the latest one's file.
  */
 export async function loadCache(
-  keys: readonly CacheKey[],
+  keys: ReadonlyArray<{ key: string; day: string }>,
   readText: (path: string) => Promise<string | undefined>,
   log: Log,
-): Promise<SummaryCache> {
+) {
   const home = new Map<string, string>()
   for (const { key, day } of keys) {
     const path = cachePath(day)
@@ -112,13 +93,13 @@ export async function loadCache(
   const files = await readStateFiles(SUMMARY_CACHE, shards, readText, log)
   const added = new Map<string, Map<string, Summary>>()
   const stored = (key: string) => files.get(home.get(key) ?? '')?.entries.get(key)
-  const get = (key: string, variant: string) =>
-    (added.get(key) ?? stored(key))?.get(variant) ??
-    [...files.values()].map((file) => file.entries.get(key)?.get(variant)).find(Boolean)
   return {
-    get,
-    add: (key, variant, summary) =>
+    get: (key: string, variant: string) =>
+      (added.get(key) ?? stored(key))?.get(variant) ??
+      [...files.values()].map((file) => file.entries.get(key)?.get(variant)).find(Boolean),
+    add: (key: string, variant: string, summary: Summary) =>
       void added.set(key, new Map(added.get(key) ?? stored(key)).set(variant, summary)),
+    // None when nothing was added: a re-run commits nothing.
     changedFiles: () =>
       updatedStateFiles(
         SUMMARY_CACHE,

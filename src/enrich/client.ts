@@ -16,29 +16,17 @@ export interface ModelClientConfig {
   clock: Clock
   /** Requests the run may send, retries included (llm-max-calls). */
   maxCalls: number
-  /** core/http's shared dispatcher unless given (a test's resolver, an HTTP/2 trust store). */
   dispatcher?: Dispatcher
 }
 
 export interface ChatRequest {
   system: string
   user: string
-  /** `response_format.json_schema`: name, strict, schema. */
   jsonSchema: { name: string; strict: boolean; schema: Record<string, unknown> }
   maxTokens: number
 }
 
-export interface ModelClient {
-  /** One chat completion, its retries within what is left of the run's requests; throws ModelCallError. */
-  complete(request: ChatRequest): Promise<ModelReply>
-  /**
-   * Why no further request is sent: the host failed in a way that would repeat for every request (auth,
-   * an outage, a time-out), or the run's requests or time are spent.
-   */
-  whyNotAsk(): Reason | undefined
-  /** Requests sent so far, retries included. */
-  readonly requests: number
-}
+export type ModelClient = ReturnType<typeof createModelClient>
 
 /** A call that gave no answer; its message names the host and never the token or model output. */
 export class ModelCallError extends Error {
@@ -63,13 +51,9 @@ const completionSchema = z.looseObject({
   ),
 })
 
-/**
- * Failures that concern one request's papers; the next request may still succeed. Any other failure
- * (rate limits, auth, outages, time-outs) would repeat for every request, so the run stops asking.
- */
+/** Failures of one request's papers; any other (auth, an outage, a rate limit) would repeat: stop asking. */
 const BATCH_FAILURES = new Set<Reason>(['too-large', 'invalid-answer', 'cut-off', 'refusal'])
 
-/** What a request that got no answer means for the papers asked about. */
 const FAILURE_REASONS: Record<FailureKind, Reason> = {
   unreachable: 'connection',
   broken: 'connection',
@@ -78,12 +62,8 @@ const FAILURE_REASONS: Record<FailureKind, Reason> = {
   'too-large': 'invalid-answer',
 }
 
-/**
- * `POST {llm-api-url}/chat/completions` through the outbound policy with the model host's limits: the
- * token goes to llm-api-url only (a redirect is answered, never followed), with only the headers the
- * API needs, and the answer is validated with zod.
- */
-export function createModelClient(config: ModelClientConfig): ModelClient {
+/** The token goes to llm-api-url only: a redirect is answered, never followed. */
+export function createModelClient(config: ModelClientConfig) {
   const url = new URL(`${config.apiUrl.replace(/\/+$/, '')}/chat/completions`)
   const where = `POST ${shownUrl(url)}`
   const http = createOutbound({
@@ -103,6 +83,7 @@ export function createModelClient(config: ModelClientConfig): ModelClient {
   let requests = 0
   let stoppedBy: Reason | undefined
 
+  // Throws ModelCallError; its retries stay within what is left of the run's requests.
   async function completion(chat: ChatRequest): Promise<ModelReply> {
     const body = JSON.stringify({
       model: config.model,
@@ -149,12 +130,13 @@ export function createModelClient(config: ModelClientConfig): ModelClient {
     get requests() {
       return requests
     },
-    complete: (chat) =>
+    complete: (chat: ChatRequest) =>
       completion(chat).catch((error: unknown) => {
         if (error instanceof ModelCallError && !BATCH_FAILURES.has(error.reason)) stoppedBy ??= error.reason
         throw error
       }),
-    whyNotAsk() {
+    /** Why no further request is sent: a failure that would repeat, or the run's requests or time spent. */
+    whyNotAsk(): Reason | undefined {
       if (stoppedBy !== undefined) return stoppedBy
       if (requests >= config.maxCalls) return 'max-calls'
       return config.clock.now() >= runEnd ? 'time-limit' : undefined
@@ -163,14 +145,12 @@ export function createModelClient(config: ModelClientConfig): ModelClient {
 }
 
 /**
- * A 400 that says the request is over the model's context or token limit (OpenAI, vLLM and GitHub
- * Models word it so). Not any 400 that names tokens: "max_tokens is not supported" would only fail
- * again in halves.
+ * A 400 over the model's context or token limit, as OpenAI, vLLM and GitHub Models word it; not any 400
+ * that names tokens: "max_tokens is not supported" would only fail again in halves.
  */
 const OVER_LIMIT =
   /context.length|context_length_exceeded|tokens_limit_reached|too many tokens|(?:request|input|prompt|body|message)s? (?:is |are )?too (?:large|long)/i
 
-/** What an HTTP error status (and the host's answer) means for the papers asked about. */
 function statusFailure(status: number, text: string): { reason: Reason; splittable?: true; hint?: string } {
   if (status === 401 || status === 403) {
     return {

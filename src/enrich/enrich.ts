@@ -14,17 +14,13 @@ import { describeMissing, type EnrichedPaper, type Reason, type SummaryStats } f
 import { chooseModelToken, type WorkflowToken } from './token.js'
 
 export interface EnrichOptions {
-  /** llm-api-url */
   apiUrl: string
-  /** llm-model */
   model: string
-  /** The post's language: summaries are written in it, and titles translated when it is not `en`. */
+  /** Titles are translated when it is not `en`. */
   language: string
-  /** llm-token */
   llmToken?: string
-  /** The GitHub `token` input and its GitHub: used only for GitHub Models, when llm-token is empty. */
+  /** Used only for GitHub Models, when llm-token is empty. */
   github: WorkflowToken
-  /** llm-max-calls: requests per run, retries included. */
   maxCalls: number
   userAgent: string
 }
@@ -39,39 +35,29 @@ export interface EnrichDeps {
 }
 
 export interface EnrichResult {
-  /** Every paper of the store, by id: its summary from the cache or the model, else the fallback. */
   byId: Map<string, EnrichedPaper>
-  /** The TL;DRs a model wrote, by day: from the cache or asked for. */
+  /** By day. */
   tldrs: Map<string, string>
-  /** Of the papers and TL;DRs asked for (those of the posts that are written). */
+  /** Of the papers asked for (those of the posts that are written). */
   stats: SummaryStats
-  /** Cache files that gained summaries (policy `state`): to go into the same ChangeSet as the posts. */
+  /** To go into the same ChangeSet as the posts. */
   cacheFiles: FileChange[]
 }
 
-/** What the cache holds, and the model to ask for the rest. */
 export interface SummaryStore {
   /** Every paper with its cached summary (a fallback for the rest), and the cached TL;DRs. */
   cached: Pick<EnrichResult, 'byId' | 'tldrs'>
-  /**
-   * Asks the model for what the cache lacks of `papers` and `tldrs` (all of the store's, or some), once:
-   * the summaries first, then each TL;DR. Never throws for the model's sake: every failure ends as a
-   * reason, a warning and a stat.
-   */
+  /** Asks once for what the cache lacks; never throws for the model's sake (a failure is a stat). */
   complete(papers: readonly Paper[], tldrs: readonly TldrRequest[]): Promise<EnrichResult>
 }
 
-/** Papers Hugging Face listed on one day (`YYYY-MM-DD`): their summaries are kept in that day's cache file. */
+/** Papers Hugging Face listed on one day (`YYYY-MM-DD`): their summaries go in that day's cache file. */
 export interface ListedPapers {
   day: string
   papers: readonly Paper[]
 }
 
-/**
- * Reads the cached summaries of the `listed` papers and the cached TL;DRs of the days `tldrDays`: model-written
- * summaries (and translated titles) from the cache kept in the repository, else Hugging Face's own
- * `ai_summary`, else none. Nothing is asked of the model until `complete`.
- */
+/** Nothing is asked of the model until `complete`. */
 export async function openSummaries(
   listed: readonly ListedPapers[],
   tldrDays: readonly string[],
@@ -128,7 +114,7 @@ export async function openSummaries(
         byId.set(paper.id, summary ? { ...summary, origin: 'model' } : fallback(paper, reason))
       }
       const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
-      const stats = collectStats(shown, asked.requests, asked.problems)
+      const stats = collectStats(shown, asked)
       if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,
@@ -140,7 +126,6 @@ export async function openSummaries(
   }
 }
 
-/** The papers' summaries and the TL;DRs from the model, when there is a token for its host. */
 async function ask(
   papers: Paper[],
   tldrs: readonly TldrRequest[],
@@ -164,7 +149,6 @@ async function ask(
   return outcome
 }
 
-/** Hugging Face's own `ai_summary` when the paper has one, marked as such; otherwise nothing. */
 function fallback(paper: Paper, reason: Reason): EnrichedPaper {
   const aiSummary = cleanModelText(paper.aiSummary ?? '', MAX_SUMMARY_LENGTH)
   return aiSummary === ''
@@ -172,11 +156,7 @@ function fallback(paper: Paper, reason: Reason): EnrichedPaper {
     : { summary: aiSummary, origin: 'hf-ai-summary', reason }
 }
 
-function collectStats(
-  byId: ReadonlyMap<string, EnrichedPaper>,
-  requests: number,
-  problems: string[],
-): SummaryStats {
+function collectStats(byId: ReadonlyMap<string, EnrichedPaper>, asked: AskOutcome): SummaryStats {
   const papers = [...byId.values()]
   const from = (origin: EnrichedPaper['origin']) => papers.filter((paper) => paper.origin === origin).length
   const missing: SummaryStats['missing'] = {}
@@ -186,9 +166,9 @@ function collectStats(
     fromModel: from('model'),
     fromCache: from('cache'),
     fromHuggingFace: from('hf-ai-summary'),
-    requests,
+    requests: asked.requests,
     missing,
-    problems,
+    problems: asked.problems,
   }
   return { ...stats, whyMissing: describeMissing(stats) }
 }

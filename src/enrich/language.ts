@@ -6,11 +6,7 @@ export function languageFacts(language: string): LanguageFacts {
   return LANGUAGE_FACTS[language as LanguageTag] ?? LANGUAGE_FACTS.en
 }
 
-/**
- * Per language, characters that say as much as English's 450 (about three sentences): CJK scripts
- * carry a word in one or two characters, Hangul in two or three, and Russian, Vietnamese and the
- * Romance and Germanic languages take a little more room than English.
- */
+/** As much as English's 450 characters: a CJK word takes one or two, a Hangul one two or three. */
 const SUMMARY_CHARACTERS: Record<Script, number> = {
   latin: 450,
   cyrillic: 450,
@@ -40,29 +36,18 @@ const LETTERS = {
   cyrillic: /[\p{L}&&\p{Script=Cyrillic}]/gv,
 }
 
-/**
- * The least share of a text's letters its language's own script must have. Names of methods, models and
- * datasets stay in Latin letters in any language, so a real Korean or Russian summary is never all
- * Hangul or Cyrillic; an English one has none at all.
- */
+/** Names of methods, models and datasets stay in Latin letters, so a Korean summary is never all Hangul. */
 const OWN_SCRIPT_SHARE = 0.2
 /** A Japanese text has kana among its Han characters; a Chinese one almost none. */
 const KANA_SHARE = 0.08
 /** Latin-script languages: at most this share of letters in another script. */
 const FOREIGN_SHARE = 0.2
 
-/**
- * Characters written differently in Simplified and Traditional Chinese that are common in summaries of
- * research (this, one, we, for, come, time, can, learn, real, test, with, to, send, now, enter, pass,
- * number, according to, about, body, tell, language, model-type words...).
- */
+/** Characters common in research summaries that Simplified and Traditional Chinese write differently. */
 const SIMPLIFIED = /[这个们说为来时会学实验与对发现进过还数据关体么认语应该问题类种强标检测图络网统计训练]/g
 const TRADITIONAL = /[這個們說為來時會學實驗與對發現進過還數據關體麼認語應該問題類種強標檢測圖絡網統計訓練]/g
 
-/**
- * Common short words of each Latin-script language, to tell an English answer from the one asked for:
- * a summary of three sentences uses several of its language's own, and more of them than of English's.
- */
+/** A summary of three sentences uses several of its language's own, and more of them than of English's. */
 const FUNCTION_WORDS: Record<string, readonly string[]> = {
   // None that another of these languages uses too (`a`, `as`, `in`).
   en: [
@@ -84,11 +69,8 @@ function wordsOf(text: string, language: string): number {
 }
 
 /**
- * Whether a model's text is written in `language`, by its letters. `running`: the text is sentences (a
- * summary, a TL;DR): the language's script holds enough of its letters (kana for Japanese, the
- * variant's own characters for Chinese), and a Latin-script language's text does not read as English
- * when English was not asked for. Otherwise (a translated title, which may keep most of its names) a
- * letter of the script is enough. Text without letters passes: there is nothing to tell by.
+ * By its letters. `running` text (sentences) needs a share of its script and, in a Latin-script language,
+ * not to read as English; a translated title may keep most of its names: a letter of the script is enough.
  */
 export function writtenIn(text: string, language: string, running: boolean): boolean {
   const letters = count(text, LETTERS.all)
@@ -120,7 +102,6 @@ export function writtenIn(text: string, language: string, running: boolean): boo
   }
 }
 
-/** Whether a summary, and its title if any, is written in `language` (a title may keep most of its names). */
 export function summaryWrittenIn({ summary, title }: Summary, language: string): boolean {
   return writtenIn(summary, language, true) && (title === undefined || writtenIn(title, language, false))
 }

@@ -9,19 +9,10 @@ export interface Summary {
 export const MAX_SUMMARY_LENGTH = 600
 export const MAX_TITLE_LENGTH = 200
 
-/**
- * Control, format (bidi overrides and isolates, zero-width characters, Unicode tags that can hide
- * text), private-use and lone surrogate characters: none belongs in a summary, and some make text
- * read differently from what it is.
- */
+/** Control, format (bidi, zero-width, tags), private-use, lone surrogates: some make text read otherwise. */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu
 
-/**
- * A model's (or a cache file's) text as one line of plain text of at most `maxLength` characters:
- * hidden characters removed, whitespace collapsed, cut at a word where it can be. Escaping for
- * markdown, Liquid and kramdown is the digest's job; this only makes the text safe to measure,
- * compare and store.
- */
+/** One line of plain text, safe to measure, compare and store; escaping for markdown is the digest's job. */
 export function cleanModelText(text: string, maxLength: number): string {
   // Work on a bounded prefix: a 100 KB answer must not cost 100 KB of regular-expression work.
   const bounded = text.length > maxLength * 8 ? text.slice(0, maxLength * 8) : text

@@ -1,10 +1,7 @@
 import type { Paper } from '../core/paper.js'
 import { languageFacts, summaryCharacters } from './language.js'
 
-/**
- * Part of every cache key: raise it when the prompt or the schema changes what a summary says, so
- * cached summaries are written again under the new prompt.
- */
+/** Part of every cache key: raise it when the prompt or the schema changes what a summary says. */
 export const PROMPT_VERSION = 1
 
 /** Longest abstract sent: real ones stay under ~2,100 characters; a hostile one must not fill a request. */
@@ -53,9 +50,7 @@ export function promptText(text: string, maxLength: number): string {
 
 /** The answer's JSON schema for `response_format: { type: "json_schema", strict: true }`. */
 export function answerJsonSchema(language: string) {
-  const item = wantsTitle(language)
-    ? { id: STRING, summary: STRING, title: STRING }
-    : { id: STRING, summary: STRING }
+  const item = { id: STRING, summary: STRING, ...(wantsTitle(language) && { title: STRING }) }
   const summaries = { type: 'array', items: strictObject(item) }
   return { name: 'paper_summaries', strict: true, schema: strictObject({ summaries }) }
 }

@@ -1,7 +1,4 @@
-/**
- * Why a paper has no model-written summary. Each reason is counted in the run's stats, so the warning
- * and the job summary can say how many papers lack one and why.
- */
+/** Why a paper has no model-written summary, as the warning and the job summary count it. */
 export const REASONS = {
   'no-token': 'no token for the model host (set llm-token; the GitHub token goes only to models.github.ai)',
   'no-abstract': 'no abstract to summarise',
@@ -31,13 +28,11 @@ export interface EnrichedPaper {
   summary?: string
   /** The title in the post's language (never for `en`); only from the model or the cache. */
   title?: string
-  /** Where the summary line comes from. */
   origin: 'model' | 'cache' | 'hf-ai-summary' | 'none'
   /** Set exactly when there is no model summary (origin `hf-ai-summary` or `none`). */
   reason?: Reason
 }
 
-/** What the run's report says about the model summaries. */
 export interface SummaryStats {
   /** Distinct papers the run asked summaries for. */
   papers: number
@@ -47,7 +42,6 @@ export interface SummaryStats {
   fromHuggingFace: number
   /** HTTP requests sent to the model host, retries included. */
   requests: number
-  /** Papers without a model summary, by reason. */
   missing: Partial<Record<Reason, number>>
   /** Why requests failed, one line each, for the log and the job summary (no token, no model output). */
   problems: string[]
@@ -55,11 +49,7 @@ export interface SummaryStats {
   whyMissing?: string
 }
 
-/**
- * One sentence for the warning and the job summary, e.g. "3 of 30 papers have no model summary: 2
- * rate limited by the model host, 1 missing from the answer; 2 show Hugging Face's AI summary instead."
- * Undefined when every paper has one.
- */
+/** E.g. "2 of 30 papers have no model summary: 2 rate limited by the model host". */
 export function describeMissing(stats: SummaryStats): string | undefined {
   const entries = (Object.entries(stats.missing) as Array<[Reason, number]>).filter(([, count]) => count > 0)
   if (entries.length === 0) return undefined

@@ -48,10 +48,7 @@ const TLDR_SCHEMA = { name: 'day_tldr', strict: true, schema: strictObject({ tld
 
 const tldrSchema = z.object({ tldr: z.string() })
 
-/**
- * The TL;DR of a model's answer, cleaned and capped like a summary (it is shown as plain text), or why
- * there is none: the answer is not the JSON asked for, is empty, or is not in the post's language.
- */
+/** Cleaned and capped like a summary: it is shown as plain text. */
 export function readTldr(reply: ModelReply, language: string): { tldr: string } | { reason: Reason } {
   const read = replyJson(reply, tldrSchema)
   if ('reason' in read) return read

@@ -12,10 +12,8 @@ export interface WorkflowToken {
 type ModelToken = { token: string; source: 'llm-token' | 'token' } | { token?: undefined; problem: string }
 
 /**
- * The bearer token for `llm-api-url`: `llm-token` when given; otherwise the workflow's token, but only
- * when the URL is GitHub Models over HTTPS on its default port and the token is github.com's (a GitHub
- * Enterprise Server token belongs to its own server). Any other host without `llm-token` gets no token
- * at all, so the GitHub token never leaves GitHub.
+ * `llm-token`, else the workflow's token only for GitHub Models over HTTPS and a github.com token (a GitHub
+ * Enterprise Server token belongs to its server): the GitHub token never leaves GitHub.
  */
 export function chooseModelToken(
   apiUrl: string,

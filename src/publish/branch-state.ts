@@ -2,28 +2,25 @@ import { posix } from 'node:path'
 import type { UnreadableStateError } from '../core/state-file.js'
 import { FOLDER_SLOTS, type BranchFiles } from './graphql.js'
 
-/** What one read of a branch tells the publisher: its head, and the blobs in the folders the action writes to. */
 export interface BranchState {
   name: string
   headOid: string
   /** The head commit's page and first parent, to recognise a commit of ours whose answer was lost. */
   headUrl?: string
   parentOid?: string
-  /** Repository path → git blob id, for the files in the folders we write to. */
+  /** Repository path → git blob id. */
   blobs: Map<string, string>
 }
 
 export interface RepositoryState {
-  /** The texts of the paths read with the branch (see readTexts), on the work branch when it exists. */
+  /** On the work branch when it exists. */
   files: Map<string, string | undefined | UnreadableStateError>
   repositoryId: string
   base: BranchState
-  /** The pull-request work branch, when it exists already. */
   work?: BranchState
   openPullRequestUrl?: string
 }
 
-/** A branch as ReadBranch answered it, with `folders` the paths of its folder slots. */
 export function branchState(
   name: string,
   target: NonNullable<BranchFiles['target']>,

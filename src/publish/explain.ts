@@ -5,30 +5,22 @@ import { rateLimitAdvice, rateLimitAnswer } from './rate-limit.js'
 
 /** What a failed GitHub request was for, so that its message can say what to fix. */
 export interface FailureContext {
-  /** `owner/name` */
   nameWithOwner: string
   graphqlUrl: string
-  /** Set when the repository is not the workflow's own: GITHUB_TOKEN cannot write there. */
   otherRepository?: boolean
-  /** The branch the request wrote to, when it wrote to one. */
   branch?: string
-  /** Set when the request opened a pull request. */
   pullRequest?: { head: string; base: string }
   /** Quoted answers never show these (the token). */
   secrets: readonly string[]
   now: number
 }
 
-/** The errors of a GraphQL answer, when `error` carries one. */
 export function graphqlErrors(error: unknown): Array<{ type?: string; message: string; path?: unknown[] }> {
   const errors = (error as { errors?: unknown } | null)?.errors
   return Array.isArray(errors) ? (errors as ReturnType<typeof graphqlErrors>) : []
 }
 
-/**
- * Whether a mutation's failure leaves its outcome unknown: no answer or a broken one, a server fault
- * (GitHub may have carried it out before failing), or what it creates exists already.
- */
+/** No answer, a server fault (GitHub may have carried it out before failing), or what it creates exists. */
 export function outcomeUnknown(error: unknown): boolean {
   if (error instanceof OutboundError) return true
   const status = (error as { status?: number } | null)?.status
@@ -38,10 +30,8 @@ export function outcomeUnknown(error: unknown): boolean {
   )
 }
 
-/** The most GraphQL errors one message quotes. */
 const QUOTED_ERRORS = 3
 
-/** Every failed GitHub request becomes one message that says what happened and what to fix. */
 export function explainGitHubError(error: unknown, context: FailureContext): string {
   const { nameWithOwner, otherRepository, branch } = context
   const transport = transportFailure(error)
@@ -88,7 +78,6 @@ export function repositoryNotFound(nameWithOwner: string, otherRepository: boole
   return `Repository ${nameWithOwner} was not found, or the token cannot see it: check the "repository" input (owner/name)${hint}`
 }
 
-/** Why a workflow dispatch failed, for a run whose commit stands. */
 export function explainDispatchError(
   error: unknown,
   workflow: string,
@@ -112,11 +101,7 @@ export function explainDispatchError(
   }
 }
 
-/**
- * Text from GitHub (an error body, a GraphQL error) as a message quotes it: a body may echo the
- * token, so every secret is hidden before the cut; at most 300 characters, its lines kept apart as
- * `\n` inside the JSON quotes, so that none can start a workflow command (`::…`).
- */
+/** A body may echo the token: secrets hidden before the cut; lines kept as `\n`: none can start `::…`. */
 export function quoteGitHub(text: string, secrets: readonly string[]): string {
   return quoteAnswer(text, { limit: 300, secrets, empty: '(empty)', countRest: true, foldWhitespace: false })
 }
@@ -132,10 +117,7 @@ function saidByGitHub(error: unknown, secrets: readonly string[]): string {
     .join('; ')}${more}`
 }
 
-/**
- * The transport's own failure (unreachable, timed out, too large) anywhere in the cause chain, with
- * what to do about it.
- */
+/** The transport's own failure (unreachable, timed out, too large) anywhere in the cause chain. */
 function transportFailure(error: unknown): string | undefined {
   let current = error
   for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {

@@ -10,12 +10,7 @@ import { logKept, writeDecision } from './write-policy.js'
 import { MAX_STATE_FILE_BYTES, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'
 import { checkedTarget, checkFolderInside, realRoot } from './workspace-path.js'
 
-/**
- * Writes the change set under `root` (the repository's working copy: GITHUB_WORKSPACE, or the CLI's
- * `--out`); no git. Identical files are left untouched, so re-runs write
- * nothing. Every path is checked before any file is written (see workspace-path.ts): one bad link
- * and nothing is written at all.
- */
+/** Under `root` (GITHUB_WORKSPACE, or `--out`): every path is checked before any file is written. */
 export function createFilesPublisher({ root, log }: { root: string; log: Log }): Publisher {
   return {
     async publish(changes) {
@@ -61,10 +56,7 @@ export function createFilesPublisher({ root, log }: { root: string; log: Log }):
   }
 }
 
-/**
- * The file's text, or undefined when there is none; never read through a link. A state file (`statePath`,
- * its path in the repository) over MAX_STATE_FILE_BYTES is refused with UnreadableStateError.
- */
+/** Never read through a link; a state file (`statePath`) over MAX_STATE_FILE_BYTES is refused. */
 async function readIfPresent(path: string, statePath?: string): Promise<string | undefined> {
   const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(
     (error: unknown) => {
@@ -83,9 +75,8 @@ async function readIfPresent(path: string, statePath?: string): Promise<string |
 }
 
 /**
- * Writes a new file beside `path` and renames it over `path`: a link or hard link that appeared at
- * `path` is replaced, never written through, and a reader never sees half a post. The temporary
- * name starts with a dot, which Jekyll ignores.
+ * A link or hard link that appeared at `path` is replaced, never written through, and a reader never sees
+ * half a post. The temporary name starts with a dot, which Jekyll ignores.
  */
 async function replaceFile(path: string, content: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)

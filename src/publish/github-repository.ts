@@ -23,17 +23,12 @@ import { MAX_STATE_FILE_BYTES, NOT_TEXT, TOO_LARGE, UnreadableStateError } from 
 import { gitBlobOid } from '../core/git-blob.js'
 import { branchState, type BranchState, type RepositoryState } from './branch-state.js'
 
-/** Thrown when `expectedHeadOid` no longer matches: someone else committed in between. */
+/** `expectedHeadOid` no longer matches: someone else committed in between. */
 export class BranchMovedError extends Error {}
 
-/**
- * Thrown when a mutation may or may not have been carried out: GitHub's answer was lost (no answer, a
- * broken connection, a 5xx), or it says that what the mutation creates exists already. Never sent
- * again blindly: read-back.ts reads the repository and recognises the action's own result.
- */
+/** A mutation that may have been carried out; never sent again blindly: read-back.ts reads it back. */
 export class UncertainMutationError extends Error {}
 
-/** The blog repository as this action uses it: GraphQL to read and commit, each request bounded (octokit.ts). */
 export class GitHubRepository {
   private readonly nameWithOwner: string
   private readonly client: Octokit
@@ -73,11 +68,7 @@ export class GitHubRepository {
     }
   }
 
-  /**
-   * The texts of `paths` on `workBranch` when it exists, else on `branch` (undefined: the default
-   * branch), in one request: each path's text, undefined when there is no such file, or why it is not
-   * read (UnreadableStateError: over MAX_STATE_FILE_BYTES, or not text). Throws when `branch` does not exist.
-   */
+  /** On `workBranch` when it exists, else on `branch` (undefined: the default branch), in one request. */
   async readTexts(
     branch: string | undefined,
     workBranch: string | undefined,
@@ -96,7 +87,6 @@ export class GitHubRepository {
     return this.texts(paths, files)
   }
 
-  /** The variables of ReadBranch and ReadFiles: the repository, the branches, and `$path0` … */
   private branchVariables(
     branch: string | undefined,
     workBranch: string | undefined,
@@ -122,11 +112,7 @@ export class GitHubRepository {
     return new Map(await Promise.all(paths.map(read)))
   }
 
-  /**
-   * A file's text as GraphQL gave it (undefined: no such file), or why it is not read: over MAX_STATE_FILE_BYTES,
-   * or not text. GraphQL stops `text` at 512,000 bytes and says so in `isTruncated`; such a blob is read
-   * whole over REST and checked against its id, so that what is read is the file that was asked for, whole.
-   */
+  /** A blob whose `text` GraphQL truncated is read whole over REST and checked against its id. */
   private async text(
     path: string,
     file: FileText | null | undefined,
@@ -147,7 +133,6 @@ export class GitHubRepository {
     )
   }
 
-  /** A blob's bytes over REST, raw: for one whose GraphQL `text` GitHub truncated. */
   private async rawBlob(oid: string): Promise<Buffer> {
     try {
       const { data } = await this.client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
@@ -219,14 +204,12 @@ export class GitHubRepository {
     return pullRequest.url
   }
 
-  /** Why there is nothing to read or commit to on `branch` (undefined: the default branch). */
   private missingBranch(branch: string | undefined): string {
     return branch === undefined
       ? `${this.nameWithOwner} has no default branch yet (an empty repository?): push a first commit, or name a branch with the "branch" input`
       : `Branch "${branch}" does not exist in ${this.nameWithOwner}: check the "branch" input, or leave it empty for the default branch`
   }
 
-  /** Every GitHub error becomes a message that says what to fix; a moved branch becomes BranchMovedError. */
   private async graphql<T>(
     query: string,
     variables: Record<string, unknown>,

@@ -9,24 +9,20 @@ import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/ch
 import { logKept, writeDecision } from './write-policy.js'
 import { parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
+import { commitOnce } from './read-back.js'
 
 /** Attempts when the branch moves between our read and our commit. */
 const MAX_COMMIT_ATTEMPTS = 4
 const BACKOFF_BASE_MS = 500
 
 /**
- * A publisher for both commit modes, over the blog repository's GraphQL. Its reads: files on `workBranch` when it exists, else on `branch`, in
- * batches (read-batch.ts), bounded by MAX_STATE_FILE_BYTES; the first batch goes out with the branch's
- * state (its head, the files of `folders`) in one query, which the first commit attempt uses instead
- * of reading the branch again: a day's run makes two requests, this read and the commit.
- * Its commits: a compare-and-swap loop. `commit` commits with `expectedHeadOid`; when someone else
- * committed in between (BranchMovedError) the branch is read again and the attempt made again, after
- * a jittered backoff. Never forced.
+ * The first batch of reads goes out with the branch's head and the files of `folders`, which the first
+ * commit attempt uses: a day's run makes two requests. Commits are compare-and-swap (`expectedHeadOid`):
+ * when someone else committed in between, the branch is read again after a jittered backoff. Never forced.
  */
 export function gitHubPublisher(
   connection: GitHubConnection,
   workBranch: string | undefined,
-  /** What the mode does with the files the target branch should get (`pending`; `kept`: the others). */
   commit: (
     repository: GitHubRepository,
     state: RepositoryState,
@@ -38,7 +34,7 @@ export function gitHubPublisher(
   const repository = new GitHubRepository(connection)
   let first: Promise<RepositoryState> | undefined
   let started = folders.length === 0
-  /** The branch for a commit of `changes`: as the first read found it, once, or read now. */
+  // As the first read found it, once, or read now.
   const state = (changes: ChangeSet): Promise<RepositoryState> => {
     const snapshot = first
     first = undefined
@@ -81,18 +77,16 @@ export function gitHubPublisher(
 }
 
 /**
- * The files to commit onto `branch`: `pending`, with the record files they change. A state file that
- * changed on the branch since the run read it (another run, or a person, committed in between) is read
- * again and merged entry by entry (see state-file.ts), so that no entry is lost and none put back.
+ * `pending` and the record files they change, as one commit on `branch`. A state file that changed there
+ * during the run is merged entry by entry: none lost or put back.
  */
-export async function withStateFiles(
+export async function commitPending(
   repository: GitHubRepository,
   changes: ChangeSet,
   pending: FileChange[],
   branch: BranchState,
   log: Log,
-): Promise<{ files: FileChange[]; kept: PublishResult['kept'] }> {
-  // As the publisher's `readText` reads: in batches, bounded by MAX_STATE_FILE_BYTES.
+): Promise<PublishResult> {
   const read = batchedReader((paths) => repository.readTexts(branch.name, undefined, paths))
   const removed = await optedOut(read, changes, pending, branch)
   const kept = [...removed].map((path) => ({ path, reason: 'unrecorded' as const }))
@@ -110,13 +104,18 @@ export async function withStateFiles(
     if (decision.write) files.push(merged)
     else if (decision.reason === 'too-large') logKept(log, file, decision.reason, `on ${branch.name}`)
   }
-  return { files, kept }
+  const { message } = changes
+  const commit = files.length > 0 ? await commitOnce(repository, branch, files, { message, log }) : undefined
+  return {
+    written: files.map((file) => file.path),
+    kept,
+    commitSha: commit?.oid,
+    commitUrl: commit?.url,
+    commitBranch: commit && branch.name,
+  }
 }
 
-/**
- * The refreshed posts of `pending` whose record entry was removed on the branch during the run (the
- * documented opt-out, or the whole file deleted): they are not written, and their entries not put back.
- */
+/** Refreshed posts whose record entry was removed during the run (the opt-out): not written nor put back. */
 async function optedOut(
   read: Publisher['readText'],
   { record }: ChangeSet,
@@ -141,7 +140,7 @@ async function optedOut(
   return new Set(gone.flat())
 }
 
-/** `file` merged onto the branch's own when it is a state file that moved; undefined when that cannot be used. */
+/** `file` merged onto the branch's own when it is a state file that moved; undefined when that fails. */
 async function mergedOnto(
   read: Publisher['readText'],
   file: FileChange,
@@ -169,11 +168,7 @@ async function mergedOnto(
   return { ...file, content: merged.content }
 }
 
-/**
- * The files of the change set that `branch` should get (see write-policy.ts); the others are logged.
- * With `work`, an existing pull-request branch, a refreshed post that differs from what the action last
- * wrote is left for the work branch to decide.
- */
+/** With `work`, a refreshed post that differs from the action's last write is the work branch's to decide. */
 export function filesToWrite(
   files: FileChange[],
   branch: BranchState,

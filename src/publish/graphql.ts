@@ -1,9 +1,6 @@
-/**
- * The GraphQL documents the action sends to GitHub. Tests validate each against GitHub's published
- * schema (@octokit/graphql-schema).
- */
+// Tests validate each document against GitHub's published schema (@octokit/graphql-schema).
 
-/** ReadBranch's folder slots: a run writes to at most four folders (posts, data, model summaries, the record). */
+/** A run writes to at most four folders: posts, data, model summaries, the record. */
 export const FOLDER_SLOTS = [0, 1, 2, 3] as const
 type FolderSlot = (typeof FOLDER_SLOTS)[number]
 
@@ -13,13 +10,8 @@ const FILE_TEXT = `fragment FileText on TreeEntry {
 }`
 
 /**
- * Everything a run needs to decide, in one round trip: the target branch's head and, for each folder
- * the change writes to, the names and blob ids of its files (enough to tell new and changed files
- * apart without downloading any content); in pull-request mode the same for the work branch, with
- * its open pull request. Folders go in fixed slots (`folder0` … `folder3`), each asked for only when
- * its `withFolderN` is true. With `paths`, the texts of those files too (`file0` … as `$path0` …, see
- * readFilesDocument): the first read of a run, so that its state files and its commit's base come in
- * one round trip.
+ * Everything a run needs to decide, in one round trip: the branches' heads and the blob ids in each folder
+ * slot (new and changed files told apart without their content); with `paths`, their texts too.
  */
 export function readBranchDocument(paths = 0): string {
   const { variables, files } = pathFields(paths)
@@ -67,8 +59,6 @@ function pathFields(count: number): { variables: string; files: string } {
   }
 }
 
-export const READ_BRANCH = readBranchDocument()
-
 export interface BranchFiles {
   name: string
   target:
@@ -99,7 +89,6 @@ export const CREATE_COMMIT_ON_BRANCH = `mutation CreateCommitOnBranch($input: Cr
   createCommitOnBranch(input: $input) { commit { oid url } }
 }`
 
-/** The pull-request work branch, started at the target branch's head. */
 export const CREATE_REF = `mutation CreateRef($input: CreateRefInput!) {
   createRef(input: $input) { ref { name } }
 }`
@@ -108,13 +97,7 @@ export const CREATE_PULL_REQUEST = `mutation CreatePullRequest($input: CreatePul
   createPullRequest(input: $input) { pullRequest { number url } }
 }`
 
-/**
- * Files' texts on a branch (the default branch when `$useDefaultBranch`) and, in pull-request mode, on
- * the work branch, in one round trip: the action's state files, and the posts a run may write. One
- * `file` alias a path (`file0` … as `$path0` …). `byteSize` lets the reader refuse a file too large to
- * be ours before using its text; GitHub stops `text` at 512,000 bytes and says so in `isTruncated`,
- * when the blob is read by `oid` over REST.
- */
+/** `byteSize` lets the reader refuse a file too large to be ours before using its text. */
 export function readFilesDocument(count: number): string {
   const { variables, files } = pathFields(count)
   return `query ReadFiles($owner: String!, $name: String!, $qualifiedName: String!, $useDefaultBranch: Boolean!, $workBranch: String!, $withWorkBranch: Boolean!${variables}) {

@@ -1,11 +1,6 @@
 import type { KeptReason, PublishResult } from '../core/changes.js'
 
-/**
- * Why a run wrote nothing, from what the publisher kept and why: `the post is unchanged`, or
- * `the post exists and differs; overwrite is "never"`, so that a kept edit is not reported as an
- * unchanged post. Told about the posts (`posts`, the run's post paths); about every kept file when the
- * run had no post (data files only).
- */
+/** So that a kept edit is not told as an unchanged post; about every kept file when the run had no post. */
 export function nothingWritten(posts: readonly string[], kept: PublishResult['kept']): string {
   const noun = posts.length > 0 ? 'post' : 'file'
   const told = posts.length > 0 ? kept.filter((file) => posts.includes(file.path)) : kept
@@ -22,7 +17,7 @@ export function nothingWritten(posts: readonly string[], kept: PublishResult['ke
   return `${parts.join(', ')}${never ? '; overwrite is "never"' : ''}`
 }
 
-/** What the kept files are, for one and for more, in the order they are told: the harmless one first. */
+/** In the order they are told: the harmless one first. */
 const VERBS: Record<KeptReason, [one: string, more: string]> = {
   unchanged: ['is unchanged', 'are unchanged'],
   'overwrite-never': ['exists and differs', 'exist and differ'],

@@ -6,7 +6,6 @@ import { answerJson, createOutbound, sharedDispatcher, type Answer } from '../co
 import type { Log } from '../core/log.js'
 import { rateLimitAnswer } from './rate-limit.js'
 
-/** How the action reaches the blog repository: the commit modes' GitHubTarget, with the client's knobs. */
 export interface GitHubConnection {
   token: string
   apiUrl: string
@@ -17,7 +16,7 @@ export interface GitHubConnection {
   otherRepository?: boolean
   /** Undefined: the repository's default branch. */
   branch?: string
-  /** The folders a run may write to, read with its first files (see gitHubPublisher); none: read at commit. */
+  /** Read with the run's first files (see gitHubPublisher); none: read at commit. */
   folders?: readonly string[]
   userAgent: string
   log: Log
@@ -27,18 +26,13 @@ export interface GitHubConnection {
   dispatcher?: Dispatcher
 }
 
-/** Redirects followed, as fetch follows them (a renamed repository's REST URL); the token stays on its origin. */
+/** As fetch follows them (a renamed repository's REST URL); the token stays on its origin. */
 const MAX_REDIRECTIONS = 5
 
 /** GitHub's GraphQL answers 200 with this when its own execution timed out; a retry usually succeeds. */
 const GRAPHQL_HICCUP = 'Something went wrong while executing your query'
 
-/**
- * Octokit whose every request (REST and GraphQL) goes through the outbound policy with GitHub's limits
- * (core/http): bounded in time and bytes, passing faults and announced waits of up to a minute retried
- * and logged. An answer that stays a failure goes back to Octokit, which throws it with its status and
- * body for explain.ts; no answer at all is an OutboundError.
- */
+/** Every request through the outbound policy (core/http); a failed answer goes back to Octokit to throw. */
 export function createGitHubClient({
   token,
   apiUrl,
@@ -79,9 +73,8 @@ export function createGitHubClient({
 }
 
 /**
- * An answer another attempt may turn into a success: a rate limit's refusal with a wait to sit out
- * (nothing was done, so another attempt is safe) and, for a request that changes nothing, a GraphQL
- * time-out. Only a 200 (GraphQL's errors) and a 403 may be either; most answers need no parsing to tell.
+ * A rate limit's refusal (nothing was done, so another attempt is safe) and, for a request that changes
+ * nothing, a GraphQL time-out. Only a 200 and a 403 may be either: most answers need no parsing to tell.
  */
 function retryable({ status, text, headers }: Answer, now: number, idempotent: boolean): boolean {
   const limited = text.includes('RATE_LIMITED')
@@ -95,14 +88,12 @@ function retryable({ status, text, headers }: Answer, now: number, idempotent: b
   return rateLimitAnswer({ message: body.message, errors, status, headers }, now) !== undefined
 }
 
-/** Whether a request body is a GraphQL mutation, which changes the repository. */
 function isMutation(body: string | undefined): boolean {
   if (body === undefined) return false
   const { query } = (answerJson(body) ?? {}) as { query?: unknown }
   return typeof query === 'string' && /^\s*mutation\b/.test(query)
 }
 
-/** The answer as fetch would give it to Octokit, its body already read. */
 function asResponse({ status, headers, text }: Answer, url: string): Response {
   const copy = new Response([204, 205, 304].includes(status) ? null : text, {
     status,

@@ -1,62 +1,24 @@
 import type { Publisher } from '../core/changes.js'
-import { filesToWrite, gitHubPublisher, withStateFiles } from './github.js'
+import { commitPending, filesToWrite, gitHubPublisher } from './github.js'
 import type { GitHubConnection } from './octokit.js'
-import { commitOnce, createBranchOnce, openPullRequestOnce } from './read-back.js'
+import { createBranchOnce, openPullRequestOnce } from './read-back.js'
 
 /**
- * Pull-request mode: a change set as one commit on `workBranch` (created from the target branch when
- * missing), and a pull request from it into the target branch, opened once and updated after. The work
- * branch gets what the target branch lacks; a file already on it follows `overwrite` there too: a
- * person's fix pushed to the open pull request stays under `changed` (the record on the work branch
- * says what the action wrote there) and `never`; under `always`, the action's rendering wins (the fix
- * stays in the branch's history, which is never rewritten). Files are read on the open pull request's
- * branch, which holds what the action wrote last.
+ * A file already on the work branch follows `overwrite` there too: a person's fix pushed to the open pull
+ * request stays under `changed` and `never`; under `always` it stays in the history, never rewritten.
  */
 export function createPullRequestPublisher(connection: GitHubConnection, workBranch: string): Publisher {
   const { log } = connection
   return gitHubPublisher(connection, workBranch, async (repository, state, changes, target) => {
     const { repositoryId, base } = state
-    let work = state.work
-    if (work === undefined) {
-      await createBranchOnce(
-        repository,
-        { repositoryId, base: base.name, name: workBranch, oid: base.headOid },
-        log,
-      )
-      log.info(`Created branch ${workBranch} from ${base.name}`)
-      work = { name: workBranch, headOid: base.headOid, blobs: base.blobs }
-    }
+    const work = state.work ?? (await createBranchOnce(repository, repositoryId, base, workBranch, log))
     const { pending, kept } = filesToWrite(target.pending, work, changes.overwrite, log)
-    const { files, kept: optedOut } = await withStateFiles(repository, changes, pending, work, log)
-    const { message } = changes
-    const commit = files.length > 0 ? await commitOnce(repository, work, files, { message, log }) : undefined
-    let pullRequestUrl = state.openPullRequestUrl
-    if (pullRequestUrl === undefined) {
-      const [title = '', ...body] = message.split('\n')
-      pullRequestUrl = await openPullRequestOnce(
-        repository,
-        repositoryId,
-        {
-          base: base.name,
-          head: work.name,
-          title,
-          body: body.join('\n').trim() || 'Opened by hf-daily-papers.',
-        },
-        log,
-      )
-      log.info(`Opened pull request ${pullRequestUrl}`)
-    } else {
-      log.info(
-        commit ? `Updated pull request ${pullRequestUrl}` : `Pull request ${pullRequestUrl} left as it is`,
-      )
-    }
-    return {
-      written: files.map((file) => file.path),
-      kept: [...target.kept, ...kept, ...optedOut],
-      commitSha: commit?.oid,
-      commitUrl: commit?.url,
-      commitBranch: commit ? work.name : undefined,
-      pullRequestUrl,
-    }
+    const result = await commitPending(repository, changes, pending, work, log)
+    const opened = state.openPullRequestUrl
+    if (opened !== undefined)
+      log.info(result.commitSha ? `Updated pull request ${opened}` : `Pull request ${opened} left as it is`)
+    const request = { base: base.name, head: work.name, message: changes.message }
+    const pullRequestUrl = opened ?? (await openPullRequestOnce(repository, repositoryId, request, log))
+    return { ...result, kept: [...target.kept, ...kept, ...result.kept], pullRequestUrl }
   })
 }

@@ -16,10 +16,7 @@ interface ErrorShape {
   errors?: unknown
 }
 
-/**
- * Whether `error` (or an answer's status, headers and body) is GitHub's rate limit, and the wait it
- * announced: `retry-after`, else the `x-ratelimit-reset` time.
- */
+/** `error` may be an answer's status, headers and body; the wait: `retry-after`, else `x-ratelimit-reset`. */
 export function rateLimitAnswer(error: unknown, now: number): RateLimitAnswer | undefined {
   const shape = (error ?? {}) as ErrorShape
   const all = shape.response?.headers ?? shape.headers ?? {}

@@ -6,15 +6,9 @@ import { BranchMovedError, UncertainMutationError, type GitHubRepository } from 
 import type { BranchState } from './branch-state.js'
 
 /**
- * The three mutations a run makes, each sent once: when its outcome is unknown (the answer was lost,
- * or what it creates exists already), the repository is read back and the action's own result
- * recognised, so that a commit that landed is reported with its sha and dispatches the deploy. What
- * did not land is a BranchMovedError: gitHubPublisher (github.ts) reads the branch again and tries again.
- */
-
-/**
- * Commits `files` onto `branch` with compare-and-swap, and says so; a commit whose answer was lost is
- * ours when the head has our parent and files.
+ * Each mutation is sent once: when its outcome is unknown the repository is read back, so that a commit
+ * that landed is reported and dispatches the deploy; what did not land is a BranchMovedError (tried again).
+ * A commit whose answer was lost is ours when the head has our parent and files.
  */
 export async function commitOnce(
   repository: GitHubRepository,
@@ -37,34 +31,43 @@ export async function commitOnce(
   return commit
 }
 
-/** Creates the work branch at `oid`; one whose answer was lost is ours when it points at `oid`. */
+/** The branch `name` at `base`'s head; one whose answer was lost is ours when it points there. */
 export async function createBranchOnce(
   repository: GitHubRepository,
-  { repositoryId, base, name, oid }: { repositoryId: string; base: string; name: string; oid: string },
+  repositoryId: string,
+  base: BranchState,
+  name: string,
   log: Log,
-): Promise<void> {
+): Promise<BranchState> {
+  const oid = base.headOid
   await repository.createBranch(repositoryId, name, oid).catch(async (error: unknown) => {
     if (!(error instanceof UncertainMutationError)) throw error
-    const { work } = await repository.read(base, [], name)
+    const { work } = await repository.read(base.name, [], name)
     if (work?.headOid !== oid) throw notLanded(error, `the branch ${name}`)
     log.info(`${error.message}; the branch ${name} is there all the same, at ${oid}`)
   })
+  log.info(`Created branch ${name} from ${base.name}`)
+  return { name, headOid: oid, blobs: base.blobs }
 }
 
-/** Opens the pull request from `head`; one whose answer was lost is found open from `head`. */
+/** Titled with the message's first line; one whose answer was lost is found open from `head`. */
 export async function openPullRequestOnce(
   repository: GitHubRepository,
   repositoryId: string,
-  pullRequest: { base: string; head: string; title: string; body: string },
+  { base, head, message }: { base: string; head: string; message: string },
   log: Log,
 ): Promise<string> {
-  return repository.createPullRequest(repositoryId, pullRequest).catch(async (error: unknown) => {
+  const [title = '', ...body] = message.split('\n')
+  const pullRequest = { base, head, title, body: body.join('\n').trim() || 'Opened by hf-daily-papers.' }
+  const url = await repository.createPullRequest(repositoryId, pullRequest).catch(async (error: unknown) => {
     if (!(error instanceof UncertainMutationError)) throw error
-    const { openPullRequestUrl } = await repository.read(pullRequest.base, [], pullRequest.head)
-    if (openPullRequestUrl === undefined) throw notLanded(error, `the pull request from ${pullRequest.head}`)
+    const { openPullRequestUrl } = await repository.read(base, [], head)
+    if (openPullRequestUrl === undefined) throw notLanded(error, `the pull request from ${head}`)
     log.info(`${error.message}; the pull request is open all the same: ${openPullRequestUrl}`)
     return openPullRequestUrl
   })
+  log.info(`Opened pull request ${url}`)
+  return url
 }
 
 function notLanded(error: Error, what: string): BranchMovedError {

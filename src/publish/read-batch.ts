@@ -1,16 +1,11 @@
 import { UnreadableStateError } from '../core/state-file.js'
 
-/** Paths one request asks for at most: a query of a hundred `file` fields is still small. */
+/** A query of a hundred `file` fields is still small. */
 const MAX_PATHS = 100
 
-/** What a read of many paths gives for each: its text, undefined when there is none, or why not. */
 type Texts = Map<string, string | undefined | UnreadableStateError>
 
-/**
- * A one-path reader over `readMany`: the paths asked for while the run is busy elsewhere (before the
- * event loop turns) go out together, so that a refresh's eight record files, or a month's, take one
- * request. A path unreadable as state rejects with its UnreadableStateError.
- */
+/** Paths asked for before the event loop turns go out together: a refresh's record files in one request. */
 export function batchedReader(
   readMany: (paths: string[]) => Promise<Texts>,
 ): (path: string) => Promise<string | undefined> {

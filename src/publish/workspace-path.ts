@@ -2,12 +2,8 @@ import { lstat, readlink, realpath } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 
 /**
- * Where a file may be written in a checked-out repository. The repository's content is not ours:
- * `_posts`, the data folder or a post can be a symbolic link that git checked out, pointing anywhere.
- * A folder on the way may be a link only if its real path stays inside the real workspace (a blog
- * that keeps `_posts` as a link to another of its folders works); the file itself may never be a
- * link, whatever it points to, because writing through it would change another file than the one
- * named.
+ * A checked-out `_posts` or post can be a symbolic link pointing anywhere. A folder on the way may be a link
+ * only into the real workspace; the file never: writing through it would change another file.
  */
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError'
@@ -18,7 +14,6 @@ export async function realRoot(root: string): Promise<string> {
   return realpath(root).catch(() => resolve(root))
 }
 
-/** The absolute path to write `path` to, once every existing part of it has been checked. */
 export async function checkedTarget(root: string, real: string, path: string): Promise<string> {
   const target = resolve(root, path)
   const parts = relative(resolve(root), target).split(sep)
@@ -53,7 +48,7 @@ export async function checkedTarget(root: string, real: string, path: string): P
   return target
 }
 
-/** Checked again just before a write, after the folders were made: the folder must still be inside. */
+/** Checked again after the folders were made, just before a write. */
 export async function checkFolderInside(real: string, folder: string, path: string): Promise<void> {
   const resolved = await realpath(folder)
   if (!isInside(real, resolved)) {

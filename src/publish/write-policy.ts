@@ -3,10 +3,7 @@ import type { ChangeSet, FileChange, KeptReason } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import { MAX_STATE_FILE_BYTES } from '../core/state-file.js'
 
-/**
- * Whether `file` is to be written over what is there now (`existingOid`: the git blob id of the current
- * content, undefined when there is no such file). One rule for every publisher.
- */
+/** One rule for every publisher; `existingOid`: the current content's blob id, undefined when none. */
 export function writeDecision(
   file: FileChange,
   existingOid: string | undefined,
@@ -35,10 +32,7 @@ export function writeDecision(
   }
 }
 
-/**
- * Logs why a file was left as it is: a warning for a state file that grew too large, a notice for a
- * post of the run's own days that a person edited (a refreshed post's is told by the refresh), else a line.
- */
+/** A notice for a person's edit of the run's own post (a refreshed post's is told by the refresh). */
 export function logKept(log: Log, file: FileChange, reason: KeptReason, where: string): void {
   const line = `${file.path}: ${KEPT[reason](where)}`
   if (reason === 'too-large') log.warning(line)
@@ -47,7 +41,7 @@ export function logKept(log: Log, file: FileChange, reason: KeptReason, where: s
   else log.info(line)
 }
 
-/** How the log says why a file was left as it is; `where` is e.g. "on main" or "in the workspace". */
+/** `where`: e.g. "on main" or "in the workspace". */
 const KEPT: Record<KeptReason, (where: string) => string> = {
   unchanged: (where) => `already as wanted ${where}, left as it is`,
   'overwrite-never': (where) => `differs ${where}, left as it is (overwrite: never)`,
