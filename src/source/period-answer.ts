@@ -5,24 +5,11 @@ import { isArxivId } from './paper-checks.js'
 import type { Period } from './source.js'
 
 /**
- * The pages of a week's or a month's answer, put back into the days they list. Hugging Face stamps each
- * item with the moment it was listed (`paper.submittedOnDailyAt`): an item is placed on its UTC day, so
- * that each day is validated, deduplicated and checked exactly as its own `date=` answer would be. A
- * paper listed on two days (it happens) is kept on both, as the two days' answers have it.
+ * A week's or a month's pages put back into the days they list, each item on the UTC day of its
+ * `submittedOnDailyAt`, so that each day is validated, deduplicated and checked as its own `date=` answer
+ * would be. A paper listed on two days (it happens) is kept on both, as the two days' answers have it.
  */
-export interface PeriodItems {
-  /** Adds a page's items; returns how many were new (a server that ignores `p` sends none). */
-  add(items: readonly unknown[]): number
-  /** Items a day of the period holds, all pages together. */
-  readonly placed: number
-  /**
-   * Each day of the period as fetchDay gives it; items listed outside the period are left out (the
-   * first day carries them as off-day papers). Undefined when an item has no day to be placed on.
-   */
-  days(listUrl: string): DayPapers[] | undefined
-}
-
-export function periodItems(period: Period): PeriodItems {
+export function periodItems(period: Period) {
   const inPeriod = new Set(period.days)
   const byDay = new Map<string, unknown[]>(period.days.map((day) => [day, []]))
   const outside: OffDayPaper[] = []
@@ -31,7 +18,8 @@ export function periodItems(period: Period): PeriodItems {
   let placed = 0
 
   return {
-    add(items) {
+    /** Adds a page's items; returns how many were new (a server that ignores `p` sends none). */
+    add(items: readonly unknown[]): number {
       let fresh = 0
       for (const item of items) {
         const day = listedDay(item)
@@ -51,10 +39,12 @@ export function periodItems(period: Period): PeriodItems {
       }
       return fresh
     },
+    /** Items placed on a day of the period, all pages together. */
     get placed() {
       return placed
     },
-    days(listUrl) {
+    /** Undefined when an item has no day; the first day carries the papers listed outside the period. */
+    days(listUrl: string): DayPapers[] | undefined {
       if (unplaced) return undefined
       return period.days.map((day, index) => {
         const { papers, invalid } = parseDailyPapers(byDay.get(day) ?? [], day)
