@@ -1,4 +1,4 @@
-import type { BlockContent, ListItem, PhrasingContent, RootContent } from 'mdast'
+import type { ListItem, PhrasingContent, RootContent } from 'mdast'
 import type { Field } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
 import type { EnrichedPaper } from '../enrich/index.js'
@@ -18,27 +18,22 @@ import { periodOverview, type Period } from './period.js'
 import { cleanText } from './text.js'
 import { countTopics, type Topic } from './topics.js'
 
-/** What the digest style's body is made of; the papers already selected and ranked. */
+/** The papers already selected and ranked; the rest as render.ts's PostOptions. */
 export interface DigestBody {
   papers: readonly Paper[]
   locale: Locale
   fields: readonly Field[]
-  /** Papers shown in full; the rest are one line each. */
   topPapers: number
   counted: PostCount
   period?: Period
   enriched?: ReadonlyMap<string, EnrichedPaper>
-  /** A TL;DR a model wrote, plain text; shown labelled as the model's, instead of the one made here. */
   tldr?: string
 }
 
-/** Topics named in the TL;DR: those at least two papers share. */
+/** Topics named in the TL;DR, of those at least two papers share. */
 const TLDR_TOPICS = 3
 
-/**
- * Chirpy's prompt block and the compact list's first number: kramdown attribute lists the action writes
- * itself, right under the block they belong to. Another theme shows a plain blockquote and list.
- */
+/** Attribute lists for Chirpy's prompt block and the compact list's start; other themes ignore them. */
 const PROMPT_TIP = '{: .prompt-tip }'
 export const isAttributeList = (node: RootContent) => node.type === 'html' && node.value.startsWith('{:')
 
@@ -71,10 +66,7 @@ export function digestBody(body: DigestBody): RootContent[] {
   return content
 }
 
-/**
- * The TL;DR block: the model's, labelled, or the count, the leaders and the recurring topics, each
- * sentence ended and joined as the locale's script does (`. ` or `。`).
- */
+/** The model's TL;DR, labelled, or the count, the leaders and the recurring topics. */
 function tldr(
   { papers, locale, counted, tldr: byModel }: DigestBody,
   topics: readonly Topic[],
@@ -125,8 +117,12 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
     if (field === summaryField) {
       show(summaryLine(paper, fields, locale, enriched))
     } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
+      // kramdown parses what is inside `<details>` as markdown only with `markdown="1"`, else as raw HTML.
+      const label = locale.digest.abstract ?? locale.abstract
       content.push(
-        ...folded(locale.digest.abstract ?? locale.abstract, paragraph(abstractContent(paper.summary))),
+        ownMarkup(`<details markdown="1">\n<summary>${label}</summary>`),
+        paragraph(abstractContent(paper.summary)),
+        ownMarkup('</details>'),
       )
     } else if (field === 'authors') {
       show(labelledText(locale.authors, authorList(paper.authors, locale), locale))
@@ -136,14 +132,6 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
     }
   }
   return content
-}
-
-/**
- * `<details markdown="1">`: kramdown parses what is inside as markdown (escaped like every other text)
- * only with that attribute; without it, the abstract would be raw HTML.
- */
-function folded(label: string, inside: BlockContent): RootContent[] {
-  return [ownMarkup(`<details markdown="1">\n<summary>${label}</summary>`), inside, ownMarkup('</details>')]
 }
 
 function compactItem(paper: Paper, { fields, locale, period, enriched }: DigestBody): ListItem {

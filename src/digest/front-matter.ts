@@ -2,9 +2,9 @@ import { Document, Scalar, YAMLMap, YAMLSeq, type ScalarTag } from 'yaml'
 import { cleanText } from './text.js'
 
 export interface FrontMatter {
-  /** e.g. `Hugging Face Daily Papers - 2025-12-24`; the classic style's H1 too. */
+  /** The classic style's H1 too. */
   title: string
-  /** Already formatted: `2025-12-24 09:15:00 +0900`. */
+  /** `2025-12-24 09:15:00 +0900`. */
   date: string
   categories: string[]
   tags: string[]
@@ -12,7 +12,6 @@ export interface FrontMatter {
   permalink?: string
   /** Jekyll's layout, for a site whose `_config.yml` gives posts none. */
   layout?: string
-  /** One line for home cards and link previews. */
   description?: string
   image?: PostImage
 }
@@ -27,11 +26,9 @@ export interface PostImage {
 const POST_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/
 
 /**
- * The YAML block of a post, in the reference post's style: plain scalars where YAML allows them,
- * lists as `['a', 'b']`. Jekyll reads it with Ruby's Psych (YAML 1.1, plus rules of its own), so every
- * string is written the way YAML 1.1 and Psych both read back as that same string: `on`, `no`, `1:30`,
- * `0b101`, `:name` or `1,000` are quoted. Values are cleaned as the body's text is (one line, nothing
- * invisible): a U+2029 would end the line for Psych.
+ * The YAML block in the reference post's style: plain scalars where YAML allows them, lists as
+ * `['a', 'b']`. Jekyll reads it with Ruby's Psych, so a string Psych would read as something else (`on`,
+ * `1:30`, `:name`, `1,000`) is quoted; values are cleaned as the body's text (a U+2029 ends Psych's line).
  */
 export function frontMatter(values: FrontMatter): string {
   const { title, date, categories, tags, author, permalink, layout, description, image } = values
@@ -73,7 +70,6 @@ function quotedFlowList(items: string[]): YAMLSeq<Scalar<string>> {
   return list
 }
 
-/** `image:` as a block mapping of `path` and `alt`, both strings as the rest. */
 function imageMap({ path, alt }: PostImage): YAMLMap<string, string> {
   const map = new YAMLMap<string, string>()
   map.set('path', cleanText(path))
@@ -83,10 +79,8 @@ function imageMap({ path, alt }: PostImage): YAMLMap<string, string> {
 }
 
 /**
- * What Ruby's Psych (the YAML reader of Jekyll 3 and 4) makes of a plain scalar that is not a string:
- * the regular expressions of its `Psych::ScalarScanner#tokenize`, wider than YAML 1.1's own (case-blind
- * booleans, `:symbols`, `1,000`, times with `+0900`). The yaml package quotes a string that any of them
- * matches; as `compat` tags they are used for that check only, never to read.
+ * The plain scalars Ruby's Psych (Jekyll 3 and 4) reads as no string: `Psych::ScalarScanner#tokenize`'s
+ * patterns, wider than YAML 1.1's. As `compat` tags they only make the yaml package quote a match.
  */
 const PSYCH_NON_STRINGS: Record<string, RegExp> = {
   'null or boolean': /^(?:~|null|yes|true|on|no|false|off)$/i,

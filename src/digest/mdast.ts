@@ -29,10 +29,9 @@ export const listItem = (children: ListItem['children']): ListItem => ({
   spread: false,
   children,
 })
-/** A list item holding one line of text. */
 export const textItem = (value: string): ListItem => listItem([paragraph([text(value)])])
 
-/** A bulleted list, or one numbered from `start`; `spread` puts blank lines between its items. */
+/** `spread` puts blank lines between the items. */
 export function list(items: ListItem[], { ordered = false, spread = false, start = 1 } = {}): List {
   return { type: 'list', ordered, ...(ordered ? { start } : {}), spread, children: items }
 }

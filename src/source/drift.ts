@@ -66,8 +66,9 @@ export function ignoredDate(days: readonly DayPapers[]): string | undefined {
   const same = (day: DayPapers) => day.listUrl === first.listUrl && JSON.stringify(listingOf(day)) === key
   if (listing.length === 0 || !others.every(same)) return undefined
   return (
-    `${first.listUrl} ignored date=: all ${days.length} days from ${first.day} to ${days.at(-1)?.day} listed the same ` +
-    `${listing.length} papers. Expected a different list each day, as Hugging Face sends; check hf-api-url.`
+    `${first.listUrl} ignored date=: all ${days.length} days from ${first.day} to ${days.at(-1)?.day} ` +
+    `listed the same ${listing.length} papers. Expected a different list each day, as Hugging Face sends; ` +
+    'check hf-api-url.'
   )
 }
 

@@ -135,7 +135,8 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       if (days !== undefined && listed > 0 && items.placed === 0) {
         throw new Error(
           `${first} listed ${listed} papers, none of them on a day of ${period.query} ${period.name} ` +
-            `(${period.days[0]} to ${period.days.at(-1)}) by their submittedOnDailyAt: it ignored ${period.query}=. ` +
+            `(${period.days[0]} to ${period.days.at(-1)}) by their submittedOnDailyAt: ` +
+            `it ignored ${period.query}=. ` +
             "Expected the period's papers, as Hugging Face sends; check hf-api-url.",
         )
       }

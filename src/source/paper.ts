@@ -58,9 +58,8 @@ export const excerpt = (text: string, secret?: string): string =>
 /** A `/api/daily_papers` response, item by item: a malformed paper is reported and left out. */
 export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers, 'papers' | 'invalid'> {
   if (!Array.isArray(body)) {
-    throw new UnexpectedResponseError(
-      `${source} returned ${excerpt(JSON.stringify(body) ?? String(body))} where a JSON array of papers was expected`,
-    )
+    const shown = excerpt(JSON.stringify(body) ?? String(body))
+    throw new UnexpectedResponseError(`${source} returned ${shown} where a JSON array of papers was expected`)
   }
   const papers: Paper[] = []
   const invalid: InvalidPaper[] = []
