@@ -8,7 +8,6 @@ import { aside, authorList, githubPiece, labelledText, LINK_PIECES, translatedTi
 import { keywordsSection, statisticsSection, type Period } from './period.js'
 import { cleanText } from './text.js'
 
-/** The papers already selected and ranked. */
 export interface ClassicBody {
   title: string
   papers: readonly Paper[]

@@ -18,7 +18,6 @@ import { periodOverview, type Period } from './period.js'
 import { cleanText } from './text.js'
 import { countTopics, type Topic } from './topics.js'
 
-/** The papers already selected and ranked; the rest as render.ts's PostOptions. */
 export interface DigestBody {
   papers: readonly Paper[]
   locale: Locale
@@ -37,10 +36,7 @@ const TLDR_TOPICS = 3
 const PROMPT_TIP = '{: .prompt-tip }'
 export const isAttributeList = (node: RootContent) => node.type === 'html' && node.value.startsWith('{:')
 
-/**
- * The digest: a TL;DR, (a week's or month's statistics,) the top papers in full under their own
- * headings, the rest as a numbered list. No H1: the theme prints the title.
- */
+/** A TL;DR, (a period's statistics,) the top papers in full, the rest one line each; no H1 (the theme's). */
 export function digestBody(body: DigestBody): RootContent[] {
   const { papers, locale, topPapers, period } = body
   if (papers.length === 0) return [paragraph([text(locale.noPapers)])]
@@ -101,7 +97,6 @@ function recurring(topics: readonly Topic[], { digest, punctuation: marks }: Loc
   return [text(`${gap}${digest.topics}${marks.colon}${labels}${marks.stop.trimEnd()}`)]
 }
 
-/** A paper in full: its linked title as a heading, the meta line, the summary, the folded abstract. */
 function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] {
   const { fields, locale, period } = body
   const enriched = body.enriched?.get(paper.id)

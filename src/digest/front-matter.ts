@@ -1,10 +1,8 @@
-import { Document, Scalar, YAMLMap, YAMLSeq, type ScalarTag } from 'yaml'
+import { Document, Scalar, YAMLSeq, type ScalarTag } from 'yaml'
 import { cleanText } from './text.js'
 
 export interface FrontMatter {
-  /** The classic style's H1 too. */
   title: string
-  /** `2025-12-24 09:15:00 +0900`. */
   date: string
   categories: string[]
   tags: string[]
@@ -13,13 +11,8 @@ export interface FrontMatter {
   /** Jekyll's layout, for a site whose `_config.yml` gives posts none. */
   layout?: string
   description?: string
-  image?: PostImage
-}
-
-/** Chirpy's and jekyll-seo-tag's `image`: a checked https URL and its text. */
-export interface PostImage {
-  path: string
-  alt: string
+  /** Chirpy's and jekyll-seo-tag's `image`: a checked https URL and its text. */
+  image?: { path: string; alt: string }
 }
 
 /** The one value written for YAML to read as a time rather than a string: Jekyll's post date. */
@@ -35,9 +28,6 @@ export function frontMatter(values: FrontMatter): string {
   if (!POST_DATE.test(date)) {
     throw new Error(`The post date "${date}" is not in the form 2025-12-24 09:15:00 +0900`)
   }
-  const cleanAuthor = author && cleanText(author)
-  const cleanPermalink = permalink && cleanText(permalink)
-  const cleanDescription = description && cleanText(description)
   return [
     '---\n',
     yaml({ ...(layout ? { layout: cleanText(layout) } : {}), title: cleanText(title) }),
@@ -45,13 +35,19 @@ export function frontMatter(values: FrontMatter): string {
     yaml({
       categories: quotedFlowList(categories),
       tags: quotedFlowList(tags),
-      ...(cleanAuthor ? { author: cleanAuthor } : {}),
-      ...(cleanPermalink ? { permalink: cleanPermalink } : {}),
-      ...(cleanDescription ? { description: cleanDescription } : {}),
-      ...(image ? { image: imageMap(image) } : {}),
+      ...ifAny('author', author),
+      ...ifAny('permalink', permalink),
+      ...ifAny('description', description),
+      ...(image ? { image: { path: cleanText(image.path), ...ifAny('alt', image.alt) } } : {}),
     }),
     '---\n',
   ].join('')
+}
+
+/** `{ key: value }` with the value cleaned, or nothing when that leaves it empty. */
+function ifAny(key: string, value: string | undefined): Record<string, string> {
+  const cleaned = cleanText(value ?? '')
+  return cleaned === '' ? {} : { [key]: cleaned }
 }
 
 function yaml(values: Record<string, unknown>): string {
@@ -68,14 +64,6 @@ function quotedFlowList(items: string[]): YAMLSeq<Scalar<string>> {
     list.items.push(scalar)
   }
   return list
-}
-
-function imageMap({ path, alt }: PostImage): YAMLMap<string, string> {
-  const map = new YAMLMap<string, string>()
-  map.set('path', cleanText(path))
-  const text = cleanText(alt)
-  if (text !== '') map.set('alt', text)
-  return map
 }
 
 /**

@@ -92,7 +92,6 @@ const COMPACT_PIECES: Partial<Record<Field, Piece>> = {
   github: (paper, locale) => githubPiece(paper, locale)?.slice(0, 1),
 }
 
-/** The paper's title, linked to its Hugging Face page, and its translation beside it when there is one. */
 export const titleWithAside = (paper: Paper, translated: string, locale: Locale): PhrasingContent[] => [
   link(huggingFacePaperUrl(paper.id), cleanText(paper.title)),
   ...(translated ? [text(aside(translated, locale))] : []),

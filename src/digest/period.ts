@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast'
 import type { Paper } from '../core/paper.js'
 import type { Locale, PeriodWords } from './locales/index.js'
-import { heading, list, listItem, paragraph, text, textItem } from './mdast.js'
+import { heading, list, textItem } from './mdast.js'
 import { countKeywords, type Topic } from './topics.js'
 
 /** A weekly or monthly digest's period, with every paper listed in it (before selection). */
@@ -66,8 +66,6 @@ export function periodOverview(period: Period, topics: readonly Topic[], locale:
   const shared = topics
     .slice(0, TOP_KEYWORDS)
     .map(({ label, count }) => `${label}\u00a0(${locale.number(count)})`)
-  if (shared.length > 0) {
-    lines.push(listItem([paragraph([text(`🏷️ ${locale.keywords}${marks.colon}${shared.join(' · ')}`)])]))
-  }
+  if (shared.length > 0) lines.push(textItem(`🏷️ ${locale.keywords}${marks.colon}${shared.join(' · ')}`))
   return [heading(2, locale.period.statistics), list(lines)]
 }

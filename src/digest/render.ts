@@ -7,7 +7,7 @@ import type { EnrichedPaper } from '../enrich/index.js'
 import { classicBody } from './classic.js'
 import { describePost, type PostCount } from './description.js'
 import { digestBody, isAttributeList } from './digest-style.js'
-import { frontMatter, type FrontMatter, type PostImage } from './front-matter.js'
+import { frontMatter, type FrontMatter } from './front-matter.js'
 import { kramdownLink, kramdownText } from './kramdown.js'
 import { LOCALES } from './locales/index.js'
 import type { Period } from './period.js'
@@ -70,14 +70,11 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
     : papers.length === 0
       ? locale.noPapers
       : inertInHtml(describePost(papers, counted, locale))
-  const image = options.image ? postImage(papers) : undefined
+  // Titles go where themes print them without escaping: see inertInHtml.
+  const pictured = options.image ? papers.find((paper) => paper.thumbnail !== undefined) : undefined
+  const image =
+    pictured?.thumbnail === undefined
+      ? undefined
+      : { path: pictured.thumbnail, alt: inertInHtml(cleanText(pictured.title)) }
   return `${frontMatter({ ...options, description, image })}\n${markdown.stringify(root)}`
-}
-
-/** The first thumbnail that passed its check, with its paper's title (see inertInHtml) as its text. */
-function postImage(papers: readonly Paper[]): PostImage | undefined {
-  const pictured = papers.find((paper) => paper.thumbnail !== undefined)
-  return pictured?.thumbnail === undefined
-    ? undefined
-    : { path: pictured.thumbnail, alt: inertInHtml(cleanText(pictured.title)) }
 }

@@ -69,12 +69,10 @@ export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
     const full = windows.filter((window) => window.left <= 0)
     if (full.length === 0) return 'none'
     if (inFlight > 0) return 'answer'
+    const limits = full.map((window) => window.limit)
     return {
       until: Math.max(...full.map((window) => window.resetAt)),
-      why: `for the window to reset (${describe(
-        full.map((window) => window.limit),
-        windows.length > 1,
-      )})`,
+      why: `for the window to reset (${describe(limits, windows.length > 1)})`,
     }
   }
 
