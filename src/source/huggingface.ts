@@ -34,9 +34,7 @@ interface Scope {
   unit: 'day' | 'week' | 'month'
   /** `one day`, `week 2025-W48`, for messages. */
   label: string
-  /** For the hint on a 400. */
-  firstDay: string
-  days: number
+  days: readonly string[]
 }
 
 /** Takes a page's text; returns how many items it had and how many of them were new. */
@@ -95,7 +93,7 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       const papers: Paper[] = []
       const offDay: OffDayPaper[] = []
       const invalid: InvalidPaper[] = []
-      const scope: Scope = { query: { date: day }, unit: 'day', label: 'one day', firstDay: day, days: 1 }
+      const scope: Scope = { query: { date: day }, unit: 'day', label: 'one day', days: [day] }
       await readPages(scope, (text, where, status) => {
         const items = readPageItems(text, { where, status, token })
         const parsed = parseDailyPapers(items, where)
@@ -119,8 +117,7 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
         query: { [period.query]: period.name },
         unit: period.query,
         label: `${period.query} ${period.name}`,
-        firstDay: period.days[0] ?? '',
-        days: period.days.length,
+        days: period.days,
       }
       let first = ''
       let listed = 0
@@ -153,15 +150,15 @@ function scopeBounds({ unit, days, label }: Scope): { limits: OutboundLimits; pa
   if (unit === 'day') return { limits: HUGGING_FACE, pageCeiling: maxPages }
   const limits = {
     ...HUGGING_FACE,
-    deadlineMs: HUGGING_FACE.deadlineMs * Math.ceil(days / 7),
+    deadlineMs: HUGGING_FACE.deadlineMs * Math.ceil(days.length / 7),
     deadlineScope: `for ${label}`,
-    maxBodyBytes: Math.min(HUGGING_FACE.maxBodyBytes * days, HUGGING_FACE.maxPeriodBodyBytes),
+    maxBodyBytes: Math.min(HUGGING_FACE.maxBodyBytes * days.length, HUGGING_FACE.maxPeriodBodyBytes),
     bodyScope: `for ${label} (all its pages; a real day is a few hundred kB: check that hf-api-url is Hugging Face's API)`,
   }
-  return { limits, pageCeiling: Math.min(maxPages * days, HUGGING_FACE.maxPeriodPages) }
+  return { limits, pageCeiling: Math.min(maxPages * days.length, HUGGING_FACE.maxPeriodPages) }
 }
 
-function futureHint({ firstDay, unit }: Scope, now: number): string {
+function futureHint({ days: [firstDay = ''], unit }: Scope, now: number): string {
   const today = formatDay(now)
   if (firstDay <= today) return ''
   return unit === 'day'

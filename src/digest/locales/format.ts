@@ -33,25 +33,6 @@ export const cjk = (range: string): Punctuation => ({
   range,
 })
 
-export type Formats = ReturnType<typeof formatsFor>
-
-function formatsFor(tag: LanguageTag, month: 'short' | 'long') {
-  // Built on first use: a run writes one language, and eleven locales' formatters cost ~25 ms at start-up.
-  const numbers = once(() => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }))
-  const decimals = once(
-    () => new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  )
-  const days = once(() => new Intl.DateTimeFormat(tag, { month, day: 'numeric', timeZone: 'UTC' }))
-  return {
-    /** `1,234`, `1 234`, `1.234`. */
-    number: (value: number) => numbers().format(value),
-    /** One decimal always: `12.0`, `12,0`. */
-    decimal: (value: number) => decimals().format(value),
-    /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.` (Korean's is long: `11월 26일`). */
-    day: (day: string) => days().format(new Date(`${day}T00:00:00Z`)),
-  }
-}
-
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined
   return () => (made ??= { value: make() }).value
@@ -66,16 +47,34 @@ const SERVICE_NAMES = {
   arxivLink: 'arXiv',
   pdfLink: 'PDF',
   githubLink: 'GitHub',
-} as const
+}
 
 /** What a locale shares with the others (`basis`, spread into it), and its number and plural rules. */
 export function localeBasis(tag: LanguageTag, punctuation: Punctuation, month: 'short' | 'long' = 'short') {
-  const formats = formatsFor(tag, month)
+  // Built on first use: a run writes one language, and eleven locales' formatters cost ~25 ms at start-up.
+  const numbers = once(() => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }))
+  const decimals = once(
+    () => new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  )
+  const days = once(() => new Intl.DateTimeFormat(tag, { month, day: 'numeric', timeZone: 'UTC' }))
   const rules = once(() => new Intl.PluralRules(tag))
+  /** `1,234`, `1 234`, `1.234`. */
+  const number = (value: number) => numbers().format(value)
+  const basis = {
+    punctuation,
+    ...SERVICE_NAMES,
+    number,
+    /** One decimal always: `12.0`, `12,0`. */
+    decimal: (value: number) => decimals().format(value),
+    /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.` (Korean's is long: `11월 26일`). */
+    day: (day: string) => days().format(new Date(`${day}T00:00:00Z`)),
+  }
   return {
-    basis: { punctuation, ...formats, ...SERVICE_NAMES },
-    number: formats.number,
+    basis,
+    number,
     /** The form of a word that goes with a count, by the locale's plural rules (Russian has four). */
     plural: (count: number, forms: PluralForms) => forms[rules().select(count)] ?? forms.other,
   }
 }
+
+export type LocaleBasis = ReturnType<typeof localeBasis>['basis']

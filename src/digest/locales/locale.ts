@@ -1,16 +1,12 @@
-import type { Formats, Punctuation } from './format.js'
+import type { LocaleBasis } from './format.js'
 
 /** Every word a post says; a new language is one file of them, listed in ./index.ts. */
-export interface Locale extends Formats {
-  punctuation: Punctuation
+export interface Locale extends LocaleBasis {
   /** The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. */
   collected(count: number, listed: number): { before?: string; count?: string; after: string }
   noPapers: string
   rankingHeading: string
   organization: string
-  huggingFaceLink: string
-  arxivLink: string
-  pdfLink: string
   abstract: string
   aiSummary: string
   /** A model's summary in the post's language (the llm-summary field). */
@@ -19,7 +15,6 @@ export interface Locale extends Formats {
   huggingFaceSummary: string
   authors: string
   moreAuthors(count: number): string
-  githubLink: string
   projectPageLink: string
   keywords: string
   comments: string
