@@ -55,11 +55,10 @@ const NO_LABEL = /^(?:this\s+https?\s+url|https?:\/\/\S*)$/i
 
 function foundLink(match: RegExpMatchArray): { nodes: PhrasingContent[]; length: number } {
   const groups = match.groups ?? {}
-  const whole = match[0]
   const labelled = groups.hrefUrl ?? groups.mangledUrl ?? groups.bracedUrl
   const label = (groups.hrefLabel ?? groups.mangledLabel ?? groups.label ?? '').trim()
   if (labelled !== undefined || groups.label !== undefined) {
-    return { nodes: linkOrText(labelled ?? (groups.url as string), label), length: whole.length }
+    return { nodes: linkOrText(labelled ?? (groups.url as string), label), length: match[0].length }
   }
   // A bare URL: punctuation that ends the sentence, and a bracket it did not open, are not part of it.
   const url = trimTrailing(groups.url as string)

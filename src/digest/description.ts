@@ -1,6 +1,6 @@
 import type { Paper } from '../core/paper.js'
 import type { DigestWords, Locale } from './locales/index.js'
-import { cleanText } from './text.js'
+import { cleanText, inertInHtml } from './text.js'
 
 /** Home cards show two lines and link previews about 200 characters: the description fits both. */
 export const DESCRIPTION_LENGTH = 200
@@ -40,21 +40,20 @@ const withUpvotes = (name: string, paper: Paper, locale: Locale) => `${name}${up
 
 /**
  * The front matter's description: the count, then the most upvoted papers, the first by its whole title
- * (it names the day), the others by their short name as far as they fit.
+ * (it names the day), the others by their short name as far as they fit; inert in HTML, as themes print it.
  */
 export function describePost(papers: readonly Paper[], counted: PostCount, locale: Locale): string {
   const { digest: words, punctuation: marks } = locale
-  const count = countWords(words, counted)
   const [first, ...others] = papers
-  if (first === undefined) return count
+  if (first === undefined) return locale.noPapers
   const leader = withUpvotes(cleanText(first.title), first, locale)
-  let description = `${count}${marks.stop}${words.mostUpvoted}${marks.colon}${leader}`
+  let description = `${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}${leader}`
   for (const paper of others.slice(0, LEADERS - 1)) {
     const longer = `${description}${marks.comma}${withUpvotes(shortName(paper.title), paper, locale)}`
     if (longer.length > DESCRIPTION_LENGTH) break
     description = longer
   }
-  return cutText(description, DESCRIPTION_LENGTH)
+  return inertInHtml(cutText(description, DESCRIPTION_LENGTH))
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })

@@ -69,6 +69,8 @@ function tldr(
 ): RootContent[] {
   const { digest: words, punctuation: marks } = locale
   const written = cleanText(byModel ?? '')
+  const shared = topics.filter((topic) => topic.count >= 2).slice(0, TLDR_TOPICS)
+  const labels = shared.map((topic) => topic.label).join(marks.comma)
   const end = marks.stop.trimEnd()
   const line: PhrasingContent[] =
     written !== ''
@@ -83,18 +85,9 @@ function tldr(
               strong(shortName(paper.title)),
               text(upvoteNote(paper, locale)),
             ]),
-          text(end),
-          ...recurring(topics, locale),
+          text(shared.length === 0 ? end : `${marks.stop}${words.topics}${marks.colon}${labels}${end}`),
         ]
   return [{ type: 'blockquote', children: [paragraph(line)] }, ownMarkup(PROMPT_TIP)]
-}
-
-function recurring(topics: readonly Topic[], { digest, punctuation: marks }: Locale): PhrasingContent[] {
-  const shared = topics.filter((topic) => topic.count >= 2).slice(0, TLDR_TOPICS)
-  if (shared.length === 0) return []
-  const labels = shared.map((topic) => topic.label).join(marks.comma)
-  const gap = marks.stop.slice(marks.stop.trimEnd().length)
-  return [text(`${gap}${digest.topics}${marks.colon}${labels}${marks.stop.trimEnd()}`)]
 }
 
 function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] {

@@ -65,11 +65,7 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
       ? classicBody({ ...options, papers, locale, listed })
       : digestBody({ ...options, papers, locale, counted })
   const root: Root = { type: 'root', children: body }
-  const description = !options.description
-    ? undefined
-    : papers.length === 0
-      ? locale.noPapers
-      : inertInHtml(describePost(papers, counted, locale))
+  const description = options.description ? describePost(papers, counted, locale) : undefined
   // Titles go where themes print them without escaping: see inertInHtml.
   const pictured = options.image ? papers.find((paper) => paper.thumbnail !== undefined) : undefined
   const image =

@@ -17,10 +17,13 @@ export interface PageContext {
 /** A successful answer's items, not yet validated one by one, or why its text is not a page of papers. */
 export function readPageItems(text: string, { where, status, token }: PageContext): unknown[] {
   const body = parseJsonOr(text, (tooDeep) => {
+    const title = htmlTitle(text)
     const what =
-      tooDeep === undefined
-        ? describeNonJson(text, token)
-        : `JSON nested deeper than ${tooDeep} levels (a day of papers nests 6)`
+      tooDeep !== undefined
+        ? `JSON nested deeper than ${tooDeep} levels (a day of papers nests 6)`
+        : title !== undefined
+          ? `an HTML page titled ${quoteBody(title, [token])}`
+          : `a body that is not JSON: ${quoteBody(text, [token])}`
     return new Error(
       `${where}: Hugging Face answered ${status} with ${what} where a JSON array of papers was expected`,
     )
@@ -38,12 +41,6 @@ export function readPageItems(text: string, { where, status, token }: PageContex
     )
   }
   return body
-}
-
-function describeNonJson(text: string, token: string | undefined): string {
-  const title = htmlTitle(text)
-  if (title !== undefined) return `an HTML page titled ${quoteBody(title, [token])}`
-  return `a body that is not JSON: ${quoteBody(text, [token])}`
 }
 
 /**

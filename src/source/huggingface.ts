@@ -129,7 +129,8 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       })
       const days = items.days(listUrl)
       // A server that ignores `week=` or `month=` sends another list: none of it on a day of the period.
-      if (days !== undefined && listed > 0 && items.placed === 0) {
+      const none = days?.every((day) => day.papers.length + day.invalid.length === 0)
+      if (none && listed > 0) {
         throw new Error(
           `${first} listed ${listed} papers, none of them on a day of ${period.query} ${period.name} ` +
             `(${period.days[0]} to ${period.days.at(-1)}) by their submittedOnDailyAt: ` +

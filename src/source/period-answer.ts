@@ -15,7 +15,6 @@ export function periodItems(period: Period) {
   const outside: OffDayPaper[] = []
   const seen = new Set<string>()
   let unplaced = false
-  let placed = 0
 
   return {
     /** Adds a page's items; returns how many were new (a server that ignores `p` sends none). */
@@ -28,20 +27,12 @@ export function periodItems(period: Period) {
         if (id !== undefined && seen.has(key)) continue
         if (id !== undefined) seen.add(key)
         fresh++
+        // A paper outside the period is shown in a warning: only with an id that is safe to print.
         if (day === undefined) unplaced = true
-        else if (!inPeriod.has(day)) {
-          // Shown in a warning: only an id that is safe to print, as the day's own checks let through.
-          if (isArxivId(id)) outside.push({ id, listedOn: day, askedFor: period.name })
-        } else {
-          byDay.get(day)?.push(item)
-          placed++
-        }
+        else if (inPeriod.has(day)) byDay.get(day)?.push(item)
+        else if (isArxivId(id)) outside.push({ id, listedOn: day, askedFor: period.name })
       }
       return fresh
-    },
-    /** Items placed on a day of the period, all pages together. */
-    get placed() {
-      return placed
     },
     /** Undefined when an item has no day; the first day carries the papers listed outside the period. */
     days(listUrl: string): DayPapers[] | undefined {
