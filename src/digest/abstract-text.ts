@@ -4,9 +4,9 @@ import { link, text } from './mdast.js'
 import { cleanText } from './text.js'
 
 /**
- * An abstract as one line whose https addresses are links, without the TeX arXiv's abstract pages leave in
- * (`\emph{x}`, `{\it x}`, `~`, `\href{url}{text}`, "{this https URL}"). Linear in the text's length: every
- * pattern stops at a brace, a backslash or a space.
+ * An abstract as one line whose https addresses are links (checked as every link is), without the TeX
+ * arXiv's abstract pages leave in (`\emph{x}`, `{\it x}`, `~`, `\href{url}{text}`, "{this https URL}").
+ * Linear in the text's length: every pattern stops at a brace, a backslash or a space.
  */
 export function abstractContent(abstract: string): PhrasingContent[] {
   const plain = withoutTex(cleanText(abstract))

@@ -62,7 +62,7 @@ export function digestBody(body: DigestBody): RootContent[] {
   return content
 }
 
-/** The model's TL;DR, labelled, or the count, the leaders and the recurring topics. */
+/** The model's TL;DR, labelled, or the count, the leaders and the shared topics in the script's sentences. */
 function tldr(
   { papers, locale, counted, tldr: byModel }: DigestBody,
   topics: readonly Topic[],

@@ -66,7 +66,7 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
       : digestBody({ ...options, papers, locale, counted })
   const root: Root = { type: 'root', children: body }
   const description = options.description ? describePost(papers, counted, locale) : undefined
-  // Titles go where themes print them without escaping: see inertInHtml.
+  // The alt text is a title, which themes print without escaping: see inertInHtml.
   const pictured = options.image ? papers.find((paper) => paper.thumbnail !== undefined) : undefined
   const image =
     pictured?.thumbnail === undefined

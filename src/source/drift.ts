@@ -30,7 +30,7 @@ export function itemId(item: unknown): string | undefined {
 const paperOf = (item: unknown) =>
   (item as { paper?: { id?: unknown; submittedOnDailyAt?: unknown } } | null)?.paper
 
-/** `papers` as the post of `day` takes them, and those Hugging Face lists on another day. */
+/** `papers` as the post of `day` takes them (those of no known day too), and those listed on another day. */
 export function splitOffDay(
   papers: readonly Paper[],
   listedOn: ReadonlyMap<string, string>,

@@ -19,7 +19,7 @@ const ROUNDING_MS = 1_000
  */
 export const OPENING_REQUESTS = 8
 
-/** A limit as the last answer told it; `left` counts the requests sent since. */
+/** A limit as the last answer told it; `left` is its room, less the requests sent since. */
 interface Window {
   limit: RateLimit
   left: number

@@ -1,7 +1,7 @@
 import { quoteUntrusted } from '../core/quote-untrusted.js'
 import { encodeUrl } from '../core/safe-url.js'
 
-/** A single untrusted paper field's value a post may use, or why it may not. */
+/** An untrusted paper field's value a post may use, or why it may not: a `Paper` holds only what passed. */
 export type Checked<T> = { value: T } | { problem: string }
 
 /**

@@ -55,7 +55,7 @@ export class UnexpectedResponseError extends Error {
 export const excerpt = (text: string, secret?: string): string =>
   excerptAnswer(text, { limit: QUOTE_LENGTH, secrets: [secret] })
 
-/** A `/api/daily_papers` response, item by item: a malformed paper is reported and left out. */
+/** A `/api/daily_papers` response item by item (a malformed paper is reported and left out), or an error. */
 export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers, 'papers' | 'invalid'> {
   if (!Array.isArray(body)) {
     const shown = excerpt(JSON.stringify(body) ?? String(body))
