@@ -59,11 +59,8 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
     let bytes = 0
     for (let page = 0; ; page++) {
       const url = new URL(endpoint)
-      url.search = new URLSearchParams({
-        ...scope.query,
-        limit: String(pageSize),
-        p: String(page),
-      }).toString()
+      const query = { ...scope.query, limit: String(pageSize), p: String(page) }
+      url.search = new URLSearchParams(query).toString()
       const where = `GET ${shownUrl(url)}`
       const answer = await http.send(
         { method: 'GET', url, headers },
