@@ -69,14 +69,14 @@ export function countTopics(papers: readonly Paper[]): Topic[] {
 export function countKeywords(papers: readonly Paper[]): Topic[] {
   return tally(
     papers,
-    (keyword) => cleanText(keyword).toLowerCase(),
+    (spelling) => spelling.toLowerCase(),
     (spellings) => spellings.keys().next().value ?? '',
   )
 }
 
 function tally(
   papers: readonly Paper[],
-  key: (keyword: string) => string,
+  key: (spelling: string) => string,
   label: (spellings: Map<string, number>) => string,
 ): Topic[] {
   const counts = new Map<string, { spellings: Map<string, number>; count: number }>()

@@ -21,7 +21,6 @@ export interface HuggingFaceSourceOptions {
   clock: Clock
   /** core/http's shared dispatcher unless given (a test's resolver, an HTTP/2 trust store). */
   dispatcher?: Dispatcher
-  /** Told every wait for the rate limit, as a line for the run's log. */
   onRateLimitWait?: (message: string) => void
 }
 

@@ -3,7 +3,6 @@ import type { DayPapers } from '../core/paper.js'
 /** A week or a month, as `/api/daily_papers?week=2025-W48` or `?month=2025-11` asks for it. */
 export interface Period {
   query: 'week' | 'month'
-  /** `2025-W48` or `2025-11`. */
   name: string
   days: string[]
 }
