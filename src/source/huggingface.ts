@@ -36,8 +36,8 @@ interface Scope {
   days: readonly string[]
 }
 
-/** Takes a page's text; returns how many items it had and how many of them were new. */
-type TakePage = (text: string, where: string, status: number) => { items: number; fresh: number }
+/** Takes a page's items; returns how many of them were new. */
+type TakePage = (items: unknown[], where: string) => number
 
 /**
  * Reads `/api/daily_papers` page by page within the limits of HUGGING_FACE (see scopeBounds); every
@@ -70,9 +70,10 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
         throw new Error(`${answer.problem}${hint}`)
       }
       bytes += Buffer.byteLength(answer.text)
-      const { items, fresh } = take(answer.text, where, answer.status)
+      const items = readPageItems(answer.text, { where, status: answer.status, token })
+      const fresh = take(items, where)
       // A full page with nothing new means the server ignores `p`: asking on would never end.
-      if (items < pageSize || fresh === 0) return
+      if (items.length < pageSize || fresh === 0) return
       if (page + 1 >= pageCeiling) {
         throw new Error(
           `${where}: Hugging Face still sent a full page of new papers after ${pageCeiling} pages ` +
@@ -90,8 +91,7 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       const offDay: OffDayPaper[] = []
       const invalid: InvalidPaper[] = []
       const scope: Scope = { query: { date: day }, unit: 'day', label: 'one day', days: [day] }
-      await readPages(scope, (text, where, status) => {
-        const items = readPageItems(text, { where, status, token })
+      await readPages(scope, (items, where) => {
         const parsed = parseDailyPapers(items, where)
         const fresh = parsed.papers.filter((paper) => {
           if (seen.has(paper.id)) return false
@@ -102,7 +102,7 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
         papers.push(...split.papers)
         offDay.push(...split.offDay)
         invalid.push(...parsed.invalid)
-        return { items: items.length, fresh: fresh.length }
+        return fresh.length
       })
       return { day, papers, invalid, offDay, listUrl }
     },
@@ -117,11 +117,10 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       }
       let first = ''
       let listed = 0
-      await readPages(scope, (text, where, status) => {
+      await readPages(scope, (page, where) => {
         first ||= where
-        const page = readPageItems(text, { where, status, token })
         listed += page.length
-        return { items: page.length, fresh: items.add(page) }
+        return items.add(page)
       })
       const days = items.days(listUrl)
       // A server that ignores `week=` or `month=` sends another list: none of it on a day of the period.
