@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { QUOTE_LENGTH, quoteBody } from '../../src/core/http/send.js'
-import { excerpt, htmlTitle } from '../../src/source/quote.js'
+import { htmlTitle } from '../../src/source/daily-page.js'
+import { excerpt } from '../../src/source/paper.js'
 
 const quote = (text: string, secret?: string) => quoteBody(text, [secret])
 

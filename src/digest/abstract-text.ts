@@ -4,11 +4,9 @@ import { link, text } from './mdast.js'
 import { cleanText } from './text.js'
 
 /**
- * An abstract as a reader should see it: one line of text whose https addresses are links, without the
- * TeX arXiv's abstract pages leave in (`\emph{x}`, `{\it x}`, `~` between words, `\href{url}{text}`, the
- * "{this https URL}" that stands for a link's text). Pure, and linear in the text's length: every
- * pattern stops at a brace, a backslash or a space. Links pass through {@link safeHttpsUrl} like every
- * other link; text stays `text` nodes, which the serializer escapes.
+ * An abstract as one line whose https addresses are links (checked as every link is), without the TeX
+ * arXiv's abstract pages leave in (`\emph{x}`, `{\it x}`, `~`, `\href{url}{text}`, "{this https URL}").
+ * Linear in the text's length: every pattern stops at a brace, a backslash or a space.
  */
 export function abstractContent(abstract: string): PhrasingContent[] {
   const plain = withoutTex(cleanText(abstract))
@@ -24,7 +22,6 @@ export function abstractContent(abstract: string): PhrasingContent[] {
   return mergeTexts(content)
 }
 
-/** TeX's formatting commands, kept as their text: `\emph{x}`, `\textbf{x}`, `{\it x}` … */
 const TEX_COMMAND = /\\(?:emph|textbf|textit|texttt|textsc|textrm|underline|text)\{([^{}\\]*)\}/g
 const TEX_SWITCH = /\{\\(?:it|bf|em|sc|tt|rm|sl)\s+([^{}\\]*)\}/g
 /** TeX's `~` is a space that does not break; `~1B` or `(~8)` is "about" and stays. */
@@ -58,11 +55,10 @@ const NO_LABEL = /^(?:this\s+https?\s+url|https?:\/\/\S*)$/i
 
 function foundLink(match: RegExpMatchArray): { nodes: PhrasingContent[]; length: number } {
   const groups = match.groups ?? {}
-  const whole = match[0]
   const labelled = groups.hrefUrl ?? groups.mangledUrl ?? groups.bracedUrl
   const label = (groups.hrefLabel ?? groups.mangledLabel ?? groups.label ?? '').trim()
   if (labelled !== undefined || groups.label !== undefined) {
-    return { nodes: linkOrText(labelled ?? (groups.url as string), label), length: whole.length }
+    return { nodes: linkOrText(labelled ?? (groups.url as string), label), length: match[0].length }
   }
   // A bare URL: punctuation that ends the sentence, and a bracket it did not open, are not part of it.
   const url = trimTrailing(groups.url as string)

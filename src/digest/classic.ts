@@ -8,7 +8,6 @@ import { aside, authorList, githubPiece, labelledText, LINK_PIECES, translatedTi
 import { keywordsSection, statisticsSection, type Period } from './period.js'
 import { cleanText } from './text.js'
 
-/** What the classic style's body is made of; the papers already selected and ranked. */
 export interface ClassicBody {
   title: string
   papers: readonly Paper[]
@@ -24,26 +23,21 @@ export interface ClassicBody {
  * as a numbered list with one line per field; a week or month adds statistics and keywords.
  */
 export function classicBody(options: ClassicBody): RootContent[] {
-  const { title, papers, locale, fields, listed, period, enriched } = options
+  const { title, papers, locale, listed, period } = options
   const body: RootContent[] = [heading(1, cleanText(title))]
   if (period) body.push(...statisticsSection(period, locale.period))
   if (papers.length === 0) {
     body.push(paragraph([text(locale.noPapers)]))
   } else {
     if (!period) {
-      const { before = '', count, after } = locale.collected(papers.length, listed)
-      body.push(
-        paragraph(
-          [text(before), strong(count ?? locale.number(papers.length)), text(after)].filter(
-            (node) => node.type !== 'text' || node.value !== '',
-          ),
-        ),
-      )
+      const { before, count, after } = locale.collected(papers.length, listed)
+      const bold = strong(count ?? locale.number(papers.length))
+      body.push(paragraph([...(before ? [text(before)] : []), bold, ...(after ? [text(after)] : [])]))
     }
     body.push(
       heading(2, period ? locale.period.topPapers(papers.length) : locale.rankingHeading),
       list(
-        papers.map((paper) => paperItem(paper, fields, locale, enriched?.get(paper.id))),
+        papers.map((paper) => paperItem(paper, options)),
         { ordered: true, spread: true },
       ),
     )
@@ -52,12 +46,8 @@ export function classicBody(options: ClassicBody): RootContent[] {
   return body
 }
 
-function paperItem(
-  paper: Paper,
-  fields: readonly Field[],
-  locale: Locale,
-  enriched: EnrichedPaper | undefined,
-): ListItem {
+function paperItem(paper: Paper, { fields, locale, enriched: byId }: ClassicBody): ListItem {
+  const enriched = byId?.get(paper.id)
   const lines = fields.flatMap((field) => {
     const line = field === 'llm-title' ? undefined : FIELD_LINES[field](paper, locale, { fields, enriched })
     return line ? [listItem([paragraph(line)])] : []
@@ -70,14 +60,13 @@ function paperItem(
   ])
 }
 
-/** A field's line; beyond the paper, it may need the other fields shown and the model's text for it. */
 type FieldLine = (
   paper: Paper,
   locale: Locale,
   context: { fields: readonly Field[]; enriched?: EnrichedPaper },
 ) => PhrasingContent[] | undefined
 
-/** One builder per field (llm-title goes beside the title); a field with nothing to show gives no line at all. */
+/** llm-title goes beside the title; a field with nothing to show gives no line at all. */
 const FIELD_LINES: Record<Exclude<Field, 'llm-title'>, FieldLine> = {
   ...LINK_PIECES,
   organization: (paper, locale) => labelledText(locale.organization, paper.organization, locale),

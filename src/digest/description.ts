@@ -1,6 +1,6 @@
 import type { Paper } from '../core/paper.js'
 import type { DigestWords, Locale } from './locales/index.js'
-import { cleanText } from './text.js'
+import { cleanText, inertInHtml } from './text.js'
 
 /** Home cards show two lines and link previews about 200 characters: the description fits both. */
 export const DESCRIPTION_LENGTH = 200
@@ -18,9 +18,6 @@ export function countWords(words: DigestWords, counted: PostCount): string {
     : words.periodCount(counted.count, counted.days)
 }
 
-/** A title named in a sentence is cut past this many characters. */
-const NAME_LENGTH = 80
-
 /**
  * A paper's name as readers call it: the part of its title before a colon ("GigaEvo" of "GigaEvo: An
  * Open Source Optimization Framework …"), when that part is a short name; else the title, cut at a word.
@@ -29,7 +26,7 @@ export function shortName(title: string): string {
   const cleaned = cleanText(title)
   const colon = cleaned.indexOf(': ')
   const name = colon > 0 ? cleaned.slice(0, colon) : ''
-  return name.length >= 2 && name.length <= 40 ? name : cutText(cleaned, NAME_LENGTH)
+  return name.length >= 2 && name.length <= 40 ? name : cutText(cleaned, 80)
 }
 
 /**
@@ -42,32 +39,29 @@ export const upvoteNote = (paper: Paper, locale: Locale, space = '\u00a0') =>
 const withUpvotes = (name: string, paper: Paper, locale: Locale) => `${name}${upvoteNote(paper, locale, ' ')}`
 
 /**
- * The front matter's description: the count, then the most upvoted papers with their upvotes, the first
- * by its whole title (it names the day), the others by their short name, as many as fit; one line in
- * the post's language, cut on a word boundary when the first title alone is too long.
+ * The front matter's description: the count, then the most upvoted papers, the first by its whole title
+ * (it names the day), the others by their short name as far as they fit; inert in HTML, as themes print it.
  */
 export function describePost(papers: readonly Paper[], counted: PostCount, locale: Locale): string {
   const { digest: words, punctuation: marks } = locale
-  const count = countWords(words, counted)
   const [first, ...others] = papers
-  if (first === undefined) return count
+  if (first === undefined) return locale.noPapers
   const leader = withUpvotes(cleanText(first.title), first, locale)
-  let description = `${count}${marks.stop}${words.mostUpvoted}${marks.colon}${leader}`
+  let description = `${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}${leader}`
   for (const paper of others.slice(0, LEADERS - 1)) {
     const longer = `${description}${marks.comma}${withUpvotes(shortName(paper.title), paper, locale)}`
     if (longer.length > DESCRIPTION_LENGTH) break
     description = longer
   }
-  return cutText(description, DESCRIPTION_LENGTH)
+  return inertInHtml(cutText(description, DESCRIPTION_LENGTH))
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 const words = new Intl.Segmenter(undefined, { granularity: 'word' })
 
 /**
- * The text itself when it is at most `max` characters (UTF-16 units, as YAML and browsers count them),
- * else its start up to the last word boundary that fits, with `…`; never a split grapheme (an emoji
- * with its modifier, a Hangul syllable), even where a single word is longer than `max`.
+ * At most `max` UTF-16 units (as YAML and browsers count them), cut at a word boundary with `…`; never a
+ * split grapheme (an emoji with its modifier, a Hangul syllable), even where one word is longer than `max`.
  */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text
@@ -75,7 +69,6 @@ export function cutText(text: string, max: number): string {
   return `${text.slice(0, end).replace(/[\s(,:;·\-（、：]+$/u, '')}…`
 }
 
-/** Where the last of the text's segments that ends within `room` ends. */
 function fittingEnd(segmenter: Intl.Segmenter, text: string, room: number): number {
   let end = 0
   for (const { index, segment } of segmenter.segment(text)) {

@@ -1,4 +1,4 @@
-import type { BlockContent, ListItem, PhrasingContent, RootContent } from 'mdast'
+import type { ListItem, PhrasingContent, RootContent } from 'mdast'
 import type { Field } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
 import type { EnrichedPaper } from '../enrich/index.js'
@@ -18,34 +18,25 @@ import { periodOverview, type Period } from './period.js'
 import { cleanText } from './text.js'
 import { countTopics, type Topic } from './topics.js'
 
-/** What the digest style's body is made of; the papers already selected and ranked. */
 export interface DigestBody {
   papers: readonly Paper[]
   locale: Locale
   fields: readonly Field[]
-  /** Papers shown in full; the rest are one line each. */
   topPapers: number
   counted: PostCount
   period?: Period
   enriched?: ReadonlyMap<string, EnrichedPaper>
-  /** A TL;DR a model wrote, plain text; shown labelled as the model's, instead of the one made here. */
   tldr?: string
 }
 
-/** Topics named in the TL;DR: those at least two papers share. */
+/** Topics named in the TL;DR, of those at least two papers share. */
 const TLDR_TOPICS = 3
 
-/**
- * Chirpy's prompt block and the compact list's first number: kramdown attribute lists the action writes
- * itself, right under the block they belong to. Another theme shows a plain blockquote and list.
- */
+/** Attribute lists for Chirpy's prompt block and the compact list's start; other themes ignore them. */
 const PROMPT_TIP = '{: .prompt-tip }'
 export const isAttributeList = (node: RootContent) => node.type === 'html' && node.value.startsWith('{:')
 
-/**
- * The digest: a TL;DR, (a week's or month's statistics,) the top papers in full under their own
- * headings, the rest as a numbered list. No H1: the theme prints the title.
- */
+/** A TL;DR, (a period's statistics,) the top papers in full, the rest one line each; no H1 (the theme's). */
 export function digestBody(body: DigestBody): RootContent[] {
   const { papers, locale, topPapers, period } = body
   if (papers.length === 0) return [paragraph([text(locale.noPapers)])]
@@ -71,16 +62,15 @@ export function digestBody(body: DigestBody): RootContent[] {
   return content
 }
 
-/**
- * The TL;DR block: the model's, labelled, or the count, the leaders and the recurring topics, each
- * sentence ended and joined as the locale's script does (`. ` or `。`).
- */
+/** The model's TL;DR, labelled, or the count, the leaders and the shared topics in the script's sentences. */
 function tldr(
   { papers, locale, counted, tldr: byModel }: DigestBody,
   topics: readonly Topic[],
 ): RootContent[] {
   const { digest: words, punctuation: marks } = locale
   const written = cleanText(byModel ?? '')
+  const shared = topics.filter((topic) => topic.count >= 2).slice(0, TLDR_TOPICS)
+  const labels = shared.map((topic) => topic.label).join(marks.comma)
   const end = marks.stop.trimEnd()
   const line: PhrasingContent[] =
     written !== ''
@@ -95,21 +85,11 @@ function tldr(
               strong(shortName(paper.title)),
               text(upvoteNote(paper, locale)),
             ]),
-          text(end),
-          ...recurring(topics, locale),
+          text(shared.length === 0 ? end : `${marks.stop}${words.topics}${marks.colon}${labels}${end}`),
         ]
   return [{ type: 'blockquote', children: [paragraph(line)] }, ownMarkup(PROMPT_TIP)]
 }
 
-function recurring(topics: readonly Topic[], { digest, punctuation: marks }: Locale): PhrasingContent[] {
-  const shared = topics.filter((topic) => topic.count >= 2).slice(0, TLDR_TOPICS)
-  if (shared.length === 0) return []
-  const labels = shared.map((topic) => topic.label).join(marks.comma)
-  const gap = marks.stop.slice(marks.stop.trimEnd().length)
-  return [text(`${gap}${digest.topics}${marks.colon}${labels}${marks.stop.trimEnd()}`)]
-}
-
-/** A paper in full: its linked title as a heading, the meta line, the summary, the folded abstract. */
 function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] {
   const { fields, locale, period } = body
   const enriched = body.enriched?.get(paper.id)
@@ -125,8 +105,12 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
     if (field === summaryField) {
       show(summaryLine(paper, fields, locale, enriched))
     } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
+      // kramdown parses what is inside `<details>` as markdown only with `markdown="1"`, else as raw HTML.
+      const label = locale.digest.abstract ?? locale.abstract
       content.push(
-        ...folded(locale.digest.abstract ?? locale.abstract, paragraph(abstractContent(paper.summary))),
+        ownMarkup(`<details markdown="1">\n<summary>${label}</summary>`),
+        paragraph(abstractContent(paper.summary)),
+        ownMarkup('</details>'),
       )
     } else if (field === 'authors') {
       show(labelledText(locale.authors, authorList(paper.authors, locale), locale))
@@ -136,14 +120,6 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
     }
   }
   return content
-}
-
-/**
- * `<details markdown="1">`: kramdown parses what is inside as markdown (escaped like every other text)
- * only with that attribute; without it, the abstract would be raw HTML.
- */
-function folded(label: string, inside: BlockContent): RootContent[] {
-  return [ownMarkup(`<details markdown="1">\n<summary>${label}</summary>`), inside, ownMarkup('</details>')]
 }
 
 function compactItem(paper: Paper, { fields, locale, period, enriched }: DigestBody): ListItem {

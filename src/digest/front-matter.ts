@@ -1,10 +1,8 @@
-import { Document, Scalar, YAMLMap, YAMLSeq, type ScalarTag } from 'yaml'
+import { Document, Scalar, YAMLSeq, type ScalarTag } from 'yaml'
 import { cleanText } from './text.js'
 
 export interface FrontMatter {
-  /** e.g. `Hugging Face Daily Papers - 2025-12-24`; the classic style's H1 too. */
   title: string
-  /** Already formatted: `2025-12-24 09:15:00 +0900`. */
   date: string
   categories: string[]
   tags: string[]
@@ -12,35 +10,24 @@ export interface FrontMatter {
   permalink?: string
   /** Jekyll's layout, for a site whose `_config.yml` gives posts none. */
   layout?: string
-  /** One line for home cards and link previews. */
   description?: string
-  image?: PostImage
-}
-
-/** Chirpy's and jekyll-seo-tag's `image`: a checked https URL and its text. */
-export interface PostImage {
-  path: string
-  alt: string
+  /** Chirpy's and jekyll-seo-tag's `image`: a checked https URL and its text. */
+  image?: { path: string; alt: string }
 }
 
 /** The one value written for YAML to read as a time rather than a string: Jekyll's post date. */
 const POST_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/
 
 /**
- * The YAML block of a post, in the reference post's style: plain scalars where YAML allows them,
- * lists as `['a', 'b']`. Jekyll reads it with Ruby's Psych (YAML 1.1, plus rules of its own), so every
- * string is written the way YAML 1.1 and Psych both read back as that same string: `on`, `no`, `1:30`,
- * `0b101`, `:name` or `1,000` are quoted. Values are cleaned as the body's text is (one line, nothing
- * invisible): a U+2029 would end the line for Psych.
+ * The YAML block in the reference post's style: plain scalars where YAML allows them, lists as
+ * `['a', 'b']`. Jekyll reads it with Ruby's Psych, so a string Psych would read as something else (`on`,
+ * `1:30`, `:name`, `1,000`) is quoted; values are cleaned as the body's text (a U+2029 ends Psych's line).
  */
 export function frontMatter(values: FrontMatter): string {
   const { title, date, categories, tags, author, permalink, layout, description, image } = values
   if (!POST_DATE.test(date)) {
     throw new Error(`The post date "${date}" is not in the form 2025-12-24 09:15:00 +0900`)
   }
-  const cleanAuthor = author && cleanText(author)
-  const cleanPermalink = permalink && cleanText(permalink)
-  const cleanDescription = description && cleanText(description)
   return [
     '---\n',
     yaml({ ...(layout ? { layout: cleanText(layout) } : {}), title: cleanText(title) }),
@@ -48,13 +35,19 @@ export function frontMatter(values: FrontMatter): string {
     yaml({
       categories: quotedFlowList(categories),
       tags: quotedFlowList(tags),
-      ...(cleanAuthor ? { author: cleanAuthor } : {}),
-      ...(cleanPermalink ? { permalink: cleanPermalink } : {}),
-      ...(cleanDescription ? { description: cleanDescription } : {}),
-      ...(image ? { image: imageMap(image) } : {}),
+      ...ifAny('author', author),
+      ...ifAny('permalink', permalink),
+      ...ifAny('description', description),
+      ...(image ? { image: { path: cleanText(image.path), ...ifAny('alt', image.alt) } } : {}),
     }),
     '---\n',
   ].join('')
+}
+
+/** `{ key: value }` with the value cleaned, or nothing when that leaves it empty. */
+function ifAny(key: string, value: string | undefined): Record<string, string> {
+  const cleaned = cleanText(value ?? '')
+  return cleaned === '' ? {} : { [key]: cleaned }
 }
 
 function yaml(values: Record<string, unknown>): string {
@@ -73,20 +66,9 @@ function quotedFlowList(items: string[]): YAMLSeq<Scalar<string>> {
   return list
 }
 
-/** `image:` as a block mapping of `path` and `alt`, both strings as the rest. */
-function imageMap({ path, alt }: PostImage): YAMLMap<string, string> {
-  const map = new YAMLMap<string, string>()
-  map.set('path', cleanText(path))
-  const text = cleanText(alt)
-  if (text !== '') map.set('alt', text)
-  return map
-}
-
 /**
- * What Ruby's Psych (the YAML reader of Jekyll 3 and 4) makes of a plain scalar that is not a string:
- * the regular expressions of its `Psych::ScalarScanner#tokenize`, wider than YAML 1.1's own (case-blind
- * booleans, `:symbols`, `1,000`, times with `+0900`). The yaml package quotes a string that any of them
- * matches; as `compat` tags they are used for that check only, never to read.
+ * The plain scalars Ruby's Psych (Jekyll 3 and 4) reads as no string: `Psych::ScalarScanner#tokenize`'s
+ * patterns, wider than YAML 1.1's. As `compat` tags they only make the yaml package quote a match.
  */
 const PSYCH_NON_STRINGS: Record<string, RegExp> = {
   'null or boolean': /^(?:~|null|yes|true|on|no|false|off)$/i,

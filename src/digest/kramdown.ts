@@ -6,9 +6,8 @@ import { startsEntity } from '../core/entity.js'
 import { encodeUrl } from '../core/safe-url.js'
 
 /**
- * Text as remark-stringify escapes it for CommonMark, adjusted for what Jekyll does to a post: Liquid
- * runs on the file first (on Jekyll 3 and 4, whatever `render_with_liquid` says), then kramdown with
- * GFM input parses it. Every construct either could start is broken up so that the text stays text.
+ * Text as remark-stringify escapes it, with every construct broken up that Liquid (it runs first on Jekyll
+ * 3 and 4, whatever `render_with_liquid` says) or kramdown with GFM input could start.
  */
 export const kramdownText: Handle = (node: Text, parent, state, info) =>
   toKramdown(defaultHandlers.text(node, parent, state, info))
@@ -43,9 +42,8 @@ declare module 'mdast' {
 const POST_NAME = /^(?:[A-Za-z0-9_-]+\/)?\d{4}-\d{2}-\d{2}-[A-Za-z0-9_.-]+$/
 
 /**
- * The name `{% post_url %}` finds a post by, from its path in the repository: `_posts/2025-11-26-x.md`
- * is `2025-11-26-x`, `blog/_posts/…` is `blog/…`, `_posts/news/…` is `news/…`. Undefined for a path Jekyll
- * does not read as a post, or with a character beyond the few that stay inert in a Liquid tag.
+ * The name `{% post_url %}` finds a post by: `_posts/2025-11-26-x.md` is `2025-11-26-x`, `blog/_posts/…`
+ * is `blog/…`, `_posts/news/…` is `news/…`; none with a character that is not inert in a Liquid tag.
  */
 export function jekyllPostName(path: string): string | undefined {
   const segments = path.split('/')
@@ -68,8 +66,8 @@ function postUrlTag(name: string): string {
 }
 
 /**
- * Entities and the few characters kramdown reads where CommonMark does not; exported for tests.
- * One pass from left to right, so a megabyte of backslashes costs a megabyte of work:
+ * Entities and the few characters kramdown reads where CommonMark does not, in one pass (a megabyte of
+ * backslashes costs a megabyte of work):
  * - kramdown has no `\&` escape (it would print the backslash): an `&` that would start an entity is
  *   written `&amp;`, any other stays as it is, and the escaping backslash is dropped.
  * - Liquid's `{{`/`{%` and kramdown's `{:` attribute lists all open with a brace: `&#123;` is text to

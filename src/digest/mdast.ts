@@ -1,9 +1,6 @@
 import type { Html, Link, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
 
-/**
- * Builders for the few mdast nodes a post is made of. Text goes in as `text` nodes only, which
- * remark-stringify escapes: nothing from outside becomes markup.
- */
+// Text goes in as `text` nodes only, which the serializer escapes: nothing from outside becomes markup.
 export const text = (value: string): PhrasingContent => ({ type: 'text', value })
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
 export const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] })
@@ -19,20 +16,16 @@ export const heading = (depth: 1 | 2 | 3, value: string | PhrasingContent[]): Ro
   depth,
   children: typeof value === 'string' ? [text(value)] : value,
 })
-/**
- * Markup the action writes itself, never from data: the `<details>` fold and kramdown's attribute
- * lists. The serializer prints it as it is.
- */
+/** Markup the action writes itself (the `<details>` fold, kramdown's attribute lists), never from data. */
 export const ownMarkup = (value: string): Html => ({ type: 'html', value })
 export const listItem = (children: ListItem['children']): ListItem => ({
   type: 'listItem',
   spread: false,
   children,
 })
-/** A list item holding one line of text. */
 export const textItem = (value: string): ListItem => listItem([paragraph([text(value)])])
 
-/** A bulleted list, or one numbered from `start`; `spread` puts blank lines between its items. */
+/** `spread` puts blank lines between the items. */
 export function list(items: ListItem[], { ordered = false, spread = false, start = 1 } = {}): List {
   return { type: 'list', ordered, ...(ordered ? { start } : {}), spread, children: items }
 }

@@ -15,17 +15,14 @@ import type { ListedOn } from './period.js'
 import { cleanText } from './text.js'
 
 /**
- * The pieces of a paper the digest style puts on one line: each field's piece (none when the paper
- * has nothing to show for it), joined by ` · `. An emoji and its number are held together by a no-break
- * space, so a narrow screen never leaves "👍" at the end of one line and "122" at the start of the next;
- * so is the dot to the piece before it, so that no line starts with one.
+ * The meta line's pieces are joined by ` · `. A no-break space holds an emoji to its number, so a narrow
+ * screen never ends a line with "👍" alone, and the dot to the piece before it, so no line starts with one.
  */
 const SEPARATOR = '\u00a0· '
 const NO_BREAK = '\u00a0'
 
 type Piece = (paper: Paper, locale: Locale) => PhrasingContent[] | undefined
 
-/** The links both styles show alike. */
 export const LINK_PIECES = {
   'hf-link': (paper, locale) => [link(huggingFacePaperUrl(paper.id), locale.huggingFaceLink)],
   'arxiv-link': (paper, locale) => [link(arxivAbstractUrl(paper.id), locale.arxivLink)],
@@ -36,13 +33,17 @@ export const LINK_PIECES = {
   },
 } satisfies Partial<Record<Field, Piece>>
 
-/** The meta line's pieces: one for each of META_LINE_FIELDS, shown in the order `fields` lists them. */
+const organization =
+  (node: (name: string) => PhrasingContent): Piece =>
+  (paper) => {
+    const name = cleanText(paper.organization ?? '')
+    return name === '' ? undefined : [node(name)]
+  }
+
+/** One for each of META_LINE_FIELDS, shown in the order `fields` lists them. */
 const PIECES: Partial<Record<Field, Piece>> = {
   ...LINK_PIECES,
-  organization: (paper) => {
-    const organization = cleanText(paper.organization ?? '')
-    return organization === '' ? undefined : [strong(organization)]
-  },
+  organization: organization(strong),
   github: githubPiece,
   comments: (paper, locale) =>
     paper.numComments
@@ -87,14 +88,10 @@ export function metaLine(
 
 /** The compact list's few fields: the organisation as plain text, the code without its stars. */
 const COMPACT_PIECES: Partial<Record<Field, Piece>> = {
-  organization: (paper) => {
-    const organization = cleanText(paper.organization ?? '')
-    return organization === '' ? undefined : [text(organization)]
-  },
+  organization: organization(text),
   github: (paper, locale) => githubPiece(paper, locale)?.slice(0, 1),
 }
 
-/** The paper's title, linked to its Hugging Face page, and its translation beside it when there is one. */
 export const titleWithAside = (paper: Paper, translated: string, locale: Locale): PhrasingContent[] => [
   link(huggingFacePaperUrl(paper.id), cleanText(paper.title)),
   ...(translated ? [text(aside(translated, locale))] : []),
@@ -107,10 +104,7 @@ export function translatedTitle(paper: Paper, fields: readonly Field[], enriched
   return translated === cleanText(paper.title) ? '' : translated
 }
 
-/**
- * The one summary a digest shows, where `ai-summary` or `llm-summary` is listed first: the model's when
- * `llm-summary` is listed and it wrote one, else Hugging Face's `ai_summary`; each says whose it is.
- */
+/** The model's summary when `llm-summary` is listed and it wrote one, else Hugging Face's; each labelled. */
 export function summaryLine(
   paper: Paper,
   fields: readonly Field[],
@@ -150,7 +144,6 @@ function labelled(label: string, value: string | undefined, locale: Locale): Phr
 export const aside = (inside: string, { punctuation }: Locale) =>
   `${punctuation.open}${inside}${punctuation.close}`
 
-/** Authors shown before the list is shortened. */
 const AUTHORS_SHOWN = 5
 
 /** `A, B, C, D, E and 3 more`: a long list shortened, a list one name longer shown whole. */

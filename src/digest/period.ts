@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast'
 import type { Paper } from '../core/paper.js'
 import type { Locale, PeriodWords } from './locales/index.js'
-import { heading, list, listItem, paragraph, text, textItem } from './mdast.js'
+import { heading, list, textItem } from './mdast.js'
 import { countKeywords, type Topic } from './topics.js'
 
 /** A weekly or monthly digest's period, with every paper listed in it (before selection). */
@@ -28,7 +28,6 @@ function upvoteTotals(period: Period): { total: number; mean: number } {
   return { total, mean: period.listed.length === 0 ? 0 : total / period.listed.length }
 }
 
-/** Papers, days, total and mean upvotes of the whole period. */
 export function statisticsSection(period: Period, words: PeriodWords): RootContent[] {
   const { total, mean } = upvoteTotals(period)
   return [
@@ -55,10 +54,7 @@ export function keywordsSection(period: Period, words: PeriodWords): RootContent
   return [heading(2, words.topKeywords(top.length)), ranked]
 }
 
-/**
- * The digest style's statistics, near the top: the count and the days, the upvotes, and the keywords
- * most papers share on one line, synonyms and plurals merged (`topics.ts`).
- */
+/** The digest style's statistics: the count and the days, the upvotes, and the most shared topics. */
 export function periodOverview(period: Period, topics: readonly Topic[], locale: Locale): RootContent[] {
   const { digest: words, punctuation: marks } = locale
   const { total, mean } = upvoteTotals(period)
@@ -70,8 +66,6 @@ export function periodOverview(period: Period, topics: readonly Topic[], locale:
   const shared = topics
     .slice(0, TOP_KEYWORDS)
     .map(({ label, count }) => `${label}\u00a0(${locale.number(count)})`)
-  if (shared.length > 0) {
-    lines.push(listItem([paragraph([text(`🏷️ ${locale.keywords}${marks.colon}${shared.join(' · ')}`)])]))
-  }
+  if (shared.length > 0) lines.push(textItem(`🏷️ ${locale.keywords}${marks.colon}${shared.join(' · ')}`))
   return [heading(2, locale.period.statistics), list(lines)]
 }

@@ -7,7 +7,7 @@ import type { EnrichedPaper } from '../enrich/index.js'
 import { classicBody } from './classic.js'
 import { describePost, type PostCount } from './description.js'
 import { digestBody, isAttributeList } from './digest-style.js'
-import { frontMatter, type FrontMatter, type PostImage } from './front-matter.js'
+import { frontMatter, type FrontMatter } from './front-matter.js'
 import { kramdownLink, kramdownText } from './kramdown.js'
 import { LOCALES } from './locales/index.js'
 import type { Period } from './period.js'
@@ -20,13 +20,12 @@ interface CommonOptions extends Omit<FrontMatter, 'description' | 'image'> {
   fields: readonly Field[]
   /** Papers listed before selection; a daily post with fewer says both numbers. Default: all shown. */
   listed?: number
-  /** Set for a weekly or monthly digest: adds statistics and the top keywords. */
   period?: Period
   /** Model summaries and titles by paper id, for the llm-summary and llm-title fields; plain text. */
   enriched?: ReadonlyMap<string, EnrichedPaper>
-  /** Writes a `description` into the front matter: the count and the most upvoted papers. */
+  /** Writes the count and the most upvoted papers into the front matter. */
   description?: boolean
-  /** Writes an `image` into the front matter: the first ranked paper's Hugging Face thumbnail. */
+  /** Writes the first ranked paper's Hugging Face thumbnail into the front matter. */
   image?: boolean
 }
 
@@ -43,7 +42,7 @@ export type StyleOptions =
 
 export type PostOptions = CommonOptions & StyleOptions
 
-/** The serializer settings that give the reference post's layout: `-` bullets, `1.` `2.` …, one-space indent. */
+/** The reference post's layout: `-` bullets, `1.` `2.` …, one-space indent. */
 const markdown = unified().use(remarkStringify, {
   bullet: '-',
   listItemIndent: 'one',
@@ -53,7 +52,7 @@ const markdown = unified().use(remarkStringify, {
   join: [(_left, right) => (isAttributeList(right) ? 0 : undefined)],
 })
 
-/** The whole post, front matter and body, for papers already selected and ranked. */
+/** The whole post, for papers already selected and ranked. */
 export function renderPost(papers: readonly Paper[], options: PostOptions): string {
   const locale = LOCALES[options.language]
   const listed = options.listed ?? papers.length
@@ -66,22 +65,12 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
       ? classicBody({ ...options, papers, locale, listed })
       : digestBody({ ...options, papers, locale, counted })
   const root: Root = { type: 'root', children: body }
-  const description = !options.description
-    ? undefined
-    : papers.length === 0
-      ? locale.noPapers
-      : inertInHtml(describePost(papers, counted, locale))
-  const image = options.image ? postImage(papers) : undefined
+  const description = options.description ? describePost(papers, counted, locale) : undefined
+  // The alt text is a title, which themes print without escaping: see inertInHtml.
+  const pictured = options.image ? papers.find((paper) => paper.thumbnail !== undefined) : undefined
+  const image =
+    pictured?.thumbnail === undefined
+      ? undefined
+      : { path: pictured.thumbnail, alt: inertInHtml(cleanText(pictured.title)) }
   return `${frontMatter({ ...options, description, image })}\n${markdown.stringify(root)}`
-}
-
-/**
- * The first ranked paper's thumbnail that passed its check, with that paper's title as its text. The
- * description and the alt text hold titles, which themes print without escaping: see inertInHtml.
- */
-function postImage(papers: readonly Paper[]): PostImage | undefined {
-  const pictured = papers.find((paper) => paper.thumbnail !== undefined)
-  return pictured?.thumbnail === undefined
-    ? undefined
-    : { path: pictured.thumbnail, alt: inertInHtml(cleanText(pictured.title)) }
 }

@@ -28,10 +28,7 @@ export function selectPapers(
     .slice(0, maxPapers)
 }
 
-/**
- * The filters a day's papers must pass, as a message names them: `min-upvotes 10 / keywords "agents",
- * "rl"`. `max-papers` is not one: it keeps at least one paper.
- */
+/** `min-upvotes 10 / keywords "agents", "rl"`; `max-papers` is no filter: it keeps at least one paper. */
 export function describeFilters({ minUpvotes, keywords }: SelectOptions): string {
   const filters = [
     ...(minUpvotes > 0 ? [`min-upvotes ${minUpvotes}`] : []),

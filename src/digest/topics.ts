@@ -3,7 +3,6 @@ import { cleanText } from './text.js'
 
 /** An AI keyword as a post shows it, with the number of papers that share it. */
 export interface Topic {
-  /** The spelling most papers use (the first seen among equals). */
   label: string
   count: number
 }
@@ -38,7 +37,7 @@ const SYNONYMS: Readonly<Record<string, string>> = {
 /** Endings that look plural but are not: "process", "corpus", "analysis", "physics". */
 const NOT_PLURAL = /(?:ss|us|is|ics)$/
 
-/** English plural folding of one lower-case word; acronyms included ("llms" → "llm"). */
+/** One lower-case English word in the singular, acronyms included ("llms" → "llm"). */
 export function singular(word: string): string {
   if (word.length <= 3 || NOT_PLURAL.test(word) || !word.endsWith('s')) return word
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`
@@ -46,10 +45,7 @@ export function singular(word: string): string {
   return word.slice(0, -1)
 }
 
-/**
- * The key keywords are counted under: case, hyphens and a trailing "(acronym)" ignored, the last word
- * singular, and the synonyms above merged.
- */
+/** Case, hyphens and a trailing "(acronym)" ignored, the last word singular, the synonyms above merged. */
 export function topicKey(keyword: string): string {
   const words = cleanText(keyword)
     .toLowerCase()
@@ -62,28 +58,25 @@ export function topicKey(keyword: string): string {
 }
 
 /**
- * The AI keywords of these papers, each counted once per paper, most shared first (ties in the order
- * first seen, so the list is the same from run to run), each under the spelling most papers use.
+ * The papers' AI keywords, each counted once per paper, most shared first (ties as first seen, so that
+ * every run lists them alike), each under the spelling most papers use.
  */
 export function countTopics(papers: readonly Paper[]): Topic[] {
   return tally(papers, topicKey, (spellings) => [...spellings].reduce((a, b) => (b[1] > a[1] ? b : a))[0])
 }
 
-/**
- * Version 1's keyword list, which the classic style keeps: only the case ignored, each keyword under
- * its first spelling.
- */
+/** Version 1's keyword list (the classic style's): only the case ignored, under the first spelling. */
 export function countKeywords(papers: readonly Paper[]): Topic[] {
   return tally(
     papers,
-    (keyword) => cleanText(keyword).toLowerCase(),
+    (spelling) => spelling.toLowerCase(),
     (spellings) => spellings.keys().next().value ?? '',
   )
 }
 
 function tally(
   papers: readonly Paper[],
-  key: (keyword: string) => string,
+  key: (spelling: string) => string,
   label: (spellings: Map<string, number>) => string,
 ): Topic[] {
   const counts = new Map<string, { spellings: Map<string, number>; count: number }>()

@@ -1,41 +1,29 @@
 import { parseJsonOr } from '../core/bounded-json.js'
-import { listedDays } from './drift.js'
-import { parseDailyPapers, UnexpectedResponseError, type ParsedResponse } from './paper.js'
+import { HUGGING_FACE } from '../core/http/limits.js'
 import { quoteBody } from '../core/http/send.js'
-import { excerpt, htmlTitle } from './quote.js'
+import { ANSWER_WINDOW } from '../core/quote-untrusted.js'
+import { excerpt, UnexpectedResponseError } from './paper.js'
 
-/** One page of `/api/daily_papers`, validated, with the day each paper is listed on. */
-export interface DailyPage {
-  parsed: ParsedResponse
-  listedOn: Map<string, string>
-}
+const { pageSize } = HUGGING_FACE
 
 export interface PageContext {
   /** `GET <url>`, for messages. */
   where: string
   status: number
-  /** The `limit` asked for: a longer list is refused. */
-  limit: number
   /** Never quoted, nor any piece of it. */
   token: string | undefined
 }
 
-/**
- * A successful answer's text as a page of papers, or why it is not one: not JSON, nested too deep, not a
- * list, or longer than asked for (a hostile list of a million items would cost a warning each).
- */
-export function readDailyPage(text: string, context: PageContext): DailyPage {
-  const items = readPageItems(text, context)
-  return { parsed: parseDailyPapers(items, context.where), listedOn: listedDays(items) }
-}
-
-/** The page's items, not yet validated one by one, or the error readDailyPage gives for the whole page. */
-export function readPageItems(text: string, { where, status, limit, token }: PageContext): unknown[] {
+/** A successful answer's items, not yet validated one by one, or why its text is not a page of papers. */
+export function readPageItems(text: string, { where, status, token }: PageContext): unknown[] {
   const body = parseJsonOr(text, (tooDeep) => {
+    const title = htmlTitle(text)
     const what =
-      tooDeep === undefined
-        ? describeNonJson(text, token)
-        : `JSON nested deeper than ${tooDeep} levels (a day of papers nests 6)`
+      tooDeep !== undefined
+        ? `JSON nested deeper than ${tooDeep} levels (a day of papers nests 6)`
+        : title !== undefined
+          ? `an HTML page titled ${quoteBody(title, [token])}`
+          : `a body that is not JSON: ${quoteBody(text, [token])}`
     return new Error(
       `${where}: Hugging Face answered ${status} with ${what} where a JSON array of papers was expected`,
     )
@@ -46,16 +34,26 @@ export function readPageItems(text: string, { where, status, limit, token }: Pag
       `${where} returned ${excerpt(text, token)} where a JSON array of papers was expected`,
     )
   }
-  if (body.length > limit) {
+  // Longer than asked for: a hostile list of a million items would cost a warning each.
+  if (body.length > pageSize) {
     throw new UnexpectedResponseError(
-      `${where} returned ${body.length} items where at most ${limit} (limit=${limit}) were asked for`,
+      `${where} returned ${body.length} items where at most ${pageSize} (limit=${pageSize}) were asked for`,
     )
   }
   return body
 }
 
-function describeNonJson(text: string, token: string | undefined): string {
-  const title = htmlTitle(text)
-  if (title !== undefined) return `an HTML page titled ${quoteBody(title, [token])}`
-  return `a body that is not JSON: ${quoteBody(text, [token])}`
+/**
+ * The text of an HTML page's `<title>`, looked for near its start without a backtracking pattern: the
+ * answer is already here, so no time limit could stop a slow search.
+ */
+export function htmlTitle(text: string): string | undefined {
+  const page = text.trimStart().slice(0, ANSWER_WINDOW)
+  if (!page.startsWith('<')) return undefined
+  const open = /<title[\s>]/i.exec(page)
+  if (open === null) return undefined
+  const start = page.indexOf('>', open.index)
+  const end = start < 0 ? -1 : page.indexOf('<', start + 1)
+  if (end < 0 || !/^<\/title\s*>/i.test(page.slice(end, end + 16))) return undefined
+  return page.slice(start + 1, end)
 }

@@ -1,34 +1,24 @@
-import { errorMessage } from '../core/errors.js'
 import { createReadStream } from 'node:fs'
 import { parseJsonOr } from '../core/bounded-json.js'
+import { errorMessage } from '../core/errors.js'
 import { formatBytes, readText, TooLargeError } from '../core/http/body.js'
 import { HUGGING_FACE } from '../core/http/limits.js'
 import { listedDays, splitOffDay } from './drift.js'
-import { parseDailyPapers, type ParsedResponse } from './paper.js'
+import { parseDailyPapers } from './paper.js'
 import type { PaperSource } from './source.js'
 
 const EXPECTED = 'a saved response of /api/daily_papers (a JSON array of papers)'
 
-/** A saved response with the day it was saved for. */
-interface SavedDay {
-  parsed: ParsedResponse
-  listedOn: Map<string, string>
-  /** The UTC day most of its papers are listed on (`submittedOnDailyAt`); undefined when none says. */
-  day?: string
-}
-
 /**
- * The CLI's `--input FILE`: a saved API response, so a post can be rendered again without the network.
- * It is read with the bounds of an answer from Hugging Face, and stands only for the day it was saved
- * for, which its papers' `submittedOnDailyAt` tell: asked for another day, it refuses rather than post
- * that day's papers under the wrong date. A file whose papers carry no such stamp stands for the day asked.
+ * The CLI's `--input FILE`, read with the bounds of an answer from Hugging Face. It stands only for the
+ * day most of its papers' `submittedOnDailyAt` name (any day when none does): asked for another day, it
+ * refuses rather than post that day's papers under the wrong date.
  */
 export function createFileSource(
   path: string,
   open: (path: string) => AsyncIterable<Uint8Array> = createReadStream,
 ): PaperSource {
-  let saved: Promise<SavedDay> | undefined
-  const load = async (): Promise<SavedDay> => {
+  const load = async () => {
     let text: string
     try {
       text = await readText(open(path), HUGGING_FACE.maxBodyBytes)
@@ -46,12 +36,13 @@ export function createFileSource(
     })
     const parsed = parseDailyPapers(body, path)
     const listedOn = listedDays(body as unknown[])
-    return { parsed, listedOn, day: mostCommon(listedOn.values()) }
+    return { parsed, listedOn, savedFor: mostCommon(listedOn.values()) }
   }
+  let saved: ReturnType<typeof load> | undefined
   return {
     async fetchDay(day) {
       saved ??= load()
-      const { parsed, listedOn, day: savedFor } = await saved
+      const { parsed, listedOn, savedFor } = await saved
       if (savedFor !== undefined && savedFor !== day) {
         throw new Error(
           `${path} holds the papers Hugging Face listed on ${savedFor} (their submittedOnDailyAt), not on ${day}; run with --date ${savedFor}`,

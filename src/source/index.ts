@@ -4,7 +4,6 @@ import { USER_AGENT } from '../core/version.js'
 import { createHuggingFaceSource } from './huggingface.js'
 import type { PaperSource } from './source.js'
 
-// The CLI's `--input FILE`: a saved API response instead of Hugging Face.
 export { createFileSource } from './file.js'
 export type { PaperSource } from './source.js'
 

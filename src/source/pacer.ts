@@ -7,7 +7,6 @@ export interface PacerOptions {
   clock: Clock
   /** The most a run waits for the rate limit, all waits together. */
   ceilingMs: number
-  /** Told every wait, as a line for the run's log. */
   log?: (message: string) => void
 }
 
@@ -16,32 +15,26 @@ const ROUNDING_MS = 1_000
 
 /**
  * Requests that go at once before the first answer tells the window: a daily run's day and its default
- * refresh-days 7, in one round trip. A window with less room left than that is all but spent anyway, and
- * its 429s hold every request for the wait they announce.
+ * refresh-days 7, in one round trip. A window with less room than that is all but spent anyway.
  */
 export const OPENING_REQUESTS = 8
 
-/** A limit as the last answer told it, with what has been sent since. */
+/** A limit as the last answer told it; `left` is its room, less the requests sent since. */
 interface Window {
   limit: RateLimit
-  /** Requests the window still has room for, counting those sent since the answer. */
   left: number
   resetAt: number
 }
 
-/** What the next request waits for: nothing, an answer in flight, or a time. */
 type Wait = 'none' | 'answer' | { until: number; why: string }
 
 /**
  * One budget for all of a run's requests to Hugging Face, kept from the `RateLimit` headers of its
- * answers, so that a long backfill stays inside the window instead of running into 429s.
- *
- * The window is fixed: it resets all at once, so spreading requests over it would only slow a run
- * down. Requests go while the window has room for them and for those still in flight; when it has
- * none left, the pacer waits for the answers in flight (they may show room), then for the reset. At the
- * start OPENING_REQUESTS go at once; after a reset one request goes first: its answer tells how much of
- * the window is left, since a neighbour on a shared runner IP may have spent it. A 429 with an announced wait holds every
- * request for that long. A server that announces no limit is not paced.
+ * answers, so that a long backfill stays inside the window instead of running into 429s. The window resets
+ * all at once, so spreading requests over it would only slow a run down: requests go while it has room,
+ * then wait for the answers in flight (they may show room), then for the reset. After a reset one request
+ * goes first, since a neighbour on a shared runner IP may have spent the window. A 429's announced wait
+ * holds every request. A server that announces no limit is not paced.
  */
 export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
   /** Undefined while unknown (at the start, after a reset); empty when the server announces no limit. */
@@ -49,7 +42,6 @@ export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
   let holdUntil = 0
   let holdReason = ''
   let inFlight = 0
-  /** Until the first answer: the opening requests go together. */
   let opening = true
   let waitedMs = 0
   /** The wait under way, shared by every request held by it. */
@@ -77,12 +69,10 @@ export function createPacer({ clock, ceilingMs, log }: PacerOptions): Pacer {
     const full = windows.filter((window) => window.left <= 0)
     if (full.length === 0) return 'none'
     if (inFlight > 0) return 'answer'
+    const limits = full.map((window) => window.limit)
     return {
       until: Math.max(...full.map((window) => window.resetAt)),
-      why: `for the window to reset (${describe(
-        full.map((window) => window.limit),
-        windows.length > 1,
-      )})`,
+      why: `for the window to reset (${describe(limits, windows.length > 1)})`,
     }
   }
 

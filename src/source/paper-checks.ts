@@ -1,10 +1,7 @@
 import { quoteUntrusted } from '../core/quote-untrusted.js'
 import { encodeUrl } from '../core/safe-url.js'
 
-/**
- * Checks of single untrusted paper fields, each giving the value a post may use or why it may not.
- * A `Paper` carries only what passed: arXiv ids, whole counts, and https links safe in markdown.
- */
+/** An untrusted paper field's value a post may use, or why it may not: a `Paper` holds only what passed. */
 export type Checked<T> = { value: T } | { problem: string }
 
 /**
@@ -38,16 +35,15 @@ const GITHUB_REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/
 const GITHUB_HOSTS = new Set(['github.com', 'www.github.com'])
 
 /**
- * `https://github.com/<owner>/<repo>`, also with a trailing `/` or `.git`, written back in exactly that
- * form: no other host, scheme, user, port, deeper path, query or fragment.
+ * `https://github.com/<owner>/<repo>`, also with a trailing `/` or `.git`, written back in that first
+ * form: no other host, user, port, deeper path, query or fragment.
  */
 export function checkGithubRepo(candidate: unknown): Checked<string> {
-  const url = parseUrl(candidate)
+  const url = httpsUrl(candidate)
   const refused = {
     problem: `${describe(candidate)} is not a GitHub repository link; expected https://github.com/<owner>/<repo>`,
   }
-  if (!url || url.protocol !== 'https:' || !GITHUB_HOSTS.has(url.hostname)) return refused
-  if (url.username || url.password || url.port || url.search || url.hash) return refused
+  if (!url || !GITHUB_HOSTS.has(url.hostname) || !hostAndPathOnly(url)) return refused
   const [owner, repository, ...rest] = url.pathname.slice(1).replace(/\/$/, '').split('/')
   const name = repository?.replace(/\.git$/, '')
   if (rest.length > 0 || !owner || !name || !GITHUB_OWNER.test(owner)) return refused
@@ -60,8 +56,8 @@ const PUBLIC_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|
 
 /** An `https://` page on a public host name, with no user or password, percent-encoded for markdown. */
 export function checkProjectPage(candidate: unknown): Checked<string> {
-  const url = parseUrl(candidate)
-  if (!url || url.protocol !== 'https:' || !PUBLIC_HOST.test(url.hostname) || url.username || url.password) {
+  const url = httpsUrl(candidate)
+  if (!url || !PUBLIC_HOST.test(url.hostname) || url.username || url.password) {
     return {
       problem: `${describe(candidate)} is not a public https link; expected e.g. https://example.org/project`,
     }
@@ -70,24 +66,12 @@ export function checkProjectPage(candidate: unknown): Checked<string> {
 }
 
 /**
- * The one host Hugging Face serves paper thumbnails from (`/social-thumbnails/papers/<id>.png` in every
- * answer seen): an image the action puts in a post's front matter must come from there.
+ * An image on the one host Hugging Face serves paper thumbnails from (`/social-thumbnails/papers/<id>.png`
+ * in every answer seen), as the front matter's image must be; percent-encoded.
  */
-const THUMBNAIL_HOSTS = new Set(['cdn-thumbnails.huggingface.co'])
-
-/** An https image on Hugging Face's thumbnail host, no user, port, query or fragment, percent-encoded. */
 export function checkThumbnail(candidate: unknown): Checked<string> {
-  const url = parseUrl(candidate)
-  if (
-    !url ||
-    url.protocol !== 'https:' ||
-    !THUMBNAIL_HOSTS.has(url.hostname) ||
-    url.username ||
-    url.password ||
-    url.port ||
-    url.search ||
-    url.hash
-  ) {
+  const url = httpsUrl(candidate)
+  if (!url || url.hostname !== 'cdn-thumbnails.huggingface.co' || !hostAndPathOnly(url)) {
     return {
       problem: `${describe(candidate)} is not a Hugging Face thumbnail; expected https://cdn-thumbnails.huggingface.co/…`,
     }
@@ -95,14 +79,13 @@ export function checkThumbnail(candidate: unknown): Checked<string> {
   return { value: encodeUrl(url.href) }
 }
 
-function parseUrl(candidate: unknown): URL | undefined {
+function httpsUrl(candidate: unknown): URL | undefined {
   if (typeof candidate !== 'string' || candidate.length > MAX_URL_LENGTH) return undefined
-  try {
-    return new URL(candidate.trim())
-  } catch {
-    return undefined
-  }
+  const url = URL.parse(candidate.trim())
+  return url?.protocol === 'https:' ? url : undefined
 }
+
+const hostAndPathOnly = (url: URL) => !(url.username || url.password || url.port || url.search || url.hash)
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return quoteUntrusted(value)

@@ -1,4 +1,8 @@
+import { QUOTE_LENGTH } from '../core/http/send.js'
+import type { DayPapers, InvalidPaper, OmittedField, Paper } from '../core/paper.js'
+import { excerptAnswer } from '../core/quote-untrusted.js'
 import { z } from '../core/zod.js'
+import { itemId } from './drift.js'
 import {
   checkCount,
   checkGithubRepo,
@@ -8,8 +12,6 @@ import {
   isArxivId,
   type Checked,
 } from './paper-checks.js'
-import { excerpt } from './quote.js'
-import type { InvalidPaper, OmittedField, Paper } from '../core/paper.js'
 
 // Hugging Face leaves optional fields out, but a null must not cost us a paper.
 const optional = <T extends z.ZodMiniType>(schema: T) =>
@@ -21,7 +23,7 @@ const optional = <T extends z.ZodMiniType>(schema: T) =>
 const organizationSchema = z.looseObject({ name: z.string(), fullname: optional(z.string()) })
 
 /**
- * Only what the post needs is required; unknown fields are accepted, so new API fields never break a run.
+ * Only what the post needs is required, and unknown fields pass, so new API fields never break a run.
  * Links and counts are checked one by one afterwards: a bad one costs the field, not the paper.
  */
 const itemSchema = z.looseObject({
@@ -44,34 +46,28 @@ const itemSchema = z.looseObject({
   thumbnail: z.optional(z.unknown()),
 })
 
-type DailyPapersItem = z.infer<typeof itemSchema>
-
-export interface ParsedResponse {
-  papers: Paper[]
-  invalid: InvalidPaper[]
-}
-
 /** Thrown when a response is not a list of papers at all: the run must fail, not post nothing. */
 export class UnexpectedResponseError extends Error {
   override name = 'UnexpectedResponseError'
 }
 
-/**
- * Validates a `/api/daily_papers` response item by item: a malformed paper is reported and left
- * out, a response that is not an array is an error, showing the start of it (the Hugging Face source
- * checks that first, to quote the text it received without its token).
- */
-export function parseDailyPapers(body: unknown, source: string): ParsedResponse {
+/** The start of `text` on one line, at most QUOTE_LENGTH characters and `…` when cut, the token hidden. */
+export const excerpt = (text: string, secret?: string): string =>
+  excerptAnswer(text, { limit: QUOTE_LENGTH, secrets: [secret] })
+
+/** A `/api/daily_papers` response item by item (a malformed paper is reported and left out), or an error. */
+export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers, 'papers' | 'invalid'> {
   if (!Array.isArray(body)) {
-    throw new UnexpectedResponseError(
-      `${source} returned ${describeJson(body)} where a JSON array of papers was expected`,
-    )
+    const shown = excerpt(JSON.stringify(body) ?? String(body))
+    throw new UnexpectedResponseError(`${source} returned ${shown} where a JSON array of papers was expected`)
   }
   const papers: Paper[] = []
   const invalid: InvalidPaper[] = []
   body.forEach((item: unknown, index) => {
     const result = itemSchema.safeParse(item)
-    const id = readId(item) ?? `#${index + 1}`
+    // Printed as it is only when it is safe to.
+    const rawId = itemId(item)
+    const id = isArxivId(rawId) ? rawId : `#${index + 1}`
     if (!result.success) {
       const issue = result.error.issues[0]
       invalid.push({ id, field: issue?.path.join('.') || '(item)', problem: issue?.message ?? 'invalid' })
@@ -87,10 +83,10 @@ export function parseDailyPapers(body: unknown, source: string): ParsedResponse 
   return { papers, invalid }
 }
 
-function toPaper({ paper, organization, numComments, thumbnail }: DailyPapersItem): Paper {
+function toPaper({ paper, organization, numComments, thumbnail }: z.infer<typeof itemSchema>): Paper {
   const org = paper.organization ?? organization
   const omitted: OmittedField[] = []
-  /** The checked value of an optional field; absent, null and `""` are simply absent, anything bad is noted. */
+  // Absent, null and `""` are simply absent; anything else that fails its check is noted.
   const optionalField = <T>(field: string, value: unknown, check: (value: unknown) => Checked<T>) => {
     if (value === undefined || value === null || value === '') return undefined
     const checked = check(value)
@@ -115,14 +111,4 @@ function toPaper({ paper, organization, numComments, thumbnail }: DailyPapersIte
     publishedAt: paper.publishedAt,
   }
   return omitted.length > 0 ? { ...reduced, omitted } : reduced
-}
-
-/** The id for messages, only when it is safe to print as it is. */
-function readId(item: unknown): string | undefined {
-  const id = (item as { paper?: { id?: unknown } } | null)?.paper?.id
-  return isArxivId(id) ? id : undefined
-}
-
-function describeJson(body: unknown): string {
-  return excerpt(JSON.stringify(body) ?? String(body))
 }

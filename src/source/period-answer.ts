@@ -5,33 +5,20 @@ import { isArxivId } from './paper-checks.js'
 import type { Period } from './source.js'
 
 /**
- * The pages of a week's or a month's answer, put back into the days they list. Hugging Face stamps each
- * item with the moment it was listed (`paper.submittedOnDailyAt`): an item is placed on its UTC day, so
- * that each day is validated, deduplicated and checked exactly as its own `date=` answer would be. A
- * paper listed on two days (it happens) is kept on both, as the two days' answers have it.
+ * A week's or a month's pages put back into the days they list, each item on the UTC day of its
+ * `submittedOnDailyAt`, so that each day is validated, deduplicated and checked as its own `date=` answer
+ * would be. A paper listed on two days (it happens) is kept on both, as the two days' answers have it.
  */
-export interface PeriodItems {
-  /** Adds a page's items; returns how many were new (a server that ignores `p` sends none). */
-  add(items: readonly unknown[]): number
-  /** Items a day of the period holds, all pages together. */
-  readonly placed: number
-  /**
-   * Each day of the period as fetchDay gives it; items listed outside the period are left out (the
-   * first day carries them as off-day papers). Undefined when an item has no day to be placed on.
-   */
-  days(listUrl: string): DayPapers[] | undefined
-}
-
-export function periodItems(period: Period): PeriodItems {
+export function periodItems(period: Period) {
   const inPeriod = new Set(period.days)
   const byDay = new Map<string, unknown[]>(period.days.map((day) => [day, []]))
   const outside: OffDayPaper[] = []
   const seen = new Set<string>()
   let unplaced = false
-  let placed = 0
 
   return {
-    add(items) {
+    /** Adds a page's items; returns how many were new (a server that ignores `p` sends none). */
+    add(items: readonly unknown[]): number {
       let fresh = 0
       for (const item of items) {
         const day = listedDay(item)
@@ -40,21 +27,15 @@ export function periodItems(period: Period): PeriodItems {
         if (id !== undefined && seen.has(key)) continue
         if (id !== undefined) seen.add(key)
         fresh++
+        // A paper outside the period is shown in a warning: only with an id that is safe to print.
         if (day === undefined) unplaced = true
-        else if (!inPeriod.has(day)) {
-          // Shown in a warning: only an id that is safe to print, as the day's own checks let through.
-          if (isArxivId(id)) outside.push({ id, listedOn: day, askedFor: period.name })
-        } else {
-          byDay.get(day)?.push(item)
-          placed++
-        }
+        else if (inPeriod.has(day)) byDay.get(day)?.push(item)
+        else if (isArxivId(id)) outside.push({ id, listedOn: day, askedFor: period.name })
       }
       return fresh
     },
-    get placed() {
-      return placed
-    },
-    days(listUrl) {
+    /** Undefined when an item has no day; the first day carries the papers listed outside the period. */
+    days(listUrl: string): DayPapers[] | undefined {
       if (unplaced) return undefined
       return period.days.map((day, index) => {
         const { papers, invalid } = parseDailyPapers(byDay.get(day) ?? [], day)

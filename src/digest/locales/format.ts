@@ -3,23 +3,17 @@ import type { LanguageTag } from '../../core/languages.js'
 /**
  * The punctuation a script puts between the pieces the digest assembles. Latin text spaces them
  * (`Authors: A, B. Topics: x`); Chinese and Japanese use full-width marks with no space around them
- * (`著者：A、B。`); French puts a narrow no-break space before a colon (`Auteurs : A`).
+ * (`著者：A、B。`); French puts a narrow no-break space before a colon (`Auteurs : A`). `stop` holds the
+ * space before the next sentence, `dash` goes after the TL;DR's label, `range` between a period's days.
  */
 export const LATIN = {
-  /** A label's colon with what follows it: `: `, `：`. */
   colon: ': ',
-  /** Between items named in a sentence: `, `, `、`. */
   comma: ', ',
-  /** Between words: ` `; none in Chinese and Japanese. */
   space: ' ',
-  /** Ends a sentence, with the space before the next one: `. `, `。`. */
   stop: '. ',
-  /** Before and after an aside: ` (` `)`, `（` `）`. */
   open: ' (',
   close: ')',
-  /** Between the TL;DR's label and its text. */
   dash: ' — ',
-  /** Between the first and last day of a week or month. */
   range: ' – ',
 }
 export type Punctuation = typeof LATIN
@@ -27,7 +21,7 @@ export type Punctuation = typeof LATIN
 /** French typography: a narrow no-break space (U+202F) before `:`, `;`, `!` and `?`. */
 export const FRENCH: Punctuation = { ...LATIN, colon: '\u202f: ' }
 
-/** Chinese and Japanese: full-width marks, no spaces; a range is written with the locale's own sign. */
+/** Chinese and Japanese; a range is written with the locale's own sign. */
 export const cjk = (range: string): Punctuation => ({
   colon: '：',
   comma: '、',
@@ -39,27 +33,6 @@ export const cjk = (range: string): Punctuation => ({
   range,
 })
 
-/** What Intl formats for a locale: its numbers, its days. */
-export type Formats = ReturnType<typeof formatsFor>
-
-function formatsFor(tag: LanguageTag, month: 'short' | 'long') {
-  // Built on first use: a run writes one language, and making eleven locales' formatters at start-up costs
-  // ~25 ms of every run.
-  const numbers = once(() => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }))
-  const decimals = once(
-    () => new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  )
-  const days = once(() => new Intl.DateTimeFormat(tag, { month, day: 'numeric', timeZone: 'UTC' }))
-  return {
-    /** `1,234`, `1 234`, `1.234`. */
-    number: (value: number) => numbers().format(value),
-    /** One decimal always: `12.0`, `12,0`. */
-    decimal: (value: number) => decimals().format(value),
-    /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.` (Korean's is long: `11월 26일`). */
-    day: (day: string) => days().format(new Date(`${day}T00:00:00Z`)),
-  }
-}
-
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined
   return () => (made ??= { value: make() }).value
@@ -68,25 +41,40 @@ function once<T>(make: () => T): () => T {
 /** A word's forms by Intl's plural category; `other` stands in for any category not given. */
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 
-/** The services a post links to, by their own names, which most languages keep. */
+/** The services' own names, which most languages keep. */
 const SERVICE_NAMES = {
   huggingFaceLink: 'Hugging Face',
   arxivLink: 'arXiv',
   pdfLink: 'PDF',
   githubLink: 'GitHub',
-} as const
+}
 
-/**
- * What a locale shares with the others but its words: its punctuation, Intl's formats for its tag and the
- * services' names (`basis`, spread into the locale), with its number format and plural rules for its words.
- */
+/** What a locale shares with the others (`basis`, spread into it), and its number and plural rules. */
 export function localeBasis(tag: LanguageTag, punctuation: Punctuation, month: 'short' | 'long' = 'short') {
-  const formats = formatsFor(tag, month)
+  // Built on first use: a run writes one language, and eleven locales' formatters cost ~25 ms at start-up.
+  const numbers = once(() => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }))
+  const decimals = once(
+    () => new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  )
+  const days = once(() => new Intl.DateTimeFormat(tag, { month, day: 'numeric', timeZone: 'UTC' }))
   const rules = once(() => new Intl.PluralRules(tag))
+  /** `1,234`, `1 234`, `1.234`. */
+  const number = (value: number) => numbers().format(value)
+  const basis = {
+    punctuation,
+    ...SERVICE_NAMES,
+    number,
+    /** One decimal always: `12.0`, `12,0`. */
+    decimal: (value: number) => decimals().format(value),
+    /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.` (Korean's is long: `11월 26일`). */
+    day: (day: string) => days().format(new Date(`${day}T00:00:00Z`)),
+  }
   return {
-    basis: { punctuation, ...formats, ...SERVICE_NAMES },
-    number: formats.number,
+    basis,
+    number,
     /** The form of a word that goes with a count, by the locale's plural rules (Russian has four). */
     plural: (count: number, forms: PluralForms) => forms[rules().select(count)] ?? forms.other,
   }
 }
+
+export type LocaleBasis = ReturnType<typeof localeBasis>['basis']

@@ -1,23 +1,12 @@
-import type { Formats, Punctuation } from './format.js'
+import type { LocaleBasis } from './format.js'
 
-/**
- * Every word a post says, with its numbers, days and punctuation. A new language is one file
- * implementing this, listed in ./index.ts: its words, the rest from ./format.ts.
- */
-export interface Locale extends Formats {
-  punctuation: Punctuation
-  /**
-   * The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. When the
-   * filters or max-papers kept fewer than the `listed` papers, it names both numbers. By default nothing
-   * comes before the count, and the count is the bare number.
-   */
+/** Every word a post says; a new language is one file of them, listed in ./index.ts. */
+export interface Locale extends LocaleBasis {
+  /** The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. */
   collected(count: number, listed: number): { before?: string; count?: string; after: string }
   noPapers: string
   rankingHeading: string
   organization: string
-  huggingFaceLink: string
-  arxivLink: string
-  pdfLink: string
   abstract: string
   aiSummary: string
   /** A model's summary in the post's language (the llm-summary field). */
@@ -25,19 +14,16 @@ export interface Locale extends Formats {
   /** Hugging Face's own AI summary, shown by llm-summary for a paper the model gave none. */
   huggingFaceSummary: string
   authors: string
-  /** Appended to a shortened author list. */
   moreAuthors(count: number): string
-  githubLink: string
   projectPageLink: string
   keywords: string
   comments: string
-  /** Weekly and monthly digests (the reference blog's monthly post used 📊 통계, 🔥 …, 🏷️ …). */
+  /** The classic style's weeks and months (the reference blog's monthly post used 📊 통계, 🔥 …, 🏷️ …). */
   period: PeriodWords
-  /** The digest style's words. */
   digest: DigestWords
 }
 
-/** What the digest style says; each function formats its numbers for the language. */
+/** What the digest style says. */
 export interface DigestWords {
   /** How a post starts its TL;DR and its description: `33 papers`, `10 of the day's 33 papers`. */
   dayCount(count: number, listed: number): string
@@ -48,24 +34,21 @@ export interface DigestWords {
   /** Before the AI keywords several papers share: `Recurring topics`. */
   topics: string
   tldr: string
-  /** The TL;DR's label when a model wrote it. */
   tldrByModel: string
   topHeading(count: number): string
   restHeading(count: number): string
   /** The fold's label, when not the locale's `abstract`. */
   abstract?: string
-  /** The weekly and monthly statistics, one line each. */
+  /** A week's or month's upvotes in all and per paper. */
   upvotes(total: number, mean: number): string
 }
 
-/** The classic style's weekly and monthly words; each function formats its numbers for the language. */
 export interface PeriodWords {
   statistics: string
   papers(count: number): string
   /** `from` and `to` as the post's days are named: 2025-11-24. */
   days(from: string, to: string, days: number): string
   totalUpvotes(total: number): string
-  /** The mean with one decimal. */
   meanUpvotes(mean: number): string
   topPapers(count: number): string
   topKeywords(count: number): string
