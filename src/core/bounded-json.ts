@@ -30,22 +30,28 @@ export function parseJsonOr(
   }
 }
 
-/** One linear pass that skips strings: at least the depth JSON.parse reaches. */
+/** One linear pass that jumps over strings (most of a document): at least the depth JSON.parse reaches. */
 function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0
-  let inString = false
   for (let index = 0; index < text.length; index++) {
-    const char = text[index]
-    if (inString) {
-      if (char === '\\') index++
-      else if (char === '"') inString = false
-    } else if (char === '"') {
-      inString = true
-    } else if (char === '[' || char === '{') {
+    const code = text.charCodeAt(index)
+    if (code === QUOTE) index = stringEnd(text, index)
+    else if (code === 0x5b || code === 0x7b) {
       if (++depth > limit) return true
-    } else if (char === ']' || char === '}') {
-      depth--
-    }
+    } else if (code === 0x5d || code === 0x7d) depth--
   }
   return false
+}
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+
+/** The index of the quote that closes the string opened at `open`: one after an even run of backslashes. */
+function stringEnd(text: string, open: number): number {
+  for (let close = text.indexOf('"', open + 1); close !== -1; close = text.indexOf('"', close + 1)) {
+    let backslashes = 0
+    while (text.charCodeAt(close - 1 - backslashes) === BACKSLASH) backslashes++
+    if (backslashes % 2 === 0) return close
+  }
+  return text.length
 }

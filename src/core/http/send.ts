@@ -178,11 +178,13 @@ export function createOutbound({
           })
           .finally(() => pacer?.release())
         const failed = outcome instanceof OutboundError
-        const said = failed ? outcome.message : describe(where, outcome)
+        // Described only when it failed: quoting a success's body (a day of papers) is work for nothing.
+        const said = () => (failed ? outcome.message : describe(where, outcome))
         const finish = (note?: string): Answer => {
-          const message = note === undefined ? said : `${said} (${note})`
+          if (!failed && isSuccess(outcome.status)) return outcome
+          const message = note === undefined ? said() : `${said()} (${note})`
           if (failed) throw new OutboundError(message, outcome.kind)
-          return isSuccess(outcome.status) ? outcome : { ...outcome, problem: message }
+          return { ...outcome, problem: message }
         }
         const again = options.idempotent !== false
         const retryable = failed
@@ -211,7 +213,7 @@ export function createOutbound({
         if (stop !== undefined) return finish(`gave up after ${plural(count, 'attempt')}${stop}`)
         if (paced) continue
         if (rateLimit) deadline.at += wait
-        onRetry?.(`${said}; trying again in ${seconds(wait)} (attempt ${count + 1} of ${maxAttempts})`)
+        onRetry?.(`${said()}; trying again in ${seconds(wait)} (attempt ${count + 1} of ${maxAttempts})`)
         await clock.sleep(wait)
       }
     },
