@@ -18,15 +18,15 @@ export interface ChirpyFixture {
 }
 
 /**
- * Starts the stand-in and installs the theme before the enclosing describe's tests, and removes both after;
- * the returned object is filled in by then.
+ * Starts the stand-in and installs the theme (its stylesheet empty: no test reads it) before the enclosing
+ * describe's tests, and removes both after; the returned object is filled in by then.
  */
 export function useChirpyFixture(gem: string): ChirpyFixture {
   const fixture = {} as ChirpyFixture
   beforeAll(async () => {
     fixture.hf = await startHfServer()
     fixture.gemHome = await mkdtemp(join(tmpdir(), 'chirpy-gems-'))
-    fixture.sites = startSiteTools(await installTheme(gem, fixture.gemHome))
+    fixture.sites = startSiteTools(await installTheme(gem, fixture.gemHome, { styled: false }))
   }, 120_000)
   afterAll(async () => {
     await fixture.sites?.close()

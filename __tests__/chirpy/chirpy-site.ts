@@ -11,7 +11,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { compile } from 'sass'
 import { htmlProoferMajor } from './site-tools.js'
 
 const CHIRPY_GEM_NAME = 'jekyll-theme-chirpy-7.3.0.gem'
@@ -72,8 +71,16 @@ export function missingPrerequisites(gem: string): string[] {
   return missing
 }
 
-/** Installs the gem into `gemHome`, its stylesheet compiled, and returns the environment Jekyll needs. */
-export async function installTheme(gem: string, gemHome: string): Promise<NodeJS.ProcessEnv> {
+/**
+ * Installs the gem into `gemHome` and returns the environment Jekyll needs. Its stylesheet is compiled
+ * for a browser (scripts/look.mjs); `styled: false` puts an empty one in its place for the tests, which
+ * read the pages and never their style: Dart Sass would cost each of their files a second of CPU.
+ */
+export async function installTheme(
+  gem: string,
+  gemHome: string,
+  { styled = true }: { styled?: boolean } = {},
+): Promise<NodeJS.ProcessEnv> {
   await run('gem', [
     'install',
     '--local',
@@ -84,7 +91,9 @@ export async function installTheme(gem: string, gemHome: string): Promise<NodeJS
     gem,
   ])
   const theme = join(gemHome, 'gems', CHIRPY_GEM_NAME.replace(/\.gem$/, ''))
-  const { css } = compile(join(theme, '_sass/main.bundle.scss'), { style: 'compressed' })
+  const css = styled
+    ? (await import('sass')).compile(join(theme, '_sass/main.bundle.scss'), { style: 'compressed' }).css
+    : ''
   await writeFile(join(theme, 'assets/css/jekyll-theme-chirpy.css'), css)
   await rm(join(theme, 'assets/css/jekyll-theme-chirpy.scss'))
   // Jekyll 4.3 on Ruby 3.1 refuses these locale files: their `meta: :PLATFORM …` reads as a YAML symbol.

@@ -112,6 +112,11 @@ export class GitObjects {
       this.answer()
     })
     batch.on('error', (error) => this.failAll(error))
+    // A read after the repository is removed (a request still in flight when its test ended) meets a git
+    // that has already exited: its reader fails, the test file goes on.
+    batch.stdin.on('error', (error) => {
+      if (this.batch === batch) this.failAll(error)
+    })
     batch.on('exit', (code) => {
       if (code !== 0 && this.batch === batch)
         this.failAll(new Error(`git cat-file --batch exited with ${code}`))

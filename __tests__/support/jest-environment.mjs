@@ -6,9 +6,10 @@
 // `String.fromCharCode` per character and ran 70% slower in a test than outside. vm.constants.DONT_CONTEXTIFY
 // gives the new context an ordinary global; everything else is jest's.
 //
-// A CommonJS package (undici, yaml, graphql, jest's expect) is compiled anew for every test file, each file
-// having its own module registry. A worker runs many files: the V8 code cache of a module's first compile,
-// kept for the worker's life, spares the others the parse (V8 checks that the source is the same).
+// Every module, CommonJS (undici, yaml, graphql, jest's expect) or ES (src/ as ts-jest compiled it, zod,
+// micromark), is compiled anew for every test file, each file having its own module registry. A worker
+// runs many files: the V8 code cache of a module's first compile, kept for the worker's life, spares the
+// others the parse (V8 checks that the source is the same).
 import vm from 'node:vm'
 import NodeEnvironment from 'jest-environment-node'
 
@@ -25,16 +26,22 @@ export default class PlainGlobalEnvironment extends NodeEnvironment {
   }
 }
 
-// jest-runtime compiles each CommonJS module with vm.compileFunction, read at the call.
-const compileFunction = vm.compileFunction
-/** File name → the source compiled and its V8 code cache. */
+/** Module's name → the source compiled and its V8 code cache. */
 const codeCache = new Map()
+/** The code cache of the module's first compile in this worker, if its source is the same. */
+function cachedCode(name, code) {
+  const known = codeCache.get(name)
+  return known?.code === code ? known.cachedData : undefined
+}
+
+// jest-runtime compiles a CommonJS module with vm.compileFunction and an ES module with
+// `new vm.SourceTextModule`, each read at the call.
+const compileFunction = vm.compileFunction
 vm.compileFunction = (code, params, options = {}) => {
   if (options.filename === undefined || options.cachedData !== undefined) {
     return compileFunction(code, params, options)
   }
-  const known = codeCache.get(options.filename)
-  const cachedData = known?.code === code ? known.cachedData : undefined
+  const cachedData = cachedCode(options.filename, code)
   const compiled = compileFunction(code, params, {
     ...options,
     cachedData,
@@ -43,4 +50,16 @@ vm.compileFunction = (code, params, options = {}) => {
   if (compiled.cachedData !== undefined)
     codeCache.set(options.filename, { code, cachedData: compiled.cachedData })
   return compiled
+}
+
+const SourceTextModule = vm.SourceTextModule
+vm.SourceTextModule = class CachedSourceTextModule extends SourceTextModule {
+  constructor(code, options = {}) {
+    const name = options.cachedData === undefined ? options.identifier : undefined
+    const cachedData = name === undefined ? undefined : cachedCode(`esm:${name}`, code)
+    super(code, cachedData === undefined ? options : { ...options, cachedData })
+    // V8 makes a module's code cache only before it is evaluated: right after it is built.
+    if (name !== undefined && cachedData === undefined)
+      codeCache.set(`esm:${name}`, { code, cachedData: this.createCachedData() })
+  }
 }

@@ -34,12 +34,6 @@ export interface ActionRunOptions {
 }
 
 const ACTION_ROOT = process.cwd()
-/**
- * Node's compile cache for the spawned bundle, kept between runs: a file runs the action up to forty
- * times, and the suite ~190, each compiling the same 1.6 MB. Tests only: a runner starts cold, and so
- * does `npm run bench`. Node keys the cache by its version and the file's content.
- */
-export const COMPILE_CACHE = join(tmpdir(), 'hf-daily-papers-compile-cache')
 
 let actionYmlRead: Promise<{ inputs: Record<string, { default?: string }> }> | undefined
 /** action.yml, read once per test file: a file runs the action up to forty times. */
@@ -95,7 +89,9 @@ export async function runAction({
           GITHUB_OUTPUT: outputFile,
           GITHUB_STEP_SUMMARY: summaryFile,
           RUNNER_TEMP: runnerTemp,
-          NODE_COMPILE_CACHE: COMPILE_CACHE,
+          // jest.config.js sets it for the tests (a file runs the action up to forty times), never for
+          // `npm run bench`, which times the bundle cold as a runner starts it.
+          ...(process.env.NODE_COMPILE_CACHE && { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE }),
           ...env,
           ...inputVariables,
         },
