@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { parse as parseHtml } from 'parse5'
 import { parse as parseYaml } from 'yaml'
 import pMap from 'p-map'
+import { runCli } from '../../src/cli/run.js'
 import { LANGUAGE_TAGS, type LanguageTag } from '../../src/core/languages.js'
 import { CHIRPY_LANG } from '../support/locale-posts.js'
 import { runAction } from '../support/run-action.js'
@@ -13,17 +14,22 @@ import { useChirpyFixture } from './chirpy-fixture.js'
 import { attribute, elements, viewPost } from './reader.js'
 
 /**
- * Each language's daily, weekly and monthly post, written by the bundled action with the default
- * inputs, on a Chirpy 7.3 site whose `lang` is that language's locale file: one site per language, since
- * a site has one `lang`. Each must build, pass html-proofer and show its own words. Skipped where the
- * Chirpy site test is (chirpy.test.ts).
+ * Each language's daily, weekly and monthly post, written with the default inputs, on a Chirpy 7.3 site
+ * whose `lang` is that language's locale file: one site per language, since a site has one `lang`. Each
+ * must build, pass html-proofer and show its own words. Skipped where the Chirpy site test is
+ * (chirpy.test.ts).
  */
 const gem = chirpyGemPath()
 const missing = missingPrerequisites(gem)
 
-/** Three days, their week and their month, with the default inputs but the language. */
-const RUNS: Array<Record<string, string>> = [
-  { date: '2025-11-24..2025-11-26' },
+/**
+ * Three days by the bundled action, as a runner runs it; then their week and their month by the same
+ * pipeline in this process, through the CLI's front door (`hf-daily-papers --out`), on the same
+ * workspace: the language's words are in the bundle either way, and a run of the bundle costs a third
+ * of a second of CPU, 22 of them this file's largest cost. Default inputs but the language.
+ */
+const DAYS = { date: '2025-11-24..2025-11-26' }
+const PERIODS: Array<Record<string, string>> = [
   { digest: 'weekly', date: '2025-11-24' },
   { digest: 'monthly', date: '2025-11-15' },
 ]
@@ -37,7 +43,7 @@ interface LanguageSite {
 }
 
 /**
- * Sites built at once: each site's chain (three runs of the action, Jekyll, html-proofer) waits on child
+ * Sites built at once: each site's chain (the action, the CLI, Jekyll, html-proofer) waits on child
  * processes, so a few side by side keep both cores busy where one at a time would leave one idle.
  */
 const SITES_AT_ONCE = 3
@@ -58,13 +64,24 @@ maybe('a Chirpy 7.3 site in each language', () => {
     const dir = await mkdtemp(join(tmpdir(), `chirpy-${language}-`))
     dirs.push(dir)
     await writeSite(dir, { lang: CHIRPY_LANG[language], timezone: 'UTC' })
-    for (const inputs of RUNS) {
-      const run = await runAction({
-        inputs: { ...inputs, language, mode: 'files', 'hf-api-url': fixture.hf.url },
-        workspace: dir,
-      })
-      if (run.exitCode !== 0)
-        throw new Error(`the action failed on ${JSON.stringify(inputs)}:\n${run.stdout}`)
+    const run = await runAction({
+      inputs: { ...DAYS, language, mode: 'files', 'hf-api-url': fixture.hf.url },
+      workspace: dir,
+    })
+    if (run.exitCode !== 0) throw new Error(`the action failed on ${JSON.stringify(DAYS)}:\n${run.stdout}`)
+    for (const inputs of PERIODS) {
+      const flags = Object.entries({ ...inputs, language, 'hf-api-url': fixture.hf.url })
+      let log = ''
+      const append = (text: string) => void (log += text)
+      const code = await runCli(
+        [...flags.flatMap(([name, value]) => [`--${name}`, value]), '--out', dir],
+        {},
+        {
+          stdout: append,
+          stderr: append,
+        },
+      )
+      if (code !== 0) throw new Error(`hf-daily-papers failed on ${JSON.stringify(inputs)}:\n${log}`)
     }
     const posts = (await readdir(join(dir, '_posts'))).sort()
     const locale = join(

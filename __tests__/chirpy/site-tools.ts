@@ -15,13 +15,17 @@ const RUBY_FORKS = resolve(process.cwd(), '__tests__/chirpy/ruby-forks.rb')
 let prooferMajor: number | undefined
 /**
  * html-proofer's major version (its options changed between Debian's 3.x and Chirpy's 5), or undefined
- * where it is missing. Asked once: loading it takes Ruby half a second.
+ * where it is missing. Asked once, of RubyGems: `htmlproofer --version` loads it, half a second of CPU.
  */
 export function htmlProoferMajor(): number | undefined {
   if (prooferMajor === undefined) {
     try {
-      const version = execFileSync('htmlproofer', ['--version'], { encoding: 'utf8', stdio: 'pipe' })
-      prooferMajor = Number(/(\d+)\./.exec(version)?.[1])
+      const version = execFileSync(
+        'ruby',
+        ['-e', `print Gem::Specification.find_by_name('html-proofer').version`],
+        { encoding: 'utf8', stdio: 'pipe' },
+      )
+      prooferMajor = Number(/^(\d+)\./.exec(version)?.[1])
     } catch {
       return undefined
     }
