@@ -4,7 +4,7 @@
  * `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY`. The e2e project's globalSetup has made dist/ fresh.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
@@ -104,13 +104,17 @@ export async function runAction({
     )
     if (closeStdout) child.stdout?.destroy()
   })
+  const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
+  const summary = await readFile(summaryFile, 'utf8')
+  // Without a workspace of the test's, the runner's temporary folder is the workspace the test reads.
+  if (workspace !== undefined) await rm(runnerTemp, { recursive: true, force: true })
   return {
     exitCode: result.code,
     signal: result.signal,
     stdout: result.stdout,
     stderr: result.stderr,
-    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
-    summary: await readFile(summaryFile, 'utf8'),
+    outputs,
+    summary,
     workspace: cwd,
     durationMs,
   }
