@@ -183,6 +183,19 @@ describe('the cache kept in the repository', () => {
     },
   )
 
+  it('uses an English entry that holds a stray title, which an English post does not show', async () => {
+    const repository = createRepository()
+    const english = { language: 'en' }
+    repository.commit(await enrichOn(llm, day.slice(0, 2), english, { readFile: repository.readFile }))
+    const text = repository.files.get(DAY_FILE)!
+    repository.files.set(DAY_FILE, text.replace('"summary":', '"title": "한국어 제목", "summary":'))
+    expect(repository.files.get(DAY_FILE)).toContain('한국어 제목')
+    const before = llm.requests.length
+    const run = await enrichOn(llm, day.slice(0, 2), english, { readFile: repository.readFile })
+    expect(llm.requests.length).toBe(before)
+    expect([...run.byId.values()].map((paper) => paper.origin)).toEqual(['cache', 'cache'])
+  })
+
   it('uses cached summaries even when no token may be sent', async () => {
     const repository = createRepository()
     repository.commit(await enrichOn(llm, day.slice(0, 2), {}, { readFile: repository.readFile }))

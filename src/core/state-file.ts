@@ -165,7 +165,7 @@ export function updatedStateFiles<Entry>(
     changed.set(path, (changed.get(path) ?? new Map<string, Entry>()).set(key, entry))
   }
   return [...changed]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(([a], [b]) => byCodeUnits(a, b))
     .map(([path, ours]) => {
       const read = files.get(path)!
       const onto = (entries: ReadonlyMap<string, Entry>, kept?: ReadonlyMap<string, unknown>) => {
@@ -202,6 +202,9 @@ function mergeEntry<Entry>(onBranch: Entry | undefined, ours: Entry, read: Entry
   return merged as Entry
 }
 
+// Code-unit order, not localeCompare: the same bytes on every machine, whatever its locale.
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /** Keys sorted, an array of plain values on one line (a ranking: a paper a line). No package does this. */
 function renderJson(value: unknown, indent: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value)
@@ -214,7 +217,7 @@ function renderJson(value: unknown, indent: string): string {
   }
   const members = (value instanceof Map ? [...(value as Map<string, unknown>)] : Object.entries(value))
     .filter(([, member]) => member !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(([a], [b]) => byCodeUnits(a, b))
   if (members.length === 0) return '{}'
   const lines = members.map(([key, member]) => `${inner}${JSON.stringify(key)}: ${renderJson(member, inner)}`)
   return `{\n${lines.join(',\n')}\n${indent}}`

@@ -78,7 +78,7 @@ export function createModelClient(config: ModelClientConfig) {
     accept: 'application/json',
     'user-agent': config.userAgent,
   }
-  // The run's time for model requests starts with its first.
+  // The run's time for model requests starts when the client is made, as the model layer begins.
   const runEnd = config.clock.now() + MODEL_HOST.deadlineMs
   let requests = 0
   let stoppedBy: Reason | undefined

@@ -5,7 +5,7 @@ import type { Paper } from '../core/paper.js'
 import { askModel, askTldr, nothingAsked, type AskOutcome } from './ask.js'
 import type { FileChange } from '../core/file-change.js'
 import { CACHE_DIR, loadCache, variantKey } from './cache.js'
-import { summaryWrittenIn } from './language.js'
+import { writtenIn } from './language.js'
 import { tldrKey, type TldrRequest } from './tldr.js'
 import { createModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, type Summary } from './plain-text.js'
@@ -76,12 +76,14 @@ export async function openSummaries(
     deps.log,
   )
   // An entry kept before answers were checked, or edited by hand, in another language is asked again.
+  // A title is read only where the post shows one (a stray title in an English entry is not asked again).
   const usable = (entry: Summary | undefined): entry is Summary =>
-    entry !== undefined && summaryWrittenIn(entry, options.language)
+    entry !== undefined && writtenIn(entry.summary, options.language, true)
   const byCache = new Map<string, EnrichedPaper>()
   for (const paper of unique) {
     const entry = cache.get(paper.id, variant)
-    if (usable(entry) && (!needsTitle || entry.title !== undefined))
+    const title = entry?.title
+    if (usable(entry) && (!needsTitle || (title !== undefined && writtenIn(title, options.language, false))))
       byCache.set(paper.id, { ...entry, origin: 'cache' })
     else byCache.set(paper.id, fallback(paper, 'missing'))
   }
