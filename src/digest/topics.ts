@@ -47,13 +47,17 @@ export function singular(word: string): string {
 
 /** Case, hyphens and a trailing "(acronym)" ignored, the last word singular, the synonyms above merged. */
 export function topicKey(keyword: string): string {
-  const words = cleanText(keyword)
+  return cleanKey(cleanText(keyword))
+}
+
+function cleanKey(spelling: string): string {
+  const words = spelling
     .toLowerCase()
     .replace(/\s*\([^()]*\)$/, '')
-    .replace(/[-‐‑–_/]+/g, ' ')
-    .split(' ')
+    .split(/[-‐‑–_/ ]+/)
     .filter((word) => word !== '')
-  const key = [...words.slice(0, -1), singular(words.at(-1) ?? '')].join(' ')
+  words.push(singular(words.pop() ?? ''))
+  const key = words.join(' ')
   return SYNONYMS[key] ?? key
 }
 
@@ -62,7 +66,7 @@ export function topicKey(keyword: string): string {
  * every run lists them alike), each under the spelling most papers use.
  */
 export function countTopics(papers: readonly Paper[]): Topic[] {
-  return tally(papers, topicKey, (spellings) => [...spellings].reduce((a, b) => (b[1] > a[1] ? b : a))[0])
+  return tally(papers, cleanKey, (spellings) => [...spellings].reduce((a, b) => (b[1] > a[1] ? b : a))[0])
 }
 
 /** Version 1's keyword list (the classic style's): only the case ignored, under the first spelling. */

@@ -17,6 +17,7 @@ import {
   type ReadFilesResult,
 } from './graphql.js'
 import type { Octokit } from '@octokit/core'
+import { Response } from 'undici'
 import { createGitHubClient, type GitHubConnection } from './octokit.js'
 import type { FileChange } from '../core/changes.js'
 import { MAX_STATE_FILE_BYTES, NOT_TEXT, TOO_LARGE, UnreadableStateError } from '../core/state-file.js'

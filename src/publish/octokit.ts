@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/core'
-import { interceptors, type Dispatcher } from 'undici'
+// undici's own Response: the global one would load Node's copy of undici, ~20 ms, for one class.
+import { interceptors, Response, type Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
 import { GITHUB } from '../core/http/limits.js'
 import { answerJson, createOutbound, sharedDispatcher, type Answer } from '../core/http/send.js'
