@@ -1,5 +1,5 @@
 import type { Root } from 'mdast'
-import remarkStringify from 'remark-stringify'
+import remarkStringify, { type Options as RemarkStringifyOptions } from 'remark-stringify'
 import { unified } from 'unified'
 import type { Field, Language } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
@@ -43,14 +43,15 @@ export type StyleOptions =
 export type PostOptions = CommonOptions & StyleOptions
 
 /** The reference post's layout: `-` bullets, `1.` `2.` …, one-space indent. */
-const markdown = unified().use(remarkStringify, {
+export const STRINGIFY_OPTIONS = {
   bullet: '-',
   listItemIndent: 'one',
   incrementListMarker: true,
   handlers: { text: kramdownText, link: kramdownLink },
   // An attribute list belongs to the block right above it: no blank line between them.
   join: [(_left, right) => (isAttributeList(right) ? 0 : undefined)],
-})
+} satisfies RemarkStringifyOptions
+const markdown = unified().use(remarkStringify, STRINGIFY_OPTIONS)
 
 /** The whole post, for papers already selected and ranked. */
 export function renderPost(papers: readonly Paper[], options: PostOptions): string {

@@ -39,16 +39,20 @@ const GITHUB_HOSTS = new Set(['github.com', 'www.github.com'])
  * form: no other host, user, port, deeper path, query or fragment.
  */
 export function checkGithubRepo(candidate: unknown): Checked<string> {
-  const url = httpsUrl(candidate)
-  const refused = {
+  const repository = githubRepository(httpsUrl(candidate))
+  if (repository !== undefined) return { value: repository }
+  return {
     problem: `${describe(candidate)} is not a GitHub repository link; expected https://github.com/<owner>/<repo>`,
   }
-  if (!url || !GITHUB_HOSTS.has(url.hostname) || !hostAndPathOnly(url)) return refused
+}
+
+function githubRepository(url: URL | undefined): string | undefined {
+  if (!url || !GITHUB_HOSTS.has(url.hostname) || !hostAndPathOnly(url)) return undefined
   const [owner, repository, ...rest] = url.pathname.slice(1).replace(/\/$/, '').split('/')
   const name = repository?.replace(/\.git$/, '')
-  if (rest.length > 0 || !owner || !name || !GITHUB_OWNER.test(owner)) return refused
-  if (!GITHUB_REPOSITORY.test(name) || name === '.' || name === '..') return refused
-  return { value: `https://github.com/${owner}/${name}` }
+  if (rest.length > 0 || !owner || !name || !GITHUB_OWNER.test(owner)) return undefined
+  if (!GITHUB_REPOSITORY.test(name) || name === '.' || name === '..') return undefined
+  return `https://github.com/${owner}/${name}`
 }
 
 /** A DNS name with a letter top-level domain: no IP address, no `localhost`, no single label. */

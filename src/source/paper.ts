@@ -20,19 +20,19 @@ const optional = <T extends z.ZodMiniType>(schema: T) =>
     z.transform((value) => value ?? undefined),
   )
 
-const organizationSchema = z.looseObject({ name: z.string(), fullname: optional(z.string()) })
+const organizationSchema = z.object({ name: z.string(), fullname: optional(z.string()) })
 
 /**
- * Only what the post needs is required, and unknown fields pass, so new API fields never break a run.
+ * Only what the post needs is required, and unknown fields are dropped, so new API fields never break a run.
  * Links and counts are checked one by one afterwards: a bad one costs the field, not the paper.
  */
-const itemSchema = z.looseObject({
-  paper: z.looseObject({
+const itemSchema = z.object({
+  paper: z.object({
     id: z.string(),
     title: z.string(),
     summary: optional(z.string()),
     upvotes: z.int().check(z.nonnegative()),
-    authors: optional(z.array(z.looseObject({ name: z.string() }))),
+    authors: optional(z.array(z.object({ name: z.string() }))),
     organization: optional(organizationSchema),
     githubRepo: z.optional(z.unknown()),
     githubStars: z.optional(z.unknown()),
