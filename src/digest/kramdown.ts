@@ -93,6 +93,10 @@ function postUrlTag(name: string): string {
   return `{% post_url ${name} %}`
 }
 
+/** What toKramdown may change; the text between is copied as it is. */
+const KRAMDOWN_READS = /[&{|$~]/g
+const BACKSLASH = 0x5c
+
 /**
  * Entities and the few characters kramdown reads where CommonMark does not, in one pass (a megabyte of
  * backslashes costs a megabyte of work):
@@ -106,18 +110,16 @@ function postUrlTag(name: string): string {
 export function toKramdown(escaped: string): string {
   const parts: string[] = []
   let plainFrom = 0
-  // Backslashes right before `index`: whether the character there is escaped depends on their parity.
-  let slashes = 0
   const replace = (index: number, length: number, replacement: string) => {
     parts.push(escaped.slice(plainFrom, index), replacement)
     plainFrom = index + length
   }
-  for (let index = 0; index < escaped.length; index++) {
-    const char = escaped[index]
-    if (char === '\\') {
-      slashes++
-      continue
-    }
+  for (const { index, 0: char } of escaped.matchAll(KRAMDOWN_READS)) {
+    // The second of a `$$` or `~~` already written.
+    if (index < plainFrom) continue
+    // Whether the character is escaped depends on the parity of the backslashes right before it.
+    let slashes = 0
+    while (escaped.charCodeAt(index - 1 - slashes) === BACKSLASH) slashes++
     if (char === '&') {
       const entity = startsEntity(escaped, index)
       if (slashes % 2 === 1) replace(index - 1, 2, entity ? '&amp;' : '&')
@@ -128,9 +130,7 @@ export function toKramdown(escaped: string): string {
       replace(index, 1, '\\|')
     } else if ((char === '$' || char === '~') && escaped[index + 1] === char) {
       replace(index, 2, `\\${char}\\${char}`)
-      index++
     }
-    slashes = 0
   }
   parts.push(escaped.slice(plainFrom))
   return parts.join('')
