@@ -4,6 +4,7 @@
  * own process, and `e2e`, the tests that run the bundle (dist/) as a runner or a terminal would, which
  * rebuild a stale bundle first. `npm test` runs both; `npm run test:unit` is the fast inner loop.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
 import module from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +15,14 @@ import { join } from 'node:path'
 // tests' alone: `npm run bench` times the bundle cold, as a runner starts it.
 process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'hf-daily-papers-compile-cache')
 module.enableCompileCache(process.env.NODE_COMPILE_CACHE)
+
+// Every temporary folder of the tests (workspaces, stand-ins' repositories, runner folders, sites) in one
+// folder of this run's, gone when jest ends: os.tmpdir() reads TMPDIR, which the workers inherit.
+if (process.env.HF_DAILY_PAPERS_TEST_TMP === undefined) {
+  const folder = mkdtempSync(join(tmpdir(), 'hf-daily-papers-tests-'))
+  process.env.HF_DAILY_PAPERS_TEST_TMP = process.env.TMPDIR = folder
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }))
+}
 
 const typescript = {
   testEnvironment: '<rootDir>/__tests__/support/jest-environment.mjs',

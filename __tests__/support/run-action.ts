@@ -4,6 +4,7 @@
  * `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY`. The e2e project's globalSetup has made dist/ fresh.
  */
 import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -44,6 +45,21 @@ function actionYml() {
   return actionYmlRead
 }
 
+let runnersFolder: string | undefined
+/**
+ * A run's temporary folder, in one folder that goes when the process exits (under jest, jest.config.js
+ * removes every test's temporary folder): a test without a workspace of its own reads the files its run
+ * wrote there after the run.
+ */
+function runnerTemp(): Promise<string> {
+  if (runnersFolder === undefined) {
+    const folder = mkdtempSync(join(tmpdir(), 'hf-daily-papers-runners-'))
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }))
+    runnersFolder = folder
+  }
+  return mkdtemp(join(runnersFolder, 'runner-'))
+}
+
 export async function runAction({
   inputs,
   env = {},
@@ -55,12 +71,12 @@ export async function runAction({
   for (const name of Object.keys(inputs)) {
     if (!(name in action.inputs)) throw new Error(`action.yml has no input "${name}"`)
   }
-  const runnerTemp = await mkdtemp(join(tmpdir(), 'hf-daily-papers-runner-'))
-  const outputFile = join(runnerTemp, 'output')
-  const summaryFile = join(runnerTemp, 'summary')
+  const temp = await runnerTemp()
+  const outputFile = join(temp, 'output')
+  const summaryFile = join(temp, 'summary')
   await writeFile(outputFile, '')
   await writeFile(summaryFile, '')
-  const cwd = workspace ?? runnerTemp
+  const cwd = workspace ?? temp
 
   const inputVariables = Object.fromEntries(
     Object.entries(action.inputs).map(([name, input]) => {
@@ -88,7 +104,7 @@ export async function runAction({
           GITHUB_WORKSPACE: cwd,
           GITHUB_OUTPUT: outputFile,
           GITHUB_STEP_SUMMARY: summaryFile,
-          RUNNER_TEMP: runnerTemp,
+          RUNNER_TEMP: temp,
           // jest.config.js sets it for the tests (a file runs the action up to forty times), never for
           // `npm run bench`, which times the bundle cold as a runner starts it.
           ...(process.env.NODE_COMPILE_CACHE && { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE }),
@@ -106,8 +122,7 @@ export async function runAction({
   })
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
   const summary = await readFile(summaryFile, 'utf8')
-  // Without a workspace of the test's, the runner's temporary folder is the workspace the test reads.
-  if (workspace !== undefined) await rm(runnerTemp, { recursive: true, force: true })
+  if (workspace !== undefined) await rm(temp, { recursive: true, force: true })
   return {
     exitCode: result.code,
     signal: result.signal,
