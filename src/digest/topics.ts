@@ -45,12 +45,11 @@ export function singular(word: string): string {
   return word.slice(0, -1)
 }
 
-/** Case, hyphens and a trailing "(acronym)" ignored, the last word singular, the synonyms above merged. */
-export function topicKey(keyword: string): string {
-  return cleanKey(cleanText(keyword))
-}
-
-function cleanKey(spelling: string): string {
+/**
+ * A keyword's topic, from its spelling as cleanText leaves it: case, hyphens and a trailing "(acronym)"
+ * ignored, the last word singular, the synonyms above merged.
+ */
+export function topicKey(spelling: string): string {
   const words = spelling
     .toLowerCase()
     .replace(/\s*\([^()]*\)$/, '')
@@ -66,7 +65,7 @@ function cleanKey(spelling: string): string {
  * every run lists them alike), each under the spelling most papers use.
  */
 export function countTopics(papers: readonly Paper[]): Topic[] {
-  return tally(papers, cleanKey, (spellings) => [...spellings].reduce((a, b) => (b[1] > a[1] ? b : a))[0])
+  return tally(papers, topicKey, (spellings) => [...spellings].reduce((a, b) => (b[1] > a[1] ? b : a))[0])
 }
 
 /** Version 1's keyword list (the classic style's): only the case ignored, under the first spelling. */
