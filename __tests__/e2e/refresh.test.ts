@@ -203,6 +203,34 @@ describe('refresh-days in commit mode', () => {
     expect(again.stdout).toContain(notice)
   })
 
+  it('in pull-request mode, leaves the earlier posts an open pull request refreshes to it', async () => {
+    github = await startGitHubServer({ copyOf: earlyBlog.git })
+    serve('settled')
+    const NEXT = '2025-11-21'
+    listed.set(NEXT, settled.get(NEXT) as Item[])
+    const first = await commitRun({ date: DAY, mode: 'pull-request' })
+    const next = await commitRun({ date: NEXT, mode: 'pull-request' })
+    expect(github.pullRequests.map(({ headRefName, state }) => [headRefName, state])).toEqual([
+      [`daily-papers/${DAY}`, 'OPEN'],
+      [`daily-papers/${NEXT}`, 'OPEN'],
+    ])
+    const changedBy = async (day: string) =>
+      (await github!.git.git(['diff', '--name-only', `main...daily-papers/${day}`]))
+        .split('\n')
+        .filter(Boolean)
+    expect(await changedBy(DAY)).toEqual([...EARLIER, DAY].flatMap((day) => [record(day), post(day)]).sort())
+    // The day before NEXT is in the first pull request, not yet on main: nothing of it to refresh.
+    expect(await changedBy(NEXT)).toEqual([record(NEXT), post(NEXT)])
+    for (const day of EARLIER.slice(1)) {
+      expect(next.stdout).toContain(
+        `${post(day)}: changed by the open pull request ${first.outputs['pull-request-url']} too, so left to it`,
+      )
+      expect(next.summary).toContain(
+        `<li>${day} <code>${post(day)}</code>: another open pull request changes it too, left to it</li>`,
+      )
+    }
+  })
+
   it('leaves earlier posts alone under overwrite: never, and fetches no earlier day', async () => {
     github = await startGitHubServer({ copyOf: earlyBlog.git })
     const before = await Promise.all(EARLIER.map((day) => github!.git.readFile('main', post(day))))

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import type { ChangeSet } from '../../src/core/changes.js'
+import type { GitHubServer } from '../support/github-server.js'
 import { changes, expectOperations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 const WORK = 'daily-papers/2025-12-24'
@@ -82,6 +84,51 @@ describe('GitHub publisher, pull-request mode', () => {
       'Add Hugging Face Daily Papers for 2025-12-24',
       'Initial commit',
     ])
+  })
+})
+
+describe('GitHub publisher, two open pull requests', () => {
+  const EARLIER = '_posts/2025-12-20-daily-papers.md'
+  const YESTERDAY = '_posts/2025-12-23-daily-papers.md'
+  const dayOf = (files: Record<string, string>): ChangeSet => ({
+    files: Object.entries(files).map(([path, content]) => ({ path, content })),
+    message: 'Add Hugging Face Daily Papers',
+    overwrite: 'changed',
+  })
+  const changedBy = async (server: GitHubServer, branch: string) =>
+    (await server.git.git(['diff', '--name-only', `main...${branch}`])).split('\n').filter(Boolean)
+
+  it('leaves a file the other one changes to it, so that both merge without a conflict', async () => {
+    const server = await standIn({ files: { [EARLIER]: '👍 1\n' } })
+    const yesterday = publisherFor(server, { workBranch: 'daily-papers/2025-12-23' })
+    await yesterday.publisher.publish(dayOf({ [EARLIER]: '👍 5\n', [YESTERDAY]: '👍 2\n' }))
+    const [opened] = server.pullRequests
+
+    const today = publisherFor(server, { workBranch: WORK })
+    expect(await today.publisher.publish(dayOf({ [EARLIER]: '👍 7\n', [POST]: '👍 3\n' }))).toMatchObject({
+      written: [POST],
+      kept: [{ path: EARLIER, reason: 'other-pull-request' }],
+    })
+    expect(today.log.lines).toContain(
+      `${EARLIER}: changed by the open pull request ${opened?.url} too, so left to it (the second merged would conflict); a run after it is merged writes it`,
+    )
+    expect(await changedBy(server, WORK)).toEqual([POST])
+    expect(await changedBy(server, 'daily-papers/2025-12-23')).toEqual([EARLIER, YESTERDAY])
+  })
+
+  it('opens nothing when the other one changes every file', async () => {
+    const server = await standIn({ files: { [EARLIER]: '👍 1\n' } })
+    await publisherFor(server, { workBranch: 'daily-papers/2025-12-23' }).publisher.publish(
+      dayOf({ [EARLIER]: '👍 5\n' }),
+    )
+    server.requests.length = 0
+    const today = publisherFor(server, { workBranch: WORK })
+    expect(await today.publisher.publish(dayOf({ [EARLIER]: '👍 7\n' }))).toEqual({
+      written: [],
+      kept: [{ path: EARLIER, reason: 'other-pull-request' }],
+    })
+    expectOperations(server, 'ReadBranch')
+    expect(server.pullRequests).toHaveLength(1)
   })
 })
 

@@ -183,6 +183,34 @@ function repositoryObject(context: Resolution) {
       const name = qualifiedName.replace(/^refs\/heads\//, '')
       return (await git.head(name)) === undefined ? null : refObject(context, name)
     },
+    // The most recently opened first, which stands in for GitHub's UPDATED_AT order.
+    pullRequests: ({ states, first }: { states?: string[]; first?: number }) => {
+      const nodes = context.pullRequests
+        .filter((pr) => !states || states.includes(pr.state))
+        .reverse()
+        .slice(0, first ?? 100)
+        .map((pr) => pullRequestObject(context, pr))
+      return strict('PullRequestConnection', { nodes, totalCount: nodes.length })
+    },
+  })
+}
+
+/** As GitHub lists a pull request's files: what its head changes since it left the base branch. */
+function pullRequestObject(context: Resolution, pr: PullRequest) {
+  return strict('PullRequest', {
+    number: pr.number,
+    url: pr.url,
+    headRefName: pr.headRefName,
+    baseRefName: pr.baseRefName,
+    files: async ({ first }: { first?: number }) => {
+      const changed = await context.git.git(['diff', '--name-only', `${pr.baseRefName}...${pr.headRefName}`])
+      const nodes = changed
+        .split('\n')
+        .filter((path) => path !== '')
+        .slice(0, first ?? 100)
+        .map((path) => strict('PullRequestChangedFile', { path }))
+      return strict('PullRequestChangedFileConnection', { nodes, totalCount: nodes.length })
+    },
   })
 }
 

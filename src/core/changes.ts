@@ -20,6 +20,8 @@ export type KeptReason =
   /** A refreshed post whose record entry was removed during the run (the opt-out). */
   | 'unrecorded'
   | 'too-large'
+  /** Pull-request mode: another open pull request changes the file too (merged second, one would conflict). */
+  | 'other-pull-request'
 
 export interface PublishResult {
   /** Paths that were (in dry-run: would be) created or changed, in ChangeSet order. */

@@ -19,6 +19,8 @@ export interface RepositoryState {
   base: BranchState
   work?: BranchState
   openPullRequestUrl?: string
+  /** Pull-request mode: each file another open pull request into the base branch changes, with its URL. */
+  otherPullRequests?: Map<string, string>
 }
 
 export function branchState(

@@ -66,6 +66,9 @@ export class GitHubRepository {
       base: branchState(base.name, base.target, folders),
       work: work && branchState(work.name, work.target!, folders),
       openPullRequestUrl: work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
+      ...(workBranch === undefined
+        ? {}
+        : { otherPullRequests: otherPullRequests(repository.openPullRequests, base.name, workBranch) }),
     }
   }
 
@@ -245,4 +248,19 @@ export class GitHubRepository {
       ...about,
     }
   }
+}
+
+/** Each file the open pull requests into `base` change, other than the work branch's own, with the URL. */
+function otherPullRequests(
+  open: NonNullable<ReadBranchResult['repository']>['openPullRequests'],
+  base: string,
+  workBranch: string,
+): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const pullRequest of open?.nodes ?? []) {
+    if (!pullRequest || pullRequest.baseRefName !== base || pullRequest.headRefName === workBranch) continue
+    for (const file of pullRequest.files?.nodes ?? [])
+      if (file && !files.has(file.path)) files.set(file.path, pullRequest.url)
+  }
+  return files
 }

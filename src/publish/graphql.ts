@@ -10,6 +10,14 @@ const FILE_TEXT = `fragment FileText on TreeEntry {
 }`
 
 /**
+ * Pull-request mode reads the other open pull requests and the files each changes (the most recently
+ * updated, a page of each), so as not to write a file one of them changes too: the second to be merged
+ * would conflict.
+ */
+const OPEN_PULL_REQUESTS = 20
+const PULL_REQUEST_FILES = 100
+
+/**
  * Everything a run needs to decide, in one round trip: the branches' heads and the blob ids in each folder
  * slot (new and changed files told apart without their content); with `paths`, their texts too.
  */
@@ -24,6 +32,9 @@ export function readBranchDocument(paths = 0): string {
     workBranch: ref(qualifiedName: $workBranch) @include(if: $withWorkBranch) {
       ...BranchFiles
       associatedPullRequests(states: OPEN, first: 1) { nodes { number url } }
+    }
+    openPullRequests: pullRequests(states: OPEN, first: ${OPEN_PULL_REQUESTS}, orderBy: { field: UPDATED_AT, direction: DESC }) @include(if: $withWorkBranch) {
+      nodes { url headRefName baseRefName files(first: ${PULL_REQUEST_FILES}) { nodes { path } } }
     }
   }
 }
@@ -81,7 +92,22 @@ export interface BranchFiles {
 type Branches<T> = Partial<Record<'defaultBranchRef' | 'ref' | 'workBranch', T | null>>
 
 export interface ReadBranchResult {
-  repository: ({ id: string; nameWithOwner: string } & Branches<BranchFiles>) | null
+  repository:
+    | ({
+        id: string
+        nameWithOwner: string
+        openPullRequests?: OpenPullRequests | null
+      } & Branches<BranchFiles>)
+    | null
+}
+
+interface OpenPullRequests {
+  nodes: Array<{
+    url: string
+    headRefName: string
+    baseRefName: string
+    files: { nodes: Array<{ path: string } | null> | null } | null
+  } | null> | null
 }
 
 /** One commit on a branch, only if the branch still points where we read it (compare-and-swap). */

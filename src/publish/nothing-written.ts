@@ -25,4 +25,8 @@ const VERBS: Record<KeptReason, [one: string, more: string]> = {
   deleted: ['was deleted since the action wrote it', 'were deleted since the action wrote them'],
   unrecorded: ['has no record any more', 'have no record any more'],
   'too-large': ['is too large to write', 'are too large to write'],
+  'other-pull-request': [
+    'is changed by another open pull request',
+    'are changed by other open pull requests',
+  ],
 }

@@ -1,7 +1,9 @@
-import type { Publisher } from '../core/changes.js'
+import type { FileChange, Publisher, PublishResult } from '../core/changes.js'
+import type { Log } from '../core/log.js'
 import { commitPending, filesToWrite, gitHubPublisher } from './github.js'
 import type { GitHubConnection } from './octokit.js'
 import { createBranchOnce, openPullRequestOnce } from './read-back.js'
+import { logKept } from './write-policy.js'
 
 /**
  * A file already on the work branch follows `overwrite` there too: a person's fix pushed to the open pull
@@ -11,14 +13,35 @@ export function createPullRequestPublisher(connection: GitHubConnection, workBra
   const { log } = connection
   return gitHubPublisher(connection, workBranch, async (repository, state, changes, target) => {
     const { repositoryId, base } = state
+    const elsewhere = leftToOtherPullRequests(target.pending, state.otherPullRequests, log)
+    const ours = target.pending.filter((file) => !state.otherPullRequests?.has(file.path))
+    if (ours.length === 0 && state.work === undefined)
+      return { written: [], kept: [...target.kept, ...elsewhere] }
     const work = state.work ?? (await createBranchOnce(repository, repositoryId, base, workBranch, log))
-    const { pending, kept } = filesToWrite(target.pending, work, changes.overwrite, log)
+    const { pending, kept } = filesToWrite(ours, work, changes.overwrite, log)
     const result = await commitPending(repository, changes, pending, work, log)
     const opened = state.openPullRequestUrl
     if (opened !== undefined)
       log.info(result.commitSha ? `Updated pull request ${opened}` : `Pull request ${opened} left as it is`)
     const request = { base: base.name, head: work.name, message: changes.message }
     const pullRequestUrl = opened ?? (await openPullRequestOnce(repository, repositoryId, request, log))
-    return { ...result, kept: [...target.kept, ...kept, ...result.kept], pullRequestUrl }
+    return { ...result, kept: [...target.kept, ...elsewhere, ...kept, ...result.kept], pullRequestUrl }
+  })
+}
+
+/**
+ * A file another open pull request changes too is not written: whichever of the two is merged second would
+ * conflict. A run after that one is merged writes it (a refreshed post, while within refresh-days).
+ */
+function leftToOtherPullRequests(
+  files: readonly FileChange[],
+  others: ReadonlyMap<string, string> | undefined,
+  log: Log,
+): PublishResult['kept'] {
+  return files.flatMap((file) => {
+    const url = others?.get(file.path)
+    if (url === undefined) return []
+    logKept(log, file, 'other-pull-request', `by the open pull request ${url}`)
+    return [{ path: file.path, reason: 'other-pull-request' as const }]
   })
 }

@@ -48,6 +48,8 @@ const KEPT: Record<KeptReason, (where: string) => string> = {
   edited: (where) => `changed ${where} since the action wrote it (a person's edit), left as it is`,
   deleted: (where) => `deleted ${where} since the action wrote it, not written again`,
   unrecorded: (where) => `its record entry was removed ${where} during the run, so it is not refreshed`,
+  'other-pull-request': (where) =>
+    `changed ${where} too, so left to it (the second merged would conflict); a run after it is merged writes it`,
   'too-large': (where) =>
     `not written ${where}: it would be larger than the ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB the action reads back; delete entries no longer needed from it`,
 }

@@ -13,10 +13,19 @@ export interface EarlierPost extends RecordedPost {
 /**
  * - `current`: it differed from the record, but the file already shows today's ranking;
  * - `shrunk`: Hugging Face now lists far fewer of its papers (2 of 12): an answer to distrust;
- * - `shared`: another post of this run has the same file (a `filename` without `{date}`).
+ * - `shared`: another post of this run has the same file (a `filename` without `{date}`);
+ * - `pull-request`: another open pull request changes the post too (pull-request mode).
  */
 export type RefreshStatus =
-  'rewritten' | 'current' | 'edited' | 'deleted' | 'unchanged' | 'shrunk' | 'unrecorded' | 'shared'
+  | 'rewritten'
+  | 'current'
+  | 'edited'
+  | 'deleted'
+  | 'unchanged'
+  | 'shrunk'
+  | 'unrecorded'
+  | 'shared'
+  | 'pull-request'
 
 export interface RefreshedPost {
   day: string

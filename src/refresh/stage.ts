@@ -86,6 +86,7 @@ const KEPT_STATUS: Partial<Record<KeptReason, RefreshStatus>> = {
   unchanged: 'current',
   deleted: 'deleted',
   unrecorded: 'unrecorded',
+  'other-pull-request': 'pull-request',
 }
 
 /** Logged. */

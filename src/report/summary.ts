@@ -56,6 +56,7 @@ const REFRESH_LINES: Partial<Record<RefreshStatus, (post: RefreshedPost) => stri
   edited: () => 'changed since the action wrote it, left as it is',
   deleted: () => 'deleted since the action wrote it, not written again',
   shrunk: ({ reasons }) => `Hugging Face now lists ${escapeHtml(reasons.join(''))}, left as it is`,
+  'pull-request': () => 'another open pull request changes it too, left to it',
 }
 
 function refreshSection(posts: readonly RefreshedPost[]): string[] {
