@@ -116,6 +116,27 @@ describe('GitHub publisher, two open pull requests', () => {
     expect(await changedBy(server, 'daily-papers/2025-12-23')).toEqual([EARLIER, YESTERDAY])
   })
 
+  it('writes a file a pull request from a fork changes: anyone may open one', async () => {
+    const server = await standIn({ files: { [EARLIER]: '👍 1\n' } })
+    await server.git.git(['update-ref', 'refs/heads/spam', (await server.git.head('main'))!])
+    await server.git.commit('spam', { [POST]: 'not a post\n', [EARLIER]: 'spam\n' }, 'Spam')
+    server.pullRequests.push({
+      number: 1,
+      url: `${server.apiUrl}/lim4349/lim4349.github.io/pull/1`,
+      baseRefName: 'main',
+      headRefName: 'spam',
+      title: 'Spam',
+      body: '',
+      state: 'OPEN',
+      fromFork: true,
+    })
+    const today = publisherFor(server, { workBranch: WORK })
+    expect(await today.publisher.publish(dayOf({ [EARLIER]: '👍 7\n', [POST]: '👍 3\n' }))).toMatchObject({
+      written: [EARLIER, POST],
+      kept: [],
+    })
+  })
+
   it('opens nothing when the other one changes every file', async () => {
     const server = await standIn({ files: { [EARLIER]: '👍 1\n' } })
     await publisherFor(server, { workBranch: 'daily-papers/2025-12-23' }).publisher.publish(

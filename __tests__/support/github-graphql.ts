@@ -26,6 +26,8 @@ export interface PullRequest {
   title: string
   body: string
   state: 'OPEN' | 'CLOSED' | 'MERGED'
+  /** Opened from a fork (its head branch stands in the stand-in's repository all the same). */
+  fromFork?: boolean
 }
 let schemaPromise: Promise<GraphQLSchema> | undefined
 /**
@@ -202,6 +204,7 @@ function pullRequestObject(context: Resolution, pr: PullRequest) {
     url: pr.url,
     headRefName: pr.headRefName,
     baseRefName: pr.baseRefName,
+    isCrossRepository: pr.fromFork ?? false,
     files: async ({ first }: { first?: number }) => {
       const changed = await context.git.git(['diff', '--name-only', `${pr.baseRefName}...${pr.headRefName}`])
       const nodes = changed

@@ -250,7 +250,10 @@ export class GitHubRepository {
   }
 }
 
-/** Each file the open pull requests into `base` change, other than the work branch's own, with the URL. */
+/**
+ * Each file an open pull request from this repository into `base` changes, with its URL: the work branch's
+ * own aside.
+ */
 function otherPullRequests(
   open: NonNullable<ReadBranchResult['repository']>['openPullRequests'],
   base: string,
@@ -258,7 +261,8 @@ function otherPullRequests(
 ): Map<string, string> {
   const files = new Map<string, string>()
   for (const pullRequest of open?.nodes ?? []) {
-    if (!pullRequest || pullRequest.baseRefName !== base || pullRequest.headRefName === workBranch) continue
+    if (!pullRequest || pullRequest.isCrossRepository || pullRequest.baseRefName !== base) continue
+    if (pullRequest.headRefName === workBranch) continue
     for (const file of pullRequest.files?.nodes ?? [])
       if (file && !files.has(file.path)) files.set(file.path, pullRequest.url)
   }

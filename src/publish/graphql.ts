@@ -12,7 +12,7 @@ const FILE_TEXT = `fragment FileText on TreeEntry {
 /**
  * Pull-request mode reads the other open pull requests and the files each changes (the most recently
  * updated, a page of each), so as not to write a file one of them changes too: the second to be merged
- * would conflict.
+ * would conflict. One from a fork does not count: anyone may open one, and it must not hold a post back.
  */
 const OPEN_PULL_REQUESTS = 20
 const PULL_REQUEST_FILES = 100
@@ -34,7 +34,7 @@ export function readBranchDocument(paths = 0): string {
       associatedPullRequests(states: OPEN, first: 1) { nodes { number url } }
     }
     openPullRequests: pullRequests(states: OPEN, first: ${OPEN_PULL_REQUESTS}, orderBy: { field: UPDATED_AT, direction: DESC }) @include(if: $withWorkBranch) {
-      nodes { url headRefName baseRefName files(first: ${PULL_REQUEST_FILES}) { nodes { path } } }
+      nodes { url headRefName baseRefName isCrossRepository files(first: ${PULL_REQUEST_FILES}) { nodes { path } } }
     }
   }
 }
@@ -106,6 +106,7 @@ interface OpenPullRequests {
     url: string
     headRefName: string
     baseRefName: string
+    isCrossRepository: boolean
     files: { nodes: Array<{ path: string } | null> | null } | null
   } | null> | null
 }
