@@ -223,7 +223,7 @@ describe('refresh-days in commit mode', () => {
     expect(await changedBy(NEXT)).toEqual([record(NEXT), post(NEXT)])
     for (const day of EARLIER.slice(1)) {
       expect(next.stdout).toContain(
-        `${post(day)}: changed by the open pull request ${first.outputs['pull-request-url']} too, so left to it`,
+        `${day}: ${post(day)} is changed by the open pull request ${first.outputs['pull-request-url']} too, so it is left to it`,
       )
       expect(next.summary).toContain(
         `<li>${day} <code>${post(day)}</code>: another open pull request changes it too, left to it</li>`,

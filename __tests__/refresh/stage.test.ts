@@ -32,7 +32,7 @@ describe('the refresh as values', () => {
     const read: string[] = []
     const start = startRefresh(
       settingsOf('commit'),
-      (path) => (read.push(path), Promise.resolve(path === RECORD ? recorded : undefined)),
+      { readText: (path) => (read.push(path), Promise.resolve(path === RECORD ? recorded : undefined)) },
       createMemoryLog(),
     )
     expect(start.days).toEqual(['2025-12-23'])
@@ -55,11 +55,36 @@ describe('the refresh as values', () => {
     expect(finishRefresh(plan, { kept: [] }, createMemoryLog())[0]?.status).toBe('rewritten')
   })
 
+  it('plans no rewrite of a post another open pull request changes, and says whose it is', async () => {
+    const url = 'https://github.com/o/r/pull/7'
+    const start = startRefresh(
+      settingsOf('pull-request'),
+      {
+        readText: (path) => Promise.resolve(path === RECORD ? recorded : undefined),
+        otherPullRequests: () => Promise.resolve(new Map([[EARLIER, url]])),
+      },
+      createMemoryLog(),
+    )
+    const earlier = [{ day: '2025-12-23', path: EARLIER, content: 'new\n', papers: [paper('2512.00001', 4)] }]
+    const { plan, record } = await planRefreshOf(start, earlier, [])
+    expect(plan).toEqual({
+      files: [],
+      rewritten: [],
+      posts: [{ day: '2025-12-23', path: EARLIER, status: 'pull-request', reasons: [url] }],
+    })
+    expect(record?.posts.has(EARLIER)).toBe(false)
+    const log = createMemoryLog()
+    finishRefresh(plan, { kept: [] }, log)
+    expect(log.lines).toEqual([
+      `2025-12-23: ${EARLIER} is changed by the open pull request ${url} too, so it is left to it (the second merged would conflict); a run after it is merged refreshes it`,
+    ])
+  })
+
   it('reads and records nothing in a dry run', async () => {
     const read: string[] = []
     const start = startRefresh(
       settingsOf('dry-run'),
-      (path) => (read.push(path), Promise.resolve(undefined)),
+      { readText: (path) => (read.push(path), Promise.resolve(undefined)) },
       createMemoryLog(),
     )
     expect(start).toEqual({ days: [] })

@@ -38,4 +38,9 @@ export interface Publisher {
   publish(changes: ChangeSet): Promise<PublishResult>
   /** A file's text where `publish` would write it (the open pull request's branch, too). */
   readText(path: string): Promise<string | undefined>
+  /**
+   * Pull-request mode: each file another open pull request changes, with its URL, which `publish` leaves
+   * to it; known from the run's first read (none before it).
+   */
+  otherPullRequests?(): Promise<ReadonlyMap<string, string>>
 }

@@ -83,7 +83,7 @@ async function fetchPhase(
   settings: Settings,
   { source, publisher, log, clock }: Collaborators,
 ): Promise<Fetched> {
-  const refresh = startRefresh(settings, (path) => publisher.readText(path), log)
+  const refresh = startRefresh(settings, publisher, log)
   // Of the run's two waits GitHub's answer is the longer: its read goes out before the days.
   if (refresh.records !== undefined) await readsSent()
   const label = `${describeRange(settings)}${describeRefresh(refresh.days)}`

@@ -33,6 +33,8 @@ export function gitHubPublisher(
   const { branch, folders = [], log, clock, random = Math.random } = connection
   const repository = new GitHubRepository(connection)
   let first: Promise<RepositoryState> | undefined
+  // Kept for otherPullRequests once `first` has been used.
+  let firstRead: Promise<RepositoryState> | undefined
   let started = folders.length === 0
   // As the first read found it, once, or read now.
   const state = (changes: ChangeSet): Promise<RepositoryState> => {
@@ -56,9 +58,12 @@ export function gitHubPublisher(
     readText: batchedReader(async (paths) => {
       if (started) return repository.readTexts(branch, workBranch, paths)
       started = true
-      first = repository.read(branch, [...folders], workBranch, paths)
+      first = firstRead = repository.read(branch, [...folders], workBranch, paths)
       return (await first).files
     }),
+    ...(workBranch === undefined
+      ? {}
+      : { otherPullRequests: async () => (await firstRead)?.otherPullRequests ?? new Map<string, string>() }),
     async publish(changes) {
       for (let count = 1; ; count++) {
         try {

@@ -14,7 +14,7 @@ export interface EarlierPost extends RecordedPost {
  * - `current`: it differed from the record, but the file already shows today's ranking;
  * - `shrunk`: Hugging Face now lists far fewer of its papers (2 of 12): an answer to distrust;
  * - `shared`: another post of this run has the same file (a `filename` without `{date}`);
- * - `pull-request`: another open pull request changes the post too (pull-request mode).
+ * - `pull-request`: another open pull request changes the post too (pull-request mode); its URL.
  */
 export type RefreshStatus =
   | 'rewritten'
@@ -42,11 +42,15 @@ export interface RefreshPlan {
   rewritten: EarlierPost[]
 }
 
-/** `taken`: the paths of this run's own posts, which win over an earlier day that has the same file. */
+/**
+ * `taken`: the paths of this run's own posts, which win over an earlier day that has the same file;
+ * `others`: the files other open pull requests change (pull-request mode), with their URLs.
+ */
 export function planRefresh(
   earlier: readonly EarlierPost[],
   records: PostRecords,
   taken: ReadonlySet<string>,
+  others: ReadonlyMap<string, string> = new Map(),
 ): RefreshPlan {
   const plan: RefreshPlan = { files: [], posts: [], rewritten: [] }
   const uses = Map.groupBy(earlier, ({ path }) => path)
@@ -60,6 +64,8 @@ export function planRefresh(
     else if (entry.blob === gitBlobOid(post.content)) add('unchanged')
     else if (papers.length * 2 < entry.papers.length) {
       add('shrunk', [`${papers.length} of the ${entry.papers.length} papers it shows`])
+    } else if (others.has(path)) {
+      add('pull-request', [others.get(path) as string])
     } else {
       plan.files.push({ path, content: post.content, policy: { kind: 'unedited', lastWritten: entry.blob } })
       plan.rewritten.push(post)
@@ -100,6 +106,11 @@ export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
     if (status === 'deleted')
       notice(`${day}: ${path} was deleted since the action wrote it, not written again`)
     if (status === 'shared') log.info(`${day}: ${path} is also another day's post, so it is not refreshed`)
+    if (status === 'pull-request') {
+      log.info(
+        `${day}: ${path} is changed by the open pull request ${reasons.join('')} too, so it is left to it (the second merged would conflict); a run after it is merged refreshes it`,
+      )
+    }
     if (status === 'shrunk') {
       log.warning(
         `${day}: Hugging Face now lists ${reasons.join('')}, so ${path} is left as it is; a later run refreshes it once the day's list is whole again`,

@@ -1,5 +1,5 @@
 import { addDays, eachDay } from '../core/calendar.js'
-import type { FileChange, KeptReason, PublishResult } from '../core/changes.js'
+import type { FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import { POST_RECORD } from '../core/post-record.js'
 import { readStateFiles } from '../core/state-file.js'
@@ -37,17 +37,23 @@ export type RefreshStart = ReturnType<typeof startRefresh>
  */
 export function startRefresh(
   settings: Settings,
-  readText: (path: string) => Promise<string | undefined>,
+  publisher: Pick<Publisher, 'readText' | 'otherPullRequests'>,
   log: Log,
-): { days: string[]; records?: Promise<PostRecords> } {
+): {
+  days: string[]
+  records?: Promise<PostRecords>
+  otherPullRequests?: () => Promise<ReadonlyMap<string, string>>
+} {
   const window = refreshWindow(settings)
   if (window.off !== undefined) log.info(window.off)
   if (settings.target.mode === 'dry-run') return { days: window.days }
   const ownDays = settings.digest === 'daily' ? eachDay(settings.from, settings.to) : [settings.from]
+  const readText = (path: string) => publisher.readText(path)
   const records = readStateFiles(POST_RECORD, [...window.days, ...ownDays], readText, log)
   // Awaited by planRefreshOf; a run that fails before then must not leave an unhandled rejection.
   records.catch(() => undefined)
-  return { days: window.days, records }
+  const otherPullRequests = publisher.otherPullRequests?.bind(publisher)
+  return { days: window.days, records, ...(otherPullRequests && { otherPullRequests }) }
 }
 
 export type PlannedRefresh = Awaited<ReturnType<typeof planRefreshOf>>
@@ -59,7 +65,8 @@ export async function planRefreshOf(
   own: readonly RecordedPost[],
 ) {
   const records = (await start.records) ?? new Map()
-  const plan = planRefresh(earlier, records, new Set(own.map((post) => post.path)))
+  const others = earlier.length > 0 ? await start.otherPullRequests?.() : undefined
+  const plan = planRefresh(earlier, records, new Set(own.map((post) => post.path)), others)
   return {
     plan,
     record: start.records === undefined ? undefined : recordUpdate(records, [...own, ...plan.rewritten]),
