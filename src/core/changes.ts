@@ -20,7 +20,7 @@ export type KeptReason =
   /** A refreshed post whose record entry was removed during the run (the opt-out). */
   | 'unrecorded'
   | 'too-large'
-  /** Pull-request mode: another open pull request changes the file too (merged second, one would conflict). */
+  /** Pull-request mode: another open pull request changes the file too (the second merged would conflict). */
   | 'other-pull-request'
 
 export interface PublishResult {
