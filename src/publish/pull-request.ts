@@ -13,8 +13,7 @@ export function createPullRequestPublisher(connection: GitHubConnection, workBra
   const { log } = connection
   return gitHubPublisher(connection, workBranch, async (repository, state, changes, target) => {
     const { repositoryId, base } = state
-    const elsewhere = leftToOtherPullRequests(target.pending, state.otherPullRequests, log)
-    const ours = target.pending.filter((file) => !state.otherPullRequests?.has(file.path))
+    const { ours, elsewhere } = leftToOtherPullRequests(target.pending, state.otherPullRequests, log)
     if (ours.length === 0 && state.work === undefined)
       return { written: [], kept: [...target.kept, ...elsewhere] }
     const work = state.work ?? (await createBranchOnce(repository, repositoryId, base, workBranch, log))
@@ -37,11 +36,17 @@ function leftToOtherPullRequests(
   files: readonly FileChange[],
   others: ReadonlyMap<string, string> | undefined,
   log: Log,
-): PublishResult['kept'] {
-  return files.flatMap((file) => {
+): { ours: FileChange[]; elsewhere: PublishResult['kept'] } {
+  const ours: FileChange[] = []
+  const elsewhere: PublishResult['kept'] = []
+  for (const file of files) {
     const url = others?.get(file.path)
-    if (url === undefined) return []
+    if (url === undefined) {
+      ours.push(file)
+      continue
+    }
     logKept(log, file, 'other-pull-request', `by the open pull request ${url}`)
-    return [{ path: file.path, reason: 'other-pull-request' as const }]
-  })
+    elsewhere.push({ path: file.path, reason: 'other-pull-request' })
+  }
+  return { ours, elsewhere }
 }
