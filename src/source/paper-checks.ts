@@ -15,15 +15,13 @@ export function isArxivId(id: unknown): id is string {
 }
 
 export function checkPaperId(id: string): Checked<string> {
-  return isArxivId(id)
-    ? { value: id }
-    : { problem: `${quoteUntrusted(id)} is not an arXiv id; expected e.g. 2512.20617 or 2512.20617v2` }
+  return isArxivId(id) ? { value: id } : refuse(id, 'an arXiv id; expected e.g. 2512.20617 or 2512.20617v2')
 }
 
 /** A count shown in a post (stars, comments): a whole number from 0 to 2^53 - 1. */
 export function checkCount(count: unknown): Checked<number> {
   if (typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) return { value: count }
-  return { problem: `${describe(count)} is not a count; expected a whole number of at least 0` }
+  return refuse(count, 'a count; expected a whole number of at least 0')
 }
 
 /** Longer links are not real project pages; a bound keeps every later step cheap. */
@@ -41,9 +39,7 @@ const GITHUB_HOSTS = new Set(['github.com', 'www.github.com'])
 export function checkGithubRepo(candidate: unknown): Checked<string> {
   const repository = githubRepository(httpsUrl(candidate))
   if (repository !== undefined) return { value: repository }
-  return {
-    problem: `${describe(candidate)} is not a GitHub repository link; expected https://github.com/<owner>/<repo>`,
-  }
+  return refuse(candidate, 'a GitHub repository link; expected https://github.com/<owner>/<repo>')
 }
 
 function githubRepository(url: URL | undefined): string | undefined {
@@ -62,9 +58,7 @@ const PUBLIC_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|
 export function checkProjectPage(candidate: unknown): Checked<string> {
   const url = httpsUrl(candidate)
   if (!url || !PUBLIC_HOST.test(url.hostname) || url.username || url.password) {
-    return {
-      problem: `${describe(candidate)} is not a public https link; expected e.g. https://example.org/project`,
-    }
+    return refuse(candidate, 'a public https link; expected e.g. https://example.org/project')
   }
   return { value: encodeUrl(url.href) }
 }
@@ -76,9 +70,7 @@ export function checkProjectPage(candidate: unknown): Checked<string> {
 export function checkThumbnail(candidate: unknown): Checked<string> {
   const url = httpsUrl(candidate)
   if (!url || url.hostname !== 'cdn-thumbnails.huggingface.co' || !hostAndPathOnly(url)) {
-    return {
-      problem: `${describe(candidate)} is not a Hugging Face thumbnail; expected https://cdn-thumbnails.huggingface.co/…`,
-    }
+    return refuse(candidate, 'a Hugging Face thumbnail; expected https://cdn-thumbnails.huggingface.co/…')
   }
   return { value: encodeUrl(url.href) }
 }
@@ -90,6 +82,10 @@ function httpsUrl(candidate: unknown): URL | undefined {
 }
 
 const hostAndPathOnly = (url: URL) => !(url.username || url.password || url.port || url.search || url.hash)
+
+function refuse(value: unknown, what: string): { problem: string } {
+  return { problem: `${describe(value)} is not ${what}` }
+}
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return quoteUntrusted(value)
