@@ -36,9 +36,6 @@ interface Scope {
   days: readonly string[]
 }
 
-/** Takes a page's items; returns how many of them were new. */
-type TakePage = (items: unknown[], where: string) => number
-
 /**
  * Reads `/api/daily_papers` page by page within the limits of HUGGING_FACE (see scopeBounds); every
  * request of the run shares one rate-limit budget (the pacer).
@@ -51,7 +48,8 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
   const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'application/json' }
   if (token) headers.authorization = `Bearer ${token}`
 
-  async function readPages(scope: Scope, take: TakePage): Promise<void> {
+  /** `take` takes a page's items and returns how many of them were new. */
+  async function readPages(scope: Scope, take: (items: unknown[], where: string) => number): Promise<void> {
     const { limits, pageCeiling } = scopeBounds(scope)
     const http = createOutbound({ limits, clock, dispatcher: options.dispatcher, secrets: [token] })
     const deadline = { at: clock.now() + limits.deadlineMs }
@@ -139,11 +137,10 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
 }
 
 /**
- * A period may take a day's bytes and pages for each of its days up to its own ceilings, and a day's time
- * for each week (a lasting outage still fails a month within minutes).
+ * A day's bytes and pages for each day, up to a period's own ceilings, and a day's time for each week
+ * begun (a lasting outage still fails a month within minutes): for one day, HUGGING_FACE as it is.
  */
-function scopeBounds({ unit, days, label }: Scope): { limits: OutboundLimits; pageCeiling: number } {
-  if (unit === 'day') return { limits: HUGGING_FACE, pageCeiling: maxPages }
+function scopeBounds({ days, label }: Scope): { limits: OutboundLimits; pageCeiling: number } {
   const limits = {
     ...HUGGING_FACE,
     deadlineMs: HUGGING_FACE.deadlineMs * Math.ceil(days.length / 7),
