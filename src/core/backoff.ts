@@ -1,4 +1,4 @@
-export interface BackoffOptions {
+interface BackoffOptions {
   baseMs: number
   maxMs?: number
   /** In [0, 1): runs that failed together do not retry in step. */

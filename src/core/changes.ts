@@ -1,7 +1,7 @@
 import type { FileChange } from './file-change.js'
 import type { RecordUpdate } from './post-record.js'
 
-export type { FileChange, WritePolicy } from './file-change.js'
+export type { FileChange } from './file-change.js'
 
 export interface ChangeSet {
   files: FileChange[]

@@ -16,7 +16,7 @@ export function quoteUntrusted(value: string, shown = SHOWN): string {
   return jsonQuote(short)
 }
 
-export interface AnswerQuote {
+interface AnswerQuote {
   limit: number
   secrets?: readonly (string | undefined)[]
   /** Said instead of `""` when nothing is left to show. */
