@@ -113,11 +113,11 @@ export function createOutbound({
   secrets,
   onRetry,
 }: Outbound) {
-  const over = (limit: number, scope: string) => `the limit of ${seconds(limit)} ${scope}`
+  const deadlineLimit = `the limit of ${seconds(limits.deadlineMs)} ${limits.deadlineScope}`
 
   async function attempt(req: OutboundRequest, where: string, deadlineAt: number, maxBytes: number) {
     const left = deadlineAt - clock.now()
-    const late = `${where}: no complete answer before ${over(limits.deadlineMs, limits.deadlineScope)} ran out`
+    const late = `${where}: no complete answer before ${deadlineLimit} ran out`
     if (left <= 0) throw new OutboundError(late, 'deadline', true)
     const abort = new AbortController()
     const timer = new AbortController()
@@ -208,7 +208,7 @@ export function createOutbound({
         // A 429's announced wait, or the window's reset, is the pacer's to sit out before the next attempt.
         const paced = pacer !== undefined && pacer.heldForMs() >= wait
         if (stop === undefined && !paced && !rateLimit && clock.now() + wait > deadline.at) {
-          stop = `: waiting ${seconds(wait)} more would pass ${over(limits.deadlineMs, limits.deadlineScope)}`
+          stop = `: waiting ${seconds(wait)} more would pass ${deadlineLimit}`
         }
         if (stop !== undefined) return finish(`gave up after ${plural(count, 'attempt')}${stop}`)
         if (paced) continue
