@@ -6,16 +6,14 @@ import { excerpt, UnexpectedResponseError } from './paper.js'
 
 const { pageSize } = HUGGING_FACE
 
-export interface PageContext {
-  /** `GET <url>`, for messages. */
-  where: string
-  status: number
-  /** Never quoted, nor any piece of it. */
-  token: string | undefined
-}
-
-/** A successful answer's items, not yet validated one by one, or why its text is not a page of papers. */
-export function readPageItems(text: string, { where, status, token }: PageContext): unknown[] {
+/**
+ * A successful answer's items, not yet validated one by one, or why its text is not a page of papers.
+ * `where`: `GET <url>`, for messages; `token`: never quoted, nor any piece of it.
+ */
+export function readPageItems(
+  text: string,
+  { where, status, token }: { where: string; status: number; token: string | undefined },
+): unknown[] {
   const body = parseJsonOr(text, (tooDeep) => {
     const title = htmlTitle(text)
     const what =
