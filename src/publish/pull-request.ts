@@ -33,13 +33,13 @@ export function createPullRequestPublisher(connection: GitHubConnection, workBra
  */
 function leftToOtherPullRequests(
   files: readonly FileChange[],
-  others: ReadonlyMap<string, string> | undefined,
+  others: ReadonlyMap<string, string>,
   log: Log,
 ): { ours: FileChange[]; elsewhere: PublishResult['kept'] } {
   const ours: FileChange[] = []
   const elsewhere: PublishResult['kept'] = []
   for (const file of files) {
-    const url = others?.get(file.path)
+    const url = others.get(file.path)
     if (url === undefined) {
       ours.push(file)
       continue
