@@ -1,7 +1,7 @@
 import { afterEach, expect } from '@jest/globals'
 import { createMemoryLog } from '../support/memory-log.js'
 import { createWorkflowDispatch } from '../../src/publish/dispatch.js'
-import { createCommitPublisher } from '../../src/publish/commit.js'
+import { createCommitPublisher } from '../../src/publish/github.js'
 import type { GitHubConnection } from '../../src/publish/octokit.js'
 import { createPullRequestPublisher } from '../../src/publish/pull-request.js'
 import type { ChangeSet, FileChange } from '../../src/core/changes.js'

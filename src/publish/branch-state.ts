@@ -20,7 +20,7 @@ export interface RepositoryState {
   work?: BranchState
   openPullRequestUrl?: string
   /** Pull-request mode: each file another open pull request into the base branch changes, with its URL. */
-  otherPullRequests?: Map<string, string>
+  otherPullRequests: Map<string, string>
 }
 
 export function branchState(

@@ -111,10 +111,8 @@ function saidByGitHub(error: unknown, secrets: readonly string[]): string {
   const errors = graphqlErrors(error)
   const messages = errors.length > 0 ? errors.map((e) => String(e.message)) : [errorMessage(error)]
   const more = messages.length > QUOTED_ERRORS ? ` and ${messages.length - QUOTED_ERRORS} more errors` : ''
-  return `GitHub: ${messages
-    .slice(0, QUOTED_ERRORS)
-    .map((message) => quoteGitHub(message, secrets))
-    .join('; ')}${more}`
+  const quoted = messages.slice(0, QUOTED_ERRORS).map((message) => quoteGitHub(message, secrets))
+  return `GitHub: ${quoted.join('; ')}${more}`
 }
 
 /** The transport's own failure (unreachable, timed out, too large) anywhere in the cause chain. */

@@ -66,9 +66,7 @@ export class GitHubRepository {
       base: branchState(base.name, base.target, folders),
       work: work && branchState(work.name, work.target!, folders),
       openPullRequestUrl: work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
-      ...(workBranch === undefined
-        ? {}
-        : { otherPullRequests: otherPullRequests(repository.openPullRequests, base.name, workBranch) }),
+      otherPullRequests: otherPullRequests(repository.openPullRequests, base.name, workBranch),
     }
   }
 
@@ -252,12 +250,12 @@ export class GitHubRepository {
 
 /**
  * Each file an open pull request from this repository into `base` changes, with its URL: the work branch's
- * own aside.
+ * own aside. Only a read with a work branch asks for them.
  */
 function otherPullRequests(
   open: NonNullable<ReadBranchResult['repository']>['openPullRequests'],
   base: string,
-  workBranch: string,
+  workBranch: string | undefined,
 ): Map<string, string> {
   const files = new Map<string, string>()
   for (const pullRequest of open?.nodes ?? []) {

@@ -27,7 +27,7 @@ export function gitHubPublisher(
     repository: GitHubRepository,
     state: RepositoryState,
     changes: ChangeSet,
-    target: { pending: FileChange[]; kept: PublishResult['kept'] },
+    pending: FileChange[],
   ) => Promise<PublishResult>,
 ): Publisher {
   const { branch, folders = [], log, clock, random = Math.random } = connection
@@ -52,7 +52,8 @@ export function gitHubPublisher(
     // only there can it tell an edit from its own unmerged work.
     const target = filesToWrite(changes.files, read.base, changes.overwrite, log, read.work)
     if (target.pending.length === 0) return { written: [], kept: target.kept }
-    return commit(repository, read, changes, target)
+    const result = await commit(repository, read, changes, target.pending)
+    return { ...result, kept: [...target.kept, ...result.kept] }
   }
   return {
     readText: batchedReader(async (paths) => {
@@ -79,6 +80,13 @@ export function gitHubPublisher(
       }
     },
   }
+}
+
+/** Only the files of the change set are touched; a branch that moved is read again (see gitHubPublisher). */
+export function createCommitPublisher(connection: GitHubConnection): Publisher {
+  return gitHubPublisher(connection, undefined, (repository, { base }, changes, pending) =>
+    commitPending(repository, changes, pending, base, connection.log),
+  )
 }
 
 /**

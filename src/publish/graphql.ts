@@ -77,12 +77,11 @@ export interface BranchFiles {
         oid: string
         url?: string
         parents?: { nodes: Array<{ oid: string } | null> | null }
+        [file: `file${number}`]: FileText | null | undefined
       } & {
         [N in FolderSlot as `folder${N}`]?: {
           object: { entries?: Array<{ name: string; oid: string }> } | null
         } | null
-      } & {
-        [file: `file${number}`]: FileText | null | undefined
       })
     | null
   associatedPullRequests?: { nodes: Array<{ number: number; url: string } | null> | null }

@@ -7,7 +7,7 @@ import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../core/version.js'
 import { createWorkflowDispatch, type DispatchWorkflow } from './dispatch.js'
 import { createFilesPublisher } from './files.js'
-import { createCommitPublisher } from './commit.js'
+import { createCommitPublisher } from './github.js'
 import { createPullRequestPublisher } from './pull-request.js'
 import type { Publisher } from '../core/changes.js'
 

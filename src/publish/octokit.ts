@@ -34,14 +34,7 @@ const MAX_REDIRECTIONS = 5
 const GRAPHQL_HICCUP = 'Something went wrong while executing your query'
 
 /** Every request through the outbound policy (core/http); a failed answer goes back to Octokit to throw. */
-export function createGitHubClient({
-  token,
-  apiUrl,
-  userAgent,
-  log,
-  clock,
-  dispatcher,
-}: Omit<GitHubConnection, 'graphqlUrl' | 'repository' | 'branch'>) {
+export function createGitHubClient({ token, apiUrl, userAgent, log, clock, dispatcher }: GitHubConnection) {
   const http = createOutbound({
     limits: GITHUB,
     clock,

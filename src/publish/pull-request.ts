@@ -11,20 +11,19 @@ import { logKept } from './write-policy.js'
  */
 export function createPullRequestPublisher(connection: GitHubConnection, workBranch: string): Publisher {
   const { log } = connection
-  return gitHubPublisher(connection, workBranch, async (repository, state, changes, target) => {
+  return gitHubPublisher(connection, workBranch, async (repository, state, changes, pending) => {
     const { repositoryId, base } = state
-    const { ours, elsewhere } = leftToOtherPullRequests(target.pending, state.otherPullRequests, log)
-    if (ours.length === 0 && state.work === undefined)
-      return { written: [], kept: [...target.kept, ...elsewhere] }
+    const { ours, elsewhere } = leftToOtherPullRequests(pending, state.otherPullRequests, log)
+    if (ours.length === 0 && state.work === undefined) return { written: [], kept: elsewhere }
     const work = state.work ?? (await createBranchOnce(repository, repositoryId, base, workBranch, log))
-    const { pending, kept } = filesToWrite(ours, work, changes.overwrite, log)
-    const result = await commitPending(repository, changes, pending, work, log)
+    const target = filesToWrite(ours, work, changes.overwrite, log)
+    const result = await commitPending(repository, changes, target.pending, work, log)
     const opened = state.openPullRequestUrl
     if (opened !== undefined)
       log.info(result.commitSha ? `Updated pull request ${opened}` : `Pull request ${opened} left as it is`)
     const request = { base: base.name, head: work.name, message: changes.message }
     const pullRequestUrl = opened ?? (await openPullRequestOnce(repository, repositoryId, request, log))
-    return { ...result, kept: [...target.kept, ...elsewhere, ...kept, ...result.kept], pullRequestUrl }
+    return { ...result, kept: [...elsewhere, ...target.kept, ...result.kept], pullRequestUrl }
   })
 }
 
@@ -34,13 +33,13 @@ export function createPullRequestPublisher(connection: GitHubConnection, workBra
  */
 function leftToOtherPullRequests(
   files: readonly FileChange[],
-  others: ReadonlyMap<string, string> | undefined,
+  others: ReadonlyMap<string, string>,
   log: Log,
 ): { ours: FileChange[]; elsewhere: PublishResult['kept'] } {
   const ours: FileChange[] = []
   const elsewhere: PublishResult['kept'] = []
   for (const file of files) {
-    const url = others?.get(file.path)
+    const url = others.get(file.path)
     if (url === undefined) {
       ours.push(file)
       continue

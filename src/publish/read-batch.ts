@@ -11,20 +11,17 @@ export function batchedReader(
 ): (path: string) => Promise<string | undefined> {
   type Waiting = Map<string, PromiseWithResolvers<Texts>>
   let waiting: Waiting | undefined
-  const flush = (batch: Waiting) => {
-    const paths = [...batch.keys()]
-    for (let start = 0; start < paths.length; start += MAX_PATHS) {
-      const chunk = paths.slice(start, start + MAX_PATHS)
-      const texts = readMany(chunk)
-      for (const path of chunk) batch.get(path)?.resolve(texts)
-    }
-  }
   return async (path) => {
     if (waiting === undefined) {
       const batch: Waiting = (waiting = new Map<string, PromiseWithResolvers<Texts>>())
       setImmediate(() => {
         waiting = undefined
-        flush(batch)
+        const paths = [...batch.keys()]
+        for (let start = 0; start < paths.length; start += MAX_PATHS) {
+          const chunk = paths.slice(start, start + MAX_PATHS)
+          const texts = readMany(chunk)
+          for (const asked of chunk) batch.get(asked)?.resolve(texts)
+        }
       })
     }
     let waiter = waiting.get(path)

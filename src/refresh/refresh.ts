@@ -97,8 +97,10 @@ export function describeChanges(before: readonly RankedPaper[], after: readonly 
 /** The quiet ones summed up in a line each. */
 export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
   const notice = log.notice ?? log.info
-  const daysWith = (status: RefreshStatus) =>
-    posts.filter((post) => post.status === status).map((post) => post.day)
+  const sumUp = (status: RefreshStatus, what: string) => {
+    const days = posts.filter((post) => post.status === status).map((post) => post.day)
+    if (days.length > 0) log.info(`${what}: ${days.join(', ')}`)
+  }
   for (const { day, path, status, reasons } of posts) {
     if (status === 'rewritten') log.info(`Refreshed ${day} (${path}): ${reasons.join(', ')}`)
     if (status === 'current') log.info(`${day}: ${path} already shows the current ranking`)
@@ -117,14 +119,9 @@ export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
       )
     }
   }
-  const unchanged = daysWith('unchanged')
-  if (unchanged.length > 0) {
-    log.info(`Ranking unchanged since the action wrote them, not rewritten: ${unchanged.join(', ')}`)
-  }
-  const unrecorded = daysWith('unrecorded')
-  if (unrecorded.length > 0) {
-    log.info(
-      `Left as they are, with no record that the action wrote them (before refresh-days, by hand, or no post): ${unrecorded.join(', ')}`,
-    )
-  }
+  sumUp('unchanged', 'Ranking unchanged since the action wrote them, not rewritten')
+  sumUp(
+    'unrecorded',
+    'Left as they are, with no record that the action wrote them (before refresh-days, by hand, or no post)',
+  )
 }

@@ -52,8 +52,7 @@ export function startRefresh(
   const records = readStateFiles(POST_RECORD, [...window.days, ...ownDays], readText, log)
   // Awaited by planRefreshOf; a run that fails before then must not leave an unhandled rejection.
   records.catch(() => undefined)
-  const otherPullRequests = publisher.otherPullRequests?.bind(publisher)
-  return { days: window.days, records, ...(otherPullRequests && { otherPullRequests }) }
+  return { days: window.days, records, otherPullRequests: publisher.otherPullRequests?.bind(publisher) }
 }
 
 export type PlannedRefresh = Awaited<ReturnType<typeof planRefreshOf>>
