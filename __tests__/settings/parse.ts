@@ -1,6 +1,7 @@
 /** How the settings tests parse inputs: on one runner, over a base that lets the default commit mode run. */
 import type { RawInputs } from '../../src/settings/inputs.js'
-import { parseSettings, SettingsError, type Environment, type Settings } from '../../src/settings/settings.js'
+import type { Environment } from '../../src/settings/environment.js'
+import { parseSettings, SettingsError, type Settings } from '../../src/settings/settings.js'
 import { clockAt } from '../support/test-clock.js'
 
 /** The runner as the settings tests see it: a day in Seoul's morning, the reference blog's repository. */

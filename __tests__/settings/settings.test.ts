@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { actionInputs, INPUT_NAMES, type RawInputs } from '../../src/settings/inputs.js'
-import { parseSettings, type Environment } from '../../src/settings/settings.js'
+import type { Environment } from '../../src/settings/environment.js'
+import { parseSettings } from '../../src/settings/settings.js'
 import { environment, problemsOf as settingsProblems, settingsOf } from './parse.js'
 
 /** The problems of inputs that must be refused. */

@@ -1,4 +1,5 @@
 import { group, info, notice, setFailed, setOutput, setSecret, summary, warning } from '@actions/core'
+import { exitWhenOutputCloses } from '../core/closed-output.js'
 import { errorMessage } from '../core/errors.js'
 import { systemClock } from '../core/clock.js'
 import { pathKind } from '../core/path-kind.js'
@@ -13,7 +14,7 @@ import { parseSettings } from '../settings/settings.js'
 import { createSource } from '../source/index.js'
 
 /** The one place that fails the run (through the sink, which hides the secrets), and reads process.env. */
-export async function run(): Promise<void> {
+async function run(): Promise<void> {
   // Before anything is logged: the runner learns the secrets, and every line goes through the sink.
   // Named, not the module: the bundle then leaves out what the action never calls (OIDC and its HTTP client).
   const runner = { group, info, notice, setFailed, setOutput, setSecret, summary, warning }
@@ -40,3 +41,7 @@ export async function run(): Promise<void> {
     sink.fail(errorMessage(error))
   }
 }
+
+// A run whose log is gone is cut short, not a success.
+exitWhenOutputCloses(1)
+await run()

@@ -22,8 +22,6 @@ import {
 /** Upvotes settle within one to two weeks; a month of requests a day is still far below Hugging Face's limit. */
 const MAX_REFRESH_DAYS = 30
 
-const LAYOUT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
-
 /** Papers shown in full at the top of a digest-style post; past a hundred the post is a wall again. */
 const MAX_TOP_PAPERS = 100
 
@@ -31,8 +29,6 @@ const MAX_TOP_PAPERS = 100
 const MAX_RANGE_DAYS = 3 * 366
 
 const MAX_MODEL_LENGTH = 200
-
-const WORKFLOW_FILE = /^(?!\.)[A-Za-z0-9._-]+\.ya?ml$/
 
 const CHINESE_SCRIPTS: Readonly<Record<string, LanguageTag>> = { 'zh-hans': 'zh-CN', 'zh-hant': 'zh-TW' }
 
@@ -62,7 +58,7 @@ export function inputSchemas(today: string) {
       z.transform((value) => value.trim() || undefined),
     ),
     layout: unlessEmpty((trimmed, reject, value) =>
-      LAYOUT_NAME.test(trimmed)
+      /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(trimmed)
         ? trimmed
         : reject(
             `${quote(value)} is not a layout name; use the name of a file in the site's _layouts without its extension, e.g. post (letters, digits, "-" and "_")`,
@@ -105,7 +101,7 @@ export function inputSchemas(today: string) {
     // The workflow's file name in .github/workflows (that folder may be written before it), or its id.
     'dispatch-workflow': unlessEmpty((trimmed, reject, value) => {
       const name = trimmed.replace(/^\.github\/workflows\//, '')
-      if (WORKFLOW_FILE.test(name) || /^\d+$/.test(name)) return name
+      if (/^(?!\.)[A-Za-z0-9._-]+\.ya?ml$/.test(name) || /^\d+$/.test(name)) return name
       return reject(
         `${quote(value)} is not a workflow file; give the file name of a workflow in .github/workflows (letters, digits, ".", "-" or "_", not starting with ".", ending in .yml or .yaml, e.g. pages-deploy.yml) or its numeric id`,
       )

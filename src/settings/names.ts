@@ -28,12 +28,11 @@ const ESCAPES = /[\\:]/
 export const folder = () =>
   unlessEmpty((trimmed, reject, value) => {
     const normalised = posix.normalize(trimmed).replace(/\/+$/, '')
-    const parts = trimmed.split('/')
     if (
       ESCAPES.test(trimmed) ||
       posix.isAbsolute(trimmed) ||
       normalised === '.' ||
-      parts.some((part) => part === '..' || part.toLowerCase() === '.git')
+      trimmed.split('/').some((part) => part === '..' || part.toLowerCase() === '.git')
     ) {
       return reject(
         `${quote(value)} must be a folder below the repository root, relative to it (e.g. _posts): no leading "/", no "..", ".git", "\\" or ":"`,

@@ -32,9 +32,8 @@ export const optionalText = () => unlessEmpty((trimmed) => trimmed)
 
 export const wholeNumber = (minimum: number, maximum = Infinity) =>
   unlessEmpty((trimmed, reject, value) => {
-    if (/^\d+$/.test(trimmed) && Number(trimmed) >= minimum && Number(trimmed) <= maximum) {
-      return Number(trimmed)
-    }
+    const number = Number(trimmed)
+    if (/^\d+$/.test(trimmed) && number >= minimum && number <= maximum) return number
     const accepted = maximum === Infinity ? `≥ ${minimum}` : `from ${minimum} to ${maximum}`
     return reject(`${quote(value)} is not a whole number ${accepted}`)
   })

@@ -7,8 +7,6 @@ import { inputSchemas, type Parsed } from './input-schemas.js'
 import { postNameProblems, type Repository } from './names.js'
 import { characterProblem, describeProblem } from './schema.js'
 
-export type { Environment } from './environment.js'
-
 /** Parsed and checked once; nothing deeper reads inputs or the environment. */
 export type Settings = ReturnType<typeof parseSettings>
 
