@@ -50,17 +50,14 @@ export async function runDigest(settings: Settings, collaborators: Collaborators
   const summaries = await modelSummaries(selected, fetched.refresh, settings, collaborators)
   const rendered = await renderPosts(selected, summaries, settings, collaborators)
   const refresh = await planRefreshOf(fetched.refresh, rendered.earlier, rendered.own)
-  const run: Prepared = { fetched, selected, summaries, rendered, refresh }
   const data = settings.dataDir === undefined ? [] : dataFiles(fetched.own, settings.dataDir)
   const files = [...protectEdits(rendered.files, refresh), ...data, ...refresh.plan.files]
-  if (files.length === 0) return resultPhase(run, undefined, settings, collaborators.log)
   // The summaries are committed with the posts, so that a re-run finds them and asks the model nothing.
-  const published = await publishPhase(
-    [...files, ...(summaries?.cacheFiles ?? [])],
-    refresh,
-    settings,
-    collaborators,
-  )
+  const published =
+    files.length === 0
+      ? undefined
+      : await publishPhase([...files, ...(summaries?.cacheFiles ?? [])], refresh, settings, collaborators)
+  const run = { fetched, selected, summaries, rendered, refresh }
   return resultPhase(run, published, settings, collaborators.log)
 }
 
