@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
 import { MODEL_HOST } from '../core/http/limits.js'
 import { answerJson, createOutbound, OutboundError, type FailureKind } from '../core/http/send.js'
-import { shownUrl } from '../core/wording.js'
+import { seconds, shownUrl } from '../core/wording.js'
 import { z } from '../core/zod.js'
 import type { ModelReply } from './answer.js'
 import type { Reason } from './reasons.js'
@@ -102,7 +102,7 @@ export function createModelClient(config: ModelClientConfig) {
         if (!(error instanceof OutboundError)) throw error
         if (error.kind === 'deadline' && requestEnd < runEnd) {
           throw new ModelCallError(
-            `${where}: no complete answer within ${MODEL_HOST.requestMs / 1000} s, the limit for one request and its retries; a host this slow is not asked again in this run`,
+            `${where}: no complete answer within ${seconds(MODEL_HOST.requestMs)}, the limit for one request and its retries; a host this slow is not asked again in this run`,
             'timeout',
           )
         }
