@@ -35,20 +35,16 @@ export function readAnswer(
   // A well-behaved answer has one item per paper; reading far more would only cost time.
   for (const item of read.json.summaries.slice(0, ids.length * 2 + 10)) {
     const parsed = itemSchema.safeParse(item)
-    if (!parsed.success || answered.has(parsed.data.id)) continue
-    answered.set(parsed.data.id, parsed.data)
+    if (parsed.success && !answered.has(parsed.data.id)) answered.set(parsed.data.id, parsed.data)
   }
 
   const summaries = new Map<string, Summary>()
   const failed = new Map<string, Reason>()
   for (const id of ids) {
     const item = answered.get(id)
-    if (item === undefined) {
-      failed.set(id, 'missing')
-      continue
-    }
-    const summary = cleanSummary(item.summary, wantsTitle ? (item.title ?? '') : undefined)
-    if (summary === undefined) failed.set(id, 'empty')
+    const summary = item && cleanSummary(item.summary, wantsTitle ? (item.title ?? '') : undefined)
+    if (item === undefined) failed.set(id, 'missing')
+    else if (summary === undefined) failed.set(id, 'empty')
     else if (!summaryWrittenIn(summary, language)) failed.set(id, 'wrong-language')
     else summaries.set(id, summary)
   }

@@ -32,8 +32,7 @@ export async function askModel(
   log: Log,
   outcome: AskOutcome,
 ): Promise<void> {
-  const limits = GITHUB_MODELS_LOW_TIER
-  const queue = planBatches(papers, language, limits)
+  const queue = planBatches(papers, language, GITHUB_MODELS_LOW_TIER)
   log.info(`Model summaries: ${papers.length} papers in ${plural(queue.length, 'request')}`)
   for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
     const ids = batch.papers.map((paper) => paper.id)
@@ -48,7 +47,7 @@ export async function askModel(
         system: systemPrompt(language),
         user: userPrompt(batch.papers),
         jsonSchema: answerJsonSchema(language),
-        maxTokens: limits.outputTokens,
+        maxTokens: GITHUB_MODELS_LOW_TIER.outputTokens,
       })
       const answer = readAnswer(reply, batch.papers, language, wantsTitle(language))
       if (!answer.ok) {
@@ -64,7 +63,7 @@ export async function askModel(
       log.info(`Model request for ${describe(batch)}: ${answer.summaries.size} summaries${retries}`)
     } catch (error) {
       if (!(error instanceof ModelCallError)) throw error
-      if ((error.splittable || error.reason === 'cut-off') && batch.papers.length > 1) {
+      if ((error.reason === 'too-large' || error.reason === 'cut-off') && batch.papers.length > 1) {
         log.info(`Model request for ${describe(batch)} was too long (${error.reason}); asking in two halves`)
         queue.unshift(...splitBatch(batch, language))
         continue

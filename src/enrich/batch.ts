@@ -43,20 +43,19 @@ export function planBatches(papers: readonly Paper[], language: string, limits: 
   const outputPerPaper = OUTPUT_TOKENS_PER_PAPER[wantsTitle(language) ? 'withTitle' : 'summaryOnly']
 
   const batches: Batch[] = []
-  let current: Batch | undefined
   for (const paper of papers) {
     const cost = estimateTokens(userPrompt([paper])) - estimateTokens(userPrompt([]))
-    const fits =
-      current !== undefined &&
-      current.papers.length < limits.maxPapers &&
-      current.inputTokens + cost <= inputBudget &&
-      (current.papers.length + 1) * outputPerPaper <= outputBudget
-    if (fits && current) {
-      current.papers.push(paper)
-      current.inputTokens += cost
+    const last = batches.at(-1)
+    if (
+      last !== undefined &&
+      last.papers.length < limits.maxPapers &&
+      last.inputTokens + cost <= inputBudget &&
+      (last.papers.length + 1) * outputPerPaper <= outputBudget
+    ) {
+      last.papers.push(paper)
+      last.inputTokens += cost
     } else {
-      current = { papers: [paper], inputTokens: overhead + cost }
-      batches.push(current)
+      batches.push({ papers: [paper], inputTokens: overhead + cost })
     }
   }
   return batches

@@ -53,12 +53,8 @@ export function unboundSummaries(
     const said = termsOf(summary)
     const shared = (terms: ReadonlySet<string>) => [...said].filter((term) => terms.has(term)).length
     const ownScore = shared(own)
-    for (const [otherId, terms] of distinctive) {
-      if (otherId !== id && shared(terms) > ownScore) {
-        unbound.add(id)
-        break
-      }
-    }
+    const closer = [...distinctive].some(([otherId, terms]) => otherId !== id && shared(terms) > ownScore)
+    if (closer) unbound.add(id)
   }
   return unbound
 }

@@ -2,12 +2,12 @@ import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
 import { MODEL_HOST } from '../core/http/limits.js'
 import { answerJson, createOutbound, OutboundError, type FailureKind } from '../core/http/send.js'
-import { shownUrl } from '../core/wording.js'
+import { seconds, shownUrl } from '../core/wording.js'
 import { z } from '../core/zod.js'
 import type { ModelReply } from './answer.js'
 import type { Reason } from './reasons.js'
 
-export interface ModelClientConfig {
+interface ModelClientConfig {
   /** llm-api-url, e.g. `https://models.github.ai/inference`; requests go to `{apiUrl}/chat/completions`. */
   apiUrl: string
   token: string
@@ -35,8 +35,6 @@ export class ModelCallError extends Error {
   constructor(
     message: string,
     readonly reason: Reason,
-    /** The host found the request too long: the same papers in two requests may pass. */
-    readonly splittable = false,
   ) {
     super(message)
   }
@@ -104,15 +102,15 @@ export function createModelClient(config: ModelClientConfig) {
         if (!(error instanceof OutboundError)) throw error
         if (error.kind === 'deadline' && requestEnd < runEnd) {
           throw new ModelCallError(
-            `${where}: no complete answer within ${MODEL_HOST.requestMs / 1000} s, the limit for one request and its retries; a host this slow is not asked again in this run`,
+            `${where}: no complete answer within ${seconds(MODEL_HOST.requestMs)}, the limit for one request and its retries; a host this slow is not asked again in this run`,
             'timeout',
           )
         }
         throw new ModelCallError(error.message, FAILURE_REASONS[error.kind])
       })
     if (answer.problem !== undefined) {
-      const { reason, splittable, hint } = statusFailure(answer.status, answer.text)
-      throw new ModelCallError(`${answer.problem}${hint ? `. ${hint}` : ''}`, reason, splittable)
+      const { reason, hint } = statusFailure(answer.status, answer.text)
+      throw new ModelCallError(`${answer.problem}${hint ? `. ${hint}` : ''}`, reason)
     }
     const parsed = completionSchema.safeParse(answerJson(answer.text))
     const choice = parsed.success ? parsed.data.choices[0] : undefined
@@ -151,15 +149,14 @@ export function createModelClient(config: ModelClientConfig) {
 const OVER_LIMIT =
   /context.length|context_length_exceeded|tokens_limit_reached|too many tokens|(?:request|input|prompt|body|message)s? (?:is |are )?too (?:large|long)/i
 
-function statusFailure(status: number, text: string): { reason: Reason; splittable?: true; hint?: string } {
+function statusFailure(status: number, text: string): { reason: Reason; hint?: string } {
   if (status === 401 || status === 403) {
     return {
       reason: 'unauthorized',
       hint: 'With GitHub Models the job needs "permissions: models: read"; for another host, check llm-token',
     }
   }
-  if (status === 413 || (status === 400 && OVER_LIMIT.test(text)))
-    return { reason: 'too-large', splittable: true }
+  if (status === 413 || (status === 400 && OVER_LIMIT.test(text))) return { reason: 'too-large' }
   if (status === 429) return { reason: 'rate-limited' }
   if (status === 408) return { reason: 'timeout' }
   if (status >= 500) return { reason: 'server-error' }

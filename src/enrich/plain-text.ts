@@ -15,8 +15,8 @@ const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu
 /** One line of plain text, safe to measure, compare and store; escaping for markdown is the digest's job. */
 export function cleanModelText(text: string, maxLength: number): string {
   // Work on a bounded prefix: a 100 KB answer must not cost 100 KB of regular-expression work.
-  const bounded = text.length > maxLength * 8 ? text.slice(0, maxLength * 8) : text
-  const flat = bounded
+  const flat = text
+    .slice(0, maxLength * 8)
     .normalize('NFC')
     .replace(HIDDEN, (character) => (/\s/.test(character) ? ' ' : ''))
     .replace(/\s+/g, ' ')

@@ -14,7 +14,7 @@ export interface TldrRequest {
 }
 
 /** The day's leading papers the TL;DR is written from: its themes show in them, and a request stays small. */
-export const TLDR_PAPERS = 12
+const TLDR_PAPERS = 12
 /** Of each abstract, its start: enough to name the theme. */
 const TLDR_ABSTRACT = 500
 const TLDR_TITLE = 300

@@ -1,21 +1,13 @@
 import { needsModel } from '../core/fields.js'
-import {
-  openSummaries,
-  type EnrichOptions,
-  type ListedPapers,
-  type SummaryStore,
-  type TldrRequest,
-} from '../enrich/index.js'
+import { openSummaries, type EnrichResult, type ListedPapers, type SummaryStore } from '../enrich/index.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Publisher } from '../core/changes.js'
 import { planRefreshOf, type RefreshStart } from '../refresh/stage.js'
 import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../core/version.js'
-import { postPath, type ModelSummaries } from './plans.js'
+import { postPath } from './plans.js'
 import { renderEarlier, type SelectedPost, type SelectedPosts } from './posts.js'
-
-export type { ModelSummaries }
 
 /**
  * Asked for once (a range of days takes as few requests as one day). An earlier day's post is asked for
@@ -27,7 +19,7 @@ export async function modelSummaries(
   refresh: RefreshStart,
   settings: Settings,
   { publisher, log, clock }: { publisher: Publisher; log: Log; clock: Clock },
-): Promise<ModelSummaries | undefined> {
+): Promise<EnrichResult | undefined> {
   if (settings.fields.includes('llm-title') && settings.language === 'en') {
     log.warning(
       'fields lists llm-title, but language is en: an English post keeps the original titles, so llm-title shows nothing',
@@ -36,23 +28,24 @@ export async function modelSummaries(
   const everyPost = [...selected.own, ...selected.earlier]
   const papers = everyPost.flatMap((post) => post.papers)
   if (!needsModel(settings.fields, settings.language) || papers.length === 0) return undefined
+  const { token: llmToken, ...llm } = settings.llm
+  const options = { ...llm, llmToken, language: settings.language, userAgent: USER_AGENT }
   return log.group('Model summaries', async () => {
     const store = await openSummaries(
       everyPost.flatMap(listedDays),
       everyPost.filter(hasTldr(settings)).map((post) => post.plan.label),
-      enrichOptions(settings),
+      options,
       { log, clock, readFile: (path) => publisher.readText(path) },
     )
     const rewritten = await earlierToRewrite(selected, store, refresh, settings, clock)
     const written = [...selected.own, ...selected.earlier.filter((post) => rewritten.has(post.plan.label))]
-    const tldrs: TldrRequest[] = selected.own
+    const tldrs = selected.own
       .filter(hasTldr(settings))
       .map((post) => ({ day: post.plan.label, papers: post.papers }))
-    const result = await store.complete(
+    return store.complete(
       written.flatMap((post) => post.papers),
       tldrs,
     )
-    return { byId: result.byId, tldrs: result.tldrs, stats: result.stats, files: result.cacheFiles }
   })
 }
 
@@ -86,17 +79,4 @@ async function earlierToRewrite(
   }))
   const { plan } = await planRefreshOf(refresh, earlier, own)
   return new Set(plan.rewritten.map((post) => post.day))
-}
-
-function enrichOptions(settings: Settings): EnrichOptions {
-  const { llm } = settings
-  return {
-    apiUrl: llm.apiUrl,
-    model: llm.model,
-    language: settings.language,
-    llmToken: llm.token,
-    github: llm.github,
-    maxCalls: llm.maxCalls,
-    userAgent: USER_AGENT,
-  }
 }

@@ -3,25 +3,10 @@ import { posix } from 'node:path'
 import type { FileChange } from '../core/changes.js'
 import { periodOf, periodPostDate, postDate } from '../core/calendar.js'
 import { dayValues, fillTemplate, type TemplateValues } from '../core/template.js'
-import {
-  describeFilters,
-  renderPost,
-  selectPapers,
-  type ListedOn,
-  type StyleOptions,
-} from '../digest/index.js'
+import { describeFilters, renderPost, type ListedOn, type StyleOptions } from '../digest/index.js'
 import type { Settings } from '../settings/settings.js'
 import type { DayPapers, Paper } from '../core/paper.js'
-import type { EnrichedPaper, SummaryStats } from '../enrich/index.js'
-
-export interface ModelSummaries {
-  byId: ReadonlyMap<string, EnrichedPaper>
-  /** By day. */
-  tldrs: ReadonlyMap<string, string>
-  stats: SummaryStats
-  /** The cache files that gained summaries. */
-  files: FileChange[]
-}
+import type { EnrichResult } from '../enrich/index.js'
 
 export interface PostPlan {
   /** The day or the period, for messages. */
@@ -41,17 +26,6 @@ export interface PlannedPeriod {
   days: number
   /** By paper id: the day it was listed on, and that day's post (`daily-posts.ts` adds it). */
   listedOn: Map<string, ListedOn>
-}
-
-/** A day with no papers now has nothing to refresh. */
-export function selectEarlier(
-  earlierDays: DayPapers[],
-  settings: Settings,
-): Array<{ plan: PostPlan; papers: Paper[] }> {
-  return earlierDays
-    .map(dailyPlan)
-    .map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
-    .filter(({ papers }) => papers.length > 0)
 }
 
 export function postPath(plan: PostPlan, settings: Settings): string {
@@ -100,7 +74,7 @@ export function renderPlan(
   settings: Settings,
   /** Epoch ms: a post is dated no later. */
   now: number,
-  summaries: Pick<ModelSummaries, 'byId' | 'tldrs'> | undefined,
+  summaries: Pick<EnrichResult, 'byId' | 'tldrs'> | undefined,
 ): string {
   return renderPost(papers, {
     ...styleOptions(settings, plan, summaries),
@@ -126,7 +100,7 @@ export function renderPlan(
 function styleOptions(
   settings: Settings,
   plan: PostPlan,
-  summaries: Pick<ModelSummaries, 'tldrs'> | undefined,
+  summaries: Pick<EnrichResult, 'tldrs'> | undefined,
 ): StyleOptions {
   if (settings.style === 'classic') return { style: 'classic' }
   // A weekly or monthly post has its statistics and keywords at the top: no model TL;DR.

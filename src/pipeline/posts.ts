@@ -3,18 +3,12 @@ import type { FileChange } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { DayPapers, Paper } from '../core/paper.js'
 import { selectPapers } from '../digest/index.js'
+import type { EnrichResult } from '../enrich/index.js'
 import type { RecordedPost } from '../refresh/records.js'
 import type { EarlierPost } from '../refresh/refresh.js'
 import type { Settings } from '../settings/settings.js'
 import { DigestError } from './errors.js'
-import {
-  noneSelected,
-  postPath,
-  renderPlan,
-  selectEarlier,
-  type ModelSummaries,
-  type PostPlan,
-} from './plans.js'
+import { dailyPlan, noneSelected, postPath, renderPlan, type PostPlan } from './plans.js'
 
 export interface SelectedPost {
   plan: PostPlan
@@ -30,7 +24,8 @@ export interface SelectedPosts {
 
 /** Under `empty-day: fail`, a post left without papers ends the run. */
 export function selectPosts(plans: PostPlan[], earlier: DayPapers[], settings: Settings): SelectedPosts {
-  const selected = plans.map((plan) => ({ plan, papers: selectPapers(plan.listed, settings) }))
+  const select = (plan: PostPlan): SelectedPost => ({ plan, papers: selectPapers(plan.listed, settings) })
+  const selected = plans.map(select)
   const empty = selected.find(({ papers }) => papers.length === 0)
   if (settings.emptyDay === 'fail' && empty !== undefined) {
     const filtered = noneSelected(empty.plan.listed.length, settings)
@@ -38,7 +33,9 @@ export function selectPosts(plans: PostPlan[], earlier: DayPapers[], settings: S
       `${empty.plan.label}: no papers to post${filtered ? ` (${filtered})` : ''}; empty-day is "fail"`,
     )
   }
-  return { own: selected, earlier: selectEarlier(earlier, settings) }
+  // An earlier day with no papers now has nothing to refresh.
+  const refreshed = earlier.map(dailyPlan).map(select)
+  return { own: selected, earlier: refreshed.filter(({ papers }) => papers.length > 0) }
 }
 
 export interface RenderedPost extends RecordedPost {
@@ -56,7 +53,7 @@ export interface RenderedPosts {
 /** Dated no later than the clock says. */
 export async function renderPosts(
   selected: SelectedPosts,
-  summaries: ModelSummaries | undefined,
+  summaries: EnrichResult | undefined,
   settings: Settings,
   { log, clock }: { log: Log; clock: Pick<Clock, 'now'> },
 ): Promise<RenderedPosts> {
@@ -83,7 +80,7 @@ export async function renderPosts(
 
 export function renderEarlier(
   earlier: readonly SelectedPost[],
-  summaries: Pick<ModelSummaries, 'byId' | 'tldrs'> | undefined,
+  summaries: Pick<EnrichResult, 'byId' | 'tldrs'> | undefined,
   settings: Settings,
   now: number,
 ): EarlierPost[] {

@@ -4,6 +4,7 @@ import { eachDay, formatDay } from '../core/calendar.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import { fillTemplate } from '../core/template.js'
+import type { EnrichResult } from '../enrich/index.js'
 import type { DispatchFailure, DispatchWorkflow } from '../publish/dispatch.js'
 import { nothingWritten } from '../publish/nothing-written.js'
 import {
@@ -22,7 +23,7 @@ import type { PaperSource } from '../source/source.js'
 import { DigestError } from './errors.js'
 import { linkedPeriodPlan } from './daily-posts.js'
 import { fetchDays } from './fetch.js'
-import { modelSummaries, type ModelSummaries } from './model-summaries.js'
+import { modelSummaries } from './model-summaries.js'
 import { dailyPlan, dataFiles, noneSelected, rangeValues } from './plans.js'
 import { renderPosts, selectPosts, type RenderedPosts, type SelectedPosts } from './posts.js'
 
@@ -49,24 +50,21 @@ export async function runDigest(settings: Settings, collaborators: Collaborators
   const summaries = await modelSummaries(selected, fetched.refresh, settings, collaborators)
   const rendered = await renderPosts(selected, summaries, settings, collaborators)
   const refresh = await planRefreshOf(fetched.refresh, rendered.earlier, rendered.own)
-  const run: Prepared = { fetched, selected, summaries, rendered, refresh }
   const data = settings.dataDir === undefined ? [] : dataFiles(fetched.own, settings.dataDir)
   const files = [...protectEdits(rendered.files, refresh), ...data, ...refresh.plan.files]
-  if (files.length === 0) return resultPhase(run, undefined, settings, collaborators.log)
   // The summaries are committed with the posts, so that a re-run finds them and asks the model nothing.
-  const published = await publishPhase(
-    [...files, ...(summaries?.files ?? [])],
-    refresh,
-    settings,
-    collaborators,
-  )
+  const published =
+    files.length === 0
+      ? undefined
+      : await publishPhase([...files, ...(summaries?.cacheFiles ?? [])], refresh, settings, collaborators)
+  const run = { fetched, selected, summaries, rendered, refresh }
   return resultPhase(run, published, settings, collaborators.log)
 }
 
 interface Prepared {
   fetched: Fetched
   selected: SelectedPosts
-  summaries: ModelSummaries | undefined
+  summaries: EnrichResult | undefined
   rendered: RenderedPosts
   refresh: PlannedRefresh
 }
@@ -87,10 +85,11 @@ async function fetchPhase(
   // Of the run's two waits GitHub's answer is the longer: its read goes out before the days.
   if (refresh.records !== undefined) await readsSent()
   const label = `${describeRange(settings)}${describeRefresh(refresh.days)}`
+  // A daily run's day and its refresh days go out at once, a request each; a digest of a period or a
+  // backfill a week or a month to a request.
+  const byPeriod = settings.digest !== 'daily' || settings.from !== settings.to
   const all = await log.group(`Fetch papers (${label})`, () =>
-    // A daily run's day and its refresh days go out at once, a request each; a digest of a period or a
-    // backfill a week or a month to a request.
-    fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log, byPeriod(settings)),
+    fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log, byPeriod),
   )
   const own = all.slice(0, all.length - refresh.days.length)
   const earlier = all.slice(own.length)
@@ -109,10 +108,6 @@ async function fetchPhase(
  */
 function readsSent(): Promise<void> {
   return new Promise((sent) => setImmediate(() => setImmediate(sent)))
-}
-
-function byPeriod(settings: Settings): boolean {
-  return settings.digest !== 'daily' || settings.from !== settings.to
 }
 
 interface Published {

@@ -5,7 +5,7 @@ import { encodeControlCharacters } from '../core/control-characters.js'
 import { createRedactor } from '../core/redact.js'
 import { neutraliseCommands } from '../core/workflow-commands.js'
 import type { Log } from '../core/log.js'
-import { escapeHtml } from './html.js'
+import { escapeHtml } from './summary.js'
 
 export type RunnerCore = Pick<
   typeof Core,

@@ -5,7 +5,6 @@ import type { SummaryStats } from '../enrich/index.js'
 import type { DayOutcome, DigestResult } from './result.js'
 import type { RefreshedPost, RefreshStatus } from '../refresh/refresh.js'
 import type { Settings } from '../settings/settings.js'
-import { escapeHtml } from './html.js'
 import { plural } from '../core/wording.js'
 
 /** Paper titles are strangers' text: every value is escaped, and the summary stays one HTML block. */
@@ -26,6 +25,14 @@ export function summaryHtml(result: DigestResult, settings: Settings): string {
   else if (result.days.length > 1) parts.push(dayTable(result.days))
   parts.push(...refreshSection(result.refreshed ?? []))
   return `${parts.join('\n')}\n`
+}
+
+/**
+ * Line breaks escaped too: GitHub reads the job summary as Markdown, where a blank line ends an HTML
+ * block, and the text after it would be Markdown again, its `![](url)` an image.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'\r\n]/g, (char) => `&#${char.charCodeAt(0)};`)
 }
 
 const VERBS: Record<string, string> = { 'dry-run': 'would be written to', files: 'written to' }
