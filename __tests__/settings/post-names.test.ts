@@ -108,12 +108,26 @@ describe('one post, one path', () => {
     ])
   })
 
-  it('accepts templates that differ per day, and any permalink for one day or one period', () => {
+  it('accepts templates that differ per day, and a permalink that names the post or its file', () => {
     expect(problemsOf({ date: '2025-11-01..2025-12-24' })).toEqual([])
     expect(
       problemsOf({ date: '2025-11-01..2025-12-24', filename: '{from}-x.md', permalink: '/p/{date}/' }),
     ).toEqual([])
-    expect(problemsOf({ date: '2025-12-01', permalink: '/latest/' })).toEqual([])
-    expect(problemsOf({ digest: 'weekly', date: '2025-12-03', permalink: '/week/' })).toEqual([])
+    expect(problemsOf({ date: '2025-12-01', permalink: '/papers/:title/' })).toEqual([])
+    expect(problemsOf({ digest: 'weekly', date: '2025-12-03', permalink: '/week/{week}/' })).toEqual([])
+    expect(problemsOf({ digest: 'monthly', date: '2025-12-03', permalink: '/:year/:slug/' })).toEqual([])
+  })
+
+  // Each run writes one post, but every day's (week's, month's) post would have that URL: Jekyll builds
+  // one of them, and the others are gone from the site.
+  it.each([
+    ['daily', '/latest/', 'day', '{date}'],
+    ['daily', '/posts/:year/:month/', 'day', '{date}'],
+    ['weekly', '/posts/daily-papers-{date}/', 'week', '{week}'],
+    ['monthly', '/papers/{week}/', 'month', '{month}'],
+  ] as const)('refuses a %s permalink %j that names no %s', (digest, permalink, unit, key) => {
+    expect(problemsOf({ digest, date: '2025-12-03', permalink })).toEqual([
+      `Input "permalink": "${permalink}" names no ${unit} (${key}), so every ${unit}'s post would have that URL and the site would show only one of them; put ${key} (or Jekyll's :title) in it, e.g. /posts/${digest}-papers-${key}/`,
+    ])
   })
 })

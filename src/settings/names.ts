@@ -78,7 +78,7 @@ const OWN_NAME = {
   monthly: { keys: ['month'], unit: 'month', key: '{month}' },
 } as const satisfies Record<Digest, { keys: readonly string[]; unit: string; key: string }>
 
-/** A `filename` Jekyll would not publish or two posts would share, a `permalink` two days would share. */
+/** A `filename` Jekyll would not publish or two posts would share, a `permalink` two posts would share. */
 export function postNameProblems(values: {
   digest: Digest
   date: { from: string; to: string }
@@ -95,9 +95,11 @@ export function postNameProblems(values: {
     ownNameProblem(template, digest) ??
     jekyllNameProblem(template, days[0] as string, example)
   const permalinkProblem =
-    digest === 'daily' && permalink !== undefined
-      ? sharedNameProblem(permalink, days, 'URL', '/posts/daily-papers-{date}/')
-      : undefined
+    permalink === undefined
+      ? undefined
+      : ((digest === 'daily'
+          ? sharedNameProblem(permalink, days, 'URL', '/posts/daily-papers-{date}/')
+          : undefined) ?? ownUrlProblem(permalink, digest))
   return [
     ...(fileProblem === undefined ? [] : [describeProblem('filename', fileProblem)]),
     ...(permalinkProblem === undefined ? [] : [describeProblem('permalink', permalinkProblem)]),
@@ -111,14 +113,27 @@ function sharedNameProblem(template: string, days: string[], what: string, examp
   return `${quote(template)} gives the posts of ${first} and ${second} the same ${what}, ${quote(shared.name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`
 }
 
+const namesOwnUnit = (template: string, digest: Digest) =>
+  placeholders(template).some((name) => (OWN_NAME[digest].keys as readonly string[]).includes(name))
+
 function ownNameProblem(template: string, digest: Digest): string | undefined {
-  const { keys, unit, key } = OWN_NAME[digest]
-  if (placeholders(template).some((name) => (keys as readonly string[]).includes(name))) return undefined
+  const { unit, key } = OWN_NAME[digest]
+  if (namesOwnUnit(template, digest)) return undefined
   const why =
     digest === 'daily'
       ? "each day's post would replace the one before it"
       : `a ${digest} post must carry its ${unit}, so that it never takes a daily post's name or the last ${unit}'s`
   return `${quote(template)} names no ${unit} (${key}): ${why}; put ${key} in it, e.g. ${DIGEST_DEFAULTS[digest].filename}`
+}
+
+/** Jekyll's placeholders taken from the post's file name, which names the post's own day, week or month. */
+const FROM_FILE_NAME = /:(?:title|slug)\b/
+
+/** Every run's post would have the URL: Jekyll builds one of them, and the others are gone from the site. */
+function ownUrlProblem(permalink: string, digest: Digest): string | undefined {
+  const { unit, key } = OWN_NAME[digest]
+  if (namesOwnUnit(permalink, digest) || FROM_FILE_NAME.test(permalink)) return undefined
+  return `${quote(permalink)} names no ${unit} (${key}), so every ${unit}'s post would have that URL and the site would show only one of them; put ${key} (or Jekyll's :title) in it, e.g. /posts/${digest}-papers-${key}/`
 }
 
 function jekyllNameProblem(template: string, day: string, example: string): string | undefined {
