@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { createRedactor } from '../../src/core/redact.js'
+import { createRedactor, holdsSecret } from '../../src/core/redact.js'
 
 const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a'
 const HF_TOKEN = 'hf_abcdefghijklmnopqrstuvwxyzABCDEFGH'
@@ -48,5 +48,19 @@ describe('createRedactor', () => {
     const redact = createRedactor(['a'.repeat(39) + 'b', TOKEN, HF_TOKEN])
     expect(redact('a'.repeat(2_000_000))).toBe('***')
     expect(redact(`${'ghs_16C7e42'.repeat(100_000)}x`)).toContain('***')
+  })
+})
+
+describe('holdsSecret', () => {
+  it('finds any 8 characters of a token, anywhere, and nothing in text without them', () => {
+    for (let start = 0; start + 8 <= TOKEN.length; start++) {
+      expect(holdsSecret(`a title ${TOKEN.slice(start, start + 8)} and more`, [undefined, TOKEN])).toBe(true)
+    }
+    expect(holdsSecret(`${TOKEN.slice(0, 7)} ${TOKEN.slice(7, 14)}`, [TOKEN])).toBe(false)
+    expect(holdsSecret('ghs_ and hf_ prefixes alone', [TOKEN, HF_TOKEN])).toBe(false)
+  })
+
+  it('looks for no secret shorter than 8 characters: it would match ordinary words', () => {
+    expect(holdsSecret('tokens and a token', ['token', ''])).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { access, mkdtemp, readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -60,6 +60,26 @@ describe('which token reaches which host', () => {
       expect(request.authorization).toBe(`Bearer ${LLM_TOKEN}`)
       expect(JSON.stringify([request.headers, request.body])).not.toContain(GITHUB_TOKEN)
     }
+  })
+
+  it('writes nothing of an answer that echoes llm-token, and asks that host nothing more', async () => {
+    llm().inject('echo-token')
+    const { run, post } = await seedRun({ 'llm-api-url': llm().url, 'llm-token': LLM_TOKEN, style: 'digest' })
+    expect(run.exitCode).toBe(0)
+    // The summaries' answer echoed the token: the day's TL;DR is not asked for after it.
+    expect(llm().requests).toHaveLength(1)
+    const pieces = Array.from({ length: LLM_TOKEN.length - 7 }, (_, start) =>
+      LLM_TOKEN.slice(start, start + 8),
+    )
+    // The runner is told the tokens (`::add-mask::`) so that it hides them in the log.
+    const log = run.stdout.replace(/^::add-mask::.*$/gm, '')
+    const shown = `${post}${log}${run.summary}`.replace(/\u200b/g, '')
+    expect(pieces.filter((piece) => shown.includes(piece))).toEqual([])
+    await expect(access(join(run.workspace, '.hf-daily-papers/summaries'))).rejects.toThrow()
+    expect(run.stdout).toContain('the answer holds a piece of the token sent with the request (llm-token)')
+    expect(run.summary).toContain(
+      '5 of 5 papers have no model summary: 5 the model host&#39;s answer held a piece of its token',
+    )
   })
 
   it('asks another host nothing without llm-token: the GitHub token stays with GitHub', async () => {

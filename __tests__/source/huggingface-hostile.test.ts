@@ -188,6 +188,20 @@ describe('the token in messages built from an answer', () => {
   })
 })
 
+describe('an answer that echoes the token in its papers', () => {
+  it('is not used, so that no piece of the token reaches a post, and the message holds none of it', async () => {
+    const [first, ...rest] = structuredClone(realDay) as Array<{ paper: Record<string, unknown> }>
+    first!.paper.title = `Debug: ${TOKEN.slice(5, 20)}`
+    server().inject({ status: 200, body: JSON.stringify([first, ...rest]) })
+    const fetching = connect({ token: TOKEN }).source.fetchDay('2025-11-03')
+    await expect(fetching).rejects.toThrow(UnexpectedResponseError)
+    const message = await failure(fetching)
+    expect(message).toBe(
+      `${firstPage()} returned papers that hold a piece of hf-token, the token sent with the request; an answer that echoes it is not used, so that the token reaches no post (check that hf-api-url is Hugging Face's API)`,
+    )
+  })
+})
+
 describe('papers listed on another day', () => {
   it('leaves out a paper whose submittedOnDailyAt is another day, naming both', async () => {
     const answer = items('2025-11-03', 3)

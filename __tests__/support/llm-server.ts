@@ -32,6 +32,11 @@ export type LlmBehaviour =
    * followed by a good summary in the language asked for when it is not English; a TL;DR of them all.
    */
   | 'hostile'
+  /**
+   * A good answer whose every summary and TL;DR ends with the bearer token the request came with, split by
+   * zero-width spaces, as a debugging proxy that echoes what it was sent might.
+   */
+  | 'echo-token'
   /** Every other paper left out (the first is kept). */
   | 'missing'
   /** The good answer plus entries for papers nobody asked about. */
@@ -148,6 +153,16 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
     if (behaviour === 'reset') return void req.socket.destroy()
     if (typeof behaviour === 'object')
       return sendAnswer(res, behaviour.status, behaviour.body, behaviour.headers)
+    if (behaviour === 'echo-token') {
+      const token = req.headers.authorization?.replace(/^Bearer /, '') ?? ''
+      // Split every five characters: no run of eight is left whole until the invisible ones are dropped.
+      const echoed = ` (key ${token.match(/.{1,5}/g)?.join('\u200b') ?? ''})`
+      const good = answer('good', body, papers)
+      const message = good.choices[0]!.message
+      message.content =
+        message.content?.replace(/"(summary|tldr)":"((?:[^"\\]|\\.)*)"/g, `"$1":"$2${echoed}"`) ?? null
+      return sendAnswer(res, 200, good)
+    }
     if (behaviour === 'huge')
       return sendChunked(res, JSON.stringify(answer('good', body, papers)), 2 * 1024 * 1024)
     if (req.method !== 'POST' || req.url !== `${basePath}/chat/completions`) {
@@ -190,7 +205,7 @@ export async function startLlmServer(options: LlmServerOptions = {}): Promise<Ll
 type Item = Record<string, string>
 
 function answer(
-  behaviour: Exclude<LlmBehaviour, object | 'hang' | 'reset' | 'huge' | 'trickle'>,
+  behaviour: Exclude<LlmBehaviour, object | 'hang' | 'reset' | 'huge' | 'trickle' | 'echo-token'>,
   body: unknown,
   papers: PaperAsked[],
 ) {

@@ -5,16 +5,19 @@
 const PIECE = 8
 export const REDACTED = '***'
 
+function addPieces(secret: string, length: number, pieces: Set<string>): Set<string> {
+  for (let start = 0; start + length <= secret.length; start++)
+    pieces.add(secret.slice(start, start + length))
+  return pieces
+}
+
 /** Linear in the text: each position is looked up once per distinct piece length in a set of pieces. */
 export function createRedactor(secrets: Iterable<string | undefined>): (text: string) => string {
   const piecesByLength = new Map<number, Set<string>>()
   for (const secret of secrets) {
     if (!secret) continue
     const length = Math.min(PIECE, secret.length)
-    const pieces = piecesByLength.get(length) ?? new Set<string>()
-    for (let start = 0; start + length <= secret.length; start++)
-      pieces.add(secret.slice(start, start + length))
-    piecesByLength.set(length, pieces)
+    piecesByLength.set(length, addPieces(secret, length, piecesByLength.get(length) ?? new Set()))
   }
   if (piecesByLength.size === 0) return (text) => text
   return (text) => {
@@ -34,4 +37,14 @@ export function createRedactor(secrets: Iterable<string | undefined>): (text: st
     }
     return coverEnd < 0 ? text : result + text.slice(keptFrom)
   }
+}
+
+/**
+ * Whether an answer echoes a piece of a token sent with it: its text must then reach no post or file. A
+ * secret shorter than a piece is not looked for, as it would match ordinary words.
+ */
+export function holdsSecret(text: string, secrets: Iterable<string | undefined>): boolean {
+  const pieces = new Set<string>()
+  for (const secret of secrets) if (secret && secret.length >= PIECE) addPieces(secret, PIECE, pieces)
+  return [...pieces].some((piece) => text.includes(piece))
 }

@@ -2,9 +2,11 @@ import type { Dispatcher } from 'undici'
 import type { Clock } from '../core/clock.js'
 import { MODEL_HOST } from '../core/http/limits.js'
 import { answerJson, createOutbound, OutboundError, type FailureKind } from '../core/http/send.js'
+import { holdsSecret } from '../core/redact.js'
 import { seconds, shownUrl } from '../core/wording.js'
 import { z } from '../core/zod.js'
 import type { ModelReply } from './answer.js'
+import { HIDDEN } from './plain-text.js'
 import type { Reason } from './reasons.js'
 
 interface ModelClientConfig {
@@ -121,6 +123,13 @@ export function createModelClient(config: ModelClientConfig) {
       )
     }
     const { content = null, refusal = null } = choice.message
+    // Checked as cleanModelText will leave it: without the invisible characters that could split a token.
+    if (holdsSecret(`${content ?? ''} ${refusal ?? ''}`.replace(HIDDEN, ''), [config.token])) {
+      throw new ModelCallError(
+        `${where}: the answer holds a piece of the token sent with the request (llm-token); nothing of it is used, and the host is not asked again in this run`,
+        'echoed-token',
+      )
+    }
     return { content, refusal, finishReason: choice.finish_reason ?? null }
   }
 

@@ -10,7 +10,7 @@ export const MAX_SUMMARY_LENGTH = 600
 export const MAX_TITLE_LENGTH = 200
 
 /** Control, format (bidi, zero-width, tags), private-use, lone surrogates: some make text read otherwise. */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu
+export const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu
 
 /** One line of plain text, safe to measure, compare and store; escaping for markdown is the digest's job. */
 export function cleanModelText(text: string, maxLength: number): string {

@@ -18,6 +18,7 @@ export const REASONS = {
   empty: 'the answer for it was empty',
   'wrong-language': "the answer was not in the post's language",
   unbound: 'the summary was about another paper of the request',
+  'echoed-token': "the model host's answer held a piece of its token",
 } as const
 
 export type Reason = keyof typeof REASONS

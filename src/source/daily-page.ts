@@ -2,6 +2,7 @@ import { parseJsonOr } from '../core/bounded-json.js'
 import { HUGGING_FACE } from '../core/http/limits.js'
 import { quoteBody } from '../core/http/send.js'
 import { ANSWER_WINDOW } from '../core/quote-untrusted.js'
+import { holdsSecret } from '../core/redact.js'
 import { excerpt, UnexpectedResponseError } from './paper.js'
 
 const { pageSize } = HUGGING_FACE
@@ -30,6 +31,11 @@ export function readPageItems(
     // Quoted from the text as it came, not re-serialised, and without the token.
     throw new UnexpectedResponseError(
       `${where} returned ${excerpt(text, token)} where a JSON array of papers was expected`,
+    )
+  }
+  if (holdsSecret(text, [token])) {
+    throw new UnexpectedResponseError(
+      `${where} returned papers that hold a piece of hf-token, the token sent with the request; an answer that echoes it is not used, so that the token reaches no post (check that hf-api-url is Hugging Face's API)`,
     )
   }
   // Longer than asked for: a hostile list of a million items would cost a warning each.
