@@ -76,11 +76,19 @@ describe('a state file', () => {
     ['nested too deep', '['.repeat(100_000), 'is not valid JSON (nested deeper than 32 levels)'],
     ['not JSON', '{"counts": ', /^is not valid JSON \(/],
     ['of another shape', '{"counts": [1]}', 'is not a file of counts ({"counts": {…}} expected)'],
-    ['of an unknown key', '{"counts": {}, "more": 1}', 'is not a file of counts ({"counts": {…}} expected)'],
   ])('%s is a problem to warn about, with nothing read', (_, text, problem) => {
     const parsed = parseStateFile(COUNTS, text)
     expect(parsed.problem).toEqual(typeof problem === 'string' ? problem : expect.stringMatching(problem))
     expect(parsed.entries.size).toBe(0)
+  })
+
+  // A person's note beside the entries: written over, the file would lose it.
+  it('reads the entries of a file with a key it does not write, and never writes over it', () => {
+    expect(parseStateFile(COUNTS, '{"counts": {"a": 1}, "note": "mine", "more": 1}')).toEqual({
+      entries: counts(['a', 1]),
+      problem: 'holds "note", "more", which the action does not write',
+      readOnly: true,
+    })
   })
 
   it('keeps the good entries of a file with bad ones, and counts the bad ones', () => {
@@ -147,7 +155,7 @@ describe('readStateFiles', () => {
     expect(files.get('.hf-daily-papers/counts/none.json')).toEqual({ entries: new Map(), writable: true })
     expect(log.warnings).toEqual([
       expect.stringMatching(
-        /^\.hf-daily-papers\/counts\/bad\.json is not valid JSON \(.*\): what can be read of it is used, but the file is left as it is; fix or delete it so that counts can be kept$/,
+        /^\.hf-daily-papers\/counts\/bad\.json is not valid JSON \(.*\): it is not used, and the file is left as it is; fix or delete it so that counts can be kept$/,
       ),
       '.hf-daily-papers/counts/odd.json has 1 entry that are not counts: those are kept as they are and the others used; fix or delete them',
     ])

@@ -32,10 +32,10 @@ beforeAll(async () => {
 })
 afterAll(() => hf.close())
 
-async function withGitHub(work: (github: GitHubServer) => Promise<void>): Promise<void> {
+async function withGitHub<T>(work: (github: GitHubServer) => Promise<T>): Promise<T> {
   const github = await startGitHubServer()
   try {
-    await work(github)
+    return await work(github)
   } finally {
     await github.close()
   }
@@ -81,6 +81,53 @@ describe('a re-run of a day whose post a person edited', () => {
       expect(run.exitCode).toBe(0)
       expect(await github.git.readFile('main', SEED_POST)).toBe(seedPost)
     })
+  })
+})
+
+describe('a re-run of a day whose record does not say the action wrote the edited post', () => {
+  const rerunAfter = async (editRecord: (written: string) => string) =>
+    withGitHub(async (github) => {
+      const run = () =>
+        runAction({
+          inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
+          env: github.runnerEnv,
+          githubToken: 'write-token',
+        })
+      expect((await run()).exitCode).toBe(0)
+      const recordFile = record(SEED_DAY)
+      const written = (await github.git.readFile('main', recordFile)) ?? ''
+      const edited = `${seedPost}\nMy own note.\n`
+      await github.git.commit('main', { [SEED_POST]: edited, [recordFile]: editRecord(written) }, 'Edits')
+      const again = await run()
+      expect(again.exitCode).toBe(0)
+      expect(await github.git.readFile('main', SEED_POST)).toBe(edited)
+      expect(await github.git.readFile('main', recordFile)).toBe(editRecord(written))
+      expect(again.outputs).toMatchObject({ skipped: 'true', 'commit-sha': '' })
+      return again
+    })
+
+  it('keeps the post whose entry a person removed (the opt-out) with a notice', async () => {
+    const again = await rerunAfter(() => '{\n  "posts": {}\n}\n')
+    expect(again.stdout).toContain(
+      `::notice::${SEED_POST}: differs on main, and its entry in the action's record was removed (the opt-out), so it is left as it is; overwrite: always replaces it`,
+    )
+  })
+
+  it('keeps the post when a merge left conflict markers in its record, with a notice', async () => {
+    const again = await rerunAfter((written) => `<<<<<<< HEAD\n${written}=======\n{}\n>>>>>>> x\n`)
+    expect(again.stdout).toContain(
+      `::notice::${SEED_POST}: differs on main, and the action's record of its day cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file; overwrite: always replaces it`,
+    )
+  })
+
+  it('reads a record a person added a note to, and leaves the record as it is', async () => {
+    const again = await rerunAfter((written) => written.replace('{\n', '{\n  "note": "mine",\n'))
+    expect(again.stdout).toContain(
+      `::notice::${SEED_POST}: changed on main since the action wrote it (a person's edit), left as it is; overwrite: always replaces it`,
+    )
+    expect(again.stdout).toContain(
+      `::warning::.hf-daily-papers/posts/${SEED_DAY}.json holds "note", which the action does not write: what can be read of it is used, but the file is left as it is`,
+    )
   })
 })
 

@@ -53,6 +53,24 @@ describe('write policy', () => {
   })
 })
 
+describe('a post of the run’s own days whose record entry was removed, or whose record cannot be read', () => {
+  it.each(['opted-out', 'record-unreadable'] as const)(
+    'is written where there is none, and kept under changed where one differs (%s)',
+    (why) => {
+      const post: FileChange = { path: POST, content: 'new\n', policy: { kind: 'unrecorded', why } }
+      const old = gitBlobOid('old\n')
+      expect(writeDecision(post, undefined, 'changed')).toEqual({ write: true })
+      expect(writeDecision(post, gitBlobOid('new\n'), 'always')).toEqual({
+        write: false,
+        reason: 'unchanged',
+      })
+      expect(writeDecision(post, old, 'changed')).toEqual({ write: false, reason: why })
+      expect(writeDecision(post, old, 'never')).toEqual({ write: false, reason: 'overwrite-never' })
+      expect(writeDecision(post, old, 'always')).toEqual({ write: true })
+    },
+  )
+})
+
 describe('a post of the run’s own days that the record says the action wrote', () => {
   const ours = gitBlobOid('ours\n')
   const post = (): FileChange => ({

@@ -181,7 +181,7 @@ describe('refresh in the pipeline', () => {
     ])
     expect(log.warnings).toEqual([
       expect.stringMatching(
-        /^\.hf-daily-papers\/posts\/2025-11-19\.json is not valid JSON \(.*\): what can be read of it is used, but the file is left as it is; fix or delete it/,
+        /^\.hf-daily-papers\/posts\/2025-11-19\.json is not valid JSON \(.*\): it is not used, and the file is left as it is; fix or delete it/,
       ),
     ])
     expect(log.lines).toContain(

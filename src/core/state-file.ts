@@ -58,7 +58,7 @@ export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: str
 }
 
 const fileShape = (name: string) =>
-  z.strictObject({ about: z.optional(z.string()), [name]: z.record(z.string(), z.unknown()) })
+  z.looseObject({ about: z.optional(z.string()), [name]: z.record(z.string(), z.unknown()) })
 
 /**
  * What can be read of a state file and a problem to warn about, never an error; `readOnly` when not read
@@ -82,6 +82,8 @@ export function parseStateFile<Entry>(
   if (!fileShape(format.name).safeParse(json).success) {
     return unread(`is not ${format.kind} ({"${format.name}": {…}} expected)`)
   }
+  // A person's note beside the entries would be lost if the file were written over.
+  const added = Object.keys(json as object).filter((key) => key !== 'about' && key !== format.name)
   let unusable = 0
   let partial = false
   const kept = new Map<string, unknown>()
@@ -95,12 +97,18 @@ export function parseStateFile<Entry>(
     unusable += read.unusable
     partial ||= read.entry !== undefined && read.unusable > 0
   }
-  if (unusable === 0) return { entries }
+  const problems = [
+    ...(unusable > 0 ? [`has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}`] : []),
+    ...(added.length > 0
+      ? [`holds ${added.map((key) => JSON.stringify(key)).join(', ')}, which the action does not write`]
+      : []),
+  ]
+  if (problems.length === 0) return { entries }
   return {
     entries,
     ...(kept.size > 0 ? { kept } : {}),
-    problem: `has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}`,
-    ...(partial ? { readOnly: true as const } : {}),
+    problem: problems.join(' and '),
+    ...(partial || added.length > 0 ? { readOnly: true as const } : {}),
   }
 }
 
@@ -137,8 +145,9 @@ export async function readStateFiles<Entry>(
     if (text === undefined) return [path, { entries: new Map(), writable: true }]
     const { entries, kept, problem, readOnly } = parseStateFile(format, text)
     if (readOnly) {
+      const used = entries.size > 0 ? 'what can be read of it is used, but' : 'it is not used, and'
       log.warning(
-        `${path} ${problem}: what can be read of it is used, but the file is left as it is; fix or delete it so that ${format.purpose}`,
+        `${path} ${problem}: ${used} the file is left as it is; fix or delete it so that ${format.purpose}`,
       )
     } else if (problem !== undefined) {
       log.warning(`${path} ${problem}: those are kept as they are and the others used; fix or delete them`)

@@ -24,6 +24,11 @@ const VERBS: Record<KeptReason, [one: string, more: string]> = {
   edited: ['was edited since the action wrote it', 'were edited since the action wrote them'],
   deleted: ['was deleted since the action wrote it', 'were deleted since the action wrote them'],
   unrecorded: ['has no record any more', 'have no record any more'],
+  'opted-out': [
+    'has no record entry any more (the opt-out)',
+    'have no record entries any more (the opt-out)',
+  ],
+  'record-unreadable': ['has a record that cannot be read', 'have records that cannot be read'],
   'too-large': ['is too large to write', 'are too large to write'],
   'other-pull-request': [
     'is changed by another open pull request',

@@ -24,6 +24,9 @@ export function writeDecision(
       return { write: true }
     case 'unedited':
       return existingOid === policy.lastWritten ? { write: true } : { write: false, reason: 'edited' }
+    case 'unrecorded':
+      if (overwrite === 'never') return { write: false, reason: 'overwrite-never' }
+      return overwrite === 'changed' ? { write: false, reason: policy.why } : { write: true }
     case 'overwrite':
       if (overwrite === 'never') return { write: false, reason: 'overwrite-never' }
       if (overwrite === 'changed' && policy.lastWritten !== undefined && existingOid !== policy.lastWritten)
@@ -36,7 +39,7 @@ export function writeDecision(
 export function logKept(log: Log, file: FileChange, reason: KeptReason, where: string): void {
   const line = `${file.path}: ${KEPT[reason](where)}`
   if (reason === 'too-large') log.warning(line)
-  else if (reason === 'edited' && file.policy?.kind === 'overwrite')
+  else if ((reason === 'edited' && file.policy?.kind === 'overwrite') || file.policy?.kind === 'unrecorded')
     (log.notice ?? log.info)(`${line}; overwrite: always replaces it`)
   else log.info(line)
 }
@@ -50,6 +53,10 @@ const KEPT: Record<KeptReason, (where: string) => string> = {
   unrecorded: (where) => `its record entry was removed ${where} during the run, so it is not refreshed`,
   'other-pull-request': (where) =>
     `changed ${where} too, so left to it (the second merged would conflict); a run after it is merged writes it`,
+  'opted-out': (where) =>
+    `differs ${where}, and its entry in the action's record was removed (the opt-out), so it is left as it is`,
+  'record-unreadable': (where) =>
+    `differs ${where}, and the action's record of its day cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file`,
   'too-large': (where) =>
     `not written ${where}: it would be larger than the ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB the action reads back; delete entries no longer needed from it`,
 }

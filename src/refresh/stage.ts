@@ -1,10 +1,11 @@
 import { addDays, eachDay } from '../core/calendar.js'
 import type { FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
 import type { Log } from '../core/log.js'
-import { POST_RECORD } from '../core/post-record.js'
+import type { WritePolicy } from '../core/file-change.js'
+import { POST_RECORD, recordPath } from '../core/post-record.js'
 import { readStateFiles } from '../core/state-file.js'
 import type { Settings } from '../settings/settings.js'
-import { recordEntry, recordUpdate, type PostRecords, type RecordedPost } from './records.js'
+import { recordUpdate, type PostRecords, type RecordedPost } from './records.js'
 import {
   logRefresh,
   planRefresh,
@@ -69,21 +70,28 @@ export async function planRefreshOf(
   return {
     plan,
     record: start.records === undefined ? undefined : recordUpdate(records, [...own, ...plan.rewritten]),
-    /** Path → the git blob id the record says the action wrote. */
-    lastWritten: new Map(
-      own.flatMap(({ day, path }) => {
-        const blob = recordEntry(records, day, path)?.blob
-        return blob === undefined ? [] : [[path, blob] as const]
-      }),
-    ),
+    /** Path → how the record guards the run's own post against overwriting a person's edit. */
+    guards: new Map(own.flatMap(({ day, path }) => guardOf(records, day, path))),
   }
 }
 
-/** A post with no record is written as it always was, so that a blog moving to this version is taken over. */
+/**
+ * The git blob id the record says the action wrote; or, where the day's record holds no entry for the
+ * post (a person removed it) or cannot be read, that it is not known. A day with no record file at all
+ * guards nothing: a blog moving to this version is taken over, its posts written as they always were.
+ */
+function guardOf(records: PostRecords, day: string, path: string): Array<[string, WritePolicy]> {
+  const file = records.get(recordPath(day))
+  const blob = file?.entries.get(path)?.blob
+  if (blob !== undefined) return [[path, { kind: 'overwrite', lastWritten: blob }]]
+  if (file === undefined || (file.writable && file.readOid === undefined)) return []
+  return [[path, { kind: 'unrecorded', why: file.writable ? 'opted-out' : 'record-unreadable' }]]
+}
+
 export function protectEdits(files: readonly FileChange[], refresh: PlannedRefresh): FileChange[] {
   return files.map((file) => {
-    const lastWritten = refresh.lastWritten.get(file.path)
-    return lastWritten === undefined ? file : { ...file, policy: { kind: 'overwrite', lastWritten } }
+    const policy = refresh.guards.get(file.path)
+    return policy === undefined ? file : { ...file, policy }
   })
 }
 
