@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
+import { finishPullRequest } from '../support/pull-request-outcome.js'
 import { readReferenceDay, SEED_DAY } from '../support/reference-day.js'
 import { everythingShown, runAction, type ActionRun } from '../support/run-action.js'
 import { workspaceBesideOutside } from '../support/workspace.js'
@@ -175,4 +176,37 @@ describe('pull-request mode', () => {
       await server.close()
     }
   })
+
+  it.each([
+    ['merged', 'merge'],
+    ['closed without merging', 'close'],
+  ] as const)(
+    'fails on a work branch whose pull request was %s, and writes nothing',
+    async (said, outcome) => {
+      const server = await startGitHubServer({ tokens: { [TOKEN]: 'write' } })
+      const refs = () => server.git.git(['for-each-ref', '--format=%(refname) %(objectname)'])
+      try {
+        const inputs = { ...INPUTS, mode: 'pull-request', 'hf-api-url': hf.url }
+        const first = await runAction({ inputs, env: server.runnerEnv, githubToken: TOKEN })
+        expect(first.exitCode).toBe(0)
+        const url = first.outputs['pull-request-url']
+        await finishPullRequest(server, url, outcome)
+        // The merged post fixed by hand since: a pull request from the old branch would revert the fix.
+        if (outcome === 'merge') await server.git.commit('main', { [POST]: 'fixed by hand\n' }, 'Fix by hand')
+        const before = await refs()
+        const again = await runAction({ inputs, env: server.runnerEnv, githubToken: TOKEN })
+        expect(again.exitCode).toBe(1)
+        expect(again.stdout.match(/^::error::.*$/gm)).toEqual([
+          expect.stringContaining(
+            `::error::Pull-request mode: the work branch "${WORK}" belongs to the pull request ${url}, which was ${said}; `,
+          ),
+        ])
+        expect(again.stdout).toContain(`delete the branch (the pull request's "Delete branch" button`)
+        expect(await refs()).toBe(before)
+        expect(server.pullRequests).toHaveLength(1)
+      } finally {
+        await server.close()
+      }
+    },
+  )
 })

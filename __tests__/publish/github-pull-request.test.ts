@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { ChangeSet } from '../../src/core/changes.js'
 import type { GitHubServer } from '../support/github-server.js'
+import { finishPullRequest, type PullRequestOutcome } from '../support/pull-request-outcome.js'
 import { changes, expectOperations, POST, publisherFor, standIn } from './github-stand-in.js'
 
 const WORK = 'daily-papers/2025-12-24'
@@ -84,6 +85,66 @@ describe('GitHub publisher, pull-request mode', () => {
       'Add Hugging Face Daily Papers for 2025-12-24',
       'Initial commit',
     ])
+  })
+})
+
+describe('GitHub publisher, a work branch whose pull request was merged or closed', () => {
+  const refs = (server: GitHubServer) => server.git.git(['for-each-ref', '--format=%(refname) %(objectname)'])
+  /** A run's pull request, then what a person did with it. */
+  const finished = async (outcome: PullRequestOutcome) => {
+    const server = await standIn()
+    const { publisher } = publisherFor(server, { workBranch: WORK })
+    const { pullRequestUrl } = await publisher.publish(changes('👍 4\n'))
+    await finishPullRequest(server, pullRequestUrl, outcome)
+    return { server, publisher, pullRequestUrl }
+  }
+
+  it.each([
+    ['merge', 'merged', 'could revert edits made on main since'],
+    ['squash', 'merged', 'could revert edits made on main since'],
+    ['close', 'closed without merging', 'would propose again what was turned down'],
+  ] as const)(
+    'after a %s, fails naming the branch and the pull request, and writes nothing',
+    async (outcome, said, risk) => {
+      const { server, pullRequestUrl } = await finished(outcome)
+      const before = await refs(server)
+
+      server.requests.length = 0
+      const again = publisherFor(server, { workBranch: WORK }).publisher.publish(changes('👍 9\n'))
+      await expect(again).rejects.toThrow(
+        `Pull-request mode: the work branch "${WORK}" belongs to the pull request ${pullRequestUrl}, which was ${said}; ` +
+          `a run writes only to a work branch whose pull request is open, or that has none, since a new pull request from this one would carry that pull request's history and ${risk}. ` +
+          `Nothing was written: delete the branch (the pull request's "Delete branch" button, or \`git push origin --delete ${WORK}\`) and run again`,
+      )
+      expectOperations(server, 'ReadBranch')
+      expect(await refs(server)).toBe(before)
+      expect(server.pullRequests).toHaveLength(1)
+    },
+  )
+
+  it('writes nothing and fails nothing when the merged post is what the run would write', async () => {
+    const { server, publisher } = await finished('merge')
+    expect(await publisher.publish(changes('👍 4\n'))).toEqual({
+      written: [],
+      kept: [{ path: POST, reason: 'unchanged' }],
+    })
+    expect(server.pullRequests).toHaveLength(1)
+  })
+
+  it('updates a pull request opened again from the branch by hand, the open one counting first', async () => {
+    const { server, publisher, pullRequestUrl } = await finished('close')
+    const reopened = {
+      ...server.pullRequests[0]!,
+      number: 2,
+      url: `${pullRequestUrl}-again`,
+      state: 'OPEN' as const,
+    }
+    server.pullRequests.push(reopened)
+    expect(await publisher.publish(changes('👍 9\n'))).toMatchObject({
+      written: [POST],
+      pullRequestUrl: reopened.url,
+    })
+    expect(await server.git.readFile(WORK, POST)).toBe('👍 9\n')
   })
 })
 

@@ -141,6 +141,24 @@ export class GitRepository {
     return commit
   }
 
+  /** `head` merged into `base` as GitHub's merge button does it: a merge commit, or one squashed commit. */
+  async merge(base: string, head: string, message: string, { squash = false } = {}): Promise<string> {
+    const [into, from] = [await this.head(base), await this.head(head)]
+    if (into === undefined || from === undefined) throw new Error(`no branch ${base} or ${head}`)
+    // Fails on a conflict, as the button is greyed out then.
+    const [tree = ''] = (await this.git(['merge-tree', '--write-tree', into, from])).split('\n')
+    const parents = squash ? [into] : [into, from]
+    const commit = await this.git([
+      'commit-tree',
+      tree,
+      ...parents.flatMap((oid) => ['-p', oid]),
+      '-m',
+      message,
+    ])
+    await this.git(['update-ref', `refs/heads/${base}`, commit.trim(), into])
+    return commit.trim()
+  }
+
   remove(): Promise<void> {
     this.objects.end()
     return rm(this.dir, { recursive: true, force: true })

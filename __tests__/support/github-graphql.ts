@@ -185,16 +185,20 @@ function repositoryObject(context: Resolution) {
       const name = qualifiedName.replace(/^refs\/heads\//, '')
       return (await git.head(name)) === undefined ? null : refObject(context, name)
     },
-    // The most recently opened first, which stands in for GitHub's UPDATED_AT order.
-    pullRequests: ({ states, first }: { states?: string[]; first?: number }) => {
-      const nodes = context.pullRequests
-        .filter((pr) => !states || states.includes(pr.state))
-        .reverse()
-        .slice(0, first ?? 100)
-        .map((pr) => pullRequestObject(context, pr))
-      return strict('PullRequestConnection', { nodes, totalCount: nodes.length })
-    },
+    pullRequests: ({ states, first }: Listing) =>
+      listing(context, context.pullRequests.filter(inStates(states)), first, true),
   })
+}
+
+type Listing = { states?: string[]; first?: number; orderBy?: { direction: string } }
+const inStates = (states: string[] | undefined) => (pr: PullRequest) => !states || states.includes(pr.state)
+
+/** Kept in the order they were opened: the newest first stands in for GitHub's CREATED_AT or UPDATED_AT. */
+function listing(context: Resolution, chosen: PullRequest[], first = 100, newestFirst = false) {
+  const nodes = (newestFirst ? chosen.reverse() : chosen)
+    .slice(0, first)
+    .map((pr) => pullRequestObject(context, pr))
+  return strict('PullRequestConnection', { nodes, totalCount: nodes.length })
 }
 
 /** As GitHub lists a pull request's files: what its head changes since it left the base branch. */
@@ -202,6 +206,7 @@ function pullRequestObject(context: Resolution, pr: PullRequest) {
   return strict('PullRequest', {
     number: pr.number,
     url: pr.url,
+    state: pr.state,
     headRefName: pr.headRefName,
     baseRefName: pr.baseRefName,
     isCrossRepository: pr.fromFork ?? false,
@@ -224,11 +229,9 @@ async function refObject(context: Resolution, name: string) {
     name,
     prefix: 'refs/heads/',
     target: oid === undefined ? null : commitObject(context, oid),
-    associatedPullRequests: ({ states }: { states?: string[] }) => {
-      const nodes = context.pullRequests
-        .filter((pr) => pr.headRefName === name && (!states || states.includes(pr.state)))
-        .map((pr) => strict('PullRequest', { number: pr.number, url: pr.url }))
-      return strict('PullRequestConnection', { nodes, totalCount: nodes.length })
+    associatedPullRequests: ({ states, first, orderBy }: Listing) => {
+      const ours = context.pullRequests.filter((pr) => pr.headRefName === name && inStates(states)(pr))
+      return listing(context, ours, first, orderBy?.direction === 'DESC')
     },
   })
 }

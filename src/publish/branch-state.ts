@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import type { UnreadableStateError } from '../core/state-file.js'
-import { FOLDER_SLOTS, type BranchFiles } from './graphql.js'
+import { FOLDER_SLOTS, type BranchFiles, type PullRequestState } from './graphql.js'
 
 export interface BranchState {
   name: string
@@ -19,8 +19,15 @@ export interface RepositoryState {
   base: BranchState
   work?: BranchState
   openPullRequestUrl?: string
+  /** With none open, the work branch's latest pull request when it was merged or closed. */
+  finishedPullRequest?: FinishedPullRequest
   /** Pull-request mode: each file another open pull request into the base branch changes, with its URL. */
   otherPullRequests: Map<string, string>
+}
+
+export interface FinishedPullRequest {
+  url: string
+  state: Exclude<PullRequestState, 'OPEN'>
 }
 
 export function branchState(

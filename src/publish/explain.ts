@@ -2,6 +2,7 @@ import { errorMessage } from '../core/errors.js'
 import { OutboundError } from '../core/http/send.js'
 import { quoteAnswer } from '../core/quote-untrusted.js'
 import { rateLimitAdvice, rateLimitAnswer } from './rate-limit.js'
+import type { FinishedPullRequest } from './branch-state.js'
 
 /** What a failed GitHub request was for, so that its message can say what to fix. */
 export interface FailureContext {
@@ -76,6 +77,25 @@ export function repositoryNotFound(nameWithOwner: string, otherRepository: boole
     ? '; the workflow\'s GITHUB_TOKEN cannot see other repositories: pass a PAT or GitHub App token with access as "token"'
     : ''
   return `Repository ${nameWithOwner} was not found, or the token cannot see it: check the "repository" input (owner/name)${hint}`
+}
+
+/**
+ * Its commits are in the base branch's history (squashed or merged) or were turned down: a pull request
+ * from it again would revert what changed since, conflict after a squash merge, or propose them again.
+ */
+export function finishedWorkBranch(
+  branch: string,
+  base: string,
+  { url, state }: FinishedPullRequest,
+): string {
+  const [outcome, risk] =
+    state === 'MERGED'
+      ? ['merged', `could revert edits made on ${base} since`]
+      : ['closed without merging', 'would propose again what was turned down']
+  return (
+    `Pull-request mode: the work branch "${branch}" belongs to the pull request ${url}, which was ${outcome}; a run writes only to a work branch whose pull request is open, or that has none, since a new pull request from this one would carry that pull request's history and ${risk}. ` +
+    `Nothing was written: delete the branch (the pull request's "Delete branch" button, or \`git push origin --delete ${branch}\`) and run again`
+  )
 }
 
 export function explainDispatchError(

@@ -60,12 +60,16 @@ export class GitHubRepository {
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
     if (!base?.target) throw new Error(this.missingBranch(branch))
     const work = repository.workBranch?.target ? repository.workBranch : undefined
+    const open = work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url
+    const latest = open === undefined ? work?.latestPullRequest?.nodes?.find((node) => node !== null) : null
     return {
       files: await this.texts(paths, (work ?? base).target),
       repositoryId: repository.id,
       base: branchState(base.name, base.target, folders),
       work: work && branchState(work.name, work.target!, folders),
-      openPullRequestUrl: work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url,
+      openPullRequestUrl: open,
+      finishedPullRequest:
+        latest && latest.state !== 'OPEN' ? { url: latest.url, state: latest.state } : undefined,
       otherPullRequests: otherPullRequests(repository.openPullRequests, base.name, workBranch),
     }
   }

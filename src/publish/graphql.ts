@@ -19,7 +19,8 @@ const PULL_REQUEST_FILES = 100
 
 /**
  * Everything a run needs to decide, in one round trip: the branches' heads and the blob ids in each folder
- * slot (new and changed files told apart without their content); with `paths`, their texts too.
+ * slot (new and changed files told apart without their content); with `paths`, their texts too. The work
+ * branch's latest pull request, whatever its state, tells a branch left behind by a merged or closed one.
  */
 export function readBranchDocument(paths = 0): string {
   const { variables, files } = pathFields(paths)
@@ -32,6 +33,7 @@ export function readBranchDocument(paths = 0): string {
     workBranch: ref(qualifiedName: $workBranch) @include(if: $withWorkBranch) {
       ...BranchFiles
       associatedPullRequests(states: OPEN, first: 1) { nodes { number url } }
+      latestPullRequest: associatedPullRequests(first: 1, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { url state } }
     }
     openPullRequests: pullRequests(states: OPEN, first: ${OPEN_PULL_REQUESTS}, orderBy: { field: UPDATED_AT, direction: DESC }) @include(if: $withWorkBranch) {
       nodes { url headRefName baseRefName isCrossRepository files(first: ${PULL_REQUEST_FILES}) { nodes { path } } }
@@ -85,7 +87,11 @@ export interface BranchFiles {
       })
     | null
   associatedPullRequests?: { nodes: Array<{ number: number; url: string } | null> | null }
+  latestPullRequest?: { nodes: Array<{ url: string; state: PullRequestState } | null> | null }
 }
+
+/** GitHub's `PullRequestState`. */
+export type PullRequestState = 'OPEN' | 'CLOSED' | 'MERGED'
 
 /** The branches a read asks for: the target branch (one of the first two), and the work branch. */
 type Branches<T> = Partial<Record<'defaultBranchRef' | 'ref' | 'workBranch', T | null>>

@@ -1,5 +1,6 @@
 import type { FileChange, Publisher, PublishResult } from '../core/changes.js'
 import type { Log } from '../core/log.js'
+import { finishedWorkBranch } from './explain.js'
 import { commitPending, filesToWrite, gitHubPublisher } from './github.js'
 import type { GitHubConnection } from './octokit.js'
 import { createBranchOnce, openPullRequestOnce } from './read-back.js'
@@ -8,11 +9,15 @@ import { logKept } from './write-policy.js'
 /**
  * A file already on the work branch follows `overwrite` there too: a person's fix pushed to the open pull
  * request stays under `changed` and `never`; under `always` it stays in the history, never rewritten.
+ * A work branch whose pull request was merged or closed carries that one's history, which a new pull request
+ * would bring back; refused here, before the first write, so that a re-run with nothing to write stays a skip.
  */
 export function createPullRequestPublisher(connection: GitHubConnection, workBranch: string): Publisher {
   const { log } = connection
   return gitHubPublisher(connection, workBranch, async (repository, state, changes, pending) => {
-    const { repositoryId, base } = state
+    const { repositoryId, base, finishedPullRequest } = state
+    if (finishedPullRequest !== undefined)
+      throw new Error(finishedWorkBranch(workBranch, base.name, finishedPullRequest))
     const { ours, elsewhere } = leftToOtherPullRequests(pending, state.otherPullRequests, log)
     if (ours.length === 0 && state.work === undefined) return { written: [], kept: elsewhere }
     const work = state.work ?? (await createBranchOnce(repository, repositoryId, base, workBranch, log))
