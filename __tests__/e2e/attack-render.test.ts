@@ -65,7 +65,8 @@ describe.each(['classic', 'digest'])(
           fields: FIELDS.join(', '),
           title: 'on',
           author: 'no',
-          permalink: 'off',
+          // A permalink must name its day: this one is only the day, which Psych would read as a date.
+          permalink: '{date}',
           'hf-api-url': hf.url,
         },
         workspace: await mkdtemp(join(tmpdir(), 'workspace-')),
@@ -139,7 +140,7 @@ describe.each(['classic', 'digest'])(
           categories: ['Daily-Papers'],
           tags: ['huggingface', 'papers', 'daily', 'ai'],
           author: 'no',
-          permalink: 'off',
+          permalink: DAY,
           description: written.description,
           image: {
             path: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.20001%20%7B%7Bsite.title%7D%7D%27%22%29.png',
@@ -153,7 +154,7 @@ describe.each(['classic', 'digest'])(
     maybeJekyll(
       'builds with Jekyll into a page with only its own elements, attributes and https links',
       () =>
-        withBuiltPage({ [`${DAY}-daily-papers.md`]: post }, 'off.html', (page) => {
+        withBuiltPage({ [`${DAY}-daily-papers.md`]: post }, `${DAY}.html`, (page) => {
           expectInertPage('the bundled post', page)
           expect(header(page)).toBe('on | no')
           expect(hrefs(page)).toEqual(destinations(post))
