@@ -64,6 +64,8 @@ describe('abstractContent, on real abstracts', () => {
       '[https://zheny2751-dotcom.github.io/MathSE.github.io/](https://zheny2751-dotcom.github.io/MathSE.github.io/)',
     )
     expect(real('2401.00849')).toContain('over OpenFlamingo openflamingo.')
+    // TeX's escaped specials: `72\%`.
+    expect(real('2401.00849')).toContain('utilizing 72% of the available data')
     expect(real('2511.21541')).toContain('Process Reward Feedback Learning (PRFL)')
     expect(real('2401.00448')).toContain('inference demand (~1B requests)')
     expect(real('2401.10404')).toContain('[https://drive.google.com/drive/folders/')
@@ -81,6 +83,28 @@ describe('abstractContent, on made-up text', () => {
     ['\\href{javascript:alert(1)}{x}', '\\href{javascript:alert(1)}{x}'],
   ])('%j reads as %j', (abstract, expected) => {
     expect(shown(abstractContent(abstract))).toBe(expected)
+  })
+
+  it('shows the address where a label names another, with or without its scheme', () => {
+    expect(shown(abstractContent('\\href{https://evil.example/m}{github.com/openai/whisper}'))).toBe(
+      '[https://evil.example/m](https://evil.example/m)',
+    )
+    expect(shown(abstractContent('https://evil.example/y{www.huggingface.co}'))).toBe(
+      '[https://evil.example/y](https://evil.example/y)',
+    )
+    expect(shown(abstractContent('\\href{https://a.example/}{our code}'))).toBe(
+      '[our code](https://a.example/)',
+    )
+  })
+
+  it('links no address with a user name, nor one off the public web, as a project page would not be', () => {
+    for (const url of [
+      'https://huggingface.co@evil.example/login',
+      'https://192.168.0.1/admin',
+      'https://localhost/x',
+    ]) {
+      expect(shown(abstractContent(`see ${url} now`))).toBe(`see ${url} now`)
+    }
   })
 
   it('leaves a link only where safeHttpsUrl accepts the address', () => {

@@ -72,6 +72,14 @@ describe('countTopics', () => {
     ])
   })
 
+  it('counts no keyword longer than a topic is: it would fill the TL;DR on its own', () => {
+    const long = 'x '.repeat(41).trim()
+    const papers = [paper([long, 'agents']), paper([long, 'agents'])]
+    expect(countTopics(papers)).toEqual([{ label: 'agents', count: 2 }])
+    expect(countKeywords(papers)).toEqual([{ label: 'agents', count: 2 }])
+    expect(countTopics([paper(['y'.repeat(80)])])).toEqual([{ label: 'y'.repeat(80), count: 1 }])
+  })
+
   it("counts as version 1 did with the classic style's key: case alone is ignored", () => {
     const papers = [paper(['LLMs', 'large language models']), paper(['Large Language Models'])]
     expect(countKeywords(papers)).toEqual([

@@ -43,6 +43,21 @@ describe('parseDailyPapers', () => {
     ])
   })
 
+  it('leaves out a paper whose title shows nothing, and keeps one paper listed twice once', () => {
+    const items = structuredClone(seed) as Array<{ paper: Record<string, unknown> }>
+    items[0]!.paper.title = ' \u200b\u202e '
+    const { papers, invalid } = parseDailyPapers([...items, items[3]], 'test')
+    expect(papers.map((paper) => paper.id)).toEqual(['2512.20491', '2512.20617', '2512.18099', '2512.19673'])
+    expect(invalid).toEqual([{ id: '2512.19526', field: 'paper.title', problem: 'has no visible character' }])
+  })
+
+  it('names the organisation by its name when its full name is empty', () => {
+    const item = {
+      paper: { id: '2501.00001', title: 't', upvotes: 0, organization: { name: 'nvidia', fullname: '' } },
+    }
+    expect(parseDailyPapers([item], 'test').papers[0]?.organization).toBe('nvidia')
+  })
+
   it('accepts unknown fields and nulls in optional ones', () => {
     const item = {
       paper: { id: '2501.00001', title: 't', upvotes: 0, githubRepo: null, brandNew: { x: 1 } },

@@ -20,6 +20,18 @@ export function safeHttpsUrl(candidate: string | undefined): string | undefined 
   return url?.protocol === 'https:' && url.hostname !== '' ? encodeUrl(url.href) : undefined
 }
 
+/** A host name of the public web: no IP address, no `localhost`, no name without a dot. */
+const PUBLIC_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/
+
+/** An `https://` page on a public host, with no user or password (`https://huggingface.co@evil.example`). */
+export function publicHttpsUrl(candidate: string): string | undefined {
+  const url = URL.parse(candidate.trim())
+  if (url?.protocol !== 'https:' || !PUBLIC_HOST.test(url.hostname) || url.username || url.password) {
+    return undefined
+  }
+  return encodeUrl(url.href)
+}
+
 // Each code point outside the safe set; with the `u` flag, a lone surrogate is one too.
 const UNSAFE = /[^A-Za-z0-9\-./:?#=+,;@!]/gu
 const HEX_PAIR = /^[0-9A-Fa-f]{2}$/

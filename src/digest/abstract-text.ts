@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast'
-import { safeHttpsUrl } from '../core/safe-url.js'
+import { publicHttpsUrl } from '../core/safe-url.js'
 import { link, text } from './mdast.js'
 import { cleanText } from './text.js'
 
@@ -24,6 +24,8 @@ export function abstractContent(abstract: string): PhrasingContent[] {
 
 const TEX_COMMAND = /\\(?:emph|textbf|textit|texttt|textsc|textrm|underline|text)\{([^{}\\]*)\}/g
 const TEX_SWITCH = /\{\\(?:it|bf|em|sc|tt|rm|sl)\s+([^{}\\]*)\}/g
+/** `72\%`, `R\&D`: TeX's escaped specials, which arXiv's abstracts keep. */
+const TEX_ESCAPE = /\\([%&#_$])/g
 /** TeX's `~` is a space that does not break; `~1B` or `(~8)` is "about" and stays. */
 const TIE = /(?<=[\p{L}\p{N}.,;:)\]])~(?=[\p{L}([])/gu
 
@@ -33,6 +35,7 @@ function withoutTex(line: string): string {
     .replace(TEX_COMMAND, '$1')
     .replace(TEX_SWITCH, '$1')
     .replace(TIE, ' ')
+    .replace(TEX_ESCAPE, '$1')
 }
 
 /**
@@ -50,8 +53,11 @@ const LINKS = new RegExp(
   'g',
 )
 
-/** The words arXiv writes in place of a link's text, and labels that are addresses themselves. */
-const NO_LABEL = /^(?:this\s+https?\s+url|https?:\/\/\S*)$/i
+/**
+ * The words arXiv writes in place of a link's text, and labels that are addresses themselves, with or
+ * without a scheme: a label `github.com/a/b` on a link elsewhere would lie about where it leads.
+ */
+const NO_LABEL = /^(?:this\s+https?\s+url|https?:\/\/\S*|[^\s./]+(?:\.[^\s./]+)+(?:[/:?#]\S*)?)$/i
 
 function foundLink(match: RegExpMatchArray): { nodes: PhrasingContent[]; length: number } {
   const groups = match.groups ?? {}
@@ -67,7 +73,7 @@ function foundLink(match: RegExpMatchArray): { nodes: PhrasingContent[]; length:
 
 function linkOrText(url: string, label: string): PhrasingContent[] {
   const shown = label === '' || NO_LABEL.test(label) ? url : label
-  const safe = url.startsWith('https://') ? safeHttpsUrl(url) : undefined
+  const safe = publicHttpsUrl(url)
   if (safe !== undefined) return [link(safe, shown)]
   return [text(shown === url ? url : `${shown} (${url})`)]
 }

@@ -34,6 +34,9 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   '3dgs': '3d gaussian splatting',
 }
 
+/** Real keywords are a few words; a longer one would fill a TL;DR or a list of topics on its own. */
+const MAX_KEYWORD_LENGTH = 80
+
 /** Endings that look plural but are not: "process", "corpus", "analysis", "physics". */
 const NOT_PLURAL = /(?:ss|us|is|ics)$/
 
@@ -88,7 +91,7 @@ function tally(
     for (const keyword of paper.aiKeywords) {
       const spelling = cleanText(keyword)
       const topic = key(spelling)
-      if (topic === '') continue
+      if (topic === '' || spelling.length > MAX_KEYWORD_LENGTH) continue
       const entry = counts.get(topic) ?? { spellings: new Map<string, number>(), count: 0 }
       entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1)
       counts.set(topic, entry)

@@ -1,5 +1,5 @@
 import { quoteUntrusted } from '../core/quote-untrusted.js'
-import { encodeUrl } from '../core/safe-url.js'
+import { encodeUrl, publicHttpsUrl } from '../core/safe-url.js'
 
 /** An untrusted paper field's value a post may use, or why it may not: a `Paper` holds only what passed. */
 export type Checked<T> = { value: T } | { problem: string }
@@ -52,15 +52,13 @@ function githubRepository(url: URL | undefined): string | undefined {
 }
 
 /** A DNS name with a letter top-level domain: no IP address, no `localhost`, no single label. */
-const PUBLIC_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/
-
 /** An `https://` page on a public host name, with no user or password, percent-encoded for markdown. */
 export function checkProjectPage(candidate: unknown): Checked<string> {
-  const url = httpsUrl(candidate)
-  if (!url || !PUBLIC_HOST.test(url.hostname) || url.username || url.password) {
+  // httpsUrl first: a string, and not longer than a link may be.
+  const url = httpsUrl(candidate) === undefined ? undefined : publicHttpsUrl(candidate as string)
+  if (url === undefined)
     return refuse(candidate, 'a public https link; expected e.g. https://example.org/project')
-  }
-  return { value: encodeUrl(url.href) }
+  return { value: url }
 }
 
 /**

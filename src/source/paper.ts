@@ -46,6 +46,9 @@ const itemSchema = z.object({
   thumbnail: z.optional(z.unknown()),
 })
 
+/** A character a post can show: not white space, a control, a format character or a lone surrogate. */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}]/u
+
 /** Thrown when a response is not a list of papers at all: the run must fail, not post nothing. */
 export class UnexpectedResponseError extends Error {
   override name = 'UnexpectedResponseError'
@@ -63,6 +66,7 @@ export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers,
   }
   const papers: Paper[] = []
   const invalid: InvalidPaper[] = []
+  const seen = new Set<string>()
   body.forEach((item: unknown, index) => {
     const result = itemSchema.safeParse(item)
     // Printed as it is only when it is safe to.
@@ -78,6 +82,13 @@ export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers,
       invalid.push({ id, field: 'paper.id', problem: checkedId.problem })
       return
     }
+    if (!VISIBLE.test(result.data.paper.title)) {
+      invalid.push({ id, field: 'paper.title', problem: 'has no visible character' })
+      return
+    }
+    // A saved answer may list a paper twice; Hugging Face's pages are deduplicated the same way.
+    if (seen.has(result.data.paper.id)) return
+    seen.add(result.data.paper.id)
     papers.push(toPaper(result.data))
   })
   return { papers, invalid }
@@ -100,7 +111,8 @@ function toPaper({ paper, organization, numComments, thumbnail }: z.infer<typeof
     summary: paper.summary ?? '',
     upvotes: paper.upvotes,
     authors: (paper.authors ?? []).map((author) => author.name),
-    organization: org ? (org.fullname ?? org.name) : undefined,
+    // An empty fullname would hide the name.
+    organization: org ? (org.fullname?.trim() ? org.fullname : org.name) : undefined,
     githubRepo: optionalField('paper.githubRepo', paper.githubRepo, checkGithubRepo),
     githubStars: optionalField('paper.githubStars', paper.githubStars, checkCount),
     projectPage: optionalField('paper.projectPage', paper.projectPage, checkProjectPage),
