@@ -131,6 +131,31 @@ describe('a re-run of a day whose record does not say the action wrote the edite
   })
 })
 
+describe('a re-run of a day while Hugging Face lists few of its papers', () => {
+  it('leaves the post as it is, with a warning, as the refresh would', async () => {
+    await withGitHub(async (github) => {
+      const day = DAYS[2]
+      const run = () =>
+        runAction({
+          inputs: { date: day, 'hf-api-url': hf.url },
+          env: github.runnerEnv,
+          githubToken: 'write-token',
+        })
+      listed.set(day, settled.get(day) ?? [])
+      expect((await run()).exitCode).toBe(0)
+      const written = await github.git.readFile('main', post(day))
+      listed.set(day, (settled.get(day) ?? []).slice(0, 1))
+      const again = await run()
+      expect(again.exitCode).toBe(0)
+      expect(await github.git.readFile('main', post(day))).toBe(written)
+      expect(again.stdout).toContain(
+        `::warning::${post(day)}: differs on main, but Hugging Face now lists fewer than half of the papers it shows, an answer to distrust: left as it is`,
+      )
+      expect(again.outputs).toMatchObject({ skipped: 'true', 'commit-sha': '' })
+    })
+  })
+})
+
 describe('a record entry removed while a run refreshes its post', () => {
   it('is not put back, and the post is not refreshed', async () => {
     await withGitHub(async (github) => {

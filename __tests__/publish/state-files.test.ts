@@ -53,11 +53,11 @@ describe('write policy', () => {
   })
 })
 
-describe('a post of the run’s own days whose record entry was removed, or whose record cannot be read', () => {
-  it.each(['opted-out', 'record-unreadable'] as const)(
+describe('a post of the run’s own days that is held (its record entry removed, its record unreadable, its list shrunk)', () => {
+  it.each(['opted-out', 'record-unreadable', 'shrunk'] as const)(
     'is written where there is none, and kept under changed where one differs (%s)',
     (why) => {
-      const post: FileChange = { path: POST, content: 'new\n', policy: { kind: 'unrecorded', why } }
+      const post: FileChange = { path: POST, content: 'new\n', policy: { kind: 'held', why } }
       const old = gitBlobOid('old\n')
       expect(writeDecision(post, undefined, 'changed')).toEqual({ write: true })
       expect(writeDecision(post, gitBlobOid('new\n'), 'always')).toEqual({

@@ -22,9 +22,10 @@ export type KeptReason =
   | 'too-large'
   /** Pull-request mode: another open pull request changes the file too (the second merged would conflict). */
   | 'other-pull-request'
-  /** The run's own post, whose record entry a person removed (the opt-out), or whose record is unreadable. */
+  /** The run's own post, held (WritePolicy `held`). */
   | 'opted-out'
   | 'record-unreadable'
+  | 'shrunk'
 
 export interface PublishResult {
   /** Paths that were (in dry-run: would be) created or changed, in ChangeSet order. */

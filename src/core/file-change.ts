@@ -5,14 +5,15 @@
  * - `state`: the action's bookkeeping, replaced whenever it differs.
  * - `unedited`: a refreshed older post, replaced only while it is still `lastWritten`; with no record it
  *   is left alone, and a post deleted since is not written again.
- * - `unrecorded`: the run's own post, whose day has a record that holds no entry for it (a person removed
- *   it: the opt-out) or cannot be read: under `changed`, a post already there is left as it is.
+ * - `held`: the run's own post, whose day has a record that holds no entry for it (a person removed it:
+ *   the opt-out) or cannot be read, or whose recorded papers Hugging Face now lists fewer than half of
+ *   (an answer to distrust): under `changed`, a post already there is left as it is.
  */
 export type WritePolicy =
   | { kind: 'overwrite'; lastWritten?: string }
   | { kind: 'state'; merge?: StateMerge }
   | { kind: 'unedited'; lastWritten?: string }
-  | { kind: 'unrecorded'; why: 'opted-out' | 'record-unreadable' }
+  | { kind: 'held'; why: 'opted-out' | 'record-unreadable' | 'shrunk' }
 
 /**
  * A state file merged at commit time onto the branch's when another run, or a person, committed it

@@ -41,6 +41,8 @@ export function selectPosts(plans: PostPlan[], earlier: DayPapers[], settings: S
 export interface RenderedPost extends RecordedPost {
   label: string
   papers: Paper[]
+  /** What its day (or period) lists now, before the selection. */
+  listed: readonly Paper[]
 }
 
 export interface RenderedPosts {
@@ -71,7 +73,7 @@ export async function renderPosts(
       }
       const path = postPath(plan, settings)
       files.push({ path, content: renderPlan(plan, papers, settings, now, summaries) })
-      own.push({ label: plan.label, day: plan.values.date as string, path, papers })
+      own.push({ label: plan.label, day: plan.values.date as string, path, papers, listed: plan.listed })
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
   })

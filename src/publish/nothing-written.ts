@@ -29,6 +29,10 @@ const VERBS: Record<KeptReason, [one: string, more: string]> = {
     'have no record entries any more (the opt-out)',
   ],
   'record-unreadable': ['has a record that cannot be read', 'have records that cannot be read'],
+  shrunk: [
+    'would lose most of its papers (Hugging Face lists fewer now)',
+    'would lose most of their papers (Hugging Face lists fewer now)',
+  ],
   'too-large': ['is too large to write', 'are too large to write'],
   'other-pull-request': [
     'is changed by another open pull request',

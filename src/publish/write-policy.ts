@@ -24,7 +24,7 @@ export function writeDecision(
       return { write: true }
     case 'unedited':
       return existingOid === policy.lastWritten ? { write: true } : { write: false, reason: 'edited' }
-    case 'unrecorded':
+    case 'held':
       if (overwrite === 'never') return { write: false, reason: 'overwrite-never' }
       return overwrite === 'changed' ? { write: false, reason: policy.why } : { write: true }
     case 'overwrite':
@@ -38,8 +38,8 @@ export function writeDecision(
 /** A notice for a person's edit of the run's own post (a refreshed post's is told by the refresh). */
 export function logKept(log: Log, file: FileChange, reason: KeptReason, where: string): void {
   const line = `${file.path}: ${KEPT[reason](where)}`
-  if (reason === 'too-large') log.warning(line)
-  else if ((reason === 'edited' && file.policy?.kind === 'overwrite') || file.policy?.kind === 'unrecorded')
+  if (reason === 'too-large' || reason === 'shrunk') log.warning(line)
+  else if ((reason === 'edited' && file.policy?.kind === 'overwrite') || file.policy?.kind === 'held')
     (log.notice ?? log.info)(`${line}; overwrite: always replaces it`)
   else log.info(line)
 }
@@ -57,6 +57,8 @@ const KEPT: Record<KeptReason, (where: string) => string> = {
     `differs ${where}, and its entry in the action's record was removed (the opt-out), so it is left as it is`,
   'record-unreadable': (where) =>
     `differs ${where}, and the action's record of its day cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file`,
+  shrunk: (where) =>
+    `differs ${where}, but Hugging Face now lists fewer than half of the papers it shows, an answer to distrust: left as it is; a later run (refresh-days) rewrites it once the day's list is whole again, and overwrite: always replaces it now`,
   'too-large': (where) =>
     `not written ${where}: it would be larger than the ${MAX_STATE_FILE_BYTES / 1024 / 1024} MB the action reads back; delete entries no longer needed from it`,
 }

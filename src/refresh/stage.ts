@@ -2,6 +2,7 @@ import { addDays, eachDay } from '../core/calendar.js'
 import type { FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { WritePolicy } from '../core/file-change.js'
+import type { Paper } from '../core/paper.js'
 import { POST_RECORD, recordPath } from '../core/post-record.js'
 import { readStateFiles } from '../core/state-file.js'
 import type { Settings } from '../settings/settings.js'
@@ -58,11 +59,14 @@ export function startRefresh(
 
 export type PlannedRefresh = Awaited<ReturnType<typeof planRefreshOf>>
 
+/** The run's own post, with the papers its day (or period) lists now. */
+export type OwnPost = RecordedPost & { listed?: readonly Paper[] }
+
 /** `own`: the run's own posts, which win over an earlier day that has the same file. */
 export async function planRefreshOf(
   start: RefreshStart,
   earlier: readonly EarlierPost[],
-  own: readonly RecordedPost[],
+  own: readonly OwnPost[],
 ) {
   const records = (await start.records) ?? new Map()
   const others = earlier.length > 0 ? await start.otherPullRequests?.() : undefined
@@ -71,7 +75,7 @@ export async function planRefreshOf(
     plan,
     record: start.records === undefined ? undefined : recordUpdate(records, [...own, ...plan.rewritten]),
     /** Path → how the record guards the run's own post against overwriting a person's edit. */
-    guards: new Map(own.flatMap(({ day, path }) => guardOf(records, day, path))),
+    guards: new Map(own.flatMap((post) => guardOf(records, post))),
   }
 }
 
@@ -79,13 +83,19 @@ export async function planRefreshOf(
  * The git blob id the record says the action wrote; or, where the day's record holds no entry for the
  * post (a person removed it) or cannot be read, that it is not known. A day with no record file at all
  * guards nothing: a blog moving to this version is taken over, its posts written as they always were.
+ * A post whose recorded papers Hugging Face mostly no longer lists is held, as the refresh holds one.
  */
-function guardOf(records: PostRecords, day: string, path: string): Array<[string, WritePolicy]> {
+function guardOf(records: PostRecords, { day, path, listed }: OwnPost): Array<[string, WritePolicy]> {
   const file = records.get(recordPath(day))
-  const blob = file?.entries.get(path)?.blob
-  if (blob !== undefined) return [[path, { kind: 'overwrite', lastWritten: blob }]]
+  const entry = file?.entries.get(path)
+  if (entry !== undefined) {
+    const ids = new Set(listed?.map((paper) => paper.id))
+    const stillListed = listed ? entry.papers.filter(([id]) => ids.has(id)).length : entry.papers.length
+    if (stillListed * 2 < entry.papers.length) return [[path, { kind: 'held', why: 'shrunk' }]]
+    return [[path, { kind: 'overwrite', lastWritten: entry.blob }]]
+  }
   if (file === undefined || (file.writable && file.readOid === undefined)) return []
-  return [[path, { kind: 'unrecorded', why: file.writable ? 'opted-out' : 'record-unreadable' }]]
+  return [[path, { kind: 'held', why: file.writable ? 'opted-out' : 'record-unreadable' }]]
 }
 
 export function protectEdits(files: readonly FileChange[], refresh: PlannedRefresh): FileChange[] {
