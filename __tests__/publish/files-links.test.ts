@@ -101,3 +101,25 @@ describe('files publisher and symbolic links', () => {
     expect(await readdir(join(workspace, '_posts'))).toEqual(['2025-12-24-daily-papers.md'])
   })
 })
+
+describe('files publisher and a file or folder in the way', () => {
+  it('refuses a data folder whose path holds a file, naming it, and writes nothing', async () => {
+    const { workspace } = await workspaceBesideOutside('files-in-the-way-')
+    await writeFile(join(workspace, '_data'), 'mine\n')
+    await expect(publish(workspace)).rejects.toThrow(
+      `Refusing to write "${DATA}": "_data" is a file, where a folder is needed. Nothing was written; point "posts-dir" / "data-dir" (or "filename") elsewhere, or move that file or folder`,
+    )
+    expect((await readdir(workspace)).sort()).toEqual(['_data'])
+    expect(await readFile(join(workspace, '_data'), 'utf8')).toBe('mine\n')
+  })
+
+  it('refuses a folder where the post goes, and writes nothing', async () => {
+    const { workspace } = await workspaceBesideOutside('files-in-the-way-')
+    await mkdir(join(workspace, POST, 'keep'), { recursive: true })
+    await expect(publish(workspace)).rejects.toThrow(
+      `Refusing to write "${POST}": "${POST}" is a folder, where a file goes.`,
+    )
+    expect(await readdir(join(workspace, POST))).toEqual(['keep'])
+    expect(await readdir(workspace)).toEqual(['_posts'])
+  })
+})

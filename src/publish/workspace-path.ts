@@ -26,10 +26,15 @@ export async function checkedTarget(root: string, real: string, path: string): P
     const entry = await lstat(current).catch(missing)
     // Nothing there: the rest is created by the write.
     if (entry === undefined) break
+    const here = JSON.stringify(parts.slice(0, index + 1).join('/'))
+    const last = index === parts.length - 1
+    if (!last && !entry.isDirectory() && !entry.isSymbolicLink())
+      throw refusal(path, `${here} is a file, where a folder is needed`, ELSEWHERE)
+    if (last && entry.isDirectory()) throw refusal(path, `${here} is a folder, where a file goes`, ELSEWHERE)
     if (!entry.isSymbolicLink()) continue
-    const link = JSON.stringify(parts.slice(0, index + 1).join('/'))
+    const link = here
     const pointsTo = JSON.stringify(await readlink(current))
-    if (index === parts.length - 1) {
+    if (last) {
       throw refusal(
         path,
         `${link} is a symbolic link (to ${pointsTo}); the action writes no file through a link`,
@@ -64,9 +69,13 @@ function isInside(root: string, path: string): boolean {
   return rest === '' || (rest.split(sep)[0] !== '..' && !isAbsolute(rest))
 }
 
-function refusal(path: string, why: string): WorkspaceError {
+const INSIDE =
+  'replace the link with a real folder or file, or point "posts-dir" / "data-dir" at a folder inside the workspace'
+const ELSEWHERE = 'point "posts-dir" / "data-dir" (or "filename") elsewhere, or move that file or folder'
+
+function refusal(path: string, why: string, advice = INSIDE): WorkspaceError {
   return new WorkspaceError(
-    `Refusing to write ${JSON.stringify(path)}: ${why}. Nothing was written; replace the link with a real folder or file, or point "posts-dir" / "data-dir" at a folder inside the workspace`,
+    `Refusing to write ${JSON.stringify(path)}: ${why}. Nothing was written; ${advice}`,
   )
 }
 
