@@ -204,6 +204,16 @@ describe('parseSettings', () => {
       { title: 'Papers {day}' },
       /"title": "Papers \{day\}" names \{day\}; a template knows \{date\}/,
     ],
+    [
+      'title',
+      { title: 'Papers {{date}}' },
+      /"title": "Papers \{\{date\}\}" writes "\{\{date\}\}", which is no placeholder: write it in single braces without spaces \(a template knows \{date\}/,
+    ],
+    [
+      'permalink',
+      { permalink: '/p/{ date }/' },
+      /"permalink": "\/p\/\{ date \}\/" writes "\{ date \}", which is no placeholder/,
+    ],
     ['fields', { fields: 'abstract, votes' }, /"fields": "votes" is not a field; use any of: organization/],
     ['max-papers', { 'max-papers': '0' }, /"max-papers": "0" is not a whole number ≥ 1/],
     ['min-upvotes', { 'min-upvotes': '-1' }, /"min-upvotes": "-1" is not a whole number ≥ 0/],

@@ -2,7 +2,7 @@ import { isoWeek } from './calendar.js'
 
 export type TemplateValues = Partial<Record<TemplateKey, string>>
 
-const TEMPLATE_KEYS = ['date', 'from', 'to', 'week', 'month'] as const
+export const TEMPLATE_KEYS = ['date', 'from', 'to', 'week', 'month'] as const
 type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
 const PLACEHOLDER = /\{(\w+)\}/g

@@ -1,6 +1,6 @@
 import { findControlCharacter, quoteForMessage } from '../core/control-characters.js'
 import { z } from '../core/zod.js'
-import { unknownPlaceholders } from '../core/template.js'
+import { TEMPLATE_KEYS, unknownPlaceholders } from '../core/template.js'
 import { SECRET_INPUTS, type InputName } from './inputs.js'
 
 /** A raw input string turned into a value, or into the problem `reject` describes. */
@@ -61,12 +61,21 @@ export const oneOf = <const T extends readonly string[]>(values: T) =>
       : reject(`${quote(value)} is not accepted; use one of: ${values.join(', ')}`),
   )
 
+/** `{{date}}` (Liquid's habit) or `{ date }`: a placeholder's name in other braces. */
+const KEY = `(?:${TEMPLATE_KEYS.join('|')})`
+const LOOKALIKE = new RegExp(String.raw`\{\{\s*${KEY}\s*\}\}|\{\s+${KEY}\s*\}|\{${KEY}\s+\}`, 'i')
+
 export function template() {
   return z.string().check(
     rule((value) => {
       const unknown = unknownPlaceholders(value)
-      if (unknown.length === 0) return undefined
-      return `${quote(value)} names ${unknown.map((key) => `{${key}}`).join(', ')}; a template knows {date}, {from}, {to}, {week} and {month}`
+      const known = 'a template knows {date}, {from}, {to}, {week} and {month}'
+      if (unknown.length > 0)
+        return `${quote(value)} names ${unknown.map((key) => `{${key}}`).join(', ')}; ${known}`
+      // Left as they are, these would print their braces in every post.
+      const lookalike = LOOKALIKE.exec(value)?.[0]
+      if (lookalike === undefined) return undefined
+      return `${quote(value)} writes ${quote(lookalike)}, which is no placeholder: write it in single braces without spaces (${known})`
     }),
   )
 }
