@@ -93,6 +93,10 @@ describe('parseSettings', () => {
     ['zh_tw', 'zh-TW'],
     ['ZH-Hant', 'zh-TW'],
     ['zh-Hans', 'zh-CN'],
+    ['zh-Hant-TW', 'zh-TW'],
+    ['zh-Hant-HK', 'zh-TW'],
+    ['zh-Hans-SG', 'zh-CN'],
+    ['zh-CN-x-private', 'zh-CN'],
     ['pt-br', 'pt-BR'],
     [' ru ', 'ru'],
     ['ja-JP', 'ja'],
@@ -187,7 +191,11 @@ describe('parseSettings', () => {
       /"language": "pt" is not accepted: posts are written in Brazilian Portuguese; use pt-BR/,
     ],
     ['language', { language: 'pt-PT' }, /"language": "pt-PT" is not accepted: .* use pt-BR/],
-    ['language', { language: 'zh-HK' }, /"language": "zh-HK" does not say which Chinese/],
+    [
+      'language',
+      { language: 'zh-HK' },
+      /"language": "zh-HK" is neither Chinese the posts are written in: use zh-CN/,
+    ],
     ['style', { style: 'compact' }, /"style": "compact" is not accepted; use one of: digest, classic/],
     ['image', { image: 'yes' }, /"image": "yes" is not accepted; use true or false, or leave it empty/],
     ['description', { description: 'off' }, /"description": "off" is not accepted; use true or false/],
@@ -372,5 +380,18 @@ describe('actionInputs', () => {
     expect(inputs.token).toBe('')
     expect(inputs.language).toBe('')
     expect(Object.keys(inputs)).toEqual(INPUT_NAMES)
+  })
+})
+
+describe('values a person may type with a space or too many digits', () => {
+  it('reads a choice with spaces around it', () => {
+    expect(settingsOf({ mode: ' dry-run ', style: 'classic ' })).toMatchObject({ style: 'classic' })
+    expect(settingsOf({ mode: ' dry-run ' }).target.mode).toBe('dry-run')
+  })
+
+  it('refuses a whole number past what it can count exactly', () => {
+    expect(() => settingsOf({ 'min-upvotes': '99999999999999999999999' })).toThrow(
+      /"min-upvotes": "99999999999999999999999" is not a whole number ≥ 0/,
+    )
   })
 })

@@ -30,7 +30,13 @@ const MAX_RANGE_DAYS = 3 * 366
 
 const MAX_MODEL_LENGTH = 200
 
-const CHINESE_SCRIPTS: Readonly<Record<string, LanguageTag>> = { 'zh-hans': 'zh-CN', 'zh-hant': 'zh-TW' }
+/** Chinese by the script its tag names (`zh-Hant-HK`, `zh-Hans`), or `zh-CN`/`zh-TW` with more after it. */
+const CHINESE: Readonly<Record<string, LanguageTag>> = {
+  hans: 'zh-CN',
+  hant: 'zh-TW',
+  cn: 'zh-CN',
+  tw: 'zh-TW',
+}
 
 /** `today`: the run's UTC day. */
 export function inputSchemas(today: string) {
@@ -163,12 +169,14 @@ function resolveDates(value: string, today: string, reject: (message: string) =>
  */
 function language(value: string, reject: (message: string) => never): LanguageTag {
   const wanted = value.trim().replace(/_/g, '-').toLowerCase()
-  const exact = LANGUAGE_TAGS.find((tag) => tag.toLowerCase() === wanted) ?? CHINESE_SCRIPTS[wanted]
+  const exact = LANGUAGE_TAGS.find((tag) => tag.toLowerCase() === wanted)
   if (exact) return exact
-  const [base = ''] = wanted.split('-')
+  const [base = '', subtag = ''] = wanted.split('-')
   if (base === 'zh') {
+    if (Object.hasOwn(CHINESE, subtag)) return CHINESE[subtag] as LanguageTag
+    const which = subtag === '' ? 'does not say which Chinese' : 'is neither Chinese the posts are written in'
     return reject(
-      `${quote(value)} does not say which Chinese: use zh-CN (Simplified, as written in mainland China) or zh-TW (Traditional, as written in Taiwan)`,
+      `${quote(value)} ${which}: use zh-CN (Simplified, as written in mainland China) or zh-TW (Traditional, as written in Taiwan)`,
     )
   }
   if (base === 'pt') {

@@ -33,7 +33,8 @@ export const optionalText = () => unlessEmpty((trimmed) => trimmed)
 export const wholeNumber = (minimum: number, maximum = Infinity) =>
   unlessEmpty((trimmed, reject, value) => {
     const number = Number(trimmed)
-    if (/^\d+$/.test(trimmed) && number >= minimum && number <= maximum) return number
+    if (/^\d+$/.test(trimmed) && Number.isSafeInteger(number) && number >= minimum && number <= maximum)
+      return number
     const accepted = maximum === Infinity ? `≥ ${minimum}` : `from ${minimum} to ${maximum}`
     return reject(`${quote(value)} is not a whole number ${accepted}`)
   })
@@ -56,8 +57,8 @@ export function rule<T>(findProblem: (value: T) => string | undefined) {
 
 export const oneOf = <const T extends readonly string[]>(values: T) =>
   text((value, reject) =>
-    values.includes(value)
-      ? (value as T[number])
+    values.includes(value.trim())
+      ? (value.trim() as T[number])
       : reject(`${quote(value)} is not accepted; use one of: ${values.join(', ')}`),
   )
 
