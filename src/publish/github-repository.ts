@@ -60,8 +60,9 @@ export class GitHubRepository {
     const base = branch === undefined ? repository.defaultBranchRef : repository.ref
     if (!base?.target) throw new Error(this.missingBranch(branch))
     const work = repository.workBranch?.target ? repository.workBranch : undefined
-    const open = work?.associatedPullRequests?.nodes?.find((node) => node !== null)?.url
-    const latest = open === undefined ? work?.latestPullRequest?.nodes?.find((node) => node !== null) : null
+    const pullRequests = work?.associatedPullRequests?.nodes?.filter((node) => node !== null) ?? []
+    const open = pullRequests.find((pullRequest) => pullRequest.state === 'OPEN')?.url
+    const latest = open === undefined ? pullRequests[0] : undefined
     return {
       files: await this.texts(paths, (work ?? base).target),
       repositoryId: repository.id,

@@ -20,7 +20,8 @@ const PULL_REQUEST_FILES = 100
 /**
  * Everything a run needs to decide, in one round trip: the branches' heads and the blob ids in each folder
  * slot (new and changed files told apart without their content); with `paths`, their texts too. The work
- * branch's latest pull request, whatever its state, tells a branch left behind by a merged or closed one.
+ * branch's pull requests, newest first, whatever their state: its open one, or the merged or closed one
+ * that left the branch behind.
  */
 export function readBranchDocument(paths = 0): string {
   const { variables, files } = pathFields(paths)
@@ -32,8 +33,7 @@ export function readBranchDocument(paths = 0): string {
     ref(qualifiedName: $qualifiedName) @skip(if: $useDefaultBranch) { ...BranchFiles }
     workBranch: ref(qualifiedName: $workBranch) @include(if: $withWorkBranch) {
       ...BranchFiles
-      associatedPullRequests(states: OPEN, first: 1) { nodes { number url } }
-      latestPullRequest: associatedPullRequests(first: 1, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { url state } }
+      associatedPullRequests(first: 5, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { url state } }
     }
     openPullRequests: pullRequests(states: OPEN, first: ${OPEN_PULL_REQUESTS}, orderBy: { field: UPDATED_AT, direction: DESC }) @include(if: $withWorkBranch) {
       nodes { url headRefName baseRefName isCrossRepository files(first: ${PULL_REQUEST_FILES}) { nodes { path } } }
@@ -86,8 +86,7 @@ export interface BranchFiles {
         } | null
       })
     | null
-  associatedPullRequests?: { nodes: Array<{ number: number; url: string } | null> | null }
-  latestPullRequest?: { nodes: Array<{ url: string; state: PullRequestState } | null> | null }
+  associatedPullRequests?: { nodes: Array<{ url: string; state: PullRequestState } | null> | null }
 }
 
 /** GitHub's `PullRequestState`. */
