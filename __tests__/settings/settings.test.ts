@@ -321,6 +321,13 @@ describe('parseSettings', () => {
     expect(settingsOf({ mode: 'pull-request' }).target).toMatchObject({
       workBranch: 'daily-papers/2025-12-24',
     })
+    // A period's own branch, the same all through a running week or month, never its first day's.
+    expect(settingsOf({ mode: 'pull-request', digest: 'weekly' }).target).toMatchObject({
+      workBranch: 'weekly-papers/2025-W52',
+    })
+    expect(settingsOf({ mode: 'pull-request', digest: 'monthly', date: '2025-11-03' }).target).toMatchObject({
+      workBranch: 'monthly-papers/2025-11',
+    })
   })
 
   it('turns a date into its ISO week or month, up to today, with the period defaults', () => {

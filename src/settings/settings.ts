@@ -1,6 +1,6 @@
 import { z } from '../core/zod.js'
-import { formatDay, periodOf } from '../core/calendar.js'
-import { DIGEST_DEFAULTS, STYLE_DEFAULTS, TITLES } from './digest-defaults.js'
+import { formatDay, isoWeek, periodOf } from '../core/calendar.js'
+import { DIGEST_DEFAULTS, STYLE_DEFAULTS, TITLES, type Digest } from './digest-defaults.js'
 import { checkEnvironment, type Environment, type RunnerFacts } from './environment.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
 import { inputSchemas, type Parsed } from './input-schemas.js'
@@ -73,7 +73,7 @@ export function parseSettings(raw: RawInputs, environment: Environment) {
     postsDir: values['posts-dir'] ?? INPUT_DEFAULTS['posts-dir'],
     filename: values.filename.trim() || defaults.filename,
     dataDir: values['data-dir'],
-    target: publishTarget(values, facts, `daily-papers/${from === to ? from : `${from}_${to}`}`),
+    target: publishTarget(values, facts, workBranch(digest, from, to)),
     overwrite: values.overwrite,
     refreshDays: values['refresh-days'] ?? Number(INPUT_DEFAULTS['refresh-days']),
     commitMessage: values['commit-message'].trim(),
@@ -144,4 +144,14 @@ function publishTarget(values: Parsed, facts: RunnerFacts, workBranch: string) {
   // A workflow to dispatch on the branch after a commit: GITHUB_TOKEN's commits start no workflow.
   if (mode === 'commit') return { mode, github, dispatchWorkflow: values['dispatch-workflow'] }
   return { mode, github, workBranch }
+}
+
+/**
+ * Pull-request mode's branch: a day's or a range's; a period's is named for the period, so that it is the
+ * same all through a running week or month and never a daily run's branch of the same first day.
+ */
+function workBranch(digest: Digest, from: string, to: string): string {
+  if (digest === 'weekly') return `weekly-papers/${isoWeek(from)}`
+  if (digest === 'monthly') return `monthly-papers/${from.slice(0, 7)}`
+  return `daily-papers/${from === to ? from : `${from}_${to}`}`
 }
