@@ -82,6 +82,35 @@ describe('readAnswer', () => {
     )
   })
 
+  it("keeps a title the model left as the paper's own name, as it is asked to", () => {
+    const content = {
+      summaries: [{ id: 'a', summary: '이 논문은 새로운 방법을 제안한다.', title: ' kimi-vl2 ' }],
+    }
+    const answer = readAnswer(reply(content), [{ id: 'a', title: 'Kimi-VL2', summary: '' }], 'ko', true)
+    expect(answer.ok && answer.summaries.get('a')).toEqual({
+      summary: '이 논문은 새로운 방법을 제안한다.',
+      title: 'kimi-vl2',
+    })
+  })
+
+  it('counts a summary or a title that says nothing (no letter at all) as empty', () => {
+    const content = {
+      summaries: [
+        { id: 'a', summary: '…', title: '방법' },
+        { id: 'b', summary: '— 1.', title: '방법' },
+        { id: 'c', summary: '이 논문은 새로운 방법을 제안한다.', title: '?' },
+      ],
+    }
+    const answer = readAnswer(reply(content), asked('a', 'b', 'c'), 'ko', true)
+    expect(answer.ok && answer.failed).toEqual(
+      new Map([
+        ['a', 'empty'],
+        ['b', 'empty'],
+        ['c', 'empty'],
+      ]),
+    )
+  })
+
   it('drops a summary put under another paper of the request, and keeps those that match', () => {
     const papers = [
       {

@@ -30,6 +30,7 @@ export function readAnswer(
   const read = replyJson(reply, answerSchema)
   if ('reason' in read) return { ok: false, reason: read.reason }
   const ids = papers.map((paper) => paper.id)
+  const titles = new Map(papers.map((paper) => [paper.id, paper.title]))
 
   const answered = new Map<string, z.infer<typeof itemSchema>>()
   // A well-behaved answer has one item per paper; reading far more would only cost time.
@@ -45,7 +46,7 @@ export function readAnswer(
     const summary = item && cleanSummary(item.summary, wantsTitle ? (item.title ?? '') : undefined)
     if (item === undefined) failed.set(id, 'missing')
     else if (summary === undefined) failed.set(id, 'empty')
-    else if (!summaryWrittenIn(summary, language)) failed.set(id, 'wrong-language')
+    else if (!summaryWrittenIn(summary, language, titles.get(id) ?? '')) failed.set(id, 'wrong-language')
     else summaries.set(id, summary)
   }
   const said = new Map([...summaries].map(([id, { summary }]) => [id, summary]))

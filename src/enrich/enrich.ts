@@ -5,7 +5,7 @@ import type { Paper } from '../core/paper.js'
 import { askModel, askTldr, nothingAsked, type AskOutcome } from './ask.js'
 import type { FileChange } from '../core/file-change.js'
 import { CACHE_DIR, loadCache, variantKey } from './cache.js'
-import { writtenIn } from './language.js'
+import { titleFits, writtenIn } from './language.js'
 import { tldrKey, type TldrRequest } from './tldr.js'
 import { createModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, type Summary } from './plain-text.js'
@@ -83,7 +83,10 @@ export async function openSummaries(
   for (const paper of unique) {
     const entry = cache.get(paper.id, variant)
     const title = entry?.title
-    if (usable(entry) && (!needsTitle || (title !== undefined && writtenIn(title, options.language, false))))
+    if (
+      usable(entry) &&
+      (!needsTitle || (title !== undefined && titleFits(title, paper.title, options.language)))
+    )
       byCache.set(paper.id, { ...entry, origin: 'cache' })
     else byCache.set(paper.id, fallback(paper, 'missing'))
   }

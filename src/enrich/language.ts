@@ -102,6 +102,12 @@ export function writtenIn(text: string, language: string, running: boolean): boo
   }
 }
 
-export function summaryWrittenIn({ summary, title }: Summary, language: string): boolean {
-  return writtenIn(summary, language, true) && (title === undefined || writtenIn(title, language, false))
+/** A title in the post's language, or the paper's own: a name the model kept as written, as it is asked to. */
+export function titleFits(title: string, original: string, language: string): boolean {
+  const plain = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
+  return writtenIn(title, language, false) || plain(title) === plain(original)
+}
+
+export function summaryWrittenIn({ summary, title }: Summary, language: string, original: string): boolean {
+  return writtenIn(summary, language, true) && (title === undefined || titleFits(title, original, language))
 }

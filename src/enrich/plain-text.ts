@@ -24,11 +24,14 @@ export function cleanModelText(text: string, maxLength: number): string {
   return shorten(flat, maxLength)
 }
 
-/** A summary (and its title, when there is one) cleaned, or undefined when either is empty. */
+/** Text that says something: `…`, `—` or `1.` alone is what a weak or refused answer looks like. */
+export const saysSomething = (text: string) => /\p{L}/u.test(text)
+
+/** A summary (and its title, when there is one) cleaned, or undefined when either is empty or says nothing. */
 export function cleanSummary(summary: string, title: string | undefined): Summary | undefined {
   const cleaned = cleanModelText(summary, MAX_SUMMARY_LENGTH)
   const cleanTitle = title === undefined ? undefined : cleanModelText(title, MAX_TITLE_LENGTH)
-  if (cleaned === '' || cleanTitle === '') return undefined
+  if (!saysSomething(cleaned) || (cleanTitle !== undefined && !saysSomething(cleanTitle))) return undefined
   return cleanTitle === undefined ? { summary: cleaned } : { summary: cleaned, title: cleanTitle }
 }
 

@@ -3,7 +3,7 @@ import { replyJson, type ModelReply } from './answer.js'
 import { z } from '../core/zod.js'
 import type { ChatRequest } from './client.js'
 import { languageFacts, tldrCharacters, writtenIn } from './language.js'
-import { cleanModelText, MAX_SUMMARY_LENGTH } from './plain-text.js'
+import { cleanModelText, MAX_SUMMARY_LENGTH, saysSomething } from './plain-text.js'
 import { DATA_NOT_INSTRUCTIONS, promptText, strictObject } from './prompt.js'
 import type { Reason } from './reasons.js'
 
@@ -53,6 +53,6 @@ export function readTldr(reply: ModelReply, language: string): { tldr: string } 
   const read = replyJson(reply, tldrSchema)
   if ('reason' in read) return read
   const tldr = cleanModelText(read.json.tldr, MAX_SUMMARY_LENGTH)
-  if (tldr === '') return { reason: 'empty' }
+  if (!saysSomething(tldr)) return { reason: 'empty' }
   return writtenIn(tldr, language, true) ? { tldr } : { reason: 'wrong-language' }
 }
