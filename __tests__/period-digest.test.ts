@@ -53,12 +53,13 @@ function novemberRecords(): Array<[string, string]> {
   ])
 }
 
-async function weekly(raw: RawInputs) {
+async function weekly(raw: RawInputs, more: Array<[string, string]> = []) {
   const present = new Map([
     ...novemberRecords(),
     ['_posts/2025-11-24-daily-papers-2025-11-24.md', 'the post\n'],
     ['_posts/2025-11-26-{{ site }}.md', 'the post\n'],
     ['_posts/2025-11-27-weekly-papers.md', 'the post\n'],
+    ...more,
   ])
   const { publisher, published, read } = recordingPublisher(present)
   const clock = clockAt('2025-12-26T00:00:00Z')
@@ -84,6 +85,32 @@ describe('a weekly post in the digest style', () => {
       new Set(['Nov 24 → {% post_url 2025-11-24-daily-papers-2025-11-24 %}']),
     )
     expect(days).not.toContain('Nov 24')
+  })
+
+  it("takes no weekly or monthly post recorded under a day for that day's own", async () => {
+    const monday = '2025-11-24'
+    const daily = `_posts/${monday}-daily-papers-${monday}.md`
+    const few = (count: number) => ranking(papersOf(monday).slice(0, count))
+    const record = (entries: Array<[string, RecordEntry]>): [string, string] => [
+      recordPath(monday),
+      renderStateFile(POST_RECORD, new Map(entries)),
+    ]
+    const linkOf = (post: string) => /\[📅\u00a0Nov 24\]\(([^)]+)\)/.exec(post)?.[1]
+    // A monthly post marked as one, and a weekly one recorded before posts were marked (it shows fewer
+    // of the day's papers than the day's own post), both named for the day and sorted before it.
+    const marked: [string, RecordEntry] = [
+      `_posts/${monday}-a-monthly.md`,
+      { blob, papers: few(2), period: 'month' },
+    ]
+    const unmarked: [string, RecordEntry] = [`_posts/${monday}-b-weekly.md`, { blob, papers: few(3) }]
+    const posts: Array<[string, string]> = [marked, unmarked].map(([path]) => [path, 'the post\n'])
+    const withDaily = await weekly({}, [
+      record([marked, unmarked, [daily, { blob, papers: ranking(papersOf(monday)) }]]),
+      ...posts,
+    ])
+    expect(linkOf(withDaily.post)).toBe(`{% post_url ${monday}-daily-papers-${monday} %}`)
+    const withoutDaily = await weekly({}, [record([marked]), ...posts])
+    expect(linkOf(withoutDaily.post)).toBe(undefined)
   })
 
   it('puts its statistics and merged keywords under the TL;DR, before the top papers, and dates it at its end', async () => {

@@ -202,14 +202,15 @@ describe('refresh in the pipeline', () => {
     expect(published[0]?.record).toBeUndefined()
   })
 
-  it('records a weekly post under its first day and refreshes nothing', async () => {
+  it('records a weekly post under its first day, marked as a week, and refreshes nothing', async () => {
     const { publisher, text } = await workspacePublisher()
     const source = listSource({ '2025-11-24': fixture('2025-11-24'), '2025-11-25': fixture('2025-11-25') })
     await digest({ date: '2025-11-25', digest: 'weekly' }, source, publisher)
     expect(source.asked).toHaveLength(7)
     const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11-24.json')) ?? '') as {
-      posts: object
+      posts: Record<string, { period?: string }>
     }
     expect(Object.keys(record.posts)).toEqual(['_posts/2025-11-24-weekly-papers-2025-W48.md'])
+    expect(record.posts['_posts/2025-11-24-weekly-papers-2025-W48.md']?.period).toBe('week')
   })
 })

@@ -11,20 +11,25 @@ import { z } from './zod.js'
 
 export type RankedPaper = readonly [id: string, upvotes: number]
 
+/** A weekly or monthly post is recorded under its first day, beside that day's own post. */
+export type RecordedPeriod = 'week' | 'month'
+
 export interface RecordEntry {
   blob: string
   papers: readonly RankedPaper[]
+  period?: RecordedPeriod
 }
 
 /** The record files the publisher may rewrite, and each post's record file and ranking. */
 export interface RecordUpdate {
   files: ReadonlyMap<string, StateFile<RecordEntry>>
-  posts: ReadonlyMap<string, { record: string; papers: readonly RankedPaper[] }>
+  posts: ReadonlyMap<string, { record: string; papers: readonly RankedPaper[]; period?: RecordedPeriod }>
 }
 
 const entrySchema = z.strictObject({
   blob: z.string().check(z.regex(/^[0-9a-f]{40}$/)),
   papers: z.array(z.tuple([z.string().check(z.maxLength(64)), z.int().check(z.nonnegative())])),
+  period: z.optional(z.enum(['week', 'month'])),
 })
 
 export const POST_RECORD: StateFormat<RecordEntry> = {
@@ -57,9 +62,9 @@ export function recordChanges(
     written.flatMap((file) => {
       const post = update.posts.get(file.path)
       if (post === undefined) return []
-      return [
-        { path: post.record, key: file.path, entry: { blob: gitBlobOid(file.content), papers: post.papers } },
-      ]
+      const { record, papers, period } = post
+      const entry = { blob: gitBlobOid(file.content), papers, ...(period && { period }) }
+      return [{ path: record, key: file.path, entry }]
     }),
   )
 }

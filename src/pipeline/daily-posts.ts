@@ -50,17 +50,24 @@ export async function linkedPeriodPlan(
   return plan
 }
 
-/** A recorded post named for the day, showing only papers listed that day; the first by path. */
+/**
+ * A recorded daily post named for the day, showing only papers listed that day: of several, the one that
+ * shows the most (a weekly post recorded before it was marked shows fewer of that day's papers).
+ */
 function dailyPostOf(
   { day, papers }: DayPapers,
   records: PostRecords,
   ownPath: string,
 ): { path: string; name: string } | undefined {
   const ids = new Set(papers.map((paper) => paper.id))
-  const entries = [...(records.get(recordPath(day))?.entries ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))
-  for (const [path, entry] of entries) {
-    if (path === ownPath || !posix.basename(path).startsWith(`${day}-`) || entry.papers.length === 0) continue
-    if (!entry.papers.every(([id]) => ids.has(id))) continue
+  const entries = [...(records.get(recordPath(day))?.entries ?? [])]
+    .filter(([path, entry]) => path !== ownPath && entry.period === undefined && entry.papers.length > 0)
+    .filter(
+      ([path, entry]) =>
+        posix.basename(path).startsWith(`${day}-`) && entry.papers.every(([id]) => ids.has(id)),
+    )
+    .sort(([a, first], [b, second]) => second.papers.length - first.papers.length || (a < b ? -1 : 1))
+  for (const [path] of entries) {
     const name = jekyllPostName(path)
     if (name !== undefined) return { path, name }
   }

@@ -73,7 +73,16 @@ export async function renderPosts(
       }
       const path = postPath(plan, settings)
       files.push({ path, content: renderPlan(plan, papers, settings, now, summaries) })
-      own.push({ label: plan.label, day: plan.values.date as string, path, papers, listed: plan.listed })
+      const period =
+        settings.digest === 'weekly' ? 'week' : settings.digest === 'monthly' ? 'month' : undefined
+      own.push({
+        label: plan.label,
+        day: plan.values.date as string,
+        path,
+        papers,
+        listed: plan.listed,
+        period,
+      })
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
   })

@@ -1,4 +1,10 @@
-import { recordPath, type RankedPaper, type RecordEntry, type RecordUpdate } from '../core/post-record.js'
+import {
+  recordPath,
+  type RankedPaper,
+  type RecordedPeriod,
+  type RecordEntry,
+  type RecordUpdate,
+} from '../core/post-record.js'
 import type { Paper } from '../core/paper.js'
 import type { StateFile } from '../core/state-file.js'
 
@@ -12,6 +18,8 @@ export interface RecordedPost {
   path: string
   /** Ranked, as the post shows them. */
   papers: readonly Paper[]
+  /** A weekly or monthly post's: so that no later post takes it for its first day's own. */
+  period?: RecordedPeriod
 }
 
 export function recordEntry(records: PostRecords, day: string, path: string): RecordEntry | undefined {
@@ -30,7 +38,14 @@ export function recordUpdate(records: PostRecords, posts: readonly RecordedPost[
     posts: new Map(
       posts
         .filter((post) => files.has(recordPath(post.day)))
-        .map((post) => [post.path, { record: recordPath(post.day), papers: ranking(post.papers) }]),
+        .map((post) => [
+          post.path,
+          {
+            record: recordPath(post.day),
+            papers: ranking(post.papers),
+            ...(post.period && { period: post.period }),
+          },
+        ]),
     ),
   }
 }
