@@ -64,22 +64,48 @@ describe('readAnswer', () => {
     expect(readAnswer(answer, asked('a'), 'en', false)).toEqual({ ok: false, reason })
   })
 
-  it('drops a summary or title not written in the language asked for', () => {
-    const content = {
-      summaries: [
-        { id: 'a', summary: '이 논문은 새로운 방법을 제안한다.', title: 'VLA 모델' },
-        { id: 'b', summary: 'This paper proposes a new method.', title: '방법' },
-        { id: 'c', summary: '이 논문은 새로운 방법을 제안한다.', title: 'A new method' },
+  /** A Korean answer for papers a, b, c…, with titles: the papers kept and why the others were not. */
+  const korean = (items: Array<{ summary: string; title: string }>) => {
+    const summaries = items.map((item, index) => ({ id: 'abc'[index]!, ...item }))
+    const answer = readAnswer(reply({ summaries }), asked(...summaries.map(({ id }) => id)), 'ko', true)
+    return answer.ok ? { kept: [...answer.summaries.keys()], failed: [...answer.failed] } : answer
+  }
+
+  const said = '이 논문은 새로운 방법을 제안한다.'
+  it.each([
+    [
+      'a summary or title not written in the language asked for',
+      [
+        { summary: said, title: 'VLA 모델' },
+        { summary: 'This paper proposes a new method.', title: '방법' },
+        { summary: said, title: 'A new method' },
       ],
-    }
-    const answer = readAnswer(reply(content), asked('a', 'b', 'c'), 'ko', true)
-    expect(answer.ok && [...answer.summaries.keys()]).toEqual(['a'])
-    expect(answer.ok && answer.failed).toEqual(
-      new Map([
-        ['b', 'wrong-language'],
-        ['c', 'wrong-language'],
-      ]),
-    )
+      {
+        kept: ['a'],
+        failed: [
+          ['b', 'wrong-language'],
+          ['c', 'wrong-language'],
+        ],
+      },
+    ],
+    [
+      'a summary or a title that says nothing (no letter at all), as empty',
+      [
+        { summary: '…', title: '방법' },
+        { summary: '— 1.', title: '방법' },
+        { summary: said, title: '?' },
+      ],
+      {
+        kept: [],
+        failed: [
+          ['a', 'empty'],
+          ['b', 'empty'],
+          ['c', 'empty'],
+        ],
+      },
+    ],
+  ])('drops %s', (_, items, expected) => {
+    expect(korean(items)).toEqual(expected)
   })
 
   it("keeps a title the model left as the paper's own name, as it is asked to", () => {
@@ -91,24 +117,6 @@ describe('readAnswer', () => {
       summary: '이 논문은 새로운 방법을 제안한다.',
       title: 'kimi-vl2',
     })
-  })
-
-  it('counts a summary or a title that says nothing (no letter at all) as empty', () => {
-    const content = {
-      summaries: [
-        { id: 'a', summary: '…', title: '방법' },
-        { id: 'b', summary: '— 1.', title: '방법' },
-        { id: 'c', summary: '이 논문은 새로운 방법을 제안한다.', title: '?' },
-      ],
-    }
-    const answer = readAnswer(reply(content), asked('a', 'b', 'c'), 'ko', true)
-    expect(answer.ok && answer.failed).toEqual(
-      new Map([
-        ['a', 'empty'],
-        ['b', 'empty'],
-        ['c', 'empty'],
-      ]),
-    )
   })
 
   it('drops a summary put under another paper of the request, and keeps those that match', () => {
