@@ -167,6 +167,7 @@ describe('parseSettings', () => {
   it.each<[string, RawInputs, RegExp]>([
     ['date', { date: '2025-13-01' }, /"date": "2025-13-01" is not a date; use today, yesterday, YYYY-MM-DD/],
     ['date', { date: 'tomorrow' }, /"date": "tomorrow" is not a date/],
+    ['date', { date: '2025-12-20..' }, /"date": "" in "2025-12-20\.\." is not a date; use today/],
     ['date', { date: '2025-12-26' }, /"date": 2025-12-26 is after today \(2025-12-25/],
     ['date', { date: '2025-12-20..2025-12-01' }, /"date": .* ends before it starts/],
     ['date', { date: '2020-01-01..2025-01-01' }, /"date": .* spans more than 1098 days/],

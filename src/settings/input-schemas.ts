@@ -147,7 +147,10 @@ function resolveDates(value: string, today: string, reject: (message: string) =>
   const from = resolve(fromText.trim())
   const to = toText === undefined ? from : resolve(toText.trim())
   for (const day of new Set([from, to])) {
-    if (parseDay(day) === undefined) return reject(`${quote(day)} is not a date; ${accepted}`)
+    if (parseDay(day) === undefined) {
+      const which = from === to ? '' : ` in ${quote(value)}`
+      return reject(`${quote(day)}${which} is not a date; ${accepted}`)
+    }
     if (day > today) {
       return reject(
         `${day} is after today (${today}, the UTC day Hugging Face is on); there are no papers for it yet`,
