@@ -196,6 +196,22 @@ describe('the cache kept in the repository', () => {
     expect([...run.byId.values()].map((paper) => paper.origin)).toEqual(['cache', 'cache'])
   })
 
+  it("keeps a person's correction that removed a Korean entry's title, and asks nothing", async () => {
+    const repository = createRepository()
+    repository.commit(await enrichOn(llm, day.slice(0, 2), {}, { readFile: repository.readFile }))
+    const file = cacheJson(repository.files.get(DAY_FILE)!)
+    const [variant] = Object.values(file.summaries[day[0]!.id]!) as Array<{ summary: string; title?: string }>
+    delete variant!.title
+    variant!.summary = `고친 요약: ${variant!.summary}`
+    repository.files.set(DAY_FILE, JSON.stringify(file))
+    const before = llm.requests.length
+    const run = await enrichOn(llm, day.slice(0, 2), {}, { readFile: repository.readFile })
+    expect(llm.requests.length).toBe(before)
+    expect([...run.byId.values()].map((paper) => paper.origin)).toEqual(['cache', 'cache'])
+    expect([...run.byId.values()].some((paper) => paper.summary?.startsWith('고친 요약: '))).toBe(true)
+    expect(run.cacheFiles).toEqual([])
+  })
+
   it('uses cached summaries even when no token may be sent', async () => {
     const repository = createRepository()
     repository.commit(await enrichOn(llm, day.slice(0, 2), {}, { readFile: repository.readFile }))

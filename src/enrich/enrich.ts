@@ -76,7 +76,8 @@ export async function openSummaries(
     deps.log,
   )
   // An entry kept before answers were checked, or edited by hand, in another language is asked again.
-  // A title is read only where the post shows one (a stray title in an English entry is not asked again).
+  // A title is read only where the post shows one (a stray title in an English entry is not asked again);
+  // an entry without one is a person's correction that removed it, kept as it is.
   const usable = (entry: Summary | undefined): entry is Summary =>
     entry !== undefined && writtenIn(entry.summary, options.language, true)
   const byCache = new Map<string, EnrichedPaper>()
@@ -85,7 +86,7 @@ export async function openSummaries(
     const title = entry?.title
     if (
       usable(entry) &&
-      (!needsTitle || (title !== undefined && titleFits(title, paper.title, options.language)))
+      (!needsTitle || title === undefined || titleFits(title, paper.title, options.language))
     )
       byCache.set(paper.id, { ...entry, origin: 'cache' })
     else byCache.set(paper.id, fallback(paper, 'missing'))
