@@ -48,7 +48,7 @@ describe('bytes per day', () => {
     expect(await failure(source.fetchDay('2025-11-03'))).toBe(`${firstPage()}: ${TOO_LARGE}`)
     expect(performance.now() - started).toBeLessThan(5_000)
     expect(server().requests).toHaveLength(1)
-    await new Promise((done) => setTimeout(done, 50))
+    await server().floods[0]?.closed
     expect(server().floods[0]).toMatchObject({ hungUp: true })
     expect(server().floods[0]!.sent).toBeLessThan(64 * MiB)
   })
@@ -56,7 +56,7 @@ describe('bytes per day', () => {
   it('refuses an announced 1 GB answer before reading it', async () => {
     server().inject({ flood: '[', bytes: 1024 * MiB, announce: true })
     expect(await failure(connect().source.fetchDay('2025-11-03'))).toBe(`${firstPage()}: ${TOO_LARGE}`)
-    await new Promise((done) => setTimeout(done, 50))
+    await server().floods[0]?.closed
     expect(server().floods[0]).toMatchObject({ hungUp: true })
     expect(server().floods[0]!.sent).toBeLessThan(64 * MiB)
   })

@@ -111,7 +111,7 @@ describe('a period in one request', () => {
     await expect(connect().source.fetchPeriod?.(week('2025-W45', '2025-11-03'))).rejects.toThrow(
       /\?week=2025-W45&limit=100&p=0: Hugging Face sent more than 32 MiB, the limit for week 2025-W45 \(all its pages; a real day is a few hundred kB: check that hf-api-url is Hugging Face's API\); stopped reading/,
     )
-    await new Promise((done) => setTimeout(done, 50))
+    await server().floods[0]?.closed
     expect(server().floods[0]).toMatchObject({ hungUp: true })
     expect(server().floods[0]!.sent).toBeLessThan(64 * 1024 * 1024)
   })

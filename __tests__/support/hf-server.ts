@@ -96,7 +96,8 @@ export interface HfServer {
   /** Makes the next `times` requests fail with `fault` (after faults injected earlier). */
   inject(fault: Fault, times?: number): void
   /** Bytes of flood bodies written so far, and whether the client hung up on each. */
-  floods: Array<{ sent: number; hungUp: boolean }>
+  /** `closed`: settles once the connection is closed, by either side: `hungUp` is then known. */
+  floods: Array<{ sent: number; hungUp: boolean; closed: Promise<void> }>
   /** Called when a request is left hanging: a test on simulated time moves its clock to the client's deadline. */
   onStall?: () => void
   close(): Promise<void>
@@ -283,7 +284,8 @@ function isDay(text: string): boolean {
 
 /** Writes a flood body at the pace the client reads it, until it is complete or the client hangs up. */
 function flood(res: ServerResponse, fault: Flood, floods: HfServer['floods']): void {
-  const record = { sent: 0, hungUp: false }
+  const { promise: closed, resolve: close } = Promise.withResolvers<void>()
+  const record = { sent: 0, hungUp: false, closed }
   floods.push(record)
   const prefix = fault.prefix ?? ''
   const total = Buffer.byteLength(prefix) + fault.bytes
@@ -295,6 +297,7 @@ function flood(res: ServerResponse, fault: Flood, floods: HfServer['floods']): v
   const chunk = Buffer.concat(Array<Buffer>(Math.max(1, Math.floor(65_536 / unit.length))).fill(unit))
   res.on('close', () => {
     record.hungUp = !res.writableFinished
+    close()
   })
   let left = fault.bytes
   const pump = () => {
