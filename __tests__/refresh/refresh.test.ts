@@ -154,6 +154,17 @@ describe('refresh in the pipeline', () => {
       `**TL;DR** — ${fixture('2025-11-21').length} papers.`,
     )
 
+    // Hugging Face lists none of them: the same, said the same way.
+    const emptied = await digest(
+      { date: '2025-11-22', 'refresh-days': '1' },
+      listSource({ '2025-11-21': [] }),
+      publisher,
+    )
+    expect(emptied.log.warnings).toEqual([
+      `2025-11-21: Hugging Face now lists 0 of the ${fixture('2025-11-21').length} papers it shows, so _posts/2025-11-21-daily-papers-2025-11-21.md is left as it is; a later run refreshes it once the day's list is whole again`,
+    ])
+    expect(emptied.result.refreshed).toMatchObject([{ day: '2025-11-21', status: 'shrunk' }])
+
     await writeFile(join(root, '_posts/2025-11-21-daily-papers-2025-11-21.md'), 'my own\n')
     const moved = listSource({ '2025-11-21': fixture('2025-11-21').slice(0, -1) })
     const edited = await digest({ date: '2025-11-22', 'refresh-days': '1' }, moved, publisher)

@@ -33,9 +33,13 @@ export function selectPosts(plans: PostPlan[], earlier: DayPapers[], settings: S
       `${empty.plan.label}: no papers to post${filtered ? ` (${filtered})` : ''}; empty-day is "fail"`,
     )
   }
-  // An earlier day with no papers now has nothing to refresh.
+  // An earlier day the filters now leave without papers has nothing to refresh; one Hugging Face now
+  // lists none for is kept, so that the refresh can tell a post it recorded has lost them all.
   const refreshed = earlier.map(dailyPlan).map(select)
-  return { own: selected, earlier: refreshed.filter(({ papers }) => papers.length > 0) }
+  return {
+    own: selected,
+    earlier: refreshed.filter(({ plan, papers }) => papers.length > 0 || plan.listed.length === 0),
+  }
 }
 
 export interface RenderedPost extends RecordedPost {

@@ -59,6 +59,8 @@ export function planRefresh(
     const entry = recordEntry(records, day, path)
     const add = (status: RefreshStatus, reasons: string[] = []) =>
       plan.posts.push({ day, path, status, reasons })
+    // A day without papers and without a post (a weekend) is no news.
+    if (papers.length === 0 && entry === undefined) continue
     if (taken.has(path) || (uses.get(path)?.length ?? 0) > 1) add('shared')
     else if (entry === undefined) add('unrecorded')
     else if (entry.blob === gitBlobOid(post.content)) add('unchanged')
