@@ -61,10 +61,13 @@ function dailyPostOf(
 ): { path: string; name: string } | undefined {
   const ids = new Set(papers.map((paper) => paper.id))
   const entries = [...(records.get(recordPath(day))?.entries ?? [])]
-    .filter(([path, entry]) => path !== ownPath && entry.period === undefined && entry.papers.length > 0)
     .filter(
       ([path, entry]) =>
-        posix.basename(path).startsWith(`${day}-`) && entry.papers.every(([id]) => ids.has(id)),
+        path !== ownPath &&
+        entry.period === undefined &&
+        posix.basename(path).startsWith(`${day}-`) &&
+        entry.papers.length > 0 &&
+        entry.papers.every(([id]) => ids.has(id)),
     )
     .sort(([a, first], [b, second]) => second.papers.length - first.papers.length || (a < b ? -1 : 1))
   for (const [path] of entries) {

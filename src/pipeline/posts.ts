@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.js'
 import type { FileChange } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { DayPapers, Paper } from '../core/paper.js'
+import type { RecordedPeriod } from '../core/post-record.js'
 import { selectPapers } from '../digest/index.js'
 import type { EnrichResult } from '../enrich/index.js'
 import type { RecordedPost } from '../refresh/records.js'
@@ -56,6 +57,13 @@ export interface RenderedPosts {
   earlier: EarlierPost[]
 }
 
+/** How a post's record entry names its period, so that no later post takes it for that day's own. */
+const RECORDED_PERIOD: Record<Settings['digest'], RecordedPeriod | undefined> = {
+  daily: undefined,
+  weekly: 'week',
+  monthly: 'month',
+}
+
 /** Dated no later than the clock says. */
 export async function renderPosts(
   selected: SelectedPosts,
@@ -77,15 +85,13 @@ export async function renderPosts(
       }
       const path = postPath(plan, settings)
       files.push({ path, content: renderPlan(plan, papers, settings, now, summaries) })
-      const period =
-        settings.digest === 'weekly' ? 'week' : settings.digest === 'monthly' ? 'month' : undefined
       own.push({
         label: plan.label,
         day: plan.values.date as string,
         path,
         papers,
         listed: plan.listed,
-        period,
+        period: RECORDED_PERIOD[settings.digest],
       })
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
     }
