@@ -39,7 +39,8 @@ export async function modelSummaries(
     )
     const rewritten = await earlierToRewrite(selected, store, refresh, settings, clock)
     const written = [...selected.own, ...selected.earlier.filter((post) => rewritten.has(post.plan.label))]
-    const tldrs = selected.own
+    // A rewritten earlier post too: with llm-model changed, its cached TL;DR is another model's.
+    const tldrs = written
       .filter(hasTldr(settings))
       .map((post) => ({ day: post.plan.label, papers: post.papers }))
     return store.complete(
