@@ -29,7 +29,7 @@ export const CHIRPY_LANG: Record<LanguageTag, string> = {
 /**
  * The posts every locale is checked with, each written by the pipeline from saved Hugging Face days:
  * a busy day in both styles (fewer papers kept than listed, so the count names both), its week and its
- * month in the digest style, and a day without papers.
+ * month in the digest style, and a day and a week without papers.
  */
 export const LOCALE_POSTS = {
   daily: {
@@ -49,6 +49,7 @@ export const LOCALE_POSTS = {
   'weekly-classic': { date: '2025-11-26', digest: 'weekly', style: 'classic', 'max-papers': '3' },
   monthly: { date: '2025-11-26', digest: 'monthly', 'max-papers': '6', 'top-papers': '2' },
   empty: { date: '2025-11-29', 'empty-day': 'post' },
+  'empty-weekly': { date: '2025-12-10', digest: 'weekly', 'empty-day': 'post' },
 } as const satisfies Record<string, RawInputs>
 
 export type LocalePost = keyof typeof LOCALE_POSTS

@@ -27,7 +27,7 @@ export function classicBody(options: ClassicBody): RootContent[] {
   const body: RootContent[] = [heading(1, cleanText(title))]
   if (period) body.push(...statisticsSection(period, locale.period))
   if (papers.length === 0) {
-    body.push(paragraph([text(locale.noPapers)]))
+    body.push(paragraph([text(period ? locale.period.noPapers : locale.noPapers)]))
   } else {
     if (!period) {
       const { before, count, after } = locale.collected(papers.length, listed)

@@ -45,7 +45,7 @@ const withUpvotes = (name: string, paper: Paper, locale: Locale) => `${name}${up
 export function describePost(papers: readonly Paper[], counted: PostCount, locale: Locale): string {
   const { digest: words, punctuation: marks } = locale
   const [first, ...others] = papers
-  if (first === undefined) return locale.noPapers
+  if (first === undefined) return counted.kind === 'period' ? locale.period.noPapers : locale.noPapers
   const leader = withUpvotes(cleanText(first.title), first, locale)
   let description = `${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}${leader}`
   for (const paper of others.slice(0, LEADERS - 1)) {

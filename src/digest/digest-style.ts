@@ -39,7 +39,7 @@ export const isAttributeList = (node: RootContent) => node.type === 'html' && no
 /** A TL;DR, (a period's statistics,) the top papers in full, the rest one line each; no H1 (the theme's). */
 export function digestBody(body: DigestBody): RootContent[] {
   const { papers, locale, topPapers, period } = body
-  if (papers.length === 0) return [paragraph([text(locale.noPapers)])]
+  if (papers.length === 0) return [paragraph([text(period ? locale.period.noPapers : locale.noPapers)])]
   const topics = countTopics(period?.listed ?? papers)
   const content: RootContent[] = [...tldr(body, topics)]
   if (period) content.push(...periodOverview(period, topics, locale))

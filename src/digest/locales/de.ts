@@ -30,6 +30,7 @@ export const de: Locale = {
   keywords: 'Schlagwörter',
   comments: 'Kommentare',
   period: {
+    noPapers: 'Für diesen Zeitraum wurden keine Artikel gesammelt.',
     statistics: '📊 Statistik',
     papers: (count) => `Artikel: ${number(count)}`,
     days: (from, to, count) => `Zeitraum: ${from} bis ${to} (Artikel an ${days(count)})`,

@@ -26,6 +26,7 @@ export const en: Locale = {
   keywords: 'Keywords',
   comments: 'Comments',
   period: {
+    noPapers: 'No papers were collected for this period.',
     statistics: '📊 Statistics',
     papers: (count) => `Papers: ${number(count)}`,
     days: (from, to, count) => `Period: ${from} to ${to} (${days(count)} with papers)`,

@@ -30,6 +30,7 @@ export const es: Locale = {
   keywords: 'Palabras clave',
   comments: 'Comentarios',
   period: {
+    noPapers: 'No se recopiló ningún artículo en este período.',
     statistics: '📊 Estadísticas',
     papers: (count) => `Artículos: ${number(count)}`,
     days: (from, to, count) => `Periodo: del ${from} al ${to} (${days(count)} con artículos)`,

@@ -28,6 +28,7 @@ export const fr: Locale = {
   keywords: 'Mots-clés',
   comments: 'Commentaires',
   period: {
+    noPapers: 'Aucun article n’a été collecté sur cette période.',
     statistics: '📊 Statistiques',
     papers: (count) => `Articles${colon}${number(count)}`,
     days: (from, to, count) => `Période${colon}du ${from} au ${to} (${days(count)} avec des articles)`,

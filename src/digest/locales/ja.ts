@@ -24,6 +24,7 @@ export const ja: Locale = {
   keywords: 'キーワード',
   comments: 'コメント',
   period: {
+    noPapers: 'この期間に収集された論文はありません。',
     statistics: '📊 統計',
     papers: (count) => `論文数：${papers(count)}`,
     days: (from, to, days) => `期間：${from}～${to}（論文のあった日：${number(days)}日）`,

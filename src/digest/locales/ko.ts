@@ -32,6 +32,7 @@ export const ko: Locale = {
   keywords: '키워드',
   comments: '댓글',
   period: {
+    noPapers: '이 기간에 수집된 논문이 없습니다.',
     statistics: '📊 통계',
     papers: (count) => `논문 수: ${number(count)}개`,
     days: (from, to, days) => `기간: ${from} ~ ${to} (논문이 있는 날 ${number(days)}일)`,

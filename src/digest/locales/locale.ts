@@ -44,6 +44,8 @@ export interface DigestWords {
 }
 
 export interface PeriodWords {
+  /** A week or month without papers (`noPapers` says "this day"). */
+  noPapers: string
   statistics: string
   papers(count: number): string
   /** `from` and `to` as the post's days are named: 2025-11-24. */

@@ -26,6 +26,7 @@ export const ptBR: Locale = {
   keywords: 'Palavras-chave',
   comments: 'Comentários',
   period: {
+    noPapers: 'Nenhum artigo foi coletado neste período.',
     statistics: '📊 Estatísticas',
     papers: (count) => `Artigos: ${number(count)}`,
     days: (from, to, count) => `Período: de ${from} a ${to} (${days(count)} com artigos)`,

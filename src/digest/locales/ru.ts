@@ -36,6 +36,7 @@ export const ru: Locale = {
   keywords: 'Ключевые слова',
   comments: 'Комментарии',
   period: {
+    noPapers: 'За этот период не собрано ни одной статьи.',
     statistics: '📊 Статистика',
     papers: (count) => `Статей: ${number(count)}`,
     days: (from, to, count) => `Период: с ${from} по ${to} (дней со статьями: ${number(count)})`,

@@ -24,6 +24,7 @@ export const vi: Locale = {
   keywords: 'Từ khóa',
   comments: 'Bình luận',
   period: {
+    noPapers: 'Không có bài báo nào được thu thập trong khoảng thời gian này.',
     statistics: '📊 Thống kê',
     papers: (count) => `Số bài báo: ${number(count)}`,
     days: (from, to, count) => `Khoảng thời gian: từ ${from} đến ${to} (${number(count)} ngày có bài báo)`,

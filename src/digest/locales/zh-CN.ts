@@ -23,6 +23,7 @@ export const zhCN: Locale = {
   keywords: '关键词',
   comments: '评论',
   period: {
+    noPapers: '这段时间没有收录到论文。',
     statistics: '📊 统计',
     papers: (count) => `论文数：${papers(count)}`,
     days: (from, to, days) => `时间范围：${from}至${to}（其中${number(days)}天有论文）`,

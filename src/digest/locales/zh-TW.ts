@@ -23,6 +23,7 @@ export const zhTW: Locale = {
   keywords: '關鍵字',
   comments: '留言',
   period: {
+    noPapers: '這段期間沒有收錄到論文。',
     statistics: '📊 統計',
     papers: (count) => `論文數：${papers(count)}`,
     days: (from, to, days) => `期間：${from}至${to}（其中${number(days)}天有論文）`,
