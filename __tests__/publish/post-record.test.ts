@@ -51,6 +51,12 @@ describe('the record file', () => {
     expect(recordPath('2025-12-01')).toBe('.hf-daily-papers/posts/2025-12-01.json')
   })
 
+  it('is one file per period for a weekly or monthly post, named as its {week} or {month}', () => {
+    expect(recordPath('2025-11-24', 'week')).toBe('.hf-daily-papers/posts/2025-W48.json')
+    expect(recordPath('2024-12-30', 'week')).toBe('.hf-daily-papers/posts/2025-W01.json')
+    expect(recordPath('2025-11-01', 'month')).toBe('.hf-daily-papers/posts/2025-11.json')
+  })
+
   it('renders sorted, parseable JSON and reads back what it wrote', () => {
     const entries = new Map([
       [POST_18, entry('b\n', [])],

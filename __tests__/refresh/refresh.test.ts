@@ -213,15 +213,38 @@ describe('refresh in the pipeline', () => {
     expect(published[0]?.record).toBeUndefined()
   })
 
-  it('records a weekly post under its first day, marked as a week, and refreshes nothing', async () => {
-    const { publisher, text } = await workspacePublisher()
+  it("records a weekly post in its week's own file, marked as a week, and leaves its Monday's file alone", async () => {
+    const { publisher, read, text } = await workspacePublisher()
     const source = listSource({ '2025-11-24': fixture('2025-11-24'), '2025-11-25': fixture('2025-11-25') })
+    await digest({ date: '2025-11-24', 'refresh-days': '0' }, source, publisher)
+    const monday = await text('.hf-daily-papers/posts/2025-11-24.json')
+    expect(monday).toContain('_posts/2025-11-24-daily-papers-2025-11-24.md')
+    read.length = 0
+    source.asked.length = 0
+
     await digest({ date: '2025-11-25', digest: 'weekly' }, source, publisher)
     expect(source.asked).toHaveLength(7)
-    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11-24.json')) ?? '') as {
+    // Read first: the week's own file, and its Monday's, where earlier builds recorded the weekly post.
+    expect(read.slice(0, 2)).toEqual([
+      '.hf-daily-papers/posts/2025-W48.json',
+      '.hf-daily-papers/posts/2025-11-24.json',
+    ])
+    expect(await text('.hf-daily-papers/posts/2025-11-24.json')).toBe(monday)
+    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-W48.json')) ?? '') as {
       posts: Record<string, { period?: string }>
     }
     expect(Object.keys(record.posts)).toEqual(['_posts/2025-11-24-weekly-papers-2025-W48.md'])
     expect(record.posts['_posts/2025-11-24-weekly-papers-2025-W48.md']?.period).toBe('week')
+  })
+
+  it("records a monthly post in its month's own file", async () => {
+    const { publisher, text } = await workspacePublisher()
+    const source = listSource({ '2025-11-24': fixture('2025-11-24') })
+    await digest({ date: '2025-11-24', digest: 'monthly' }, source, publisher)
+    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11.json')) ?? '') as {
+      posts: Record<string, { period?: string }>
+    }
+    expect(Object.values(record.posts)).toEqual([expect.objectContaining({ period: 'month' })])
+    expect(await text('.hf-daily-papers/posts/2025-11-01.json')).toBeUndefined()
   })
 })

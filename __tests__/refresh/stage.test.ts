@@ -94,3 +94,79 @@ describe('the refresh as values', () => {
     expect(read).toEqual([])
   })
 })
+
+describe("a weekly post's guard against overwriting a person's edit", () => {
+  const WEEK_RECORD = '.hf-daily-papers/posts/2025-W52.json'
+  const MONDAY_RECORD = '.hf-daily-papers/posts/2025-12-22.json'
+  const WEEKLY = '_posts/2025-12-22-weekly-papers-2025-W52.md'
+  const MONDAY = '_posts/2025-12-22-daily-papers-2025-12-22.md'
+  const papers = [['2512.00001', 1] as const]
+  const recordOf = (entries: Array<[string, string]>, period?: 'week') =>
+    renderStateFile(
+      POST_RECORD,
+      new Map(
+        entries.map(([path, text]) => [path, { blob: gitBlobOid(text), papers, ...(period && { period }) }]),
+      ),
+    )
+  const unreadable = '{"posts": {} ,,}\n'
+
+  async function guard(files: Record<string, string>) {
+    const read: string[] = []
+    const settings = parseSettings(
+      { date: '2025-12-24', digest: 'weekly', mode: 'commit', token: 't' },
+      { clock: clockAt('2025-12-26T00:00:00Z'), repository: 'o/r', workspace: '/w' },
+    )
+    const readText = (path: string) => (read.push(path), Promise.resolve(files[path]))
+    const start = startRefresh(settings, { readText }, createMemoryLog())
+    const own = [
+      { day: '2025-12-22', path: WEEKLY, period: 'week' as const, papers: [paper('2512.00001', 3)] },
+    ]
+    const { guards, record } = await planRefreshOf(start, [], own)
+    return { policy: guards.get(WEEKLY), read, record: record?.posts.get(WEEKLY)?.record }
+  }
+
+  it("reads the week's own file and its Monday's, and records the post in the week's", async () => {
+    expect(await guard({})).toEqual({
+      policy: undefined,
+      read: [WEEK_RECORD, MONDAY_RECORD],
+      record: WEEK_RECORD,
+    })
+  })
+
+  it.each([
+    ['no record at all', {}, undefined],
+    // A blog moving to this version: Monday's file is Monday's daily post's, and says nothing of the week's.
+    ["only Monday's daily post recorded", { [MONDAY_RECORD]: recordOf([[MONDAY, 'day\n']]) }, undefined],
+    [
+      "recorded the old way, in Monday's file, marked",
+      { [MONDAY_RECORD]: recordOf([[WEEKLY, 'old\n']], 'week') },
+      { kind: 'overwrite', lastWritten: gitBlobOid('old\n') },
+    ],
+    [
+      "recorded the old way, in Monday's file, before entries were marked",
+      { [MONDAY_RECORD]: recordOf([[WEEKLY, 'old\n']]) },
+      { kind: 'overwrite', lastWritten: gitBlobOid('old\n') },
+    ],
+    [
+      "recorded in the week's file, an older entry in Monday's",
+      {
+        [WEEK_RECORD]: recordOf([[WEEKLY, 'new\n']], 'week'),
+        [MONDAY_RECORD]: recordOf([[WEEKLY, 'old\n']]),
+      },
+      { kind: 'overwrite', lastWritten: gitBlobOid('new\n') },
+    ],
+    [
+      "the week's file without its entry (the opt-out)",
+      { [WEEK_RECORD]: recordOf([]), [MONDAY_RECORD]: recordOf([[MONDAY, 'day\n']]) },
+      { kind: 'held', why: 'opted-out' },
+    ],
+    ["the week's file unreadable", { [WEEK_RECORD]: unreadable }, { kind: 'held', why: 'record-unreadable' }],
+    [
+      "no week's file, and Monday's, which may hold its entry, unreadable",
+      { [MONDAY_RECORD]: unreadable },
+      { kind: 'held', why: 'record-unreadable' },
+    ],
+  ] as const)('with %s', async (_, files: Record<string, string>, policy) => {
+    expect((await guard(files)).policy).toEqual(policy)
+  })
+})

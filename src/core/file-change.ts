@@ -5,9 +5,9 @@
  * - `state`: the action's bookkeeping, replaced whenever it differs.
  * - `unedited`: a refreshed older post, replaced only while it is still `lastWritten`; with no record it
  *   is left alone, and a post deleted since is not written again.
- * - `held`: the run's own post, whose day has a record that holds no entry for it (a person removed it:
- *   the opt-out) or cannot be read, or whose recorded papers Hugging Face now lists fewer than half of
- *   (an answer to distrust): under `changed`, a post already there is left as it is.
+ * - `held`: the run's own post, whose record file (its day's, week's or month's) holds no entry for it (a
+ *   person removed it: the opt-out) or cannot be read, or whose recorded papers Hugging Face now lists fewer
+ *   than half of (an answer to distrust): under `changed`, a post already there is left as it is.
  */
 export type WritePolicy =
   | { kind: 'overwrite'; lastWritten?: string }

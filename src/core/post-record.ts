@@ -1,3 +1,4 @@
+import { isoWeek } from './calendar.js'
 import { gitBlobOid } from './git-blob.js'
 import type { FileChange } from './file-change.js'
 import { statePath, updatedStateFiles, type StateFile, type StateFormat } from './state-file.js'
@@ -11,7 +12,10 @@ import { z } from './zod.js'
 
 export type RankedPaper = readonly [id: string, upvotes: number]
 
-/** A weekly or monthly post is recorded under its first day, beside that day's own post. */
+/**
+ * A weekly or monthly post's mark in its entry. Earlier builds recorded such a post in its first day's
+ * file, beside that day's own post: the mark keeps a later post from taking it for that day's own.
+ */
 export type RecordedPeriod = 'week' | 'month'
 
 export interface RecordEntry {
@@ -45,9 +49,20 @@ export const POST_RECORD: StateFormat<RecordEntry> = {
   },
 }
 
-/** A file per `{date}`, so that two open pull requests of two days merge without a conflict. */
-export function recordPath(day: string): string {
-  return statePath(POST_RECORD, day)
+/**
+ * A file per `{date}`, and per `{week}` or `{month}` for a weekly or monthly post (`2025-W48`, `2025-11`):
+ * no two open pull requests, two days' or a day's and its week's, change the same file, so they merge
+ * without a conflict. (1.x kept every post's entry in a file per month of this same name: a monthly run
+ * finds its post's 1.x entry there, and adds its own beside the others.)
+ */
+export function recordPath(day: string, period?: RecordedPeriod): string {
+  return statePath(POST_RECORD, recordShard(day, period))
+}
+
+/** `day` is the post's `{date}`, a period's first day. */
+export function recordShard(day: string, period?: RecordedPeriod): string {
+  if (period === undefined) return day
+  return period === 'week' ? isoWeek(day) : day.slice(0, 7)
 }
 
 /** Each written post's entry gets its new blob id; a run that writes nothing changes no record. */

@@ -52,7 +52,7 @@ export interface StateFile<Entry> {
   kept?: ReadonlyMap<string, unknown>
 }
 
-/** `shard` is made by the format's owner from digits only (or `other`). */
+/** `shard` is made by the format's owner from a checked day, ISO week or month only (or `other`). */
 export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: string): string {
   return posix.join(STATE_DIR, format.name, `${shard}.json`)
 }

@@ -2,10 +2,9 @@ import type { Clock } from '../core/clock.js'
 import type { FileChange } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { DayPapers, Paper } from '../core/paper.js'
-import type { RecordedPeriod } from '../core/post-record.js'
 import { selectPapers } from '../digest/index.js'
 import type { EnrichResult } from '../enrich/index.js'
-import type { RecordedPost } from '../refresh/records.js'
+import { RECORDED_PERIOD, type RecordedPost } from '../refresh/records.js'
 import type { EarlierPost } from '../refresh/refresh.js'
 import type { Settings } from '../settings/settings.js'
 import { DigestError } from './errors.js'
@@ -55,13 +54,6 @@ export interface RenderedPosts {
   own: RenderedPost[]
   files: FileChange[]
   earlier: EarlierPost[]
-}
-
-/** How a post's record entry names its period, so that no later post takes it for that day's own. */
-const RECORDED_PERIOD: Record<Settings['digest'], RecordedPeriod | undefined> = {
-  daily: undefined,
-  weekly: 'week',
-  monthly: 'month',
 }
 
 /** Dated no later than the clock says. */

@@ -56,7 +56,7 @@ export function planRefresh(
   const uses = Map.groupBy(earlier, ({ path }) => path)
   for (const post of earlier) {
     const { day, path, papers } = post
-    const entry = recordEntry(records, day, path)
+    const entry = recordEntry(records, post)
     const add = (status: RefreshStatus, reasons: string[] = []) =>
       plan.posts.push({ day, path, status, reasons })
     // A day without papers and without a post (a weekend) is no news.

@@ -1,0 +1,162 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gitBlobOid } from '../../src/core/git-blob.js'
+import { POST_RECORD, type RecordEntry } from '../../src/core/post-record.js'
+import { parseStateFile, renderStateFile } from '../../src/core/state-file.js'
+import { runDigest } from '../../src/pipeline/run.js'
+import type { RawInputs } from '../../src/settings/inputs.js'
+import { parseSettings } from '../../src/settings/settings.js'
+import type { GitHubServer } from '../support/github-server.js'
+import { daySource } from '../support/day-source.js'
+import { consecutiveDays } from '../support/days.js'
+import { finishPullRequest } from '../support/pull-request-outcome.js'
+import { clockAt } from '../support/test-clock.js'
+import { publisherFor, standIn } from '../publish/github-stand-in.js'
+
+/**
+ * A weekly post's record entry in its week's own file (`posts/2025-W48.json`), through the whole pipeline
+ * against the GitHub stand-in: a daily run's pull request and the week's never change the same file, and a
+ * weekly post an earlier build recorded in its Monday's file keeps a person's edit.
+ */
+const NOW = clockAt('2025-12-26T00:00:00Z')
+const WEEK = consecutiveDays('2025-11-24', 7)
+const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
+const MONDAY_RECORD = '.hf-daily-papers/posts/2025-11-24.json'
+const WEEK_RECORD = '.hf-daily-papers/posts/2025-W48.json'
+const MONDAY = '_posts/2025-11-24-daily-papers-2025-11-24.md'
+const WEEKLY = '_posts/2025-11-24-weekly-papers-2025-W48.md'
+
+type Item = { paper: { upvotes: number } }
+const fixture = (day: string): Item[] => {
+  try {
+    return JSON.parse(readFileSync(join(FIXTURES, `${day}.json`), 'utf8')) as Item[]
+  } catch {
+    return []
+  }
+}
+/** Hugging Face's lists, which a test changes between runs. */
+const lists: Record<string, Item[]> = {}
+const source = daySource(lists, 'https://hf.test/api/daily_papers')
+/** Monday's least upvoted paper becomes its most upvoted: Monday's post and the week's read differently. */
+function mondayMoves(): void {
+  const items = fixture('2025-11-24')
+  const last = items.at(-1)!
+  lists['2025-11-24'] = [...items.slice(0, -1), { ...last, paper: { ...last.paper, upvotes: 1000 } }]
+}
+function settledLists(): void {
+  for (const day of WEEK) lists[day] = fixture(day)
+}
+
+async function run(server: GitHubServer, raw: RawInputs) {
+  const settings = parseSettings(
+    { token: 'write-token', 'refresh-days': '0', ...raw },
+    { clock: NOW, repository: 'lim4349/lim4349.github.io', workspace: '/unused' },
+  )
+  const { target } = settings
+  const { publisher, log } = publisherFor(server, {
+    ...(target.mode === 'pull-request' ? { workBranch: target.workBranch } : {}),
+    folders: ['_posts', '.hf-daily-papers/posts'],
+  })
+  const result = await runDigest(settings, { source, publisher, log, clock: NOW })
+  return { result, log }
+}
+
+const changedBy = async (server: GitHubServer, branch: string) =>
+  (await server.git.git(['diff', '--name-only', `main...${branch}`])).split('\n').filter(Boolean)
+
+const entriesOf = (text: string | undefined) => parseStateFile(POST_RECORD, text ?? '').entries
+
+describe("a weekly post's record in its week's own file", () => {
+  it("keeps the week's pull request and Monday's daily ones apart: no file in common, both merge", async () => {
+    settledLists()
+    const server = await standIn()
+    const monday = await run(server, { date: '2025-11-24', mode: 'pull-request' })
+    const week = await run(server, { date: '2025-11-24', digest: 'weekly', mode: 'pull-request' })
+    expect(await changedBy(server, 'daily-papers/2025-11-24')).toEqual([MONDAY_RECORD, MONDAY])
+    expect(await changedBy(server, 'weekly-papers/2025-W48')).toEqual([WEEK_RECORD, WEEKLY])
+    await finishPullRequest(server, monday.result.pullRequestUrl, 'merge')
+
+    // Tuesday's run rewrites Monday's post (refresh-days) while the week's pull request is open.
+    mondayMoves()
+    const tuesday = await run(server, { date: '2025-11-25', mode: 'pull-request', 'refresh-days': '1' })
+    expect(tuesday.result.refreshed).toEqual([expect.objectContaining({ path: MONDAY, status: 'rewritten' })])
+    expect(await changedBy(server, 'daily-papers/2025-11-25')).toEqual([
+      MONDAY_RECORD,
+      '.hf-daily-papers/posts/2025-11-25.json',
+      MONDAY,
+      '_posts/2025-11-25-daily-papers-2025-11-25.md',
+    ])
+    // The running week's pull request, updated the next day, still changes only its own files.
+    await run(server, { date: '2025-11-25', digest: 'weekly', mode: 'pull-request' })
+    expect(await changedBy(server, 'weekly-papers/2025-W48')).toEqual([WEEK_RECORD, WEEKLY])
+
+    // A conflict would throw, as GitHub's merge button is greyed out then.
+    await finishPullRequest(server, tuesday.result.pullRequestUrl, 'merge')
+    await finishPullRequest(server, week.result.pullRequestUrl, 'merge')
+    expect([...entriesOf(await server.git.readFile('main', MONDAY_RECORD)).keys()]).toEqual([MONDAY])
+    expect(entriesOf(await server.git.readFile('main', WEEK_RECORD)).get(WEEKLY)).toEqual({
+      blob: gitBlobOid((await server.git.readFile('main', WEEKLY)) ?? ''),
+      papers: expect.any(Array) as unknown,
+      period: 'week',
+    })
+  })
+
+  /**
+   * A blog whose weekly post an earlier build wrote and recorded in Monday's file, beside Monday's daily
+   * post, with the week's lists as they were then; the lists have moved since.
+   */
+  async function recordedTheOldWay() {
+    settledLists()
+    const earlier = await standIn()
+    await run(earlier, { date: '2025-11-24' })
+    await run(earlier, { date: '2025-11-24', digest: 'weekly' })
+    const post = (await earlier.git.readFile('main', WEEKLY)) ?? ''
+    const entry = entriesOf(await earlier.git.readFile('main', WEEK_RECORD)).get(WEEKLY) as RecordEntry
+    const monday = entriesOf(await earlier.git.readFile('main', MONDAY_RECORD))
+    const mondayRecord = renderStateFile(POST_RECORD, new Map([...monday, [WEEKLY, entry]]))
+    const server = await standIn({
+      files: {
+        [MONDAY]: (await earlier.git.readFile('main', MONDAY)) ?? '',
+        [WEEKLY]: post,
+        [MONDAY_RECORD]: mondayRecord,
+      },
+    })
+    mondayMoves()
+    return { server, post, mondayRecord }
+  }
+
+  it("keeps a person's edit of it unless overwrite: always, and leaves Monday's file as it is", async () => {
+    const { server, post, mondayRecord } = await recordedTheOldWay()
+    const edited = `${post}\nA note by hand.\n`
+    await server.git.commit('main', { [WEEKLY]: edited }, 'A note by hand')
+
+    const { result, log } = await run(server, { date: '2025-11-25', digest: 'weekly' })
+    expect(result.posts).toEqual([])
+    expect(await server.git.readFile('main', WEEKLY)).toBe(edited)
+    expect(await server.git.readFile('main', MONDAY_RECORD)).toBe(mondayRecord)
+    expect(await server.git.readFile('main', WEEK_RECORD)).toBeUndefined()
+    expect(log.lines).toContain(
+      `${WEEKLY}: changed on main since the action wrote it (a person's edit), left as it is; overwrite: always replaces it`,
+    )
+
+    const always = await run(server, { date: '2025-11-25', digest: 'weekly', overwrite: 'always' })
+    expect(always.result.posts).toEqual([WEEKLY])
+    expect(await server.git.readFile('main', MONDAY_RECORD)).toBe(mondayRecord)
+    expect(entriesOf(await server.git.readFile('main', WEEK_RECORD)).has(WEEKLY)).toBe(true)
+  })
+
+  it("rewrites it unedited, records it in the week's file and leaves Monday's as it is", async () => {
+    const { server, post, mondayRecord } = await recordedTheOldWay()
+
+    const { result } = await run(server, { date: '2025-11-25', digest: 'weekly' })
+    expect(result.posts).toEqual([WEEKLY])
+    const rewritten = (await server.git.readFile('main', WEEKLY)) ?? ''
+    expect(rewritten).not.toBe(post)
+    expect(await server.git.readFile('main', MONDAY_RECORD)).toBe(mondayRecord)
+    expect(entriesOf(await server.git.readFile('main', WEEK_RECORD)).get(WEEKLY)).toMatchObject({
+      blob: gitBlobOid(rewritten),
+      period: 'week',
+    })
+  })
+})
