@@ -116,7 +116,7 @@ describe('a re-run of a day whose record does not say the action wrote the edite
   it('keeps the post when a merge left conflict markers in its record, with a notice', async () => {
     const again = await rerunAfter((written) => `<<<<<<< HEAD\n${written}=======\n{}\n>>>>>>> x\n`)
     expect(again.stdout).toContain(
-      `::notice::${SEED_POST}: differs on main, and the action's record of its day cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file; overwrite: always replaces it`,
+      `::notice::${SEED_POST}: differs on main, and the action's record of it cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file; overwrite: always replaces it`,
     )
   })
 

@@ -56,7 +56,7 @@ const KEPT: Record<KeptReason, (where: string) => string> = {
   'opted-out': (where) =>
     `differs ${where}, and its entry in the action's record was removed (the opt-out), so it is left as it is`,
   'record-unreadable': (where) =>
-    `differs ${where}, and the action's record of its day cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file`,
+    `differs ${where}, and the action's record of it cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file`,
   shrunk: (where) =>
     `differs ${where}, but Hugging Face now lists fewer than half of the papers it shows, an answer to distrust: left as it is; a later run (refresh-days) rewrites it once the day's list is whole again, and overwrite: always replaces it now`,
   'too-large': (where) =>
