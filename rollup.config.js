@@ -19,8 +19,10 @@ const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
 const bundle = (input, output, extraPlugins = []) => ({
   input,
   external: isBuiltin,
-  // Node's modules do nothing when imported: an import whose bindings went unused goes too.
-  treeshake: { moduleSideEffects: 'no-external' },
+  // Node's modules do nothing when imported: an import whose bindings went unused goes too. Neither does
+  // tunnel, which Rollup cannot tell in CommonJS: it would load it (and node:https) at start, for the
+  // proxies of @actions/http-client, whose one user in @actions/core (OIDC) the action never calls.
+  treeshake: { moduleSideEffects: (id, external) => !external && !id.includes('/node_modules/tunnel/') },
   output: {
     format: 'es',
     dir: 'dist',

@@ -56,22 +56,21 @@ export function describePost(papers: readonly Paper[], counted: PostCount, local
   return inertInHtml(cutText(description, DESCRIPTION_LENGTH))
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-const words = new Intl.Segmenter(undefined, { granularity: 'word' })
-
 /**
  * At most `max` UTF-16 units (as YAML and browsers count them), cut at a word boundary with `…`; never a
  * split grapheme (an emoji with its modifier, a Hangul syllable), even where one word is longer than `max`.
  */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text
-  const end = fittingEnd(words, text, max - 1) || fittingEnd(graphemes, text, max - 1)
+  const end = fittingEnd('word', text, max - 1) || fittingEnd('grapheme', text, max - 1)
   return `${text.slice(0, end).replace(/[\s(,:;·\-（、：]+$/u, '')}…`
 }
 
-function fittingEnd(segmenter: Intl.Segmenter, text: string, room: number): number {
+// A segmenter per cut, not one made at import: the process's first Intl object loads ICU's data (~10 ms),
+// which the start-up should not wait for before its first request. Later ones take microseconds.
+function fittingEnd(granularity: 'word' | 'grapheme', text: string, room: number): number {
   let end = 0
-  for (const { index, segment } of segmenter.segment(text)) {
+  for (const { index, segment } of new Intl.Segmenter(undefined, { granularity }).segment(text)) {
     if (index + segment.length > room) break
     end = index + segment.length
   }
