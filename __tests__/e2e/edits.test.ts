@@ -70,6 +70,30 @@ describe('a re-run of a day whose post a person edited', () => {
     })
   })
 
+  it('does not bring back a post a person deleted, with a notice, but writes it again under always', async () => {
+    await withGitHub(async (github) => {
+      const run = (overwrite: string) =>
+        runAction({
+          inputs: { ...REFERENCE_INPUTS, overwrite, 'hf-api-url': hf.url },
+          env: github.runnerEnv,
+          githubToken: 'write-token',
+        })
+      expect((await run('changed')).exitCode).toBe(0)
+      await github.git.commit('main', { [SEED_POST]: null }, 'Not this one')
+
+      const again = await run('changed')
+      expect(again.exitCode).toBe(0)
+      expect(await github.git.readFile('main', SEED_POST)).toBeUndefined()
+      expect(again.stdout).toContain(
+        `::notice::${SEED_POST}: deleted on main since the action wrote it, not written again; overwrite: always writes it again`,
+      )
+      expect(again.outputs).toMatchObject({ skipped: 'true', 'commit-sha': '' })
+
+      expect((await run('always')).exitCode).toBe(0)
+      expect(await github.git.readFile('main', SEED_POST)).toBe(seedPost)
+    })
+  })
+
   it('rewrites a post with no record, as before', async () => {
     await withGitHub(async (github) => {
       await github.git.commit('main', { [SEED_POST]: 'written by hand\n' }, 'By hand')

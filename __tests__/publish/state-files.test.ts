@@ -79,9 +79,11 @@ describe('a post of the run’s own days that the record says the action wrote',
     policy: { kind: 'overwrite', lastWritten: ours },
   })
 
-  it('is rewritten while it is still what the action wrote, or when it is gone', () => {
+  it('is rewritten while it is still what the action wrote; once gone, only under always', () => {
     expect(writeDecision(post(), ours, 'changed')).toEqual({ write: true })
-    expect(writeDecision(post(), undefined, 'changed')).toEqual({ write: true })
+    expect(writeDecision(post(), undefined, 'changed')).toEqual({ write: false, reason: 'deleted' })
+    expect(writeDecision(post(), undefined, 'never')).toEqual({ write: false, reason: 'deleted' })
+    expect(writeDecision(post(), undefined, 'always')).toEqual({ write: true })
   })
 
   it('is kept when a person edited it, unless overwrite is always; never keeps it anyway', () => {

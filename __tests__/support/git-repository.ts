@@ -107,7 +107,8 @@ export class GitRepository {
    */
   async commit(
     branch: string,
-    files: Record<string, string>,
+    /** null: the file is deleted. */
+    files: Record<string, string | null>,
     message: string,
     { expectedHead, allowNewBranch = false }: { expectedHead?: string; allowNewBranch?: boolean } = {},
   ): Promise<string> {
@@ -124,10 +125,11 @@ export class GitRepository {
       `author ${AUTHOR} ${when}\ncommitter ${COMMITTER} ${when}\n`,
       ...data(`${message}\n`),
       parent ? `from ${parent}\n` : '',
-      ...Object.entries(files).flatMap(([path, content]) => [
-        `M 100644 inline ${quotePath(path)}\n`,
-        ...data(content),
-      ]),
+      ...Object.entries(files).flatMap(([path, content]) =>
+        content === null
+          ? [`D ${quotePath(path)}\n`]
+          : [`M 100644 inline ${quotePath(path)}\n`, ...data(content)],
+      ),
       'get-mark :1\ndone\n',
     ]
     const commit = (

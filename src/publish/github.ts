@@ -5,7 +5,7 @@ import { BranchMovedError, GitHubRepository } from './github-repository.js'
 import type { BranchState, RepositoryState } from './branch-state.js'
 import type { GitHubConnection } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
-import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
+import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
 import { logKept, writeDecision } from './write-policy.js'
 import { parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
@@ -181,7 +181,10 @@ async function mergedOnto(
   return { ...file, content: merged.content }
 }
 
-/** With `work`, a refreshed post that differs from the action's last write is the work branch's to decide. */
+/**
+ * With `work`, a post that differs from the action's last write is the work branch's to decide, and so is
+ * a post of the run's own that is not there: the record read is the work branch's.
+ */
 export function filesToWrite(
   files: FileChange[],
   branch: BranchState,
@@ -193,7 +196,7 @@ export function filesToWrite(
   const kept: PublishResult['kept'] = []
   for (const file of files) {
     const decision = writeDecision(file, branch.blobs.get(file.path), overwrite)
-    if (decision.write || (work !== undefined && decision.reason === 'edited')) {
+    if (decision.write || (work !== undefined && workBranchDecides(file, decision.reason))) {
       pending.push(file)
     } else {
       kept.push({ path: file.path, reason: decision.reason })
@@ -201,4 +204,8 @@ export function filesToWrite(
     }
   }
   return { pending, kept }
+}
+
+function workBranchDecides(file: FileChange, reason: KeptReason): boolean {
+  return reason === 'edited' || (reason === 'deleted' && file.policy?.kind === 'overwrite')
 }

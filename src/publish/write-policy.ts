@@ -15,8 +15,12 @@ export function writeDecision(
     return { write: false, reason: 'too-large' }
   }
   if (existingOid === undefined) {
-    // A refreshed post that is gone was deleted by a person: that is an edit too.
-    return policy.kind === 'unedited' ? { write: false, reason: 'deleted' } : { write: true }
+    // A post the record says the action wrote, and that is gone, was deleted (or moved) by a person: that
+    // is an edit too. Only overwrite: always brings back a post of the run's own.
+    const recorded =
+      policy.kind === 'unedited' ||
+      (policy.kind === 'overwrite' && policy.lastWritten !== undefined && overwrite !== 'always')
+    return recorded ? { write: false, reason: 'deleted' } : { write: true }
   }
   if (existingOid === gitBlobOid(file.content)) return { write: false, reason: 'unchanged' }
   switch (policy.kind) {
@@ -39,10 +43,14 @@ export function writeDecision(
 export function logKept(log: Log, file: FileChange, reason: KeptReason, where: string): void {
   const line = `${file.path}: ${KEPT[reason](where)}`
   if (reason === 'too-large' || reason === 'shrunk') log.warning(line)
-  else if ((reason === 'edited' && file.policy?.kind === 'overwrite') || file.policy?.kind === 'held')
-    (log.notice ?? log.info)(`${line}; overwrite: always replaces it`)
+  else if (file.policy?.kind === 'held' || (file.policy?.kind === 'overwrite' && EDITS.includes(reason)))
+    (log.notice ?? log.info)(
+      `${line}; overwrite: always ${reason === 'deleted' ? 'writes it again' : 'replaces it'}`,
+    )
   else log.info(line)
 }
+
+const EDITS: readonly KeptReason[] = ['edited', 'deleted']
 
 /** `where`: e.g. "on main" or "in the workspace". */
 const KEPT: Record<KeptReason, (where: string) => string> = {
