@@ -33,6 +33,14 @@ describe('cleanText', () => {
     expect(cleanText(` ${text} `)).toBe('a b c')
   })
 
+  it.each([
+    ['a doubled space', 'a  b', 'a b'],
+    ['a space at either end', ' a b ', 'a b'],
+    ['printable ASCII spaced once as it is', 'Q&A: {x} ~ |y|', 'Q&A: {x} ~ |y|'],
+  ])('cleans ASCII text: %s', (_, text, cleaned) => {
+    expect(cleanText(text)).toBe(cleaned)
+  })
+
   it('keeps visible text of every script, emoji and combining marks', () => {
     const text = 'Q&A 한국어 العربية हिन्दी 日本語 café 👍 ⭐ x̂'
     expect(cleanText(text)).toBe(text)
