@@ -97,11 +97,7 @@ export function writtenIn(text: string, language: string, running: boolean): boo
     case 'latin': {
       if (letters - count(text, LETTERS.latin) > letters * FOREIGN_SHARE) return false
       if (!running || language === 'en') return true
-      // More of its own words than of English's, and no fewer than another's: a Portuguese answer to a
-      // Spanish post has more of Portuguese's.
-      const own = wordsOf(text, language)
-      if (own <= wordsOf(text, 'en')) return false
-      return Object.keys(FUNCTION_WORDS).every((other) => wordsOf(text, other) <= own)
+      return wordsOf(text, language) > wordsOf(text, 'en')
     }
   }
 }
