@@ -252,20 +252,6 @@ describe('the model asked only for the posts that are written', () => {
     expect(llm.requests.filter((request) => request.tldr)).toHaveLength(1)
   })
 
-  it("asks the new model for a rewritten earlier post's TL;DR after llm-model changed", async () => {
-    const repo = repository()
-    await run({ ...digestDay, date: '2025-11-03' }, repo.publisher)
-    llm.requests.length = 0
-    await run({ ...digestDay, 'llm-model': 'another/model' }, repo.publisher, dayLater)
-    expect(
-      llm.requests
-        .filter((request) => request.tldr)
-        .map((request) => (request.body as { model?: unknown }).model),
-    ).toEqual(['another/model', 'another/model'])
-    const earlier = repo.files.get('_posts/2025-11-03-daily-papers-2025-11-03.md') ?? ''
-    expect(earlier).toMatch(/^> \*\*한눈에 보기 \(모델 작성\)\*\* — /m)
-  })
-
   it('asks no TL;DR for a weekly post, which sums up its period with its statistics', async () => {
     const repo = repository()
     await run({ ...digestDay, digest: 'weekly' }, repo.publisher)

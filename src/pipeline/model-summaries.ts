@@ -39,8 +39,7 @@ export async function modelSummaries(
     )
     const rewritten = await earlierToRewrite(selected, store, refresh, settings, clock)
     const written = [...selected.own, ...selected.earlier.filter((post) => rewritten.has(post.plan.label))]
-    // A rewritten earlier post too: with llm-model changed, its cached TL;DR is another model's.
-    const tldrs = written
+    const tldrs = selected.own
       .filter(hasTldr(settings))
       .map((post) => ({ day: post.plan.label, papers: post.papers }))
     return store.complete(
