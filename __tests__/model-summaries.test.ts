@@ -252,6 +252,21 @@ describe('the model asked only for the posts that are written', () => {
     expect(llm.requests.filter((request) => request.tldr)).toHaveLength(1)
   })
 
+  it("keeps a rewritten earlier post's model TL;DR after llm-model changed, asking only for its own day's", async () => {
+    const repo = repository()
+    await run({ ...digestDay, date: '2025-11-03' }, repo.publisher)
+    const before = repo.files.get('_posts/2025-11-03-daily-papers-2025-11-03.md') ?? ''
+    const tldr = /^> \*\*한눈에 보기 \(모델 작성\)\*\* — .+$/m.exec(before)?.[0]
+    expect(tldr).toBeDefined()
+    llm.requests.length = 0
+    await run({ ...digestDay, 'llm-model': 'another/model' }, repo.publisher, dayLater)
+    // The run's own day only; 2025-11-03's post is rewritten (it gained a paper) with the TL;DR it had.
+    expect(llm.requests.filter((request) => request.tldr)).toHaveLength(1)
+    const after = repo.files.get('_posts/2025-11-03-daily-papers-2025-11-03.md') ?? ''
+    expect(after).not.toBe(before)
+    expect(after).toContain(tldr)
+  })
+
   it('asks no TL;DR for a weekly post, which sums up its period with its statistics', async () => {
     const repo = repository()
     await run({ ...digestDay, digest: 'weekly' }, repo.publisher)

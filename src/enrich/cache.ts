@@ -71,6 +71,10 @@ export function variantKey(model: string, language: string): string {
   return `v${PROMPT_VERSION} ${language} ${model}`
 }
 
+/** A model id has no space (settings checks it): the variant's first two words are the rest. */
+const sameLanguage = (variant: string, other: string) =>
+  variant.split(' ', 2).join(' ') === other.split(' ', 2).join(' ')
+
 /**
  * `keys`: a paper's id (or `tldr` and a day) and the day Hugging Face listed it on. All files are asked
  * for at once (one request on GitHub). A key listed on several days is kept in the latest one's file.
@@ -93,10 +97,17 @@ export async function loadCache(
   const files = await readStateFiles(SUMMARY_CACHE, shards, readText, log)
   const added = new Map<string, Map<string, Summary>>()
   const stored = (key: string) => files.get(home.get(key) ?? '')?.entries.get(key)
+  const variants = (key: string) => [
+    ...(added.get(key) ?? stored(key) ?? []),
+    ...[...files.values()].flatMap((file) => [...(file.entries.get(key) ?? [])]),
+  ]
   return {
-    get: (key: string, variant: string) =>
-      (added.get(key) ?? stored(key))?.get(variant) ??
-      [...files.values()].map((file) => file.entries.get(key)?.get(variant)).find(Boolean),
+    get: (key: string, variant: string) => variants(key).find(([name]) => name === variant)?.[1],
+    /** Another model's, for the same prompt version and language: a TL;DR kept when llm-model changed. */
+    otherModels: (key: string, variant: string) =>
+      variants(key)
+        .filter(([name]) => name !== variant && sameLanguage(name, variant))
+        .map(([, summary]) => summary),
     add: (key: string, variant: string, summary: Summary) =>
       void added.set(key, new Map(added.get(key) ?? stored(key)).set(variant, summary)),
     // None when nothing was added: a re-run commits nothing.

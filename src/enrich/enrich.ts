@@ -93,13 +93,18 @@ export async function openSummaries(
   }
   const isCached = (id: string) => byCache.get(id)?.origin === 'cache'
   const cachedTldrs = new Map<string, string>()
+  // A post the refresh rewrites is not asked about for its TL;DR: after llm-model changed, it keeps the one
+  // another model wrote in its language, as the model's TL;DR of a run's own day does if asking fails.
+  const otherModelTldrs = new Map<string, string>()
   for (const day of tldrDays) {
     const entry = cache.get(tldrKey(day), variant)
     if (usable(entry)) cachedTldrs.set(day, entry.summary)
+    const other = cache.otherModels(tldrKey(day), variant).find(usable)
+    if (other !== undefined) otherModelTldrs.set(day, other.summary)
   }
 
   return {
-    cached: { byId: byCache, tldrs: cachedTldrs },
+    cached: { byId: byCache, tldrs: new Map([...otherModelTldrs, ...cachedTldrs]) },
     async complete(wanted, tldrs) {
       const wantedIds = new Set(wanted.map((paper) => paper.id))
       const uncached = unique.filter((paper) => wantedIds.has(paper.id) && !isCached(paper.id))
@@ -124,7 +129,7 @@ export async function openSummaries(
       if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,
-        tldrs: new Map([...cachedTldrs, ...asked.tldrs]),
+        tldrs: new Map([...otherModelTldrs, ...cachedTldrs, ...asked.tldrs]),
         stats,
         cacheFiles: cache.changedFiles(),
       }
