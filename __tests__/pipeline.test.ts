@@ -78,11 +78,11 @@ describe('runDigest', () => {
         message: 'Add Hugging Face Daily Papers for 2025-12-24',
         overwrite: 'changed',
         // The publisher records what it writes of this post in its day's record file; the files of
-        // the 7 days before were read for the refresh.
+        // the 7 days before were read for the refresh, and 1.x's record of their month.
         record: {
           files: new Map(
-            consecutiveDays('2025-12-17', 8).map((day) => [
-              `.hf-daily-papers/posts/${day}.json`,
+            [...consecutiveDays('2025-12-17', 8), '2025-12'].map((shard) => [
+              `.hf-daily-papers/posts/${shard}.json`,
               { entries: new Map(), writable: true },
             ]),
           ),
@@ -305,7 +305,8 @@ describe('the order of the requests', () => {
       return Promise.resolve(new Map(paths.map((path) => [path, undefined])))
     })
     await runDigest(settings, collaborators(source, publisher))
-    expect(events[0]).toBe('read 8 paths')
+    // The 8 days' record files and 1.x's record of their month.
+    expect(events[0]).toBe('read 9 paths')
     expect(events.slice(1, 9)).toEqual(expect.arrayContaining(['fetch 2025-12-24', 'fetch 2025-12-17']))
   })
 })

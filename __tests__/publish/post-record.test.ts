@@ -8,6 +8,7 @@ import {
   POST_RECORD,
   recordChanges,
   recordPath,
+  recordShards,
   type RecordEntry,
   type RecordUpdate,
 } from '../../src/core/post-record.js'
@@ -51,10 +52,17 @@ describe('the record file', () => {
     expect(recordPath('2025-12-01')).toBe('.hf-daily-papers/posts/2025-12-01.json')
   })
 
-  it('is one file per period for a weekly or monthly post, named as its {week} or {month}', () => {
+  it('is one file per period for a weekly or monthly post, named as its {week} or its month', () => {
     expect(recordPath('2025-11-24', 'week')).toBe('.hf-daily-papers/posts/2025-W48.json')
     expect(recordPath('2024-12-30', 'week')).toBe('.hf-daily-papers/posts/2025-W01.json')
-    expect(recordPath('2025-11-01', 'month')).toBe('.hf-daily-papers/posts/2025-11.json')
+    // Not 1.x's `2025-11.json`, which holds every post of its month.
+    expect(recordPath('2025-11-01', 'month')).toBe('.hf-daily-papers/posts/2025-11-month.json')
+  })
+
+  it("is looked for in the post's own file, its first day's (a period post's) and 1.x's month file", () => {
+    expect(recordShards('2025-11-30')).toEqual(['2025-11-30', '2025-11'])
+    expect(recordShards('2025-11-24', 'week')).toEqual(['2025-W48', '2025-11-24', '2025-11'])
+    expect(recordShards('2025-11-01', 'month')).toEqual(['2025-11-month', '2025-11-01', '2025-11'])
   })
 
   it('renders sorted, parseable JSON and reads back what it wrote', () => {

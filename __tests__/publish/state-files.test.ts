@@ -55,11 +55,15 @@ describe('write policy', () => {
 
 describe('a post of the run’s own days that is held (its record entry removed, its record unreadable, its list shrunk)', () => {
   it.each(['opted-out', 'record-unreadable', 'shrunk'] as const)(
-    'is written where there is none, and kept under changed where one differs (%s)',
+    'is written where there is none (unless the record has it: shrunk), and kept under changed where one differs (%s)',
     (why) => {
       const post: FileChange = { path: POST, content: 'new\n', policy: { kind: 'held', why } }
       const old = gitBlobOid('old\n')
-      expect(writeDecision(post, undefined, 'changed')).toEqual({ write: true })
+      // A shrunk post has an entry: one that is gone was deleted by a person.
+      expect(writeDecision(post, undefined, 'changed')).toEqual(
+        why === 'shrunk' ? { write: false, reason: 'deleted' } : { write: true },
+      )
+      expect(writeDecision(post, undefined, 'always')).toEqual({ write: true })
       expect(writeDecision(post, gitBlobOid('new\n'), 'always')).toEqual({
         write: false,
         reason: 'unchanged',

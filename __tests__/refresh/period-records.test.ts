@@ -24,6 +24,8 @@ const WEEK = consecutiveDays('2025-11-24', 7)
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 const MONDAY_RECORD = '.hf-daily-papers/posts/2025-11-24.json'
 const WEEK_RECORD = '.hf-daily-papers/posts/2025-W48.json'
+/** 1.x kept every post's entry in its month's file. */
+const MONTH_RECORD_1X = '.hf-daily-papers/posts/2025-11.json'
 const MONDAY = '_posts/2025-11-24-daily-papers-2025-11-24.md'
 const WEEKLY = '_posts/2025-11-24-weekly-papers-2025-W48.md'
 
@@ -158,5 +160,67 @@ describe("a weekly post's record in its week's own file", () => {
       blob: gitBlobOid(rewritten),
       period: 'week',
     })
+  })
+})
+
+describe("an older layout's entry, until the post's own record file is there", () => {
+  it("honours the opt-out in the week's own file over the entry left in Monday's", async () => {
+    settledLists()
+    const earlier = await standIn()
+    await run(earlier, { date: '2025-11-24', digest: 'weekly' })
+    const post = (await earlier.git.readFile('main', WEEKLY)) ?? ''
+    const entry = entriesOf(await earlier.git.readFile('main', WEEK_RECORD)).get(WEEKLY) as RecordEntry
+    const server = await standIn({
+      files: {
+        [WEEKLY]: post,
+        [MONDAY_RECORD]: renderStateFile(POST_RECORD, new Map([[WEEKLY, entry]])),
+        // A person removed the post's entry from its week's file.
+        [WEEK_RECORD]: renderStateFile(POST_RECORD, new Map()),
+      },
+    })
+    mondayMoves()
+    const { result, log } = await run(server, { date: '2025-11-25', digest: 'weekly' })
+    expect(result.posts).toEqual([])
+    expect(await server.git.readFile('main', WEEKLY)).toBe(post)
+    expect(log.lines).toContain(
+      `${WEEKLY}: differs on main, and its entry in the action's record was removed (the opt-out), so it is left as it is; overwrite: always replaces it`,
+    )
+  })
+
+  /** A blog 1.x wrote: Monday's daily post recorded in the record file of its month, as 1.x kept it. */
+  async function recordedBy1x() {
+    settledLists()
+    const earlier = await standIn()
+    await run(earlier, { date: '2025-11-24' })
+    const post = (await earlier.git.readFile('main', MONDAY)) ?? ''
+    const entries = entriesOf(await earlier.git.readFile('main', MONDAY_RECORD))
+    const monthRecord = renderStateFile(POST_RECORD, entries)
+    const server = await standIn({ files: { [MONDAY]: post, [MONTH_RECORD_1X]: monthRecord } })
+    mondayMoves()
+    return { server, post, monthRecord }
+  }
+
+  it("keeps a person's edit of a post 1.x recorded in its month's file", async () => {
+    const { server, post, monthRecord } = await recordedBy1x()
+    const edited = `${post}\nA note by hand.\n`
+    await server.git.commit('main', { [MONDAY]: edited }, 'A note by hand')
+    const { result } = await run(server, { date: '2025-11-24' })
+    expect(result.posts).toEqual([])
+    expect(await server.git.readFile('main', MONDAY)).toBe(edited)
+    expect(await server.git.readFile('main', MONTH_RECORD_1X)).toBe(monthRecord)
+  })
+
+  it("rewrites it unedited into its day's file, leaves 1.x's file as it is, and links it from the week", async () => {
+    const { server, monthRecord } = await recordedBy1x()
+    const { result } = await run(server, { date: '2025-11-24' })
+    expect(result.posts).toEqual([MONDAY])
+    expect(entriesOf(await server.git.readFile('main', MONDAY_RECORD)).has(MONDAY)).toBe(true)
+    expect(await server.git.readFile('main', MONTH_RECORD_1X)).toBe(monthRecord)
+
+    const fresh = await recordedBy1x()
+    await run(fresh.server, { date: '2025-11-25', digest: 'weekly' })
+    expect(await fresh.server.git.readFile('main', WEEKLY)).toContain(
+      '{% post_url 2025-11-24-daily-papers-2025-11-24 %}',
+    )
   })
 })

@@ -117,8 +117,11 @@ describe('refresh in the pipeline', () => {
     expect(read.sort()).toEqual([
       '.hf-daily-papers/posts/2025-11-29.json',
       '.hf-daily-papers/posts/2025-11-30.json',
+      // 1.x's record of each month.
+      '.hf-daily-papers/posts/2025-11.json',
       '.hf-daily-papers/posts/2025-12-01.json',
       '.hf-daily-papers/posts/2025-12-02.json',
+      '.hf-daily-papers/posts/2025-12.json',
     ])
   })
 
@@ -241,10 +244,11 @@ describe('refresh in the pipeline', () => {
     const { publisher, text } = await workspacePublisher()
     const source = listSource({ '2025-11-24': fixture('2025-11-24') })
     await digest({ date: '2025-11-24', digest: 'monthly' }, source, publisher)
-    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11.json')) ?? '') as {
+    const record = JSON.parse((await text('.hf-daily-papers/posts/2025-11-month.json')) ?? '') as {
       posts: Record<string, { period?: string }>
     }
     expect(Object.values(record.posts)).toEqual([expect.objectContaining({ period: 'month' })])
     expect(await text('.hf-daily-papers/posts/2025-11-01.json')).toBeUndefined()
+    expect(await text('.hf-daily-papers/posts/2025-11.json')).toBeUndefined()
   })
 })

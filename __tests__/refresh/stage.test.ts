@@ -14,6 +14,8 @@ import { createMemoryLog } from '../support/memory-log.js'
  */
 const RECORD = '.hf-daily-papers/posts/2025-12-23.json'
 const OWN_RECORD = '.hf-daily-papers/posts/2025-12-24.json'
+/** 1.x's record of the month, read for its posts. */
+const MONTH_RECORD = '.hf-daily-papers/posts/2025-12.json'
 const EARLIER = '_posts/2025-12-23-daily-papers-2025-12-23.md'
 const OWN = '_posts/2025-12-24-daily-papers-2025-12-24.md'
 const paper = (id: string, upvotes: number) => ({ id, upvotes }) as Paper
@@ -40,7 +42,7 @@ describe('the refresh as values', () => {
     const earlier = [{ day: '2025-12-23', path: EARLIER, content: 'new\n', papers: [paper('2512.00001', 4)] }]
     const own = [{ day: '2025-12-24', path: OWN, papers: [paper('2512.00002', 2)] }]
     const { plan, record } = await planRefreshOf(start, earlier, own)
-    expect(read).toEqual([RECORD, OWN_RECORD])
+    expect(read).toEqual([RECORD, MONTH_RECORD, OWN_RECORD])
     expect(plan.files).toEqual([
       { path: EARLIER, content: 'new\n', policy: { kind: 'unedited', lastWritten: gitBlobOid('old\n') } },
     ])
@@ -128,7 +130,7 @@ describe("a weekly post's guard against overwriting a person's edit", () => {
   it("reads the week's own file and its Monday's, and records the post in the week's", async () => {
     expect(await guard({})).toEqual({
       policy: undefined,
-      read: [WEEK_RECORD, MONDAY_RECORD],
+      read: [WEEK_RECORD, MONDAY_RECORD, MONTH_RECORD],
       record: WEEK_RECORD,
     })
   })

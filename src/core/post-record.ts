@@ -50,10 +50,9 @@ export const POST_RECORD: StateFormat<RecordEntry> = {
 }
 
 /**
- * A file per `{date}`, and per `{week}` or `{month}` for a weekly or monthly post (`2025-W48`, `2025-11`):
+ * A file per `{date}`, and per `{week}` or month for a weekly or monthly post (`2025-W48`, `2025-11-month`):
  * no two open pull requests, two days' or a day's and its week's, change the same file, so they merge
- * without a conflict. (1.x kept every post's entry in a file per month of this same name: a monthly run
- * finds its post's 1.x entry there, and adds its own beside the others.)
+ * without a conflict.
  */
 export function recordPath(day: string, period?: RecordedPeriod): string {
   return statePath(POST_RECORD, recordShard(day, period))
@@ -62,8 +61,19 @@ export function recordPath(day: string, period?: RecordedPeriod): string {
 /** `day` is the post's `{date}`, a period's first day. */
 export function recordShard(day: string, period?: RecordedPeriod): string {
   if (period === undefined) return day
-  return period === 'week' ? isoWeek(day) : day.slice(0, 7)
+  return period === 'week' ? isoWeek(day) : `${monthOf(day)}-month`
 }
+
+/**
+ * The files that may hold a post's entry, its own first: then, for a weekly or monthly post, its first
+ * day's, where the first 2.0 builds recorded it; then 1.x's file of its month (`2025-11`), read for its
+ * posts and never written.
+ */
+export function recordShards(day: string, period?: RecordedPeriod): string[] {
+  return [...new Set([recordShard(day, period), day, monthOf(day)])]
+}
+
+const monthOf = (day: string) => day.slice(0, 7)
 
 /** Each written post's entry gets its new blob id; a run that writes nothing changes no record. */
 export function recordChanges(

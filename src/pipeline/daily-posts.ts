@@ -3,8 +3,8 @@ import pMap from 'p-map'
 import type { Publisher } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { DayPapers } from '../core/paper.js'
-import { POST_RECORD, recordPath } from '../core/post-record.js'
-import { readStateFiles } from '../core/state-file.js'
+import { POST_RECORD, recordShards } from '../core/post-record.js'
+import { readStateFiles, statePath } from '../core/state-file.js'
 import { jekyllPostName } from '../digest/index.js'
 import type { PostRecords } from '../refresh/records.js'
 import type { Settings } from '../settings/settings.js'
@@ -28,7 +28,7 @@ export async function linkedPeriodPlan(
   const days = fetched.filter((day) => day.papers.length > 0)
   const records = await readStateFiles(
     POST_RECORD,
-    days.map((day) => day.day),
+    new Set(days.flatMap((day) => recordShards(day.day))),
     (path) => publisher.readText(path),
     log,
   )
@@ -60,7 +60,9 @@ function dailyPostOf(
   ownPath: string,
 ): { path: string; name: string } | undefined {
   const ids = new Set(papers.map((paper) => paper.id))
-  const entries = [...(records.get(recordPath(day))?.entries ?? [])]
+  // Its own file's entries, and 1.x's of its month (recordShards), the own file's winning.
+  const files = recordShards(day).map((shard) => records.get(statePath(POST_RECORD, shard))?.entries)
+  const entries = [...new Map(files.reverse().flatMap((file) => [...(file ?? [])]))]
     .filter(
       ([path, entry]) =>
         path !== ownPath &&

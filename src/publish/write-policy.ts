@@ -1,5 +1,6 @@
 import { gitBlobOid } from '../core/git-blob.js'
 import type { ChangeSet, FileChange, KeptReason } from '../core/changes.js'
+import type { WritePolicy } from '../core/file-change.js'
 import type { Log } from '../core/log.js'
 import { MAX_STATE_FILE_BYTES } from '../core/state-file.js'
 
@@ -15,12 +16,9 @@ export function writeDecision(
     return { write: false, reason: 'too-large' }
   }
   if (existingOid === undefined) {
-    // A post the record says the action wrote, and that is gone, was deleted (or moved) by a person: that
-    // is an edit too. Only overwrite: always brings back a post of the run's own.
-    const recorded =
-      policy.kind === 'unedited' ||
-      (policy.kind === 'overwrite' && policy.lastWritten !== undefined && overwrite !== 'always')
-    return recorded ? { write: false, reason: 'deleted' } : { write: true }
+    // Only overwrite: always brings back a post of the run's own that a person deleted; a refreshed one never.
+    const deleted = recordedAsWritten(policy) && (policy.kind === 'unedited' || overwrite !== 'always')
+    return deleted ? { write: false, reason: 'deleted' } : { write: true }
   }
   if (existingOid === gitBlobOid(file.content)) return { write: false, reason: 'unchanged' }
   switch (policy.kind) {
@@ -36,6 +34,20 @@ export function writeDecision(
       if (overwrite === 'changed' && policy.lastWritten !== undefined && existingOid !== policy.lastWritten)
         return { write: false, reason: 'edited' }
       return { write: true }
+  }
+}
+
+/** The record says the action wrote it: gone now, it was deleted (or moved) by a person, an edit too. */
+function recordedAsWritten(policy: WritePolicy): boolean {
+  switch (policy.kind) {
+    case 'unedited':
+      return true
+    case 'overwrite':
+      return policy.lastWritten !== undefined
+    case 'held':
+      return policy.why === 'shrunk'
+    case 'state':
+      return false
   }
 }
 

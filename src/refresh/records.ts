@@ -1,12 +1,14 @@
 import {
+  POST_RECORD,
   recordPath,
+  recordShards,
   type RankedPaper,
   type RecordedPeriod,
   type RecordEntry,
   type RecordUpdate,
 } from '../core/post-record.js'
 import type { Paper } from '../core/paper.js'
-import type { StateFile } from '../core/state-file.js'
+import { statePath, type StateFile } from '../core/state-file.js'
 import type { Settings } from '../settings/settings.js'
 
 /** By path. */
@@ -30,16 +32,26 @@ export interface RecordedPost {
   period?: RecordedPeriod
 }
 
+/** See recordShards: the post's own file first. */
+export function recordPaths({ day, period }: Pick<RecordedPost, 'day' | 'period'>): string[] {
+  return recordShards(day, period).map((shard) => statePath(POST_RECORD, shard))
+}
+
+/** A file the run asked for and found: one that is not there is read as writable and empty. */
+export const isThere = (file: StateFile<RecordEntry> | undefined): file is StateFile<RecordEntry> =>
+  file !== undefined && !(file.writable && file.readOid === undefined)
+
 /**
- * A weekly or monthly post that an earlier build recorded in its first day's file is still guarded by
- * that entry until its period's own file has one; the old entry is never rewritten.
+ * The post's own file decides once it is there, even without the entry (a person removed it: the
+ * opt-out); until then an older file's entry still guards the post, and is never rewritten.
  */
 export function recordEntry(
   records: PostRecords,
-  { day, path, period }: Pick<RecordedPost, 'day' | 'path' | 'period'>,
+  post: Pick<RecordedPost, 'day' | 'path' | 'period'>,
 ): RecordEntry | undefined {
-  const entry = records.get(recordPath(day, period))?.entries.get(path)
-  return entry ?? (period === undefined ? undefined : records.get(recordPath(day))?.entries.get(path))
+  const [own, ...older] = recordPaths(post).map((path) => records.get(path))
+  if (isThere(own)) return own.entries.get(post.path)
+  return older.map((file) => file?.entries.get(post.path)).find((entry) => entry !== undefined)
 }
 
 export function ranking(papers: readonly Paper[]): RankedPaper[] {

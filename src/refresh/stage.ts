@@ -3,10 +3,18 @@ import type { FileChange, KeptReason, Publisher, PublishResult } from '../core/c
 import type { Log } from '../core/log.js'
 import type { WritePolicy } from '../core/file-change.js'
 import type { Paper } from '../core/paper.js'
-import { POST_RECORD, recordPath, recordShard } from '../core/post-record.js'
+import { POST_RECORD, recordShards } from '../core/post-record.js'
 import { readStateFiles } from '../core/state-file.js'
 import type { Settings } from '../settings/settings.js'
-import { RECORDED_PERIOD, recordEntry, recordUpdate, type PostRecords, type RecordedPost } from './records.js'
+import {
+  isThere,
+  RECORDED_PERIOD,
+  recordEntry,
+  recordPaths,
+  recordUpdate,
+  type PostRecords,
+  type RecordedPost,
+} from './records.js'
 import {
   logRefresh,
   planRefresh,
@@ -50,13 +58,10 @@ export function startRefresh(
   if (window.off !== undefined) log.info(window.off)
   if (settings.target.mode === 'dry-run') return { days: window.days }
   const period = RECORDED_PERIOD[settings.digest]
-  // A period's post: its own file, and its first day's, where an earlier build recorded it.
-  const own =
-    period === undefined
-      ? eachDay(settings.from, settings.to)
-      : [recordShard(settings.from, period), settings.from]
+  const own = period === undefined ? eachDay(settings.from, settings.to) : [settings.from]
+  const shards = new Set([...window.days, ...own].flatMap((day) => recordShards(day, period)))
   const readText = (path: string) => publisher.readText(path)
-  const records = readStateFiles(POST_RECORD, [...window.days, ...own], readText, log)
+  const records = readStateFiles(POST_RECORD, shards, readText, log)
   // Awaited by planRefreshOf; a run that fails before then must not leave an unhandled rejection.
   records.catch(() => undefined)
   return { days: window.days, records, otherPullRequests: publisher.otherPullRequests?.bind(publisher) }
@@ -85,15 +90,14 @@ export async function planRefreshOf(
 }
 
 /**
- * The git blob id the record says the action wrote; or, where the post's record file holds no entry for
- * it (a person removed it) or cannot be read, that it is not known. A post without a record file of its
- * own guards nothing: a blog moving to this version is taken over, its posts written as they always were.
- * A weekly or monthly post's first day's file, where earlier builds recorded it, is that day's posts'
- * now: its lack of an entry tells nothing, but one that cannot be read may hide the post's.
- * A post whose recorded papers Hugging Face mostly no longer lists is held, as the refresh holds one.
+ * The git blob id the record says the action wrote; or, where the post's own record file holds no entry
+ * for it (a person removed it) or cannot be read, that it is not known. Without a file of its own, an older
+ * layout's entry guards it (see recordEntry), and an older file that cannot be read may hide one; with
+ * neither, the post is taken over as it always was written. A post whose recorded papers Hugging Face
+ * mostly no longer lists is held, as the refresh holds one.
  */
 function guardOf(records: PostRecords, post: OwnPost): Array<[string, WritePolicy]> {
-  const { day, path, period, listed } = post
+  const { path, listed } = post
   const held = (why: HeldReason): Array<[string, WritePolicy]> => [[path, { kind: 'held', why }]]
   const entry = recordEntry(records, post)
   if (entry !== undefined) {
@@ -102,11 +106,10 @@ function guardOf(records: PostRecords, post: OwnPost): Array<[string, WritePolic
     if (stillListed * 2 < entry.papers.length) return held('shrunk')
     return [[path, { kind: 'overwrite', lastWritten: entry.blob }]]
   }
-  const file = records.get(recordPath(day, period))
-  if (file?.writable === false) return held('record-unreadable')
-  if (file?.readOid !== undefined) return held('opted-out')
-  const firstDay = period === undefined ? undefined : records.get(recordPath(day))
-  return firstDay?.writable === false ? held('record-unreadable') : []
+  const [own, ...older] = recordPaths(post).map((file) => records.get(file))
+  if (own?.writable === false) return held('record-unreadable')
+  if (isThere(own)) return held('opted-out')
+  return older.some((file) => file?.writable === false) ? held('record-unreadable') : []
 }
 
 type HeldReason = Extract<WritePolicy, { kind: 'held' }>['why']
