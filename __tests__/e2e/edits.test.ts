@@ -41,15 +41,18 @@ async function withGitHub<T>(work: (github: GitHubServer) => Promise<T>): Promis
   }
 }
 
+/** The reference day, as the Korean recipe writes it, with `overwrite`. */
+const runReferenceDay = (github: GitHubServer, overwrite: string) =>
+  runAction({
+    inputs: { ...REFERENCE_INPUTS, overwrite, 'hf-api-url': hf.url },
+    env: github.runnerEnv,
+    githubToken: 'write-token',
+  })
+
 describe('a re-run of a day whose post a person edited', () => {
   it('keeps the edit with a notice under overwrite: changed, and replaces it under always', async () => {
     await withGitHub(async (github) => {
-      const run = (overwrite: string) =>
-        runAction({
-          inputs: { ...REFERENCE_INPUTS, overwrite, 'hf-api-url': hf.url },
-          env: github.runnerEnv,
-          githubToken: 'write-token',
-        })
+      const run = (overwrite: string) => runReferenceDay(github, overwrite)
       expect((await run('changed')).exitCode).toBe(0)
       const edited = `${seedPost}\nMy own note.\n`
       await github.git.commit('main', { [SEED_POST]: edited }, 'A note of my own')
@@ -72,12 +75,7 @@ describe('a re-run of a day whose post a person edited', () => {
 
   it('does not bring back a post a person deleted, with a notice, but writes it again under always', async () => {
     await withGitHub(async (github) => {
-      const run = (overwrite: string) =>
-        runAction({
-          inputs: { ...REFERENCE_INPUTS, overwrite, 'hf-api-url': hf.url },
-          env: github.runnerEnv,
-          githubToken: 'write-token',
-        })
+      const run = (overwrite: string) => runReferenceDay(github, overwrite)
       expect((await run('changed')).exitCode).toBe(0)
       await github.git.commit('main', { [SEED_POST]: null }, 'Not this one')
 

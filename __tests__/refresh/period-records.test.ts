@@ -67,6 +67,13 @@ async function run(server: GitHubServer, raw: RawInputs) {
 const changedBy = async (server: GitHubServer, branch: string) =>
   (await server.git.git(['diff', '--name-only', `main...${branch}`])).split('\n').filter(Boolean)
 
+/** A note a person adds to `post` at `path` on main; the edited text. */
+async function editByHand(server: GitHubServer, path: string, post: string): Promise<string> {
+  const edited = `${post}\nA note by hand.\n`
+  await server.git.commit('main', { [path]: edited }, 'A note by hand')
+  return edited
+}
+
 const entriesOf = (text: string | undefined) => parseStateFile(POST_RECORD, text ?? '').entries
 
 describe("a weekly post's record in its week's own file", () => {
@@ -130,8 +137,7 @@ describe("a weekly post's record in its week's own file", () => {
 
   it("keeps a person's edit of it unless overwrite: always, and leaves Monday's file as it is", async () => {
     const { server, post, mondayRecord } = await recordedTheOldWay()
-    const edited = `${post}\nA note by hand.\n`
-    await server.git.commit('main', { [WEEKLY]: edited }, 'A note by hand')
+    const edited = await editByHand(server, WEEKLY, post)
 
     const { result, log } = await run(server, { date: '2025-11-25', digest: 'weekly' })
     expect(result.posts).toEqual([])
@@ -202,8 +208,7 @@ describe("an older layout's entry, until the post's own record file is there", (
 
   it("keeps a person's edit of a post 1.x recorded in its month's file", async () => {
     const { server, post, monthRecord } = await recordedBy1x()
-    const edited = `${post}\nA note by hand.\n`
-    await server.git.commit('main', { [MONDAY]: edited }, 'A note by hand')
+    const edited = await editByHand(server, MONDAY, post)
     const { result } = await run(server, { date: '2025-11-24' })
     expect(result.posts).toEqual([])
     expect(await server.git.readFile('main', MONDAY)).toBe(edited)
