@@ -125,6 +125,23 @@ describe('refresh in the pipeline', () => {
     ])
   })
 
+  it("says why the run's own post was kept while it refreshed an earlier one", async () => {
+    const { root, publisher } = await workspacePublisher()
+    const early = listSource({
+      '2025-11-20': fixture('2025-11-20').slice(0, 2),
+      '2025-11-21': fixture('2025-11-21'),
+    })
+    await digest({ date: '2025-11-20..2025-11-21', 'refresh-days': '0' }, early, publisher)
+    await writeFile(join(root, '_posts/2025-11-21-daily-papers-2025-11-21.md'), 'my own\n')
+    const settled = listSource({ '2025-11-20': fixture('2025-11-20'), '2025-11-21': fixture('2025-11-21') })
+    const again = await digest({ date: '2025-11-21', 'refresh-days': '1' }, settled, publisher)
+    expect(again.result).toMatchObject({
+      posts: [],
+      ownKept: 'the post was edited since the action wrote it',
+      refreshed: [{ day: '2025-11-20', status: 'rewritten' }],
+    })
+  })
+
   it('refreshes earlier posts on a day without papers of its own, and says why it wrote nothing', async () => {
     const { root, publisher, text } = await workspacePublisher()
     const early = listSource({ '2025-11-21': fixture('2025-11-21').slice(0, 2) })

@@ -151,6 +151,16 @@ describe('job summary', () => {
     )
   })
 
+  it("says why the run's own post was not written when other files were", () => {
+    const html = summaryHtml(
+      { ...committed, posts: [], ownKept: 'the post was deleted since the action wrote it' },
+      settings('2025-12-24'),
+    )
+    expect(html).toContain(
+      '<p>The post of 2025-12-24: the post was deleted since the action wrote it; only other files changed in commit',
+    )
+  })
+
   it('tables the days of a backfill', () => {
     const html = summaryHtml(
       { ...committed, days: [...committed.days, { day: '2025-12-25', listed: 0, papers: [] }] },

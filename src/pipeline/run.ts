@@ -171,6 +171,9 @@ function resultPhase(
     pullRequestUrl: result.pullRequestUrl,
     failure: dispatchFailure,
     skipped: written.size > 0 ? undefined : nothingWrittenFor(posts, result.kept, range),
+    ...(written.size > 0 && posts.length > 0 && !posts.some((path) => written.has(path))
+      ? { ownKept: nothingWritten(posts, result.kept) }
+      : {}),
     refreshed,
     ...(summaries ? { summaries: summaries.stats } : {}),
   }

@@ -20,6 +20,8 @@ export interface DigestResult extends Pick<PublishResult, 'commitSha' | 'commitU
   posts: string[]
   papers: number
   skipped?: string
+  /** Why the run's own posts were not written, when other files were: "the post was edited since…". */
+  ownKept?: string
   refreshed?: RefreshedPost[]
   /** The workflow dispatch after the commit failed: outputs stand, the run fails with its message. */
   failure?: DispatchFailure

@@ -49,8 +49,9 @@ function statusLine(result: DigestResult, settings: Settings): string {
     const what = (result.refreshed ?? []).some(({ status }) => status === 'rewritten')
       ? 'earlier posts were refreshed'
       : 'only other files changed'
-    const own = result.papers === 0 ? 'had no papers' : 'did not change'
-    return `The ${result.days.length === 1 ? 'post' : 'posts'} of ${escapeHtml(describeRange(settings))} ${own}; ${what}${links}.`
+    const own =
+      result.papers === 0 ? ' had no papers' : result.ownKept ? `: ${result.ownKept}` : ' did not change'
+    return `The ${result.days.length === 1 ? 'post' : 'posts'} of ${escapeHtml(describeRange(settings))}${escapeHtml(own)}; ${what}${links}.`
   }
   const where = result.posts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')
   const verb = VERBS[settings.target.mode] ?? 'committed to'
