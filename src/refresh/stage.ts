@@ -109,7 +109,9 @@ function guardOf(records: PostRecords, post: OwnPost): Array<[string, WritePolic
   const [own, ...older] = recordPaths(post).map((file) => records.get(file))
   if (own?.writable === false) return held('record-unreadable')
   if (isThere(own)) return held('opted-out')
-  return older.some((file) => file?.writable === false) ? held('record-unreadable') : []
+  // An older file is never written: only one nothing could be read from may hide the entry.
+  const unread = older.some((file) => file?.writable === false && file.entries.size === 0)
+  return unread ? held('record-unreadable') : []
 }
 
 type HeldReason = Extract<WritePolicy, { kind: 'held' }>['why']
