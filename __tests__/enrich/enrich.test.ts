@@ -165,6 +165,23 @@ describe('the cache kept in the repository', () => {
     expect(JSON.stringify(summaries)).not.toContain('"summary": 42')
   })
 
+  it('says so when it asks again for a cached summary that is not in the post language', async () => {
+    const repository = createRepository()
+    repository.commit(await enrichOn(llm, day, {}, { readFile: repository.readFile }))
+    const file = JSON.parse(repository.files.get(DAY_FILE)!) as {
+      summaries: Record<string, Record<string, { summary: string }>>
+    }
+    const [id] = Object.keys(file.summaries)
+    for (const variant of Object.values(file.summaries[id!]!))
+      variant.summary = 'An English correction by hand.'
+    repository.files.set(DAY_FILE, JSON.stringify(file))
+
+    const run = await enrichOn(llm, day, {}, { readFile: repository.readFile })
+    expect(run.log.warnings).toContain(
+      `Model summaries: the cached summary of ${id} in .hf-daily-papers/summaries is not in the post's language (ko): kept by an earlier build, or edited by hand; asked again, and replaced by an answer that passes`,
+    )
+  })
+
   it.each([['not JSON', (text: string) => text.slice(0, -3), 'is not valid JSON', 0]])(
     'reads what it can of a file that is %s, warns, and leaves the file alone',
     async (_, edit, problem, lost) => {

@@ -81,6 +81,8 @@ export async function openSummaries(
   const usable = (entry: Summary | undefined): entry is Summary =>
     entry !== undefined && writtenIn(entry.summary, options.language, true)
   const byCache = new Map<string, EnrichedPaper>()
+  /** Cached, but not in the post's language: told, as a person's edit may be among them. */
+  const refused = new Set<string>()
   for (const paper of unique) {
     const entry = cache.get(paper.id, variant)
     const title = entry?.title
@@ -89,7 +91,10 @@ export async function openSummaries(
       (!needsTitle || title === undefined || titleFits(title, paper.title, options.language))
     )
       byCache.set(paper.id, { ...entry, origin: 'cache' })
-    else byCache.set(paper.id, fallback(paper, 'missing'))
+    else {
+      byCache.set(paper.id, fallback(paper, 'missing'))
+      if (entry !== undefined) refused.add(paper.id)
+    }
   }
   const isCached = (id: string) => byCache.get(id)?.origin === 'cache'
   const cachedTldrs = new Map<string, string>()
@@ -113,6 +118,8 @@ export async function openSummaries(
       const tldrsToAsk = tldrs.filter((request) => !cachedTldrs.has(request.day))
       const fromCache = [...wantedIds].filter((id) => isCached(id)).length
       if (fromCache > 0) deps.log.info(`Model summaries: ${fromCache} from ${CACHE_DIR}`)
+      const askedAgain = toAsk.filter((paper) => refused.has(paper.id)).map((paper) => paper.id)
+      if (askedAgain.length > 0) deps.log.warning(askedAgainLine(askedAgain, options.language))
       const asked =
         toAsk.length + tldrsToAsk.length > 0 ? await ask(toAsk, tldrsToAsk, options, deps) : nothingAsked()
       for (const [id, summary] of asked.summaries) cache.add(id, variant, summary)
@@ -158,6 +165,13 @@ async function ask(
   for (const request of tldrs) await askTldr(request, client, options.language, log, outcome)
   outcome.requests = client.requests
   return outcome
+}
+
+/** A person's correction may be among them: the summaries that replace them are not taken silently. */
+function askedAgainLine(ids: readonly string[], language: string): string {
+  const shown = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`
+  const [summaries, are] = ids.length === 1 ? ['summary', 'is'] : ['summaries', 'are']
+  return `Model summaries: the cached ${summaries} of ${shown} in ${CACHE_DIR} ${are} not in the post's language (${language}): kept by an earlier build, or edited by hand; asked again, and replaced by an answer that passes`
 }
 
 function fallback(paper: Paper, reason: Reason): EnrichedPaper {
