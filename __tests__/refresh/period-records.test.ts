@@ -111,6 +111,20 @@ describe("a weekly post's record in its week's own file", () => {
     })
   })
 
+  it("links, in the week's pull request, the days on the branch it merges into, and no post deleted there", async () => {
+    settledLists()
+    const server = await standIn()
+    await run(server, { date: '2025-11-24' })
+    await run(server, { date: '2025-11-24', digest: 'weekly', mode: 'pull-request' })
+    // After the week's branch was made: Tuesday's post is committed, Monday's deleted by a person.
+    await run(server, { date: '2025-11-25' })
+    await server.git.commit('main', { [MONDAY]: null }, 'Not this one')
+    await run(server, { date: '2025-11-25', digest: 'weekly', mode: 'pull-request' })
+    const weekly = (await server.git.readFile('weekly-papers/2025-W48', WEEKLY)) ?? ''
+    expect(weekly).toContain('{% post_url 2025-11-25-daily-papers-2025-11-25 %}')
+    expect(weekly).not.toContain('{% post_url 2025-11-24-daily-papers-2025-11-24 %}')
+  })
+
   /**
    * A blog whose weekly post an earlier build wrote and recorded in Monday's file, beside Monday's daily
    * post, with the week's lists as they were then; the lists have moved since.

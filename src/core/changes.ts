@@ -43,6 +43,11 @@ export interface Publisher {
   /** A file's text where `publish` would write it (the open pull request's branch, too). */
   readText(path: string): Promise<string | undefined>
   /**
+   * Pull-request mode: a file's text on the branch the pull request merges into, which days merged since
+   * the work branch was made are on, and a post a person deleted is not.
+   */
+  readBaseText?(path: string): Promise<string | undefined>
+  /**
    * Pull-request mode: each file another open pull request changes, with its URL, which `publish` leaves
    * to it; known from the run's first read (none before it).
    */

@@ -26,10 +26,12 @@ export async function linkedPeriodPlan(
   const plan = periodPlan(fetched, settings)
   if (settings.target.mode === 'dry-run' || plan.period === undefined) return plan
   const days = fetched.filter((day) => day.papers.length > 0)
+  // A pull request links the posts of the branch it merges into: Jekyll fails the build on a missing one.
+  const readText = (path: string) => (publisher.readBaseText ?? publisher.readText).call(publisher, path)
   const records = await readStateFiles(
     POST_RECORD,
     new Set(days.flatMap((day) => recordShards(day.day))),
-    (path) => publisher.readText(path),
+    readText,
     log,
   )
   const ownPath = postPath(plan, settings)
@@ -37,7 +39,7 @@ export async function linkedPeriodPlan(
     days,
     async (day) => {
       const post = dailyPostOf(day, records, ownPath)
-      const there = post !== undefined && (await publisher.readText(post.path)) !== undefined
+      const there = post !== undefined && (await readText(post.path)) !== undefined
       return [day.day, there ? post.name : undefined] as const
     },
     { concurrency: READ_CONCURRENCY },

@@ -64,7 +64,10 @@ export function gitHubPublisher(
     }),
     ...(workBranch === undefined
       ? {}
-      : { otherPullRequests: async () => (await firstRead)?.otherPullRequests ?? new Map<string, string>() }),
+      : {
+          otherPullRequests: async () => (await firstRead)?.otherPullRequests ?? new Map<string, string>(),
+          readBaseText: batchedReader((paths) => repository.readTexts(branch, undefined, paths)),
+        }),
     async publish(changes) {
       for (let count = 1; ; count++) {
         try {
