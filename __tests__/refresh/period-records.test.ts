@@ -184,29 +184,6 @@ describe("a weekly post's record in its week's own file", () => {
 })
 
 describe("an older layout's entry, until the post's own record file is there", () => {
-  it("honours the opt-out in the week's own file over the entry left in Monday's", async () => {
-    settledLists()
-    const earlier = await standIn()
-    await run(earlier, { date: '2025-11-24', digest: 'weekly' })
-    const post = (await earlier.git.readFile('main', WEEKLY)) ?? ''
-    const entry = entriesOf(await earlier.git.readFile('main', WEEK_RECORD)).get(WEEKLY) as RecordEntry
-    const server = await standIn({
-      files: {
-        [WEEKLY]: post,
-        [MONDAY_RECORD]: renderStateFile(POST_RECORD, new Map([[WEEKLY, entry]])),
-        // A person removed the post's entry from its week's file.
-        [WEEK_RECORD]: renderStateFile(POST_RECORD, new Map()),
-      },
-    })
-    mondayMoves()
-    const { result, log } = await run(server, { date: '2025-11-25', digest: 'weekly' })
-    expect(result.posts).toEqual([])
-    expect(await server.git.readFile('main', WEEKLY)).toBe(post)
-    expect(log.lines).toContain(
-      `${WEEKLY}: differs on main, and its entry in the action's record was removed (the opt-out), so it is left as it is; overwrite: always replaces it`,
-    )
-  })
-
   /** A blog 1.x wrote: Monday's daily post recorded in the record file of its month, as 1.x kept it. */
   async function recordedBy1x() {
     settledLists()
@@ -219,6 +196,21 @@ describe("an older layout's entry, until the post's own record file is there", (
     mondayMoves()
     return { server, post, monthRecord }
   }
+
+  it("still guards by it when the post's day file holds only another post's entry", async () => {
+    const { server, post, monthRecord } = await recordedBy1x()
+    // Another workflow (another language's posts-dir) has written its entry into Monday's file.
+    const other = entriesOf(monthRecord).get(MONDAY)!
+    const dayFile = renderStateFile(POST_RECORD, new Map([[`ko/${MONDAY}`, other]]))
+    await server.git.commit('main', { [MONDAY_RECORD]: dayFile }, 'Another workflow')
+    const edited = await editByHand(server, MONDAY, post)
+    const { result, log } = await run(server, { date: '2025-11-24' })
+    expect(result.posts).toEqual([])
+    expect(await server.git.readFile('main', MONDAY)).toBe(edited)
+    expect(log.lines).toContain(
+      `${MONDAY}: changed on main since the action wrote it (a person's edit), left as it is; overwrite: always replaces it`,
+    )
+  })
 
   it("keeps a person's edit of a post 1.x recorded in its month's file", async () => {
     const { server, post, monthRecord } = await recordedBy1x()

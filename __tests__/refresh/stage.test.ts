@@ -168,6 +168,19 @@ describe("a weekly post's guard against overwriting a person's edit", () => {
       { [MONDAY_RECORD]: unreadable },
       { kind: 'held', why: 'record-unreadable' },
     ],
+    [
+      "its entry broken by hand in 1.x's file of the month",
+      { [MONTH_RECORD]: `{"posts": {"${WEEKLY}": {"blob": 42}}}\n` },
+      { kind: 'held', why: 'record-unreadable' },
+    ],
+    [
+      "the week's file holding another post's entry, its own in 1.x's file of the month",
+      {
+        [WEEK_RECORD]: recordOf([[`ko/${WEEKLY}`, 'ko\n']], 'week'),
+        [MONTH_RECORD]: recordOf([[WEEKLY, 'old\n']]),
+      },
+      { kind: 'overwrite', lastWritten: gitBlobOid('old\n') },
+    ],
   ] as const)('with %s', async (_, files: Record<string, string>, policy) => {
     expect((await guard(files)).policy).toEqual(policy)
   })

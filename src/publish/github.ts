@@ -48,8 +48,8 @@ export function gitHubPublisher(
   }
   const attempt = async (changes: ChangeSet) => {
     const read = await state(changes)
-    // With an open pull request, the action's last write of a refreshed post is on the work branch:
-    // only there can it tell an edit from its own unmerged work.
+    // With an open pull request, the action's last write of a post is on the work branch: only there can
+    // it tell an edit, or a deletion, from its own unmerged work.
     const target = filesToWrite(changes.files, read.base, changes.overwrite, log, read.work)
     if (target.pending.length === 0) return { written: [], kept: target.kept }
     const result = await commit(repository, read, changes, target.pending)
@@ -141,7 +141,8 @@ async function optedOut(
   const moved = pending.flatMap((file) => {
     const post = file.policy?.kind === 'unedited' ? record?.posts.get(file.path) : undefined
     const read = post && record?.files.get(post.record)
-    const moved = post && read && branch.blobs.get(post.record) !== read.readOid
+    // A file there was none of when the run read it held no entry to remove (the post's is an older one's).
+    const moved = post && read?.readOid !== undefined && branch.blobs.get(post.record) !== read.readOid
     return moved ? [[file.path, post.record] as const] : []
   })
   const gone = await Promise.all(
@@ -210,5 +211,5 @@ export function filesToWrite(
 }
 
 function workBranchDecides(file: FileChange, reason: KeptReason): boolean {
-  return reason === 'edited' || (reason === 'deleted' && file.policy?.kind === 'overwrite')
+  return reason === 'edited' || (reason === 'deleted' && file.policy?.kind !== 'unedited')
 }

@@ -42,16 +42,17 @@ export const isThere = (file: StateFile<RecordEntry> | undefined): file is State
   file !== undefined && !(file.writable && file.readOid === undefined)
 
 /**
- * The post's own file decides once it is there, even without the entry (a person removed it: the
- * opt-out); until then an older file's entry still guards the post, and is never rewritten.
+ * The post's own file's entry; else an older layout's, which guards the post until the action writes it
+ * again (one record file holds every post of its day: another post's entry, another workflow's or another
+ * language's, says nothing of this one's).
  */
 export function recordEntry(
   records: PostRecords,
   post: Pick<RecordedPost, 'day' | 'path' | 'period'>,
 ): RecordEntry | undefined {
-  const [own, ...older] = recordPaths(post).map((path) => records.get(path))
-  if (isThere(own)) return own.entries.get(post.path)
-  return older.map((file) => file?.entries.get(post.path)).find((entry) => entry !== undefined)
+  return recordPaths(post)
+    .map((path) => records.get(path)?.entries.get(post.path))
+    .find((entry) => entry !== undefined)
 }
 
 export function ranking(papers: readonly Paper[]): RankedPaper[] {

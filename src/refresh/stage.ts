@@ -107,11 +107,12 @@ function guardOf(records: PostRecords, post: OwnPost): Array<[string, WritePolic
     return [[path, { kind: 'overwrite', lastWritten: entry.blob }]]
   }
   const [own, ...older] = recordPaths(post).map((file) => records.get(file))
-  if (own?.writable === false) return held('record-unreadable')
-  if (isThere(own)) return held('opted-out')
-  // An older file is never written: only one nothing could be read from may hide the entry.
-  const unread = older.some((file) => file?.writable === false && file.entries.size === 0)
-  return unread ? held('record-unreadable') : []
+  // A file nothing could be read from, or this post's entry in it, may hide the entry.
+  const unread = [own, ...older].some(
+    (file) => (file?.writable === false && file.entries.size === 0) || file?.kept?.has(path),
+  )
+  if (unread) return held('record-unreadable')
+  return isThere(own) ? held('opted-out') : []
 }
 
 type HeldReason = Extract<WritePolicy, { kind: 'held' }>['why']
