@@ -22,7 +22,9 @@ const bundle = (input, output, extraPlugins = []) => ({
   // Node's modules do nothing when imported: an import whose bindings went unused goes too. Neither does
   // tunnel, which Rollup cannot tell in CommonJS: it would load it (and node:https) at start, for the
   // proxies of @actions/http-client, whose one user in @actions/core (OIDC) the action never calls.
-  treeshake: { moduleSideEffects: (id, external) => !external && !id.includes('/node_modules/tunnel/') },
+  treeshake: {
+    moduleSideEffects: (id, external) => !external && !/[\\/]node_modules[\\/]tunnel[\\/]/.test(id),
+  },
   output: {
     format: 'es',
     dir: 'dist',

@@ -178,7 +178,7 @@ describe('the cache kept in the repository', () => {
 
     const run = await enrichOn(llm, day, {}, { readFile: repository.readFile })
     expect(run.log.warnings).toContain(
-      `Model summaries: the cached summary of ${id} in .hf-daily-papers/summaries is not in the post's language (ko): kept by an earlier build, or edited by hand; asked again, and replaced by an answer that passes`,
+      `Model summaries: the cached summary of ${id} in .hf-daily-papers/summaries is not in the post's language (ko), kept by an earlier build or edited by hand: asked for again, and an answer that passes replaces it; a correction written in ko is kept`,
     )
   })
 

@@ -14,7 +14,8 @@ export type RankedPaper = readonly [id: string, upvotes: number]
 
 /**
  * A weekly or monthly post's mark in its entry. Earlier builds recorded such a post in its first day's
- * file, beside that day's own post: the mark keeps a later post from taking it for that day's own.
+ * file, beside that day's own post, where the mark keeps a later post from taking it for that day's own;
+ * it is still written, so that the entry says what it is wherever it is read.
  */
 export type RecordedPeriod = 'week' | 'month'
 
@@ -59,7 +60,7 @@ export function recordPath(day: string, period?: RecordedPeriod): string {
 }
 
 /** `day` is the post's `{date}`, a period's first day. */
-export function recordShard(day: string, period?: RecordedPeriod): string {
+function recordShard(day: string, period?: RecordedPeriod): string {
   if (period === undefined) return day
   return period === 'week' ? isoWeek(day) : `${monthOf(day)}-month`
 }

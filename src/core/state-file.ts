@@ -9,8 +9,8 @@ import { z } from './zod.js'
 
 /**
  * The action's bookkeeping in the blog (the post record, the summary cache): a dot folder, which Jekyll
- * neither publishes nor parses, so a hand-broken file cannot break the site; a file per day, so commits
- * stay small and runs of different days touch different files.
+ * neither publishes nor parses, so a hand-broken file cannot break the site; a file per day (or week, or
+ * month, for those posts), so commits stay small and runs of different days touch different files.
  */
 export const STATE_DIR = '.hf-daily-papers'
 

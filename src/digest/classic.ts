@@ -2,7 +2,7 @@ import type { ListItem, PhrasingContent, RootContent } from 'mdast'
 import type { Field } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
 import type { EnrichedPaper } from '../enrich/index.js'
-import type { Locale } from './locales/index.js'
+import { noPapers, type Locale } from './locales/index.js'
 import { heading, list, listItem, paragraph, strong, text } from './mdast.js'
 import { aside, authorList, githubPiece, labelledText, LINK_PIECES, translatedTitle } from './paper-lines.js'
 import { keywordsSection, statisticsSection, type Period } from './period.js'
@@ -27,7 +27,7 @@ export function classicBody(options: ClassicBody): RootContent[] {
   const body: RootContent[] = [heading(1, cleanText(title))]
   if (period) body.push(...statisticsSection(period, locale.period))
   if (papers.length === 0) {
-    body.push(paragraph([text(period ? locale.period.noPapers : locale.noPapers)]))
+    body.push(paragraph([text(noPapers(locale, period !== undefined))]))
   } else {
     if (!period) {
       const { before, count, after } = locale.collected(papers.length, listed)

@@ -1,5 +1,5 @@
 import type { Paper } from '../core/paper.js'
-import type { DigestWords, Locale } from './locales/index.js'
+import { noPapers, type DigestWords, type Locale } from './locales/index.js'
 import { cleanText, inertInHtml } from './text.js'
 
 /** Home cards show two lines and link previews about 200 characters: the description fits both. */
@@ -45,7 +45,7 @@ const withUpvotes = (name: string, paper: Paper, locale: Locale) => `${name}${up
 export function describePost(papers: readonly Paper[], counted: PostCount, locale: Locale): string {
   const { digest: words, punctuation: marks } = locale
   const [first, ...others] = papers
-  if (first === undefined) return counted.kind === 'period' ? locale.period.noPapers : locale.noPapers
+  if (first === undefined) return noPapers(locale, counted.kind === 'period')
   const leader = withUpvotes(cleanText(first.title), first, locale)
   let description = `${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}${leader}`
   for (const paper of others.slice(0, LEADERS - 1)) {

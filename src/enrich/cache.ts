@@ -71,8 +71,8 @@ export function variantKey(model: string, language: string): string {
   return `v${PROMPT_VERSION} ${language} ${model}`
 }
 
-/** A model id has no space (settings checks it): the variant's first two words are the rest. */
-const sameLanguage = (variant: string, other: string) =>
+/** variantKey is `v{version} {language} {model}`: the first two words, which hold no space. */
+const samePromptAndLanguage = (variant: string, other: string) =>
   variant.split(' ', 2).join(' ') === other.split(' ', 2).join(' ')
 
 /**
@@ -106,7 +106,7 @@ export async function loadCache(
     /** Another model's, for the same prompt version and language: a TL;DR kept when llm-model changed. */
     otherModels: (key: string, variant: string) =>
       variants(key)
-        .filter(([name]) => name !== variant && sameLanguage(name, variant))
+        .filter(([name]) => name !== variant && samePromptAndLanguage(name, variant))
         .map(([, summary]) => summary),
     add: (key: string, variant: string, summary: Summary) =>
       void added.set(key, new Map(added.get(key) ?? stored(key)).set(variant, summary)),

@@ -170,8 +170,8 @@ async function ask(
 /** A person's correction may be among them: the summaries that replace them are not taken silently. */
 function askedAgainLine(ids: readonly string[], language: string): string {
   const shown = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`
-  const [summaries, are] = ids.length === 1 ? ['summary', 'is'] : ['summaries', 'are']
-  return `Model summaries: the cached ${summaries} of ${shown} in ${CACHE_DIR} ${are} not in the post's language (${language}): kept by an earlier build, or edited by hand; asked again, and replaced by an answer that passes`
+  const [summaries, are, them] = ids.length === 1 ? ['summary', 'is', 'it'] : ['summaries', 'are', 'them']
+  return `Model summaries: the cached ${summaries} of ${shown} in ${CACHE_DIR} ${are} not in the post's language (${language}), kept by an earlier build or edited by hand: asked for again, and an answer that passes replaces ${them}; a correction written in ${language} is kept`
 }
 
 function fallback(paper: Paper, reason: Reason): EnrichedPaper {

@@ -4,9 +4,9 @@ import type { Publisher } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { DayPapers } from '../core/paper.js'
 import { POST_RECORD, recordShards } from '../core/post-record.js'
-import { readStateFiles, statePath } from '../core/state-file.js'
+import { readStateFiles } from '../core/state-file.js'
 import { jekyllPostName } from '../digest/index.js'
-import type { PostRecords } from '../refresh/records.js'
+import { recordPaths, type PostRecords } from '../refresh/records.js'
 import type { Settings } from '../settings/settings.js'
 import { periodPlan, postPath, type PostPlan } from './plans.js'
 
@@ -62,9 +62,9 @@ function dailyPostOf(
   ownPath: string,
 ): { path: string; name: string } | undefined {
   const ids = new Set(papers.map((paper) => paper.id))
-  // Its own file's entries, and 1.x's of its month (recordShards), the own file's winning.
-  const files = recordShards(day).map((shard) => records.get(statePath(POST_RECORD, shard))?.entries)
-  const entries = [...new Map(files.reverse().flatMap((file) => [...(file ?? [])]))]
+  // Its own file's entries, and 1.x's of its month (recordPaths), the own file's winning.
+  const [own, ...older] = recordPaths({ day }).map((path) => [...(records.get(path)?.entries ?? [])])
+  const entries = [...new Map([...older.flat(), ...own!])]
     .filter(
       ([path, entry]) =>
         path !== ownPath &&

@@ -162,16 +162,17 @@ function resultPhase(
   const written = new Set(result.written)
   const refreshed = finishRefresh(refresh.plan, result, log)
   const posts = rendered.own.map((post) => post.path)
+  const ownWritten = posts.filter((path) => written.has(path))
   return {
     days,
-    posts: posts.filter((path) => written.has(path)),
+    posts: ownWritten,
     papers: rendered.own.reduce((sum, post) => sum + post.papers.length, 0),
     commitSha: result.commitSha,
     commitUrl: result.commitUrl,
     pullRequestUrl: result.pullRequestUrl,
     failure: dispatchFailure,
     skipped: written.size > 0 ? undefined : nothingWrittenFor(posts, result.kept, range),
-    ...(written.size > 0 && posts.length > 0 && !posts.some((path) => written.has(path))
+    ...(written.size > 0 && posts.length > 0 && ownWritten.length === 0
       ? { ownKept: nothingWritten(posts, result.kept) }
       : {}),
     refreshed,

@@ -14,7 +14,7 @@ import type { Settings } from '../settings/settings.js'
 /** By path. */
 export type PostRecords = ReadonlyMap<string, StateFile<RecordEntry>>
 
-/** How a post's record entry names its period, so that no later post takes it for that day's own. */
+/** A post's period: its record file (recordShards) and the mark in its entry. */
 export const RECORDED_PERIOD: Record<Settings['digest'], RecordedPeriod | undefined> = {
   daily: undefined,
   weekly: 'week',
