@@ -82,12 +82,23 @@ describe('a state file', () => {
     expect(parsed.entries.size).toBe(0)
   })
 
-  // A person's note beside the entries: written over, the file would lose it.
-  it('reads the entries of a file with a key it does not write, and never writes over it', () => {
-    expect(parseStateFile(COUNTS, '{"counts": {"a": 1}, "note": "mine", "more": 1}')).toEqual({
+  // A person's note beside the entries, which the file keeps as it is kept up to date.
+  it("reads the entries of a file with a key of a person's, and writes the key back as it is", () => {
+    const text = '{"counts": {"a": 1}, "note": "mine", "more": {"z": 1}}'
+    const parsed = parseStateFile(COUNTS, text)
+    expect(parsed).toEqual({
       entries: counts(['a', 1]),
-      problem: 'holds "note", "more", which the action does not write',
-      readOnly: true,
+      extra: new Map<string, unknown>([
+        ['note', 'mine'],
+        ['more', { z: 1 }],
+      ]),
+    })
+    const written = renderStateFile(COUNTS, counts(['a', 2]), undefined, parsed.extra)
+    expect(JSON.parse(written)).toEqual({
+      about: COUNTS.about,
+      counts: { a: 2 },
+      note: 'mine',
+      more: { z: 1 },
     })
   })
 

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { gitBlobOid } from '../../src/core/git-blob.js'
 import { runDigest } from '../../src/pipeline/run.js'
 import { createFilesPublisher } from '../../src/publish/files.js'
 import type { ChangeSet, Publisher } from '../../src/core/changes.js'
@@ -123,6 +124,31 @@ describe('refresh in the pipeline', () => {
       '.hf-daily-papers/posts/2025-12-02.json',
       '.hf-daily-papers/posts/2025-12.json',
     ])
+  })
+
+  it("keeps a person's note in a record file it brings up to date", async () => {
+    const { root, publisher, text } = await workspacePublisher()
+    await digest(
+      { date: '2025-11-21' },
+      listSource({ '2025-11-21': fixture('2025-11-21').slice(0, 2) }),
+      publisher,
+    )
+    const recordFile = '.hf-daily-papers/posts/2025-11-21.json'
+    const noted = ((await text(recordFile)) ?? '').replace('{\n', '{\n  "note": "mine",\n')
+    await writeFile(join(root, recordFile), noted)
+    const again = await digest(
+      { date: '2025-11-21' },
+      listSource({ '2025-11-21': fixture('2025-11-21') }),
+      publisher,
+    )
+    expect(again.result.posts).toEqual(['_posts/2025-11-21-daily-papers-2025-11-21.md'])
+    const record = JSON.parse((await text(recordFile)) ?? '') as {
+      note: string
+      posts: Record<string, { blob: string }>
+    }
+    expect(record.note).toBe('mine')
+    const post = (await text('_posts/2025-11-21-daily-papers-2025-11-21.md')) ?? ''
+    expect(record.posts['_posts/2025-11-21-daily-papers-2025-11-21.md']?.blob).toBe(gitBlobOid(post))
   })
 
   it("says why the run's own post was kept while it refreshed an earlier one", async () => {

@@ -50,6 +50,8 @@ export interface StateFile<Entry> {
   /** False for a file that is not entirely understood: its entries are used, but it is never written over. */
   writable: boolean
   kept?: ReadonlyMap<string, unknown>
+  /** A person's own keys beside the entries (a note): written back as they are. */
+  extra?: ReadonlyMap<string, unknown>
 }
 
 /** `shard` is made by the format's owner from a checked day, ISO week or month only (or `other`). */
@@ -68,7 +70,13 @@ const fileShape = (name: string) =>
 export function parseStateFile<Entry>(
   format: StateFormat<Entry>,
   text: string,
-): { entries: Map<string, Entry>; kept?: Map<string, unknown>; problem?: string; readOnly?: true } {
+): {
+  entries: Map<string, Entry>
+  kept?: Map<string, unknown>
+  extra?: Map<string, unknown>
+  problem?: string
+  readOnly?: true
+} {
   const entries = new Map<string, Entry>()
   const unread = (problem: string) => ({ entries, problem, readOnly: true as const })
   if (Buffer.byteLength(text) > MAX_STATE_FILE_BYTES) return unread(TOO_LARGE)
@@ -82,8 +90,10 @@ export function parseStateFile<Entry>(
   if (!fileShape(format.name).safeParse(json).success) {
     return unread(`is not ${format.kind} ({"${format.name}": {…}} expected)`)
   }
-  // A person's note beside the entries would be lost if the file were written over.
-  const added = Object.keys(json as object).filter((key) => key !== 'about' && key !== format.name)
+  // A person's note beside the entries, written back with them.
+  const extra = new Map(
+    Object.entries(json as object).filter(([key]) => key !== 'about' && key !== format.name),
+  )
   let unusable = 0
   let partial = false
   const kept = new Map<string, unknown>()
@@ -97,18 +107,13 @@ export function parseStateFile<Entry>(
     unusable += read.unusable
     partial ||= read.entry !== undefined && read.unusable > 0
   }
-  const problems = [
-    ...(unusable > 0 ? [`has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}`] : []),
-    ...(added.length > 0
-      ? [`holds ${added.map((key) => JSON.stringify(key)).join(', ')}, which the action does not write`]
-      : []),
-  ]
-  if (problems.length === 0) return { entries }
+  const read = { entries, ...(extra.size > 0 ? { extra } : {}) }
+  if (unusable === 0) return read
   return {
-    entries,
+    ...read,
     ...(kept.size > 0 ? { kept } : {}),
-    problem: problems.join(' and '),
-    ...(partial || added.length > 0 ? { readOnly: true as const } : {}),
+    problem: `has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}`,
+    ...(partial ? { readOnly: true as const } : {}),
   }
 }
 
@@ -117,8 +122,10 @@ export function renderStateFile<Entry>(
   format: StateFormat<Entry>,
   entries: ReadonlyMap<string, Entry>,
   kept: ReadonlyMap<string, unknown> = new Map(),
+  extra: ReadonlyMap<string, unknown> = new Map(),
 ): string {
-  return `${renderJson({ about: format.about, [format.name]: new Map([...kept, ...entries]) }, '')}\n`
+  const file = new Map([...extra, ['about', format.about], [format.name, new Map([...kept, ...entries])]])
+  return `${renderJson(file, '')}\n`
 }
 
 /** A publisher on GitHub sends the paths asked for together in one request (a hundred at most). */
@@ -143,7 +150,7 @@ export async function readStateFiles<Entry>(
       return [path, { entries: new Map(), writable: false }]
     }
     if (text === undefined) return [path, { entries: new Map(), writable: true }]
-    const { entries, kept, problem, readOnly } = parseStateFile(format, text)
+    const { entries, kept, extra, problem, readOnly } = parseStateFile(format, text)
     if (readOnly) {
       const used = entries.size > 0 ? 'what can be read of it is used, but' : 'it is not used, and'
       log.warning(
@@ -152,7 +159,8 @@ export async function readStateFiles<Entry>(
     } else if (problem !== undefined) {
       log.warning(`${path} ${problem}: those are kept as they are and the others used; fix or delete them`)
     }
-    return [path, { entries, ...(kept ? { kept } : {}), readOid: gitBlobOid(text), writable: !readOnly }]
+    const read = { entries, ...(kept ? { kept } : {}), ...(extra ? { extra } : {}) }
+    return [path, { ...read, readOid: gitBlobOid(text), writable: !readOnly }]
   }
   const paths = new Set([...shards].map((shard) => statePath(format, shard)))
   return new Map(await pMap(paths, read, { concurrency: READ_CONCURRENCY }))
@@ -177,22 +185,22 @@ export function updatedStateFiles<Entry>(
     .sort(([a], [b]) => byCodeUnits(a, b))
     .map(([path, ours]) => {
       const read = files.get(path)!
-      const onto = (entries: ReadonlyMap<string, Entry>, kept?: ReadonlyMap<string, unknown>) => {
+      const onto = ({ entries, kept, extra }: Pick<StateFile<Entry>, 'entries' | 'kept' | 'extra'>) => {
         const merged = new Map(entries)
         for (const [key, entry] of ours)
           merged.set(key, mergeEntry(entries.get(key), entry, read.entries.get(key)))
-        return renderStateFile(format, merged, kept)
+        return renderStateFile(format, merged, kept, extra)
       }
       const merge: StateMerge = {
         readOid: read.readOid,
         onto(text) {
-          if (text === undefined) return { content: onto(new Map()) }
+          if (text === undefined) return { content: onto({ entries: new Map() }) }
           const parsed = parseStateFile(format, text)
           if (parsed.readOnly) return { problem: parsed.problem ?? '' }
-          return { content: onto(parsed.entries, parsed.kept) }
+          return { content: onto(parsed) }
         },
       }
-      return { path, content: onto(read.entries, read.kept), policy: { kind: 'state', merge } }
+      return { path, content: onto(read), policy: { kind: 'state', merge } }
     })
 }
 
