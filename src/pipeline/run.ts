@@ -20,6 +20,7 @@ import type { Settings } from '../settings/settings.js'
 import { ignoredDate } from '../source/drift.js'
 import type { DayPapers } from '../core/paper.js'
 import type { PaperSource } from '../source/source.js'
+import { prepareLanguage } from '../digest/index.js'
 import { DigestError } from './errors.js'
 import { linkedPeriodPlan } from './daily-posts.js'
 import { fetchDays } from './fetch.js'
@@ -88,9 +89,13 @@ async function fetchPhase(
   // A daily run's day and its refresh days go out at once, a request each; a digest of a period or a
   // backfill a week or a month to a request.
   const byPeriod = settings.digest !== 'daily' || settings.from !== settings.to
-  const all = await log.group(`Fetch papers (${label})`, () =>
+  const fetching = log.group(`Fetch papers (${label})`, () =>
     fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log, byPeriod),
   )
+  // The answers are a round trip away, and rendering the first post would set up ICU for the language:
+  // done while waiting instead, once the requests have gone out (a turn of the event loop after).
+  setImmediate(() => prepareLanguage(settings.language))
+  const all = await fetching
   const own = all.slice(0, all.length - refresh.days.length)
   const earlier = all.slice(own.length)
   // The run's own days first, then with the earlier days, oldest first: one deaf day list is enough.

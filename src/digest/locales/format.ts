@@ -68,6 +68,8 @@ export function localeBasis(tag: LanguageTag, punctuation: Punctuation, month: '
     decimal: (value: number) => decimals().format(value),
     /** A day (`2025-11-26`), short: `Nov 26`, `11月26日`, `26 nov.` (Korean's is long: `11월 26일`). */
     day: (day: string) => days().format(new Date(`${day}T00:00:00Z`)),
+    /** Builds the formatters now, not at their first use: ICU's set-up for a language takes ~20 ms. */
+    prepare: () => void [numbers, decimals, days, rules].forEach((make) => make()),
   }
   return {
     basis,
