@@ -160,6 +160,35 @@ describe('names', () => {
     expect(problemsOf({ branch })).toEqual([`Input "branch": "${branch}" is not a valid branch name`])
   })
 
+  it.each([
+    ['hf-api-url', 'hf-token', 'http://hf-mirror.internal:8080'],
+    ['hf-api-url', 'hf-token', 'http://127.0.0.1.example.com'],
+    ['llm-api-url', 'llm-token', 'http://10.0.0.5:8000/v1'],
+    ['llm-api-url', 'llm-token', 'HTTP://api.example.com/v1'],
+  ])(
+    'refuses %s over plain http to another machine when %s is set, without showing the token',
+    (url, token, value) => {
+      const problems = problemsOf({ [url]: value, [token]: 'secret-token-1234' })
+      expect(problems).toEqual([
+        `Input "${url}": "${new URL(value).href.replace(/\/$/, '')}" is plain http, so ${token} would cross the network unencrypted; use https (plain http takes a token only on this machine: localhost, 127.0.0.1 or [::1])`,
+      ])
+      expect(problems.join('\n')).not.toContain('secret-token')
+    },
+  )
+
+  it.each([
+    ['hf-api-url', 'hf-token', 'http://127.0.0.1:8080'],
+    ['hf-api-url', 'hf-token', 'http://localhost:8080'],
+    ['llm-api-url', 'llm-token', 'http://[::1]:8000/v1'],
+    ['llm-api-url', 'llm-token', 'https://api.example.com/v1'],
+  ])('sends %s a token over %s on this machine, or over https', (url, token, value) => {
+    expect(problemsOf({ [url]: value, [token]: 'secret-token-1234' })).toEqual([])
+  })
+
+  it('takes a plain http URL to another machine when no token goes there', () => {
+    expect(problemsOf({ 'hf-api-url': 'http://hf-mirror.internal:8080' })).toEqual([])
+  })
+
   it('refuses a URL that carries a password, without showing it', () => {
     const problems = problemsOf({ 'hf-api-url': 'https://user:hunter2@hf.example' })
     expect(problems).toEqual([

@@ -5,7 +5,7 @@ import { checkEnvironment, type Environment, type RunnerFacts } from './environm
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName, type RawInputs } from './inputs.js'
 import { inputSchemas, type Parsed } from './input-schemas.js'
 import { postNameProblems, type Repository } from './names.js'
-import { characterProblem, describeProblem } from './schema.js'
+import { characterProblem, describeProblem, quote } from './schema.js'
 
 /** Parsed and checked once; nothing deeper reads inputs or the environment. */
 export type Settings = ReturnType<typeof parseSettings>
@@ -106,6 +106,17 @@ function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment
     )
   }
   if (has('digest', 'date', 'filename', 'permalink')) problems.push(...postNameProblems(values))
+  for (const [url, token] of [
+    ['hf-api-url', 'hf-token'],
+    ['llm-api-url', 'llm-token'],
+  ] as const) {
+    if (has(url, token) && values[token] !== undefined && sentInTheClear(values[url])) {
+      problem(
+        url,
+        `${quote(values[url])} is plain http, so ${token} would cross the network unencrypted; use https (plain http takes a token only on this machine: localhost, 127.0.0.1 or [::1])`,
+      )
+    }
+  }
   if (has('mode') && (values.mode === 'commit' || values.mode === 'pull-request')) {
     if (has('token') && values.token === undefined) {
       const advice =
@@ -120,6 +131,13 @@ function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment
   }
   return problems
 }
+
+/** A plain http URL to another machine than this one, where whoever is on the way reads the headers. */
+function sentInTheClear(url: string): boolean {
+  const { protocol, hostname } = new URL(url)
+  return protocol === 'http:' && !LOOPBACK.test(hostname)
+}
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/
 
 /** crossCheck refused a commit mode without a token or a repository: meeting one here is a bug. */
 function publishTarget(values: Parsed, facts: RunnerFacts, workBranch: string) {
