@@ -75,20 +75,23 @@ describe('the model asked only for the posts that are written', () => {
     expect(llm().requests.filter((request) => request.tldr)).toEqual([])
   })
 
-  it("keeps a weekly post's summaries in the files of the days its papers were listed on", async () => {
+  it("keeps a weekly post's summaries in its week's file, which its re-run and its days read", async () => {
     const repo = repository()
     await run({ ...digestDay, digest: 'weekly' }, repo.publisher)
-    const listed = (day: string) => parseDailyPapers(DAYS[day]!, day).papers.map((paper) => paper.id)
     const asked = summaryRequests().flatMap((request) => request.paperIds)
     const files = repo.received[0]?.files.filter((file) => file.path.includes('/summaries/')) ?? []
-    expect(files.map((file) => file.path)).toEqual([
-      '.hf-daily-papers/summaries/2025-11-03.json',
-      '.hf-daily-papers/summaries/2025-11-04.json',
-    ])
-    const kept = files.map((file) => Object.keys(cacheJson(file.content).summaries))
-    for (const id of kept[0]!) expect(listed('2025-11-03')).toContain(id)
-    for (const id of kept[1]!) expect(listed('2025-11-04')).toContain(id)
-    expect(kept.flat().sort()).toEqual([...new Set(asked)].sort())
+    // No day's file: the pull request of a day of the week changes those.
+    expect(files.map((file) => file.path)).toEqual(['.hf-daily-papers/summaries/2025-W45.json'])
+    expect(Object.keys(cacheJson(files[0]!.content).summaries).sort()).toEqual([...new Set(asked)].sort())
+
+    llm().requests.length = 0
+    await run({ ...digestDay, digest: 'weekly' }, repo.publisher)
+    expect(llm().requests).toEqual([])
+    // A day of the week asks for none of the papers the week's file keeps.
+    await run(digestDay, repo.publisher)
+    const askedByDay = summaryRequests().flatMap((request) => request.paperIds)
+    expect(askedByDay.length).toBeGreaterThan(0)
+    expect(askedByDay.filter((id) => asked.includes(id))).toEqual([])
   })
 
   it('asks no TL;DR once llm-max-calls is spent on the summaries', async () => {

@@ -47,15 +47,17 @@ describe('model summaries in the pipeline', () => {
 
     const { result } = await run({ date: '2024-01-01..2024-01-03' }, repo.publisher)
     expect(llm().requests).toEqual([])
-    // The model cache of each day with papers, the legacy arXiv-month files it may still have, and the
-    // record of what the action wrote for each day the run and its refresh (the 7 days before) touch, and
-    // 1.x's record of their months.
+    // The model cache of each day with papers, of its week and month (a weekly or monthly run's), the
+    // legacy arXiv-month files it may still have, and the record of what the action wrote for each day the
+    // run and its refresh (the 7 days before) touch, and 1.x's record of their months.
     expect([...repo.reads].sort()).toEqual([
       ...[...consecutiveDays('2023-12-25', 10), '2023-12', '2024-01']
         .map((shard) => `.hf-daily-papers/posts/${shard}.json`)
         .sort(),
       '.hf-daily-papers/summaries/2024-01-01.json',
       '.hf-daily-papers/summaries/2024-01-03.json',
+      '.hf-daily-papers/summaries/2024-01-month.json',
+      '.hf-daily-papers/summaries/2024-W01.json',
       '.hf-daily-papers/summaries/2312.json',
       '.hf-daily-papers/summaries/2401.json',
     ])

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   cachePath,
   loadCache,
+  type CachePeriod,
   SUMMARY_CACHE,
   variantKey,
   type CachedSummaries,
@@ -27,6 +28,20 @@ const entries = (): CacheEntries =>
     ],
   ])
 
+/** A run's cache over `files`, and the paths it asked for. */
+async function load(
+  files: Record<string, string>,
+  keys: Array<{ key: string; day: string }>,
+  period?: CachePeriod,
+) {
+  const asked: string[] = []
+  const readText = (path: string) => {
+    asked.push(path)
+    return Promise.resolve(files[path])
+  }
+  return { cache: await loadCache(keys, period, readText, createMemoryLog()), asked }
+}
+
 describe('cache files', () => {
   it('are named after the day the papers are listed on, never after a paper text', () => {
     expect(cachePath('2025-11-04')).toBe('.hf-daily-papers/summaries/2025-11-04.json')
@@ -38,16 +53,7 @@ describe('cache files', () => {
     const variant = variantKey('m', 'ko')
     const file = (id: string, summary: string) =>
       renderCacheFile(new Map([[id, new Map([[variant, { summary }]])]]))
-    const load = async (files: Record<string, string>, keys: Array<{ key: string; day: string }>) => {
-      const asked: string[] = []
-      const readText = (path: string) => {
-        asked.push(path)
-        return Promise.resolve(files[path])
-      }
-      return { cache: await loadCache(keys, readText, createMemoryLog()), asked }
-    }
-
-    it("keep a day's papers and its TL;DR in the day's file, read with the legacy months' at once", async () => {
+    it("keep a day's papers and its TL;DR in the day's file, read with its periods' and legacy months'", async () => {
       const { cache, asked } = await load({}, [
         { key: '2511.00001', day: '2025-11-04' },
         { key: '2510.00009', day: '2025-11-04' },
@@ -55,6 +61,8 @@ describe('cache files', () => {
       ])
       expect(asked.sort()).toEqual([
         '.hf-daily-papers/summaries/2025-11-04.json',
+        '.hf-daily-papers/summaries/2025-11-month.json',
+        '.hf-daily-papers/summaries/2025-W45.json',
         '.hf-daily-papers/summaries/2510.json',
         '.hf-daily-papers/summaries/2511.json',
       ])
@@ -99,6 +107,57 @@ describe('cache files', () => {
       expect(cache.changedFiles().map((change) => change.path)).toEqual([
         '.hf-daily-papers/summaries/2025-11-04.json',
       ])
+    })
+  })
+
+  describe("as a weekly or monthly run keeps them: in its period's file, never a day's", () => {
+    const variant = variantKey('m', 'ko')
+    const MONDAY = '.hf-daily-papers/summaries/2025-11-24.json'
+    const keys = [
+      { key: '2511.00001', day: '2025-11-24' },
+      { key: '2511.00002', day: '2025-11-25' },
+    ]
+    const monday = renderCacheFile(new Map([['2511.00001', new Map([[variant, { summary: 'by day' }]])]]))
+
+    it.each([
+      ['week', '.hf-daily-papers/summaries/2025-W48.json', '.hf-daily-papers/summaries/2025-11-month.json'],
+      ['month', '.hf-daily-papers/summaries/2025-11-month.json', '.hf-daily-papers/summaries/2025-W48.json'],
+    ] as const)('a %s', async (period, own, other) => {
+      const { cache, asked } = await load({ [MONDAY]: monday }, keys, { period, day: '2025-11-24' })
+      expect(asked.sort()).toEqual(
+        [
+          MONDAY,
+          '.hf-daily-papers/summaries/2025-11-25.json',
+          own,
+          other,
+          '.hf-daily-papers/summaries/2511.json',
+        ].sort(),
+      )
+      // Monday's daily run kept the first: only the second is asked for and added.
+      expect(cache.get('2511.00001', variant)).toEqual({ summary: 'by day' })
+      cache.add('2511.00002', variant, { summary: 'by period' })
+      const changed = cache.changedFiles()
+      expect(changed.map((change) => change.path)).toEqual([own])
+      expect(Object.keys(cacheJson(changed[0]!.content).summaries)).toEqual(['2511.00002'])
+
+      // The period's re-run finds both, and adds nothing.
+      const again = await load({ [MONDAY]: monday, [own]: changed[0]!.content }, keys, {
+        period,
+        day: '2025-11-24',
+      })
+      expect(again.cache.get('2511.00002', variant)).toEqual({ summary: 'by period' })
+      expect(again.cache.changedFiles()).toEqual([])
+    })
+
+    it("is read by a daily run of its days, which keeps its own summaries in the day's file", async () => {
+      const week = '.hf-daily-papers/summaries/2025-W48.json'
+      const weekFile = renderCacheFile(
+        new Map([['2511.00002', new Map([[variant, { summary: 'by week' }]])]]),
+      )
+      const { cache } = await load({ [week]: weekFile }, keys)
+      expect(cache.get('2511.00002', variant)).toEqual({ summary: 'by week' })
+      cache.add('2511.00001', variant, { summary: 'by day' })
+      expect(cache.changedFiles().map((change) => change.path)).toEqual([MONDAY])
     })
   })
 

@@ -99,6 +99,7 @@ describe("a day's TL;DR", () => {
     const store = await openSummaries(
       [{ day: '2025-11-04', papers: day }],
       ['2025-11-04'],
+      undefined,
       options(language),
       deps,
     )

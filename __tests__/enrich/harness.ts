@@ -61,6 +61,7 @@ export async function enrichOn(
   const store = await openSummaries(
     [{ day: LISTED_DAY, papers }],
     [],
+    undefined,
     {
       apiUrl: llm.url,
       model: MODEL,

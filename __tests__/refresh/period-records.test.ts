@@ -4,22 +4,19 @@ import { join, resolve } from 'node:path'
 import { gitBlobOid } from '../../src/core/git-blob.js'
 import { POST_RECORD, type RecordEntry } from '../../src/core/post-record.js'
 import { parseStateFile, renderStateFile } from '../../src/core/state-file.js'
-import { runDigest } from '../../src/pipeline/run.js'
 import type { RawInputs } from '../../src/settings/inputs.js'
-import { parseSettings } from '../../src/settings/settings.js'
 import type { GitHubServer } from '../support/github-server.js'
 import { daySource } from '../support/day-source.js'
 import { consecutiveDays } from '../support/days.js'
 import { finishPullRequest } from '../support/pull-request-outcome.js'
-import { clockAt } from '../support/test-clock.js'
-import { publisherFor, standIn } from '../publish/github-stand-in.js'
+import { standIn } from '../publish/github-stand-in.js'
+import { changedBy, runOnGitHub } from '../support/github-pipeline.js'
 
 /**
  * A weekly post's record entry in its week's own file (`posts/2025-W48.json`), through the whole pipeline
  * against the GitHub stand-in: a daily run's pull request and the week's never change the same file, and a
  * weekly post an earlier build recorded in its Monday's file keeps a person's edit.
  */
-const NOW = clockAt('2025-12-26T00:00:00Z')
 const WEEK = consecutiveDays('2025-11-24', 7)
 const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/hf/daily')
 const MONDAY_RECORD = '.hf-daily-papers/posts/2025-11-24.json'
@@ -50,22 +47,7 @@ function settledLists(): void {
   for (const day of WEEK) lists[day] = fixture(day)
 }
 
-async function run(server: GitHubServer, raw: RawInputs) {
-  const settings = parseSettings(
-    { token: 'write-token', 'refresh-days': '0', ...raw },
-    { clock: NOW, repository: 'lim4349/lim4349.github.io', workspace: '/unused' },
-  )
-  const { target } = settings
-  const { publisher, log } = publisherFor(server, {
-    ...(target.mode === 'pull-request' ? { workBranch: target.workBranch } : {}),
-    folders: ['_posts', '.hf-daily-papers/posts'],
-  })
-  const result = await runDigest(settings, { source, publisher, log, clock: NOW })
-  return { result, log }
-}
-
-const changedBy = async (server: GitHubServer, branch: string) =>
-  (await server.git.git(['diff', '--name-only', `main...${branch}`])).split('\n').filter(Boolean)
+const run = (server: GitHubServer, raw: RawInputs) => runOnGitHub(server, raw, source)
 
 /** A note a person adds to `post` at `path` on main; the edited text. */
 async function editByHand(server: GitHubServer, path: string, post: string): Promise<string> {

@@ -1,7 +1,13 @@
-import { isoWeek } from './calendar.js'
 import { gitBlobOid } from './git-blob.js'
 import type { FileChange } from './file-change.js'
-import { statePath, updatedStateFiles, type StateFile, type StateFormat } from './state-file.js'
+import {
+  periodShard,
+  statePath,
+  updatedStateFiles,
+  type StateFile,
+  type StateFormat,
+  type StatePeriod,
+} from './state-file.js'
 import { z } from './zod.js'
 
 /**
@@ -17,7 +23,7 @@ export type RankedPaper = readonly [id: string, upvotes: number]
  * file, beside that day's own post, where the mark keeps a later post from taking it for that day's own;
  * it is still written, so that the entry says what it is wherever it is read.
  */
-export type RecordedPeriod = 'week' | 'month'
+export type RecordedPeriod = StatePeriod
 
 export interface RecordEntry {
   blob: string
@@ -50,19 +56,14 @@ export const POST_RECORD: StateFormat<RecordEntry> = {
   },
 }
 
-/**
- * A file per `{date}`, and per `{week}` or month for a weekly or monthly post (`2025-W48`, `2025-11-month`):
- * no two open pull requests, two days' or a day's and its week's, change the same file, so they merge
- * without a conflict.
- */
+/** A file per `{date}`, and per period for a weekly or monthly post (periodShard). */
 export function recordPath(day: string, period?: RecordedPeriod): string {
   return statePath(POST_RECORD, recordShard(day, period))
 }
 
 /** `day` is the post's `{date}`, a period's first day. */
 function recordShard(day: string, period?: RecordedPeriod): string {
-  if (period === undefined) return day
-  return period === 'week' ? isoWeek(day) : `${monthOf(day)}-month`
+  return period === undefined ? day : periodShard(day, period)
 }
 
 /**

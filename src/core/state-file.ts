@@ -1,6 +1,7 @@
 import { posix } from 'node:path'
 import pMap from 'p-map'
 import { parseJson } from './bounded-json.js'
+import { isoWeek } from './calendar.js'
 import { errorMessage } from './errors.js'
 import type { FileChange, StateMerge } from './file-change.js'
 import { gitBlobOid } from './git-blob.js'
@@ -57,6 +58,18 @@ export interface StateFile<Entry> {
 /** `shard` is made by the format's owner from a checked day, ISO week or month only (or `other`). */
 export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: string): string {
   return posix.join(STATE_DIR, format.name, `${shard}.json`)
+}
+
+/** A weekly or monthly post's period. */
+export type StatePeriod = 'week' | 'month'
+
+/**
+ * A weekly or monthly post's own file, named after the period of `day` (`2025-W48`, `2025-11-month`; not
+ * `2025-11`, 1.x's record of a month's posts): no two open pull requests, two days' or a day's and its
+ * period's, change the same file, so they merge without a conflict.
+ */
+export function periodShard(day: string, period: StatePeriod): string {
+  return period === 'week' ? isoWeek(day) : `${day.slice(0, 7)}-month`
 }
 
 const fileShape = (name: string) =>

@@ -1,10 +1,12 @@
 import type { Log } from '../core/log.js'
 import {
+  periodShard,
   readStateFiles,
   STATE_DIR,
   statePath,
   updatedStateFiles,
   type StateFormat,
+  type StatePeriod,
 } from '../core/state-file.js'
 import { posix } from 'node:path'
 import { z } from '../core/zod.js'
@@ -17,7 +19,10 @@ export type CachedSummaries = ReadonlyMap<string, Summary>
 const entrySchema = z.strictObject({ summary: z.string(), title: z.optional(z.string()) })
 const variantsSchema = z.record(z.string(), z.unknown())
 
-/** The summaries a model wrote, kept in a state file per day of listing (state-file.ts), by paper id. */
+/**
+ * The summaries a model wrote, kept in a state file per day of listing, or per week or month for a weekly or
+ * monthly post (state-file.ts), by paper id.
+ */
 export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
   name: 'summaries',
   about:
@@ -56,6 +61,19 @@ export function cachePath(day: string): string {
 const dayShard = (day: string) => (DAY.test(day) ? day : 'other')
 
 /**
+ * A weekly or monthly run's period, by any day of it (its first): its post, and so its pull request,
+ * touches only its period's file (`summaries/2025-W48.json`, `summaries/2025-11-month.json`), never a day's.
+ */
+export interface CachePeriod {
+  period: StatePeriod
+  day: string
+}
+
+/** A day's file, then its week's and its month's, where a weekly or monthly run may have kept a summary. */
+const readShards = (day: string) =>
+  DAY.test(day) ? [day, periodShard(day, 'week'), periodShard(day, 'month')] : [dayShard(day)]
+
+/**
  * 1.x kept a summary by its paper's arXiv month (`2511.01234` → `2511`), a TL;DR by its day's month: read
  * as a fallback, so that a blog's summaries are not asked for again, but never written or deleted.
  */
@@ -76,24 +94,31 @@ const samePromptAndLanguage = (variant: string, other: string) =>
   variant.split(' ', 2).join(' ') === other.split(' ', 2).join(' ')
 
 /**
- * `keys`: a paper's id (or `tldr` and a day) and the day Hugging Face listed it on. All files are asked
- * for at once (one request on GitHub). A key listed on several days is kept in the latest one's file.
+ * `keys`: a paper's id (or `tldr` and a day) and the day Hugging Face listed it on. `period`: a weekly or
+ * monthly run's, which keeps every key in its period's file; a daily run (undefined) keeps a key in its
+ * day's file, the latest one's for a key listed on several days. The files of the keys' days, weeks and
+ * months are read, so that a summary any run kept is not asked for again: all at once (one request on
+ * GitHub).
  */
 export async function loadCache(
   keys: ReadonlyArray<{ key: string; day: string }>,
+  period: CachePeriod | undefined,
   readText: (path: string) => Promise<string | undefined>,
   log: Log,
 ) {
+  const periodFile = period && periodShard(period.day, period.period)
   const home = new Map<string, string>()
   for (const { key, day } of keys) {
-    const path = cachePath(day)
+    const path = periodFile === undefined ? cachePath(day) : statePath(SUMMARY_CACHE, periodFile)
     if ((home.get(key) ?? '') < path) home.set(key, path)
   }
   const shards = [
-    ...keys.map(({ day }) => dayShard(day)),
+    ...(periodFile === undefined ? [] : [periodFile]),
+    ...keys.flatMap(({ day }) => readShards(day)),
     ...keys.flatMap(({ key }) => legacyShard(key) ?? []),
   ]
-  // By path: the days' files first, then the legacy months' (readStateFiles keeps the order).
+  // In this order, which readStateFiles keeps: a key's summary is taken from its own file (stored), else
+  // from its days' and their periods' files, else from the legacy months'.
   const files = await readStateFiles(SUMMARY_CACHE, shards, readText, log)
   const added = new Map<string, Map<string, Summary>>()
   const stored = (key: string) => files.get(home.get(key) ?? '')?.entries.get(key)

@@ -4,7 +4,7 @@ import type { Log } from '../core/log.js'
 import type { Paper } from '../core/paper.js'
 import { askModel, askTldr, nothingAsked, type AskOutcome } from './ask.js'
 import type { FileChange } from '../core/file-change.js'
-import { CACHE_DIR, loadCache, variantKey } from './cache.js'
+import { CACHE_DIR, loadCache, variantKey, type CachePeriod } from './cache.js'
 import { titleFits, writtenIn } from './language.js'
 import { tldrKey, type TldrRequest } from './tldr.js'
 import { createModelClient } from './client.js'
@@ -51,16 +51,20 @@ export interface SummaryStore {
   complete(papers: readonly Paper[], tldrs: readonly TldrRequest[]): Promise<EnrichResult>
 }
 
-/** Papers Hugging Face listed on one day (`YYYY-MM-DD`): their summaries go in that day's cache file. */
+/** Papers Hugging Face listed on one day (`YYYY-MM-DD`): a daily run keeps their summaries in its file. */
 export interface ListedPapers {
   day: string
   papers: readonly Paper[]
 }
 
-/** Nothing is asked of the model until `complete`. */
+/**
+ * Nothing is asked of the model until `complete`. `period`: a weekly or monthly run's, whose summaries go
+ * in its period's file; undefined for a daily run.
+ */
 export async function openSummaries(
   listed: readonly ListedPapers[],
   tldrDays: readonly string[],
+  period: CachePeriod | undefined,
   options: EnrichOptions,
   deps: EnrichDeps,
 ): Promise<SummaryStore> {
@@ -72,6 +76,7 @@ export async function openSummaries(
       ...listed.flatMap(({ day, papers }) => papers.map((paper) => ({ key: paper.id, day }))),
       ...tldrDays.map((day) => ({ key: tldrKey(day), day })),
     ],
+    period,
     deps.readFile,
     deps.log,
   )

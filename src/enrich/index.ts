@@ -7,5 +7,6 @@ export {
   type ListedPapers,
   type SummaryStore,
 } from './enrich.js'
+export type { CachePeriod } from './cache.js'
 export type { TldrRequest } from './tldr.js'
 export { REASONS, type EnrichedPaper, type Reason, type SummaryStats } from './reasons.js'

@@ -1,8 +1,15 @@
 import { needsModel } from '../core/fields.js'
-import { openSummaries, type EnrichResult, type ListedPapers, type SummaryStore } from '../enrich/index.js'
+import {
+  openSummaries,
+  type CachePeriod,
+  type EnrichResult,
+  type ListedPapers,
+  type SummaryStore,
+} from '../enrich/index.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Publisher } from '../core/changes.js'
+import { RECORDED_PERIOD } from '../refresh/records.js'
 import { planRefreshOf, type RefreshStart } from '../refresh/stage.js'
 import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../core/version.js'
@@ -34,6 +41,7 @@ export async function modelSummaries(
     const store = await openSummaries(
       everyPost.flatMap(listedDays),
       everyPost.filter(hasTldr(settings)).map((post) => post.plan.label),
+      cachePeriod(settings),
       options,
       { log, clock, readFile: (path) => publisher.readText(path) },
     )
@@ -49,7 +57,16 @@ export async function modelSummaries(
   })
 }
 
-/** By the day Hugging Face listed them, which keys their cache file. */
+/**
+ * A weekly or monthly run keeps the summaries it adds in its period's file, beside its record's, so that its
+ * pull request changes no day's file; a daily run (undefined) in its days'.
+ */
+function cachePeriod(settings: Settings): CachePeriod | undefined {
+  const period = RECORDED_PERIOD[settings.digest]
+  return period === undefined ? undefined : { period, day: settings.from }
+}
+
+/** By the day Hugging Face listed them, whose files are read for their summaries (and a daily run writes). */
 function listedDays({ plan, papers }: SelectedPost): ListedPapers[] {
   const { period } = plan
   if (period === undefined) return [{ day: plan.dateDay, papers }]

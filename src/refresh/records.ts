@@ -14,7 +14,7 @@ import type { Settings } from '../settings/settings.js'
 /** By path. */
 export type PostRecords = ReadonlyMap<string, StateFile<RecordEntry>>
 
-/** A post's period: its record file (recordShards) and the mark in its entry. */
+/** A post's period: its record and summaries files (periodShard) and the mark in its record entry. */
 export const RECORDED_PERIOD: Record<Settings['digest'], RecordedPeriod | undefined> = {
   daily: undefined,
   weekly: 'week',
