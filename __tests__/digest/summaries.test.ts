@@ -7,7 +7,7 @@ import type { EnrichedPaper } from '../../src/enrich/index.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH } from '../../src/enrich/plain-text.js'
 import type { Paper } from '../../src/core/paper.js'
 import { parseDailyPapers } from '../../src/source/paper.js'
-import { HOSTILE_TEXTS } from '../support/llm-server.js'
+import { HOSTILE_TEXTS } from '../support/llm-answers.js'
 
 /** The llm-summary and llm-title fields: where the model's text goes in a post, and how it is written. */
 const seed = resolve(process.cwd(), '__tests__/fixtures/seed')

@@ -15,7 +15,8 @@ import {
   withBuiltPage,
 } from '../jekyll/site.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
-import { HOSTILE_TEXTS, startLlmServer, type LlmServer } from '../support/llm-server.js'
+import { HOSTILE_TEXTS } from '../support/llm-answers.js'
+import { startLlmServer, type LlmServer } from '../support/llm-server.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
 
 /**

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { SUMMARY_CACHE } from '../../src/enrich/cache.js'
 import { parseStateFile, renderStateFile } from '../../src/core/state-file.js'
 import { PROMPT_VERSION } from '../../src/enrich/prompt.js'
-import { HOSTILE_TEXTS, startLlmServer, type LlmServer } from '../support/llm-server.js'
+import { HOSTILE_TEXTS } from '../support/llm-answers.js'
+import { startLlmServer, type LlmServer } from '../support/llm-server.js'
 import {
   cacheJson,
   createRepository,

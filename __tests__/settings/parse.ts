@@ -28,3 +28,10 @@ export function problemsOf(raw: RawInputs, env: Environment = environment, over:
   }
   return []
 }
+
+/** The problems of inputs that must be refused: throws where they are accepted, so no test passes on none. */
+export function problemsOfRefused(raw: RawInputs, env: Environment = environment): string[] {
+  const problems = problemsOf(raw, env)
+  if (problems.length === 0) throw new Error('expected a SettingsError')
+  return problems
+}

@@ -1,19 +1,8 @@
 /**
- * The GitHub stand-in's GraphQL: GitHub's published schema (@octokit/graphql-schema) and resolvers over
- * its git repository, each object strict so that a field the stand-in does not implement fails loudly
+ * The GitHub stand-in's GraphQL resolvers over its git repository, for GitHub's published schema
+ * (github-schema.ts), each object strict so that a field the stand-in does not implement fails loudly
  * instead of answering null; errors carry GitHub's `type`.
  */
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
-import {
-  buildClientSchema,
-  GraphQLError,
-  Kind,
-  OperationTypeNode,
-  type DocumentNode,
-  type GraphQLSchema,
-  type IntrospectionQuery,
-} from 'graphql'
 import { type TreeEntry } from './git-objects.ts'
 import { type GitRepository } from './git-repository.ts'
 
@@ -28,17 +17,6 @@ export interface PullRequest {
   state: 'OPEN' | 'CLOSED' | 'MERGED'
   /** Opened from a fork (its head branch stands in the stand-in's repository all the same). */
   fromFork?: boolean
-}
-let schemaPromise: Promise<GraphQLSchema> | undefined
-/**
- * GitHub's published schema, from the package's introspection (schema.json) rather than its SDL: the
- * same types, built in a third of the time, which every test file with a GitHub stand-in pays once.
- */
-export function githubSchema(): Promise<GraphQLSchema> {
-  schemaPromise ??= readFile(resolve('node_modules/@octokit/graphql-schema/schema.json'), 'utf8').then(
-    (json) => buildClientSchema(JSON.parse(json) as IntrospectionQuery, { assumeValid: true }),
-  )
-  return schemaPromise
 }
 /** An error GitHub answers with a `type`, e.g. FORBIDDEN or NOT_FOUND. */
 class TypedError extends Error {
@@ -308,26 +286,4 @@ function strict<T extends object>(type: string, fields: T): T {
       throw new Error(`the GitHub stand-in does not implement ${type}.${key}`)
     },
   })
-}
-
-export function githubError(error: GraphQLError): Record<string, unknown> & { message: string } {
-  const original = error.originalError as { type?: string } | undefined
-  return {
-    ...(original?.type ? { type: original.type } : {}),
-    path: error.path,
-    locations: error.locations,
-    message: error.message,
-  }
-}
-
-export function operationName(document: DocumentNode): string | undefined {
-  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)
-  return operation && 'name' in operation ? operation.name?.value : undefined
-}
-
-export function isMutation(document: DocumentNode): boolean {
-  return document.definitions.some(
-    (definition) =>
-      definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.MUTATION,
-  )
 }

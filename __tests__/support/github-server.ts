@@ -11,16 +11,8 @@ import { text } from 'node:stream/consumers'
 import { setTimeout as delay } from 'node:timers/promises'
 import { execute, parse, validate } from 'graphql'
 import { GitRepository } from './git-repository.ts'
-import {
-  githubError,
-  githubSchema,
-  isMutation,
-  operationName,
-  rootResolvers,
-  type PullRequest,
-  type Resolution,
-  type TokenAccess,
-} from './github-graphql.ts'
+import { rootResolvers, type PullRequest, type Resolution, type TokenAccess } from './github-graphql.ts'
+import { githubError, githubSchema, isMutation, operationName } from './github-schema.ts'
 import { sendAnswer } from './send-answer.ts'
 
 export type { PullRequest, TokenAccess }

@@ -63,3 +63,11 @@ export function parseJson(text: string): unknown {
     return undefined
   }
 }
+
+/** A TL;DR request: its answer's schema has a `tldr` and no `summaries`. */
+export function wantsTldr(body: unknown): boolean {
+  return (
+    (body as { response_format?: { json_schema?: { name?: unknown } } } | null)?.response_format?.json_schema
+      ?.name === 'day_tldr'
+  )
+}
