@@ -49,7 +49,8 @@ describe('model summaries in the pipeline', () => {
     expect(llm().requests).toEqual([])
     // The model cache of each day with papers, of its week and month (a weekly or monthly run's), the
     // legacy arXiv-month files it may still have, and the record of what the action wrote for each day the
-    // run and its refresh (the 7 days before) touch, and 1.x's record of their months.
+    // run and its refresh (the 7 days before) touch, and 1.x's record of their months; and the run's own
+    // posts, which the model is not asked for if a person deleted or edited them.
     expect([...repo.reads].sort()).toEqual([
       ...[...consecutiveDays('2023-12-25', 10), '2023-12', '2024-01']
         .map((shard) => `.hf-daily-papers/posts/${shard}.json`)
@@ -60,6 +61,8 @@ describe('model summaries in the pipeline', () => {
       '.hf-daily-papers/summaries/2024-W01.json',
       '.hf-daily-papers/summaries/2312.json',
       '.hf-daily-papers/summaries/2401.json',
+      '_posts/2024-01-01-daily-papers-2024-01-01.md',
+      '_posts/2024-01-03-daily-papers-2024-01-03.md',
     ])
     expect(repo.received[1]?.files.map((file) => file.path)).toEqual([
       '_posts/2024-01-01-daily-papers-2024-01-01.md',

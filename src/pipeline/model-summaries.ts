@@ -1,11 +1,5 @@
 import { needsModel } from '../core/fields.js'
-import {
-  openSummaries,
-  type CachePeriod,
-  type EnrichResult,
-  type ListedPapers,
-  type SummaryStore,
-} from '../enrich/index.js'
+import { openSummaries, type CachePeriod, type EnrichResult, type ListedPapers } from '../enrich/index.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Publisher } from '../core/changes.js'
@@ -13,13 +7,16 @@ import { RECORDED_PERIOD } from '../refresh/records.js'
 import { planRefreshOf, type RefreshStart } from '../refresh/stage.js'
 import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../core/version.js'
-import { postPath } from './plans.js'
-import { renderEarlier, type SelectedPost, type SelectedPosts } from './posts.js'
+import { gitBlobOid } from '../core/git-blob.js'
+import type { WritePolicy } from '../core/file-change.js'
+import { keptWhateverItSays } from '../publish/write-policy.js'
+import { ownPost, renderEarlier, type RenderedPost, type SelectedPost, type SelectedPosts } from './posts.js'
 
 /**
- * Asked for once (a range of days takes as few requests as one day). An earlier day's post is asked for
- * only when the refresh will rewrite it as the cache alone renders it, so a blog's first run (no record)
- * and a re-run (all cached) ask nothing for the earlier days.
+ * Asked for once (a range of days takes as few requests as one day), for the posts that will be written. An
+ * earlier day's post is asked for only when the refresh will rewrite it as the cache alone renders it, so a
+ * blog's first run (no record) and a re-run (all cached) ask nothing for the earlier days; a post of the
+ * run's own only when the publisher will write it (not one a person deleted or edited, or overwrite: never).
  */
 export async function modelSummaries(
   selected: SelectedPosts,
@@ -38,6 +35,9 @@ export async function modelSummaries(
   const { token: llmToken, ...llm } = settings.llm
   const options = { ...llm, llmToken, language: settings.language, userAgent: USER_AGENT }
   return log.group('Model summaries', async () => {
+    const own = selected.own.filter((post) => post.papers.length > 0).map((post) => ownPost(post, settings))
+    // Read with the cache files, in the same request.
+    const existing = existingPosts(own, settings, publisher)
     const store = await openSummaries(
       everyPost.flatMap(listedDays),
       everyPost.filter(hasTldr(settings)).map((post) => post.plan.label),
@@ -45,16 +45,57 @@ export async function modelSummaries(
       options,
       { log, clock, readFile: (path) => publisher.readText(path) },
     )
-    const rewritten = await earlierToRewrite(selected, store, refresh, settings, clock)
-    const written = [...selected.own, ...selected.earlier.filter((post) => rewritten.has(post.plan.label))]
-    const tldrs = selected.own
+    const earlier = renderEarlier(selected.earlier, store.cached, settings, clock.now())
+    const { plan, guards } = await planRefreshOf(refresh, earlier, own)
+    const kept = keptAnyway(own, guards, await existing, settings.overwrite)
+    const rewritten = new Set(plan.rewritten.map((post) => post.day))
+    const ownWritten = selected.own.filter((post) => !kept.has(post.plan.label))
+    const tldrs = ownWritten
       .filter(hasTldr(settings))
       .map((post) => ({ day: post.plan.label, papers: post.papers }))
     return store.complete(
-      written.flatMap((post) => post.papers),
+      [...ownWritten, ...selected.earlier.filter((post) => rewritten.has(post.plan.label))].flatMap(
+        (post) => post.papers,
+      ),
       tldrs,
     )
   })
+}
+
+/**
+ * The run's own posts where they would be written, as git blob ids (undefined: not there), read where the
+ * commit or the workspace decides; in pull-request mode its work branch decides, so none is known (null).
+ */
+function existingPosts(
+  own: readonly RenderedPost[],
+  settings: Settings,
+  publisher: Publisher,
+): Promise<Array<string | undefined | null>> {
+  if (settings.target.mode !== 'commit' && settings.target.mode !== 'files') {
+    return Promise.resolve(own.map(() => null))
+  }
+  return Promise.all(
+    own.map(async (post) => {
+      const text = await publisher.readText(post.path).catch(() => null)
+      // A checkout with CRLF line ends holds what git stores with LF, as the files publisher reads it.
+      return typeof text === 'string' ? gitBlobOid(text.replaceAll('\r\n', '\n')) : text
+    }),
+  )
+}
+
+/** Labels of the posts the publisher will leave as they are whatever they say: the model is not asked. */
+function keptAnyway(
+  own: readonly RenderedPost[],
+  guards: ReadonlyMap<string, WritePolicy>,
+  existing: ReadonlyArray<string | undefined | null>,
+  overwrite: Settings['overwrite'],
+): Set<string> {
+  const kept = own.filter((post, index) => {
+    const oid = existing[index]
+    const policy = guards.get(post.path) ?? { kind: 'overwrite' }
+    return oid !== null && keptWhateverItSays(policy, oid, overwrite) !== undefined
+  })
+  return new Set(kept.map((post) => post.label))
 }
 
 /**
@@ -77,23 +118,4 @@ function listedDays({ plan, papers }: SelectedPost): ListedPapers[] {
 function hasTldr(settings: Settings) {
   return (post: SelectedPost) =>
     settings.style === 'digest' && post.plan.period === undefined && post.papers.length > 0
-}
-
-/** Unrecorded posts (a blog's first run, a dry run) are never rewritten. */
-async function earlierToRewrite(
-  selected: SelectedPosts,
-  store: SummaryStore,
-  refresh: RefreshStart,
-  settings: Settings,
-  clock: Pick<Clock, 'now'>,
-): Promise<Set<string>> {
-  if (selected.earlier.length === 0) return new Set()
-  const earlier = renderEarlier(selected.earlier, store.cached, settings, clock.now())
-  const own = selected.own.map(({ plan, papers }) => ({
-    day: plan.values.date as string,
-    path: postPath(plan, settings),
-    papers,
-  }))
-  const { plan } = await planRefreshOf(refresh, earlier, own)
-  return new Set(plan.rewritten.map((post) => post.day))
 }

@@ -75,20 +75,25 @@ export async function renderPosts(
         )
         continue
       }
-      const path = postPath(plan, settings)
-      files.push({ path, content: renderPlan(plan, papers, settings, now, summaries) })
-      own.push({
-        label: plan.label,
-        day: plan.values.date as string,
-        path,
-        papers,
-        listed: plan.listed,
-        period: RECORDED_PERIOD[settings.digest],
-      })
-      log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${path}`)
+      const post = ownPost({ plan, papers }, settings)
+      files.push({ path: post.path, content: renderPlan(plan, papers, settings, now, summaries) })
+      own.push(post)
+      log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${post.path}`)
     }
   })
   return { own, files, earlier: renderEarlier(selected.earlier, summaries, settings, now) }
+}
+
+/** One of the run's own posts, where it goes and what its record knows it by. */
+export function ownPost({ plan, papers }: SelectedPost, settings: Settings): RenderedPost {
+  return {
+    label: plan.label,
+    day: plan.values.date as string,
+    path: postPath(plan, settings),
+    papers,
+    listed: plan.listed,
+    period: RECORDED_PERIOD[settings.digest],
+  }
 }
 
 export function renderEarlier(

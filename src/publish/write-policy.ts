@@ -15,25 +15,40 @@ export function writeDecision(
   if (policy.kind === 'state' && Buffer.byteLength(file.content) > MAX_STATE_FILE_BYTES) {
     return { write: false, reason: 'too-large' }
   }
+  if (existingOid !== undefined && existingOid === gitBlobOid(file.content)) {
+    return { write: false, reason: 'unchanged' }
+  }
+  const reason = keptWhateverItSays(policy, existingOid, overwrite)
+  return reason === undefined ? { write: true } : { write: false, reason }
+}
+
+/**
+ * Why a file with this policy is left as it is whatever its new content (a person's edit or deletion, an
+ * opt-out, overwrite: never), or undefined when a new content is written.
+ */
+export function keptWhateverItSays(
+  policy: WritePolicy,
+  existingOid: string | undefined,
+  overwrite: ChangeSet['overwrite'],
+): KeptReason | undefined {
   if (existingOid === undefined) {
     // Only overwrite: always brings back a post of the run's own that a person deleted; a refreshed one never.
     const deleted = recordedAsWritten(policy) && (policy.kind === 'unedited' || overwrite !== 'always')
-    return deleted ? { write: false, reason: 'deleted' } : { write: true }
+    return deleted ? 'deleted' : undefined
   }
-  if (existingOid === gitBlobOid(file.content)) return { write: false, reason: 'unchanged' }
   switch (policy.kind) {
     case 'state':
-      return { write: true }
+      return undefined
     case 'unedited':
-      return existingOid === policy.lastWritten ? { write: true } : { write: false, reason: 'edited' }
+      return existingOid === policy.lastWritten ? undefined : 'edited'
     case 'held':
-      if (overwrite === 'never') return { write: false, reason: 'overwrite-never' }
-      return overwrite === 'changed' ? { write: false, reason: policy.why } : { write: true }
+      if (overwrite === 'never') return 'overwrite-never'
+      return overwrite === 'changed' ? policy.why : undefined
     case 'overwrite':
-      if (overwrite === 'never') return { write: false, reason: 'overwrite-never' }
+      if (overwrite === 'never') return 'overwrite-never'
       if (overwrite === 'changed' && policy.lastWritten !== undefined && existingOid !== policy.lastWritten)
-        return { write: false, reason: 'edited' }
-      return { write: true }
+        return 'edited'
+      return undefined
   }
 }
 
