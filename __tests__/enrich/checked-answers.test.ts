@@ -104,7 +104,7 @@ describe("a day's TL;DR", () => {
       options(language),
       deps,
     )
-    const result = await store.complete([], [{ day: '2025-11-04', papers: day }])
+    const result = await store.complete({ own: [], refreshed: [] }, [{ day: '2025-11-04', papers: day }])
     repository.commit(result)
     return { result, repository, log: deps.log }
   }

@@ -74,7 +74,7 @@ export async function enrichOn(
     },
     { log, clock, readFile: () => Promise.resolve(undefined), ...deps },
   )
-  const result = await store.complete(papers, [])
+  const result = await store.complete({ own: papers, refreshed: [] }, [])
   return { ...result, log, clock }
 }
 

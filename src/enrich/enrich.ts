@@ -47,8 +47,15 @@ export interface EnrichResult {
 export interface SummaryStore {
   /** Every paper with its cached summary (a fallback for the rest), and the cached TL;DRs. */
   cached: Pick<EnrichResult, 'byId' | 'tldrs'>
-  /** Asks once for what the cache lacks; never throws for the model's sake (a failure is a stat). */
-  complete(papers: readonly Paper[], tldrs: readonly TldrRequest[]): Promise<EnrichResult>
+  /**
+   * Asks once for what the cache lacks; never throws for the model's sake (a failure is a stat). `own`:
+   * the papers of the run's own posts; `refreshed`: of the earlier posts the refresh rewrites, which keep
+   * a summary another model wrote in their language (after llm-model changed) rather than ask.
+   */
+  complete(
+    papers: { own: readonly Paper[]; refreshed: readonly Paper[] },
+    tldrs: readonly TldrRequest[],
+  ): Promise<EnrichResult>
 }
 
 /** Papers Hugging Face listed on one day (`YYYY-MM-DD`): a daily run keeps their summaries in its file. */
@@ -85,23 +92,26 @@ export async function openSummaries(
   // an entry without one is a person's correction that removed it, kept as it is.
   const usable = (entry: Summary | undefined): entry is Summary =>
     entry !== undefined && writtenIn(entry.summary, options.language, true)
+  const fits = (entry: Summary | undefined, paper: Paper): entry is Summary =>
+    usable(entry) &&
+    (!needsTitle || entry.title === undefined || titleFits(entry.title, paper.title, options.language))
   const byCache = new Map<string, EnrichedPaper>()
+  /** Cached for this variant; the rest of byCache's summaries are another model's, or fallbacks. */
+  const current = new Set<string>()
   /** Cached, but not in the post's language: told, as a person's edit may be among them. */
   const refused = new Set<string>()
   for (const paper of unique) {
     const entry = cache.get(paper.id, variant)
-    const title = entry?.title
-    if (
-      usable(entry) &&
-      (!needsTitle || title === undefined || titleFits(title, paper.title, options.language))
-    )
+    if (fits(entry, paper)) {
       byCache.set(paper.id, { ...entry, origin: 'cache' })
-    else {
-      byCache.set(paper.id, fallback(paper, 'missing'))
-      if (entry !== undefined) refused.add(paper.id)
+      current.add(paper.id)
+      continue
     }
+    if (entry !== undefined) refused.add(paper.id)
+    // After llm-model changed, what another model wrote in the post's language stands in.
+    const other = cache.otherModels(paper.id, variant).find((summary) => fits(summary, paper))
+    byCache.set(paper.id, other ? { ...other, origin: 'cache' } : fallback(paper, 'missing'))
   }
-  const isCached = (id: string) => byCache.get(id)?.origin === 'cache'
   const cachedTldrs = new Map<string, string>()
   // A post the refresh rewrites is not asked about for its TL;DR: after llm-model changed, it keeps the one
   // another model wrote in its language, as the model's TL;DR of a run's own day does if asking fails.
@@ -115,13 +125,17 @@ export async function openSummaries(
 
   return {
     cached: { byId: byCache, tldrs: new Map([...otherModelTldrs, ...cachedTldrs]) },
-    async complete(wanted, tldrs) {
-      const wantedIds = new Set(wanted.map((paper) => paper.id))
-      const uncached = unique.filter((paper) => wantedIds.has(paper.id) && !isCached(paper.id))
+    async complete({ own, refreshed }, tldrs) {
+      const ownIds = new Set(own.map((paper) => paper.id))
+      const wantedIds = new Set([...ownIds, ...refreshed.map((paper) => paper.id)])
+      // A post the refresh rewrites keeps another model's summary; the run's own are asked of this one.
+      const settled = (id: string) =>
+        current.has(id) || (!ownIds.has(id) && byCache.get(id)?.origin === 'cache')
+      const uncached = unique.filter((paper) => wantedIds.has(paper.id) && !settled(paper.id))
       const hasAbstract = (paper: Paper) => paper.summary.trim() !== ''
       const toAsk = uncached.filter(hasAbstract)
       const tldrsToAsk = tldrs.filter((request) => !cachedTldrs.has(request.day))
-      const fromCache = [...wantedIds].filter((id) => isCached(id)).length
+      const fromCache = [...wantedIds].filter(settled).length
       if (fromCache > 0) deps.log.info(`Model summaries: ${fromCache} from ${CACHE_DIR}`)
       const askedAgain = toAsk.filter((paper) => refused.has(paper.id)).map((paper) => paper.id)
       if (askedAgain.length > 0) deps.log.warning(askedAgainLine(askedAgain, options.language))
@@ -134,7 +148,15 @@ export async function openSummaries(
       for (const paper of uncached) {
         const summary = asked.summaries.get(paper.id)
         const reason = asked.failed.get(paper.id) ?? (hasAbstract(paper) ? 'missing' : 'no-abstract')
-        byId.set(paper.id, summary ? { ...summary, origin: 'model' } : fallback(paper, reason))
+        const standIn = byCache.get(paper.id)
+        byId.set(
+          paper.id,
+          summary
+            ? { ...summary, origin: 'model' }
+            : standIn?.origin === 'cache'
+              ? standIn
+              : fallback(paper, reason),
+        )
       }
       const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
       const stats = collectStats(shown, asked)

@@ -53,10 +53,9 @@ export async function modelSummaries(
     const tldrs = ownWritten
       .filter(hasTldr(settings))
       .map((post) => ({ day: post.plan.label, papers: post.papers }))
+    const refreshed = selected.earlier.filter((post) => rewritten.has(post.plan.label))
     return store.complete(
-      [...ownWritten, ...selected.earlier.filter((post) => rewritten.has(post.plan.label))].flatMap(
-        (post) => post.papers,
-      ),
+      { own: ownWritten.flatMap((post) => post.papers), refreshed: refreshed.flatMap((post) => post.papers) },
       tldrs,
     )
   })
