@@ -1,4 +1,5 @@
 import { z } from '../core/zod.js'
+import { isLoopback } from '../core/http/loopback.js'
 import { formatDay, isoWeek, periodOf } from '../core/calendar.js'
 import { DIGEST_DEFAULTS, STYLE_DEFAULTS, TITLES, type Digest } from './digest-defaults.js'
 import { checkEnvironment, type Environment, type RunnerFacts } from './environment.js'
@@ -134,10 +135,8 @@ function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment
 
 /** A plain http URL to another machine than this one, where whoever is on the way reads the headers. */
 function sentInTheClear(url: string): boolean {
-  const { protocol, hostname } = new URL(url)
-  return protocol === 'http:' && !LOOPBACK.test(hostname)
+  return new URL(url).protocol === 'http:' && !isLoopback(url)
 }
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/
 
 /** crossCheck refused a commit mode without a token or a repository: meeting one here is a bug. */
 function publishTarget(values: Parsed, facts: RunnerFacts, workBranch: string) {

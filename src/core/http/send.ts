@@ -8,6 +8,7 @@ import { quoteAnswer } from '../quote-untrusted.js'
 import { plural, seconds, shownUrl } from '../wording.js'
 import { announcedWaitMs, type ResponseHeaders } from './announced-wait.js'
 import { formatBytes, readStart, readText, TooLargeError } from './body.js'
+import { loopbackDirect } from './loopback.js'
 import type { OutboundLimits } from './limits.js'
 
 // Required, not imported: node:http as an ES module builds its every export, and its WebSocket loads
@@ -99,11 +100,11 @@ export const QUOTE_LENGTH = 200
 
 let shared: Dispatcher | undefined
 /**
- * One undici pool behind the environment's proxy. Not undici's global dispatcher: Node installs its own
- * there as the bundle loads, which never takes up HTTP/2.
+ * One undici pool behind the environment's proxy, which this machine's own addresses bypass. Not undici's
+ * global dispatcher: Node installs its own there as the bundle loads, which never takes up HTTP/2.
  */
 export function sharedDispatcher(): Dispatcher {
-  return (shared ??= new EnvHttpProxyAgent())
+  return (shared ??= loopbackDirect(new EnvHttpProxyAgent()))
 }
 
 export function createOutbound({
