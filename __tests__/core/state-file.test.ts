@@ -19,6 +19,7 @@ const COUNTS: StateFormat<number> = {
   about: 'Counts, for a test.',
   kind: 'a file of counts',
   unusable: 'that are not counts',
+  unusableFate: 'kept as they are',
   purpose: 'counts can be kept',
   readEntry: (value) => (Number.isInteger(value) ? { entry: value as number, unusable: 0 } : { unusable: 1 }),
 }

@@ -202,12 +202,44 @@ describe('cache files', () => {
     expect(parsed.entries.size).toBe(0)
   })
 
+  it("read a person's correction with a note of theirs beside it, or an empty title (one removed)", () => {
+    const text = JSON.stringify({
+      summaries: {
+        a: { v: { summary: '사람이 고친 요약입니다.', note: '직접 수정함' } },
+        b: { v: { summary: 'Corrected by hand.', title: ' ' } },
+      },
+    })
+    const parsed = parseCacheFile(text)
+    expect(parsed.problem).toBeUndefined()
+    expect(parsed.entries).toEqual(
+      new Map([
+        ['a', new Map([['v', { summary: '사람이 고친 요약입니다.' }]])],
+        ['b', new Map([['v', { summary: 'Corrected by hand.' }]])],
+      ]),
+    )
+  })
+
+  it('warns that an entry it cannot use is asked for again and replaced, not kept', async () => {
+    const log = createMemoryLog()
+    const text = JSON.stringify({ summaries: { a: { v: { summary: 42 } }, b: { v: { summary: 'fine' } } } })
+    const path = '.hf-daily-papers/summaries/2025-11-26.json'
+    await loadCache(
+      [{ key: 'a', day: '2025-11-26' }],
+      undefined,
+      (asked) => Promise.resolve(asked === path ? text : undefined),
+      log,
+    )
+    expect(log.warnings).toEqual([
+      `${path} has 1 entry without a usable summary: those are asked for again where a post shows their paper, the answer replacing them, and the others used; fix or delete them`,
+    ])
+  })
+
   it('read the good entries of a file with bad ones, and report the bad ones', () => {
     const text = JSON.stringify({
       summaries: {
         a: { v: { summary: 'good\u202e one\n' } },
         b: { v: { summary: 42 } },
-        c: { v: { summary: ' ' }, w: { summary: 's', extra: true } },
+        c: { v: { summary: ' ' }, w: { summary: 's', title: 7 } },
       },
     })
     const parsed = parseCacheFile(text)

@@ -49,6 +49,7 @@ export const POST_RECORD: StateFormat<RecordEntry> = {
     'What hf-daily-papers wrote to each post (the git blob id and the ranking it shows), so that refresh-days rewrites a post only while nobody has edited it. Delete an entry and that post is never refreshed.',
   kind: 'a record of posts',
   unusable: 'it cannot read',
+  unusableFate: 'kept as they are',
   purpose: 'the action can record the posts it writes',
   readEntry(value) {
     const entry = entrySchema.safeParse(value)

@@ -39,6 +39,8 @@ export interface StateFormat<Entry> {
   /** For messages: `a record of posts`, `it cannot read`, `the action can record the posts it writes`. */
   kind: string
   unusable: string
+  /** What the run does with such an entry, for its warning: `kept as they are`. */
+  unusableFate: string
   purpose: string
   /** What can be used of an entry a person may have edited, and how many parts could not. */
   readEntry(value: unknown): { entry?: Entry; unusable: number }
@@ -170,7 +172,9 @@ export async function readStateFiles<Entry>(
         `${path} ${problem}: ${used} the file is left as it is; fix or delete it so that ${format.purpose}`,
       )
     } else if (problem !== undefined) {
-      log.warning(`${path} ${problem}: those are kept as they are and the others used; fix or delete them`)
+      log.warning(
+        `${path} ${problem}: those are ${format.unusableFate} and the others used; fix or delete them`,
+      )
     }
     const read = { entries, ...(kept ? { kept } : {}), ...(extra ? { extra } : {}) }
     return [path, { ...read, readOid: gitBlobOid(text), writable: !readOnly }]

@@ -16,7 +16,8 @@ import { PROMPT_VERSION } from './prompt.js'
 /** Variant (prompt version, language, model) → a paper's summary, or a day's TL;DR (`summary` only). */
 export type CachedSummaries = ReadonlyMap<string, Summary>
 
-const entrySchema = z.strictObject({ summary: z.string(), title: z.optional(z.string()) })
+// A person's own key beside the summary (a note) is no reason to ask again; an empty title is one removed.
+const entrySchema = z.looseObject({ summary: z.string(), title: z.optional(z.string()) })
 const variantsSchema = z.record(z.string(), z.unknown())
 
 /**
@@ -29,6 +30,8 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
     'Summaries written by a model for hf-daily-papers, by paper id (or "tldr" and the day, for a post\'s TL;DR), then by prompt version, language and model. Edit an entry to correct it, delete it to have it written again.',
   kind: 'a summaries file',
   unusable: 'without a usable summary',
+  // The entry stays in the file until its paper is asked again: the model's answer takes its place.
+  unusableFate: 'asked for again where a post shows their paper, the answer replacing them,',
   purpose: 'new summaries can be kept',
   readEntry(value) {
     if (!variantsSchema.safeParse(value).success) return { unusable: 1 }
@@ -38,7 +41,8 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
     for (const [variant, item] of Object.entries(value as Record<string, unknown>)) {
       // Cleaned again: a hand edit may have brought in anything.
       const parsed = entrySchema.safeParse(item)
-      const summary = parsed.success ? cleanSummary(parsed.data.summary, parsed.data.title) : undefined
+      const title = parsed.success && parsed.data.title?.trim() ? parsed.data.title : undefined
+      const summary = parsed.success ? cleanSummary(parsed.data.summary, title) : undefined
       if (summary === undefined) unusable++
       else entry.set(variant, summary)
     }
