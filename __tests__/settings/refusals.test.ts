@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { INPUT_NAMES, SECRET_INPUTS, type InputName } from '../../src/settings/inputs.js'
-import { problemsOf, settingsOf } from './parse.js'
+import { environment, problemsOf, settingsOf } from './parse.js'
 
 /** Hostile inputs: each refused with a message that names the input and what it accepts. */
 const CONTROL = /[\p{Cc}\u2028\u2029\p{Bidi_Control}]/u
@@ -183,6 +183,16 @@ describe('names', () => {
     ['llm-api-url', 'llm-token', 'https://api.example.com/v1'],
   ])('sends %s a token over %s on this machine, or over https', (url, token, value) => {
     expect(problemsOf({ [url]: value, [token]: 'secret-token-1234' })).toEqual([])
+  })
+
+  it('names the environment variable the command line took the token from', () => {
+    const problems = problemsOf(
+      { 'hf-api-url': 'http://hf-mirror.internal', 'hf-token': 'secret-token-1234' },
+      { ...environment, caller: 'cli' },
+    )
+    expect(problems).toEqual([
+      'Input "hf-api-url": "http://hf-mirror.internal" is plain http, so hf-token (--hf-token or HF_TOKEN) would cross the network unencrypted; use https (plain http takes a token only on this machine: localhost, 127.0.0.1 or [::1])',
+    ])
   })
 
   it('takes a plain http URL to another machine when no token goes there', () => {

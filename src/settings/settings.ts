@@ -107,14 +107,16 @@ function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment
     )
   }
   if (has('digest', 'date', 'filename', 'permalink')) problems.push(...postNameProblems(values))
-  for (const [url, token] of [
-    ['hf-api-url', 'hf-token'],
-    ['llm-api-url', 'llm-token'],
+  for (const [url, token, variable] of [
+    ['hf-api-url', 'hf-token', 'HF_TOKEN'],
+    ['llm-api-url', 'llm-token', 'LLM_TOKEN'],
   ] as const) {
     if (has(url, token) && values[token] !== undefined && sentInTheClear(values[url])) {
+      // The command line takes the token from the environment too, where a person may have left it.
+      const given = environment.caller === 'cli' ? `${token} (--${token} or ${variable})` : token
       problem(
         url,
-        `${quote(values[url])} is plain http, so ${token} would cross the network unencrypted; use https (plain http takes a token only on this machine: localhost, 127.0.0.1 or [::1])`,
+        `${quote(values[url])} is plain http, so ${given} would cross the network unencrypted; use https (plain http takes a token only on this machine: localhost, 127.0.0.1 or [::1])`,
       )
     }
   }
