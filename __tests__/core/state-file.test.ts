@@ -203,8 +203,9 @@ describe('readStateFiles', () => {
 
 describe('a state file merged at commit time', () => {
   /** A file of variants by key, as the summary cache keeps them: each entry is a map. */
+  const { about, kind, unusable, unusableFate, purpose } = COUNTS
   const VARIANTS: StateFormat<ReadonlyMap<string, string>> = {
-    ...COUNTS,
+    ...{ about, kind, unusable, unusableFate, purpose },
     name: 'variants',
     readEntry: (value) => ({ entry: new Map(Object.entries(value as Record<string, string>)), unusable: 0 }),
   }

@@ -219,6 +219,28 @@ describe('cache files', () => {
     )
   })
 
+  it("writes a person's note and emptied title back when it adds to the file", async () => {
+    const path = '.hf-daily-papers/summaries/2025-11-26.json'
+    const text = JSON.stringify({
+      summaries: {
+        a: { v: { summary: 'Corrected by hand.', note: 'checked by Kim', title: null } },
+        b: { v: { summary: 'Another.', title: '' } },
+      },
+    })
+    const { cache } = await load({ [path]: text }, [
+      { key: 'a', day: '2025-11-26' },
+      { key: 'c', day: '2025-11-26' },
+    ])
+    expect(cache.get('a', 'v')).toEqual({ summary: 'Corrected by hand.' })
+    cache.add('c', 'v', { summary: 'New.' })
+    const written = JSON.parse(cache.changedFiles()[0]?.content ?? '{}') as { summaries: unknown }
+    expect(written.summaries).toEqual({
+      a: { v: { summary: 'Corrected by hand.', note: 'checked by Kim', title: null } },
+      b: { v: { summary: 'Another.', title: '' } },
+      c: { v: { summary: 'New.' } },
+    })
+  })
+
   it('warns that an entry it cannot use is asked for again and replaced, not kept', async () => {
     const log = createMemoryLog()
     const text = JSON.stringify({ summaries: { a: { v: { summary: 42 } }, b: { v: { summary: 'fine' } } } })

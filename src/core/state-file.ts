@@ -44,6 +44,8 @@ export interface StateFormat<Entry> {
   purpose: string
   /** What can be used of an entry a person may have edited, and how many parts could not. */
   readEntry(value: unknown): { entry?: Entry; unusable: number }
+  /** What is written for an entry, when not the entry itself (a person's own keys put back beside it). */
+  writeEntry?(entry: Entry): unknown
 }
 
 export interface StateFile<Entry> {
@@ -139,7 +141,8 @@ export function renderStateFile<Entry>(
   kept: ReadonlyMap<string, unknown> = new Map(),
   extra: ReadonlyMap<string, unknown> = new Map(),
 ): string {
-  const file = new Map([...extra, ['about', format.about], [format.name, new Map([...kept, ...entries])]])
+  const written = [...entries].map(([key, entry]) => [key, format.writeEntry?.(entry) ?? entry] as const)
+  const file = new Map([...extra, ['about', format.about], [format.name, new Map([...kept, ...written])]])
   return `${renderJson(file, '')}\n`
 }
 

@@ -17,7 +17,10 @@ import { PROMPT_VERSION } from './prompt.js'
 export type CachedSummaries = ReadonlyMap<string, Summary>
 
 // A person's own key beside the summary (a note) is no reason to ask again; an empty title is one removed.
-const entrySchema = z.looseObject({ summary: z.string(), title: z.optional(z.string()) })
+const entrySchema = z.looseObject({ summary: z.string(), title: z.optional(z.nullable(z.string())) })
+
+/** A person's own keys beside a summary read from a file (a note, an emptied title), written back with it. */
+const personsKeys = new WeakMap<Summary, ReadonlyMap<string, unknown>>()
 const variantsSchema = z.record(z.string(), z.unknown())
 
 /**
@@ -43,11 +46,25 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
       const parsed = entrySchema.safeParse(item)
       const title = parsed.success && parsed.data.title?.trim() ? parsed.data.title : undefined
       const summary = parsed.success ? cleanSummary(parsed.data.summary, title) : undefined
-      if (summary === undefined) unusable++
-      else entry.set(variant, summary)
+      if (summary === undefined) {
+        unusable++
+        continue
+      }
+      entry.set(variant, summary)
+      const own = Object.entries(item as object).filter(
+        ([key]) => key !== 'summary' && (key !== 'title' || title === undefined),
+      )
+      if (own.length > 0) personsKeys.set(summary, new Map(own))
     }
     return entry.size > 0 ? { entry, unusable } : { unusable }
   },
+  writeEntry: (entry) =>
+    new Map(
+      [...entry].map(([variant, summary]) => [
+        variant,
+        new Map([...(personsKeys.get(summary) ?? []), ...Object.entries(summary)]),
+      ]),
+    ),
 }
 
 export const CACHE_DIR = posix.join(STATE_DIR, SUMMARY_CACHE.name)
