@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gitBlobOid } from '../src/core/git-blob.js'
 import { createFilesPublisher } from '../src/publish/files.js'
 import type { Publisher } from '../src/core/changes.js'
 import { daySource } from './support/day-source.js'
@@ -93,4 +94,47 @@ describe('a new llm-model and the posts already published', () => {
       new Set(text.split('\n').flatMap((line) => (line.includes('요약:') ? [line.trim()] : [])))
     expect(summaries(rewritten)).toEqual(summaries(before.get(name) as string))
   })
+
+  it("keeps an earlier post as it is when its paper is listed again on the run's day", async () => {
+    workspace = await mkdtemp(join(tmpdir(), 'model-change-'))
+    const publisher = createFilesPublisher({ root: workspace, log: createMemoryLog() })
+    const shared = fixture('2025-11-26')
+    const [first] = shared as [Item]
+    const relisted = { ...first, paper: { ...first.paper, submittedOnDailyAt: '2025-11-27T08:00:00.000Z' } }
+    const again = { '2025-11-26': shared, '2025-11-27': [...fixture('2025-11-27'), relisted] }
+    await runWithModel(llm(), { date: '2025-11-26', 'refresh-days': '0' }, publisher, daySource(again))
+    await asIfAnotherModelWrote(first.paper.id, '2025-11-26')
+    const before = await posts()
+
+    await runWithModel(llm(), { date: '2025-11-27', 'refresh-days': '1' }, publisher, daySource(again))
+    expect(llm().requests.flatMap((request) => request.paperIds)).toContain(first.paper.id)
+    const after = await posts()
+    for (const [name, text] of before) expect([name, after.get(name)]).toEqual([name, text])
+  })
 })
+
+/**
+ * The stand-in writes the same summary whatever the model: the day's post, its summaries file and its
+ * record are made to hold another model's summary of `id` instead, as that model would have left them.
+ */
+async function asIfAnotherModelWrote(id: string, day: string): Promise<void> {
+  const state = (folder: string) => join(workspace, '.hf-daily-papers', folder, `${day}.json`)
+  const summaries = JSON.parse(await readFile(state('summaries'), 'utf8')) as {
+    summaries: Record<string, Record<string, { summary: string }>>
+  }
+  const [[variant, written]] = Object.entries(summaries.summaries[id] ?? {}) as [
+    [string, { summary: string }],
+  ]
+  const other = '다른 모델이 쓴 요약입니다. 이 논문은 새로운 방법을 제안하고 실험으로 보인다.'
+  summaries.summaries[id] = { [variant.replace(/ [^ ]+$/, ' another/model')]: { summary: other } }
+  await writeFile(state('summaries'), JSON.stringify(summaries))
+  const [name] = (await readdir(join(workspace, '_posts'))).filter((file) => file.includes(day))
+  const path = join(workspace, '_posts', name as string)
+  const post = (await readFile(path, 'utf8')).replace(written.summary, other)
+  await writeFile(path, post)
+  const record = JSON.parse(await readFile(state('posts'), 'utf8')) as {
+    posts: Record<string, { blob: string }>
+  }
+  for (const entry of Object.values(record.posts)) entry.blob = gitBlobOid(post)
+  await writeFile(state('posts'), JSON.stringify(record))
+}

@@ -36,6 +36,11 @@ export interface EnrichDeps {
 
 export interface EnrichResult {
   byId: Map<string, EnrichedPaper>
+  /**
+   * As byId, but a paper another model summarised in the post's language keeps that summary where this one
+   * answered for the run's own post: what earlier posts show, so that a new llm-model rewrites none of them.
+   */
+  earlierById: Map<string, EnrichedPaper>
   /** By day. */
   tldrs: Map<string, string>
   /** Of the papers asked for (those of the posts that are written). */
@@ -163,6 +168,12 @@ export async function openSummaries(
       if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,
+        earlierById: new Map(
+          [...byId].map(([id, paper]) => {
+            const standIn = byCache.get(id)
+            return [id, paper.origin === 'model' && standIn?.origin === 'cache' ? standIn : paper]
+          }),
+        ),
         tldrs: new Map([...otherModelTldrs, ...cachedTldrs, ...asked.tldrs]),
         stats,
         cacheFiles: cache.changedFiles(),

@@ -81,7 +81,8 @@ export async function renderPosts(
       log.info(`${plan.label}: ${papers.length} of ${plan.listed.length} papers → ${post.path}`)
     }
   })
-  return { own, files, earlier: renderEarlier(selected.earlier, summaries, settings, now) }
+  const earlierSummaries = summaries && { byId: summaries.earlierById, tldrs: summaries.tldrs }
+  return { own, files, earlier: renderEarlier(selected.earlier, earlierSummaries, settings, now) }
 }
 
 /** One of the run's own posts, where it goes and what its record knows it by. */
