@@ -10,7 +10,7 @@ import { runWithModel, useLlmServer } from './support/model-pipeline.js'
 /**
  * The model is asked only for posts that will be written: not for the run's own post that a person
  * deleted or edited since the action wrote it, nor under overwrite: never for one that is there. A new
- * llm-model would ask for every summary again; a run whose post is left as it is asks none of them.
+ * llm-model asks again for the run's own posts; a run whose post is left as it is asks none of them.
  */
 const llm = useLlmServer()
 const POST = '_posts/2024-01-03-daily-papers-2024-01-03.md'
@@ -47,6 +47,18 @@ describe('the model and the posts a run leaves as they are', () => {
     await runWithModel(llm(), OTHER_MODEL, publisher)
     expect(llm().requests).toEqual([])
     await expect(readFile(join(workspace, POST), 'utf8')).rejects.toThrow(/ENOENT/)
+  })
+
+  it('asks in pull-request mode, where the work branch decides, not what this run reads', async () => {
+    const publisher = await firstRun()
+    await writeFile(
+      join(workspace, POST),
+      `${await readFile(join(workspace, POST), 'utf8')}\nA person's note.\n`,
+    )
+
+    const pullRequest = { mode: 'pull-request', token: 'ghs_0123456789', repository: 'owner/blog' }
+    await runWithModel(llm(), { ...OTHER_MODEL, ...pullRequest }, publisher)
+    expect(llm().requests).toHaveLength(1)
   })
 
   it('asks nothing under overwrite: never for a post that is there', async () => {

@@ -241,7 +241,7 @@ describe('cache files', () => {
     })
   })
 
-  it('warns that an entry it cannot use is asked for again and replaced, not kept', async () => {
+  it('warns that an entry it cannot use is kept until a post that shows its paper is written', async () => {
     const log = createMemoryLog()
     const text = JSON.stringify({ summaries: { a: { v: { summary: 42 } }, b: { v: { summary: 'fine' } } } })
     const path = '.hf-daily-papers/summaries/2025-11-26.json'
@@ -252,7 +252,7 @@ describe('cache files', () => {
       log,
     )
     expect(log.warnings).toEqual([
-      `${path} has 1 entry without a usable summary: those are asked for again where a post shows their paper, the answer replacing them, and the others used; fix or delete them`,
+      `${path} has 1 entry without a usable summary: those are kept as they are until a post that shows their paper is written, whose new summary takes their place, and the others used; fix or delete them`,
     ])
   })
 

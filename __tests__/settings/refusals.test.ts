@@ -181,7 +181,7 @@ describe('names', () => {
     ['hf-api-url', 'hf-token', 'http://localhost:8080'],
     ['llm-api-url', 'llm-token', 'http://[::1]:8000/v1'],
     ['llm-api-url', 'llm-token', 'https://api.example.com/v1'],
-  ])('sends %s a token over %s on this machine, or over https', (url, token, value) => {
+  ])('sends %s with %s to this machine, or over https', (url, token, value) => {
     expect(problemsOf({ [url]: value, [token]: 'secret-token-1234' })).toEqual([])
   })
 

@@ -33,8 +33,8 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
     'Summaries written by a model for hf-daily-papers, by paper id (or "tldr" and the day, for a post\'s TL;DR), then by prompt version, language and model. Edit an entry to correct it, delete it to have it written again.',
   kind: 'a summaries file',
   unusable: 'without a usable summary',
-  // The entry stays in the file until its paper is asked again: the model's answer takes its place.
-  unusableFate: 'asked for again where a post shows their paper, the answer replacing them,',
+  unusableFate:
+    'kept as they are until a post that shows their paper is written, whose new summary takes their place,',
   purpose: 'new summaries can be kept',
   readEntry(value) {
     if (!variantsSchema.safeParse(value).success) return { unusable: 1 }

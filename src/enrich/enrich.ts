@@ -50,7 +50,10 @@ export interface EnrichResult {
 }
 
 export interface SummaryStore {
-  /** Every paper with its cached summary (a fallback for the rest), and the cached TL;DRs. */
+  /**
+   * Every paper with its cached summary, else another model's in the post's language, else a fallback; and
+   * the cached TL;DRs.
+   */
   cached: Pick<EnrichResult, 'byId' | 'tldrs'>
   /**
    * Asks once for what the cache lacks; never throws for the model's sake (a failure is a stat). `own`:

@@ -7,9 +7,9 @@ import { RECORDED_PERIOD } from '../refresh/records.js'
 import { planRefreshOf, type RefreshStart } from '../refresh/stage.js'
 import type { Settings } from '../settings/settings.js'
 import { USER_AGENT } from '../core/version.js'
-import { gitBlobOid } from '../core/git-blob.js'
+import { checkoutBlobOid } from '../core/git-blob.js'
 import type { WritePolicy } from '../core/file-change.js'
-import { keptWhateverItSays } from '../publish/write-policy.js'
+import { keptWhateverItSays, policyOf } from '../publish/write-policy.js'
 import { ownPost, renderEarlier, type RenderedPost, type SelectedPost, type SelectedPosts } from './posts.js'
 
 /**
@@ -63,7 +63,8 @@ export async function modelSummaries(
 
 /**
  * The run's own posts where they would be written, as git blob ids (undefined: not there), read where the
- * commit or the workspace decides; in pull-request mode its work branch decides, so none is known (null).
+ * commit or the workspace decides; in pull-request mode its work branch decides, and a dry run writes
+ * nothing, so none is known (null) and every post is asked for.
  */
 function existingPosts(
   own: readonly RenderedPost[],
@@ -76,8 +77,7 @@ function existingPosts(
   return Promise.all(
     own.map(async (post) => {
       const text = await publisher.readText(post.path).catch(() => null)
-      // A checkout with CRLF line ends holds what git stores with LF, as the files publisher reads it.
-      return typeof text === 'string' ? gitBlobOid(text.replaceAll('\r\n', '\n')) : text
+      return typeof text === 'string' ? checkoutBlobOid(text) : text
     }),
   )
 }
@@ -91,7 +91,7 @@ function keptAnyway(
 ): Set<string> {
   const kept = own.filter((post, index) => {
     const oid = existing[index]
-    const policy = guards.get(post.path) ?? { kind: 'overwrite' }
+    const policy = policyOf({ policy: guards.get(post.path) })
     return oid !== null && keptWhateverItSays(policy, oid, overwrite) !== undefined
   })
   return new Set(kept.map((post) => post.label))

@@ -93,7 +93,7 @@ async function fetchPhase(
     fetchDays([...eachDay(settings.from, settings.to), ...refresh.days], source, log, byPeriod),
   )
   // The answers are a round trip away, and rendering the first post would set up ICU for the language:
-  // done while waiting instead, once the requests have gone out (a turn of the event loop after).
+  // done while waiting instead, once the requests are under way (a turn of the event loop after).
   setImmediate(() => prepareLanguage(settings.language))
   const all = await fetching
   const own = all.slice(0, all.length - refresh.days.length)

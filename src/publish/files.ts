@@ -3,7 +3,7 @@ import { constants } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Log } from '../core/log.js'
-import { gitBlobOid } from '../core/git-blob.js'
+import { checkoutBlobOid } from '../core/git-blob.js'
 import { recordChanges } from '../core/post-record.js'
 import type { FileChange, KeptReason, Publisher } from '../core/changes.js'
 import { logKept, writeDecision } from './write-policy.js'
@@ -18,8 +18,7 @@ export function createFilesPublisher({ root, log }: { root: string; log: Log }):
       const decide = async (file: FileChange) => {
         const target = await checkedTarget(root, real, file.path)
         const existing = await readIfPresent(target)
-        // A checkout with CRLF line ends (Windows, core.autocrlf) holds what git stores with LF.
-        const oid = existing === undefined ? undefined : gitBlobOid(existing.replaceAll('\r\n', '\n'))
+        const oid = existing === undefined ? undefined : checkoutBlobOid(existing)
         return { target, decision: writeDecision(file, oid, changes.overwrite) }
       }
       const writes: Array<{ file: FileChange; target: string }> = []

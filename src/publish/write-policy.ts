@@ -10,7 +10,7 @@ export function writeDecision(
   existingOid: string | undefined,
   overwrite: ChangeSet['overwrite'],
 ): { write: true } | { write: false; reason: KeptReason } {
-  const policy = file.policy ?? { kind: 'overwrite' }
+  const policy = policyOf(file)
   // Never a state file larger than the action reads back: every later run would have to ignore it.
   if (policy.kind === 'state' && Buffer.byteLength(file.content) > MAX_STATE_FILE_BYTES) {
     return { write: false, reason: 'too-large' }
@@ -21,6 +21,10 @@ export function writeDecision(
   const reason = keptWhateverItSays(policy, existingOid, overwrite)
   return reason === undefined ? { write: true } : { write: false, reason }
 }
+
+/** A file without a policy of its own is overwritten (under overwrite: changed or always). */
+export const policyOf = ({ policy }: Pick<FileChange, 'policy'>): WritePolicy =>
+  policy ?? { kind: 'overwrite' }
 
 /**
  * Why a file with this policy is left as it is whatever its new content (a person's edit or deletion, an
