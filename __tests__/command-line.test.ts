@@ -10,7 +10,7 @@ async function cli(...argv: string[]) {
   const code = await runCli(
     [...argv, '--mode', 'dry-run'],
     {},
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), stdoutReadByRunner: false },
   )
   return { code, stdout, stderr }
 }

@@ -79,6 +79,7 @@ maybe('a Chirpy 7.3 site in each language', () => {
         {
           stdout: append,
           stderr: append,
+          stdoutReadByRunner: false,
         },
       )
       if (code !== 0) throw new Error(`hf-daily-papers failed on ${JSON.stringify(inputs)}:\n${log}`)

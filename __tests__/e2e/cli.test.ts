@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync, spawn } from 'node:child_process'
 import { accessSync, constants, readFileSync, statSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, open, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { once } from 'node:events'
 import { delimiter, join } from 'node:path'
@@ -46,6 +46,42 @@ describe('the bundled CLI', () => {
   it('prints the post alone on stdout in dry-run mode', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, DRY_RUN)
     expect(stdout).toBe(seedPost)
+  })
+
+  describe('a dry run in a workflow step, with a paper whose text starts a line with `::`', () => {
+    let hostileDay: string
+    beforeAll(async () => {
+      const items = JSON.parse(readFileSync(join(SEED_DIR, '2025-12-24.json'), 'utf8')) as Array<{
+        paper: { summary: string }
+      }>
+      items[0]!.paper.summary = '::error title=Forged::the runner would show this as an error'
+      hostileDay = join(await mkdtemp(join(tmpdir(), 'cli-hostile-')), '2025-12-24.json')
+      await writeFile(hostileDay, JSON.stringify(items))
+    })
+    // The default style, where a paper's summary starts a line of its own.
+    const dryRun = () => ['dist/cli.js', '--date', '2025-12-24', '--mode', 'dry-run', '--input', hostileDay]
+    const inWorkflow = { ...process.env, GITHUB_ACTIONS: 'true' }
+
+    it('prints it escaped where the runner reads the output', async () => {
+      const { stdout } = await promisify(execFile)(process.execPath, dryRun(), { env: inWorkflow })
+      expect(stdout).toContain('\n%3A:error title=Forged::the runner would show this as an error')
+      expect(stdout).not.toMatch(/^\s*::/m)
+    })
+
+    it('writes it as it is into a file the output is redirected to', async () => {
+      const file = join(await mkdtemp(join(tmpdir(), 'cli-redirected-')), 'post.md')
+      const output = await open(file, 'w')
+      try {
+        const child = spawn(process.execPath, dryRun(), {
+          env: inWorkflow,
+          stdio: ['ignore', output.fd, 'ignore'],
+        })
+        expect((await once(child, 'exit'))[0]).toBe(0)
+      } finally {
+        await output.close()
+      }
+      expect(await readFile(file, 'utf8')).toContain('\n::error title=Forged::the runner would show')
+    })
   })
 
   it('the Korean recipe, less its permalink, renders the reference post byte for byte', async () => {

@@ -20,6 +20,11 @@ import { VERSION } from '../core/version.js'
 interface ConsoleStreams {
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /**
+   * A dry run's post on stdout is the post as it is, for a file or a pipe; where a workflow's runner reads
+   * it, a line of a paper's text could be a workflow command, so there it is neutralised too.
+   */
+  stdoutReadByRunner: boolean
 }
 
 const CLI_OPTIONS = {
@@ -105,8 +110,10 @@ function savedDayProblem({ from, to, digest, refreshDays }: Settings, input: str
 /** stderr's lines also cannot act as workflow commands, in case the CLI runs in a workflow step. */
 function redacting(streams: ConsoleStreams, secrets: string[]): ConsoleStreams {
   const redact = createRedactor(secrets)
+  const neutraliseStdout = streams.stdoutReadByRunner ? neutraliseCommands : (text: string) => text
   return {
-    stdout: (text) => streams.stdout(redact(text)),
+    ...streams,
+    stdout: (text) => streams.stdout(neutraliseStdout(redact(text))),
     stderr: (text) => streams.stderr(neutraliseCommands(redact(text))),
   }
 }
