@@ -241,6 +241,32 @@ describe('cache files', () => {
     })
   })
 
+  it("keeps a paper's unreadable variant beside its readable ones, and still saves new summaries", async () => {
+    const path = '.hf-daily-papers/summaries/2025-11-26.json'
+    const text = JSON.stringify({
+      summaries: {
+        a: { old: { summary: 42 }, w: { summary: 'Fine.' } },
+        b: { v: { summary: ['broken'] }, w: { summary: 'Also fine.' } },
+      },
+    })
+    const { cache } = await load({ [path]: text }, [
+      { key: 'a', day: '2025-11-26' },
+      { key: 'b', day: '2025-11-26' },
+    ])
+    expect([cache.get('a', 'w'), cache.get('b', 'v')]).toEqual([{ summary: 'Fine.' }, undefined])
+    cache.add('a', 'v', { summary: 'New.' })
+    cache.add('b', 'v', { summary: 'Asked again.' })
+    const [file] = cache.changedFiles()
+    const written = JSON.parse(file?.content ?? '{}') as { summaries: unknown }
+    expect(written.summaries).toEqual({
+      a: { old: { summary: 42 }, v: { summary: 'New.' }, w: { summary: 'Fine.' } },
+      b: { v: { summary: 'Asked again.' }, w: { summary: 'Also fine.' } },
+    })
+    // Merged onto the file as the branch has it at commit time, the same.
+    const policy = file?.policy
+    expect(policy?.kind === 'state' && policy.merge?.onto(text)).toEqual({ content: file?.content })
+  })
+
   it('warns that an entry it cannot use is kept until a post that shows its paper is written', async () => {
     const log = createMemoryLog()
     const text = JSON.stringify({ summaries: { a: { v: { summary: 42 } }, b: { v: { summary: 'fine' } } } })

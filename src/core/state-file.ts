@@ -44,8 +44,11 @@ export interface StateFormat<Entry> {
   purpose: string
   /** What can be used of an entry a person may have edited, and how many parts could not. */
   readEntry(value: unknown): { entry?: Entry; unusable: number }
-  /** What is written for an entry, when not the entry itself (a person's own keys put back beside it). */
-  writeEntry?(entry: Entry): unknown
+  /**
+   * What is written for an entry, when not the entry itself (a person's own keys put back beside it);
+   * `readInPart`: the key's value in the file written over, when readEntry could read only part of it.
+   */
+  writeEntry?(entry: Entry, readInPart: unknown): unknown
 }
 
 export interface StateFile<Entry> {
@@ -57,6 +60,8 @@ export interface StateFile<Entry> {
   kept?: ReadonlyMap<string, unknown>
   /** A person's own keys beside the entries (a note): written back as they are. */
   extra?: ReadonlyMap<string, unknown>
+  /** The values of the entries read in part, for writeEntry to keep the rest. */
+  readInPart?: ReadonlyMap<string, unknown>
 }
 
 /** `shard` is made by the format's owner from a checked day, ISO week or month only (or `other`). */
@@ -91,6 +96,7 @@ export function parseStateFile<Entry>(
   entries: Map<string, Entry>
   kept?: Map<string, unknown>
   extra?: Map<string, unknown>
+  readInPart?: Map<string, unknown>
   problem?: string
   readOnly?: true
 } {
@@ -112,25 +118,25 @@ export function parseStateFile<Entry>(
     Object.entries(json as object).filter(([key]) => key !== 'about' && key !== format.name),
   )
   let unusable = 0
-  let partial = false
   const kept = new Map<string, unknown>()
+  const readInPart = new Map<string, unknown>()
   // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
   for (const [key, value] of Object.entries(
     (json as Record<string, Record<string, unknown>>)[format.name]!,
   )) {
     const read = format.readEntry(value)
-    if (read.entry !== undefined) entries.set(key, read.entry)
-    else kept.set(key, value)
+    if (read.entry === undefined) kept.set(key, value)
+    else entries.set(key, read.entry)
+    if (read.entry !== undefined && read.unusable > 0) readInPart.set(key, value)
     unusable += read.unusable
-    partial ||= read.entry !== undefined && read.unusable > 0
   }
   const read = { entries, ...(extra.size > 0 ? { extra } : {}) }
   if (unusable === 0) return read
   return {
     ...read,
     ...(kept.size > 0 ? { kept } : {}),
+    ...(readInPart.size > 0 ? { readInPart } : {}),
     problem: `has ${unusable} ${unusable === 1 ? 'entry' : 'entries'} ${format.unusable}`,
-    ...(partial ? { readOnly: true as const } : {}),
   }
 }
 
@@ -140,8 +146,11 @@ export function renderStateFile<Entry>(
   entries: ReadonlyMap<string, Entry>,
   kept: ReadonlyMap<string, unknown> = new Map(),
   extra: ReadonlyMap<string, unknown> = new Map(),
+  readInPart: ReadonlyMap<string, unknown> = new Map(),
 ): string {
-  const written = [...entries].map(([key, entry]) => [key, format.writeEntry?.(entry) ?? entry] as const)
+  const written = [...entries].map(
+    ([key, entry]) => [key, format.writeEntry?.(entry, readInPart.get(key)) ?? entry] as const,
+  )
   const file = new Map([...extra, ['about', format.about], [format.name, new Map([...kept, ...written])]])
   return `${renderJson(file, '')}\n`
 }
@@ -168,7 +177,7 @@ export async function readStateFiles<Entry>(
       return [path, { entries: new Map(), writable: false }]
     }
     if (text === undefined) return [path, { entries: new Map(), writable: true }]
-    const { entries, kept, extra, problem, readOnly } = parseStateFile(format, text)
+    const { entries, kept, extra, readInPart, problem, readOnly } = parseStateFile(format, text)
     if (readOnly) {
       const used = entries.size > 0 ? 'what can be read of it is used, but' : 'it is not used, and'
       log.warning(
@@ -179,7 +188,12 @@ export async function readStateFiles<Entry>(
         `${path} ${problem}: those are ${format.unusableFate} and the others used; fix or delete them`,
       )
     }
-    const read = { entries, ...(kept ? { kept } : {}), ...(extra ? { extra } : {}) }
+    const read = {
+      entries,
+      ...(kept ? { kept } : {}),
+      ...(extra ? { extra } : {}),
+      ...(readInPart ? { readInPart } : {}),
+    }
     return [path, { ...read, readOid: gitBlobOid(text), writable: !readOnly }]
   }
   const paths = new Set([...shards].map((shard) => statePath(format, shard)))
@@ -205,11 +219,11 @@ export function updatedStateFiles<Entry>(
     .sort(([a], [b]) => byCodeUnits(a, b))
     .map(([path, ours]) => {
       const read = files.get(path)!
-      const onto = ({ entries, kept, extra }: Pick<StateFile<Entry>, 'entries' | 'kept' | 'extra'>) => {
+      const onto = ({ entries, kept, extra, readInPart }: Omit<StateFile<Entry>, 'writable'>) => {
         const merged = new Map(entries)
         for (const [key, entry] of ours)
           merged.set(key, mergeEntry(entries.get(key), entry, read.entries.get(key)))
-        return renderStateFile(format, merged, kept, extra)
+        return renderStateFile(format, merged, kept, extra, readInPart)
       }
       const merge: StateMerge = {
         readOid: read.readOid,

@@ -58,13 +58,15 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
     }
     return entry.size > 0 ? { entry, unusable } : { unusable }
   },
-  writeEntry: (entry) =>
-    new Map(
-      [...entry].map(([variant, summary]) => [
-        variant,
-        new Map([...(personsKeys.get(summary) ?? []), ...Object.entries(summary)]),
-      ]),
-    ),
+  // The variants it could not read are written back as they are; a new summary of one takes its place.
+  writeEntry: (entry, readInPart) =>
+    new Map([
+      ...Object.entries(readInPart ?? {}).filter(([variant]) => !entry.has(variant)),
+      ...[...entry].map(
+        ([variant, summary]) =>
+          [variant, new Map([...(personsKeys.get(summary) ?? []), ...Object.entries(summary)])] as const,
+      ),
+    ]),
 }
 
 export const CACHE_DIR = posix.join(STATE_DIR, SUMMARY_CACHE.name)
