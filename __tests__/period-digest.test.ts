@@ -13,6 +13,7 @@ import { consecutiveDays } from './support/days.js'
 import { clockAt } from './support/test-clock.js'
 import { createMemoryLog } from './support/memory-log.js'
 import { recordingPublisher } from './support/recording-publisher.js'
+import { dailyPostLink } from './support/post-links.js'
 
 /**
  * A weekly post in the digest style: its statistics and merged keywords under the TL;DR, and each paper's
@@ -79,10 +80,10 @@ describe('a weekly post in the digest style', () => {
       (match) => match[3] ?? `${match[1]} → ${match[2]}`,
     )
     expect(days).toHaveLength(20)
-    expect(days).toContain('Nov 24 → {% post_url 2025-11-24-daily-papers-2025-11-24 %}')
+    expect(days).toContain(`Nov 24 → ${dailyPostLink('2025-11-24')}`)
     // The 25th's post was deleted, the 26th's has a name unsafe in a Liquid tag, the 27th's is no daily post.
     expect(new Set(days.filter((day) => day.includes('→')))).toEqual(
-      new Set(['Nov 24 → {% post_url 2025-11-24-daily-papers-2025-11-24 %}']),
+      new Set([`Nov 24 → ${dailyPostLink('2025-11-24')}`]),
     )
     expect(days).not.toContain('Nov 24')
   })
@@ -108,7 +109,7 @@ describe('a weekly post in the digest style', () => {
       record([marked, unmarked, [daily, { blob, papers: ranking(papersOf(monday)) }]]),
       ...posts,
     ])
-    expect(linkOf(withDaily.post)).toBe(`{% post_url ${monday}-daily-papers-${monday} %}`)
+    expect(linkOf(withDaily.post)).toBe(dailyPostLink(monday))
     const withoutDaily = await weekly({}, [record([marked]), ...posts])
     expect(linkOf(withoutDaily.post)).toBe(undefined)
   })
@@ -132,6 +133,6 @@ describe('a weekly post in the digest style', () => {
   it('reads nothing and links nothing in a dry run', async () => {
     const { post, read } = await weekly({ mode: 'dry-run' })
     expect(read).toEqual([])
-    expect(post).not.toContain('post_url')
+    expect(post).not.toContain('site.posts')
   })
 })

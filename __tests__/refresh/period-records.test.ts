@@ -11,6 +11,7 @@ import { consecutiveDays } from '../support/days.js'
 import { finishPullRequest } from '../support/pull-request-outcome.js'
 import { standIn } from '../publish/github-stand-in.js'
 import { changedBy, runOnGitHub } from '../support/github-pipeline.js'
+import { dailyPostLink } from '../support/post-links.js'
 
 /**
  * A weekly post's record entry in its week's own file (`posts/2025-W48.json`), through the whole pipeline
@@ -103,8 +104,8 @@ describe("a weekly post's record in its week's own file", () => {
     await server.git.commit('main', { [MONDAY]: null }, 'Not this one')
     await run(server, { date: '2025-11-25', digest: 'weekly', mode: 'pull-request' })
     const weekly = (await server.git.readFile('weekly-papers/2025-W48', WEEKLY)) ?? ''
-    expect(weekly).toContain('{% post_url 2025-11-25-daily-papers-2025-11-25 %}')
-    expect(weekly).not.toContain('{% post_url 2025-11-24-daily-papers-2025-11-24 %}')
+    expect(weekly).toContain(dailyPostLink('2025-11-25'))
+    expect(weekly).not.toContain(dailyPostLink('2025-11-24'))
   })
 
   /**
@@ -212,8 +213,6 @@ describe("an older layout's entry, until the post's own record file is there", (
 
     const fresh = await recordedBy1x()
     await run(fresh.server, { date: '2025-11-25', digest: 'weekly' })
-    expect(await fresh.server.git.readFile('main', WEEKLY)).toContain(
-      '{% post_url 2025-11-24-daily-papers-2025-11-24 %}',
-    )
+    expect(await fresh.server.git.readFile('main', WEEKLY)).toContain(dailyPostLink('2025-11-24'))
   })
 })

@@ -1,5 +1,4 @@
 import type { Link, Text } from 'mdast'
-import { posix } from 'node:path'
 import type { Handle, Info, State } from 'mdast-util-to-markdown'
 import { defaultHandlers } from 'mdast-util-to-markdown'
 import { startsEntity } from '../core/entity.js'
@@ -46,7 +45,7 @@ function needsNoEscape(value: string, state: State, info: Info): boolean {
  * keeps their backslash in the link (`?a=1\&b=2`).
  */
 export function kramdownLink(node: Link, _: unknown, state: State, info: Info): string {
-  const destination = node.data?.jekyllPost ? postUrlTag(node.data.jekyllPost) : encodeUrl(node.url)
+  const destination = node.data?.jekyllPost ? postUrlLiquid(node.data.jekyllPost) : encodeUrl(node.url)
   const exit = state.enter('link')
   const exitLabel = state.enter('label')
   const tracker = state.createTracker(info)
@@ -61,36 +60,29 @@ kramdownLink.peek = () => '['
 
 declare module 'mdast' {
   interface LinkData {
-    /** A link to another post of the site, by the name {@link jekyllPostName} gives it. */
+    /** A link to another post of the site, by its path as {@link jekyllPostPath} checks it. */
     jekyllPost?: string
   }
 }
 
-/** A post's name as Jekyll's `post_url` takes it: letters, digits, `-`, `_`, `.` and folders, dated. */
-const POST_NAME = /^(?:[A-Za-z0-9_-]+\/)?\d{4}-\d{2}-\d{2}-[A-Za-z0-9_.-]+$/
+/** A post's path in the site (`_posts/…`, `blog/_posts/…`): letters, digits, `-`, `_`, `.`, dated. */
+const POST_PATH = /^(?:[A-Za-z0-9_.-]+\/)*_posts\/(?:[A-Za-z0-9_.-]+\/)*\d{4}-\d{2}-\d{2}-[A-Za-z0-9_.-]+$/
 
-/**
- * The name `{% post_url %}` finds a post by: `_posts/2025-11-26-x.md` is `2025-11-26-x`, `blog/_posts/…`
- * is `blog/…`, `_posts/news/…` is `news/…`; none with a character that is not inert in a Liquid tag.
- */
-export function jekyllPostName(path: string): string | undefined {
-  const segments = path.split('/')
-  const posts = segments.indexOf('_posts')
-  if (posts < 0) return undefined
-  const before = segments.slice(0, posts)
-  const after = segments.slice(posts + 1)
-  if ((before.length > 0 && after.length > 1) || after.length === 0) return undefined
-  const file = after.join('/')
-  const name = [...before, file.slice(0, file.length - posix.extname(file).length)].join('/')
-  return POST_NAME.test(name) && !name.includes('..') ? name : undefined
+/** `path` when it is a post's, with no character that is not inert in a Liquid string; else undefined. */
+export function jekyllPostPath(path: string): string | undefined {
+  return POST_PATH.test(path) && !path.split('/').includes('..') ? path : undefined
 }
 
-/** Jekyll's own tag for a post's URL: the one piece of Liquid the action writes, from a checked name. */
-function postUrlTag(name: string): string {
-  if (!POST_NAME.test(name) || name.includes('..')) {
-    throw new Error(`"${name}" is not a post name that is safe in a Liquid tag`)
+/**
+ * The post's URL as the site has it, with its base URL; empty, and the site still built, when a person
+ * deleted or renamed the post since (Jekyll's `post_url` fails the whole build then). The one piece of
+ * Liquid the action writes, from a checked path.
+ */
+function postUrlLiquid(path: string): string {
+  if (jekyllPostPath(path) === undefined) {
+    throw new Error(`"${path}" is not a post path that is safe in Liquid`)
   }
-  return `{% post_url ${name} %}`
+  return `{{ site.posts | where: "path", "${path}" | map: "url" | first | relative_url }}`
 }
 
 /** What toKramdown may change; the text between is copied as it is. */

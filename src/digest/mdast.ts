@@ -5,10 +5,10 @@ export const text = (value: string): PhrasingContent => ({ type: 'text', value }
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
 export const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] })
 export const link = (url: string, label: string): Link => ({ type: 'link', url, children: [text(label)] })
-/** A link to another post of the site, which Jekyll's `post_url` finds by name (see kramdown.ts). */
-export const postLink = (name: string, label: string): Link => ({
+/** A link to another post of the site, which Jekyll finds by its path (see kramdown.ts). */
+export const postLink = (path: string, label: string): Link => ({
   ...link('', label),
-  data: { jekyllPost: name },
+  data: { jekyllPost: path },
 })
 export const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children })
 export const heading = (depth: 1 | 2 | 3, value: string | PhrasingContent[]): RootContent => ({

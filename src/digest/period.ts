@@ -17,7 +17,7 @@ export interface Period {
 
 export interface ListedOn {
   day: string
-  /** The daily post's name for Jekyll's `post_url`, when the action wrote one and it is still there. */
+  /** The daily post's path, when the action wrote one and it is still there. */
   post?: string
 }
 

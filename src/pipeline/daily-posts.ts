@@ -5,7 +5,7 @@ import type { Log } from '../core/log.js'
 import type { DayPapers } from '../core/paper.js'
 import { POST_RECORD, recordShards } from '../core/post-record.js'
 import { readStateFiles } from '../core/state-file.js'
-import { jekyllPostName } from '../digest/index.js'
+import { jekyllPostPath } from '../digest/index.js'
 import { recordPaths, type PostRecords } from '../refresh/records.js'
 import type { Settings } from '../settings/settings.js'
 import { periodPlan, postPath, type PostPlan } from './plans.js'
@@ -15,7 +15,7 @@ const READ_CONCURRENCY = 31
 
 /**
  * Each paper's day linked to that day's post where the record says the action wrote one and it is still
- * there: Jekyll's `post_url` fails the whole build on a post that is missing.
+ * there (a link to a post deleted later is empty; the site still builds).
  */
 export async function linkedPeriodPlan(
   fetched: DayPapers[],
@@ -26,7 +26,7 @@ export async function linkedPeriodPlan(
   const plan = periodPlan(fetched, settings)
   if (settings.target.mode === 'dry-run' || plan.period === undefined) return plan
   const days = fetched.filter((day) => day.papers.length > 0)
-  // A pull request links the posts of the branch it merges into: Jekyll fails the build on a missing one.
+  // A pull request links the posts of the branch it merges into.
   const readText = (path: string) => (publisher.readBaseText ?? publisher.readText).call(publisher, path)
   const records = await readStateFiles(
     POST_RECORD,
@@ -39,8 +39,8 @@ export async function linkedPeriodPlan(
     days,
     async (day) => {
       const post = dailyPostOf(day, records, ownPath)
-      const there = post !== undefined && (await readText(post.path)) !== undefined
-      return [day.day, there ? post.name : undefined] as const
+      const there = post !== undefined && (await readText(post)) !== undefined
+      return [day.day, there ? post : undefined] as const
     },
     { concurrency: READ_CONCURRENCY },
   )
@@ -53,14 +53,10 @@ export async function linkedPeriodPlan(
 }
 
 /**
- * A recorded daily post named for the day, showing only papers listed that day: of several, the one that
- * shows the most (a weekly post recorded before it was marked shows fewer of that day's papers).
+ * The path of a recorded daily post named for the day, showing only papers listed that day: of several,
+ * the one that shows the most (a weekly post recorded before it was marked shows fewer of that day's papers).
  */
-function dailyPostOf(
-  { day, papers }: DayPapers,
-  records: PostRecords,
-  ownPath: string,
-): { path: string; name: string } | undefined {
+function dailyPostOf({ day, papers }: DayPapers, records: PostRecords, ownPath: string): string | undefined {
   const ids = new Set(papers.map((paper) => paper.id))
   // Its own file's entries, and 1.x's of its month (recordPaths), the own file's winning.
   const [own, ...older] = recordPaths({ day }).map((path) => [...(records.get(path)?.entries ?? [])])
@@ -74,9 +70,5 @@ function dailyPostOf(
         entry.papers.every(([id]) => ids.has(id)),
     )
     .sort(([a, first], [b, second]) => second.papers.length - first.papers.length || (a < b ? -1 : 1))
-  for (const [path] of entries) {
-    const name = jekyllPostName(path)
-    if (name !== undefined) return { path, name }
-  }
-  return undefined
+  return entries.map(([path]) => jekyllPostPath(path)).find((path) => path !== undefined)
 }

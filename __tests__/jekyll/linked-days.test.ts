@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { runDigest } from '../../src/pipeline/run.js'
+import { createPublisher } from '../../src/publish/index.js'
+import type { RawInputs } from '../../src/settings/inputs.js'
+import { parseSettings } from '../../src/settings/settings.js'
+import { daySource } from '../support/day-source.js'
+import { createMemoryLog } from '../support/memory-log.js'
+import { clockAt } from '../support/test-clock.js'
+import { buildSite, dailyPage, elements, findJekyll, type Site } from './site.js'
+
+/**
+ * A weekly post links each paper's day to that day's post; a person then deletes one of those posts.
+ * Built by a real Jekyll, the site must still build (Jekyll's `post_url` failed the whole build on a
+ * missing post): the deleted day's links lead nowhere, the others to their posts.
+ */
+const jekyll = findJekyll()
+const DAYS = ['2025-11-24', '2025-11-25']
+const dailyUrl = (day: string) => `/${dailyPage(day, `daily-papers-${day}`).replace(/index\.html$/, '')}`
+const fixture = (day: string) => resolve(process.cwd(), `__tests__/fixtures/hf/daily/${day}.json`)
+
+async function run(workspace: string, raw: RawInputs) {
+  const clock = clockAt('2025-12-26T00:00:00Z')
+  const settings = parseSettings({ mode: 'files', author: 'Kim', ...raw }, { clock, workspace })
+  const days = await Promise.all(
+    DAYS.map(async (day) => [day, JSON.parse(await readFile(fixture(day), 'utf8')) as unknown[]] as const),
+  )
+  const log = createMemoryLog()
+  const source = daySource(Object.fromEntries(days))
+  const result = await runDigest(settings, {
+    source,
+    publisher: createPublisher(settings, log, () => {}),
+    log,
+    clock,
+  })
+  expect(result.failure).toBeUndefined()
+}
+
+const maybe = jekyll ? describe : describe.skip
+maybe('the days a weekly post links, built by Jekyll', () => {
+  const posts: Record<string, string> = {}
+  let workspace: string
+  const sites: Site[] = []
+  beforeAll(async () => {
+    workspace = await mkdtemp(join(tmpdir(), 'linked-days-'))
+    await run(workspace, { date: `${DAYS[0]}..${DAYS[1]}` })
+    await run(workspace, { date: DAYS[0]!, digest: 'weekly' })
+    for (const name of await readdir(join(workspace, '_posts')))
+      posts[name] = await readFile(join(workspace, '_posts', name), 'utf8')
+  }, 60_000)
+  afterAll(() =>
+    Promise.all([rm(workspace, { recursive: true, force: true }), ...sites.map((site) => site.remove())]),
+  )
+
+  /** The weekly page's day links: label → href. */
+  async function dayLinks(site: Site): Promise<Map<string, Set<string | undefined>>> {
+    // Dated at the week's end: its page is under that day.
+    const page = await site.page(dailyPage('2025-11-30', 'weekly-papers-2025-W48'))
+    const links = new Map<string, Set<string | undefined>>()
+    for (const anchor of elements(page).filter((element) => element.tagName === 'a')) {
+      const label = anchor.childNodes.map((node) => ('value' in node ? node.value : '')).join('')
+      if (!label.startsWith('📅')) continue
+      const href = anchor.attrs.find((attribute) => attribute.name === 'href')?.value
+      links.set(label, (links.get(label) ?? new Set()).add(href))
+    }
+    return links
+  }
+
+  it('links both days to their posts', async () => {
+    expect(Object.keys(posts).sort()).toEqual([
+      '2025-11-24-daily-papers-2025-11-24.md',
+      '2025-11-24-weekly-papers-2025-W48.md',
+      '2025-11-25-daily-papers-2025-11-25.md',
+    ])
+    const site = await buildSite(posts)
+    sites.push(site)
+    expect(await dayLinks(site)).toEqual(
+      new Map([
+        ['📅\u00a0Nov 24', new Set([dailyUrl('2025-11-24')])],
+        ['📅\u00a0Nov 25', new Set([dailyUrl('2025-11-25')])],
+      ]),
+    )
+  })
+
+  it('still builds once a person deleted a day the weekly post links, whose links then lead nowhere', async () => {
+    const rest = { ...posts }
+    delete rest['2025-11-25-daily-papers-2025-11-25.md']
+    const site = await buildSite(rest)
+    sites.push(site)
+    expect(await dayLinks(site)).toEqual(
+      new Map([
+        ['📅\u00a0Nov 24', new Set([dailyUrl('2025-11-24')])],
+        ['📅\u00a0Nov 25', new Set([''])],
+      ]),
+    )
+  })
+})
