@@ -176,7 +176,7 @@ describe('a re-run of a day while Hugging Face lists few of its papers', () => {
   })
 })
 
-describe('a record entry removed while a run refreshes its post', () => {
+describe('a record entry removed while a run rewrites its post', () => {
   it('is not put back, and the post is not refreshed', async () => {
     await withGitHub(async (github) => {
       const run = (date: string) =>
@@ -203,12 +203,39 @@ describe('a record entry removed while a run refreshes its post', () => {
       expect(await github.git.readFile('main', post(DAYS[1]))).toBe(early)
       expect(await github.git.readFile('main', record(DAYS[1]))).toBe('{\n  "posts": {}\n}\n')
       expect(refresh.stdout).toContain(
-        `${post(DAYS[1])}: its record entry was removed on main during the run, so it is not refreshed`,
+        `${post(DAYS[1])}: its record entry was removed on main during the run, so it is left as it is`,
       )
       for (const day of [DAYS[0], DAYS[2]]) {
         expect(refresh.stdout).toContain(`Refreshed ${day} (${post(day)})`)
         expect(await github.git.readFile('main', post(day))).not.toBe(undefined)
       }
+    })
+  })
+
+  it("is not put back either for the run's own post, a re-run of its day", async () => {
+    await withGitHub(async (github) => {
+      const day = DAYS[1]
+      const run = () =>
+        runAction({
+          inputs: { date: day, 'refresh-days': '0', 'hf-api-url': hf.url },
+          env: github.runnerEnv,
+          githubToken: 'write-token',
+        })
+      listed.set(day, (settled.get(day) ?? []).slice(0, 3).reverse())
+      expect((await run()).exitCode).toBe(0)
+      const early = await github.git.readFile('main', post(day))
+      // Hugging Face's list grew: the re-run would rewrite the post.
+      listed.set(day, settled.get(day) ?? [])
+      github.beforeNextMutation(async () => {
+        await github.git.commit('main', { [record(day)]: '{\n  "posts": {}\n}\n' }, 'Leave the 18th alone')
+      })
+      const again = await run()
+      expect(again.exitCode).toBe(0)
+      expect(await github.git.readFile('main', post(day))).toBe(early)
+      expect(await github.git.readFile('main', record(day))).toBe('{\n  "posts": {}\n}\n')
+      expect(again.stdout).toContain(
+        `${post(day)}: its record entry was removed on main during the run, so it is left as it is`,
+      )
     })
   })
 })

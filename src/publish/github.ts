@@ -131,15 +131,21 @@ export async function commitPending(
   }
 }
 
-/** Refreshed posts whose record entry was removed during the run (the opt-out): not written nor put back. */
+/**
+ * Posts the record said the action wrote, whose entry was removed during the run (the opt-out): not written
+ * nor put back; the run's own are written all the same under overwrite: always.
+ */
 async function optedOut(
   read: Publisher['readText'],
-  { record }: ChangeSet,
+  { record, overwrite }: ChangeSet,
   pending: FileChange[],
   branch: BranchState,
 ): Promise<Set<string>> {
+  const recorded = ({ policy }: FileChange) =>
+    policy?.kind === 'unedited' ||
+    (policy?.kind === 'overwrite' && policy.lastWritten !== undefined && overwrite !== 'always')
   const moved = pending.flatMap((file) => {
-    const post = file.policy?.kind === 'unedited' ? record?.posts.get(file.path) : undefined
+    const post = recorded(file) ? record?.posts.get(file.path) : undefined
     const read = post && record?.files.get(post.record)
     // A file there was none of when the run read it held no entry to remove (the post's is an older one's).
     const moved = post && read?.readOid !== undefined && branch.blobs.get(post.record) !== read.readOid

@@ -89,7 +89,7 @@ const KEPT: Record<KeptReason, (where: string) => string> = {
   'overwrite-never': (where) => `differs ${where}, left as it is (overwrite: never)`,
   edited: (where) => `changed ${where} since the action wrote it (a person's edit), left as it is`,
   deleted: (where) => `deleted ${where} since the action wrote it, not written again`,
-  unrecorded: (where) => `its record entry was removed ${where} during the run, so it is not refreshed`,
+  unrecorded: (where) => `its record entry was removed ${where} during the run, so it is left as it is`,
   'other-pull-request': (where) =>
     `changed ${where} too, so left to it (the second merged would conflict); a run after it is merged writes it`,
   'opted-out': (where) =>
