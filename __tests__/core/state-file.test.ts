@@ -20,7 +20,7 @@ const COUNTS: StateFormat<number> = {
   kind: 'a file of counts',
   unusable: 'that are not counts',
   unusableFate: 'kept as they are',
-  purpose: 'counts can be kept',
+  repair: 'fix or delete it so that counts can be kept',
   readEntry: (value) => (Number.isInteger(value) ? { entry: value as number, unusable: 0 } : { unusable: 1 }),
 }
 const counts = (...entries: Array<[string, number]>) => new Map(entries)
@@ -101,6 +101,10 @@ describe('a state file', () => {
       note: 'mine',
       more: { z: 1 },
     })
+  })
+
+  it('reads a file an editor put a byte order mark before', () => {
+    expect(parseStateFile(COUNTS, '\uFEFF{"counts": {"a": 1}}')).toEqual({ entries: counts(['a', 1]) })
   })
 
   it('keeps the good entries of a file with bad ones, and counts the bad ones', () => {
@@ -203,9 +207,9 @@ describe('readStateFiles', () => {
 
 describe('a state file merged at commit time', () => {
   /** A file of variants by key, as the summary cache keeps them: each entry is a map. */
-  const { about, kind, unusable, unusableFate, purpose } = COUNTS
+  const { about, kind, unusable, unusableFate, repair } = COUNTS
   const VARIANTS: StateFormat<ReadonlyMap<string, string>> = {
-    ...{ about, kind, unusable, unusableFate, purpose },
+    ...{ about, kind, unusable, unusableFate, repair },
     name: 'variants',
     readEntry: (value) => ({ entry: new Map(Object.entries(value as Record<string, string>)), unusable: 0 }),
   }

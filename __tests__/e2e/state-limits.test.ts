@@ -83,7 +83,7 @@ describe('a state file the action cannot use', () => {
       expect(run.exitCode).toBe(0)
       expect(run.stdout).toMatch(
         new RegExp(
-          `^::warning::${RECORD.replaceAll('.', '\\.')} is not text \\(it holds a NUL byte\\): it is not used and is left as it is; fix or delete it`,
+          `^::warning::${RECORD.replaceAll('.', '\\.')} is not text \\(it holds a NUL byte\\): it is not used and is left as it is; fix it so that the action can record the posts it writes`,
           'm',
         ),
       )

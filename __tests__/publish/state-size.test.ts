@@ -83,7 +83,7 @@ describe('state files past GitHub’s 512,000 bytes', () => {
     const files = await readStateFiles(POST_RECORD, ['2025-12'], (path) => publisher.readText(path), log)
     expect(files.get(RECORD)).toEqual({ entries: new Map(), writable: false })
     expect(log.warnings).toEqual([
-      `${RECORD} ${problem}: it is not used and is left as it is; fix or delete it so that the action can record the posts it writes`,
+      `${RECORD} ${problem}: it is not used and is left as it is; fix it so that the action can record the posts it writes (deleted, it no longer keeps the posts it lists, and a person's edits of them, from being rewritten)`,
     ])
   })
 

@@ -238,7 +238,7 @@ describe('refresh in the pipeline', () => {
     ])
     expect(log.warnings).toEqual([
       expect.stringMatching(
-        /^\.hf-daily-papers\/posts\/2025-11-19\.json is not valid JSON \(.*\): it is not used, and the file is left as it is; fix or delete it/,
+        /^\.hf-daily-papers\/posts\/2025-11-19\.json is not valid JSON \(.*\): it is not used, and the file is left as it is; fix it so that the action can record the posts it writes \(deleted, it no longer keeps/,
       ),
     ])
     expect(log.lines).toContain(

@@ -50,7 +50,8 @@ export const POST_RECORD: StateFormat<RecordEntry> = {
   kind: 'a record of posts',
   unusable: 'it cannot read',
   unusableFate: 'kept as they are',
-  purpose: 'the action can record the posts it writes',
+  repair:
+    "fix it so that the action can record the posts it writes (deleted, it no longer keeps the posts it lists, and a person's edits of them, from being rewritten)",
   readEntry(value) {
     const entry = entrySchema.safeParse(value)
     return entry.success ? { entry: entry.data, unusable: 0 } : { unusable: 1 }

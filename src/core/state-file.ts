@@ -41,7 +41,8 @@ export interface StateFormat<Entry> {
   unusable: string
   /** What the run does with such an entry, for its warning: `kept as they are`. */
   unusableFate: string
-  purpose: string
+  /** What a person should do about a file it cannot use: `fix or delete it so that …`. */
+  repair: string
   /** What can be used of an entry a person may have edited, and how many parts could not. */
   readEntry(value: unknown): { entry?: Entry; unusable: number }
   /**
@@ -106,7 +107,8 @@ export function parseStateFile<Entry>(
   if (text.includes('\0')) return unread(NOT_TEXT)
   let json: unknown
   try {
-    json = parseJson(text)
+    // Less the byte order mark some editors on Windows put first, which JSON has no place for.
+    json = parseJson(text.replace(/^\uFEFF/, ''))
   } catch (error) {
     return unread(`is not valid JSON (${errorMessage(error)})`)
   }
@@ -171,18 +173,14 @@ export async function readStateFiles<Entry>(
       text = await readText(path)
     } catch (error) {
       if (!(error instanceof UnreadableStateError)) throw error
-      log.warning(
-        `${path} ${error.problem}: it is not used and is left as it is; fix or delete it so that ${format.purpose}`,
-      )
+      log.warning(`${path} ${error.problem}: it is not used and is left as it is; ${format.repair}`)
       return [path, { entries: new Map(), writable: false }]
     }
     if (text === undefined) return [path, { entries: new Map(), writable: true }]
     const { entries, kept, extra, readInPart, problem, readOnly } = parseStateFile(format, text)
     if (readOnly) {
       const used = entries.size > 0 ? 'what can be read of it is used, but' : 'it is not used, and'
-      log.warning(
-        `${path} ${problem}: ${used} the file is left as it is; fix or delete it so that ${format.purpose}`,
-      )
+      log.warning(`${path} ${problem}: ${used} the file is left as it is; ${format.repair}`)
     } else if (problem !== undefined) {
       log.warning(
         `${path} ${problem}: those are ${format.unusableFate} and the others used; fix or delete them`,

@@ -35,7 +35,7 @@ export const SUMMARY_CACHE: StateFormat<CachedSummaries> = {
   unusable: 'without a usable summary',
   unusableFate:
     'kept as they are until a post that shows their paper is written, whose new summary takes their place,',
-  purpose: 'new summaries can be kept',
+  repair: 'fix or delete it so that new summaries can be kept',
   readEntry(value) {
     if (!variantsSchema.safeParse(value).success) return { unusable: 1 }
     const entry = new Map<string, Summary>()
