@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Paper } from '../../src/core/paper.js'
-import { cutText, DESCRIPTION_LENGTH, describePost, shortName } from '../../src/digest/description.js'
+import {
+  cutText,
+  DESCRIPTION_LENGTH,
+  describePost,
+  shortName,
+  upvoteNote,
+} from '../../src/digest/description.js'
 import { LOCALES } from '../../src/digest/locales/index.js'
 
 const paper = (title: string, upvotes: number): Paper => ({
@@ -42,7 +48,23 @@ describe('describePost', () => {
     const long = [paper(`${'Word '.repeat(100)}end`, 3), ...papers]
     const description = describePost(long, day(5), LOCALES.en)
     expect(description.length).toBeLessThanOrEqual(DESCRIPTION_LENGTH)
-    expect(description).toMatch(/ Word…$/)
+    expect(description).toMatch(/ Word… \(👍 3\)$/)
+  })
+
+  it("cuts the leader's title, never its upvotes, whatever the language", () => {
+    // Titles of 150 to 200 characters: the cut fell inside the note (`(👍 12…`, a wrong count).
+    for (const length of [150, 156, 165, 180, 200]) {
+      const title = 'Towards Scalable Sampling '.repeat(10).slice(0, length)
+      for (const [tag, locale] of Object.entries(LOCALES)) {
+        const description = describePost([paper(title, 12345), ...papers], day(33), locale)
+        expect(description.length).toBeLessThanOrEqual(DESCRIPTION_LENGTH)
+        expect([length, tag, description]).toEqual([
+          length,
+          tag,
+          expect.stringContaining(upvoteNote(paper(title, 12345), locale, ' ')),
+        ])
+      }
+    }
   })
 })
 

@@ -40,14 +40,16 @@ const withUpvotes = (name: string, paper: Paper, locale: Locale) => `${name}${up
 
 /**
  * The front matter's description: the count, then the most upvoted papers, the first by its whole title
- * (it names the day), the others by their short name as far as they fit; inert in HTML, as themes print it.
+ * (it names the day; cut to fit, its upvotes whole), the others by their short name as far as they fit;
+ * inert in HTML, as themes print it.
  */
 export function describePost(papers: readonly Paper[], counted: PostCount, locale: Locale): string {
   const { digest: words, punctuation: marks } = locale
   const [first, ...others] = papers
   if (first === undefined) return noPapers(locale, counted.kind === 'period')
-  const leader = withUpvotes(cleanText(first.title), first, locale)
-  let description = `${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}${leader}`
+  const lead = `${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}`
+  const note = upvoteNote(first, locale, ' ')
+  let description = `${lead}${cutText(cleanText(first.title), DESCRIPTION_LENGTH - lead.length - note.length)}${note}`
   for (const paper of others.slice(0, LEADERS - 1)) {
     const longer = `${description}${marks.comma}${withUpvotes(shortName(paper.title), paper, locale)}`
     if (longer.length > DESCRIPTION_LENGTH) break
