@@ -2,7 +2,8 @@ import type { ListItem, PhrasingContent, RootContent } from 'mdast'
 import type { Field } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
 import type { EnrichedPaper } from '../enrich/index.js'
-import { noPapers, type Locale } from './locales/index.js'
+import { nothingShown, type PostCount } from './description.js'
+import type { Locale } from './locales/index.js'
 import { heading, list, listItem, paragraph, strong, text } from './mdast.js'
 import { aside, authorList, githubPiece, labelledText, LINK_PIECES, translatedTitle } from './paper-lines.js'
 import { keywordsSection, statisticsSection, type Period } from './period.js'
@@ -14,6 +15,7 @@ export interface ClassicBody {
   locale: Locale
   fields: readonly Field[]
   listed: number
+  counted: PostCount
   period?: Period
   enriched?: ReadonlyMap<string, EnrichedPaper>
 }
@@ -23,11 +25,11 @@ export interface ClassicBody {
  * as a numbered list with one line per field; a week or month adds statistics and keywords.
  */
 export function classicBody(options: ClassicBody): RootContent[] {
-  const { title, papers, locale, listed, period } = options
+  const { title, papers, locale, listed, counted, period } = options
   const body: RootContent[] = [heading(1, cleanText(title))]
   if (period) body.push(...statisticsSection(period, locale.period))
   if (papers.length === 0) {
-    body.push(paragraph([text(noPapers(locale, period !== undefined))]))
+    body.push(paragraph([text(nothingShown(locale, counted))]))
   } else {
     if (!period) {
       const { before, count, after } = locale.collected(papers.length, listed)

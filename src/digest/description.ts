@@ -1,5 +1,5 @@
 import type { Paper } from '../core/paper.js'
-import { noPapers, type DigestWords, type Locale } from './locales/index.js'
+import type { DigestWords, Locale } from './locales/index.js'
 import { cleanText, inertInHtml } from './text.js'
 
 /** Home cards show two lines and link previews about 200 characters: the description fits both. */
@@ -16,6 +16,15 @@ export function countWords(words: DigestWords, counted: PostCount): string {
   return counted.kind === 'day'
     ? words.dayCount(counted.count, counted.listed)
     : words.periodCount(counted.count, counted.days)
+}
+
+/** What a post without papers says: none were listed, or the filters left out all that were. */
+export function nothingShown(locale: Locale, counted: PostCount): string {
+  if (counted.kind === 'period') {
+    const { period } = locale
+    return counted.count > 0 ? period.noneSelected(counted.count, counted.days) : period.noPapers
+  }
+  return counted.listed > 0 ? locale.noneSelected(counted.listed) : locale.noPapers
 }
 
 /**
@@ -46,7 +55,7 @@ const withUpvotes = (name: string, paper: Paper, locale: Locale) => `${name}${up
 export function describePost(papers: readonly Paper[], counted: PostCount, locale: Locale): string {
   const { digest: words, punctuation: marks } = locale
   const [first, ...others] = papers
-  if (first === undefined) return noPapers(locale, counted.kind === 'period')
+  if (first === undefined) return nothingShown(locale, counted)
   const lead = `${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}`
   const note = upvoteNote(first, locale, ' ')
   let description = `${lead}${cutText(cleanText(first.title), DESCRIPTION_LENGTH - lead.length - note.length)}${note}`

@@ -3,8 +3,8 @@ import type { Field } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
 import type { EnrichedPaper } from '../enrich/index.js'
 import { abstractContent } from './abstract-text.js'
-import { countWords, LEADERS, shortName, upvoteNote, type PostCount } from './description.js'
-import { noPapers, type Locale } from './locales/index.js'
+import { countWords, LEADERS, nothingShown, shortName, upvoteNote, type PostCount } from './description.js'
+import type { Locale } from './locales/index.js'
 import { heading, list, listItem, ownMarkup, paragraph, strong, text } from './mdast.js'
 import {
   authorList,
@@ -38,8 +38,8 @@ export const isAttributeList = (node: RootContent) => node.type === 'html' && no
 
 /** A TL;DR, (a period's statistics,) the top papers in full, the rest one line each; no H1 (the theme's). */
 export function digestBody(body: DigestBody): RootContent[] {
-  const { papers, locale, topPapers, period } = body
-  if (papers.length === 0) return [paragraph([text(noPapers(locale, period !== undefined))])]
+  const { papers, locale, topPapers, period, counted } = body
+  if (papers.length === 0) return [paragraph([text(nothingShown(locale, counted))])]
   const topics = countTopics(period?.listed ?? papers)
   const content: RootContent[] = [...tldr(body, topics)]
   if (period) content.push(...periodOverview(period, topics, locale))

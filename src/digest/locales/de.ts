@@ -18,6 +18,7 @@ export const de: Locale = {
           after: ' Artikel gesammelt.',
         },
   noPapers: 'Für diesen Tag wurden keine Artikel gesammelt.',
+  noneSelected: (listed) => `Keiner der ${number(listed)} Artikel des Tages entspricht den Filtern.`,
   rankingHeading: '📊 Rangliste nach Stimmen',
   organization: 'Organisation',
   abstract: 'Kurzfassung',
@@ -31,6 +32,8 @@ export const de: Locale = {
   comments: 'Kommentare',
   period: {
     noPapers: 'Für diesen Zeitraum wurden keine Artikel gesammelt.',
+    noneSelected: (listed, dayCount) =>
+      `Keiner der ${number(listed)} Artikel aus ${days(dayCount)} entspricht den Filtern.`,
     statistics: '📊 Statistik',
     papers: (count) => `Artikel: ${number(count)}`,
     days: (from, to, count) => `Zeitraum: ${from} bis ${to} (Artikel an ${days(count)})`,

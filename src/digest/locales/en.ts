@@ -14,6 +14,7 @@ export const en: Locale = {
         : ` ${plural(count, { one: 'paper was', other: 'papers were' })} collected.`,
   }),
   noPapers: 'No papers were collected for this day.',
+  noneSelected: (listed) => `None of the day's ${papers(listed)} matched the filters.`,
   rankingHeading: '📊 Ranked by upvotes',
   organization: 'Organization',
   abstract: 'Abstract',
@@ -27,6 +28,8 @@ export const en: Locale = {
   comments: 'Comments',
   period: {
     noPapers: 'No papers were collected for this period.',
+    noneSelected: (listed, dayCount) =>
+      `None of the ${papers(listed)} over ${days(dayCount)} matched the filters.`,
     statistics: '📊 Statistics',
     papers: (count) => `Papers: ${number(count)}`,
     days: (from, to, count) => `Period: ${from} to ${to} (${days(count)} with papers)`,

@@ -16,6 +16,7 @@ export const fr: Locale = {
         : plural(count, { one: ' article a été collecté.', other: ' articles ont été collectés.' }),
   }),
   noPapers: 'Aucun article n’a été collecté ce jour-là.',
+  noneSelected: (listed) => `Aucun des ${papers(listed)} du jour ne correspond aux filtres.`,
   rankingHeading: '📊 Classement par votes',
   organization: 'Organisation',
   abstract: 'Résumé',
@@ -29,6 +30,8 @@ export const fr: Locale = {
   comments: 'Commentaires',
   period: {
     noPapers: 'Aucun article n’a été collecté sur cette période.',
+    noneSelected: (listed, dayCount) =>
+      `Aucun des ${papers(listed)} de ces ${days(dayCount)} ne correspond aux filtres.`,
     statistics: '📊 Statistiques',
     papers: (count) => `Articles${colon}${number(count)}`,
     days: (from, to, count) => `Période${colon}du ${from} au ${to} (${days(count)} avec des articles)`,

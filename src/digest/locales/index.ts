@@ -14,10 +14,6 @@ import { zhTW } from './zh-TW.js'
 
 export type { DigestWords, Locale, PeriodWords } from './locale.js'
 
-/** A post without papers says so of its day, or of its week or month. */
-export const noPapers = (locale: Locale, period: boolean) =>
-  period ? locale.period.noPapers : locale.noPapers
-
 export const LOCALES: Record<LanguageTag, Locale> = {
   en,
   ko,

@@ -12,6 +12,8 @@ export const ja: Locale = {
       ? { before: `この日の論文${papers(listed)}のうち、`, count: papers(count), after: 'を選びました。' }
       : { count: papers(count), after: 'の論文を収集しました。' },
   noPapers: 'この日に収集された論文はありません。',
+  noneSelected: (listed) =>
+    `この日の論文${papers(listed)}のうち、フィルター条件に合う論文はありませんでした。`,
   rankingHeading: '📊 いいね数ランキング',
   organization: '所属',
   abstract: '概要',
@@ -25,6 +27,8 @@ export const ja: Locale = {
   comments: 'コメント',
   period: {
     noPapers: 'この期間に収集された論文はありません。',
+    noneSelected: (listed, days) =>
+      `${number(days)}日間の論文${papers(listed)}のうち、フィルター条件に合う論文はありませんでした。`,
     statistics: '📊 統計',
     papers: (count) => `論文数：${papers(count)}`,
     days: (from, to, days) => `期間：${from}～${to}（論文のあった日：${number(days)}日）`,

@@ -18,6 +18,7 @@ export const ko: Locale = {
         }
       : { before: '총 ', count: `${number(count)}개`, after: '의 논문이 수집되었습니다.' },
   noPapers: '이 날 수집된 논문이 없습니다.',
+  noneSelected: (listed) => `이 날의 논문 ${number(listed)}편 중 필터 조건에 맞는 논문이 없습니다.`,
   rankingHeading: '📊 좋아요 순위',
   organization: '기관',
   huggingFaceLink: 'HF 페이지',
@@ -33,6 +34,8 @@ export const ko: Locale = {
   comments: '댓글',
   period: {
     noPapers: '이 기간에 수집된 논문이 없습니다.',
+    noneSelected: (listed, days) =>
+      `${number(days)}일 동안의 논문 ${number(listed)}편 중 필터 조건에 맞는 논문이 없습니다.`,
     statistics: '📊 통계',
     papers: (count) => `논문 수: ${number(count)}개`,
     days: (from, to, days) => `기간: ${from} ~ ${to} (논문이 있는 날 ${number(days)}일)`,

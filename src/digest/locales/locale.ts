@@ -5,6 +5,8 @@ export interface Locale extends LocaleBasis {
   /** The sentence under the H1, split around the bold count: 총 **5개**의 논문이 수집되었습니다. */
   collected(count: number, listed: number): { before?: string; count?: string; after: string }
   noPapers: string
+  /** A day whose papers the filters (min-upvotes, keywords) all left out: `listed` were. */
+  noneSelected(listed: number): string
   rankingHeading: string
   organization: string
   abstract: string
@@ -46,6 +48,7 @@ export interface DigestWords {
 export interface PeriodWords {
   /** A week or month without papers (`noPapers` says "this day"). */
   noPapers: string
+  noneSelected(listed: number, days: number): string
   statistics: string
   papers(count: number): string
   /** `from` and `to` as the post's days are named: 2025-11-24. */

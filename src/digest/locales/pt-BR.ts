@@ -14,6 +14,7 @@ export const ptBR: Locale = {
         : plural(count, { one: ' artigo foi coletado.', other: ' artigos foram coletados.' }),
   }),
   noPapers: 'Nenhum artigo foi coletado neste dia.',
+  noneSelected: (listed) => `Nenhum dos ${papers(listed)} do dia corresponde aos filtros.`,
   rankingHeading: '📊 Classificação por votos',
   organization: 'Organização',
   abstract: 'Resumo',
@@ -27,6 +28,8 @@ export const ptBR: Locale = {
   comments: 'Comentários',
   period: {
     noPapers: 'Nenhum artigo foi coletado neste período.',
+    noneSelected: (listed, dayCount) =>
+      `Nenhum dos ${papers(listed)} destes ${days(dayCount)} corresponde aos filtros.`,
     statistics: '📊 Estatísticas',
     papers: (count) => `Artigos: ${number(count)}`,
     days: (from, to, count) => `Período: de ${from} a ${to} (${days(count)} com artigos)`,

@@ -24,6 +24,7 @@ export const ru: Locale = {
           after: ` ${plural(count, { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}.`,
         },
   noPapers: 'За этот день не собрано ни одной статьи.',
+  noneSelected: (listed) => `Ни одна ${ofPapers(listed)} этого дня не прошла фильтры.`,
   rankingHeading: '📊 Рейтинг по голосам',
   organization: 'Организация',
   abstract: 'Аннотация',
@@ -37,6 +38,7 @@ export const ru: Locale = {
   comments: 'Комментарии',
   period: {
     noPapers: 'За этот период не собрано ни одной статьи.',
+    noneSelected: (listed, dayCount) => `Ни одна ${ofPapers(listed)} за ${days(dayCount)} не прошла фильтры.`,
     statistics: '📊 Статистика',
     papers: (count) => `Статей: ${number(count)}`,
     days: (from, to, count) => `Период: с ${from} по ${to} (дней со статьями: ${number(count)})`,

@@ -12,6 +12,7 @@ export const vi: Locale = {
       ? { before: 'Đã chọn ', after: ` trong số ${papers(listed)} của ngày.` }
       : { before: 'Đã thu thập ', after: ' bài báo.' },
   noPapers: 'Không có bài báo nào được thu thập trong ngày này.',
+  noneSelected: (listed) => `Không có bài nào trong số ${papers(listed)} của ngày khớp với bộ lọc.`,
   rankingHeading: '📊 Xếp hạng theo lượt bình chọn',
   organization: 'Tổ chức',
   abstract: 'Tóm tắt',
@@ -25,6 +26,8 @@ export const vi: Locale = {
   comments: 'Bình luận',
   period: {
     noPapers: 'Không có bài báo nào được thu thập trong khoảng thời gian này.',
+    noneSelected: (listed, days) =>
+      `Không có bài nào trong số ${papers(listed)} trong ${number(days)} ngày khớp với bộ lọc.`,
     statistics: '📊 Thống kê',
     papers: (count) => `Số bài báo: ${number(count)}`,
     days: (from, to, count) => `Khoảng thời gian: từ ${from} đến ${to} (${number(count)} ngày có bài báo)`,

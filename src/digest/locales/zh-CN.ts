@@ -11,6 +11,7 @@ export const zhCN: Locale = {
       ? { before: `当天的${papers(listed)}论文中，选出了`, count: papers(count), after: '。' }
       : { before: '共收录', count: papers(count), after: '论文。' },
   noPapers: '当天没有收录到论文。',
+  noneSelected: (listed) => `当天的${papers(listed)}论文中，没有符合筛选条件的论文。`,
   rankingHeading: '📊 按点赞数排序',
   organization: '机构',
   abstract: '摘要',
@@ -24,6 +25,7 @@ export const zhCN: Locale = {
   comments: '评论',
   period: {
     noPapers: '这段时间没有收录到论文。',
+    noneSelected: (listed, days) => `${number(days)}天内的${papers(listed)}论文中，没有符合筛选条件的论文。`,
     statistics: '📊 统计',
     papers: (count) => `论文数：${papers(count)}`,
     days: (from, to, days) => `时间范围：${from}至${to}（其中${number(days)}天有论文）`,

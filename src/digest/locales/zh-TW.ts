@@ -11,6 +11,7 @@ export const zhTW: Locale = {
       ? { before: `當天的${papers(listed)}論文中，選出了`, count: papers(count), after: '。' }
       : { before: '共收錄', count: papers(count), after: '論文。' },
   noPapers: '當天沒有收錄到論文。',
+  noneSelected: (listed) => `當天的${papers(listed)}論文中，沒有符合篩選條件的論文。`,
   rankingHeading: '📊 依按讚數排序',
   organization: '機構',
   abstract: '摘要',
@@ -24,6 +25,7 @@ export const zhTW: Locale = {
   comments: '留言',
   period: {
     noPapers: '這段期間沒有收錄到論文。',
+    noneSelected: (listed, days) => `${number(days)}天內的${papers(listed)}論文中，沒有符合篩選條件的論文。`,
     statistics: '📊 統計',
     papers: (count) => `論文數：${papers(count)}`,
     days: (from, to, days) => `期間：${from}至${to}（其中${number(days)}天有論文）`,
