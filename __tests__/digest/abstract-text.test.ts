@@ -33,6 +33,14 @@ describe('abstractContent, on real abstracts', () => {
     )
   })
 
+  it('leaves out the closing punctuation of any script after a bare URL', () => {
+    for (const end of ['…', '”', '」', '。', '），', '.”']) {
+      expect(shown(abstractContent(`See https://x.example/b${end} next`))).toBe(
+        `See [https://x.example/b](https://x.example/b)${end} next`,
+      )
+    }
+  })
+
   it('reads "{this https URL}" after a link as the link itself', () => {
     expect(real('2511.19900')).toMatch(
       /available at \[https:\/\/github\.com\/aiming-lab\/Agent0\/Agent0-VL\]\(https:\/\/github\.com\/aiming-lab\/Agent0\/Agent0-VL\)\.$/,

@@ -83,7 +83,8 @@ function trimTrailing(url: string): string {
   let end = url.length
   for (;;) {
     const last = url[end - 1] as string
-    if (/[.,;:!?'*]/.test(last)) end--
+    // Any other script's punctuation too (`…`, `”`, `」`, `。`), which no real address ends with.
+    if (/[.,;:!?'*]|(?![\x00-\x7f])\p{P}/u.test(last)) end--
     else if ((last === ')' || last === ']') && unclosed[last] < 0) {
       unclosed[last]++
       end--

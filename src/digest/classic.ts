@@ -86,8 +86,10 @@ const FIELD_LINES: Record<Exclude<Field, 'llm-title'>, FieldLine> = {
   },
   authors: (paper, locale) => labelledText(locale.authors, authorList(paper.authors, locale), locale),
   github: (paper, locale) => githubPiece(paper, locale, ' '),
-  keywords: (paper, locale) =>
-    labelledText(locale.keywords, paper.aiKeywords.map(cleanText).join(locale.punctuation.comma), locale),
+  keywords: (paper, locale) => {
+    const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
+    return labelledText(locale.keywords, keywords.join(locale.punctuation.comma), locale)
+  },
   comments: (paper, locale) =>
     paper.numComments === undefined
       ? undefined
