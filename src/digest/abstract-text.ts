@@ -84,7 +84,7 @@ function trimTrailing(url: string): string {
   for (;;) {
     const last = url[end - 1] as string
     // Any other script's punctuation too (`…`, `”`, `」`, `。`), which no real address ends with.
-    if (/[.,;:!?'*]|(?![\x00-\x7f])\p{P}/u.test(last)) end--
+    if (/[.,;:!?'*]|[\p{P}--\p{ASCII}]/v.test(last)) end--
     else if ((last === ')' || last === ']') && unclosed[last] < 0) {
       unclosed[last]++
       end--
