@@ -130,6 +130,17 @@ describe('a weekly post in the digest style', () => {
     expect(post).toContain('date: 2025-11-30 23:59:00 +0000')
   })
 
+  it("says how many of the week's papers the filters kept, before the most upvoted of those", async () => {
+    const { post } = await weekly({ 'min-upvotes': '40' })
+    const listed = WEEK.reduce((sum, day) => sum + papersOf(day).length, 0)
+    const kept = WEEK.flatMap(papersOf).filter((paper) => paper.upvotes >= 40).length
+    expect(kept).toBeLessThan(listed)
+    expect(post).toMatch(
+      new RegExp(`^description: "${kept} of the ${listed} papers over \\d days\\. Most upvoted: `, 'm'),
+    )
+    expect(post).toContain(`> **TL;DR** — ${kept} of the ${listed} papers over `)
+  })
+
   it('reads nothing and links nothing in a dry run', async () => {
     const { post, read } = await weekly({ mode: 'dry-run' })
     expect(read).toEqual([])

@@ -39,9 +39,20 @@ describe('describePost', () => {
     expect(describePost(papers.slice(0, 1), { kind: 'day', count: 1, listed: 9 }, LOCALES.en)).toMatch(
       /^1 of the day's 9 papers\. /,
     )
-    expect(describePost(papers, { kind: 'period', count: 140, days: 5 }, LOCALES.en)).toMatch(
+    expect(describePost(papers, { kind: 'period', count: 140, listed: 140, days: 5 }, LOCALES.en)).toMatch(
       /^140 papers over 5 days\. /,
     )
+    expect(describePost(papers, { kind: 'period', count: 10, listed: 140, days: 5 }, LOCALES.en)).toMatch(
+      /^10 of the 140 papers over 5 days\. /,
+    )
+    for (const [tag, locale] of Object.entries(LOCALES)) {
+      const count = locale.digest.periodCount(10, 5, 140)
+      expect([tag, count.includes(locale.number(10)) && count.includes(locale.number(140))]).toEqual([
+        tag,
+        true,
+      ])
+      expect([tag, count === locale.digest.periodCount(10, 5)]).toEqual([tag, false])
+    }
   })
 
   it('stays within a card, cut at a word, however long the titles are', () => {

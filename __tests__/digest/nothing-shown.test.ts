@@ -39,10 +39,12 @@ describe('a post without papers', () => {
 
   it.each(LANGUAGE_TAGS)('in %s says the same of a week or month', (tag) => {
     const locale = LOCALES[tag]
-    expect(nothingShown(locale, { kind: 'period', count: 115, days: 5 })).toBe(
+    expect(nothingShown(locale, { kind: 'period', count: 0, listed: 115, days: 5 })).toBe(
       locale.period.noneSelected(115, 5),
     )
-    expect(nothingShown(locale, { kind: 'period', count: 0, days: 0 })).toBe(locale.period.noPapers)
+    expect(nothingShown(locale, { kind: 'period', count: 0, listed: 0, days: 0 })).toBe(
+      locale.period.noPapers,
+    )
     expect(locale.period.noneSelected(115, 5)).toMatch(/115/)
   })
 })

@@ -10,19 +10,20 @@ export const LEADERS = 3
 
 /** How many papers a post shows, for the description and the TL;DR. */
 export type PostCount =
-  { kind: 'day'; count: number; listed: number } | { kind: 'period'; count: number; days: number }
+  | { kind: 'day'; count: number; listed: number }
+  | { kind: 'period'; count: number; listed: number; days: number }
 
 export function countWords(words: DigestWords, counted: PostCount): string {
   return counted.kind === 'day'
     ? words.dayCount(counted.count, counted.listed)
-    : words.periodCount(counted.count, counted.days)
+    : words.periodCount(counted.count, counted.days, counted.listed)
 }
 
 /** What a post without papers says: none were listed, or the filters left out all that were. */
 export function nothingShown(locale: Locale, counted: PostCount): string {
   if (counted.kind === 'period') {
     const { period } = locale
-    return counted.count > 0 ? period.noneSelected(counted.count, counted.days) : period.noPapers
+    return counted.listed > 0 ? period.noneSelected(counted.listed, counted.days) : period.noPapers
   }
   return counted.listed > 0 ? locale.noneSelected(counted.listed) : locale.noPapers
 }

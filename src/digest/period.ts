@@ -11,6 +11,8 @@ export interface Period {
   /** Days that had papers. */
   days: number
   listed: readonly Paper[]
+  /** How many of them the filters (min-upvotes, keywords) kept, before max-papers. */
+  matched: number
   /** By paper id: the day it was listed on, and that day's post where the action wrote one. */
   listedOn: ReadonlyMap<string, ListedOn>
 }

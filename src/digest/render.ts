@@ -59,7 +59,7 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
   const listed = options.listed ?? papers.length
   const { period } = options
   const counted: PostCount = period
-    ? { kind: 'period', count: period.listed.length, days: period.days }
+    ? { kind: 'period', count: period.matched, listed: period.listed.length, days: period.days }
     : { kind: 'day', count: papers.length, listed }
   const body =
     options.style === 'classic'

@@ -3,7 +3,13 @@ import { posix } from 'node:path'
 import type { FileChange } from '../core/changes.js'
 import { periodOf, periodPostDate, postDate } from '../core/calendar.js'
 import { dayValues, fillTemplate, type TemplateValues } from '../core/template.js'
-import { describeFilters, renderPost, type ListedOn, type StyleOptions } from '../digest/index.js'
+import {
+  describeFilters,
+  renderPost,
+  selectPapers,
+  type ListedOn,
+  type StyleOptions,
+} from '../digest/index.js'
 import type { Settings } from '../settings/settings.js'
 import type { DayPapers, Paper } from '../core/paper.js'
 import type { EnrichResult } from '../enrich/index.js'
@@ -92,10 +98,16 @@ export function renderPlan(
     image: settings.image,
     fields: settings.fields,
     listed: plan.listed.length,
-    ...(plan.period ? { period: { ...plan.period, listed: plan.listed } } : {}),
+    ...(plan.period
+      ? { period: { ...plan.period, listed: plan.listed, matched: matched(plan, settings) } }
+      : {}),
     ...(summaries ? { enriched: summaries.byId } : {}),
   })
 }
+
+/** A period's papers the filters kept, however many max-papers then shows (20 by default). */
+const matched = (plan: PostPlan, { minUpvotes, keywords }: Settings) =>
+  selectPapers(plan.listed, { minUpvotes, keywords }).length
 
 function styleOptions(
   settings: Settings,

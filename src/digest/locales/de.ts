@@ -55,7 +55,10 @@ export const de: Locale = {
       count < listed
         ? `${number(count)} von ${number(listed)} Artikeln des Tages`
         : `${number(count)} Artikel`,
-    periodCount: (count, dayCount) => `${number(count)} Artikel an ${days(dayCount)}`,
+    periodCount: (count, dayCount, listed = count) =>
+      count < listed
+        ? `${number(count)} von ${number(listed)} Artikeln an ${days(dayCount)}`
+        : `${number(count)} Artikel an ${days(dayCount)}`,
     mostUpvoted: 'Die meisten Stimmen',
     topics: 'Wiederkehrende Themen',
     tldr: 'Kurz gesagt',

@@ -41,7 +41,10 @@ export const en: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `${number(count)} of the day's ${papers(listed)}` : papers(count),
-    periodCount: (count, dayCount) => `${papers(count)} over ${days(dayCount)}`,
+    periodCount: (count, dayCount, listed = count) =>
+      count < listed
+        ? `${number(count)} of the ${papers(listed)} over ${days(dayCount)}`
+        : `${papers(count)} over ${days(dayCount)}`,
     mostUpvoted: 'Most upvoted',
     topics: 'Recurring topics',
     tldr: 'TL;DR',

@@ -53,7 +53,10 @@ export const es: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `${number(count)} de los ${papers(listed)} del día` : papers(count),
-    periodCount: (count, dayCount) => `${papers(count)} en ${days(dayCount)}`,
+    periodCount: (count, dayCount, listed = count) =>
+      count < listed
+        ? `${number(count)} de los ${papers(listed)} en ${days(dayCount)}`
+        : `${papers(count)} en ${days(dayCount)}`,
     mostUpvoted: 'Los más votados',
     topics: 'Temas recurrentes',
     tldr: 'En resumen',

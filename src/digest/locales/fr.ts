@@ -51,7 +51,10 @@ export const fr: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `${number(count)} des ${papers(listed)} du jour` : papers(count),
-    periodCount: (count, dayCount) => `${papers(count)} en ${days(dayCount)}`,
+    periodCount: (count, dayCount, listed = count) =>
+      count < listed
+        ? `${number(count)} des ${papers(listed)} en ${days(dayCount)}`
+        : `${papers(count)} en ${days(dayCount)}`,
     mostUpvoted: 'Les plus votés',
     topics: 'Thèmes récurrents',
     tldr: 'En bref',

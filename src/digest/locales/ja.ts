@@ -40,7 +40,10 @@ export const ja: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `この日の論文${papers(listed)}中${papers(count)}` : `論文${papers(count)}`,
-    periodCount: (count, days) => `${number(days)}日間で論文${papers(count)}`,
+    periodCount: (count, days, listed = count) =>
+      count < listed
+        ? `${number(days)}日間の論文${papers(listed)}中${papers(count)}`
+        : `${number(days)}日間で論文${papers(count)}`,
     mostUpvoted: 'いいねの多い論文',
     topics: 'よく登場したテーマ',
     tldr: 'まとめ',

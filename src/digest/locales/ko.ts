@@ -47,7 +47,10 @@ export const ko: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `논문 ${number(listed)}편 중 ${number(count)}편` : `논문 ${number(count)}편`,
-    periodCount: (count, dayCount) => `${number(dayCount)}일 동안 논문 ${number(count)}편`,
+    periodCount: (count, dayCount, listed = count) =>
+      count < listed
+        ? `${number(dayCount)}일 동안 논문 ${number(listed)}편 중 ${number(count)}편`
+        : `${number(dayCount)}일 동안 논문 ${number(count)}편`,
     mostUpvoted: '가장 많은 추천',
     topics: '자주 나온 주제',
     tldr: '한눈에 보기',

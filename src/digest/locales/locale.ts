@@ -29,8 +29,8 @@ export interface Locale extends LocaleBasis {
 export interface DigestWords {
   /** How a post starts its TL;DR and its description: `33 papers`, `10 of the day's 33 papers`. */
   dayCount(count: number, listed: number): string
-  /** The same for a week or month: `142 papers over 5 days`. */
-  periodCount(count: number, days: number): string
+  /** The same for a week or month: `142 papers over 5 days`, `10 of the 142 papers over 5 days`. */
+  periodCount(count: number, days: number, listed?: number): string
   /** Before the most upvoted papers: `Most upvoted`. */
   mostUpvoted: string
   /** Before the AI keywords several papers share: `Recurring topics`. */

@@ -45,7 +45,10 @@ export const ptBR: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `${number(count)} dos ${papers(listed)} do dia` : papers(count),
-    periodCount: (count, dayCount) => `${papers(count)} em ${days(dayCount)}`,
+    periodCount: (count, dayCount, listed = count) =>
+      count < listed
+        ? `${number(count)} dos ${papers(listed)} em ${days(dayCount)}`
+        : `${papers(count)} em ${days(dayCount)}`,
     mostUpvoted: 'Mais votados',
     topics: 'Temas recorrentes',
     tldr: 'Em resumo',

@@ -55,7 +55,10 @@ export const ru: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `${number(count)} ${ofPapers(listed)} дня` : papers(count),
-    periodCount: (count, dayCount) => `${papers(count)} за ${days(dayCount)}`,
+    periodCount: (count, dayCount, listed = count) =>
+      count < listed
+        ? `${number(count)} ${ofPapers(listed)} за ${days(dayCount)}`
+        : `${papers(count)} за ${days(dayCount)}`,
     mostUpvoted: 'Больше всего голосов',
     topics: 'Частые темы',
     tldr: 'Коротко',

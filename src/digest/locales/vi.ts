@@ -39,7 +39,10 @@ export const vi: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `${number(count)} trong số ${papers(listed)} của ngày` : papers(count),
-    periodCount: (count, days) => `${papers(count)} trong ${number(days)} ngày`,
+    periodCount: (count, days, listed = count) =>
+      count < listed
+        ? `${number(count)} trong số ${papers(listed)} trong ${number(days)} ngày`
+        : `${papers(count)} trong ${number(days)} ngày`,
     mostUpvoted: 'Được bình chọn nhiều nhất',
     topics: 'Chủ đề thường gặp',
     tldr: 'Tóm tắt nhanh',

@@ -37,7 +37,10 @@ export const zhCN: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `当天${papers(listed)}论文中的${papers(count)}` : `${papers(count)}论文`,
-    periodCount: (count, days) => `${number(days)}天共${papers(count)}论文`,
+    periodCount: (count, days, listed = count) =>
+      count < listed
+        ? `${number(days)}天共${papers(listed)}论文中的${papers(count)}`
+        : `${number(days)}天共${papers(count)}论文`,
     mostUpvoted: '点赞最多',
     topics: '高频主题',
     tldr: '速览',

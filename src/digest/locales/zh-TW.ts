@@ -37,7 +37,10 @@ export const zhTW: Locale = {
   digest: {
     dayCount: (count, listed) =>
       count < listed ? `當天${papers(listed)}論文中的${papers(count)}` : `${papers(count)}論文`,
-    periodCount: (count, days) => `${number(days)}天共${papers(count)}論文`,
+    periodCount: (count, days, listed = count) =>
+      count < listed
+        ? `${number(days)}天共${papers(listed)}論文中的${papers(count)}`
+        : `${number(days)}天共${papers(count)}論文`,
     mostUpvoted: '最多讚',
     topics: '常見主題',
     tldr: '重點速覽',
