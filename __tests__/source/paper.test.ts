@@ -45,9 +45,13 @@ describe('parseDailyPapers', () => {
   it('leaves out a paper whose title shows nothing, and keeps one paper listed twice once', () => {
     const items = structuredClone(seed) as Array<{ paper: Record<string, unknown> }>
     items[0]!.paper.title = ' \u200b\u202e '
+    items[1]!.paper.title = '\uffff \ufffe'
     const { papers, invalid } = parseDailyPapers([...items, items[3]], 'test')
-    expect(papers.map((paper) => paper.id)).toEqual(['2512.20491', '2512.20617', '2512.18099', '2512.19673'])
-    expect(invalid).toEqual([{ id: '2512.19526', field: 'paper.title', problem: 'has no visible character' }])
+    expect(papers.map((paper) => paper.id)).toEqual(['2512.20617', '2512.18099', '2512.19673'])
+    expect(invalid).toEqual([
+      { id: '2512.19526', field: 'paper.title', problem: 'has no visible character' },
+      { id: items[1]!.paper.id, field: 'paper.title', problem: 'has no visible character' },
+    ])
   })
 
   it('names the organisation by its name when its full name is empty', () => {

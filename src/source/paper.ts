@@ -46,8 +46,8 @@ const itemSchema = z.object({
   thumbnail: z.optional(z.unknown()),
 })
 
-/** A character a post can show: not white space, a control, a format character or a lone surrogate. */
-const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}]/u
+/** A character a post can show: none of those cleanText drops, nor white space. */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}\uFFFE\uFFFF]/u
 
 /** Thrown when a response is not a list of papers at all: the run must fail, not post nothing. */
 export class UnexpectedResponseError extends Error {
