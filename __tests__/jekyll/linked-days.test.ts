@@ -40,18 +40,33 @@ async function run(workspace: string, raw: RawInputs) {
 
 const maybe = jekyll ? describe : describe.skip
 maybe('the days a weekly post links, built by Jekyll', () => {
-  const posts: Record<string, string> = {}
-  let workspace: string
+  const workspaces: string[] = []
   const sites: Site[] = []
+  /** The posts of the days and their week, written under `postsDir` of a new blog: file name → content. */
+  async function write(postsDir: string): Promise<Record<string, string>> {
+    const workspace = await mkdtemp(join(tmpdir(), 'linked-days-'))
+    workspaces.push(workspace)
+    await run(workspace, { date: `${DAYS[0]}..${DAYS[1]}`, 'posts-dir': postsDir })
+    await run(workspace, { date: DAYS[0]!, digest: 'weekly', 'posts-dir': postsDir })
+    const names = await readdir(join(workspace, postsDir))
+    return Object.fromEntries(
+      await Promise.all(
+        names.map(async (name) => [name, await readFile(join(workspace, postsDir, name), 'utf8')] as const),
+      ),
+    )
+  }
+  let posts: Record<string, string>
+  /** Written under docs/_posts, for a site whose source is docs/: there Jekyll's paths start at _posts. */
+  let docsPosts: Record<string, string>
   beforeAll(async () => {
-    workspace = await mkdtemp(join(tmpdir(), 'linked-days-'))
-    await run(workspace, { date: `${DAYS[0]}..${DAYS[1]}` })
-    await run(workspace, { date: DAYS[0]!, digest: 'weekly' })
-    for (const name of await readdir(join(workspace, '_posts')))
-      posts[name] = await readFile(join(workspace, '_posts', name), 'utf8')
+    posts = await write('_posts')
+    docsPosts = await write('docs/_posts')
   }, 60_000)
   afterAll(() =>
-    Promise.all([rm(workspace, { recursive: true, force: true }), ...sites.map((site) => site.remove())]),
+    Promise.all([
+      ...workspaces.map((workspace) => rm(workspace, { recursive: true, force: true })),
+      ...sites.map((site) => site.remove()),
+    ]),
   )
 
   /** The weekly page's day links: label → href. */
@@ -75,6 +90,17 @@ maybe('the days a weekly post links, built by Jekyll', () => {
       '2025-11-25-daily-papers-2025-11-25.md',
     ])
     const site = await buildSite(posts)
+    sites.push(site)
+    expect(await dayLinks(site)).toEqual(
+      new Map([
+        ['📅\u00a0Nov 24', new Set([dailyUrl('2025-11-24')])],
+        ['📅\u00a0Nov 25', new Set([dailyUrl('2025-11-25')])],
+      ]),
+    )
+  })
+
+  it('links both days on a site whose source is a folder of the repository (docs/)', async () => {
+    const site = await buildSite(docsPosts)
     sites.push(site)
     expect(await dayLinks(site)).toEqual(
       new Map([

@@ -1,4 +1,5 @@
 import type { Link, Text } from 'mdast'
+import { posix } from 'node:path'
 import type { Handle, Info, State } from 'mdast-util-to-markdown'
 import { defaultHandlers } from 'mdast-util-to-markdown'
 import { startsEntity } from '../core/entity.js'
@@ -75,14 +76,15 @@ export function jekyllPostPath(path: string): string | undefined {
 
 /**
  * The post's URL as the site has it, with its base URL; empty, and the site still built, when a person
- * deleted or renamed the post since (Jekyll's `post_url` fails the whole build then). The one piece of
- * Liquid the action writes, from a checked path.
+ * deleted or renamed the post since (Jekyll's `post_url` fails the whole build then). Found by its file
+ * name, which is the same whether the site's source is the repository or a folder of it (`docs/`). The
+ * one piece of Liquid the action writes, from a checked path.
  */
 function postUrlLiquid(path: string): string {
   if (jekyllPostPath(path) === undefined) {
     throw new Error(`"${path}" is not a post path that is safe in Liquid`)
   }
-  return `{{ site.posts | where: "path", "${path}" | map: "url" | first | relative_url }}`
+  return `{{ site.posts | where: "name", "${posix.basename(path)}" | map: "url" | first | relative_url }}`
 }
 
 /** What toKramdown may change; the text between is copied as it is. */
