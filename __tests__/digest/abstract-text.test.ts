@@ -33,8 +33,8 @@ describe('abstractContent, on real abstracts', () => {
     )
   })
 
-  it('leaves out the closing punctuation of any script after a bare URL', () => {
-    for (const end of ['…', '”', '」', '。', '），', '.”']) {
+  it('leaves out the punctuation of any script after a bare URL, even with no space after it', () => {
+    for (const end of ['…', '”', '」', '。', '），', '.”', '。More', '，and']) {
       expect(shown(abstractContent(`See https://x.example/b${end} next`))).toBe(
         `See [https://x.example/b](https://x.example/b)${end} next`,
       )

@@ -40,9 +40,10 @@ function withoutTex(line: string): string {
 
 /**
  * `\href{url}{text}`, its mangled `\href{url{text}}`, `{url}`, and a bare URL with arXiv's `{text}` right
- * after it. A URL runs to the next space, brace, quote or angle bracket.
+ * after it. A URL runs to the next space, brace, quote or angle bracket, or another script's punctuation
+ * (`。`, `，`, `”`), which CJK text often puts right after it.
  */
-const URL_CHARS = String.raw`https?://[^\s{}<>"\\]{1,2048}`
+const URL_CHARS = String.raw`https?://(?:(?![\s{}<>"\\])(?:[!-~]|(?!\p{P})[^])){1,2048}`
 const LINKS = new RegExp(
   [
     String.raw`\\href\{(?<hrefUrl>${URL_CHARS})\}\{(?<hrefLabel>[^{}\\]*)\}`,
@@ -50,7 +51,7 @@ const LINKS = new RegExp(
     String.raw`\{(?<bracedUrl>${URL_CHARS})\}`,
     String.raw`(?<url>${URL_CHARS})(?:\{(?<label>[^{}\\]*)\})?`,
   ].join('|'),
-  'g',
+  'gu',
 )
 
 /**
