@@ -212,6 +212,39 @@ describe('a record entry removed while a run rewrites its post', () => {
     })
   })
 
+  it("keeps the run's own post, whose entry a person edited into one it cannot read, and says so", async () => {
+    await withGitHub(async (github) => {
+      const day = DAYS[1]
+      const run = () =>
+        runAction({
+          inputs: { date: day, 'refresh-days': '0', 'hf-api-url': hf.url },
+          env: github.runnerEnv,
+          githubToken: 'write-token',
+        })
+      listed.set(day, (settled.get(day) ?? []).slice(0, 3).reverse())
+      expect((await run()).exitCode).toBe(0)
+      const early = await github.git.readFile('main', post(day))
+      listed.set(day, settled.get(day) ?? [])
+      let edited = ''
+      github.beforeNextMutation(async () => {
+        const file = JSON.parse((await github.git.readFile('main', record(day))) ?? '{}') as {
+          posts: Record<string, Record<string, unknown>>
+        }
+        file.posts[post(day)]!.note = 'keep me'
+        edited = `${JSON.stringify(file, null, 2)}\n`
+        await github.git.commit('main', { [record(day)]: edited }, 'A note on the 18th')
+      })
+      const again = await run()
+      expect(again.exitCode).toBe(0)
+      expect(await github.git.readFile('main', post(day))).toBe(early)
+      expect(await github.git.readFile('main', record(day))).toBe(edited)
+      expect(again.stdout).toContain(
+        `${post(day)}: differs on main, and the action's record of it cannot be read`,
+      )
+      expect(again.stdout).not.toContain('its record entry was removed')
+    })
+  })
+
   it("is not put back either for the run's own post, a re-run of its day", async () => {
     await withGitHub(async (github) => {
       const day = DAYS[1]

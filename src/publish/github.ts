@@ -104,10 +104,10 @@ export async function commitPending(
   log: Log,
 ): Promise<PublishResult> {
   const read = batchedReader((paths) => repository.readTexts(branch.name, undefined, paths))
-  const removed = await optedOut(read, changes, pending, branch)
-  const kept = [...removed].map((path) => ({ path, reason: 'unrecorded' as const }))
+  const unrecorded = await recordChangedUnder(read, changes, pending, branch)
+  const kept = [...unrecorded].map(([path, reason]) => ({ path, reason }))
   for (const { path, reason } of kept) logKept(log, { path, content: '' }, reason, `on ${branch.name}`)
-  const posts = pending.filter((file) => !removed.has(file.path))
+  const posts = pending.filter((file) => !unrecorded.has(file.path))
   const files: FileChange[] = []
   for (const file of [...posts, ...recordChanges(changes.record, posts)]) {
     if (file.policy?.kind !== 'state') {
@@ -132,15 +132,16 @@ export async function commitPending(
 }
 
 /**
- * Posts the record said the action wrote, whose entry was removed during the run (the opt-out): not written
- * nor put back; the run's own are written all the same under overwrite: always.
+ * Posts the record said the action wrote, whose entry was removed during the run (the opt-out) or edited
+ * into one the action cannot read: not written, nor the entry put back; the run's own are written all the
+ * same under overwrite: always.
  */
-async function optedOut(
+async function recordChangedUnder(
   read: Publisher['readText'],
   { record, overwrite }: ChangeSet,
   pending: FileChange[],
   branch: BranchState,
-): Promise<Set<string>> {
+): Promise<Map<string, 'unrecorded' | 'record-unreadable'>> {
   const recorded = ({ policy }: FileChange) =>
     policy?.kind === 'unedited' ||
     (policy?.kind === 'overwrite' && policy.lastWritten !== undefined && overwrite !== 'always')
@@ -157,10 +158,11 @@ async function optedOut(
       const text = await read(recordPath).catch(() => null)
       if (text === null) return []
       const parsed = text === undefined ? undefined : parseStateFile(POST_RECORD, text)
-      return parsed?.readOnly || parsed?.entries.has(path) ? [] : [path]
+      if (parsed?.readOnly || parsed?.entries.has(path)) return []
+      return [[path, parsed?.kept?.has(path) ? 'record-unreadable' : 'unrecorded'] as const]
     }),
   )
-  return new Set(gone.flat())
+  return new Map(gone.flat())
 }
 
 /** `file` merged onto the branch's own when it is a state file that moved; undefined when that fails. */
