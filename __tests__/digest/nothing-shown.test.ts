@@ -37,6 +37,17 @@ describe('a post without papers', () => {
     },
   )
 
+  it.each(['en', 'de', 'fr', 'es', 'pt-BR', 'ru'] as const)(
+    'in %s speaks of a lone paper as the only one, not as "none of the 1 paper"',
+    (tag) => {
+      const locale = LOCALES[tag]
+      expect([locale.noneSelected(1), locale.period.noneSelected(1, 1)]).toEqual([
+        expect.not.stringMatching(/\d/),
+        expect.not.stringMatching(/\d/),
+      ])
+    },
+  )
+
   it.each(LANGUAGE_TAGS)('in %s says the same of a week or month', (tag) => {
     const locale = LOCALES[tag]
     expect(nothingShown(locale, { kind: 'period', count: 0, listed: 115, days: 5 })).toBe(

@@ -18,7 +18,10 @@ export const de: Locale = {
           after: ' Artikel gesammelt.',
         },
   noPapers: 'Für diesen Tag wurden keine Artikel gesammelt.',
-  noneSelected: (listed) => `Keiner der ${number(listed)} Artikel des Tages entspricht den Filtern.`,
+  noneSelected: (listed) =>
+    listed === 1
+      ? 'Der einzige Artikel des Tages entspricht nicht den Filtern.'
+      : `Keiner der ${number(listed)} Artikel des Tages entspricht den Filtern.`,
   rankingHeading: '📊 Rangliste nach Stimmen',
   organization: 'Organisation',
   abstract: 'Kurzfassung',
@@ -33,7 +36,9 @@ export const de: Locale = {
   period: {
     noPapers: 'Für diesen Zeitraum wurden keine Artikel gesammelt.',
     noneSelected: (listed, dayCount) =>
-      `Keiner der ${number(listed)} Artikel aus ${days(dayCount)} entspricht den Filtern.`,
+      listed === 1
+        ? 'Der einzige Artikel dieses Zeitraums entspricht nicht den Filtern.'
+        : `Keiner der ${number(listed)} Artikel aus ${days(dayCount)} entspricht den Filtern.`,
     statistics: '📊 Statistik',
     papers: (count) => `Artikel: ${number(count)}`,
     days: (from, to, count) => `Zeitraum: ${from} bis ${to} (Artikel an ${days(count)})`,

@@ -14,7 +14,10 @@ export const en: Locale = {
         : ` ${plural(count, { one: 'paper was', other: 'papers were' })} collected.`,
   }),
   noPapers: 'No papers were collected for this day.',
-  noneSelected: (listed) => `None of the day's ${papers(listed)} matched the filters.`,
+  noneSelected: (listed) =>
+    listed === 1
+      ? "The day's only paper did not match the filters."
+      : `None of the day's ${papers(listed)} matched the filters.`,
   rankingHeading: '📊 Ranked by upvotes',
   organization: 'Organization',
   abstract: 'Abstract',
@@ -29,7 +32,9 @@ export const en: Locale = {
   period: {
     noPapers: 'No papers were collected for this period.',
     noneSelected: (listed, dayCount) =>
-      `None of the ${papers(listed)} over ${days(dayCount)} matched the filters.`,
+      listed === 1
+        ? 'The only paper of this period did not match the filters.'
+        : `None of the ${papers(listed)} over ${days(dayCount)} matched the filters.`,
     statistics: '📊 Statistics',
     papers: (count) => `Papers: ${number(count)}`,
     days: (from, to, count) => `Period: ${from} to ${to} (${days(count)} with papers)`,

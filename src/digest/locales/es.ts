@@ -18,7 +18,10 @@ export const es: Locale = {
           after: plural(count, { one: ' artículo.', other: ' artículos.' }),
         },
   noPapers: 'No se recopiló ningún artículo de este día.',
-  noneSelected: (listed) => `Ninguno de los ${papers(listed)} del día coincide con los filtros.`,
+  noneSelected: (listed) =>
+    listed === 1
+      ? 'El único artículo del día no coincide con los filtros.'
+      : `Ninguno de los ${papers(listed)} del día coincide con los filtros.`,
   rankingHeading: '📊 Clasificación por votos',
   organization: 'Organización',
   abstract: 'Resumen',
@@ -33,7 +36,9 @@ export const es: Locale = {
   period: {
     noPapers: 'No se recopiló ningún artículo en este período.',
     noneSelected: (listed, dayCount) =>
-      `Ninguno de los ${papers(listed)} de estos ${days(dayCount)} coincide con los filtros.`,
+      listed === 1
+        ? 'El único artículo de este período no coincide con los filtros.'
+        : `Ninguno de los ${papers(listed)} de estos ${days(dayCount)} coincide con los filtros.`,
     statistics: '📊 Estadísticas',
     papers: (count) => `Artículos: ${number(count)}`,
     days: (from, to, count) => `Periodo: del ${from} al ${to} (${days(count)} con artículos)`,

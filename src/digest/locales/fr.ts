@@ -16,7 +16,10 @@ export const fr: Locale = {
         : plural(count, { one: ' article a été collecté.', other: ' articles ont été collectés.' }),
   }),
   noPapers: 'Aucun article n’a été collecté ce jour-là.',
-  noneSelected: (listed) => `Aucun des ${papers(listed)} du jour ne correspond aux filtres.`,
+  noneSelected: (listed) =>
+    listed === 1
+      ? 'Le seul article du jour ne correspond pas aux filtres.'
+      : `Aucun des ${papers(listed)} du jour ne correspond aux filtres.`,
   rankingHeading: '📊 Classement par votes',
   organization: 'Organisation',
   abstract: 'Résumé',
@@ -31,7 +34,9 @@ export const fr: Locale = {
   period: {
     noPapers: 'Aucun article n’a été collecté sur cette période.',
     noneSelected: (listed, dayCount) =>
-      `Aucun des ${papers(listed)} de ces ${days(dayCount)} ne correspond aux filtres.`,
+      listed === 1
+        ? 'Le seul article de cette période ne correspond pas aux filtres.'
+        : `Aucun des ${papers(listed)} de ces ${days(dayCount)} ne correspond aux filtres.`,
     statistics: '📊 Statistiques',
     papers: (count) => `Articles${colon}${number(count)}`,
     days: (from, to, count) => `Période${colon}du ${from} au ${to} (${days(count)} avec des articles)`,

@@ -14,7 +14,10 @@ export const ptBR: Locale = {
         : plural(count, { one: ' artigo foi coletado.', other: ' artigos foram coletados.' }),
   }),
   noPapers: 'Nenhum artigo foi coletado neste dia.',
-  noneSelected: (listed) => `Nenhum dos ${papers(listed)} do dia corresponde aos filtros.`,
+  noneSelected: (listed) =>
+    listed === 1
+      ? 'O único artigo do dia não corresponde aos filtros.'
+      : `Nenhum dos ${papers(listed)} do dia corresponde aos filtros.`,
   rankingHeading: '📊 Classificação por votos',
   organization: 'Organização',
   abstract: 'Resumo',
@@ -29,7 +32,9 @@ export const ptBR: Locale = {
   period: {
     noPapers: 'Nenhum artigo foi coletado neste período.',
     noneSelected: (listed, dayCount) =>
-      `Nenhum dos ${papers(listed)} destes ${days(dayCount)} corresponde aos filtros.`,
+      listed === 1
+        ? 'O único artigo deste período não corresponde aos filtros.'
+        : `Nenhum dos ${papers(listed)} destes ${days(dayCount)} corresponde aos filtros.`,
     statistics: '📊 Estatísticas',
     papers: (count) => `Artigos: ${number(count)}`,
     days: (from, to, count) => `Período: de ${from} a ${to} (${days(count)} com artigos)`,

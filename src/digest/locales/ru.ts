@@ -24,7 +24,10 @@ export const ru: Locale = {
           after: ` ${plural(count, { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}.`,
         },
   noPapers: 'За этот день не собрано ни одной статьи.',
-  noneSelected: (listed) => `Ни одна ${ofPapers(listed)} этого дня не прошла фильтры.`,
+  noneSelected: (listed) =>
+    listed === 1
+      ? 'Единственная статья этого дня не прошла фильтры.'
+      : `Ни одна ${ofPapers(listed)} этого дня не прошла фильтры.`,
   rankingHeading: '📊 Рейтинг по голосам',
   organization: 'Организация',
   abstract: 'Аннотация',
@@ -38,7 +41,10 @@ export const ru: Locale = {
   comments: 'Комментарии',
   period: {
     noPapers: 'За этот период не собрано ни одной статьи.',
-    noneSelected: (listed, dayCount) => `Ни одна ${ofPapers(listed)} за ${days(dayCount)} не прошла фильтры.`,
+    noneSelected: (listed, dayCount) =>
+      listed === 1
+        ? 'Единственная статья за этот период не прошла фильтры.'
+        : `Ни одна ${ofPapers(listed)} за ${days(dayCount)} не прошла фильтры.`,
     statistics: '📊 Статистика',
     papers: (count) => `Статей: ${number(count)}`,
     days: (from, to, count) => `Период: с ${from} по ${to} (дней со статьями: ${number(count)})`,
