@@ -104,10 +104,10 @@ export async function commitPending(
   log: Log,
 ): Promise<PublishResult> {
   const read = batchedReader((paths) => repository.readTexts(branch.name, undefined, paths))
-  const unrecorded = await recordChangedUnder(read, changes, pending, branch)
-  const kept = [...unrecorded].map(([path, reason]) => ({ path, reason }))
+  const recordChanged = await recordChangedUnder(read, changes, pending, branch)
+  const kept = [...recordChanged].map(([path, reason]) => ({ path, reason }))
   for (const { path, reason } of kept) logKept(log, { path, content: '' }, reason, `on ${branch.name}`)
-  const posts = pending.filter((file) => !unrecorded.has(file.path))
+  const posts = pending.filter((file) => !recordChanged.has(file.path))
   const files: FileChange[] = []
   for (const file of [...posts, ...recordChanges(changes.record, posts)]) {
     if (file.policy?.kind !== 'state') {
