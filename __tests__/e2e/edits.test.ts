@@ -212,63 +212,54 @@ describe('a record entry removed while a run rewrites its post', () => {
     })
   })
 
-  it("keeps the run's own post, whose entry a person edited into one it cannot read, and says so", async () => {
-    await withGitHub(async (github) => {
-      const day = DAYS[1]
-      const run = () =>
-        runAction({
-          inputs: { date: day, 'refresh-days': '0', 'hf-api-url': hf.url },
-          env: github.runnerEnv,
-          githubToken: 'write-token',
-        })
-      listed.set(day, (settled.get(day) ?? []).slice(0, 3).reverse())
-      expect((await run()).exitCode).toBe(0)
-      const early = await github.git.readFile('main', post(day))
-      listed.set(day, settled.get(day) ?? [])
-      let edited = ''
-      github.beforeNextMutation(async () => {
-        const file = JSON.parse((await github.git.readFile('main', record(day))) ?? '{}') as {
-          posts: Record<string, Record<string, unknown>>
-        }
-        file.posts[post(day)]!.note = 'keep me'
-        edited = `${JSON.stringify(file, null, 2)}\n`
-        await github.git.commit('main', { [record(day)]: edited }, 'A note on the 18th')
+  /**
+   * The day's post written from an early list, then a re-run of the day on the settled list (it would
+   * rewrite the post) during which `change` commits the day's record on main as a person would.
+   */
+  async function rerunWhileRecordChanges(github: GitHubServer, change: (current: string) => string) {
+    const day = DAYS[1]
+    const run = () =>
+      runAction({
+        inputs: { date: day, 'refresh-days': '0', 'hf-api-url': hf.url },
+        env: github.runnerEnv,
+        githubToken: 'write-token',
       })
-      const again = await run()
-      expect(again.exitCode).toBe(0)
-      expect(await github.git.readFile('main', post(day))).toBe(early)
-      expect(await github.git.readFile('main', record(day))).toBe(edited)
-      expect(again.stdout).toContain(
-        `${post(day)}: differs on main, and the action's record of it cannot be read`,
-      )
-      expect(again.stdout).not.toContain('its record entry was removed')
+    listed.set(day, (settled.get(day) ?? []).slice(0, 3).reverse())
+    expect((await run()).exitCode).toBe(0)
+    const early = await github.git.readFile('main', post(day))
+    listed.set(day, settled.get(day) ?? [])
+    let changed = ''
+    github.beforeNextMutation(async () => {
+      changed = change((await github.git.readFile('main', record(day))) ?? '')
+      await github.git.commit('main', { [record(day)]: changed }, 'A person on the 18th')
     })
-  })
+    const again = await run()
+    expect(again.exitCode).toBe(0)
+    expect(await github.git.readFile('main', post(day))).toBe(early)
+    expect(await github.git.readFile('main', record(day))).toBe(changed)
+    return again.stdout
+  }
 
   it("is not put back either for the run's own post, a re-run of its day", async () => {
     await withGitHub(async (github) => {
-      const day = DAYS[1]
-      const run = () =>
-        runAction({
-          inputs: { date: day, 'refresh-days': '0', 'hf-api-url': hf.url },
-          env: github.runnerEnv,
-          githubToken: 'write-token',
-        })
-      listed.set(day, (settled.get(day) ?? []).slice(0, 3).reverse())
-      expect((await run()).exitCode).toBe(0)
-      const early = await github.git.readFile('main', post(day))
-      // Hugging Face's list grew: the re-run would rewrite the post.
-      listed.set(day, settled.get(day) ?? [])
-      github.beforeNextMutation(async () => {
-        await github.git.commit('main', { [record(day)]: '{\n  "posts": {}\n}\n' }, 'Leave the 18th alone')
-      })
-      const again = await run()
-      expect(again.exitCode).toBe(0)
-      expect(await github.git.readFile('main', post(day))).toBe(early)
-      expect(await github.git.readFile('main', record(day))).toBe('{\n  "posts": {}\n}\n')
-      expect(again.stdout).toContain(
-        `${post(day)}: its record entry was removed on main during the run, so it is left as it is`,
+      const stdout = await rerunWhileRecordChanges(github, () => '{\n  "posts": {}\n}\n')
+      expect(stdout).toContain(
+        `${post(DAYS[1])}: its record entry was removed on main during the run, so it is left as it is`,
       )
+    })
+  })
+
+  it("keeps the run's own post, whose entry a person edited into one it cannot read, and says so", async () => {
+    await withGitHub(async (github) => {
+      const stdout = await rerunWhileRecordChanges(github, (current) => {
+        const file = JSON.parse(current) as { posts: Record<string, Record<string, unknown>> }
+        file.posts[post(DAYS[1])]!.note = 'keep me'
+        return `${JSON.stringify(file, null, 2)}\n`
+      })
+      expect(stdout).toContain(
+        `${post(DAYS[1])}: differs on main, and the action's record of it cannot be read`,
+      )
+      expect(stdout).not.toContain('its record entry was removed')
     })
   })
 })

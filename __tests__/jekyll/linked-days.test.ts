@@ -19,6 +19,7 @@ import { buildSite, dailyPage, elements, findJekyll, type Site } from './site.js
 const jekyll = findJekyll()
 const DAYS = ['2025-11-24', '2025-11-25']
 const dailyUrl = (day: string) => `/${dailyPage(day, `daily-papers-${day}`).replace(/index\.html$/, '')}`
+const BOTH_LINKED = new Map(DAYS.map((day) => [`📅\u00a0Nov ${day.slice(8)}`, new Set([dailyUrl(day)])]))
 const fixture = (day: string) => resolve(process.cwd(), `__tests__/fixtures/hf/daily/${day}.json`)
 
 async function run(workspace: string, raw: RawInputs) {
@@ -69,8 +70,10 @@ maybe('the days a weekly post links, built by Jekyll', () => {
     ]),
   )
 
-  /** The weekly page's day links: label → href. */
-  async function dayLinks(site: Site): Promise<Map<string, Set<string | undefined>>> {
+  /** The weekly page's day links, label → hrefs, on a site built of `files`. */
+  async function dayLinks(files: Record<string, string>): Promise<Map<string, Set<string | undefined>>> {
+    const site = await buildSite(files)
+    sites.push(site)
     // Dated at the week's end: its page is under that day.
     const page = await site.page(dailyPage('2025-11-30', 'weekly-papers-2025-W48'))
     const links = new Map<string, Set<string | undefined>>()
@@ -89,37 +92,16 @@ maybe('the days a weekly post links, built by Jekyll', () => {
       '2025-11-24-weekly-papers-2025-W48.md',
       '2025-11-25-daily-papers-2025-11-25.md',
     ])
-    const site = await buildSite(posts)
-    sites.push(site)
-    expect(await dayLinks(site)).toEqual(
-      new Map([
-        ['📅\u00a0Nov 24', new Set([dailyUrl('2025-11-24')])],
-        ['📅\u00a0Nov 25', new Set([dailyUrl('2025-11-25')])],
-      ]),
-    )
+    expect(await dayLinks(posts)).toEqual(BOTH_LINKED)
   })
 
   it('links both days on a site whose source is a folder of the repository (docs/)', async () => {
-    const site = await buildSite(docsPosts)
-    sites.push(site)
-    expect(await dayLinks(site)).toEqual(
-      new Map([
-        ['📅\u00a0Nov 24', new Set([dailyUrl('2025-11-24')])],
-        ['📅\u00a0Nov 25', new Set([dailyUrl('2025-11-25')])],
-      ]),
-    )
+    expect(await dayLinks(docsPosts)).toEqual(BOTH_LINKED)
   })
 
   it('still builds once a person deleted a day the weekly post links, whose links then lead nowhere', async () => {
     const rest = { ...posts }
     delete rest['2025-11-25-daily-papers-2025-11-25.md']
-    const site = await buildSite(rest)
-    sites.push(site)
-    expect(await dayLinks(site)).toEqual(
-      new Map([
-        ['📅\u00a0Nov 24', new Set([dailyUrl('2025-11-24')])],
-        ['📅\u00a0Nov 25', new Set([''])],
-      ]),
-    )
+    expect(await dayLinks(rest)).toEqual(new Map([...BOTH_LINKED, ['📅\u00a0Nov 25', new Set([''])]]))
   })
 })
