@@ -31,7 +31,7 @@ const timeRow = (what, elapsed, boundMs, ok = true) => [
 
 /** Pure functions of src/ given megabytes of hostile text, each timed once. */
 async function functionRows() {
-  const { renderPost } = await import('../src/digest/index.ts')
+  const { jekyllPostPath, renderPost } = await import('../src/digest/index.ts')
   const { parseDailyPapers } = await import('../src/source/paper.ts')
   const { createRedactor } = await import('../src/core/redact.ts')
   const { encodeUrl } = await import('../src/core/safe-url.ts')
@@ -84,6 +84,15 @@ async function functionRows() {
       'percent-encode a 1.5 MB hostile URL',
       timed(() => encodeUrl(url)),
       2_000,
+    ),
+  )
+  // A record's key, which a weekly post links by: a nested pattern once took 100 s on this one.
+  const postPath = `${'_posts/'.repeat(500_000)}2025-01-01-x.md`
+  rows.push(
+    timeRow(
+      'check a 3.5 MB record key as a post path',
+      timed(() => jekyllPostPath(postPath)),
+      1_000,
     ),
   )
   const hostileJson = ['"'.repeat(4e6), '\\'.repeat(4e6), '[]'.repeat(2e6), `"${'\\"'.repeat(2e6)}`]

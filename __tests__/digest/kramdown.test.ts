@@ -4,7 +4,7 @@ import type { Handle } from 'mdast-util-to-markdown'
 import { defaultHandlers } from 'mdast-util-to-markdown'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
-import { kramdownText, toKramdown } from '../../src/digest/kramdown.js'
+import { jekyllPostPath, kramdownText, toKramdown } from '../../src/digest/kramdown.js'
 import { STRINGIFY_OPTIONS } from '../../src/digest/render.js'
 
 describe('toKramdown', () => {
@@ -126,5 +126,27 @@ describe('kramdownText', () => {
     }
     expect(seen.alone).toBeGreaterThan(5_000)
     expect(seen.changed).toBeGreaterThan(5_000)
+  })
+})
+
+describe('jekyllPostPath', () => {
+  it('takes a dated post under a _posts folder, every character inert in a Liquid string', () => {
+    const taken = [
+      '_posts/2025-11-24-x.md',
+      'blog/_posts/2025-11-24-x.md',
+      '_posts/daily/2025-11-24-x.markdown',
+    ]
+    for (const path of taken) expect(jekyllPostPath(path)).toBe(path)
+    const refused = [
+      'posts/2025-11-24-x.md',
+      '_posts/x.md',
+      '_posts/../2025-11-24-x.md',
+      '_posts/./2025-11-24-x.md',
+      '_posts/2025-11-24-{{ site }}.md',
+      '_posts/2025-11-24-"x".md',
+      '_posts//2025-11-24-x.md',
+      '2025-11-24-x.md',
+    ]
+    for (const path of refused) expect([path, jekyllPostPath(path)]).toEqual([path, undefined])
   })
 })

@@ -66,12 +66,20 @@ declare module 'mdast' {
   }
 }
 
-/** A post's path in the site (`_posts/…`, `blog/_posts/…`): letters, digits, `-`, `_`, `.`, dated. */
-const POST_PATH = /^(?:[A-Za-z0-9_.-]+\/)*_posts\/(?:[A-Za-z0-9_.-]+\/)*\d{4}-\d{2}-\d{2}-[A-Za-z0-9_.-]+$/
+/** A post's file name: dated, then letters, digits, `-`, `_` and `.`. */
+const POST_FILE = /^\d{4}-\d{2}-\d{2}-[A-Za-z0-9_.-]+$/
+const SEGMENT = /^[A-Za-z0-9_.-]+$/
 
-/** `path` when it is a post's, with no character that is not inert in a Liquid string; else undefined. */
+/**
+ * `path` when it is a post's in the site (`_posts/…`, `blog/_posts/…`, `_posts/daily/…`), with no
+ * character that is not inert in a Liquid string; else undefined. Segment by segment: linear in the path.
+ */
 export function jekyllPostPath(path: string): string | undefined {
-  return POST_PATH.test(path) && !path.split('/').includes('..') ? path : undefined
+  const segments = path.split('/')
+  const file = segments.at(-1) ?? ''
+  const folders = segments.slice(0, -1)
+  const safe = segments.every((segment) => SEGMENT.test(segment) && segment !== '..' && segment !== '.')
+  return safe && folders.includes('_posts') && POST_FILE.test(file) ? path : undefined
 }
 
 /**
