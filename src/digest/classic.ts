@@ -14,7 +14,6 @@ export interface ClassicBody {
   papers: readonly Paper[]
   locale: Locale
   fields: readonly Field[]
-  listed: number
   counted: PostCount
   period?: Period
   enriched?: ReadonlyMap<string, EnrichedPaper>
@@ -25,14 +24,14 @@ export interface ClassicBody {
  * as a numbered list with one line per field; a week or month adds statistics and keywords.
  */
 export function classicBody(options: ClassicBody): RootContent[] {
-  const { title, papers, locale, listed, counted, period } = options
+  const { title, papers, locale, counted, period } = options
   const body: RootContent[] = [heading(1, cleanText(title))]
   if (period) body.push(...statisticsSection(period, locale.period))
   if (papers.length === 0) {
     body.push(paragraph([text(nothingShown(locale, counted))]))
   } else {
-    if (!period) {
-      const { before, count, after } = locale.collected(papers.length, listed)
+    if (counted.kind === 'day') {
+      const { before, count, after } = locale.collected(papers.length, counted.listed)
       const bold = strong(count ?? locale.number(papers.length))
       body.push(paragraph([...(before ? [text(before)] : []), bold, ...(after ? [text(after)] : [])]))
     }

@@ -63,7 +63,7 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
     : { kind: 'day', count: papers.length, listed }
   const body =
     options.style === 'classic'
-      ? classicBody({ ...options, papers, locale, listed, counted })
+      ? classicBody({ ...options, papers, locale, counted })
       : digestBody({ ...options, papers, locale, counted })
   const root: Root = { type: 'root', children: body }
   const description = options.description ? describePost(papers, counted, locale) : undefined
