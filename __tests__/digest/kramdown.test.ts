@@ -135,6 +135,7 @@ describe('jekyllPostPath', () => {
       '_posts/2025-11-24-x.md',
       'blog/_posts/2025-11-24-x.md',
       '_posts/daily/2025-11-24-x.markdown',
+      '_posts/2025-11-24-x.y.md',
     ]
     for (const path of taken) expect(jekyllPostPath(path)).toBe(path)
     const refused = [
@@ -146,6 +147,9 @@ describe('jekyllPostPath', () => {
       '_posts/2025-11-24-"x".md',
       '_posts//2025-11-24-x.md',
       '2025-11-24-x.md',
+      // No extension, or a slug Jekyll 3 and 4 tell apart.
+      '_posts/2025-11-24-x',
+      '_posts/2025-11-24-x..md',
     ]
     for (const path of refused) expect([path, jekyllPostPath(path)]).toEqual([path, undefined])
   })

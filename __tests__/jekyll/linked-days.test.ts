@@ -9,12 +9,21 @@ import { parseSettings } from '../../src/settings/settings.js'
 import { daySource } from '../support/day-source.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import { clockAt } from '../support/test-clock.js'
-import { buildSite, dailyPage, elements, findJekyll, type Site } from './site.js'
+import {
+  buildSite,
+  dailyPage,
+  elements,
+  findJekyll,
+  JEKYLL,
+  unpackJekyll3,
+  type JekyllCommand,
+  type Site,
+} from './site.js'
 
 /**
  * A weekly post links each paper's day to that day's post; a person then deletes one of those posts.
- * Built by a real Jekyll, the site must still build (Jekyll's `post_url` failed the whole build on a
- * missing post): the deleted day's links lead nowhere, the others to their posts.
+ * Built by a real Jekyll, 4.3 and GitHub Pages' own 3.10, the site must still build (Jekyll's `post_url`
+ * failed the whole build on a missing post): the deleted day's links lead nowhere, the others to their posts.
  */
 const jekyll = findJekyll()
 const DAYS = ['2025-11-24', '2025-11-25']
@@ -44,7 +53,7 @@ maybe('the days a weekly post links, built by Jekyll', () => {
   const workspaces: string[] = []
   const sites: Site[] = []
   /** The posts of the days and their week, written under `postsDir` of a new blog: file name → content. */
-  async function write(postsDir: string): Promise<Record<string, string>> {
+  async function write(postsDir: string, prefix = ''): Promise<Record<string, string>> {
     const workspace = await mkdtemp(join(tmpdir(), 'linked-days-'))
     workspaces.push(workspace)
     await run(workspace, { date: `${DAYS[0]}..${DAYS[1]}`, 'posts-dir': postsDir })
@@ -52,16 +61,25 @@ maybe('the days a weekly post links, built by Jekyll', () => {
     const names = await readdir(join(workspace, postsDir))
     return Object.fromEntries(
       await Promise.all(
-        names.map(async (name) => [name, await readFile(join(workspace, postsDir, name), 'utf8')] as const),
+        names.map(
+          async (name) => [prefix + name, await readFile(join(workspace, postsDir, name), 'utf8')] as const,
+        ),
       ),
     )
   }
   let posts: Record<string, string>
   /** Written under docs/_posts, for a site whose source is docs/: there Jekyll's paths start at _posts. */
   let docsPosts: Record<string, string>
+  /** Written under blog/_posts, a category's folder, as the site has them: `blog/_posts/<name>`. */
+  let blogPosts: Record<string, string>
+  let jekyll3: JekyllCommand
   beforeAll(async () => {
     posts = await write('_posts')
     docsPosts = await write('docs/_posts')
+    blogPosts = await write('blog/_posts', 'blog/_posts/')
+    const folder = await mkdtemp(join(tmpdir(), 'jekyll-3-'))
+    workspaces.push(folder)
+    jekyll3 = await unpackJekyll3(folder)
   }, 60_000)
   afterAll(() =>
     Promise.all([
@@ -71,8 +89,11 @@ maybe('the days a weekly post links, built by Jekyll', () => {
   )
 
   /** The weekly page's day links, label → hrefs, on a site built of `files`. */
-  async function dayLinks(files: Record<string, string>): Promise<Map<string, Set<string | undefined>>> {
-    const site = await buildSite(files)
+  async function dayLinks(
+    files: Record<string, string>,
+    jekyll: JekyllCommand,
+  ): Promise<Map<string, Set<string | undefined>>> {
+    const site = await buildSite(files, jekyll)
     sites.push(site)
     // Dated at the week's end: its page is under that day.
     const page = await site.page(dailyPage('2025-11-30', 'weekly-papers-2025-W48'))
@@ -86,22 +107,39 @@ maybe('the days a weekly post links, built by Jekyll', () => {
     return links
   }
 
-  it('links both days to their posts', async () => {
-    expect(Object.keys(posts).sort()).toEqual([
-      '2025-11-24-daily-papers-2025-11-24.md',
-      '2025-11-24-weekly-papers-2025-W48.md',
-      '2025-11-25-daily-papers-2025-11-25.md',
+  describe.each([
+    ['4.3', () => JEKYLL],
+    ['3.10, as GitHub Pages builds without a workflow', () => jekyll3],
+  ])('Jekyll %s', (_, jekyll) => {
+    it('links both days to their posts', async () => {
+      expect(Object.keys(posts).sort()).toEqual([
+        '2025-11-24-daily-papers-2025-11-24.md',
+        '2025-11-24-weekly-papers-2025-W48.md',
+        '2025-11-25-daily-papers-2025-11-25.md',
+      ])
+      expect(await dayLinks(posts, jekyll())).toEqual(BOTH_LINKED)
+    })
+
+    it('links both days on a site whose source is a folder of the repository (docs/)', async () => {
+      expect(await dayLinks(docsPosts, jekyll())).toEqual(BOTH_LINKED)
+    })
+
+    it('still builds once a person deleted a day the weekly post links, whose links then lead nowhere', async () => {
+      const rest = { ...posts }
+      delete rest['2025-11-25-daily-papers-2025-11-25.md']
+      expect(await dayLinks(rest, jekyll())).toEqual(
+        new Map([...BOTH_LINKED, ['📅\u00a0Nov 25', new Set([''])]]),
+      )
+    })
+  })
+
+  it("links a category folder's days, not the posts of the same name in another category", async () => {
+    // Another category's posts of the same names, at their own URLs: listed before the blog's, as their
+    // path sorts after it.
+    const news = Object.entries(blogPosts).map(([path, content]): [string, string] => [
+      path.replace('blog/', 'news/'),
+      content.replace(/^---\n/, `---\npermalink: /news/${path.slice(-13, -3)}/\n`),
     ])
-    expect(await dayLinks(posts)).toEqual(BOTH_LINKED)
-  })
-
-  it('links both days on a site whose source is a folder of the repository (docs/)', async () => {
-    expect(await dayLinks(docsPosts)).toEqual(BOTH_LINKED)
-  })
-
-  it('still builds once a person deleted a day the weekly post links, whose links then lead nowhere', async () => {
-    const rest = { ...posts }
-    delete rest['2025-11-25-daily-papers-2025-11-25.md']
-    expect(await dayLinks(rest)).toEqual(new Map([...BOTH_LINKED, ['📅\u00a0Nov 25', new Set([''])]]))
+    expect(await dayLinks({ ...blogPosts, ...Object.fromEntries(news) }, JEKYLL)).toEqual(BOTH_LINKED)
   })
 })

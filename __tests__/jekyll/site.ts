@@ -6,7 +6,7 @@ import { expect } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { parse, serialize, type DefaultTreeAdapterMap } from 'parse5'
 
@@ -75,16 +75,47 @@ export function dailyPage(day: string, slug = 'daily-papers'): string {
   return `${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}/${slug}/index.html`
 }
 
-/** Writes the posts (file name → content) into a new site and builds it. */
-export async function buildSite(posts: Record<string, string>): Promise<Site> {
+/** How a Jekyll is run: the program, and the arguments before `build`. */
+export interface JekyllCommand {
+  program: string
+  args: string[]
+}
+
+/** Debian's Jekyll (4.3), the one {@link findJekyll} names. */
+export const JEKYLL = { program: 'jekyll', args: [] }
+
+/**
+ * Jekyll 3.10.0, GitHub Pages' own, from its source kept in `__tests__/fixtures/jekyll-3` (its README tells
+ * how), unpacked into `folder`, on Debian's gems.
+ */
+export async function unpackJekyll3(folder: string): Promise<JekyllCommand> {
+  const fixtures = resolve(process.cwd(), '__tests__/fixtures/jekyll-3')
+  await promisify(execFile)('tar', ['-xzf', join(fixtures, 'jekyll-3.10.0.tar.gz'), '-C', folder])
+  const jekyll = join(folder, 'jekyll-3.10.0')
+  return { program: 'ruby', args: ['-I', fixtures, '-I', join(jekyll, 'lib'), join(jekyll, 'exe/jekyll')] }
+}
+
+/** Writes the posts (file name or path → content) into a new site and builds it. */
+export async function buildSite(
+  posts: Record<string, string>,
+  jekyll: JekyllCommand = JEKYLL,
+): Promise<Site> {
   const root = await mkdtemp(join(tmpdir(), 'jekyll-site-'))
   for (const folder of ['_posts', '_layouts', '_data']) await mkdir(join(root, folder))
   await writeFile(join(root, '_config.yml'), CONFIG)
   await writeFile(join(root, '_data/secret.yml'), `marker: ${MARKERS.data}\n`)
   await writeFile(join(root, '_layouts/post.html'), LAYOUT)
-  for (const [name, content] of Object.entries(posts)) await writeFile(join(root, '_posts', name), content)
-  await promisify(execFile)('jekyll', ['build', '--source', root, '--destination', join(root, '_site')], {
+  for (const [name, content] of Object.entries(posts)) {
+    // A path (`news/_posts/…`) is the site's; a bare name is a post of `_posts`.
+    const file = name.includes('/') ? join(root, name) : join(root, '_posts', name)
+    await mkdir(dirname(file), { recursive: true })
+    await writeFile(file, content)
+  }
+  const build = ['build', '--source', root, '--destination', join(root, '_site')]
+  await promisify(execFile)(jekyll.program, [...jekyll.args, ...build], {
     timeout: 120_000,
+    // Ruby reads the posts in the locale's encoding: without one (US-ASCII) Jekyll 3 fails on their emoji.
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
   })
   return {
     page: async (path) => parse(await readFile(join(root, '_site', path), 'utf8')),

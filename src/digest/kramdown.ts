@@ -66,8 +66,11 @@ declare module 'mdast' {
   }
 }
 
-/** A post's file name: dated, then letters, digits, `-`, `_` and `.`. */
-const POST_FILE = /^\d{4}-\d{2}-\d{2}-[A-Za-z0-9_.-]+$/
+/**
+ * A post's file name: dated, then its slug and extension, letters, digits, `-`, `_` and `.`. A slug
+ * ending in `.` is refused: Jekyll 4 drops those dots and Jekyll 3 keeps them, so no one slug finds it.
+ */
+const POST_FILE = /^\d{4}-\d{2}-\d{2}-([A-Za-z0-9_.-]*[A-Za-z0-9_-])\.[A-Za-z0-9_-]+$/
 const SEGMENT = /^[A-Za-z0-9_.-]+$/
 
 /**
@@ -84,15 +87,20 @@ export function jekyllPostPath(path: string): string | undefined {
 
 /**
  * The post's URL as the site has it, with its base URL; empty, and the site still built, when a person
- * deleted or renamed the post since (Jekyll's `post_url` fails the whole build then). Found by its file
- * name, which is the same whether the site's source is the repository or a folder of it (`docs/`). The
- * one piece of Liquid the action writes, from a checked path.
+ * deleted or renamed the post since (Jekyll's `post_url` fails the whole build then). Liquid that Jekyll 3
+ * (GitHub Pages' own build) and 4 both run: the posts of the file's slug (a cached lookup; Jekyll 3 knows
+ * no post `name`), then the one whose path, as Jekyll has it, is part of the repository's path: that path
+ * starts at `_posts/` on a site whose source is a folder of the repository (`docs/`), and the category
+ * folder in front (`blog/_posts/`) tells two posts of one name apart. The one piece of Liquid the action
+ * writes, from a checked path.
  */
 function postUrlLiquid(path: string): string {
-  if (jekyllPostPath(path) === undefined) {
+  const slug = POST_FILE.exec(posix.basename(path))?.[1]
+  if (jekyllPostPath(path) === undefined || slug === undefined) {
     throw new Error(`"${path}" is not a post path that is safe in Liquid`)
   }
-  return `{{ site.posts | where: "name", "${posix.basename(path)}" | map: "url" | first | relative_url }}`
+  const ofPath = `where_exp: "post", "'${path}' contains post.path"`
+  return `{{ site.posts | where: "slug", "${slug}" | ${ofPath} | map: "url" | first | relative_url }}`
 }
 
 /** What toKramdown may change; the text between is copied as it is. */
