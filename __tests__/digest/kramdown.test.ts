@@ -136,6 +136,7 @@ describe('jekyllPostPath', () => {
       'blog/_posts/2025-11-24-x.md',
       '_posts/daily/2025-11-24-x.markdown',
       '_posts/2025-11-24-x.y.md',
+      `${'a/'.repeat(10)}_posts/2025-11-24-x.md`,
     ]
     for (const path of taken) expect(jekyllPostPath(path)).toBe(path)
     const refused = [
@@ -147,6 +148,8 @@ describe('jekyllPostPath', () => {
       '_posts/2025-11-24-"x".md',
       '_posts//2025-11-24-x.md',
       '2025-11-24-x.md',
+      // Deeper than any blog's posts: 13 segments.
+      `${'a/'.repeat(11)}_posts/2025-11-24-x.md`,
       // No extension, or a slug Jekyll 3 and 4 tell apart.
       '_posts/2025-11-24-x',
       '_posts/2025-11-24-x..md',

@@ -52,12 +52,20 @@ const maybe = jekyll ? describe : describe.skip
 maybe('the days a weekly post links, built by Jekyll', () => {
   const workspaces: string[] = []
   const sites: Site[] = []
-  /** The posts of the days and their week, written under `postsDir` of a new blog: file name → content. */
-  async function write(postsDir: string, prefix = ''): Promise<Record<string, string>> {
-    const workspace = await mkdtemp(join(tmpdir(), 'linked-days-'))
+  /**
+   * The posts of the days and their week, written under `postsDir` of a new blog with `raw`: file name →
+   * content, the name after `prefix`.
+   */
+  async function write(
+    postsDir: string,
+    prefix = '',
+    raw: RawInputs = {},
+    workspace?: string,
+  ): Promise<Record<string, string>> {
+    workspace ??= await mkdtemp(join(tmpdir(), 'linked-days-'))
     workspaces.push(workspace)
-    await run(workspace, { date: `${DAYS[0]}..${DAYS[1]}`, 'posts-dir': postsDir })
-    await run(workspace, { date: DAYS[0]!, digest: 'weekly', 'posts-dir': postsDir })
+    await run(workspace, { ...raw, date: `${DAYS[0]}..${DAYS[1]}`, 'posts-dir': postsDir })
+    await run(workspace, { ...raw, date: DAYS[0]!, digest: 'weekly', 'posts-dir': postsDir })
     const names = await readdir(join(workspace, postsDir))
     return Object.fromEntries(
       await Promise.all(
@@ -70,13 +78,25 @@ maybe('the days a weekly post links, built by Jekyll', () => {
   let posts: Record<string, string>
   /** Written under docs/_posts, for a site whose source is docs/: there Jekyll's paths start at _posts. */
   let docsPosts: Record<string, string>
-  /** Written under blog/_posts, a category's folder, as the site has them: `blog/_posts/<name>`. */
-  let blogPosts: Record<string, string>
+  /**
+   * A blog in two languages, whose record lists both: its English posts under _posts, and in Korean, of
+   * the same names, under ko/_posts, a category's folder, as the site has them (`ko/_posts/<name>`), at
+   * their own URLs.
+   */
+  let englishPosts: Record<string, string>
+  let koreanPosts: Record<string, string>
   let jekyll3: JekyllCommand
   beforeAll(async () => {
     posts = await write('_posts')
     docsPosts = await write('docs/_posts')
-    blogPosts = await write('blog/_posts', 'blog/_posts/')
+    const bilingual = await mkdtemp(join(tmpdir(), 'linked-days-'))
+    englishPosts = await write('_posts', '', {}, bilingual)
+    koreanPosts = await write(
+      'ko/_posts',
+      'ko/_posts/',
+      { language: 'ko', timezone: 'Asia/Seoul', permalink: '/ko/:year/:month/:day/:title/' },
+      bilingual,
+    )
     const folder = await mkdtemp(join(tmpdir(), 'jekyll-3-'))
     workspaces.push(folder)
     jekyll3 = await unpackJekyll3(folder)
@@ -88,15 +108,16 @@ maybe('the days a weekly post links, built by Jekyll', () => {
     ]),
   )
 
-  /** The weekly page's day links, label → hrefs, on a site built of `files`. */
+  /** The weekly page's day links, label → hrefs, on a site built of `files`; the page under `folder`. */
   async function dayLinks(
     files: Record<string, string>,
     jekyll: JekyllCommand,
+    folder = '',
   ): Promise<Map<string, Set<string | undefined>>> {
     const site = await buildSite(files, jekyll)
     sites.push(site)
     // Dated at the week's end: its page is under that day.
-    const page = await site.page(dailyPage('2025-11-30', 'weekly-papers-2025-W48'))
+    const page = await site.page(folder + dailyPage('2025-11-30', 'weekly-papers-2025-W48'))
     const links = new Map<string, Set<string | undefined>>()
     for (const anchor of elements(page).filter((element) => element.tagName === 'a')) {
       const label = anchor.childNodes.map((node) => ('value' in node ? node.value : '')).join('')
@@ -131,15 +152,13 @@ maybe('the days a weekly post links, built by Jekyll', () => {
         new Map([...BOTH_LINKED, ['📅\u00a0Nov 25', new Set([''])]]),
       )
     })
-  })
 
-  it("links a category folder's days, not the posts of the same name in another category", async () => {
-    // Another category's posts of the same names, at their own URLs: listed before the blog's, as their
-    // path sorts after it.
-    const news = Object.entries(blogPosts).map(([path, content]): [string, string] => [
-      path.replace('blog/', 'news/'),
-      content.replace(/^---\n/, `---\npermalink: /news/${path.slice(-13, -3)}/\n`),
-    ])
-    expect(await dayLinks({ ...blogPosts, ...Object.fromEntries(news) }, JEKYLL)).toEqual(BOTH_LINKED)
+    it("links a category folder's own days, not the root's posts of the same names", async () => {
+      // The English posts are dated later (09:00 UTC, the Korean 09:00 in Seoul), so Jekyll lists them first.
+      const links = await dayLinks({ ...englishPosts, ...koreanPosts }, jekyll(), 'ko/')
+      expect(new Set([...links.values()].flatMap((hrefs) => [...hrefs]))).toEqual(
+        new Set(DAYS.map((day) => `/ko${dailyUrl(day)}`)),
+      )
+    })
   })
 })

@@ -84,15 +84,25 @@ export interface JekyllCommand {
 /** Debian's Jekyll (4.3), the one {@link findJekyll} names. */
 export const JEKYLL = { program: 'jekyll', args: [] }
 
+const JEKYLL_3_FIXTURES = resolve(process.cwd(), '__tests__/fixtures/jekyll-3')
+const JEKYLL_3_SOURCES = ['jekyll-3.10.0', 'liquid-4.0.4', 'safe_yaml-1.0.5']
+
 /**
- * Jekyll 3.10.0, GitHub Pages' own, from its source kept in `__tests__/fixtures/jekyll-3` (its README tells
- * how), unpacked into `folder`, on Debian's gems.
+ * Ruby's `-I` for Jekyll 3.10.0 with the Liquid and safe_yaml GitHub Pages runs it with, from their
+ * sources kept in `__tests__/fixtures/jekyll-3` (its README tells how), unpacked into `folder`; Debian's
+ * gems give the rest.
  */
+export async function unpackJekyll3Libraries(folder: string): Promise<string[]> {
+  for (const name of JEKYLL_3_SOURCES) {
+    await promisify(execFile)('tar', ['-xzf', join(JEKYLL_3_FIXTURES, `${name}.tar.gz`), '-C', folder])
+  }
+  return JEKYLL_3_SOURCES.flatMap((name) => ['-I', join(folder, name, 'lib')])
+}
+
+/** Jekyll 3.10.0 as GitHub Pages runs it, unpacked into `folder`. */
 export async function unpackJekyll3(folder: string): Promise<JekyllCommand> {
-  const fixtures = resolve(process.cwd(), '__tests__/fixtures/jekyll-3')
-  await promisify(execFile)('tar', ['-xzf', join(fixtures, 'jekyll-3.10.0.tar.gz'), '-C', folder])
-  const jekyll = join(folder, 'jekyll-3.10.0')
-  return { program: 'ruby', args: ['-I', fixtures, '-I', join(jekyll, 'lib'), join(jekyll, 'exe/jekyll')] }
+  const libraries = await unpackJekyll3Libraries(folder)
+  return { program: 'ruby', args: [...libraries, join(folder, 'jekyll-3.10.0/exe/jekyll')] }
 }
 
 /** Writes the posts (file name or path → content) into a new site and builds it. */

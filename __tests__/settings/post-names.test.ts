@@ -127,7 +127,25 @@ describe('one post, one path', () => {
     ['monthly', '/papers/{week}/', 'month', '{month}'],
   ] as const)('refuses a %s permalink %j that names no %s', (digest, permalink, unit, key) => {
     expect(problemsOf({ digest, date: '2025-12-03', permalink })).toEqual([
-      `Input "permalink": "${permalink}" names no ${unit} (${key}), so every ${unit}'s post would have that URL and the site would show only one of them; put ${key} (or Jekyll's :title) in it, e.g. /posts/${digest}-papers-${key}/`,
+      `Input "permalink": "${permalink}" names no ${unit} (${key}), so every ${unit}'s post would have that URL and the site would show only one of them; put ${key} in it (or Jekyll's :title, the file name's slug, when the filename has ${key} after its date), e.g. /posts/${digest}-papers-${key}/`,
     ])
+  })
+
+  it("reads Jekyll's :title and :slug as the file name's slug, which names the day or not", () => {
+    // Each day's slug names it: a backfill gives every post its own URL.
+    const korean = '/ko/:year/:month/:day/:title/'
+    expect(problemsOf({ date: '2025-11-24..2025-11-26', permalink: korean })).toEqual([])
+    // A slug without the day: every day's post at /posts/papers/.
+    expect(
+      problemsOf({ date: '2025-11-24', filename: '{date}-papers.md', permalink: '/posts/:title/' }),
+    ).toEqual([
+      `Input "permalink": "/posts/:title/" names no day ({date}), so every day's post would have that URL and the site would show only one of them; put {date} in it (or Jekyll's :title, the file name's slug, when the filename has {date} after its date), e.g. /posts/daily-papers-{date}/`,
+    ])
+    expect(
+      problemsOf({ date: '2025-11-24..2025-11-25', filename: '{date}-papers.md', permalink: '/p/:slug/' }),
+    ).toEqual([
+      'Input "permalink": "/p/:slug/" gives the posts of 2025-11-24 and 2025-11-25 the same URL, "/p/papers/", so one would replace the other; put {date} in it for a range of days, e.g. /posts/daily-papers-{date}/',
+    ])
+    expect(problemsOf({ digest: 'weekly', date: '2025-12-03', permalink: '/:year/:title/' })).toEqual([])
   })
 })

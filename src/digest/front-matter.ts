@@ -20,8 +20,9 @@ const POST_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/
 
 /**
  * The YAML block in the reference post's style: plain scalars where YAML allows them, lists as
- * `['a', 'b']`. Jekyll reads it with Ruby's Psych, so a string Psych would read as something else (`on`,
- * `1:30`, `:name`, `1,000`) is quoted; values are cleaned as the body's text (a U+2029 ends Psych's line).
+ * `['a', 'b']`. Jekyll 4 reads it with Ruby's Psych and GitHub Pages' Jekyll 3.10 with safe_yaml, so a
+ * string either would read as something else (`on`, `1:30`, `:name`, `1,000`, `12,`) is quoted; values
+ * are cleaned as the body's text (a U+2029 ends Psych's line).
  */
 export function frontMatter(values: FrontMatter): string {
   const { title, date, categories, tags, author, permalink, layout, description, image } = values
@@ -51,7 +52,7 @@ function ifAny(key: string, value: string | undefined): Record<string, string> {
 }
 
 function yaml(values: Record<string, unknown>): string {
-  const document = new Document(values, { version: '1.1', compat: PSYCH_SCALARS })
+  const document = new Document(values, { version: '1.1', compat: NON_STRING_SCALARS })
   return document.toString({ lineWidth: 0, flowCollectionPadding: false })
 }
 
@@ -67,10 +68,13 @@ function quotedFlowList(items: string[]): YAMLSeq<Scalar<string>> {
 }
 
 /**
- * The plain scalars Ruby's Psych (Jekyll 3 and 4) reads as no string: `Psych::ScalarScanner#tokenize`'s
- * patterns, wider than YAML 1.1's. As `compat` tags they only make the yaml package quote a match.
+ * The plain scalars Ruby's Psych (Jekyll 4) reads as no string: `Psych::ScalarScanner#tokenize`'s
+ * patterns, wider than YAML 1.1's; then those safe_yaml 1.0.5 (GitHub Pages' Jekyll 3.10) reads as a
+ * number too, whose `Transform::ToInteger` drops every `_` and `,` first (`_1` is 1), whose base 60 takes
+ * any number of parts, and whose `Float()` fails the whole front matter on `1._`. As `compat` tags they
+ * only make the yaml package quote a match; quoting a string more than needed leaves it the same string.
  */
-const PSYCH_NON_STRINGS: Record<string, RegExp> = {
+const NON_STRINGS: Record<string, RegExp> = {
   'null or boolean': /^(?:~|null|yes|true|on|no|false|off)$/i,
   time: /^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$/,
   date: /^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$/,
@@ -80,10 +84,13 @@ const PSYCH_NON_STRINGS: Record<string, RegExp> = {
   float: /^[-+]?(?:[0-9][0-9_,]*)?\.[0-9]*(?:[eE][-+][0-9]+)?$/,
   integer:
     /^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$/,
+  'safe_yaml number': /^[-+_,]*(?:\d[\d_,]*(?:\.[\d_]*)?|\.[\d_]+)(?:[eE][-+]?\d+)?$/,
+  'safe_yaml hexadecimal or binary': /^[-+_,]*0[_,]*[xXbB][0-9a-fA-F_,]+$/,
+  'safe_yaml base 60': /^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?$/,
 }
 
-const PSYCH_SCALARS: ScalarTag[] = Object.entries(PSYCH_NON_STRINGS).map(([name, test]) => ({
-  tag: `tag:ruby.psych,2024:${name.replaceAll(' ', '-')}`,
+const NON_STRING_SCALARS: ScalarTag[] = Object.entries(NON_STRINGS).map(([name, test]) => ({
+  tag: `tag:jekyll.front-matter,2026:${name.replaceAll(' ', '-')}`,
   default: true,
   test,
   resolve: (value: string) => value,

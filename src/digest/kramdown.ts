@@ -72,35 +72,52 @@ declare module 'mdast' {
  */
 const POST_FILE = /^\d{4}-\d{2}-\d{2}-([A-Za-z0-9_.-]*[A-Za-z0-9_-])\.[A-Za-z0-9_-]+$/
 const SEGMENT = /^[A-Za-z0-9_.-]+$/
+/** Folders and file: deeper than any blog's posts, and a bound on the paths {@link sitePaths} gives. */
+const MAX_SEGMENTS = 12
 
 /**
  * `path` when it is a post's in the site (`_posts/…`, `blog/_posts/…`, `_posts/daily/…`), with no
  * character that is not inert in a Liquid string; else undefined. Segment by segment: linear in the path.
  */
 export function jekyllPostPath(path: string): string | undefined {
-  const segments = path.split('/')
+  const segments = path.split('/', MAX_SEGMENTS + 1)
   const file = segments.at(-1) ?? ''
   const folders = segments.slice(0, -1)
   const safe = segments.every((segment) => SEGMENT.test(segment) && segment !== '..' && segment !== '.')
-  return safe && folders.includes('_posts') && POST_FILE.test(file) ? path : undefined
+  return safe && segments.length <= MAX_SEGMENTS && folders.includes('_posts') && POST_FILE.test(file)
+    ? path
+    : undefined
 }
 
 /**
  * The post's URL as the site has it, with its base URL; empty, and the site still built, when a person
  * deleted or renamed the post since (Jekyll's `post_url` fails the whole build then). Liquid that Jekyll 3
- * (GitHub Pages' own build) and 4 both run: the posts of the file's slug (a cached lookup; Jekyll 3 knows
- * no post `name`), then the one whose path, as Jekyll has it, is part of the repository's path: that path
- * starts at `_posts/` on a site whose source is a folder of the repository (`docs/`), and the category
- * folder in front (`blog/_posts/`) tells two posts of one name apart. The one piece of Liquid the action
- * writes, from a checked path.
+ * (GitHub Pages' own build) and 4 both run, with the lookups Jekyll caches. Jekyll knows a post by its
+ * path from the site's source: the repository's path where the site is the repository, shorter where it
+ * is a folder of it (`docs/_posts/…` is `_posts/…` there). A post under `_posts` has one such path; one
+ * in a folder's `_posts` is looked up by each, longest first, among the posts of its slug, so that
+ * `ko/_posts/…` is not taken for `_posts/…` of the same name. The one piece of Liquid the action writes,
+ * from a checked path.
  */
 function postUrlLiquid(path: string): string {
-  const slug = POST_FILE.exec(posix.basename(path))?.[1]
-  if (jekyllPostPath(path) === undefined || slug === undefined) {
-    throw new Error(`"${path}" is not a post path that is safe in Liquid`)
-  }
-  const ofPath = `where_exp: "post", "'${path}' contains post.path"`
-  return `{{ site.posts | where: "slug", "${slug}" | ${ofPath} | map: "url" | first | relative_url }}`
+  const slug = jekyllPostPath(path) === undefined ? undefined : POST_FILE.exec(posix.basename(path))?.[1]
+  if (slug === undefined) throw new Error(`"${path}" is not a post path that is safe in Liquid`)
+  const url = (posts: string) => `{{ ${posts} | map: "url" | first | relative_url }}`
+  const [longest, ...shorter] = sitePaths(path)
+  if (shorter.length === 0) return url(`site.posts | where: "path", "${longest}"`)
+  const ofSlug = 'hf_daily_papers_posts'
+  const found = 'hf_daily_papers_post'
+  const lookups = [...shorter.reverse(), longest].map((sitePath, index) => {
+    const foundBefore = index === 0 ? '' : ` | concat: ${found}`
+    return `{% assign ${found} = ${ofSlug} | where: "path", "${sitePath}"${foundBefore} %}`
+  })
+  return `{% assign ${ofSlug} = site.posts | where: "slug", "${slug}" %}${lookups.join('')}${url(found)}`
+}
+
+/** `blog/_posts/x.md`, `_posts/x.md`: the paths a post may have from a site's source, longest first. */
+function sitePaths(path: string): string[] {
+  const segments = path.split('/')
+  return segments.slice(0, segments.indexOf('_posts') + 1).map((_, start) => segments.slice(start).join('/'))
 }
 
 /** What toKramdown may change; the text between is copied as it is. */

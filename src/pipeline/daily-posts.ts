@@ -54,7 +54,9 @@ export async function linkedPeriodPlan(
 
 /**
  * The path of a recorded daily post named for the day, showing only papers listed that day: of several,
- * the one that shows the most (a weekly post recorded before it was marked shows fewer of that day's papers).
+ * the one nearest the period's own post (a blog in two languages keeps each in its folder, `_posts` and
+ * `ko/_posts`), then the one that shows the most (a weekly post recorded before it was marked shows fewer
+ * of that day's papers).
  */
 function dailyPostOf({ day, papers }: DayPapers, records: PostRecords, ownPath: string): string | undefined {
   const ids = new Set(papers.map((paper) => paper.id))
@@ -69,6 +71,19 @@ function dailyPostOf({ day, papers }: DayPapers, records: PostRecords, ownPath: 
         entry.papers.length > 0 &&
         entry.papers.every(([id]) => ids.has(id)),
     )
-    .sort(([a, first], [b, second]) => second.papers.length - first.papers.length || (a < b ? -1 : 1))
+    .sort(
+      ([a, first], [b, second]) =>
+        foldersShared(b, ownPath) - foldersShared(a, ownPath) ||
+        second.papers.length - first.papers.length ||
+        (a < b ? -1 : 1),
+    )
   return entries.map(([path]) => jekyllPostPath(path)).find((path) => path !== undefined)
+}
+
+/** How many folders two paths share from the repository's root down: `ko/_posts/a`, `ko/_posts/b` two. */
+function foldersShared(path: string, other: string): number {
+  const folders = posix.dirname(path).split('/')
+  const otherFolders = posix.dirname(other).split('/')
+  const differ = folders.findIndex((folder, index) => folder !== otherFolders[index])
+  return differ === -1 ? folders.length : differ
 }

@@ -94,23 +94,32 @@ export function postNameProblems(values: {
     (digest === 'daily' ? sharedNameProblem(template, days, 'file', example) : undefined) ??
     ownNameProblem(template, digest) ??
     jekyllNameProblem(template, days[0] as string, example)
+  // Jekyll's :title and :slug are the file name's slug, which may name the day (the week, the month).
+  const url = permalink?.replace(FROM_FILE_NAME, fileSlug(template))
   const permalinkProblem =
-    permalink === undefined
+    permalink === undefined || url === undefined
       ? undefined
       : ((digest === 'daily'
-          ? sharedNameProblem(permalink, days, 'URL', '/posts/daily-papers-{date}/')
-          : undefined) ?? ownUrlProblem(permalink, digest))
+          ? sharedNameProblem(url, days, 'URL', '/posts/daily-papers-{date}/', permalink)
+          : undefined) ?? ownUrlProblem(url, digest, permalink))
   return [
     ...(fileProblem === undefined ? [] : [describeProblem('filename', fileProblem)]),
     ...(permalinkProblem === undefined ? [] : [describeProblem('permalink', permalinkProblem)]),
   ]
 }
 
-function sharedNameProblem(template: string, days: string[], what: string, example: string) {
+/** `input`, as written, is `template` with Jekyll's placeholders of the file name filled. */
+function sharedNameProblem(
+  template: string,
+  days: string[],
+  what: string,
+  example: string,
+  input = template,
+) {
   const shared = sharedName(template, days)
   if (shared === undefined) return undefined
   const [first, second] = shared.days
-  return `${quote(template)} gives the posts of ${first} and ${second} the same ${what}, ${quote(shared.name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`
+  return `${quote(input)} gives the posts of ${first} and ${second} the same ${what}, ${quote(shared.name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`
 }
 
 const namesOwnUnit = (template: string, digest: Digest) =>
@@ -126,14 +135,20 @@ function ownNameProblem(template: string, digest: Digest): string | undefined {
   return `${quote(template)} names no ${unit} (${key}): ${why}; put ${key} in it, e.g. ${DIGEST_DEFAULTS[digest].filename}`
 }
 
-/** Jekyll's placeholders taken from the post's file name, which names the post's own day, week or month. */
-const FROM_FILE_NAME = /:(?:title|slug)\b/
+/** Jekyll's placeholders taken from the post's file name. */
+const FROM_FILE_NAME = /:(?:title|slug)\b/g
 
-/** Every run's post would have the URL: Jekyll builds one of them, and the others are gone from the site. */
-function ownUrlProblem(permalink: string, digest: Digest): string | undefined {
+/** A file name template's slug as Jekyll reads it: after the date, without the extension. */
+const fileSlug = (template: string) => template.replace(/^\{date\}-/, '').replace(/\.(?:md|markdown)$/, '')
+
+/**
+ * Every run's post would have the URL: Jekyll builds one of them, and the others are gone from the site.
+ * `url` is `permalink` with Jekyll's placeholders of the file name filled.
+ */
+function ownUrlProblem(url: string, digest: Digest, permalink: string): string | undefined {
   const { unit, key } = OWN_NAME[digest]
-  if (namesOwnUnit(permalink, digest) || FROM_FILE_NAME.test(permalink)) return undefined
-  return `${quote(permalink)} names no ${unit} (${key}), so every ${unit}'s post would have that URL and the site would show only one of them; put ${key} (or Jekyll's :title) in it, e.g. /posts/${digest}-papers-${key}/`
+  if (namesOwnUnit(url, digest)) return undefined
+  return `${quote(permalink)} names no ${unit} (${key}), so every ${unit}'s post would have that URL and the site would show only one of them; put ${key} in it (or Jekyll's :title, the file name's slug, when the filename has ${key} after its date), e.g. /posts/${digest}-papers-${key}/`
 }
 
 function jekyllNameProblem(template: string, day: string, example: string): string | undefined {
