@@ -30,6 +30,13 @@ describe('parseDailyPapers', () => {
     })
   })
 
+  it("reads Hugging Face's subscript tags in an AI summary as the name they write, and no other tag", () => {
+    const items = structuredClone(seed) as Array<{ paper: Record<string, unknown> }>
+    items[0]!.paper.ai_summary = 'π<sub>RL</sub> and H<SUB>2</SUB>O<sup>+</sup> fill a <context> tag.'
+    const [paper] = parseDailyPapers(items, 'test').papers
+    expect(paper?.aiSummary).toBe('πRL and H2O+ fill a <context> tag.')
+  })
+
   it('leaves out a malformed paper, naming its id and field, and keeps the rest', () => {
     const broken = structuredClone(seed) as Array<{ paper: Record<string, unknown> }>
     broken[0]!.paper.upvotes = 'many'

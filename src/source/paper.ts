@@ -94,6 +94,12 @@ export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers,
   return { papers, invalid }
 }
 
+/**
+ * Hugging Face's AI summary writes a name's subscript as HTML (`π<sub>RL</sub>`), which a post shows as
+ * text: the name as the paper writes it (`πRL`) reads better. Any other `<tag>` is the summary's words.
+ */
+const SUBSCRIPT_TAGS = /<\/?su[bp]>/gi
+
 function toPaper({ paper, organization, numComments, thumbnail }: z.infer<typeof itemSchema>): Paper {
   const org = paper.organization ?? organization
   const omitted: OmittedField[] = []
@@ -117,7 +123,7 @@ function toPaper({ paper, organization, numComments, thumbnail }: z.infer<typeof
     githubStars: optionalField('paper.githubStars', paper.githubStars, checkCount),
     projectPage: optionalField('paper.projectPage', paper.projectPage, checkProjectPage),
     thumbnail: optionalField('thumbnail', thumbnail, checkThumbnail),
-    aiSummary: paper.ai_summary,
+    aiSummary: paper.ai_summary?.replace(SUBSCRIPT_TAGS, ''),
     aiKeywords: paper.ai_keywords ?? [],
     numComments: optionalField('numComments', numComments, checkCount),
     publishedAt: paper.publishedAt,
