@@ -48,6 +48,12 @@ async function run(workspace: string, raw: RawInputs) {
   expect(result.failure).toBeUndefined()
 }
 
+/** Korean posts at their own URLs, beside English ones of the same names. */
+const KOREAN = { language: 'ko', timezone: 'Asia/Seoul', permalink: '/ko/:year/:month/:day/:title/' }
+
+const hrefsOf = (links: Map<string, Set<string | undefined>>) =>
+  new Set([...links.values()].flatMap((hrefs) => [...hrefs]))
+
 const maybe = jekyll ? describe : describe.skip
 maybe('the days a weekly post links, built by Jekyll', () => {
   const workspaces: string[] = []
@@ -85,17 +91,34 @@ maybe('the days a weekly post links, built by Jekyll', () => {
    */
   let englishPosts: Record<string, string>
   let koreanPosts: Record<string, string>
+  /**
+   * English under _posts, three papers a day, and Korean under _posts/ko, a folder below it, whose posts
+   * show more papers; the English week written last: path → content.
+   */
+  let nestedPosts: Record<string, string>
   let jekyll3: JekyllCommand
   beforeAll(async () => {
     posts = await write('_posts')
     docsPosts = await write('docs/_posts')
     const bilingual = await mkdtemp(join(tmpdir(), 'linked-days-'))
     englishPosts = await write('_posts', '', {}, bilingual)
-    koreanPosts = await write(
-      'ko/_posts',
-      'ko/_posts/',
-      { language: 'ko', timezone: 'Asia/Seoul', permalink: '/ko/:year/:month/:day/:title/' },
-      bilingual,
+    koreanPosts = await write('ko/_posts', 'ko/_posts/', KOREAN, bilingual)
+    const nested = await mkdtemp(join(tmpdir(), 'linked-days-'))
+    workspaces.push(nested)
+    const english = { 'posts-dir': '_posts', 'max-papers': '3' }
+    const korean = { ...KOREAN, 'posts-dir': '_posts/ko' }
+    await run(nested, { ...english, date: `${DAYS[0]}..${DAYS[1]}` })
+    await run(nested, { ...korean, date: `${DAYS[0]}..${DAYS[1]}` })
+    await run(nested, { ...english, date: DAYS[0]!, digest: 'weekly' })
+    const files = (await readdir(join(nested, '_posts'), { recursive: true })).filter((file) =>
+      file.endsWith('.md'),
+    )
+    nestedPosts = Object.fromEntries(
+      await Promise.all(
+        files.map(
+          async (file) => [`_posts/${file}`, await readFile(join(nested, '_posts', file), 'utf8')] as const,
+        ),
+      ),
     )
     const folder = await mkdtemp(join(tmpdir(), 'jekyll-3-'))
     workspaces.push(folder)
@@ -156,9 +179,18 @@ maybe('the days a weekly post links, built by Jekyll', () => {
     it("links a category folder's own days, not the root's posts of the same names", async () => {
       // The English posts are dated later (09:00 UTC, the Korean 09:00 in Seoul), so Jekyll lists them first.
       const links = await dayLinks({ ...englishPosts, ...koreanPosts }, jekyll(), 'ko/')
-      expect(new Set([...links.values()].flatMap((hrefs) => [...hrefs]))).toEqual(
-        new Set(DAYS.map((day) => `/ko${dailyUrl(day)}`)),
-      )
+      expect(hrefsOf(links)).toEqual(new Set(DAYS.map((day) => `/ko${dailyUrl(day)}`)))
+    })
+
+    it("leads nowhere once a person deleted a category folder's day, not to the root's post of its name", async () => {
+      const rest = { ...englishPosts, ...koreanPosts }
+      delete rest[`ko/_posts/${DAYS[1]}-daily-papers-${DAYS[1]}.md`]
+      const links = await dayLinks(rest, jekyll(), 'ko/')
+      expect(hrefsOf(links)).toEqual(new Set([`/ko${dailyUrl(DAYS[0]!)}`, '']))
+    })
+
+    it("links the week's own folder's days, not a folder's below it that show more papers", async () => {
+      expect(await dayLinks(nestedPosts, jekyll())).toEqual(BOTH_LINKED)
     })
   })
 })

@@ -33,6 +33,7 @@ const HOSTILE = [
   // safe_yaml drops every `_` and `,` before it looks for a number, takes base 60 of any length, and
   // fails the whole front matter on a float Ruby's Float() refuses.
   ...['12,', '_1', '1,,2', '+1,', ',1', '-_1', '0,7', '0_x1f', '_0b1', '1:2:3:4', '1:2:3.5', '1._', '1_.5'],
+  ...['10:30,', '1:2,3', '12:3_0', '_1:30', '1,:30', '-_1:30'],
   ...['.5', '1.', '+1', '-0', '1e3', '0.1e+3', '.inf', '-.Inf', '.NaN', '12', '0'],
   ...['2025-12-24', '2025-1-2', '2025-12-24 09:15:00 +0900', '2001-12-14t21:59:43.10-05:00'],
   ...[

@@ -147,5 +147,44 @@ describe('one post, one path', () => {
       'Input "permalink": "/p/:slug/" gives the posts of 2025-11-24 and 2025-11-25 the same URL, "/p/papers/", so one would replace the other; put {date} in it for a range of days, e.g. /posts/daily-papers-{date}/',
     ])
     expect(problemsOf({ digest: 'weekly', date: '2025-12-03', permalink: '/:year/:title/' })).toEqual([])
+    // The slug is the name after its date, whatever fills that date.
+    for (const [filename, date] of [
+      ['{from}-papers.md', '2025-11-24'],
+      ['{to}-papers.md', '2025-11-24'],
+    ]) {
+      expect(problemsOf({ date, filename, permalink: '/posts/:title/' })).toEqual([
+        expect.stringContaining('"/posts/:title/" names no day ({date})'),
+      ])
+    }
+    expect(
+      problemsOf({ date: '2025-11-20..2025-11-24', filename: '{to}-papers.md', permalink: '/posts/:slug/' }),
+    ).toEqual([
+      'Input "permalink": "/posts/:slug/" gives the posts of 2025-11-20 and 2025-11-21 the same URL, "/posts/papers/", so one would replace the other; put {date} in it for a range of days, e.g. /posts/daily-papers-{date}/',
+    ])
+    expect(
+      problemsOf({
+        digest: 'monthly',
+        date: '2025-11-03',
+        filename: '{month}-01-papers.md',
+        permalink: '/p/:title/',
+      }),
+    ).toEqual([expect.stringContaining('"/p/:title/" names no month ({month})')])
+  })
+
+  it("reads Jekyll's date in a daily permalink as the post's day", () => {
+    for (const permalink of [
+      '/:year/:month/:day/:title/',
+      '/:year/:month/:day/papers/',
+      '/:short_year/:y_day/',
+    ]) {
+      expect(problemsOf({ date: '2025-11-24..2025-11-26', filename: '{date}-papers.md', permalink })).toEqual(
+        [],
+      )
+      expect(problemsOf({ date: '2025-11-24', filename: '{date}-papers.md', permalink })).toEqual([])
+    }
+    // A period's date moves while it runs, and may be a daily post's.
+    expect(problemsOf({ digest: 'weekly', date: '2025-12-03', permalink: '/:year/:month/:day/' })).toEqual([
+      expect.stringContaining('names no week ({week})'),
+    ])
   })
 })

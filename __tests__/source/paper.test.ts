@@ -30,11 +30,12 @@ describe('parseDailyPapers', () => {
     })
   })
 
-  it("reads Hugging Face's subscript tags in an AI summary as the name they write, and no other tag", () => {
+  it("reads Hugging Face's sub- and superscript tags in an AI summary as what they write, and no other tag", () => {
     const items = structuredClone(seed) as Array<{ paper: Record<string, unknown> }>
-    items[0]!.paper.ai_summary = 'π<sub>RL</sub> and H<SUB>2</SUB>O<sup>+</sup> fill a <context> tag.'
+    items[0]!.paper.ai_summary =
+      'π<sub>RL</sub> on 10<sup>6</sup> tokens in O(n<sup>2</sup>), H<SUB>2</SUB>O<sup>+</sup>, the 1<sup>st</sup> <context> tag</sub>.'
     const [paper] = parseDailyPapers(items, 'test').papers
-    expect(paper?.aiSummary).toBe('πRL and H2O+ fill a <context> tag.')
+    expect(paper?.aiSummary).toBe('πRL on 10⁶ tokens in O(n²), H₂O⁺, the 1st <context> tag.')
   })
 
   it('leaves out a malformed paper, naming its id and field, and keeps the rest', () => {

@@ -24,14 +24,14 @@ export function dayValues(day: string): TemplateValues {
   return { date: day, from: day, to: day, week: isoWeek(day), month: day.slice(0, 7) }
 }
 
-/** Two days whose posts `template` gives the same name: one would replace the other. */
+/** Two days whose posts `nameOf` gives the same name (a file, a URL): one would replace the other. */
 export function sharedName(
-  template: string,
-  days: string[],
+  days: readonly string[],
+  nameOf: (day: string) => string,
 ): { days: [string, string]; name: string } | undefined {
   const firstDayOf = new Map<string, string>()
   for (const day of days) {
-    const name = fillTemplate(template, dayValues(day))
+    const name = nameOf(day)
     const first = firstDayOf.get(name)
     if (first !== undefined) return { days: [first, day], name }
     firstDayOf.set(name, day)

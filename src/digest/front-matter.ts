@@ -70,8 +70,8 @@ function quotedFlowList(items: string[]): YAMLSeq<Scalar<string>> {
 /**
  * The plain scalars Ruby's Psych (Jekyll 4) reads as no string: `Psych::ScalarScanner#tokenize`'s
  * patterns, wider than YAML 1.1's; then those safe_yaml 1.0.5 (GitHub Pages' Jekyll 3.10) reads as a
- * number too, whose `Transform::ToInteger` drops every `_` and `,` first (`_1` is 1), whose base 60 takes
- * any number of parts, and whose `Float()` fails the whole front matter on `1._`. As `compat` tags they
+ * number too, whose `Transform::ToInteger` drops every `_` and `,` first (`_1` is 1, `1,:30` is 90), whose
+ * base 60 takes any number of parts, and whose `Float()` fails the whole front matter on `1._`. As `compat` tags they
  * only make the yaml package quote a match; quoting a string more than needed leaves it the same string.
  */
 const NON_STRINGS: Record<string, RegExp> = {
@@ -86,7 +86,9 @@ const NON_STRINGS: Record<string, RegExp> = {
     /^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$/,
   'safe_yaml number': /^[-+_,]*(?:\d[\d_,]*(?:\.[\d_]*)?|\.[\d_]+)(?:[eE][-+]?\d+)?$/,
   'safe_yaml hexadecimal or binary': /^[-+_,]*0[_,]*[xXbB][0-9a-fA-F_,]+$/,
-  'safe_yaml base 60': /^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?$/,
+  // A float as it is; an integer once every `_` and `,` is gone.
+  'safe_yaml base 60':
+    /^(?:[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?|[_,]*[-+]?[_,]*\d[\d_,]*(?::[_,]*(?:[0-5][_,]*)?\d[_,]*)+)$/,
 }
 
 const NON_STRING_SCALARS: ScalarTag[] = Object.entries(NON_STRINGS).map(([name, test]) => ({

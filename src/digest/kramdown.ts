@@ -61,16 +61,19 @@ kramdownLink.peek = () => '['
 
 declare module 'mdast' {
   interface LinkData {
-    /** A link to another post of the site, by its path as {@link jekyllPostPath} checks it. */
-    jekyllPost?: string
+    /** A link to another post of the site, by paths as {@link jekyllPostPath} checks them. */
+    jekyllPost?: PostLinkTarget
   }
 }
 
-/**
- * A post's file name: dated, then its slug and extension, letters, digits, `-`, `_` and `.`. A slug
- * ending in `.` is refused: Jekyll 4 drops those dots and Jekyll 3 keeps them, so no one slug finds it.
- */
-const POST_FILE = /^\d{4}-\d{2}-\d{2}-([A-Za-z0-9_.-]*[A-Za-z0-9_-])\.[A-Za-z0-9_-]+$/
+/** A post another post links, and the linking post: their paths from the repository's root. */
+export interface PostLinkTarget {
+  path: string
+  from: string
+}
+
+/** A post's file name: dated, then letters, digits, `-`, `_` and `.`. */
+const POST_FILE = /^\d{4}-\d{2}-\d{2}-[A-Za-z0-9_.-]+$/
 const SEGMENT = /^[A-Za-z0-9_.-]+$/
 /** Folders and file: deeper than any blog's posts, and a bound on the paths {@link sitePaths} gives. */
 const MAX_SEGMENTS = 12
@@ -92,32 +95,42 @@ export function jekyllPostPath(path: string): string | undefined {
 /**
  * The post's URL as the site has it, with its base URL; empty, and the site still built, when a person
  * deleted or renamed the post since (Jekyll's `post_url` fails the whole build then). Liquid that Jekyll 3
- * (GitHub Pages' own build) and 4 both run, with the lookups Jekyll caches. Jekyll knows a post by its
- * path from the site's source: the repository's path where the site is the repository, shorter where it
- * is a folder of it (`docs/_posts/…` is `_posts/…` there). A post under `_posts` has one such path; one
- * in a folder's `_posts` is looked up by each, longest first, among the posts of its slug, so that
- * `ko/_posts/…` is not taken for `_posts/…` of the same name. The one piece of Liquid the action writes,
- * from a checked path.
+ * (GitHub Pages' own build) and 4 both run, with the lookup Jekyll caches. Jekyll knows a post by its path
+ * from the site's source: the repository's path where the site is the repository, without the folders of
+ * the source where it is a folder (`docs/_posts/…` is `_posts/…` there). The linking post's own path
+ * (`page.path`, which an excerpt's extends) tells which: the post is looked up by its path from that same
+ * source, so that `ko/_posts/…` is never taken for `_posts/…` of the same name. The one piece of Liquid the
+ * action writes, from checked paths.
  */
-function postUrlLiquid(path: string): string {
-  const slug = jekyllPostPath(path) === undefined ? undefined : POST_FILE.exec(posix.basename(path))?.[1]
-  if (slug === undefined) throw new Error(`"${path}" is not a post path that is safe in Liquid`)
-  const url = (posts: string) => `{{ ${posts} | map: "url" | first | relative_url }}`
-  const [longest, ...shorter] = sitePaths(path)
-  if (shorter.length === 0) return url(`site.posts | where: "path", "${longest}"`)
-  const ofSlug = 'hf_daily_papers_posts'
-  const found = 'hf_daily_papers_post'
-  const lookups = [...shorter.reverse(), longest].map((sitePath, index) => {
-    const foundBefore = index === 0 ? '' : ` | concat: ${found}`
-    return `{% assign ${found} = ${ofSlug} | where: "path", "${sitePath}"${foundBefore} %}`
-  })
-  return `{% assign ${ofSlug} = site.posts | where: "slug", "${slug}" %}${lookups.join('')}${url(found)}`
+function postUrlLiquid(target: PostLinkTarget): string {
+  if (jekyllPostPath(target.path) === undefined || jekyllPostPath(target.from) === undefined) {
+    throw new Error(`"${target.path}" or "${target.from}" is not a post path that is safe in Liquid`)
+  }
+  const url = (path: string) =>
+    `{{ site.posts | where: "path", "${path}" | map: "url" | first | relative_url }}`
+  const [own, ...fromFolders] = sitePaths(target)
+  if (fromFolders.length === 0) return url(own!.path)
+  const branches = [own!, ...fromFolders].map(
+    ({ path, from }, index) =>
+      `{% ${index === 0 ? 'if' : 'elsif'} page.path contains "${from}" %}${url(path)}`,
+  )
+  return `${branches.join('')}{% endif %}`
 }
 
-/** `blog/_posts/x.md`, `_posts/x.md`: the paths a post may have from a site's source, longest first. */
-function sitePaths(path: string): string[] {
+/**
+ * The paths both posts have from each folder the site's source may be, the repository's root first: the
+ * folders they share above their `_posts`.
+ */
+function sitePaths({ path, from }: PostLinkTarget): PostLinkTarget[] {
   const segments = path.split('/')
-  return segments.slice(0, segments.indexOf('_posts') + 1).map((_, start) => segments.slice(start).join('/'))
+  const fromSegments = from.split('/')
+  const deepest = Math.min(segments.indexOf('_posts'), fromSegments.indexOf('_posts'))
+  const shared = segments.slice(0, deepest).findIndex((folder, index) => folder !== fromSegments[index])
+  const sources = shared === -1 ? deepest : shared
+  return Array.from({ length: sources + 1 }, (_, folders) => ({
+    path: segments.slice(folders).join('/'),
+    from: fromSegments.slice(folders).join('/'),
+  }))
 }
 
 /** What toKramdown may change; the text between is copied as it is. */

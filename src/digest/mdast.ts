@@ -1,4 +1,5 @@
 import type { Html, Link, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import type { PostLinkTarget } from './kramdown.js'
 
 // Text goes in as `text` nodes only, which the serializer escapes: nothing from outside becomes markup.
 export const text = (value: string): PhrasingContent => ({ type: 'text', value })
@@ -6,9 +7,9 @@ export const strong = (value: string): PhrasingContent => ({ type: 'strong', chi
 export const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] })
 export const link = (url: string, label: string): Link => ({ type: 'link', url, children: [text(label)] })
 /** A link to another post of the site, which Jekyll finds by its path (see kramdown.ts). */
-export const postLink = (path: string, label: string): Link => ({
+export const postLink = (target: PostLinkTarget, label: string): Link => ({
   ...link('', label),
-  data: { jekyllPost: path },
+  data: { jekyllPost: target },
 })
 export const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children })
 export const heading = (depth: 1 | 2 | 3, value: string | PhrasingContent[]): RootContent => ({

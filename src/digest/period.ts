@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast'
 import type { Paper } from '../core/paper.js'
 import type { Locale, PeriodWords } from './locales/index.js'
 import { heading, list, textItem } from './mdast.js'
+import type { PostLinkTarget } from './kramdown.js'
 import { countKeywords, type Topic } from './topics.js'
 
 /** A weekly or monthly digest's period, with every paper listed in it (before selection). */
@@ -19,8 +20,8 @@ export interface Period {
 
 export interface ListedOn {
   day: string
-  /** The daily post's path, when the action wrote one and it is still there. */
-  post?: string
+  /** The daily post, when the action wrote one and it is still there, and the period's own post. */
+  post?: PostLinkTarget
 }
 
 const TOP_KEYWORDS = 10

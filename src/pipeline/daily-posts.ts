@@ -34,7 +34,9 @@ export async function linkedPeriodPlan(
     readText,
     log,
   )
-  const ownPath = postPath(plan, settings)
+  // A post whose own path Liquid could not hold links no day.
+  const ownPath = jekyllPostPath(postPath(plan, settings))
+  if (ownPath === undefined) return plan
   const found = await pMap(
     days,
     async (day) => {
@@ -47,7 +49,7 @@ export async function linkedPeriodPlan(
   const posts = new Map(found)
   for (const listed of plan.period.listedOn.values()) {
     const post = posts.get(listed.day)
-    if (post !== undefined) listed.post = post
+    if (post !== undefined) listed.post = { path: post, from: ownPath }
   }
   return plan
 }
@@ -73,17 +75,21 @@ function dailyPostOf({ day, papers }: DayPapers, records: PostRecords, ownPath: 
     )
     .sort(
       ([a, first], [b, second]) =>
-        foldersShared(b, ownPath) - foldersShared(a, ownPath) ||
+        foldersApart(a, ownPath) - foldersApart(b, ownPath) ||
         second.papers.length - first.papers.length ||
         (a < b ? -1 : 1),
     )
   return entries.map(([path]) => jekyllPostPath(path)).find((path) => path !== undefined)
 }
 
-/** How many folders two paths share from the repository's root down: `ko/_posts/a`, `ko/_posts/b` two. */
-function foldersShared(path: string, other: string): number {
+/**
+ * How many folders lie between two files' folders, up to where they meet and down again: `ko/_posts/a`
+ * and `ko/_posts/b` none, `_posts/a` and `_posts/ko/b` one, `_posts/a` and `ko/_posts/b` three.
+ */
+function foldersApart(path: string, other: string): number {
   const folders = posix.dirname(path).split('/')
   const otherFolders = posix.dirname(other).split('/')
   const differ = folders.findIndex((folder, index) => folder !== otherFolders[index])
-  return differ === -1 ? folders.length : differ
+  const shared = differ === -1 ? Math.min(folders.length, otherFolders.length) : differ
+  return folders.length + otherFolders.length - 2 * shared
 }

@@ -1,4 +1,5 @@
 import { META_LINE_FIELDS, type Field, type Language, type Style } from '../core/fields.js'
+import { placeholders } from '../core/template.js'
 
 /**
  * Jekyll's `:title` is the file name after its date, so Chirpy's `/posts/:title/` and Minimal Mistakes'
@@ -94,3 +95,14 @@ export const STYLE_DEFAULTS = {
   },
 } as const satisfies Record<Style, { fields: readonly Field[]; description: boolean; image: boolean }>
 export const DIGESTS = Object.keys(DIGEST_DEFAULTS) as Digest[]
+
+/** What gives each post of a digest its own file name: the day, the week or the month. */
+export const OWN_NAME = {
+  daily: { keys: ['date', 'from', 'to'], unit: 'day', key: '{date}' },
+  weekly: { keys: ['week'], unit: 'week', key: '{week}' },
+  monthly: { keys: ['month'], unit: 'month', key: '{month}' },
+} as const satisfies Record<Digest, { keys: readonly string[]; unit: string; key: string }>
+
+/** Whether a template names its post's own day (week, month) by a placeholder. */
+export const namesOwnUnit = (template: string, digest: Digest) =>
+  placeholders(template).some((name) => (OWN_NAME[digest].keys as readonly string[]).includes(name))

@@ -1,7 +1,8 @@
 import { posix } from 'node:path'
 import { eachDay, periodOf } from '../core/calendar.js'
-import { dayValues, fillTemplate, placeholders, sharedName } from '../core/template.js'
-import { DIGEST_DEFAULTS, type Digest } from './digest-defaults.js'
+import { dayValues, fillTemplate, sharedName } from '../core/template.js'
+import { DIGEST_DEFAULTS, namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
+import { permalinkProblem, sharedProblem } from './permalink.js'
 import { describeProblem, quote, unlessEmpty } from './schema.js'
 
 export interface Repository {
@@ -71,13 +72,6 @@ export function postsDirProblem(folder: string | undefined): string | undefined 
   return `${quote(folder)} is inside ${quote(skipped)}, a folder Jekyll skips (its name starts with ".", "_", "#" or "~", or ends in "~"), so none of its posts would be published; ${advice}`
 }
 
-/** What gives each post of a digest its own file name: the day, the week or the month. */
-const OWN_NAME = {
-  daily: { keys: ['date', 'from', 'to'], unit: 'day', key: '{date}' },
-  weekly: { keys: ['week'], unit: 'week', key: '{week}' },
-  monthly: { keys: ['month'], unit: 'month', key: '{month}' },
-} as const satisfies Record<Digest, { keys: readonly string[]; unit: string; key: string }>
-
 /** A `filename` Jekyll would not publish or two posts would share, a `permalink` two posts would share. */
 export function postNameProblems(values: {
   digest: Digest
@@ -94,36 +88,17 @@ export function postNameProblems(values: {
     (digest === 'daily' ? sharedNameProblem(template, days, 'file', example) : undefined) ??
     ownNameProblem(template, digest) ??
     jekyllNameProblem(template, days[0] as string, example)
-  // Jekyll's :title and :slug are the file name's slug, which may name the day (the week, the month).
-  const url = permalink?.replace(FROM_FILE_NAME, fileSlug(template))
-  const permalinkProblem =
-    permalink === undefined || url === undefined
-      ? undefined
-      : ((digest === 'daily'
-          ? sharedNameProblem(url, days, 'URL', '/posts/daily-papers-{date}/', permalink)
-          : undefined) ?? ownUrlProblem(url, digest, permalink))
+  const urlProblem = permalink === undefined ? undefined : permalinkProblem(permalink, template, digest, days)
   return [
     ...(fileProblem === undefined ? [] : [describeProblem('filename', fileProblem)]),
-    ...(permalinkProblem === undefined ? [] : [describeProblem('permalink', permalinkProblem)]),
+    ...(urlProblem === undefined ? [] : [describeProblem('permalink', urlProblem)]),
   ]
 }
 
-/** `input`, as written, is `template` with Jekyll's placeholders of the file name filled. */
-function sharedNameProblem(
-  template: string,
-  days: string[],
-  what: string,
-  example: string,
-  input = template,
-) {
-  const shared = sharedName(template, days)
-  if (shared === undefined) return undefined
-  const [first, second] = shared.days
-  return `${quote(input)} gives the posts of ${first} and ${second} the same ${what}, ${quote(shared.name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`
+function sharedNameProblem(template: string, days: string[], what: string, example: string) {
+  const shared = sharedName(days, (day) => fillTemplate(template, dayValues(day)))
+  return shared === undefined ? undefined : sharedProblem(template, shared, what, example)
 }
-
-const namesOwnUnit = (template: string, digest: Digest) =>
-  placeholders(template).some((name) => (OWN_NAME[digest].keys as readonly string[]).includes(name))
 
 function ownNameProblem(template: string, digest: Digest): string | undefined {
   const { unit, key } = OWN_NAME[digest]
@@ -133,22 +108,6 @@ function ownNameProblem(template: string, digest: Digest): string | undefined {
       ? "each day's post would replace the one before it"
       : `a ${digest} post must carry its ${unit}, so that it never takes a daily post's name or the last ${unit}'s`
   return `${quote(template)} names no ${unit} (${key}): ${why}; put ${key} in it, e.g. ${DIGEST_DEFAULTS[digest].filename}`
-}
-
-/** Jekyll's placeholders taken from the post's file name. */
-const FROM_FILE_NAME = /:(?:title|slug)\b/g
-
-/** A file name template's slug as Jekyll reads it: after the date, without the extension. */
-const fileSlug = (template: string) => template.replace(/^\{date\}-/, '').replace(/\.(?:md|markdown)$/, '')
-
-/**
- * Every run's post would have the URL: Jekyll builds one of them, and the others are gone from the site.
- * `url` is `permalink` with Jekyll's placeholders of the file name filled.
- */
-function ownUrlProblem(url: string, digest: Digest, permalink: string): string | undefined {
-  const { unit, key } = OWN_NAME[digest]
-  if (namesOwnUnit(url, digest)) return undefined
-  return `${quote(permalink)} names no ${unit} (${key}), so every ${unit}'s post would have that URL and the site would show only one of them; put ${key} in it (or Jekyll's :title, the file name's slug, when the filename has ${key} after its date), e.g. /posts/${digest}-papers-${key}/`
 }
 
 function jekyllNameProblem(template: string, day: string, example: string): string | undefined {

@@ -95,10 +95,40 @@ export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers,
 }
 
 /**
- * Hugging Face's AI summary writes a name's subscript as HTML (`π<sub>RL</sub>`), which a post shows as
- * text: the name as the paper writes it (`πRL`) reads better. Any other `<tag>` is the summary's words.
+ * Hugging Face's AI summary writes sub- and superscripts as HTML (`π<sub>RL</sub>`, `10<sup>6</sup>`),
+ * which a post would show as text: digits and signs become Unicode's sub- and superscripts (`10⁶`,
+ * `O(n²)`, `H₂O`), anything else plain text (`πRL`, as the paper writes its name). Any other `<tag>` is
+ * the summary's own words.
  */
-const SUBSCRIPT_TAGS = /<\/?su[bp]>/gi
+function withScripts(summary: string): string {
+  return summary
+    .replace(SCRIPTED, (whole, tag: string, inside: string) => {
+      const chars = tag.toLowerCase() === 'sup' ? SUPERSCRIPTS : SUBSCRIPTS
+      const mapped = [...inside].map((char) => chars[char])
+      return mapped.every((char) => char !== undefined) ? mapped.join('') : inside
+    })
+    .replace(/<\/?su[bp]>/gi, '')
+}
+
+const SCRIPTED = /<(su[bp])>([^<]{1,40})<\/\1>/gi
+const SUPERSCRIPTS: Record<string, string> = {
+  ...Object.fromEntries([...'0123456789'].map((digit, index) => [digit, '⁰¹²³⁴⁵⁶⁷⁸⁹'[index]])),
+  '+': '⁺',
+  '-': '⁻',
+  '=': '⁼',
+  '(': '⁽',
+  ')': '⁾',
+  n: 'ⁿ',
+  i: 'ⁱ',
+}
+const SUBSCRIPTS: Record<string, string> = {
+  ...Object.fromEntries([...'0123456789'].map((digit, index) => [digit, '₀₁₂₃₄₅₆₇₈₉'[index]])),
+  '+': '₊',
+  '-': '₋',
+  '=': '₌',
+  '(': '₍',
+  ')': '₎',
+}
 
 function toPaper({ paper, organization, numComments, thumbnail }: z.infer<typeof itemSchema>): Paper {
   const org = paper.organization ?? organization
@@ -123,7 +153,7 @@ function toPaper({ paper, organization, numComments, thumbnail }: z.infer<typeof
     githubStars: optionalField('paper.githubStars', paper.githubStars, checkCount),
     projectPage: optionalField('paper.projectPage', paper.projectPage, checkProjectPage),
     thumbnail: optionalField('thumbnail', thumbnail, checkThumbnail),
-    aiSummary: paper.ai_summary?.replace(SUBSCRIPT_TAGS, ''),
+    aiSummary: paper.ai_summary === undefined ? undefined : withScripts(paper.ai_summary),
     aiKeywords: paper.ai_keywords ?? [],
     numComments: optionalField('numComments', numComments, checkCount),
     publishedAt: paper.publishedAt,

@@ -1,0 +1,101 @@
+import { addDays } from '../core/calendar.js'
+import { dayValues, fillTemplate, sharedName } from '../core/template.js'
+import { namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
+import { quote } from './schema.js'
+
+/**
+ * A `permalink` two posts would share: one of them is gone from the site. Jekyll fills its own
+ * placeholders too: `:title` and `:slug` with the file name's slug (after its date, without the
+ * extension), `:year`, `:month`, `:day` and their kin with the post's date. `days`: each day of a daily
+ * range, or the period's first day.
+ */
+export function permalinkProblem(
+  permalink: string,
+  filename: string,
+  digest: Digest,
+  days: readonly string[],
+): string | undefined {
+  if (digest === 'daily') {
+    const shared = sharedName(days, (day) => dailyUrl(permalink, filename, day))
+    if (shared !== undefined) {
+      return sharedProblem(permalink, shared, 'URL', '/posts/daily-papers-{date}/')
+    }
+  }
+  return ownUrlProblem(permalink, filename, digest, days[0] as string)
+}
+
+/** Two days whose posts get one name, for a message. */
+export function sharedProblem(
+  input: string,
+  { days: [first, second], name }: { days: [string, string]; name: string },
+  what: string,
+  example: string,
+): string {
+  return `${quote(input)} gives the posts of ${first} and ${second} the same ${what}, ${quote(name)}, so one would replace the other; put {date} in it for a range of days, e.g. ${example}`
+}
+
+/** Jekyll's placeholders taken from the post's file name. */
+const FROM_FILE_NAME = /:(?:title|slug)\b/
+
+/** A file name's slug as Jekyll reads it: after the date, without the extension. */
+const fileSlug = (name: string) => name.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.(?:md|markdown)$/, '')
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September'].concat(
+  ['October', 'November', 'December'],
+)
+
+/** The URL `permalink` gives the daily post of `day` named by `filename`, as Jekyll fills it. */
+function dailyUrl(permalink: string, filename: string, day: string): string {
+  const values = dayValues(day)
+  const slug = fileSlug(fillTemplate(filename, values))
+  const [year, month, date] = day.split('-') as [string, string, string]
+  const monthName = MONTHS[Number(month) - 1] as string
+  const dayOfYear = Math.round((Date.parse(day) - Date.parse(`${year}-01-01`)) / 86_400_000) + 1
+  const jekyll: Record<string, string> = {
+    title: slug,
+    slug,
+    year,
+    short_year: year.slice(2),
+    month,
+    i_month: String(Number(month)),
+    short_month: monthName.slice(0, 3),
+    long_month: monthName,
+    day: date,
+    i_day: String(Number(date)),
+    y_day: String(dayOfYear).padStart(3, '0'),
+  }
+  return fillTemplate(permalink, values).replace(/:(\w+)/g, (whole, name: string) => jekyll[name] ?? whole)
+}
+
+/** `:year` with the month and the day, or with the day of the year: a daily post's own date. */
+const JEKYLL_DAY = [
+  /:(?:year|short_year)\b/,
+  /:(?:month|i_month|short_month|long_month)\b.*:(?:day|i_day)\b|:(?:day|i_day)\b.*:(?:month|i_month|short_month|long_month)\b|:y_day\b/,
+]
+
+/** The neighbouring units' first days: the day before and after, the week or the month. */
+function neighbours(day: string, digest: Digest): string[] {
+  if (digest === 'daily') return [addDays(day, -1), addDays(day, 1)]
+  if (digest === 'weekly') return [addDays(day, -7), addDays(day, 7)]
+  const [year, month] = day.split('-').map(Number) as [number, number]
+  const first = (offset: number) => new Date(Date.UTC(year, month - 1 + offset, 1)).toISOString().slice(0, 10)
+  return [first(-1), first(1)]
+}
+
+/**
+ * Every run's post would have the URL: Jekyll builds one of them, and the others are gone from the site.
+ * A period's URL must name its week or month, never a day that a daily post may hold.
+ */
+function ownUrlProblem(permalink: string, filename: string, digest: Digest, day: string): string | undefined {
+  const { unit, key } = OWN_NAME[digest]
+  const slugOf = (of: string) => fileSlug(fillTemplate(filename, dayValues(of)))
+  const slugNamesUnit = neighbours(day, digest).every((other) => slugOf(other) !== slugOf(day))
+  if (
+    namesOwnUnit(permalink, digest) ||
+    (FROM_FILE_NAME.test(permalink) && slugNamesUnit) ||
+    (digest === 'daily' && JEKYLL_DAY.every((pattern) => pattern.test(permalink)))
+  ) {
+    return undefined
+  }
+  return `${quote(permalink)} names no ${unit} (${key}), so every ${unit}'s post would have that URL and the site would show only one of them; put ${key} in it (or Jekyll's :title, the file name's slug, when the filename has ${key} after its date), e.g. /posts/${digest}-papers-${key}/`
+}
