@@ -1,5 +1,4 @@
 import type { Link, Text } from 'mdast'
-import { posix } from 'node:path'
 import type { Handle, Info, State } from 'mdast-util-to-markdown'
 import { defaultHandlers } from 'mdast-util-to-markdown'
 import { startsEntity } from '../core/entity.js'
