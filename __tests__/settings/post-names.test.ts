@@ -182,6 +182,13 @@ describe('one post, one path', () => {
       )
       expect(problemsOf({ date: '2025-11-24', filename: '{date}-papers.md', permalink })).toEqual([])
     }
+    // Jekyll reads its names as prefixes: `:year_` is the year and `_`.
+    expect(problemsOf({ date: '2025-11-24..2025-11-26', permalink: '/:year_:month_:day/' })).toEqual([])
+    expect(problemsOf({ date: '2025-11-24..2025-11-26', permalink: '/posts/:title_/' })).toEqual([])
+    // Month and day both unpadded run together: 1 November and 11 January are both 111.
+    expect(
+      problemsOf({ date: '2025-11-24', filename: '{date}-papers.md', permalink: '/:year/:i_month:i_day/' }),
+    ).toEqual([expect.stringContaining('names no day ({date})')])
     // A period's date moves while it runs, and may be a daily post's.
     expect(problemsOf({ digest: 'weekly', date: '2025-12-03', permalink: '/:year/:month/:day/' })).toEqual([
       expect.stringContaining('names no week ({week})'),

@@ -32,10 +32,22 @@ describe('parseDailyPapers', () => {
 
   it("reads Hugging Face's sub- and superscript tags in an AI summary as what they write, and no other tag", () => {
     const items = structuredClone(seed) as Array<{ paper: Record<string, unknown> }>
-    items[0]!.paper.ai_summary =
-      'π<sub>RL</sub> on 10<sup>6</sup> tokens in O(n<sup>2</sup>), H<SUB>2</SUB>O<sup>+</sup>, the 1<sup>st</sup> <context> tag</sub>.'
-    const [paper] = parseDailyPapers(items, 'test').papers
-    expect(paper?.aiSummary).toBe('πRL on 10⁶ tokens in O(n²), H₂O⁺, the 1st <context> tag.')
+    const summaries: Array<[string, string]> = [
+      ['π<sub>RL</sub> on 10<sup>6</sup> tokens in O(n<sup>2</sup>)', 'π_RL on 10⁶ tokens in O(n²)'],
+      ['H<SUB>2</SUB>O<sup>+</sup>, 10<sup>\u22123</sup>, e<sup class="x">2</sup>', 'H₂O⁺, 10⁻³, e²'],
+      [
+        '2<sup>k</sup> to O(n<sup>1.5</sup>), W<sup>T</sup>, x<sub>t-1</sub>',
+        '2^k to O(n^1.5), W^T, x_(t-1)',
+      ],
+      ['x<sup>a<sub>2</sub></sup>', 'x^a₂'],
+      [
+        'tags like <sub> and <sup> in a <context>, <sup>2</sub>',
+        'tags like <sub> and <sup> in a <context>, <sup>2</sub>',
+      ],
+    ]
+    for (const [index, [summary]] of summaries.entries()) items[index]!.paper.ai_summary = summary
+    const { papers } = parseDailyPapers(items.slice(0, summaries.length), 'test')
+    expect(papers.map((paper) => paper.aiSummary)).toEqual(summaries.map(([, shown]) => shown))
   })
 
   it('leaves out a malformed paper, naming its id and field, and keeps the rest', () => {

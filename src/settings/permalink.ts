@@ -35,7 +35,7 @@ export function sharedProblem(
 }
 
 /** Jekyll's placeholders taken from the post's file name. */
-const FROM_FILE_NAME = /:(?:title|slug)\b/
+const FROM_FILE_NAME = /:(?:title|slug)/
 
 /** A file name's slug as Jekyll reads it: after the date, without the extension. */
 const fileSlug = (name: string) => name.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.(?:md|markdown)$/, '')
@@ -64,14 +64,20 @@ function dailyUrl(permalink: string, filename: string, day: string): string {
     i_day: String(Number(date)),
     y_day: String(dayOfYear).padStart(3, '0'),
   }
-  return fillTemplate(permalink, values).replace(/:(\w+)/g, (whole, name: string) => jekyll[name] ?? whole)
+  // As Jekyll fills them: each name as a prefix (`:year_` is the year and `_`), the longest first.
+  const names = Object.keys(jekyll).sort((a, b) => b.length - a.length)
+  const placeholder = new RegExp(`:(${names.join('|')})`, 'g')
+  return fillTemplate(permalink, values).replace(placeholder, (_, name: string) => jekyll[name] as string)
 }
 
 /** `:year` with the month and the day, or with the day of the year: a daily post's own date. */
-const JEKYLL_DAY = [
-  /:(?:year|short_year)\b/,
-  /:(?:month|i_month|short_month|long_month)\b.*:(?:day|i_day)\b|:(?:day|i_day)\b.*:(?:month|i_month|short_month|long_month)\b|:y_day\b/,
-]
+function jekyllNamesDay(permalink: string): boolean {
+  const has = (...names: string[]) => names.some((name) => permalink.includes(`:${name}`))
+  // Not both unpadded: `:i_month:i_day` is 111 on 1 November and on 11 January.
+  const apart = has('month', 'day', 'short_month', 'long_month')
+  const month = has('month', 'i_month', 'short_month', 'long_month')
+  return has('year', 'short_year') && (has('y_day') || (month && has('day', 'i_day') && apart))
+}
 
 /** The neighbouring units' first days: the day before and after, the week or the month. */
 function neighbours(day: string, digest: Digest): string[] {
@@ -93,7 +99,7 @@ function ownUrlProblem(permalink: string, filename: string, digest: Digest, day:
   if (
     namesOwnUnit(permalink, digest) ||
     (FROM_FILE_NAME.test(permalink) && slugNamesUnit) ||
-    (digest === 'daily' && JEKYLL_DAY.every((pattern) => pattern.test(permalink)))
+    (digest === 'daily' && jekyllNamesDay(permalink))
   ) {
     return undefined
   }

@@ -95,26 +95,34 @@ export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers,
 }
 
 /**
- * Hugging Face's AI summary writes sub- and superscripts as HTML (`π<sub>RL</sub>`, `10<sup>6</sup>`),
- * which a post would show as text: digits and signs become Unicode's sub- and superscripts (`10⁶`,
- * `O(n²)`, `H₂O`), anything else plain text (`πRL`, as the paper writes its name). Any other `<tag>` is
- * the summary's own words.
+ * Hugging Face's AI summary writes sub- and superscripts as HTML (`10<sup>6</sup>`, `π<sub>RL</sub>`),
+ * which a post would show as tags: digits and signs become Unicode's sub- and superscripts (`10⁶`,
+ * `O(n²)`, `H₂O`), anything else `^` or `_` before it (`2^k`, `x_(t-1)`, `π_RL`). Only a tag with its
+ * closing one: any other `<tag>` is the summary's own words. Inner pairs first (`x^(a₂)`).
  */
 function withScripts(summary: string): string {
-  return summary
-    .replace(SCRIPTED, (whole, tag: string, inside: string) => {
-      const chars = tag.toLowerCase() === 'sup' ? SUPERSCRIPTS : SUBSCRIPTS
+  let text = summary
+  for (let depth = 0; depth < MAX_SCRIPT_DEPTH; depth++) {
+    const next = text.replace(SCRIPTED, (_, tag: string, inside: string) => {
+      const superscript = tag.toLowerCase() === 'sup'
+      const chars = superscript ? SUPERSCRIPTS : SUBSCRIPTS
       const mapped = [...inside].map((char) => chars[char])
-      return mapped.every((char) => char !== undefined) ? mapped.join('') : inside
+      if (mapped.every((char) => char !== undefined)) return mapped.join('')
+      return `${superscript ? '^' : '_'}${/^[\p{L}\p{N}.]+$/u.test(inside) ? inside : `(${inside})`}`
     })
-    .replace(/<\/?su[bp]>/gi, '')
+    if (next === text) break
+    text = next
+  }
+  return text
 }
 
-const SCRIPTED = /<(su[bp])>([^<]{1,40})<\/\1>/gi
+const SCRIPTED = /<(su[bp])(?:\s[^<>]*)?>([^<>]{1,40})<\/\1>/gi
+const MAX_SCRIPT_DEPTH = 3
 const SUPERSCRIPTS: Record<string, string> = {
   ...Object.fromEntries([...'0123456789'].map((digit, index) => [digit, '⁰¹²³⁴⁵⁶⁷⁸⁹'[index]])),
   '+': '⁺',
   '-': '⁻',
+  '\u2212': '⁻',
   '=': '⁼',
   '(': '⁽',
   ')': '⁾',
@@ -125,6 +133,7 @@ const SUBSCRIPTS: Record<string, string> = {
   ...Object.fromEntries([...'0123456789'].map((digit, index) => [digit, '₀₁₂₃₄₅₆₇₈₉'[index]])),
   '+': '₊',
   '-': '₋',
+  '\u2212': '₋',
   '=': '₌',
   '(': '₍',
   ')': '₎',
