@@ -114,6 +114,24 @@ describe('a weekly post in the digest style', () => {
     expect(linkOf(withoutDaily.post)).toBe(undefined)
   })
 
+  it("links the day's post in its own language, wherever the other language's posts are", async () => {
+    const monday = '2025-11-24'
+    const name = `${monday}-daily-papers-${monday}.md`
+    const all = ranking(papersOf(monday))
+    // English with fewer papers a folder below, Korean in another: as far from the week's _posts.
+    const entries: Array<[string, RecordEntry]> = [
+      [`_posts/daily/${name}`, { blob, papers: all.slice(0, 3), language: 'en' }],
+      [`_posts/ko/${name}`, { blob, papers: all, language: 'ko' }],
+    ]
+    const linkOf = (post: string) => /\[📅\u00a0Nov 24\]\(([^)]+)\)/.exec(post)?.[1]
+    const more: Array<[string, string]> = [
+      [recordPath(monday), renderStateFile(POST_RECORD, new Map(entries))],
+      ...entries.map(([path]): [string, string] => [path, 'the post\n']),
+    ]
+    const { post } = await weekly({}, more)
+    expect(linkOf(post)).toContain(`"_posts/daily/${name}"`)
+  })
+
   it('puts its statistics and merged keywords under the TL;DR, before the top papers, and dates it at its end', async () => {
     const { post } = await weekly({})
     const tldr = post.indexOf('> **TL;DR** — ')

@@ -91,6 +91,7 @@ describe("a weekly post's record in its week's own file", () => {
       blob: gitBlobOid((await server.git.readFile('main', WEEKLY)) ?? ''),
       papers: expect.any(Array) as unknown,
       period: 'week',
+      language: 'en',
     })
   })
 

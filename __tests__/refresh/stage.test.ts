@@ -47,7 +47,11 @@ describe('the refresh as values', () => {
       { path: EARLIER, content: 'new\n', policy: { kind: 'unedited', lastWritten: gitBlobOid('old\n') } },
     ])
     expect([...(record?.posts.keys() ?? [])]).toEqual([OWN, EARLIER])
-    expect(record?.posts.get(EARLIER)).toEqual({ record: RECORD, papers: [['2512.00001', 4]] })
+    expect(record?.posts.get(EARLIER)).toEqual({
+      record: RECORD,
+      papers: [['2512.00001', 4]],
+      language: 'en',
+    })
 
     const log = createMemoryLog()
     expect(finishRefresh(plan, { kept: [{ path: EARLIER, reason: 'edited' }] }, log)).toEqual([
@@ -89,7 +93,7 @@ describe('the refresh as values', () => {
       { readText: (path) => (read.push(path), Promise.resolve(undefined)) },
       createMemoryLog(),
     )
-    expect(start).toEqual({ days: [] })
+    expect(start).toEqual({ days: [], language: 'en' })
     const { plan, record } = await planRefreshOf(start, [], [{ day: '2025-12-24', path: OWN, papers: [] }])
     expect(record).toBeUndefined()
     expect(plan).toEqual({ files: [], posts: [], rewritten: [] })

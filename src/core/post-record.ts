@@ -1,4 +1,5 @@
 import { gitBlobOid } from './git-blob.js'
+import { LANGUAGE_TAGS, type LanguageTag } from './languages.js'
 import type { FileChange } from './file-change.js'
 import {
   periodShard,
@@ -29,18 +30,21 @@ export interface RecordEntry {
   blob: string
   papers: readonly RankedPaper[]
   period?: RecordedPeriod
+  /** The post's language: a period post links its days' posts in its own (earlier builds wrote none). */
+  language?: LanguageTag
 }
 
 /** The record files the publisher may rewrite, and each post's record file and ranking. */
 export interface RecordUpdate {
   files: ReadonlyMap<string, StateFile<RecordEntry>>
-  posts: ReadonlyMap<string, { record: string; papers: readonly RankedPaper[]; period?: RecordedPeriod }>
+  posts: ReadonlyMap<string, { record: string } & Omit<RecordEntry, 'blob'>>
 }
 
 const entrySchema = z.strictObject({
   blob: z.string().check(z.regex(/^[0-9a-f]{40}$/)),
   papers: z.array(z.tuple([z.string().check(z.maxLength(64)), z.int().check(z.nonnegative())])),
   period: z.optional(z.enum(['week', 'month'])),
+  language: z.optional(z.enum(LANGUAGE_TAGS as [LanguageTag, ...LanguageTag[]])),
 })
 
 export const POST_RECORD: StateFormat<RecordEntry> = {
@@ -91,8 +95,13 @@ export function recordChanges(
     written.flatMap((file) => {
       const post = update.posts.get(file.path)
       if (post === undefined) return []
-      const { record, papers, period } = post
-      const entry = { blob: gitBlobOid(file.content), papers, ...(period && { period }) }
+      const { record, papers, period, language } = post
+      const entry = {
+        blob: gitBlobOid(file.content),
+        papers,
+        ...(period && { period }),
+        ...(language && { language }),
+      }
       return [{ path: record, key: file.path, entry }]
     }),
   )

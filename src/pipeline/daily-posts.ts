@@ -3,7 +3,8 @@ import pMap from 'p-map'
 import type { Publisher } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { DayPapers } from '../core/paper.js'
-import { POST_RECORD, recordShards } from '../core/post-record.js'
+import type { LanguageTag } from '../core/languages.js'
+import { POST_RECORD, recordShards, type RecordEntry } from '../core/post-record.js'
 import { readStateFiles } from '../core/state-file.js'
 import { jekyllPostPath } from '../digest/index.js'
 import { recordPaths, type PostRecords } from '../refresh/records.js'
@@ -40,7 +41,7 @@ export async function linkedPeriodPlan(
   const found = await pMap(
     days,
     async (day) => {
-      const post = dailyPostOf(day, records, ownPath)
+      const post = dailyPostOf(day, records, ownPath, settings.language)
       const there = post !== undefined && (await readText(post)) !== undefined
       return [day.day, there ? post : undefined] as const
     },
@@ -56,11 +57,18 @@ export async function linkedPeriodPlan(
 
 /**
  * The path of a recorded daily post named for the day, showing only papers listed that day: of several,
- * the one nearest the period's own post (a blog in two languages keeps each in its folder, `_posts` and
- * `ko/_posts`), then the one that shows the most (a weekly post recorded before it was marked shows fewer
- * of that day's papers).
+ * one in the period post's language (a blog in two languages records both; earlier builds recorded none),
+ * then the one nearest the period's own post (`ko/_posts` beside `_posts`), then the one that shows the
+ * most (a weekly post recorded before it was marked shows fewer of that day's papers).
  */
-function dailyPostOf({ day, papers }: DayPapers, records: PostRecords, ownPath: string): string | undefined {
+function dailyPostOf(
+  { day, papers }: DayPapers,
+  records: PostRecords,
+  ownPath: string,
+  language: LanguageTag,
+): string | undefined {
+  const languageRank = ({ language: written }: RecordEntry) =>
+    written === language ? 0 : written === undefined ? 1 : 2
   const ids = new Set(papers.map((paper) => paper.id))
   // Its own file's entries, and 1.x's of its month (recordPaths), the own file's winning.
   const [own, ...older] = recordPaths({ day }).map((path) => [...(records.get(path)?.entries ?? [])])
@@ -75,6 +83,7 @@ function dailyPostOf({ day, papers }: DayPapers, records: PostRecords, ownPath: 
     )
     .sort(
       ([a, first], [b, second]) =>
+        languageRank(first) - languageRank(second) ||
         foldersApart(a, ownPath) - foldersApart(b, ownPath) ||
         second.papers.length - first.papers.length ||
         (a < b ? -1 : 1),

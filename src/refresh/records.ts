@@ -7,6 +7,7 @@ import {
   type RecordEntry,
   type RecordUpdate,
 } from '../core/post-record.js'
+import type { LanguageTag } from '../core/languages.js'
 import type { Paper } from '../core/paper.js'
 import { statePath, type StateFile } from '../core/state-file.js'
 import type { Settings } from '../settings/settings.js'
@@ -59,8 +60,12 @@ export function ranking(papers: readonly Paper[]): RankedPaper[] {
   return papers.map((paper) => [paper.id, paper.upvotes] as const)
 }
 
-/** The writable record files and the posts whose entries they hold. */
-export function recordUpdate(records: PostRecords, posts: readonly RecordedPost[]): RecordUpdate {
+/** The writable record files and the posts, in `language`, whose entries they hold. */
+export function recordUpdate(
+  records: PostRecords,
+  posts: readonly RecordedPost[],
+  language: LanguageTag,
+): RecordUpdate {
   const files = new Map([...records].filter(([, file]) => file.writable))
   return {
     files,
@@ -73,6 +78,7 @@ export function recordUpdate(records: PostRecords, posts: readonly RecordedPost[
             record: recordPath(post.day, post.period),
             papers: ranking(post.papers),
             ...(post.period && { period: post.period }),
+            language,
           },
         ]),
     ),

@@ -51,12 +51,14 @@ export function startRefresh(
   log: Log,
 ): {
   days: string[]
+  language: Settings['language']
   records?: Promise<PostRecords>
   otherPullRequests?: () => Promise<ReadonlyMap<string, string>>
 } {
   const window = refreshWindow(settings)
   if (window.off !== undefined) log.info(window.off)
-  if (settings.target.mode === 'dry-run') return { days: window.days }
+  const { language } = settings
+  if (settings.target.mode === 'dry-run') return { days: window.days, language }
   const period = RECORDED_PERIOD[settings.digest]
   const own = period === undefined ? eachDay(settings.from, settings.to) : [settings.from]
   const shards = new Set([...window.days, ...own].flatMap((day) => recordShards(day, period)))
@@ -64,7 +66,8 @@ export function startRefresh(
   const records = readStateFiles(POST_RECORD, shards, readText, log)
   // Awaited by planRefreshOf; a run that fails before then must not leave an unhandled rejection.
   records.catch(() => undefined)
-  return { days: window.days, records, otherPullRequests: publisher.otherPullRequests?.bind(publisher) }
+  const otherPullRequests = publisher.otherPullRequests?.bind(publisher)
+  return { days: window.days, language, records, otherPullRequests }
 }
 
 export type PlannedRefresh = Awaited<ReturnType<typeof planRefreshOf>>
@@ -83,7 +86,10 @@ export async function planRefreshOf(
   const plan = planRefresh(earlier, records, new Set(own.map((post) => post.path)), others)
   return {
     plan,
-    record: start.records === undefined ? undefined : recordUpdate(records, [...own, ...plan.rewritten]),
+    record:
+      start.records === undefined
+        ? undefined
+        : recordUpdate(records, [...own, ...plan.rewritten], start.language),
     /** Path → how the record guards the run's own post against overwriting a person's edit. */
     guards: new Map(own.flatMap((post) => guardOf(records, post))),
   }
