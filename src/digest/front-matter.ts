@@ -70,9 +70,9 @@ function quotedFlowList(items: string[]): YAMLSeq<Scalar<string>> {
 /**
  * The plain scalars Ruby's Psych (Jekyll 4) reads as no string: `Psych::ScalarScanner#tokenize`'s
  * patterns, wider than YAML 1.1's; then those safe_yaml 1.0.5 (GitHub Pages' Jekyll 3.10) reads as a
- * number too, whose `Transform::ToInteger` drops every `_` and `,` first (`_1` is 1, `1,:30` is 90), whose
- * base 60 takes any number of parts, and whose `Float()` fails the whole front matter on `1._`. As `compat` tags they
- * only make the yaml package quote a match; quoting a string more than needed leaves it the same string.
+ * number too: its `Transform::ToInteger` drops every `_` and `,` first (`_1` is 1, `1,:30` is 90), its
+ * base 60 takes any number of parts, and its `Float()` fails the whole front matter on `1._`. As `compat`
+ * tags they only make the yaml package quote a match; a string quoted more than needed stays the string.
  */
 const NON_STRINGS: Record<string, RegExp> = {
   'null or boolean': /^(?:~|null|yes|true|on|no|false|off)$/i,

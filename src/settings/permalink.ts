@@ -1,4 +1,4 @@
-import { addDays } from '../core/calendar.js'
+import { addDays, daysBetween } from '../core/calendar.js'
 import { dayValues, fillTemplate, sharedName } from '../core/template.js'
 import { namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
 import { quote } from './schema.js'
@@ -40,17 +40,15 @@ const FROM_FILE_NAME = /:(?:title|slug)/
 /** A file name's slug as Jekyll reads it: after the date, without the extension. */
 const fileSlug = (name: string) => name.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.(?:md|markdown)$/, '')
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September'].concat(
-  ['October', 'November', 'December'],
-)
+/** Jekyll's English month names. */
+const monthName = (day: string, month: 'short' | 'long') =>
+  new Date(day).toLocaleString('en', { month, timeZone: 'UTC' })
 
 /** The URL `permalink` gives the daily post of `day` named by `filename`, as Jekyll fills it. */
 function dailyUrl(permalink: string, filename: string, day: string): string {
   const values = dayValues(day)
   const slug = fileSlug(fillTemplate(filename, values))
   const [year, month, date] = day.split('-') as [string, string, string]
-  const monthName = MONTHS[Number(month) - 1] as string
-  const dayOfYear = Math.round((Date.parse(day) - Date.parse(`${year}-01-01`)) / 86_400_000) + 1
   const jekyll: Record<string, string> = {
     title: slug,
     slug,
@@ -58,11 +56,11 @@ function dailyUrl(permalink: string, filename: string, day: string): string {
     short_year: year.slice(2),
     month,
     i_month: String(Number(month)),
-    short_month: monthName.slice(0, 3),
-    long_month: monthName,
+    short_month: monthName(day, 'short'),
+    long_month: monthName(day, 'long'),
     day: date,
     i_day: String(Number(date)),
-    y_day: String(dayOfYear).padStart(3, '0'),
+    y_day: String(daysBetween(`${year}-01-01`, day) + 1).padStart(3, '0'),
   }
   // As Jekyll fills them: each name as a prefix (`:year_` is the year and `_`), the longest first.
   const names = Object.keys(jekyll).sort((a, b) => b.length - a.length)

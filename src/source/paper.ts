@@ -98,7 +98,7 @@ export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers,
  * Hugging Face's AI summary writes sub- and superscripts as HTML (`10<sup>6</sup>`, `π<sub>RL</sub>`),
  * which a post would show as tags: digits and signs become Unicode's sub- and superscripts (`10⁶`,
  * `O(n²)`, `H₂O`), anything else `^` or `_` before it (`2^k`, `x_(t-1)`, `π_RL`). Only a tag with its
- * closing one: any other `<tag>` is the summary's own words. Inner pairs first (`x^(a₂)`).
+ * closing one: any other `<tag>` is the summary's own words. Inner pairs first (`x^a₂`).
  */
 function withScripts(summary: string): string {
   let text = summary
@@ -118,26 +118,11 @@ function withScripts(summary: string): string {
 
 const SCRIPTED = /<(su[bp])(?:\s[^<>]*)?>([^<>]{1,40})<\/\1>/gi
 const MAX_SCRIPT_DEPTH = 3
-const SUPERSCRIPTS: Record<string, string> = {
-  ...Object.fromEntries([...'0123456789'].map((digit, index) => [digit, '⁰¹²³⁴⁵⁶⁷⁸⁹'[index]])),
-  '+': '⁺',
-  '-': '⁻',
-  '\u2212': '⁻',
-  '=': '⁼',
-  '(': '⁽',
-  ')': '⁾',
-  n: 'ⁿ',
-  i: 'ⁱ',
-}
-const SUBSCRIPTS: Record<string, string> = {
-  ...Object.fromEntries([...'0123456789'].map((digit, index) => [digit, '₀₁₂₃₄₅₆₇₈₉'[index]])),
-  '+': '₊',
-  '-': '₋',
-  '\u2212': '₋',
-  '=': '₌',
-  '(': '₍',
-  ')': '₎',
-}
+/** Each of these characters as one of `scripts`, in the same order. */
+const scriptsOf = (scripts: string): Record<string, string> =>
+  Object.fromEntries([...'0123456789+-\u2212=()'].map((char, index) => [char, [...scripts][index] as string]))
+const SUPERSCRIPTS: Record<string, string> = { ...scriptsOf('⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾'), n: 'ⁿ', i: 'ⁱ' }
+const SUBSCRIPTS: Record<string, string> = scriptsOf('₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎')
 
 function toPaper({ paper, organization, numComments, thumbnail }: z.infer<typeof itemSchema>): Paper {
   const org = paper.organization ?? organization
