@@ -81,7 +81,6 @@ maybe('the days a weekly post links, built by Jekyll', () => {
       ),
     )
   }
-  let posts: Record<string, string>
   /** Written under docs/_posts, for a site whose source is docs/: there Jekyll's paths start at _posts. */
   let docsPosts: Record<string, string>
   /**
@@ -98,7 +97,6 @@ maybe('the days a weekly post links, built by Jekyll', () => {
   let nestedPosts: Record<string, string>
   let jekyll3: JekyllCommand
   beforeAll(async () => {
-    posts = await write('_posts')
     docsPosts = await write('docs/_posts')
     const bilingual = await mkdtemp(join(tmpdir(), 'linked-days-'))
     englishPosts = await write('_posts', '', {}, bilingual)
@@ -131,66 +129,61 @@ maybe('the days a weekly post links, built by Jekyll', () => {
     ]),
   )
 
-  /** The weekly page's day links, label → hrefs, on a site built of `files`; the page under `folder`. */
+  /** Each weekly page's day links, label → hrefs, on one site built of `files`: the pages under `folders`. */
   async function dayLinks(
     files: Record<string, string>,
     jekyll: JekyllCommand,
-    folder = '',
-  ): Promise<Map<string, Set<string | undefined>>> {
+    folders = [''],
+  ): Promise<Array<Map<string, Set<string | undefined>>>> {
     const site = await buildSite(files, jekyll)
     sites.push(site)
-    // Dated at the week's end: its page is under that day.
-    const page = await site.page(folder + dailyPage('2025-11-30', 'weekly-papers-2025-W48'))
-    const links = new Map<string, Set<string | undefined>>()
-    for (const anchor of elements(page).filter((element) => element.tagName === 'a')) {
-      const label = anchor.childNodes.map((node) => ('value' in node ? node.value : '')).join('')
-      if (!label.startsWith('📅')) continue
-      const href = anchor.attrs.find((attribute) => attribute.name === 'href')?.value
-      links.set(label, (links.get(label) ?? new Set()).add(href))
-    }
-    return links
+    return Promise.all(
+      folders.map(async (folder) => {
+        // Dated at the week's end: its page is under that day.
+        const page = await site.page(folder + dailyPage('2025-11-30', 'weekly-papers-2025-W48'))
+        const links = new Map<string, Set<string | undefined>>()
+        for (const anchor of elements(page).filter((element) => element.tagName === 'a')) {
+          const label = anchor.childNodes.map((node) => ('value' in node ? node.value : '')).join('')
+          if (!label.startsWith('📅')) continue
+          const href = anchor.attrs.find((attribute) => attribute.name === 'href')?.value
+          links.set(label, (links.get(label) ?? new Set()).add(href))
+        }
+        return links
+      }),
+    )
   }
 
   describe.each([
     ['4.3', () => JEKYLL],
     ['3.10, as GitHub Pages builds without a workflow', () => jekyll3],
   ])('Jekyll %s', (_, jekyll) => {
-    it('links both days to their posts', async () => {
-      expect(Object.keys(posts).sort()).toEqual([
+    it("links both days to their posts, each language's in its own folder", async () => {
+      expect(Object.keys(englishPosts).sort()).toEqual([
         '2025-11-24-daily-papers-2025-11-24.md',
         '2025-11-24-weekly-papers-2025-W48.md',
         '2025-11-25-daily-papers-2025-11-25.md',
       ])
-      expect(await dayLinks(posts, jekyll())).toEqual(BOTH_LINKED)
+      // The English posts are dated later (09:00 UTC, the Korean 09:00 in Seoul), so Jekyll lists them first.
+      const [english, korean] = await dayLinks({ ...englishPosts, ...koreanPosts }, jekyll(), ['', 'ko/'])
+      expect(english).toEqual(BOTH_LINKED)
+      expect(hrefsOf(korean!)).toEqual(new Set(DAYS.map((day) => `/ko${dailyUrl(day)}`)))
     })
 
     it('links both days on a site whose source is a folder of the repository (docs/)', async () => {
-      expect(await dayLinks(docsPosts, jekyll())).toEqual(BOTH_LINKED)
+      expect(await dayLinks(docsPosts, jekyll())).toEqual([BOTH_LINKED])
     })
 
-    it('still builds once a person deleted a day the weekly post links, whose links then lead nowhere', async () => {
-      const rest = { ...posts }
-      delete rest['2025-11-25-daily-papers-2025-11-25.md']
-      expect(await dayLinks(rest, jekyll())).toEqual(
-        new Map([...BOTH_LINKED, ['📅\u00a0Nov 25', new Set([''])]]),
-      )
-    })
-
-    it("links a category folder's own days, not the root's posts of the same names", async () => {
-      // The English posts are dated later (09:00 UTC, the Korean 09:00 in Seoul), so Jekyll lists them first.
-      const links = await dayLinks({ ...englishPosts, ...koreanPosts }, jekyll(), 'ko/')
-      expect(hrefsOf(links)).toEqual(new Set(DAYS.map((day) => `/ko${dailyUrl(day)}`)))
-    })
-
-    it("leads nowhere once a person deleted a category folder's day, not to the root's post of its name", async () => {
+    it("still builds once a person deleted days the weekly posts link, which lead nowhere, not to another folder's post of their name", async () => {
       const rest = { ...englishPosts, ...koreanPosts }
+      delete rest[`${DAYS[0]}-daily-papers-${DAYS[0]}.md`]
       delete rest[`ko/_posts/${DAYS[1]}-daily-papers-${DAYS[1]}.md`]
-      const links = await dayLinks(rest, jekyll(), 'ko/')
-      expect(hrefsOf(links)).toEqual(new Set([`/ko${dailyUrl(DAYS[0]!)}`, '']))
+      const [english, korean] = await dayLinks(rest, jekyll(), ['', 'ko/'])
+      expect(english).toEqual(new Map([...BOTH_LINKED, ['📅\u00a0Nov 24', new Set([''])]]))
+      expect(hrefsOf(korean!)).toEqual(new Set([`/ko${dailyUrl(DAYS[0]!)}`, '']))
     })
 
     it("links the week's own folder's days, not a folder's below it that show more papers", async () => {
-      expect(await dayLinks(nestedPosts, jekyll())).toEqual(BOTH_LINKED)
+      expect(await dayLinks(nestedPosts, jekyll())).toEqual([BOTH_LINKED])
     })
   })
 })
