@@ -171,6 +171,21 @@ describe('one post, one path', () => {
     ).toEqual([expect.stringContaining('"/p/:title/" names no month ({month})')])
   })
 
+  it("refuses a file name another digest's post has by default, which the run would replace", () => {
+    expect(
+      problemsOf({ digest: 'monthly', date: '2024-01-31', filename: '{date}-daily-papers-{month}-01.md' }),
+    ).toEqual([
+      'Input "filename": "{date}-daily-papers-{month}-01.md" makes "2024-01-01-daily-papers-2024-01-01.md", the name a daily digest gives its post of 2024-01-01, which the run would replace; put {month} in it as the default does, e.g. {date}-monthly-papers-{month}.md',
+    ])
+    expect(
+      problemsOf({ date: '2025-11-23..2025-11-25', filename: '{date}-weekly-papers-{week}.md' }),
+    ).toEqual([
+      expect.stringContaining(
+        '"2025-11-24-weekly-papers-2025-W48.md", the name a weekly digest gives its post of 2025-11-24',
+      ),
+    ])
+  })
+
   it("reads Jekyll's date in a daily permalink as the post's day", () => {
     for (const permalink of [
       '/:year/:month/:day/:title/',

@@ -87,6 +87,7 @@ export function postNameProblems(values: {
   const fileProblem =
     (digest === 'daily' ? sharedNameProblem(template, days, 'file', example) : undefined) ??
     ownNameProblem(template, digest) ??
+    otherDigestNameProblem(template, digest, days) ??
     jekyllNameProblem(template, days[0] as string, example)
   const urlProblem = permalink === undefined ? undefined : permalinkProblem(permalink, template, digest, days)
   return [
@@ -109,6 +110,33 @@ function ownNameProblem(template: string, digest: Digest): string | undefined {
       : `a ${digest} post must carry its ${unit}, so that it never takes a daily post's name or the last ${unit}'s`
   return `${quote(template)} names no ${unit} (${key}): ${why}; put ${key} in it, e.g. ${DIGEST_DEFAULTS[digest].filename}`
 }
+
+/**
+ * A name another digest's post has under its default file name (a monthly `{date}-daily-papers-{month}-01.md`
+ * is the 1st's daily post): the run would replace that post.
+ */
+function otherDigestNameProblem(
+  template: string,
+  digest: Digest,
+  days: readonly string[],
+): string | undefined {
+  for (const day of days) {
+    const name = fillTemplate(template, dayValues(day))
+    // A weekly or monthly post is named on its period's first day.
+    const other = DIGESTS.find(
+      (another) =>
+        another !== digest &&
+        (another === 'daily' || periodOf(day, another).from === day) &&
+        fillTemplate(DIGEST_DEFAULTS[another].filename, dayValues(day)) === name,
+    )
+    if (other !== undefined) {
+      return `${quote(template)} makes ${quote(name)}, the name a ${other} digest gives its post of ${day}, which the run would replace; put ${OWN_NAME[digest].key} in it as the default does, e.g. ${DIGEST_DEFAULTS[digest].filename}`
+    }
+  }
+  return undefined
+}
+
+const DIGESTS = Object.keys(DIGEST_DEFAULTS) as Digest[]
 
 function jekyllNameProblem(template: string, day: string, example: string): string | undefined {
   const name = fillTemplate(template, dayValues(day))
