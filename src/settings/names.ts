@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import { eachDay, periodOf } from '../core/calendar.js'
 import { dayValues, fillTemplate, sharedName } from '../core/template.js'
-import { DIGEST_DEFAULTS, namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
+import { DIGEST_DEFAULTS, DIGESTS, namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
 import { permalinkProblem, sharedProblem } from './permalink.js'
 import { describeProblem, quote, unlessEmpty } from './schema.js'
 
@@ -135,8 +135,6 @@ function otherDigestNameProblem(
   }
   return undefined
 }
-
-const DIGESTS = Object.keys(DIGEST_DEFAULTS) as Digest[]
 
 function jekyllNameProblem(template: string, day: string, example: string): string | undefined {
   const name = fillTemplate(template, dayValues(day))
