@@ -177,20 +177,14 @@ export async function readStateFiles<Entry>(
       return [path, { entries: new Map(), writable: false }]
     }
     if (text === undefined) return [path, { entries: new Map(), writable: true }]
-    const { entries, kept, extra, readInPart, problem, readOnly } = parseStateFile(format, text)
+    const { problem, readOnly, ...read } = parseStateFile(format, text)
     if (readOnly) {
-      const used = entries.size > 0 ? 'what can be read of it is used, but' : 'it is not used, and'
+      const used = read.entries.size > 0 ? 'what can be read of it is used, but' : 'it is not used, and'
       log.warning(`${path} ${problem}: ${used} the file is left as it is; ${format.repair}`)
     } else if (problem !== undefined) {
       log.warning(
         `${path} ${problem}: those are ${format.unusableFate} and the others used; fix or delete them`,
       )
-    }
-    const read = {
-      entries,
-      ...(kept ? { kept } : {}),
-      ...(extra ? { extra } : {}),
-      ...(readInPart ? { readInPart } : {}),
     }
     return [path, { ...read, readOid: gitBlobOid(text), writable: !readOnly }]
   }
