@@ -19,17 +19,14 @@ import { z } from './zod.js'
 
 export type RankedPaper = readonly [id: string, upvotes: number]
 
-/**
- * A weekly or monthly post's mark in its entry. Earlier builds recorded such a post in its first day's
- * file, beside that day's own post, where the mark keeps a later post from taking it for that day's own;
- * it is still written, so that the entry says what it is wherever it is read.
- */
-export type RecordedPeriod = StatePeriod
-
 export interface RecordEntry {
   blob: string
   papers: readonly RankedPaper[]
-  period?: RecordedPeriod
+  /**
+   * A weekly or monthly post's mark. Earlier builds recorded such a post in its first day's file, where the
+   * mark keeps a later post from taking it for that day's own; still written, so the entry says what it is.
+   */
+  period?: StatePeriod
   /** The post's language: a period post links its days' posts in its own (earlier builds wrote none). */
   language?: LanguageTag
 }
@@ -63,12 +60,12 @@ export const POST_RECORD: StateFormat<RecordEntry> = {
 }
 
 /** A file per `{date}`, and per period for a weekly or monthly post (periodShard). */
-export function recordPath(day: string, period?: RecordedPeriod): string {
+export function recordPath(day: string, period?: StatePeriod): string {
   return statePath(POST_RECORD, recordShard(day, period))
 }
 
 /** `day` is the post's `{date}`, a period's first day. */
-function recordShard(day: string, period?: RecordedPeriod): string {
+function recordShard(day: string, period?: StatePeriod): string {
   return period === undefined ? day : periodShard(day, period)
 }
 
@@ -77,11 +74,9 @@ function recordShard(day: string, period?: RecordedPeriod): string {
  * day's, where the first 2.0 builds recorded it; then 1.x's file of its month (`2025-11`), read for its
  * posts and never written.
  */
-export function recordShards(day: string, period?: RecordedPeriod): string[] {
-  return [...new Set([recordShard(day, period), day, monthOf(day)])]
+export function recordShards(day: string, period?: StatePeriod): string[] {
+  return [...new Set([recordShard(day, period), day, day.slice(0, 7)])]
 }
-
-const monthOf = (day: string) => day.slice(0, 7)
 
 /** Each written post's entry gets its new blob id; a run that writes nothing changes no record. */
 export function recordChanges(

@@ -3,20 +3,19 @@ import {
   recordPath,
   recordShards,
   type RankedPaper,
-  type RecordedPeriod,
   type RecordEntry,
   type RecordUpdate,
 } from '../core/post-record.js'
 import type { LanguageTag } from '../core/languages.js'
 import type { Paper } from '../core/paper.js'
-import { statePath, type StateFile } from '../core/state-file.js'
+import { statePath, type StateFile, type StatePeriod } from '../core/state-file.js'
 import type { Settings } from '../settings/settings.js'
 
 /** By path. */
 export type PostRecords = ReadonlyMap<string, StateFile<RecordEntry>>
 
 /** A post's period: its record and summaries files (periodShard) and the mark in its record entry. */
-export const RECORDED_PERIOD: Record<Settings['digest'], RecordedPeriod | undefined> = {
+export const RECORDED_PERIOD: Record<Settings['digest'], StatePeriod | undefined> = {
   daily: undefined,
   weekly: 'week',
   monthly: 'month',
@@ -30,7 +29,7 @@ export interface RecordedPost {
   /** Ranked, as the post shows them. */
   papers: readonly Paper[]
   /** A weekly or monthly post's: its record file is its period's. */
-  period?: RecordedPeriod
+  period?: StatePeriod
 }
 
 /** See recordShards: the post's own file first. */
