@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Publisher } from '../src/core/changes.js'
-import { DigestError } from '../src/pipeline/run.js'
+import { DigestError } from '../src/pipeline/errors.js'
 import type { RawInputs } from '../src/settings/inputs.js'
 import { consecutiveDays } from './support/days.js'
 import { repository, runWithModel, source, useLlmServer } from './support/model-pipeline.js'

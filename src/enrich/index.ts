@@ -5,8 +5,6 @@ export {
   type EnrichOptions,
   type EnrichResult,
   type ListedPapers,
-  type SummaryStore,
 } from './enrich.js'
 export type { CachePeriod } from './cache.js'
-export type { TldrRequest } from './tldr.js'
 export { REASONS, type EnrichedPaper, type Reason, type SummaryStats } from './reasons.js'

@@ -28,8 +28,6 @@ import { modelSummaries } from './model-summaries.js'
 import { dailyPlan, dataFiles, noneSelected, rangeValues } from './plans.js'
 import { renderPosts, selectPosts, type RenderedPosts, type SelectedPosts } from './posts.js'
 
-export { DigestError }
-
 export interface Collaborators {
   source: PaperSource
   publisher: Publisher

@@ -5,7 +5,6 @@ import { createHuggingFaceSource } from './huggingface.js'
 import type { PaperSource } from './source.js'
 
 export { createFileSource } from './file.js'
-export type { PaperSource } from './source.js'
 
 /** Hugging Face's API, as the settings name it; `onRateLimitWait` hears why a run pauses for the rate limit. */
 export function createSource(settings: Settings, onRateLimitWait?: (line: string) => void): PaperSource {
