@@ -11,9 +11,9 @@ const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
 
 /**
  * The shared build: Node's modules stay outside, CommonJS becomes ES modules, and a source map beside
- * every file (without the sources' text: src/ is beside dist/), which Node reads when run with
- * --enable-source-maps. An entry only checks Node's version and imports the rest, which Rollup writes as one
- * file beside it (a second would collide with the name). CommonJS code that requires one of Node's modules
+ * every file (without the sources' text: src/ is beside dist/), which Node reads once the entry has
+ * enabled them. An entry only enables the maps and imports the rest, which Rollup writes as one file
+ * beside it (a second would collide with the name). CommonJS code that requires one of Node's modules
  * inside a try (undici's node:http2 for HTTP/2, node:tls behind a proxy) needs a real `require`.
  */
 const bundle = (input, output, extraPlugins = []) => ({
