@@ -95,6 +95,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const git =
     (await options.copyOf?.copy()) ??
     (await GitRepository.create(defaultBranch, options.files ?? { 'README.md': '# Blog\n' }))
+  git.objects.start()
   const requests: RecordedGitHubRequest[] = []
   const mutationHooks: Array<() => Promise<void>> = []
   const lostAnswers: LostAnswer[] = []
