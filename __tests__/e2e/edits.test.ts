@@ -262,4 +262,17 @@ describe('a record entry removed while a run rewrites its post', () => {
       expect(stdout).not.toContain('its record entry was removed')
     })
   })
+
+  it("keeps the run's own post when a person leaves its whole record unreadable, and says so", async () => {
+    await withGitHub(async (github) => {
+      const stdout = await rerunWhileRecordChanges(
+        github,
+        (current) => `<<<<<<< HEAD\n${current}=======\n{}\n>>>>>>> theirs\n`,
+      )
+      expect(stdout).toContain(`${record(DAYS[1])} changed on main during the run and is not valid JSON`)
+      expect(stdout).toContain(
+        `${post(DAYS[1])}: differs on main, and the action's record of it cannot be read`,
+      )
+    })
+  })
 })

@@ -108,17 +108,33 @@ export async function commitPending(
   const kept = [...recordChanged].map(([path, reason]) => ({ path, reason }))
   for (const { path, reason } of kept) logKept(log, { path, content: '' }, reason, `on ${branch.name}`)
   const posts = pending.filter((file) => !recordChanged.has(file.path))
-  const files: FileChange[] = []
+  let files: FileChange[] = []
+  const unmerged = new Set<string>()
   for (const file of [...posts, ...recordChanges(changes.record, posts)]) {
     if (file.policy?.kind !== 'state') {
       files.push(file)
       continue
     }
     const merged = await mergedOnto(read, file, branch, log)
-    if (merged === undefined) continue
+    if (merged === undefined) {
+      unmerged.add(file.path)
+      continue
+    }
     const decision = writeDecision(merged, branch.blobs.get(file.path), 'changed')
     if (decision.write) files.push(merged)
     else if (decision.reason === 'too-large') logKept(log, file, decision.reason, `on ${branch.name}`)
+  }
+  // A record file a person broke during the run takes no entry: its posts wait with it, as they would
+  // had it been broken when the run read it, rather than be written and then taken for a person's edit.
+  if (changes.overwrite !== 'always') {
+    const waiting = new Set(
+      posts.filter((post) => unmerged.has(changes.record?.posts.get(post.path)?.record ?? '')),
+    )
+    for (const post of waiting) {
+      kept.push({ path: post.path, reason: 'record-unreadable' })
+      logKept(log, post, 'record-unreadable', `on ${branch.name}`)
+    }
+    files = files.filter((file) => !waiting.has(file))
   }
   const { message } = changes
   const commit = files.length > 0 ? await commitOnce(repository, branch, files, { message, log }) : undefined
