@@ -111,6 +111,27 @@ describe('GitHub publisher', () => {
     )
   })
 
+  it('leaves a post someone else wrote during the run as it is, and replaces it under overwrite: always', async () => {
+    for (const overwrite of ['changed', 'always'] as const) {
+      const server = await standIn()
+      server.beforeNextMutation(async () => {
+        await server.git.commit('main', { [POST]: '# Theirs\n' }, 'Another run, or a person')
+      })
+      const { publisher, log } = publisherFor(server)
+      const result = await publisher.publish(changes('# Ours\n', overwrite))
+      if (overwrite === 'changed') {
+        expect(result).toEqual({ written: [], kept: [{ path: POST, reason: 'changed-during-run' }] })
+        expect(await server.git.readFile('main', POST)).toBe('# Theirs\n')
+        expect(log.lines).toContain(
+          `${POST}: written on main during the run by someone else (a person, or another run), so it is left as it is; overwrite: always replaces it`,
+        )
+      } else {
+        expect(result.written).toEqual([POST])
+        expect(await server.git.readFile('main', POST)).toBe('# Ours\n')
+      }
+    }
+  })
+
   it('sends GraphQL to the GraphQL URL it is given (GitHub Enterprise: /api/graphql)', async () => {
     const server = await standIn({ graphqlPath: '/api/graphql' })
     const { publisher } = publisherFor(server)

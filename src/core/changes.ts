@@ -26,6 +26,8 @@ export type KeptReason =
   | 'opted-out'
   | 'record-unreadable'
   | 'shrunk'
+  /** A file the record does not say the action wrote, changed on the branch since the run read it. */
+  | 'changed-during-run'
 
 export interface PublishResult {
   /** Paths that were (in dry-run: would be) created or changed, in ChangeSet order. */

@@ -6,7 +6,8 @@ import type { BranchState, RepositoryState } from './branch-state.js'
 import type { GitHubConnection } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
-import { logKept, writeDecision } from './write-policy.js'
+import { logKept, policyOf, writeDecision } from './write-policy.js'
+import { gitBlobOid } from '../core/git-blob.js'
 import { parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
 import { commitOnce } from './read-back.js'
@@ -36,6 +37,8 @@ export function gitHubPublisher(
   // Kept for otherPullRequests once `first` has been used.
   let firstRead: Promise<RepositoryState> | undefined
   let started = folders.length === 0
+  // The change set's folders as the run first read them: what changed there since is someone else's.
+  let before: BranchState['blobs'] | undefined
   // As the first read found it, once, or read now.
   const state = (changes: ChangeSet): Promise<RepositoryState> => {
     const snapshot = first
@@ -48,9 +51,10 @@ export function gitHubPublisher(
   }
   const attempt = async (changes: ChangeSet) => {
     const read = await state(changes)
+    before ??= read.base.blobs
     // With an open pull request, the action's last write of a post is on the work branch: only there can
     // it tell an edit, or a deletion, from its own unmerged work.
-    const target = filesToWrite(changes.files, read.base, changes.overwrite, log, read.work)
+    const target = filesToWrite(changes.files, read.base, changes.overwrite, log, read.work, before)
     if (target.pending.length === 0) return { written: [], kept: target.kept }
     const result = await commit(repository, read, changes, target.pending)
     return { ...result, kept: [...target.kept, ...result.kept] }
@@ -219,11 +223,14 @@ export function filesToWrite(
   overwrite: ChangeSet['overwrite'],
   log: Log,
   work?: BranchState,
+  before: BranchState['blobs'] = branch.blobs,
 ): { pending: FileChange[]; kept: PublishResult['kept'] } {
   const pending: FileChange[] = []
   const kept: PublishResult['kept'] = []
   for (const file of files) {
-    const decision = writeDecision(file, branch.blobs.get(file.path), overwrite)
+    const decision = changedDuringRun(file, branch.blobs, before, overwrite)
+      ? { write: false as const, reason: 'changed-during-run' as const }
+      : writeDecision(file, branch.blobs.get(file.path), overwrite)
     if (decision.write || (work !== undefined && workBranchDecides(file, decision.reason))) {
       pending.push(file)
     } else {
@@ -232,6 +239,29 @@ export function filesToWrite(
     }
   }
   return { pending, kept }
+}
+
+/**
+ * A file the record does not say the action wrote (a new post, a post by hand), written on the branch
+ * since the run first read it: by a person, or by another run whose answer the run cannot see. Its record
+ * says nothing of it yet, so it is left as it is, as an edit of a recorded post would be.
+ */
+function changedDuringRun(
+  file: FileChange,
+  now: BranchState['blobs'],
+  before: BranchState['blobs'],
+  overwrite: ChangeSet['overwrite'],
+): boolean {
+  const policy = policyOf(file)
+  const oid = now.get(file.path)
+  return (
+    overwrite === 'changed' &&
+    policy.kind === 'overwrite' &&
+    policy.lastWritten === undefined &&
+    oid !== undefined &&
+    oid !== before.get(file.path) &&
+    oid !== gitBlobOid(file.content)
+  )
 }
 
 function workBranchDecides(file: FileChange, reason: KeptReason): boolean {

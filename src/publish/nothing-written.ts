@@ -23,6 +23,10 @@ const VERBS: Record<KeptReason, [one: string, more: string]> = {
   'overwrite-never': ['exists and differs', 'exist and differ'],
   edited: ['was edited since the action wrote it', 'were edited since the action wrote them'],
   deleted: ['was deleted since the action wrote it', 'were deleted since the action wrote them'],
+  'changed-during-run': [
+    'was written by someone else during the run',
+    'were written by someone else during the run',
+  ],
   unrecorded: ['has no record any more', 'have no record any more'],
   'opted-out': [
     'has no record entry any more (the opt-out)',

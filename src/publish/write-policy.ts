@@ -74,14 +74,14 @@ function recordedAsWritten(policy: WritePolicy): boolean {
 export function logKept(log: Log, file: FileChange, reason: KeptReason, where: string): void {
   const line = `${file.path}: ${KEPT[reason](where)}`
   if (reason === 'too-large' || reason === 'shrunk') log.warning(line)
-  else if (file.policy?.kind === 'held' || (file.policy?.kind === 'overwrite' && EDITS.includes(reason)))
+  else if (policyOf(file).kind === 'held' || (policyOf(file).kind === 'overwrite' && EDITS.includes(reason)))
     (log.notice ?? log.info)(
       `${line}; overwrite: always ${reason === 'deleted' ? 'writes it again' : 'replaces it'}`,
     )
   else log.info(line)
 }
 
-const EDITS: readonly KeptReason[] = ['edited', 'deleted']
+const EDITS: readonly KeptReason[] = ['edited', 'deleted', 'changed-during-run']
 
 /** `where`: e.g. "on main" or "in the workspace". */
 const KEPT: Record<KeptReason, (where: string) => string> = {
@@ -90,6 +90,8 @@ const KEPT: Record<KeptReason, (where: string) => string> = {
   edited: (where) => `changed ${where} since the action wrote it (a person's edit), left as it is`,
   deleted: (where) => `deleted ${where} since the action wrote it, not written again`,
   unrecorded: (where) => `its record entry was removed ${where} during the run, so it is left as it is`,
+  'changed-during-run': (where) =>
+    `written ${where} during the run by someone else (a person, or another run), so it is left as it is`,
   'other-pull-request': (where) =>
     `changed ${where} too, so left to it (the second merged would conflict); a run after it is merged writes it`,
   'opted-out': (where) =>
