@@ -34,6 +34,7 @@ describe('a commit whose answer is lost', () => {
   it.each([
     ['the connection is reset', 'reset' as const],
     ['a 502 comes instead', 502],
+    ["a proxy's page comes with a 200", 200],
   ])('is recognised when %s: reported with its sha, deployed once, committed once', async (_, answer) => {
     await withGitHub(async (server) => {
       server.loseNextMutationAnswer({ operation: 'CreateCommitOnBranch', answer })

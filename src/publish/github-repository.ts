@@ -183,7 +183,8 @@ export class GitHubRepository {
       { branch: branch.name, mutation: true },
     )
     const commit = result.createCommitOnBranch?.commit
-    if (!commit) throw new Error(`GitHub accepted the commit on ${branch.name} but returned no commit`)
+    if (!commit)
+      throw new UncertainMutationError(`GitHub accepted the commit on ${branch.name} but returned no commit`)
     return commit
   }
 
@@ -194,7 +195,9 @@ export class GitHubRepository {
       { branch: name, mutation: true },
     )
     if (!result.createRef?.ref)
-      throw new Error(`GitHub did not create the branch ${name} in ${this.nameWithOwner}`)
+      throw new UncertainMutationError(
+        `GitHub did not say it created the branch ${name} in ${this.nameWithOwner}`,
+      )
   }
 
   async createPullRequest(
@@ -207,7 +210,10 @@ export class GitHubRepository {
       { pullRequest: { head, base }, mutation: true },
     )
     const pullRequest = result.createPullRequest?.pullRequest
-    if (!pullRequest) throw new Error(`GitHub did not open the pull request from ${head} into ${base}`)
+    if (!pullRequest)
+      throw new UncertainMutationError(
+        `GitHub did not say it opened the pull request from ${head} into ${base}`,
+      )
     return pullRequest.url
   }
 
@@ -225,8 +231,9 @@ export class GitHubRepository {
       ...about
     }: Pick<FailureContext, 'branch' | 'pullRequest'> & { mutation?: boolean } = {},
   ): Promise<T> {
+    let data: T | undefined
     try {
-      return await this.client.graphql<T>({ query, url: this.target.graphqlUrl, ...variables })
+      data = await this.client.graphql<T>({ query, url: this.target.graphqlUrl, ...variables })
     } catch (error) {
       const stale = (e: { type?: string; message: string }) =>
         e.type === 'STALE_DATA' || /expected branch to point to/i.test(e.message)
@@ -239,6 +246,13 @@ export class GitHubRepository {
       // eslint-disable-next-line preserve-caught-error
       throw new Error(message)
     }
+    // A 200 whose body is not GraphQL's (a proxy's page, a cut answer): a mutation may have landed all the same.
+    if (data === null || typeof data !== 'object') {
+      const message = `GitHub answered ${this.target.graphqlUrl} with no GraphQL data (a proxy's page, or a cut answer)`
+      if (mutation) throw new UncertainMutationError(message)
+      throw new Error(`${message}: run the workflow again; if it persists, check GITHUB_GRAPHQL_URL`)
+    }
+    return data
   }
 
   private failureContext(about: Pick<FailureContext, 'branch' | 'pullRequest'>): FailureContext {
