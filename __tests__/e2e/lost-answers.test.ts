@@ -60,6 +60,34 @@ describe('a commit whose answer is lost', () => {
     })
   })
 
+  it('is recognised by its files when someone commits before it is read back: deployed once, committed once', async () => {
+    await withGitHub(async (server) => {
+      server.loseNextMutationAnswer({
+        operation: 'CreateCommitOnBranch',
+        answer: 'reset',
+        then: async () => void (await server.git.commit('main', { 'about.md': 'Me\n' }, 'Someone else')),
+      })
+      const run = await runAction({
+        inputs: { ...REFERENCE_INPUTS, 'dispatch-workflow': 'pages-deploy.yml', 'hf-api-url': hf.url },
+        env: server.runnerEnv,
+        githubToken: 'write-token',
+      })
+      expect(run.exitCode).toBe(0)
+      // Which commit is ours the read-back cannot tell: the head is someone else's.
+      expect(run.outputs).toMatchObject({ 'commit-sha': '', skipped: 'false', 'post-path': SEED_POST })
+      expect(run.stdout).toContain('read back, its files are on main all the same, which has moved on since')
+      expect(await server.git.readFile('main', SEED_POST)).toBe(seedPost)
+      expect(server.dispatches).toEqual([{ workflow: 'pages-deploy.yml', ref: 'main' }])
+      expect(await server.git.log('main')).toEqual([
+        'Someone else',
+        `Add Hugging Face Daily Papers for ${SEED_DAY}`,
+        'Initial commit',
+      ])
+      const operations = server.requests.map((request) => request.operation)
+      expect(operations.filter((operation) => operation === 'CreateCommitOnBranch')).toHaveLength(1)
+    })
+  })
+
   it('is sent again after reading back that it did not land', async () => {
     await withGitHub(async (server) => {
       server.loseNextMutationAnswer({ operation: 'CreateCommitOnBranch', answer: 502, applied: false })

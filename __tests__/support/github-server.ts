@@ -160,7 +160,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           rootValue: rootResolvers(context),
           variableValues: variables,
         })
-        if (lost) return loseAnswer(req, res, lost.answer)
+        if (lost) {
+          await lost.then?.()
+          return loseAnswer(req, res, lost.answer)
+        }
         return sendAnswer(res, 200, {
           ...(result.data !== undefined ? { data: result.data } : {}),
           ...(result.errors
@@ -256,6 +259,8 @@ export interface LostAnswer {
   operation?: string
   answer: 'reset' | number
   applied?: boolean
+  /** Done once the mutation is applied, before its answer is lost: someone else's push, say. */
+  then?: () => Promise<void>
 }
 
 /** No answer: the connection reset, or a proxy's error page with this status. */

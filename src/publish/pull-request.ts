@@ -25,7 +25,9 @@ export function createPullRequestPublisher(connection: GitHubConnection, workBra
     const result = await commitPending(repository, changes, target.pending, work, log)
     const opened = state.openPullRequestUrl
     if (opened !== undefined)
-      log.info(result.commitSha ? `Updated pull request ${opened}` : `Pull request ${opened} left as it is`)
+      log.info(
+        result.written.length > 0 ? `Updated pull request ${opened}` : `Pull request ${opened} left as it is`,
+      )
     const request = { base: base.name, head: work.name, message: changes.message }
     const pullRequestUrl = opened ?? (await openPullRequestOnce(repository, repositoryId, request, log))
     return { ...result, kept: [...elsewhere, ...target.kept, ...result.kept], pullRequestUrl }

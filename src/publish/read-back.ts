@@ -8,26 +8,31 @@ import type { BranchState } from './branch-state.js'
 /**
  * Each mutation is sent once: when its outcome is unknown the repository is read back, so that a commit
  * that landed is reported and dispatches the deploy; what did not land is a BranchMovedError (tried again).
- * A commit whose answer was lost is ours when the head has our parent and files.
+ * A commit whose answer was lost is ours when the head has our parent and files; when someone committed
+ * after it, its files on the head say it landed, though not which commit it is.
  */
 export async function commitOnce(
   repository: GitHubRepository,
   branch: BranchState,
   files: FileChange[],
   { message, log }: { message: string; log: Log },
-): Promise<{ oid: string; url: string }> {
+): Promise<{ oid?: string; url?: string }> {
   const commit = await repository.commit(branch, files, message).catch(async (error: unknown) => {
     if (!(error instanceof UncertainMutationError)) throw error
     const folders = [...new Set(files.map((file) => posix.dirname(file.path)))]
     const { base: now } = await repository.read(branch.name, folders, undefined)
-    const ours =
-      now.parentOid === branch.headOid &&
-      files.every((file) => now.blobs.get(file.path) === gitBlobOid(file.content))
-    if (!ours) throw notLanded(error, `the commit on ${branch.name}`)
+    const there = files.every((file) => now.blobs.get(file.path) === gitBlobOid(file.content))
+    if (!there) throw notLanded(error, `the commit on ${branch.name}`)
+    if (now.parentOid !== branch.headOid) {
+      log.info(
+        `${error.message}; read back, its files are on ${branch.name} all the same, which has moved on since (to ${now.headOid})`,
+      )
+      return {}
+    }
     log.info(`${error.message}; the commit landed all the same (read back: ${now.headOid})`)
-    return { oid: now.headOid, url: now.headUrl ?? '' }
+    return { oid: now.headOid, url: now.headUrl }
   })
-  log.info(`Committed ${files.length} file(s) to ${branch.name}: ${commit.url}`)
+  log.info(`Committed ${files.length} file(s) to ${branch.name}${commit.url ? `: ${commit.url}` : ''}`)
   return commit
 }
 
