@@ -235,7 +235,7 @@ describe('the bundled action, publishing options', () => {
       expect(run.exitCode).toBe(1)
       expect(run.outputs['commit-sha']).toBe(await server.git.head('main'))
       expect(run.stdout).toContain(
-        '::error::The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input',
+        '::error::The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input. Then start the deploy by hand on main (Actions, Run workflow): a re-run finds the post written and starts nothing',
       )
       expect(server.dispatches).toEqual([])
     } finally {

@@ -218,7 +218,7 @@ describe('GitHub publisher, dispatch and refusals', () => {
     expect(await dispatchFor(server, 'deploy.yml').dispatch('main')).toEqual({
       workflow: 'deploy.yml',
       message:
-        'The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input',
+        'The post was committed, but dispatching deploy.yml failed: there is no workflow "deploy.yml" in .github/workflows on main: check the "dispatch-workflow" input. Then start the deploy by hand on main (Actions, Run workflow): a re-run finds the post written and starts nothing',
     })
   })
 

@@ -32,7 +32,9 @@ export function createWorkflowDispatch(
         secrets: [options.token],
         now: options.clock.now(),
       })
-      return { workflow, message: `The post was committed, but dispatching ${workflow} failed: ${reason}` }
+      // A re-run finds the post written and commits nothing, so it dispatches nothing either.
+      const message = `The post was committed, but dispatching ${workflow} failed: ${reason}. Then start the deploy by hand on ${ref} (Actions, Run workflow): a re-run finds the post written and starts nothing`
+      return { workflow, message }
     }
   }
 }
