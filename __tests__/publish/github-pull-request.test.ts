@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { ChangeSet } from '../../src/core/changes.js'
 import type { GitHubServer } from '../support/github-server.js'
 import { finishPullRequest, type PullRequestOutcome } from '../support/pull-request-outcome.js'
-import { changes, expectOperations, POST, publisherFor, standIn } from './github-stand-in.js'
+import { changes, expectOperations, POST, publisherFor, standIn, unedited } from './github-stand-in.js'
 
 const WORK = 'daily-papers/2025-12-24'
 
@@ -121,6 +121,26 @@ describe('GitHub publisher, a work branch whose pull request was merged or close
       expect(server.pullRequests).toHaveLength(1)
     },
   )
+
+  it('keeps an earlier post a person edited on the base, which the open pull request leaves alone', async () => {
+    const EARLIER = '_posts/2025-12-23-daily-papers.md'
+    const server = await standIn({ files: { [EARLIER]: 'written by the action\n' } })
+    const { publisher, log } = publisherFor(server, { workBranch: WORK })
+    await publisher.publish(changes('👍 4\n'))
+    await server.git.commit('main', { [EARLIER]: 'fixed by a person\n' }, 'Fix a typo')
+    const refresh = unedited(EARLIER, 'refreshed\n', 'written by the action\n')
+    const again = await publisher.publish({
+      ...changes('👍 9\n'),
+      files: [changes('👍 9\n').files[0]!, refresh],
+    })
+    expect(again.written).toEqual([POST])
+    expect(again.kept).toEqual([{ path: EARLIER, reason: 'edited' }])
+    // The work branch's copy is main's from before the fix: rewriting it there would conflict with the fix.
+    expect(await server.git.readFile(WORK, EARLIER)).toBe('written by the action\n')
+    expect(log.lines).toContain(
+      `${EARLIER}: changed on main since the action wrote it (a person's edit), left as it is`,
+    )
+  })
 
   it('writes nothing and fails nothing when the merged post is what the run would write', async () => {
     const { server, publisher } = await finished('merge')

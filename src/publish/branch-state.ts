@@ -23,6 +23,11 @@ export interface RepositoryState {
   finishedPullRequest?: FinishedPullRequest
   /** Pull-request mode: each file another open pull request into the base branch changes, with its URL. */
   otherPullRequests: Map<string, string>
+  /**
+   * The files the work branch's open pull request changes (a page of them): the work branch holds an
+   * unmerged write of these only; any other file there is the base's as it was when the branch was made.
+   */
+  workPullRequestFiles?: Set<string>
 }
 
 export interface FinishedPullRequest {

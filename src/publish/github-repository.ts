@@ -72,6 +72,7 @@ export class GitHubRepository {
       finishedPullRequest:
         latest && latest.state !== 'OPEN' ? { url: latest.url, state: latest.state } : undefined,
       otherPullRequests: otherPullRequests(repository.openPullRequests, base.name, workBranch),
+      workPullRequestFiles: open === undefined ? undefined : workPullRequestFiles(repository, open),
     }
   }
 
@@ -265,6 +266,15 @@ export class GitHubRepository {
       ...about,
     }
   }
+}
+
+/** Undefined when the open pull request is not among the open ones read. */
+function workPullRequestFiles(
+  { openPullRequests }: NonNullable<ReadBranchResult['repository']>,
+  url: string,
+): Set<string> | undefined {
+  const own = openPullRequests?.nodes?.find((pullRequest) => pullRequest?.url === url)
+  return own?.files ? new Set(own.files.nodes?.flatMap((file) => (file ? [file.path] : []))) : undefined
 }
 
 /**

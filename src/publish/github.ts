@@ -54,7 +54,12 @@ export function gitHubPublisher(
     before ??= read.base.blobs
     // With an open pull request, the action's last write of a post is on the work branch: only there can
     // it tell an edit, or a deletion, from its own unmerged work.
-    const target = filesToWrite(changes.files, read.base, changes.overwrite, log, read.work, before)
+    const target = filesToWrite(changes.files, read.base, {
+      overwrite: changes.overwrite,
+      log,
+      work: read.work && { branch: read.work, unmerged: read.workPullRequestFiles },
+      before,
+    })
     if (target.pending.length === 0) return { written: [], kept: target.kept }
     const result = await commit(repository, read, changes, target.pending)
     return { ...result, kept: [...target.kept, ...result.kept] }
@@ -215,15 +220,23 @@ async function mergedOnto(
 
 /**
  * With `work`, a post that differs from the action's last write is the work branch's to decide, and so is
- * a post of the run's own that is not there: the record read is the work branch's.
+ * a post of the run's own that is not there: the record read is the work branch's. Not one the work
+ * branch's open pull request leaves as it was: there, the base's difference is a person's edit.
  */
 export function filesToWrite(
   files: FileChange[],
   branch: BranchState,
-  overwrite: ChangeSet['overwrite'],
-  log: Log,
-  work?: BranchState,
-  before: BranchState['blobs'] = branch.blobs,
+  {
+    overwrite,
+    log,
+    work,
+    before = branch.blobs,
+  }: {
+    overwrite: ChangeSet['overwrite']
+    log: Log
+    work?: { branch: BranchState; unmerged?: ReadonlySet<string> }
+    before?: BranchState['blobs']
+  },
 ): { pending: FileChange[]; kept: PublishResult['kept'] } {
   const pending: FileChange[] = []
   const kept: PublishResult['kept'] = []
@@ -231,7 +244,12 @@ export function filesToWrite(
     const decision = changedDuringRun(file, branch.blobs, before, overwrite)
       ? { write: false as const, reason: 'changed-during-run' as const }
       : writeDecision(file, branch.blobs.get(file.path), overwrite)
-    if (decision.write || (work !== undefined && workBranchDecides(file, decision.reason))) {
+    if (
+      decision.write ||
+      (work !== undefined &&
+        workBranchDecides(file, decision.reason) &&
+        (work.unmerged?.has(file.path) ?? true))
+    ) {
       pending.push(file)
     } else {
       kept.push({ path: file.path, reason: decision.reason })

@@ -21,7 +21,7 @@ export function createPullRequestPublisher(connection: GitHubConnection, workBra
     const { ours, elsewhere } = leftToOtherPullRequests(pending, state.otherPullRequests, log)
     if (ours.length === 0 && state.work === undefined) return { written: [], kept: elsewhere }
     const work = state.work ?? (await createBranchOnce(repository, repositoryId, base, workBranch, log))
-    const target = filesToWrite(ours, work, changes.overwrite, log)
+    const target = filesToWrite(ours, work, { overwrite: changes.overwrite, log })
     const result = await commitPending(repository, changes, target.pending, work, log)
     const opened = state.openPullRequestUrl
     if (opened !== undefined)
