@@ -20,6 +20,13 @@ describe('toKramdown', () => {
     ['a | b \\| c \\\\| d', 'a \\| b \\| c \\\\\\| d'],
     ['~~gone~~ ~kept', '\\~\\~gone\\~\\~ ~kept'],
     ['"thinking" (a) 61.4% 3.3K this https URL .', '"thinking" (a) 61.4% 3.3K this https URL .'],
+    // Tags of any letters kramdown takes for HTML; CommonMark's escaper minds only ASCII ones.
+    ['‹é>x<é>\\<script>', '‹é>x\\<é>\\<script>'],
+    ['<中> <_x> <:x> < 3 <3 \\<a>', '\\<中> \\<_x> \\<:x> < 3 <3 \\<a>'],
+    // A link definition's `]:`, wherever the first brackets of a line are.
+    ['\\[Fast\\]: slow, a]:b', '\\[Fast\\]\\: slow, a]\\:b'],
+    // Emphasis kramdown opens inside a word, after another `_`.
+    ['Deep___Learning snake_case \\__x', 'Deep\\_\\_\\_Learning snake_case \\_\\_x'],
   ])('%s → %s', (escaped, expected) => {
     expect(toKramdown(escaped)).toBe(expected)
   })
@@ -34,6 +41,15 @@ function regexChain(escaped: string): string {
     .replace(/\$\$/g, '\\$\\$')
     .replace(/(\\*)\|/g, (_, slashes: string) => slashes + (slashes.length % 2 === 0 ? '\\|' : '|'))
     .replace(/~~/g, '\\~\\~')
+    .replace(
+      /(\\*)<(?=[\p{L}\p{M}_:])/gu,
+      (_, slashes: string) => slashes + (slashes.length % 2 === 0 ? '\\<' : '<'),
+    )
+    .replace(/\]:/g, ']\\:')
+    .replace(/(\\*)_/g, (match: string, slashes: string, offset: number, text: string) => {
+      const beside = (slashes === '' && text[offset - 1] === '_') || text[offset + match.length] === '_'
+      return slashes + (slashes.length % 2 === 0 && beside ? '\\_' : '_')
+    })
 }
 
 /** A seeded generator, so that a failure repeats. */
@@ -46,7 +62,26 @@ function seeded(seed: number) {
 
 describe('toKramdown in one pass', () => {
   it('gives what the regex chain gave, on 50,000 random strings of the characters that matter', () => {
-    const alphabet = ['\\', '\\', '&', '{', '|', '$', '~', '#', ';', 'a', '1', '_', ' ']
+    const alphabet = [
+      '\\',
+      '\\',
+      '&',
+      '{',
+      '|',
+      '$',
+      '~',
+      '#',
+      ';',
+      'a',
+      '1',
+      '_',
+      '_',
+      ' ',
+      '<',
+      'é',
+      ']',
+      ':',
+    ]
     const random = seeded(12345)
     for (let sample = 0; sample < 50_000; sample++) {
       const length = Math.floor(random() * 14)
@@ -126,6 +161,26 @@ describe('kramdownText', () => {
     }
     expect(seen.alone).toBeGreaterThan(5_000)
     expect(seen.changed).toBeGreaterThan(5_000)
+  })
+})
+
+describe('a link whose label starts with ^', () => {
+  it('starts it with an entity: kramdown opens no link at `[^`, and keeps the backslash of `\\^`', () => {
+    const post = unified()
+      .use(remarkStringify, STRINGIFY_OPTIONS)
+      .stringify({
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'link', url: 'https://example.org/a', children: [{ type: 'text', value: '^2: x^2' }] },
+              { type: 'text', value: ' ^ kept' },
+            ],
+          },
+        ],
+      })
+    expect(post).toBe('[&#94;2: x^2](https://example.org/a) ^ kept\n')
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { cleanText } from '../../src/digest/index.js'
+import { inertInHtml } from '../../src/digest/text.js'
 
 describe('cleanText', () => {
   it.each([
@@ -44,5 +45,13 @@ describe('cleanText', () => {
   it('keeps visible text of every script, emoji and combining marks', () => {
     const text = 'Q&A 한국어 العربية हिन्दी 日本語 café 👍 ⭐ x̂'
     expect(cleanText(text)).toBe(text)
+  })
+})
+
+describe('inertInHtml', () => {
+  it('leaves no tag and no entity for a theme that prints the value unescaped', () => {
+    expect(inertInHtml('a <img src=x> &#x202E;gnp.exe&#x202C; &lt;b&gt; Q&A R&D; &')).toBe(
+      'a ‹img src=x› ＆#x202E;gnp.exe＆#x202C; ＆lt;b＆gt; Q&A R＆D; &',
+    )
   })
 })

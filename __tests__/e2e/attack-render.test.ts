@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { FIELDS } from '../../src/core/fields.js'
-import { expectInertPage, findJekyll, header, hrefs, SAFE_HREF, withBuiltPage } from '../jekyll/site.js'
+import {
+  elements,
+  expectInertPage,
+  findJekyll,
+  header,
+  hrefs,
+  SAFE_HREF,
+  textOf,
+  withBuiltPage,
+} from '../jekyll/site.js'
 import { findPsych, readFrontMatter } from '../jekyll/psych.js'
 import { startHfServer, type HfServer } from '../support/hf-server.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
@@ -20,10 +29,25 @@ import { showJobSummary } from '../support/job-summary.js'
 const DAY = '2025-01-02'
 const POST = `_posts/${DAY}-daily-papers-${DAY}.md`
 const HOSTILE_DAY = resolve(process.cwd(), `__tests__/fixtures/hostile/${DAY}.json`)
-/** Items only this test adds: an id that would start a workflow command if printed as it is. */
+/** Items only this test adds: an id that would start a workflow command if printed as it is, and more. */
 const EXTRA_ITEMS = [
   { paper: { id: '2501.20097\n::add-mask::leak', title: 'Newline id', upvotes: 1, authors: [] } },
   { paper: { id: `2501.20096${'9'.repeat(100_000)}`, title: 'Long id', upvotes: 1, authors: [] } },
+  // Text kramdown reads as markup where CommonMark does not: a tag of any letters (its content then raw),
+  // a link definition's `]:`, a footnote's `[^`, emphasis inside a word; an entity a theme would decode.
+  {
+    paper: {
+      id: '2501.10101',
+      title: 'Unicode tags <é><img src=x onerror=alert(1)></é> in titles',
+      summary: '<ж> tokens are special. The rest of the abstract.',
+      upvotes: 3,
+      ai_summary: 'See <中><a href="javascript:alert(1)">the code</a></中>.',
+      authors: [{ name: 'Eve <ü><script>alert(document.domain)</script></ü>' }],
+    },
+  },
+  { paper: { id: '2501.10102', title: 'Thinking [Fast]: slow reasoning in LLMs', upvotes: 2 } },
+  { paper: { id: '2501.10103', title: '^2: squared attention', upvotes: 2 } },
+  { paper: { id: '2501.10104', title: 'Deep___Learning___Now and &#x202E;gnp.exe&#x202C; too', upvotes: 2 } },
 ]
 
 const jekyll = findJekyll()
@@ -158,6 +182,21 @@ describe.each(['classic', 'digest'])(
           expectInertPage('the bundled post', page)
           expect(header(page)).toBe('on | no')
           expect(hrefs(page)).toEqual(destinations(post))
+          // Titles kramdown would read as a tag, a link definition, a footnote, emphasis: shown as text.
+          const shown = textOf(page)
+          for (const title of [
+            'Unicode tags <é><img src=x onerror=alert(1)></é> in titles',
+            'Thinking [Fast]: slow reasoning in LLMs',
+            '^2: squared attention',
+            'Deep___Learning___Now',
+          ])
+            expect(shown).toContain(title)
+          if (style === 'classic')
+            expect(shown).toContain('Eve <ü><script>alert(document.domain)</script></ü>')
+          const emptyItems = elements(page).filter(
+            (item) => item.tagName === 'li' && textOf(item).trim() === '',
+          )
+          expect(emptyItems).toHaveLength(0)
         }),
       120_000,
     )

@@ -8,10 +8,13 @@ import { encodeUrl } from '../core/safe-url.js'
  * Text as remark-stringify escapes it, with every construct broken up that Liquid (it runs first on Jekyll
  * 3 and 4, whatever `render_with_liquid` says) or kramdown with GFM input could start.
  */
-export const kramdownText: Handle = (node: Text, parent, state, info) =>
-  needsNoEscape(node.value, state, info)
+export const kramdownText: Handle = (node: Text, parent, state, info) => {
+  const text = needsNoEscape(node.value, state, info)
     ? node.value
     : toKramdown(defaultHandlers.text(node, parent, state, info))
+  // kramdown opens no link whose label starts with `^` (its footnotes' `[^`), and keeps `\^`'s backslash.
+  return text.startsWith('^') && info.before.endsWith('[') ? `&#94;${text.slice(1)}` : text
+}
 
 /** Per serializer: a character some escape pattern names (other than a space), or one toKramdown changes. */
 const escapedCharacters = new WeakMap<State['unsafe'], RegExp>()
@@ -26,7 +29,7 @@ const escapedCharacters = new WeakMap<State['unsafe'], RegExp>()
 function needsNoEscape(value: string, state: State, info: Info): boolean {
   let escaped = escapedCharacters.get(state.unsafe)
   if (escaped === undefined) {
-    const characters = new Set([...state.unsafe.map((pattern) => pattern.character), ...'\\&{|$~'])
+    const characters = new Set([...state.unsafe.map((pattern) => pattern.character), ...'\\&{|$~<_:'])
     characters.delete(' ')
     const listed = [...characters].map((character) => `\\u{${character.codePointAt(0)!.toString(16)}}`)
     escaped = new RegExp(`[${listed.join('')}]`, 'u')
@@ -133,8 +136,13 @@ function sitePaths({ path, from }: PostLinkTarget): PostLinkTarget[] {
 }
 
 /** What toKramdown may change; the text between is copied as it is. */
-const KRAMDOWN_READS = /[&{|$~]/g
+const KRAMDOWN_READS = /[&{|$~<_:]/g
 const BACKSLASH = 0x5c
+/**
+ * What may follow `<` in a kramdown tag's name besides the ASCII letters, `!`, `/` and `?` CommonMark's
+ * escaper already minds: any other letter (`<é>`, `<中>`), `_` and `:`.
+ */
+const TAG_NAME_START = /[\p{L}\p{M}_:]/u
 
 /**
  * Entities and the few characters kramdown reads where CommonMark does not, in one pass (a megabyte of
@@ -145,6 +153,9 @@ const BACKSLASH = 0x5c
  *   both, and the page still shows `{`.
  * - `$$` is kramdown math, `|` a table cell, `~~` GFM strikethrough; kramdown knows these escapes. A `|`
  *   after an odd run of backslashes is escaped already.
+ * - kramdown takes a tag of any letters for HTML (`<é>`, whose content is then raw), `]:` anywhere in a
+ *   line's first brackets for a link definition (which empties the line), and `_` beside another `_` for
+ *   emphasis even inside a word: each is escaped, as kramdown reads `\<`, `\:` and `\_`.
  */
 export function toKramdown(escaped: string): string {
   const parts: string[] = []
@@ -169,8 +180,24 @@ export function toKramdown(escaped: string): string {
       replace(index, 1, '\\|')
     } else if ((char === '$' || char === '~') && escaped[index + 1] === char) {
       replace(index, 2, `\\${char}\\${char}`)
+    } else if (slashes % 2 === 0 && opensInKramdown(escaped, index)) {
+      replace(index, 1, `\\${char}`)
     }
   }
   parts.push(escaped.slice(plainFrom))
   return parts.join('')
+}
+
+/** A `<`, `:` or `_` that kramdown reads as markup where CommonMark reads text (see toKramdown). */
+function opensInKramdown(text: string, index: number): boolean {
+  switch (text[index]) {
+    case '<':
+      return TAG_NAME_START.test(text[index + 1] ?? '')
+    case ':':
+      return text[index - 1] === ']'
+    case '_':
+      return text[index - 1] === '_' || text[index + 1] === '_'
+    default:
+      return false
+  }
 }
