@@ -55,7 +55,7 @@ export function explainGitHubError(error: unknown, context: FailureContext): str
     )
   }
   if (says(/protected branch|rule violation|through a pull request|status check/i)) {
-    return `${branch ?? 'The branch'} in ${nameWithOwner} is protected and refused the commit (${said}): use \`mode: pull-request\`, or let this token bypass the protection`
+    return `${branch ?? 'The branch'} in ${nameWithOwner} is protected and refused the commit (${said}): for the blog's own branch, use \`mode: pull-request\`; for pull-request mode's work branch, leave it out of the rule that protects it (a ruleset on every branch covers it); or let this token bypass the protection`
   }
   if (
     status === 403 ||
