@@ -111,6 +111,22 @@ describe('GitHub publisher', () => {
     )
   })
 
+  it('gives up after four commits the branch moved under, saying why and what to do', async () => {
+    const server = await standIn()
+    // Before each of the four attempts, a push of someone else's.
+    let pushes = 0
+    const push = async () => {
+      await server.git.commit('main', { 'about.md': `push ${++pushes}\n` }, 'Someone else')
+      if (pushes < 4) server.beforeNextMutation(push)
+    }
+    server.beforeNextMutation(push)
+    const { publisher } = publisherFor(server)
+    await expect(publisher.publish(changes('# Post\n'))).rejects.toThrow(
+      'main moved while we were committing, 4 times in a row: something else is committing to it (another run, a person, a bot); nothing was written: run again once it is quiet, and give the workflow a `concurrency:` group so that runs wait for each other',
+    )
+    expect(await server.git.readFile('main', POST)).toBeUndefined()
+  })
+
   it('leaves a post someone else wrote during the run as it is, and replaces it under overwrite: always', async () => {
     for (const overwrite of ['changed', 'always'] as const) {
       const server = await standIn()

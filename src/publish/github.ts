@@ -82,7 +82,11 @@ export function gitHubPublisher(
         try {
           return await attempt(changes)
         } catch (error) {
-          if (!(error instanceof BranchMovedError) || count === MAX_COMMIT_ATTEMPTS) throw error
+          if (!(error instanceof BranchMovedError)) throw error
+          if (count === MAX_COMMIT_ATTEMPTS)
+            throw new Error(
+              `${error.message}, ${count} times in a row: something else is committing to it (another run, a person, a bot); nothing was written: run again once it is quiet, and give the workflow a \`concurrency:\` group so that runs wait for each other`,
+            )
           const wait = backoffMs(count, { baseMs: BACKOFF_BASE_MS, random, jitter: 'full' })
           log.info(
             `${error.message}; reading it again in ${wait} ms (attempt ${count + 1} of ${MAX_COMMIT_ATTEMPTS})`,

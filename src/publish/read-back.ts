@@ -48,7 +48,7 @@ export async function createBranchOnce(
   await repository.createBranch(repositoryId, name, oid).catch(async (error: unknown) => {
     if (!(error instanceof UncertainMutationError)) throw error
     const { work } = await repository.read(base.name, [], name)
-    if (work?.headOid !== oid) throw notLanded(error, `the branch ${name}`)
+    if (work?.headOid !== oid) throw notLanded(error, `the branch ${name} at ${oid}`)
     log.info(`${error.message}; the branch ${name} is there all the same, at ${oid}`)
   })
   log.info(`Created branch ${name} from ${base.name}`)
