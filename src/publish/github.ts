@@ -86,6 +86,7 @@ export function gitHubPublisher(
           if (count === MAX_COMMIT_ATTEMPTS)
             throw new Error(
               `${error.message}, ${count} times in a row: something else is committing to it (another run, a person, a bot); nothing was written: run again once it is quiet, and give the workflow a \`concurrency:\` group so that runs wait for each other`,
+              { cause: error },
             )
           const wait = backoffMs(count, { baseMs: BACKOFF_BASE_MS, random, jitter: 'full' })
           log.info(
