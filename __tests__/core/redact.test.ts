@@ -56,8 +56,19 @@ describe('holdsSecret', () => {
     for (let start = 0; start + 8 <= TOKEN.length; start++) {
       expect(holdsSecret(`a title ${TOKEN.slice(start, start + 8)} and more`, [undefined, TOKEN])).toBe(true)
     }
-    expect(holdsSecret(`${TOKEN.slice(0, 7)} ${TOKEN.slice(7, 14)}`, [TOKEN])).toBe(false)
+    expect(holdsSecret(`${TOKEN.slice(0, 7)} and ${TOKEN.slice(7, 14)}`, [TOKEN])).toBe(false)
     expect(holdsSecret('ghs_ and hf_ prefixes alone', [TOKEN, HF_TOKEN])).toBe(false)
+  })
+
+  it('finds them as a reader would read them: JSON-escaped, full-width, or spaced out', () => {
+    const piece = TOKEN.slice(3, 11)
+    const escaped = [...piece].map(
+      (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
+    expect(holdsSecret(`{"summary": "${escaped.join('')}"}`, [TOKEN])).toBe(true)
+    const fullWidth = [...piece].map((character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0))
+    expect(holdsSecret(fullWidth.join(''), [TOKEN])).toBe(true)
+    expect(holdsSecret([...piece].join(' '), [TOKEN])).toBe(true)
   })
 
   it('looks for no secret shorter than 8 characters: it would match ordinary words', () => {

@@ -23,6 +23,8 @@ describe('toKramdown', () => {
     // Tags of any letters kramdown takes for HTML; CommonMark's escaper minds only ASCII ones.
     ['‹é>x<é>\\<script>', '‹é>x\\<é>\\<script>'],
     ['<中> <_x> <:x> < 3 <3 \\<a>', '\\<中> \\<_x> \\<:x> < 3 <3 \\<a>'],
+    // Whatever a REXML version takes for a name's first character: [[:alpha:]], or XML's name characters.
+    ['<Ⅰ> <〇> <Ⓐ> <🅰> <、> <x', '\\<Ⅰ> \\<〇> \\<Ⓐ> \\<🅰> \\<、> \\<x'],
     // A link definition's `]:`, wherever the first brackets of a line are.
     ['\\[Fast\\]: slow, a]:b', '\\[Fast\\]\\: slow, a]\\:b'],
     // Emphasis kramdown opens inside a word, after another `_`.

@@ -39,7 +39,7 @@ const EXTRA_ITEMS = [
     paper: {
       id: '2501.10101',
       title: 'Unicode tags <é><img src=x onerror=alert(1)></é> in titles',
-      summary: '<ж> tokens are special. The rest of the abstract.',
+      summary: '<ж> tokens are special. <〇><script>alert(1)//</script></〇> The rest of the abstract.',
       upvotes: 3,
       ai_summary: 'See <中><a href="javascript:alert(1)">the code</a></中>.',
       authors: [{ name: 'Eve <ü><script>alert(document.domain)</script></ü>' }],

@@ -230,6 +230,20 @@ describe('the cache kept in the repository', () => {
     expect(run.cacheFiles).toEqual([])
   })
 
+  it("keeps a person's Korean correction that is mostly English terms, and asks nothing", async () => {
+    const repository = createRepository()
+    repository.commit(await enrichOn(llm, day.slice(0, 2), {}, { readFile: repository.readFile }))
+    const file = cacheJson(repository.files.get(DAY_FILE)!)
+    const [variant] = Object.values(file.summaries[day[0]!.id]!) as Array<{ summary: string }>
+    variant!.summary =
+      'ThinkMorph는 multimodal interleaved chain-of-thought reasoning으로 visual manipulation tasks에서 strong generalization을 보임'
+    repository.files.set(DAY_FILE, JSON.stringify(file))
+    const before = llm.requests.length
+    const run = await enrichOn(llm, day.slice(0, 2), {}, { readFile: repository.readFile })
+    expect(llm.requests.length).toBe(before)
+    expect(run.byId.get(day[0]!.id)?.summary).toBe(variant!.summary)
+  })
+
   it('uses cached summaries even when no token may be sent', async () => {
     const repository = createRepository()
     repository.commit(await enrichOn(llm, day.slice(0, 2), {}, { readFile: repository.readFile }))

@@ -46,5 +46,14 @@ export function createRedactor(secrets: Iterable<string | undefined>): (text: st
 export function holdsSecret(text: string, secrets: Iterable<string | undefined>): boolean {
   const pieces = new Set<string>()
   for (const secret of secrets) if (secret && secret.length >= PIECE) addPieces(secret, PIECE, pieces)
-  return [...pieces].some((piece) => text.includes(piece))
+  if (pieces.size === 0) return false
+  // Also as a reader would see it: JSON's `\u0073` escapes decoded (the answer is parsed after this), full-width
+  // letters as ASCII, and without the spaces that could be put between a token's characters.
+  const shown = text.replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  const squeezed = shown.normalize('NFKC').replace(/\s+/g, '')
+  return [...pieces].some(
+    (piece) => text.includes(piece) || shown.includes(piece) || squeezed.includes(piece),
+  )
 }
+
+const JSON_ESCAPE = /\\u([0-9a-fA-F]{4})/g

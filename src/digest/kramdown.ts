@@ -139,10 +139,11 @@ function sitePaths({ path, from }: PostLinkTarget): PostLinkTarget[] {
 const KRAMDOWN_READS = /[&{|$~<_:]/g
 const BACKSLASH = 0x5c
 /**
- * What may follow `<` in a kramdown tag's name besides the ASCII letters, `!`, `/` and `?` CommonMark's
- * escaper already minds: any other letter (`<é>`, `<中>`), `_` and `:`.
+ * What may start a tag's name for kramdown, which reads names with REXML: a letter, `_` or `:`, and beyond
+ * ASCII whatever its version counts (`[[:alpha:]]`: `Ⅰ`, `〇`, `Ⓐ`; XML's name characters: `、`, emoji).
+ * CommonMark's escaper minds ASCII letters, `!`, `/` and `?` only.
  */
-const TAG_NAME_START = /[\p{L}\p{M}_:]/u
+const TAG_NAME_START = /[A-Za-z_:]|[^\0-\x7f]/u
 
 /**
  * Entities and the few characters kramdown reads where CommonMark does not, in one pass (a megabyte of

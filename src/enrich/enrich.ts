@@ -5,7 +5,7 @@ import type { Paper } from '../core/paper.js'
 import { askModel, askTldr, nothingAsked, type AskOutcome } from './ask.js'
 import type { FileChange } from '../core/file-change.js'
 import { CACHE_DIR, loadCache, variantKey, type CachePeriod } from './cache.js'
-import { titleFits, writtenIn } from './language.js'
+import { languageFacts, titleFits, writtenIn } from './language.js'
 import { tldrKey, type TldrRequest } from './tldr.js'
 import { createModelClient } from './client.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, type Summary } from './plain-text.js'
@@ -98,8 +98,11 @@ export async function openSummaries(
   // An entry kept before answers were checked, or edited by hand, in another language is asked again.
   // A title is read only where the post shows one (a stray title in an English entry is not asked again);
   // an entry without one is a person's correction that removed it, kept as it is.
+  // A correction in a script of its own may be mostly names, as a person writes it: a letter of the script
+  // says which language it is in. A Latin-script one must still not read as English.
+  const running = languageFacts(options.language).script === 'latin'
   const usable = (entry: Summary | undefined): entry is Summary =>
-    entry !== undefined && writtenIn(entry.summary, options.language, true)
+    entry !== undefined && writtenIn(entry.summary, options.language, running)
   const fits = (entry: Summary | undefined, paper: Paper): entry is Summary =>
     usable(entry) &&
     (!needsTitle || entry.title === undefined || titleFits(entry.title, paper.title, options.language))
