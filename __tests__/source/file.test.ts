@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs'
 import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { createFileSource } from '../../src/source/file.js'
-import { parseDailyPapers, UnexpectedResponseError } from '../../src/source/paper.js'
+import { inListOrder, parseDailyPapers, UnexpectedResponseError } from '../../src/source/paper.js'
 
 const seedPath = resolve(process.cwd(), '__tests__/fixtures/seed/2025-12-24.json')
 const seed = JSON.parse(await fs.readFile(seedPath, 'utf8')) as unknown[]
@@ -21,7 +21,8 @@ function fakeFile(text: string) {
 describe('createFileSource', () => {
   it('returns the papers of a saved response for the day asked', async () => {
     const day = await createFileSource(seedPath).fetchDay('2025-12-24')
-    expect(day).toEqual({ day: '2025-12-24', ...parseDailyPapers(seed, seedPath) })
+    const { papers, invalid } = parseDailyPapers(seed, seedPath)
+    expect(day).toEqual({ day: '2025-12-24', papers: inListOrder(papers), invalid })
     expect(day.papers).toHaveLength(5)
   })
 

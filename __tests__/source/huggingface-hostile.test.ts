@@ -209,7 +209,7 @@ describe('papers listed on another day', () => {
     delete answer[2]!.paper.submittedOnDailyAt
     server().inject({ status: 200, body: answer })
     const day = await connect().source.fetchDay('2025-11-03')
-    expect(day.papers.map((paper) => paper.id)).toEqual(['2511.90000', '2511.90002'])
+    expect(day.papers.map((paper) => paper.id)).toEqual(['2511.90002', '2511.90000'])
     expect(day.offDay).toEqual([{ id: '2511.90001', listedOn: '2025-11-01' }])
   })
 

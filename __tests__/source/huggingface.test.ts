@@ -32,7 +32,12 @@ describe('paging', () => {
     days.set('2025-12-01', items('2025-12-01', 130))
     const { source } = connect()
     const { papers } = await source.fetchDay('2025-12-01')
-    expect(papers.map((paper) => paper.id)).toEqual(items('2025-12-01', 130).map((item) => item.paper.id))
+    // As Hugging Face lists a day: most upvoted first (these are alike), then the newer id.
+    expect(papers.map((paper) => paper.id)).toEqual(
+      items('2025-12-01', 130)
+        .map((item) => item.paper.id)
+        .reverse(),
+    )
     expect(pageUrls()).toEqual(['?date=2025-12-01&limit=100&p=0', '?date=2025-12-01&limit=100&p=1'])
   })
 
@@ -100,7 +105,7 @@ describe('what comes back', () => {
     broken[1]!.paper.upvotes = 'many'
     days.set('2025-12-05', broken)
     const { papers, invalid } = await connect().source.fetchDay('2025-12-05')
-    expect(papers.map((paper) => paper.id)).toEqual(['2511.90000', '2511.90002'])
+    expect(papers.map((paper) => paper.id)).toEqual(['2511.90002', '2511.90000'])
     expect(invalid).toEqual([{ id: '2511.90001', field: 'paper.upvotes', problem: expect.any(String) }])
   })
 

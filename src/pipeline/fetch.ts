@@ -58,12 +58,9 @@ export async function fetchDays(
   return days.map((day) => fetched.get(day) as DayPapers)
 
   async function fetchPeriod({ period, asked }: { period: Period; asked: string[] }): Promise<DayPapers[]> {
-    const answered = await source.fetchPeriod?.(period)
-    if (answered !== undefined) return answered
-    log.warning(
-      `${period.name}: Hugging Face's answer for ${period.query}=${period.name} has papers without a ` +
-        'submittedOnDailyAt to place them on their day; asking for its days one by one',
-    )
+    const answered = await source.fetchPeriod!(period)
+    if (Array.isArray(answered)) return answered
+    log.warning(`${period.name}: ${answered.askByDay}; asking for its days one by one`)
     // With the other periods in flight, no more days at once than a run that asks day by day.
     return pMap(asked, (day) => source.fetchDay(day), {
       concurrency: Math.floor(FETCH_CONCURRENCY / PERIOD_CONCURRENCY),

@@ -4,7 +4,7 @@ import { errorMessage } from '../core/errors.js'
 import { formatBytes, readText, TooLargeError } from '../core/http/body.js'
 import { HUGGING_FACE } from '../core/http/limits.js'
 import { listedDays, splitOffDay } from './drift.js'
-import { parseDailyPapers } from './paper.js'
+import { inListOrder, parseDailyPapers } from './paper.js'
 import type { PaperSource } from './source.js'
 
 const EXPECTED = 'a saved response of /api/daily_papers (a JSON array of papers)'
@@ -50,7 +50,12 @@ export function createFileSource(
       }
       // As from Hugging Face: a paper listed on another day is left out, and the pipeline says so.
       const { papers, offDay } = splitOffDay(parsed.papers, listedOn, day)
-      return { day, papers, invalid: [...parsed.invalid], ...(offDay.length > 0 ? { offDay } : {}) }
+      return {
+        day,
+        papers: inListOrder(papers),
+        invalid: [...parsed.invalid],
+        ...(offDay.length > 0 ? { offDay } : {}),
+      }
     },
   }
 }

@@ -6,8 +6,8 @@ import { createOutbound } from '../core/http/send.js'
 import type { InvalidPaper, OffDayPaper, Paper } from '../core/paper.js'
 import { shownUrl } from '../core/wording.js'
 import { readPageItems } from './daily-page.js'
-import { listedDays, splitOffDay } from './drift.js'
-import { parseDailyPapers } from './paper.js'
+import { itemId, listedDays, splitOffDay } from './drift.js'
+import { inListOrder, parseDailyPapers } from './paper.js'
 import { createPacer } from './pacer.js'
 import { periodItems } from './period-answer.js'
 import type { PaperSource } from './source.js'
@@ -48,8 +48,14 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
   const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'application/json' }
   if (token) headers.authorization = `Bearer ${token}`
 
-  /** `take` takes a page's items and returns how many of them were new. */
-  async function readPages(scope: Scope, take: (items: unknown[], where: string) => number): Promise<void> {
+  /**
+   * `take` takes a page's items and returns how many of them were new; a full page with none means the
+   * server ignores `p` (asking on would never end): its `where` is returned.
+   */
+  async function readPages(
+    scope: Scope,
+    take: (items: unknown[], where: string) => number,
+  ): Promise<string | undefined> {
     const { limits, pageCeiling } = scopeBounds(scope)
     const http = createOutbound({ limits, clock, dispatcher: options.dispatcher, secrets: [token] })
     const deadline = { at: clock.now() + limits.deadlineMs }
@@ -70,8 +76,8 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       bytes += Buffer.byteLength(answer.text)
       const items = readPageItems(answer.text, { where, status: answer.status, token })
       const fresh = take(items, where)
-      // A full page with nothing new means the server ignores `p`: asking on would never end.
-      if (items.length < pageSize || fresh === 0) return
+      if (items.length < pageSize) return undefined
+      if (fresh === 0) return where
       if (page + 1 >= pageCeiling) {
         throw new Error(
           `${where}: Hugging Face still sent a full page of new papers after ${pageCeiling} pages ` +
@@ -85,10 +91,12 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
   return {
     async fetchDay(day) {
       const seen = new Set<string>()
+      const seenItems = new Set<unknown>()
       const papers: Paper[] = []
       const offDay: OffDayPaper[] = []
       const invalid: InvalidPaper[] = []
       const scope: Scope = { query: { date: day }, unit: 'day', label: 'one day', days: [day] }
+      // A day of more than a page is rare: one that ignores `p` is taken as its first page.
       await readPages(scope, (items, where) => {
         const parsed = parseDailyPapers(items, where)
         const fresh = parsed.papers.filter((paper) => {
@@ -100,9 +108,12 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
         papers.push(...split.papers)
         offDay.push(...split.offDay)
         invalid.push(...parsed.invalid)
-        return fresh.length
+        // New items, valid or not: a page of invalid ones is no sign that the server ignores `p`.
+        const before = seenItems.size
+        for (const item of items) seenItems.add(itemId(item) ?? item)
+        return seenItems.size - before
       })
-      return { day, papers, invalid, offDay, listUrl }
+      return { day, papers: inListOrder(papers), invalid, offDay, listUrl }
     },
 
     async fetchPeriod(period) {
@@ -115,14 +126,18 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       }
       let first = ''
       let listed = 0
-      await readPages(scope, (page, where) => {
+      const repeated = await readPages(scope, (page, where) => {
         first ||= where
         listed += page.length
         return items.add(page)
       })
-      const days = items.days(listUrl)
+      if (repeated !== undefined) {
+        const askByDay = `${repeated} sent the page before it again: the server ignores p, and the rest of ${scope.label} would be missing`
+        return { askByDay }
+      }
+      const days = items.days(listUrl, formatDay(clock.now()))
       // A server that ignores `week=` or `month=` sends another list: none of it on a day of the period.
-      const none = days?.every((day) => day.papers.length + day.invalid.length === 0)
+      const none = Array.isArray(days) && days.every((day) => day.papers.length + day.invalid.length === 0)
       if (none && listed > 0) {
         throw new Error(
           `${first} listed ${listed} papers, none of them on a day of ${period.query} ${period.name} ` +

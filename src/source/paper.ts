@@ -95,6 +95,15 @@ export function parseDailyPapers(body: unknown, source: string): Pick<DayPapers,
 }
 
 /**
+ * A day's papers as Hugging Face lists a day: most upvoted first, then the newer arXiv id. So a week's or
+ * a month's answer, whose order may be its own, gives the same posts as the day's answer; and a day's
+ * order beyond the ranking (the keywords counted as first seen) is the same in every run.
+ */
+export function inListOrder(papers: Paper[]): Paper[] {
+  return papers.sort((a, b) => b.upvotes - a.upvotes || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+}
+
+/**
  * Hugging Face's AI summary writes sub- and superscripts as HTML (`10<sup>6</sup>`, `π<sub>RL</sub>`),
  * which a post would show as tags: digits and signs become Unicode's sub- and superscripts (`10⁶`,
  * `O(n²)`, `H₂O`), anything else `^` or `_` before it (`2^k`, `x_(t-1)`, `π_RL`). Only a tag with its

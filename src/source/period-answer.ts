@@ -1,6 +1,6 @@
 import type { DayPapers, OffDayPaper } from '../core/paper.js'
 import { itemId, listedDay } from './drift.js'
-import { parseDailyPapers } from './paper.js'
+import { inListOrder, parseDailyPapers } from './paper.js'
 import { isArxivId } from './paper-checks.js'
 import type { Period } from './source.js'
 
@@ -24,9 +24,9 @@ export function periodItems(period: Period) {
         const day = listedDay(item)
         const id = itemId(item)
         const key = `${day} ${id}`
-        if (id !== undefined && seen.has(key)) continue
+        // Counted once; every copy goes to its day, as in the day's own answer (an invalid first copy).
+        if (id === undefined || !seen.has(key)) fresh++
         if (id !== undefined) seen.add(key)
-        fresh++
         // A paper outside the period is shown in a warning: only with an id that is safe to print.
         if (day === undefined) unplaced = true
         else if (inPeriod.has(day)) byDay.get(day)?.push(item)
@@ -34,12 +34,25 @@ export function periodItems(period: Period) {
       }
       return fresh
     },
-    /** Undefined when an item has no day; the first day carries the papers listed outside the period. */
-    days(listUrl: string): DayPapers[] | undefined {
-      if (unplaced) return undefined
+    /**
+     * The first day carries the papers listed outside the period. Asked one by one instead: the days of an
+     * answer with an item it cannot place, or one that lists a single day of several begun (a server that
+     * ignores `week=` or `month=` sends its latest day's list, which may fall in the period).
+     */
+    days(listUrl: string, today: string): DayPapers[] | { askByDay: string } {
+      const asked = `Hugging Face's answer for ${period.query}=${period.name}`
+      if (unplaced)
+        return { askByDay: `${asked} has papers without a submittedOnDailyAt to place them on their day` }
+      const listed = [...byDay].filter(([, items]) => items.length > 0).map(([day]) => day)
+      const begun = period.days.filter((day) => day <= today).length
+      if (listed.length === 1 && begun > 1) {
+        return {
+          askByDay: `${asked} lists papers on ${listed[0]} only, of its ${begun} days begun, as a server that ignores ${period.query}= would`,
+        }
+      }
       return period.days.map((day, index) => {
         const { papers, invalid } = parseDailyPapers(byDay.get(day) ?? [], day)
-        return { day, papers, invalid, offDay: index === 0 ? outside : [], listUrl }
+        return { day, papers: inListOrder(papers), invalid, offDay: index === 0 ? outside : [], listUrl }
       })
     },
   }

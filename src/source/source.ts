@@ -10,6 +10,6 @@ export interface Period {
 /** Where papers come from: the Hugging Face API, or a saved response for the CLI's `--input`. */
 export interface PaperSource {
   fetchDay(day: string): Promise<DayPapers>
-  /** Each day as fetchDay gives it; undefined when a paper has no `submittedOnDailyAt` to place it by. */
-  fetchPeriod?(period: Period): Promise<DayPapers[] | undefined>
+  /** Each day as fetchDay gives it; or why the answer cannot be used and its days are to be asked for. */
+  fetchPeriod?(period: Period): Promise<DayPapers[] | { askByDay: string }>
 }
