@@ -67,3 +67,26 @@ describe('--input FILE stands for the day it was saved for', () => {
     )
   })
 })
+
+describe('flags that go astray', () => {
+  const TOKEN = 'ghp_Zx8KqW3mNvB7tLp2RsYd9FhJc4GuE1AoWyQa'
+
+  it.each([
+    ['a token after an empty --token=', ['--token=', TOKEN], 2],
+    ['a token after --hf-token and a lone =', ['--hf-token', '=', TOKEN], 3],
+    ['a word holding the token after its flag', ['--token', TOKEN, `x${TOKEN}`], 3],
+  ])('never quotes an argument that is no flag: %s', async (_, argv, position) => {
+    const { code, stdout, stderr } = await cli(...argv)
+    expect(code).toBe(1)
+    expect(stderr).toContain(
+      `argument ${position} is no flag and no flag's value (not shown: it may be a token)`,
+    )
+    expect(`${stdout}${stderr}`).not.toContain(TOKEN.slice(4, 12))
+  })
+
+  it('refuses a flag given twice, which would have taken the last silently', async () => {
+    const { code, stderr } = await cli('--input', SEED, '--date', '2025-12-24', '--date', '2025-12-23')
+    expect(code).toBe(1)
+    expect(stderr).toContain('--date is given more than once; give it once')
+  })
+})

@@ -41,9 +41,31 @@ export async function runCli(
   env: NodeJS.ProcessEnv,
   streams: ConsoleStreams,
 ): Promise<number> {
-  let io = redacting(streams, cliSecrets({}, env))
+  // Read loosely first, to know the tokens given as flags before any message could quote them.
+  const { values: given, tokens } = parseArgs({
+    args: argv,
+    options: CLI_OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  })
+  let io = redacting(streams, cliSecrets(given as RawInputs, env))
   let flags
   try {
+    // An argument that is no flag is not quoted: it may be a token whose flag went astray (`--token= ghp_…`).
+    const stray = tokens.find((token) => token.kind === 'positional')
+    if (stray !== undefined) {
+      throw new Error(
+        `argument ${stray.index + 1} is no flag and no flag's value (not shown: it may be a token); flags are --name value or --name=value`,
+      )
+    }
+    const repeated = tokens.find(
+      (token, index) =>
+        token.kind === 'option' &&
+        tokens.slice(0, index).some((one) => one.kind === 'option' && one.name === token.name),
+    )
+    if (repeated?.kind === 'option')
+      throw new Error(`--${repeated.name} is given more than once; give it once`)
     flags = parseArgs({ args: argv, options: CLI_OPTIONS, strict: true, allowPositionals: false }).values
   } catch (error) {
     io.stderr(`hf-daily-papers: ${errorMessage(error)}\nRun hf-daily-papers --help for the options.\n`)
