@@ -261,3 +261,24 @@ describe('the bundled CLI', () => {
     expect(pieceOf(HF_TOKEN, `${run.stdout}${run.stderr}`)).toBeUndefined()
   })
 })
+
+describe('paths that cannot all be written', () => {
+  it('refuses a data-dir that is the post itself, and commits nothing', async () => {
+    const server = await startGitHubServer()
+    try {
+      const post = `_posts/${SEED_DAY}-daily-papers-${SEED_DAY}.md`
+      const run = await runAction({
+        inputs: { date: SEED_DAY, 'data-dir': post, 'refresh-days': '0', 'hf-api-url': hf.url },
+        env: server.runnerEnv,
+        githubToken: 'write-token',
+      })
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toContain(
+        `::error::Nothing written: "${post}" would be both a file the run writes and the folder of "${post}/daily-${SEED_DAY}.json": give data-dir, posts-dir and filename paths apart`,
+      )
+      expect(await server.git.log('main')).toEqual(['Initial commit'])
+    } finally {
+      await server.close()
+    }
+  })
+})

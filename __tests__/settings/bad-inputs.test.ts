@@ -105,6 +105,11 @@ describe('parseSettings', () => {
       { 'hf-api-url': 'ftp://example.com' },
       /"hf-api-url": "ftp:\/\/example.com" is not an http\(s\) URL/,
     ],
+    [
+      'hf-api-url',
+      { 'hf-api-url': 'https://hf.example/?x=1' },
+      /"hf-api-url": "https:\/\/hf.example\/\?…" has a query or fragment; give the base URL the API's paths go under, e\.g\. https:\/\/huggingface\.co$/,
+    ],
     ['token', { token: '' }, /"token": is empty, but mode "commit" needs a GitHub token.*contents: write/],
     [
       'token',

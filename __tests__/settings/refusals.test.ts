@@ -83,11 +83,18 @@ describe('names', () => {
     ['posts-dir', '_posts\\..\\..'],
     ['data-dir', '.git'],
     ['data-dir', '_data/../.git'],
+    // As git reads them on checkout (Windows, macOS), and refuses them then.
+    ['data-dir', '.git.'],
+    ['data-dir', '.GIT .'],
+    ['posts-dir', 'GIT~1/_posts'],
+    ['posts-dir', '_posts/.g\u200cit'],
+    // The action's own state, which a post or a data file would break.
+    ['data-dir', '.hf-daily-papers/posts'],
   ])('refuses %s %j, saying what a folder may be', (name, value) => {
     expect(problemsOf({ [name]: value })).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^Input "${name}": .* must be a folder below the repository root, relative to it \\(e\\.g\\. _posts\\): no leading "/", no "\\.\\.", "\\.git", "\\\\" or ":"$`,
+          `^Input "${name}": .* must be a folder below the repository root, relative to it \\(e\\.g\\. _posts\\): no leading "/", no "\\.\\.", "\\.git" \\(or a name git reads as it, "\\.git\\." or "GIT~1"\\), "\\\\" or ":", and not in \\.hf-daily-papers, the action's own$`,
         ),
       ),
     ])

@@ -33,3 +33,29 @@ export interface FileChange {
   content: string
   policy?: WritePolicy
 }
+
+/** The most bytes a file system takes in a name: git cannot check out a longer one. */
+const MAX_NAME_BYTES = 255
+
+/**
+ * Why one change's paths cannot all be written: a path that another makes a folder (a `data-dir` that is a
+ * post's own path), or a name longer than a file system takes. Undefined when they can.
+ */
+export function changePathsProblem(paths: readonly string[]): string | undefined {
+  const files = new Set(paths)
+  for (const path of paths) {
+    const names = path.split('/')
+    const long = names.find((name) => Buffer.byteLength(name) > MAX_NAME_BYTES)
+    if (long !== undefined) {
+      return `"${path}" has a name of ${Buffer.byteLength(long)} bytes, more than the ${MAX_NAME_BYTES} a file system takes (git could not check it out): shorten filename, title or posts-dir`
+    }
+    const folder = names
+      .slice(1)
+      .map((_, index) => names.slice(0, index + 1).join('/'))
+      .find((one) => files.has(one))
+    if (folder !== undefined) {
+      return `"${folder}" would be both a file the run writes and the folder of "${path}": give data-dir, posts-dir and filename paths apart`
+    }
+  }
+  return undefined
+}

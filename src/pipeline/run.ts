@@ -1,5 +1,6 @@
 import { describeRange, todayIncompleteWarning } from '../core/day-range.js'
 import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/changes.js'
+import { changePathsProblem } from '../core/file-change.js'
 import { eachDay, formatDay } from '../core/calendar.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
@@ -51,6 +52,8 @@ export async function runDigest(settings: Settings, collaborators: Collaborators
   const refresh = await planRefreshOf(fetched.refresh, rendered.earlier, rendered.own)
   const data = settings.dataDir === undefined ? [] : dataFiles(fetched.own, settings.dataDir)
   const files = [...protectEdits(rendered.files, refresh), ...data, ...refresh.plan.files]
+  const pathsProblem = changePathsProblem(files.map((file) => file.path))
+  if (pathsProblem !== undefined) throw new DigestError(`Nothing written: ${pathsProblem}`)
   // The summaries are committed with the posts, so that a re-run finds them and asks the model nothing.
   const published =
     files.length === 0

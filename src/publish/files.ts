@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Log } from '../core/log.js'
 import { checkoutBlobOid } from '../core/git-blob.js'
 import { recordChanges } from '../core/post-record.js'
@@ -78,7 +78,8 @@ async function readIfPresent(path: string, statePath?: string): Promise<string |
  * half a post. The temporary name starts with a dot, which Jekyll ignores.
  */
 async function replaceFile(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  // Short whatever the file's name, which may be as long as a name can be.
+  const temporary = join(dirname(path), `.hf-daily-papers-${randomBytes(6).toString('hex')}.tmp`)
   try {
     // `wx`: O_CREAT | O_EXCL, which also refuses to follow a link at the temporary name.
     const handle = await open(temporary, 'wx')

@@ -114,16 +114,9 @@ export function inputSchemas(today: string) {
     }),
     token: optionalText(),
     'hf-token': optionalText(),
-    'hf-api-url': httpUrl(),
-    // The client appends /chat/completions: a query or fragment would end up in the middle of the path.
-    'llm-api-url': httpUrl((url, reject) => {
-      const cut = url.search(/[?#]/)
-      if (cut === -1) return url
-      // Not quoted whole: a query is where some hosts take their key.
-      return reject(
-        `${quote(`${url.slice(0, cut)}${url[cut]}…`)} has a query or fragment; give the base URL the API's paths go under, e.g. https://models.github.ai/inference or https://api.openai.com/v1`,
-      )
-    }),
+    // The clients append /api/daily_papers or /chat/completions: a query or fragment would swallow it.
+    'hf-api-url': httpUrl(baseUrl('https://huggingface.co')),
+    'llm-api-url': httpUrl(baseUrl('https://models.github.ai/inference or https://api.openai.com/v1')),
     'llm-model': text((value, reject) => {
       const trimmed = value.trim()
       if (/^[\x21-\x7e]+$/.test(trimmed) && trimmed.length <= MAX_MODEL_LENGTH) return trimmed
@@ -188,4 +181,15 @@ function language(value: string, reject: (message: string) => never): LanguageTa
   const regional = LANGUAGE_TAGS.find((tag) => tag === base)
   if (regional && /^[a-z]{2}-[a-z]{2}$/.test(wanted)) return regional
   return reject(`${quote(value)} is not accepted; use one of: ${LANGUAGE_TAGS.join(', ')}`)
+}
+
+/** A base URL that paths go under: no query or fragment, which is not quoted whole (some hosts take a key there). */
+function baseUrl(example: string) {
+  return (url: string, reject: (message: string) => never) => {
+    const cut = url.search(/[?#]/)
+    if (cut === -1) return url
+    return reject(
+      `${quote(`${url.slice(0, cut)}${url[cut]}…`)} has a query or fragment; give the base URL the API's paths go under, e.g. ${example}`,
+    )
+  }
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path'
 import { eachDay, periodOf } from '../core/calendar.js'
 import { dayValues, fillTemplate, sharedName } from '../core/template.js'
+import { STATE_DIR } from '../core/state-file.js'
 import { DIGEST_DEFAULTS, DIGESTS, namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
 import { permalinkProblem, sharedProblem } from './permalink.js'
 import { describeProblem, quote, unlessEmpty } from './schema.js'
@@ -25,7 +26,16 @@ export function parseRepository(text: string): Repository | undefined {
 /** Windows reads `\` or `:` as separators or a drive. */
 const ESCAPES = /[\\:]/
 
-/** Below the repository root and out of `.git` (in any case, as case-insensitive file systems read it). */
+/**
+ * `.git` as git refuses it on checkout: in any case, with trailing dots or spaces and its 8.3 short name
+ * (Windows), with characters macOS ignores in names.
+ */
+const isGitFolder = (part: string) => {
+  const bare = part.replace(/\p{Cf}/gu, '').toLowerCase()
+  return bare.replace(/[. ]+$/, '') === '.git' || /^git~\d+$/.test(bare)
+}
+
+/** Below the repository root, out of `.git` and of the action's own state folder. */
 export const folder = () =>
   unlessEmpty((trimmed, reject, value) => {
     const normalised = posix.normalize(trimmed).replace(/\/+$/, '')
@@ -33,10 +43,11 @@ export const folder = () =>
       ESCAPES.test(trimmed) ||
       posix.isAbsolute(trimmed) ||
       normalised === '.' ||
-      trimmed.split('/').some((part) => part === '..' || part.toLowerCase() === '.git')
+      trimmed.split('/').some((part) => part === '..' || isGitFolder(part)) ||
+      normalised.split('/')[0]?.toLowerCase() === STATE_DIR
     ) {
       return reject(
-        `${quote(value)} must be a folder below the repository root, relative to it (e.g. _posts): no leading "/", no "..", ".git", "\\" or ":"`,
+        `${quote(value)} must be a folder below the repository root, relative to it (e.g. _posts): no leading "/", no "..", ".git" (or a name git reads as it, ".git." or "GIT~1"), "\\" or ":", and not in ${STATE_DIR}, the action's own`,
       )
     }
     return normalised
