@@ -114,9 +114,12 @@ function crossCheck(values: Parsed, facts: RunnerFacts, environment: Environment
     if (has(url, token) && values[token] !== undefined && sentInTheClear(values[url])) {
       // The command line takes the token from the environment too, where a person may have left it.
       const given = environment.caller === 'cli' ? `${token} (--${token} or ${variable})` : token
+      // Its host only: a path may hold a key too, and a quote cut at 80 characters would show its start.
+      const parsed = URL.parse(values[url])
+      const shown = parsed ? `${parsed.origin}${parsed.pathname.length > 1 ? '/…' : ''}` : 'http://…'
       problem(
         url,
-        `${quote(values[url])} is plain http, so ${given} would cross the network unencrypted; use https (plain http takes a token only on this machine: localhost, 127.0.0.1 or [::1])`,
+        `${quote(shown)} is plain http, so ${given} would cross the network unencrypted; use https (plain http takes a token only on this machine: localhost, 127.0.0.1 or [::1])`,
       )
     }
   }
