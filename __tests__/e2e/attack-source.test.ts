@@ -231,6 +231,40 @@ describe('answers for another day', () => {
   })
 })
 
+describe('answers a server that ignores week= would send', () => {
+  it("asks a week's days one by one when its answer lists one day of several begun, and so fails", async () => {
+    // The seed day's list whatever is asked, as a server that ignores week= (and date=) sends it.
+    const deaf = await startHfServer({ pages: (_asked, page) => (page === 0 ? seedDay : []) })
+    try {
+      const run = await attack({ date: DAY, digest: 'weekly' }, deaf)
+      expect(run.stdout).toContain(
+        `::warning::2025-W52: Hugging Face's answer for week=2025-W52 lists papers on ${DAY} only, of its 7 days begun, as a server that ignores week= would; asking for its days one by one`,
+      )
+      expect(run.stdout).toContain(`::error::${deaf.url}/api/daily_papers ignored date=`)
+      expect(run.exitCode).toBe(1)
+      expect(run.written).toEqual([])
+    } finally {
+      await deaf.close()
+    }
+  })
+
+  it("places a paper stamped without a zone on its UTC day, whatever the machine's zone", async () => {
+    const zoneless = seedDay.map((item) => ({
+      paper: { ...item.paper, submittedOnDailyAt: `${DAY}T00:00:00` },
+    }))
+    hf.inject({ status: 200, body: zoneless })
+    const workspace = await mkdtemp(join(tmpdir(), 'attack-workspace-'))
+    const run = await runAction({
+      inputs: { date: DAY, mode: 'files', 'hf-api-url': hf.url, 'refresh-days': '0' },
+      env: { TZ: 'Asia/Seoul' },
+      workspace,
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.papers).toBe(String(seedDay.length))
+    expect(run.stdout).not.toContain('left out paper')
+  })
+})
+
 describe('answers that are not papers keep their messages', () => {
   it.each(NON_PAPER_ANSWERS)('%s', async (_name, fault, message) => {
     hf.inject(fault)

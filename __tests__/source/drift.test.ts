@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { ignoredDate, listedDays, splitOffDay } from '../../src/source/drift.js'
+import { ignoredDate, listedDay, listedDays, splitOffDay } from '../../src/source/drift.js'
 import { parseDailyPapers } from '../../src/source/paper.js'
 import type { DayPapers } from '../../src/core/paper.js'
 import { loadFixtureDays } from '../support/hf-server.js'
@@ -102,5 +102,14 @@ describe('ignoredDate', () => {
     const saved = (day: string) => ({ ...dayOf(day, same), listUrl: undefined })
     expect(ignoredDate([saved('2025-11-03'), saved('2025-11-04')])).toBeUndefined()
     expect(ignoredDate([dayOf('2025-11-03', same), dayOf('2025-11-04', same.slice(1))])).toBeUndefined()
+  })
+})
+
+describe('listedDay', () => {
+  const stamped = (submittedOnDailyAt: string) => ({ paper: { id: '2511.00001', submittedOnDailyAt } })
+
+  it('places no paper on a day that is not on the calendar', () => {
+    expect(listedDay(stamped('2025-02-30T09:00:00.000Z'))).toBeUndefined()
+    expect(listedDay(stamped('2025-13-01T09:00:00.000Z'))).toBeUndefined()
   })
 })

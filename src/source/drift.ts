@@ -46,11 +46,17 @@ export function splitOffDay(
   return { papers: kept, offDay }
 }
 
-/** `2025-11-03` for `2025-11-03T12:00:00.000Z` (or `2025-11-04T01:00:00+09:00`). */
+/**
+ * `2025-11-03` for `2025-11-03T12:00:00.000Z` (or `2025-11-04T01:00:00+09:00`); a stamp without a zone is
+ * UTC, as Hugging Face's are (Date.parse would read it in the machine's own), and no day that is not on the
+ * calendar (Date.parse reads `2025-02-30` as the 2nd of March).
+ */
 function utcDay(stamp: unknown): string | undefined {
   // Bounded and anchored, so Date.parse never sees a long or free-form string.
-  if (typeof stamp !== 'string' || stamp.length > 40 || !/^\d{4}-\d{2}-\d{2}T/.test(stamp)) return undefined
-  const time = Date.parse(stamp)
+  if (typeof stamp !== 'string' || stamp.length > 40) return undefined
+  const date = /^(\d{4}-\d{2}-\d{2})T/.exec(stamp)?.[1]
+  if (date === undefined || formatDay(Date.parse(`${date}T00:00:00Z`) || 0) !== date) return undefined
+  const time = Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(stamp) ? stamp : `${stamp}Z`)
   return Number.isNaN(time) ? undefined : formatDay(time)
 }
 
