@@ -166,21 +166,29 @@ describe('a 429 with an announced wait', () => {
     await expect(source.fetchDay('2025-10-01')).rejects.toThrow(
       new Error(
         "Hugging Face's rate limit asks for a wait of 901 s for the window to reset after a 429 (r=0, q=500, w=300), " +
-          'more than this run may still wait (600 s in all, 0 s waited): set the hf-token input (a token raises the limit) ' +
+          'more than this run may still wait (602 s in all, 0 s waited): set the hf-token input (a token raises the limit) ' +
           'or ask for fewer days at a time.',
       ),
     )
     expect([sleeps, server.requests.length]).toEqual([[], 1])
   })
 
-  it('fails the backfill once the waits of the whole run reach the ceiling of 10 minutes', async () => {
-    // 48 requests in windows of 20 need two waits of about 5 minutes: the second would pass the ceiling.
+  it('waits out two whole windows, the ceiling of the whole run', async () => {
+    // 48 requests in windows of 20 need two waits of 5 minutes and the second of rounding each.
     const { server, source, sleeps } = await connect({ rateLimit: { quota: 20, windowSeconds: 300 } })
+    await backfill(source)
+    expect(server.rateLimited).toBe(0)
+    expect(sleeps.filter((ms) => ms > 60_000)).toHaveLength(2)
+  })
+
+  it('fails the backfill once the waits of the whole run would pass the ceiling of two windows', async () => {
+    // 48 requests in windows of 15 need three waits of about 5 minutes: the third would pass the ceiling.
+    const { server, source, sleeps } = await connect({ rateLimit: { quota: 15, windowSeconds: 300 } })
     await expect(backfill(source)).rejects.toThrow(
-      /^Hugging Face's rate limit asks for a wait of [\d.]+ s for the window to reset \(r=\d+, q=20, w=300\), more than this run may still wait \(600 s in all, [\d.]+ s waited\)/,
+      /^Hugging Face's rate limit asks for a wait of [\d.]+ s for the window to reset \(r=\d+, q=15, w=300\), more than this run may still wait \(602 s in all, [\d.]+ s waited\)/,
     )
     expect(server.rateLimited).toBe(0)
-    expect(sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(600_000)
+    expect(sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(602_000)
   })
 })
 

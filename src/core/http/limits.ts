@@ -43,10 +43,11 @@ export const HUGGING_FACE = {
   maxPeriodBodyBytes: 32 * MiB,
   maxPeriodPages: 50,
   /**
-   * All the run's rate-limit waits: two 5-minute windows. A two-year backfill without a token (730
-   * requests, 500 a window) needs one reset, two when a neighbour on a shared runner IP spent the first.
+   * All the run's rate-limit waits: two 5-minute windows, each with the second the pacer adds for
+   * rounding. A two-year backfill without a token (730 requests, 500 a window) needs one reset, two when a
+   * neighbour on a shared runner IP spent the first.
    */
-  rateLimitWaitMs: 10 * 60_000,
+  rateLimitWaitMs: 2 * (5 * 60_000 + 1_000),
 } as const satisfies OutboundLimits &
   Record<'pageSize' | 'maxPages' | 'maxPeriodBodyBytes' | 'maxPeriodPages' | 'rateLimitWaitMs', number>
 
