@@ -100,6 +100,19 @@ describe('names', () => {
     ])
   })
 
+  it.each([
+    ['title', 'Papers {date} <img src=x onerror=alert(1)>', '<i'],
+    ['title', '{{ site.github }} {date}', '{{'],
+    ['permalink', '/posts/{% raw %}/{date}/', '{%'],
+    ['categories', 'Papers, <script>x</script>', '<s'],
+    ['tags', 'ai, {{ page.x }}', '{{'],
+    ['author', '</b>me', '</'],
+  ])('refuses %s %j: a theme prints front matter as markup', (name, value, markup) => {
+    expect(problemsOf({ [name]: value })).toEqual([
+      `Input "${name}": "${value}" holds "${markup}", which a theme would print as markup or run as Liquid; write it as plain text`,
+    ])
+  })
+
   it.each(['{date}:x.md', 'a\\{date}.md', '../{date}.md', '.git/{date}.md'])(
     'refuses the filename %j',
     (filename) => {

@@ -6,6 +6,8 @@ import { DIGESTS } from './digest-defaults.js'
 import type { InputName } from './inputs.js'
 import { fileNameProblem, folder, parseRepository, postsDirProblem, REPOSITORY_RULES } from './names.js'
 import {
+  frontMatterList,
+  frontMatterText,
   httpUrl,
   list,
   oneOf,
@@ -56,9 +58,9 @@ export function inputSchemas(today: string) {
       return { hour: Number(match[1]), minute: Number(match[2]) }
     }),
     title: template(),
-    categories: list(),
-    tags: list(),
-    author: optionalText(),
+    categories: frontMatterList(),
+    tags: frontMatterList(),
+    author: frontMatterText(),
     permalink: z.pipe(
       template(),
       z.transform((value) => value.trim() || undefined),

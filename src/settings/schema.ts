@@ -20,15 +20,40 @@ export const unlessEmpty = <T>(
   parse: (trimmed: string, reject: (message: string) => never, value: string) => T,
 ) => text((value, reject) => (value.trim() === '' ? undefined : parse(value.trim(), reject, value)))
 
-export const list = () =>
-  text((value) =>
-    value
-      .split(/[,\n]/)
-      .map((item) => item.trim())
-      .filter((item) => item !== ''),
-  )
+/**
+ * Front matter that themes print as they find it (Chirpy's title in its `<h1>`, its categories and tags
+ * in links), where Liquid a theme passes on would run: no tag, no `{{` or `{%`.
+ */
+const MARKUP = /<[\p{L}/!?]|\{[{%]/u
+
+export function markupProblem(value: string): string | undefined {
+  const markup = MARKUP.exec(value)?.[0]
+  if (markup === undefined) return undefined
+  return `${quote(value)} holds ${quote(markup)}, which a theme would print as markup or run as Liquid; write it as plain text`
+}
+
+const plain = (value: string, reject: (message: string) => never) => {
+  const problem = markupProblem(value)
+  return problem === undefined ? value : reject(problem)
+}
+
+const items = (value: string) =>
+  value
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+
+export const list = () => text(items)
 
 export const optionalText = () => unlessEmpty((trimmed) => trimmed)
+
+/** A list, or a text, that goes into the front matter. */
+export const frontMatterList = () =>
+  text((value, reject) => {
+    const problem = markupProblem(value)
+    return problem === undefined ? items(value) : reject(problem)
+  })
+export const frontMatterText = () => unlessEmpty((trimmed, reject) => plain(trimmed, reject))
 
 export const wholeNumber = (minimum: number, maximum = Infinity) =>
   unlessEmpty((trimmed, reject, value) => {
@@ -75,7 +100,7 @@ export function template() {
         return `${quote(value)} names ${unknown.map((key) => `{${key}}`).join(', ')}; ${known}`
       // Left as they are, these would print their braces in every post.
       const lookalike = LOOKALIKE.exec(value)?.[0]
-      if (lookalike === undefined) return undefined
+      if (lookalike === undefined) return markupProblem(value)
       return `${quote(value)} writes ${quote(lookalike)}, which is no placeholder: write it in single braces without spaces (${known})`
     }),
   )
