@@ -47,6 +47,16 @@ describe('files publisher and symbolic links', () => {
     expect(await readdir(workspace)).toEqual(['_data'])
   })
 
+  it("refuses a _posts folder that links into the workspace's .git", async () => {
+    const { workspace } = await workspaceBesideOutside('files-links-')
+    await mkdir(join(workspace, '.git', 'hooks'), { recursive: true })
+    await symlink('.git/hooks', join(workspace, '_posts'))
+    await expect(publish(workspace)).rejects.toThrow(
+      `Refusing to write "${POST}": the folder "_posts" is a symbolic link to ".git/hooks", in the workspace's .git`,
+    )
+    expect(await readdir(join(workspace, '.git', 'hooks'))).toEqual([])
+  })
+
   it('never writes through a post that is itself a link, to outside or inside, even when its content differs', async () => {
     const { workspace, outside } = await workspaceBesideOutside('files-links-')
     await writeFile(join(outside, 'victim'), 'precious\n')

@@ -49,6 +49,8 @@ export async function checkedTarget(root: string, real: string, path: string): P
         `the folder ${link} is a symbolic link to ${pointsTo}, outside the workspace ${JSON.stringify(real)}`,
       )
     }
+    if (inGit(real, resolved))
+      throw refusal(path, `the folder ${link} is a symbolic link to ${pointsTo}, in the workspace's .git`)
   }
   return target
 }
@@ -67,6 +69,13 @@ export async function checkFolderInside(real: string, folder: string, path: stri
 function isInside(root: string, path: string): boolean {
   const rest = relative(root, path)
   return rest === '' || (rest.split(sep)[0] !== '..' && !isAbsolute(rest))
+}
+
+/** Settings keep `.git` out of the paths; a link into it is refused too. */
+function inGit(root: string, path: string): boolean {
+  return relative(root, path)
+    .split(sep)
+    .some((part) => part.toLowerCase() === '.git')
 }
 
 const INSIDE =
