@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { gitBlobOid } from '../../src/core/git-blob.js'
 import { seconds } from '../../src/core/wording.js'
 import { between } from '../support/test-clock.js'
 import { changes, dispatchFor, expectOperations, POST, publisherFor, standIn } from './github-stand-in.js'
@@ -146,6 +147,25 @@ describe('GitHub publisher', () => {
         expect(await server.git.readFile('main', POST)).toBe('# Ours\n')
       }
     }
+  })
+
+  it("tells a recorded post rewritten during the run as a person's or another run's, not a person's edit", async () => {
+    const server = await standIn({ files: { [POST]: '# Written\n' } })
+    server.beforeNextMutation(async () => {
+      await server.git.commit('main', { [POST]: '# Another run\n' }, 'Another run of the day')
+    })
+    const { publisher, log } = publisherFor(server)
+    const ours = {
+      path: POST,
+      content: '# Ours\n',
+      policy: { kind: 'overwrite' as const, lastWritten: gitBlobOid('# Written\n') },
+    }
+    const result = await publisher.publish({ ...changes('# Ours\n'), files: [ours] })
+    expect(result.kept).toEqual([{ path: POST, reason: 'changed-during-run' }])
+    expect(await server.git.readFile('main', POST)).toBe('# Another run\n')
+    expect(log.lines).toContain(
+      `${POST}: written on main during the run by someone else (a person, or another run), so it is left as it is; overwrite: always replaces it`,
+    )
   })
 
   it('sends GraphQL to the GraphQL URL it is given (GitHub Enterprise: /api/graphql)', async () => {

@@ -7,7 +7,6 @@ import type { GitHubConnection } from './octokit.js'
 import { POST_RECORD, recordChanges } from '../core/post-record.js'
 import type { ChangeSet, FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
 import { logKept, policyOf, writeDecision } from './write-policy.js'
-import { gitBlobOid } from '../core/git-blob.js'
 import { parseStateFile, UnreadableStateError } from '../core/state-file.js'
 import { batchedReader } from './read-batch.js'
 import { commitOnce } from './read-back.js'
@@ -37,8 +36,6 @@ export function gitHubPublisher(
   // Kept for otherPullRequests once `first` has been used.
   let firstRead: Promise<RepositoryState> | undefined
   let started = folders.length === 0
-  // The change set's folders as the run first read them: what changed there since is someone else's.
-  let before: BranchState['blobs'] | undefined
   // As the first read found it, once, or read now.
   const state = (changes: ChangeSet): Promise<RepositoryState> => {
     const snapshot = first
@@ -49,9 +46,10 @@ export function gitHubPublisher(
     const read = () => repository.read(branch, wanted, workBranch)
     return snapshot && wanted.every((folder) => folders.includes(folder)) ? snapshot.catch(read) : read()
   }
-  const attempt = async (changes: ChangeSet) => {
+  /** `seen.before`: the change set's folders as its first attempt read them; what changed since is someone else's. */
+  const attempt = async (changes: ChangeSet, seen: { before?: BranchState['blobs'] }) => {
     const read = await state(changes)
-    before ??= read.base.blobs
+    const before = (seen.before ??= read.base.blobs)
     // With an open pull request, the action's last write of a post is on the work branch: only there can
     // it tell an edit, or a deletion, from its own unmerged work.
     const target = filesToWrite(changes.files, read.base, {
@@ -78,9 +76,10 @@ export function gitHubPublisher(
           readBaseText: batchedReader((paths) => repository.readTexts(branch, undefined, paths)),
         }),
     async publish(changes) {
+      const seen = {}
       for (let count = 1; ; count++) {
         try {
-          return await attempt(changes)
+          return await attempt(changes, seen)
         } catch (error) {
           if (!(error instanceof BranchMovedError)) throw error
           if (count === MAX_COMMIT_ATTEMPTS)
@@ -246,9 +245,11 @@ export function filesToWrite(
   const pending: FileChange[] = []
   const kept: PublishResult['kept'] = []
   for (const file of files) {
-    const decision = changedDuringRun(file, branch.blobs, before, overwrite)
-      ? { write: false as const, reason: 'changed-during-run' as const }
-      : writeDecision(file, branch.blobs.get(file.path), overwrite)
+    const decision = duringRun(file, writeDecision(file, branch.blobs.get(file.path), overwrite), {
+      now: branch.blobs,
+      before,
+      overwrite,
+    })
     if (
       decision.write ||
       (work !== undefined &&
@@ -265,26 +266,27 @@ export function filesToWrite(
 }
 
 /**
- * A file the record does not say the action wrote (a new post, a post by hand), written on the branch
- * since the run first read it: by a person, or by another run whose answer the run cannot see. Its record
- * says nothing of it yet, so it is left as it is, as an edit of a recorded post would be.
+ * A file written on the branch since the run first read it, by a person or by another run whose answer
+ * the run cannot see, is theirs under `changed`: one the record does not say the action wrote (a new post,
+ * a post by hand) is left as it is, as an edit of a recorded post would be, and such an edit is told as
+ * either's, not as a person's.
  */
-function changedDuringRun(
+function duringRun(
   file: FileChange,
-  now: BranchState['blobs'],
-  before: BranchState['blobs'],
-  overwrite: ChangeSet['overwrite'],
-): boolean {
-  const policy = policyOf(file)
+  decision: ReturnType<typeof writeDecision>,
+  {
+    now,
+    before,
+    overwrite,
+  }: { now: BranchState['blobs']; before: BranchState['blobs']; overwrite: ChangeSet['overwrite'] },
+): ReturnType<typeof writeDecision> {
   const oid = now.get(file.path)
-  return (
-    overwrite === 'changed' &&
-    policy.kind === 'overwrite' &&
-    policy.lastWritten === undefined &&
-    oid !== undefined &&
-    oid !== before.get(file.path) &&
-    oid !== gitBlobOid(file.content)
-  )
+  if (overwrite !== 'changed' || oid === undefined || oid === before.get(file.path)) return decision
+  const policy = policyOf(file)
+  const unrecorded = policy.kind === 'overwrite' && policy.lastWritten === undefined
+  if ((decision.write && unrecorded) || (!decision.write && decision.reason === 'edited'))
+    return { write: false, reason: 'changed-during-run' }
+  return decision
 }
 
 function workBranchDecides(file: FileChange, reason: KeptReason): boolean {
