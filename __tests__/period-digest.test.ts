@@ -88,6 +88,33 @@ describe('a weekly post in the digest style', () => {
     expect(days).not.toContain('Nov 24')
   })
 
+  it("links no daily post recorded in another language: another blog's, beside its own", async () => {
+    const daily = '_posts/2025-11-24-daily-papers-2025-11-24.md'
+    const inEnglish = (language: 'en' | 'ko'): [string, string] => [
+      recordPath('2025-11-24'),
+      renderStateFile(
+        POST_RECORD,
+        new Map([[daily, { blob, papers: ranking(papersOf('2025-11-24')), language }]]),
+      ),
+    ]
+    const linked = (post: string) => post.includes(dailyPostLink('2025-11-24'))
+    expect(linked((await weekly({ language: 'ko' }, [inEnglish('en')])).post)).toBe(false)
+    expect(linked((await weekly({ language: 'ko' }, [inEnglish('ko')])).post)).toBe(true)
+  })
+
+  it('links a daily post a paper of which Hugging Face has since dropped', async () => {
+    const daily = '_posts/2025-11-24-daily-papers-2025-11-24.md'
+    const dropped: [string, number] = ['2511.99999', 1]
+    const record: [string, string] = [
+      recordPath('2025-11-24'),
+      renderStateFile(
+        POST_RECORD,
+        new Map([[daily, { blob, papers: [...ranking(papersOf('2025-11-24')), dropped] }]]),
+      ),
+    ]
+    expect((await weekly({}, [record])).post).toContain(dailyPostLink('2025-11-24'))
+  })
+
   it("takes no weekly or monthly post recorded under a day for that day's own", async () => {
     const monday = '2025-11-24'
     const daily = `_posts/${monday}-daily-papers-${monday}.md`

@@ -32,11 +32,12 @@ async function run(raw: RawInputs, byDay: boolean) {
 describe('a period in one request writes what a day at a time writes', () => {
   it.each([
     ['a weekly digest', { digest: 'weekly', date: '2025-11-26' }, ['week=2025-W48'], 2],
-    ['a monthly digest', { digest: 'monthly', date: '2024-01-15' }, ['month=2024-01'], 10],
+    // The saved days lack a few weekdays: the last of a period's, empty in its answer, is asked by itself.
+    ['a monthly digest', { digest: 'monthly', date: '2024-01-15' }, ['month=2024-01', 'date=2024-01-16'], 10],
     [
       'a backfill of November 2025 with its 7 refresh days (Oct 25 to 31)',
       { date: '2025-11-01..2025-11-30' },
-      ['month=2025-11', 'week=2025-W44', 'date=2025-10-25', 'date=2025-10-26'],
+      ['month=2025-11', 'week=2025-W44', 'date=2025-10-31', 'date=2025-10-25', 'date=2025-10-26'],
       Infinity,
     ],
   ] as const)('%s', async (_, raw, asked, most) => {

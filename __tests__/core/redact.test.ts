@@ -61,7 +61,7 @@ describe('holdsSecret', () => {
   })
 
   it('finds them as a reader would read them: JSON-escaped, full-width, or spaced out', () => {
-    const piece = TOKEN.slice(3, 11)
+    const piece = TOKEN.slice(4, 12)
     const escaped = [...piece].map(
       (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
     )
@@ -69,6 +69,9 @@ describe('holdsSecret', () => {
     const fullWidth = [...piece].map((character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0))
     expect(holdsSecret(fullWidth.join(''), [TOKEN])).toBe(true)
     expect(holdsSecret([...piece].join(' '), [TOKEN])).toBe(true)
+    // Zero-width spaces, themselves JSON-escaped; TeX's empty commands in an abstract.
+    expect(holdsSecret([...piece].join('\\u200b'), [TOKEN])).toBe(true)
+    expect(holdsSecret([...piece].join('\\emph{}'), [TOKEN])).toBe(true)
   })
 
   it('looks for no secret shorter than 8 characters: it would match ordinary words', () => {

@@ -50,8 +50,8 @@ describe('cleanText', () => {
 
 describe('inertInHtml', () => {
   it('leaves no tag and no entity for a theme that prints the value unescaped', () => {
-    expect(inertInHtml('a <img src=x> &#x202E;gnp.exe&#x202C; &lt;b&gt; Q&A R&D; &')).toBe(
-      'a ‹img src=x› ＆#x202E;gnp.exe＆#x202C; ＆lt;b＆gt; Q&A R＆D; &',
+    expect(inertInHtml('a <img src=x> &#x202E;gnp.exe&#x202C; &lt;b&gt; &#8238 Q&A Q & A &')).toBe(
+      'a ‹img src=x› ＆#x202E;gnp.exe＆#x202C; ＆lt;b＆gt; ＆#8238 Q＆A Q & A &',
     )
   })
 })

@@ -216,7 +216,7 @@ describe('answers for another day', () => {
     try {
       const run = await attack({ date: '2025-12-22..2025-12-24' }, deaf)
       expect(run.stdout).toContain(
-        "::warning::2025-W52: Hugging Face's answer for week=2025-W52 has papers without a submittedOnDailyAt to place them on their day; asking for its days one by one",
+        "::warning::2025-W52: Hugging Face's answer for week 2025-W52 has papers without a submittedOnDailyAt to place them on their day; asking for its days one by one",
       )
       const [week, ...days] = deaf.requests.map((request) => new URL(request.url, deaf.url).search)
       expect([week, days.sort()]).toEqual([
@@ -232,13 +232,13 @@ describe('answers for another day', () => {
 })
 
 describe('answers a server that ignores week= would send', () => {
-  it("asks a week's days one by one when its answer lists one day of several begun, and so fails", async () => {
+  it("asks a week's days one by one when its answer misses a weekday its own answer lists, and so fails", async () => {
     // The seed day's list whatever is asked, as a server that ignores week= (and date=) sends it.
     const deaf = await startHfServer({ pages: (_asked, page) => (page === 0 ? seedDay : []) })
     try {
       const run = await attack({ date: DAY, digest: 'weekly' }, deaf)
       expect(run.stdout).toContain(
-        `::warning::2025-W52: Hugging Face's answer for week=2025-W52 lists papers on ${DAY} only, of its 7 days begun, as a server that ignores week= would; asking for its days one by one`,
+        "::warning::2025-W52: Hugging Face's answer for week 2025-W52 lists no paper on 2025-12-26, a weekday whose own answer (date=) lists some: it is not the whole week; asking for its days one by one",
       )
       expect(run.stdout).toContain(`::error::${deaf.url}/api/daily_papers ignored date=`)
       expect(run.exitCode).toBe(1)

@@ -18,12 +18,14 @@ beforeAll(async () => {
 afterAll(() => hf.close())
 
 describe('the bundled action, for a period', () => {
+  // The saved days lack a few weekdays of January 2024: the last, empty in the month's answer, is asked
+  // by itself (empty there too).
   it.each([
-    ['weekly', '2025-11-26', 'week=2025-W48', 2],
-    ['monthly', '2024-01-15', 'month=2024-01', 10],
+    ['weekly', '2025-11-26', 'week=2025-W48', 2, []],
+    ['monthly', '2024-01-15', 'month=2024-01', 10, ['date=2024-01-16&limit=100&p=0']],
   ] as const)(
     'asks for a %s digest in few requests and writes the post of a day at a time',
-    async (digest, date, query, most) => {
+    async (digest, date, query, most, alone) => {
       const workspace = await mkdtemp(join(tmpdir(), 'period-'))
       try {
         hf.requests.length = 0
@@ -33,7 +35,7 @@ describe('the bundled action, for a period', () => {
         expect(run.exitCode).toBe(0)
         const queries = hf.requests.map((request) => new URL(request.url, hf.url).search.slice(1))
         expect(queries.length).toBeLessThanOrEqual(most)
-        expect(queries.every((asked) => asked.startsWith(`${query}&limit=100&p=`))).toBe(true)
+        expect(queries.filter((asked) => !asked.startsWith(`${query}&limit=100&p=`))).toEqual(alone)
         const clock = clockAt(new Date().toISOString())
         const { files: expected } = await digestFiles(inputs, { hfUrl: hf.url, clock, byDay: true })
         expect(expected).toHaveLength(1)

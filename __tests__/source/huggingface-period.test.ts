@@ -50,9 +50,14 @@ describe('a period in one request', () => {
     const answered = await daysOf(period)
     const listed = period.days.reduce((sum, day) => sum + (fixtures.get(day)?.length ?? 0), 0)
     expect(listed).toBeGreaterThan(200)
-    expect(queries()).toEqual(
-      Array.from({ length: Math.floor(listed / 100) + 1 }, (_, page) => `?month=2024-01&limit=100&p=${page}`),
-    )
+    // And the last weekday it shows empty, asked for by itself: empty there too.
+    expect(queries()).toEqual([
+      ...Array.from(
+        { length: Math.floor(listed / 100) + 1 },
+        (_, page) => `?month=2024-01&limit=100&p=${page}`,
+      ),
+      '?date=2024-01-16&limit=100&p=0',
+    ])
     expect(answered).toEqual(await dayByDay(period))
   })
 
@@ -88,15 +93,25 @@ describe('a period in one request', () => {
     delete unstamped[1]!.paper.submittedOnDailyAt
     days.set('2025-12-15', unstamped)
     await expect(daysOf(week('2025-W51', '2025-12-15'))).rejects.toThrow(
-      "Hugging Face's answer for week=2025-W51 has papers without a submittedOnDailyAt to place them on their day",
+      "Hugging Face's answer for week 2025-W51 has papers without a submittedOnDailyAt to place them on their day",
     )
   })
 
-  it('gives up on an answer that lists one day of several begun, as from a server that ignores week=', async () => {
+  it('gives up on an answer missing a weekday that its own answer lists, as from a server that ignores week=', async () => {
+    // Its latest list, whatever is asked: for the week, then for the last weekday the week showed empty.
+    server().inject({ status: 200, body: items('2025-12-24', 5) })
     server().inject({ status: 200, body: items('2025-12-24', 5) })
     await expect(daysOf(week('2025-W52', '2025-12-22'))).rejects.toThrow(
-      "Hugging Face's answer for week=2025-W52 lists papers on 2025-12-24 only, of its 7 days begun, as a server that ignores week= would",
+      "Hugging Face's answer for week 2025-W52 lists no paper on 2025-12-26, a weekday whose own answer (date=) lists some: it is not the whole week",
     )
+    expect(queries()).toEqual(['?week=2025-W52&limit=100&p=0', '?date=2025-12-26&limit=100&p=0'])
+  })
+
+  it('takes an answer whose empty weekday is empty in its own answer too, after asking once', async () => {
+    days.set('2025-12-22', items('2025-12-22', 2))
+    const answered = await daysOf(week('2025-W52', '2025-12-22'))
+    expect(answered[0]?.papers).toHaveLength(2)
+    expect(queries()).toEqual(['?week=2025-W52&limit=100&p=0', '?date=2025-12-26&limit=100&p=0'])
   })
 
   it('gives up on an answer that sends its first page again for p=1, as from a server that ignores p', async () => {

@@ -127,13 +127,18 @@ describe('a backfill a month at a time', () => {
     const pages = (month: string, count: number) =>
       Array.from({ length: Math.floor(count / 100) + 1 }, (_, page) => `month=${month}&limit=100&p=${page}`)
     const asked = server.requests.map((request) => new URL(request.url, server.url).search.slice(1))
+    // And November's last weekday, empty in its answer (these days end on the 17th), asked by itself.
     expect([...new Set(asked)].sort()).toEqual([
+      'date=2025-11-28&limit=100&p=0',
       ...pages('2025-10', items(0, 31)),
       ...pages('2025-11', items(31, 48)),
     ])
     // The two months page at once, their answers in any order: none may give back room another took.
     expect([server.rateLimited, asked.length]).toEqual([0, new Set(asked).size])
-    expect(waits).toHaveLength(Math.ceil(asked.length / 3) - 1)
+    // A wait a window, at most: the weekday asked by itself goes out when its month's answer is read, so
+    // the windows it shares with the other month's pages depend on which answer comes first.
+    expect(waits.length).toBeLessThanOrEqual(Math.ceil(asked.length / 3))
+    expect(waits.length).toBeGreaterThanOrEqual(Math.ceil(asked.length / 3) - 1)
     for (const line of waits) expect(line).toMatch(/for the window to reset \(r=\d+, q=3, w=2\)$/)
   })
 })

@@ -45,15 +45,30 @@ export function createRedactor(secrets: Iterable<string | undefined>): (text: st
  */
 export function holdsSecret(text: string, secrets: Iterable<string | undefined>): boolean {
   const pieces = new Set<string>()
-  for (const secret of secrets) if (secret && secret.length >= PIECE) addPieces(secret, PIECE, pieces)
+  const squeezedPieces = new Set<string>()
+  for (const secret of secrets) {
+    if (!secret || secret.length < PIECE) continue
+    addPieces(secret, PIECE, pieces)
+    addPieces(squeezed(secret), PIECE, squeezedPieces)
+  }
   if (pieces.size === 0) return false
-  // Also as a reader would see it: JSON's `\u0073` escapes decoded (the answer is parsed after this), full-width
-  // letters as ASCII, and without the spaces that could be put between a token's characters.
-  const shown = text.replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-  const squeezed = shown.normalize('NFKC').replace(/\s+/g, '')
-  return [...pieces].some(
-    (piece) => text.includes(piece) || shown.includes(piece) || squeezed.includes(piece),
+  const read = squeezed(text)
+  return (
+    [...pieces].some((piece) => text.includes(piece)) ||
+    [...squeezedPieces].some((piece) => read.includes(piece))
   )
 }
 
-const JSON_ESCAPE = /\\u([0-9a-fA-F]{4})/g
+/**
+ * Text as a reader could still read a token in it: JSON's `\u0073` escapes decoded (an answer is parsed
+ * after the check), TeX's empty commands taken out (an abstract's `\emph{}`), full-width letters as ASCII,
+ * and only letters and digits kept: spaces, invisible characters and punctuation put between a token's
+ * characters are gone, from the token too.
+ */
+function squeezed(text: string): string {
+  return text
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\[A-Za-z]+\{\}/g, '')
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+}

@@ -11,13 +11,14 @@ const NEEDS_CLEANING = /[^ -~]|^ | $| {2}/
 /**
  * A front-matter value a theme prints without escaping (Chirpy's `description` and image `alt`): no tag
  * can start once `<` and `>` are `‹` and `›`, and no entity once its `&` is `＆` (`&#x202E;` would
- * otherwise bring back the direction override cleanText took out). Any other `&` stays.
+ * otherwise bring back the direction override cleanText took out). An `&` before a space stays (`Q & A`).
  */
 export function inertInHtml(text: string): string {
   return text.replace(/</g, '‹').replace(/>/g, '›').replace(ENTITY_START, '＆')
 }
 
-const ENTITY_START = /&(?=#?\w+;)/g
+/** Browsers read `&#8238` and some named entities without their `;`. */
+const ENTITY_START = /&(?=#?\w)/g
 
 /**
  * Characters that show nothing yet change how text reads or parses: controls other than whitespace (which

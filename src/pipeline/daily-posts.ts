@@ -56,8 +56,8 @@ export async function linkedPeriodPlan(
 }
 
 /**
- * The path of a recorded daily post named for the day, showing only papers listed that day: of several,
- * one in the period post's language (a blog in two languages records both; earlier builds recorded none),
+ * The path of a recorded daily post named for the day, showing papers listed that day, in the period
+ * post's language or none recorded (earlier builds recorded none): of several, one in the language first,
  * then the one nearest the period's own post (`ko/_posts` beside `_posts`), then the one that shows the
  * most (a weekly post recorded before it was marked shows fewer of that day's papers).
  */
@@ -78,8 +78,11 @@ function dailyPostOf(
         path !== ownPath &&
         entry.period === undefined &&
         posix.basename(path).startsWith(`${day}-`) &&
-        entry.papers.length > 0 &&
-        entry.papers.every(([id]) => ids.has(id)),
+        // A post in another language is another blog's (English beside a Korean `ko/_posts`).
+        languageRank(entry) < 2 &&
+        // Mostly that day's papers: one Hugging Face has since dropped a paper of is still that day's
+        // post; a weekly one recorded before posts were marked is not.
+        entry.papers.filter(([id]) => ids.has(id)).length * 2 > entry.papers.length,
     )
     .sort(
       ([a, first], [b, second]) =>

@@ -3,7 +3,7 @@ import { formatDay } from '../core/calendar.js'
 import type { Clock } from '../core/clock.js'
 import { HUGGING_FACE, type OutboundLimits } from '../core/http/limits.js'
 import { createOutbound } from '../core/http/send.js'
-import type { InvalidPaper, OffDayPaper, Paper } from '../core/paper.js'
+import type { DayPapers, InvalidPaper, OffDayPaper, Paper } from '../core/paper.js'
 import { shownUrl } from '../core/wording.js'
 import { readPageItems } from './daily-page.js'
 import { itemId, listedDays, splitOffDay } from './drift.js'
@@ -88,7 +88,7 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
     }
   }
 
-  return {
+  const source: Required<PaperSource> = {
     async fetchDay(day) {
       const seen = new Set<string>()
       const seenItems = new Set<unknown>()
@@ -135,9 +135,12 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
         const askByDay = `${repeated} sent the page before it again: the server ignores p, and the rest of ${scope.label} would be missing`
         return { askByDay }
       }
-      const days = items.days(listUrl, formatDay(clock.now()))
+      const asked = `Hugging Face's answer for ${scope.label}`
+      const days = items.days(listUrl)
+      if (days === undefined)
+        return { askByDay: `${asked} has papers without a submittedOnDailyAt to place them on their day` }
       // A server that ignores `week=` or `month=` sends another list: none of it on a day of the period.
-      const none = Array.isArray(days) && days.every((day) => day.papers.length + day.invalid.length === 0)
+      const none = days.every((day) => day.papers.length + day.invalid.length === 0)
       if (none && listed > 0) {
         throw new Error(
           `${first} listed ${listed} papers, none of them on a day of ${period.query} ${period.name} ` +
@@ -146,10 +149,24 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
             "Expected the period's papers, as Hugging Face sends; check hf-api-url.",
         )
       }
+      // Or its latest days' list, which may fall in the period: a weekday that has begun and ended but shows
+      // no paper is asked for by itself (Hugging Face lists papers every weekday), once.
+      const today = formatDay(clock.now())
+      const gap = days.findLast((day) => day.day < today && isWeekday(day.day) && isEmpty(day))
+      if (gap !== undefined && !isEmpty(await source.fetchDay(gap.day))) {
+        return {
+          askByDay: `${asked} lists no paper on ${gap.day}, a weekday whose own answer (date=) lists some: it is not the whole ${scope.unit}`,
+        }
+      }
       return days
     },
   }
+  return source
 }
+
+const isWeekday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())
+const isEmpty = ({ papers, invalid, offDay }: DayPapers) =>
+  papers.length + invalid.length + (offDay?.length ?? 0) === 0
 
 /**
  * A day's bytes and pages for each day, up to a period's own ceilings, and a day's time for each week

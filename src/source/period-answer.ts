@@ -35,21 +35,11 @@ export function periodItems(period: Period) {
       return fresh
     },
     /**
-     * The first day carries the papers listed outside the period. Asked one by one instead: the days of an
-     * answer with an item it cannot place, or one that lists a single day of several begun (a server that
-     * ignores `week=` or `month=` sends its latest day's list, which may fall in the period).
+     * The first day carries the papers listed outside the period. Undefined when an item has no day to
+     * place it on: the days are to be asked one by one.
      */
-    days(listUrl: string, today: string): DayPapers[] | { askByDay: string } {
-      const asked = `Hugging Face's answer for ${period.query}=${period.name}`
-      if (unplaced)
-        return { askByDay: `${asked} has papers without a submittedOnDailyAt to place them on their day` }
-      const listed = [...byDay].filter(([, items]) => items.length > 0).map(([day]) => day)
-      const begun = period.days.filter((day) => day <= today).length
-      if (listed.length === 1 && begun > 1) {
-        return {
-          askByDay: `${asked} lists papers on ${listed[0]} only, of its ${begun} days begun, as a server that ignores ${period.query}= would`,
-        }
-      }
+    days(listUrl: string): DayPapers[] | undefined {
+      if (unplaced) return undefined
       return period.days.map((day, index) => {
         const { papers, invalid } = parseDailyPapers(byDay.get(day) ?? [], day)
         return { day, papers: inListOrder(papers), invalid, offDay: index === 0 ? outside : [], listUrl }
