@@ -217,3 +217,25 @@ describe("an older layout's entry, until the post's own record file is there", (
     expect(await fresh.server.git.readFile('main', WEEKLY)).toContain(dailyPostLink('2025-11-24'))
   })
 })
+
+describe("a week's post under another name", () => {
+  it('is left as it is, and the run says the week has two posts in its language, not another language’s', async () => {
+    settledLists()
+    const server = await standIn()
+    await run(server, { date: '2025-11-25', digest: 'weekly' })
+    // The same week in Korean, in its own folder: another blog's post, not a second one of this.
+    await run(server, { date: '2025-11-25', digest: 'weekly', language: 'ko', 'posts-dir': 'ko/_posts' })
+    const renamed = await run(server, {
+      date: '2025-11-26',
+      digest: 'weekly',
+      filename: '{date}-papers-{week}.md',
+    })
+    const named = '_posts/2025-11-24-papers-2025-W48.md'
+    expect(renamed.result.posts).toEqual([named])
+    expect(await server.git.readFile('main', WEEKLY)).not.toBeUndefined()
+    const warned = renamed.log.warnings.filter((line) => line.includes('is recorded as the action'))
+    expect(warned).toEqual([
+      `${WEEKLY} is recorded as the action's post for this week too (written under another filename or posts-dir); it is left as it is: delete it if ${named} replaces it`,
+    ])
+  })
+})

@@ -50,6 +50,10 @@ export async function runDigest(settings: Settings, collaborators: Collaborators
   const summaries = await modelSummaries(selected, fetched.refresh, settings, collaborators)
   const rendered = await renderPosts(selected, summaries, settings, collaborators)
   const refresh = await planRefreshOf(fetched.refresh, rendered.earlier, rendered.own)
+  for (const [own, other] of refresh.alsoRecorded)
+    collaborators.log.warning(
+      `${other} is recorded as the action's post for this ${settings.digest === 'weekly' ? 'week' : 'month'} too (written under another filename or posts-dir); it is left as it is: delete it if ${own} replaces it`,
+    )
   const data = settings.dataDir === undefined ? [] : dataFiles(fetched.own, settings.dataDir)
   const files = [...protectEdits(rendered.files, refresh), ...data, ...refresh.plan.files]
   const pathsProblem = changePathsProblem(files.map((file) => file.path))

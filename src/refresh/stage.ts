@@ -2,6 +2,7 @@ import { addDays, eachDay } from '../core/calendar.js'
 import type { FileChange, KeptReason, Publisher, PublishResult } from '../core/changes.js'
 import type { Log } from '../core/log.js'
 import type { WritePolicy } from '../core/file-change.js'
+import type { LanguageTag } from '../core/languages.js'
 import type { Paper } from '../core/paper.js'
 import { POST_RECORD, recordShards } from '../core/post-record.js'
 import { readStateFiles } from '../core/state-file.js'
@@ -92,7 +93,24 @@ export async function planRefreshOf(
         : recordUpdate(records, [...own, ...plan.rewritten], start.language),
     /** Path → how the record guards the run's own post against overwriting a person's edit. */
     guards: new Map(own.flatMap((post) => guardOf(records, post))),
+    /** Other posts its record gives the run's own period post's period, in its language: [own, other]. */
+    alsoRecorded: own.flatMap((post) => alsoRecorded(records, post, start.language)),
   }
+}
+
+/**
+ * A weekly or monthly post's record file may name another post of the action's for the same period and
+ * language: one written under another `filename` or `posts-dir`, which the run leaves as it is.
+ */
+function alsoRecorded(records: PostRecords, post: OwnPost, language: LanguageTag): Array<[string, string]> {
+  if (post.period === undefined) return []
+  const [own] = recordPaths(post)
+  const entries = [...(records.get(own!)?.entries ?? [])]
+  return entries
+    .filter(
+      ([path, entry]) => path !== post.path && entry.period === post.period && entry.language === language,
+    )
+    .map(([path]) => [post.path, path])
 }
 
 /**
