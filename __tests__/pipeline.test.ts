@@ -187,7 +187,27 @@ describe('runDigest on today', () => {
     })
     expect(result.days[0]?.incomplete).toBe(true)
     expect(log.warnings).toEqual([
-      expect.stringMatching(/^2025-12-24 is today on Hugging Face's calendar \(UTC\)/),
+      expect.stringMatching(
+        /^2025-12-24 is today on Hugging Face's calendar \(UTC\).* Schedule the run for "yesterday"/,
+      ),
     ])
+  })
+
+  it('tells a week still running that a later run completes its post, not to ask for yesterday', async () => {
+    const log = createMemoryLog()
+    const clock = clockAt('2025-12-24T06:00:00Z')
+    const settings = parseSettings(
+      { mode: 'files', date: 'yesterday', digest: 'weekly' },
+      { clock, workspace: '/w' },
+    )
+    await runDigest(settings, {
+      source: savedSource({ '2025-12-24': readDay('seed/2025-12-24.json') }),
+      publisher: recordingPublisher().publisher,
+      log,
+      clock,
+    })
+    expect(log.warnings).toContain(
+      "2025-12-24 is today on Hugging Face's calendar (UTC): its list keeps growing during the day, so the post may miss papers. Each run of the week rewrites its post, and the first after the week ends completes it.",
+    )
   })
 })

@@ -49,7 +49,8 @@ function regexChain(escaped: string): string {
     )
     .replace(/\]:/g, ']\\:')
     .replace(/(\\*)_/g, (match: string, slashes: string, offset: number, text: string) => {
-      const beside = (slashes === '' && text[offset - 1] === '_') || text[offset + match.length] === '_'
+      const opens = (character = '') => character === '_' || /[^\0-\x7f]/u.test(character)
+      const beside = (slashes === '' && opens(text[offset - 1])) || opens(text[offset + match.length])
       return slashes + (slashes.length % 2 === 0 && beside ? '\\_' : '_')
     })
 }

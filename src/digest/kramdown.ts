@@ -144,6 +144,8 @@ const BACKSLASH = 0x5c
  * CommonMark's escaper minds ASCII letters, `!`, `/` and `?` only.
  */
 const TAG_NAME_START = /[A-Za-z_:]|[^\0-\x7f]/u
+/** Where kramdown may open emphasis on a `_` that CommonMark takes for part of a word (`H²_O`, `🙂_b`). */
+const BEYOND_ASCII = /[^\0-\x7f]/u
 
 /**
  * Entities and the few characters kramdown reads where CommonMark does not, in one pass (a megabyte of
@@ -197,7 +199,9 @@ function opensInKramdown(text: string, index: number): boolean {
     case ':':
       return text[index - 1] === ']'
     case '_':
-      return text[index - 1] === '_' || text[index + 1] === '_'
+      return [text[index - 1], text[index + 1]].some(
+        (beside) => beside === '_' || BEYOND_ASCII.test(beside ?? ''),
+      )
     default:
       return false
   }

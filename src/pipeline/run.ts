@@ -107,7 +107,8 @@ async function fetchPhase(
   const dateIgnored = ignoredDate(own) ?? ignoredDate([...earlier, ...own])
   if (dateIgnored !== undefined) throw new DigestError(dateIgnored)
   const today = formatDay(clock.now())
-  if (own.some((day) => day.day === today)) log.warning(todayIncompleteWarning(today, '"yesterday"'))
+  if (own.some((day) => day.day === today))
+    log.warning(todayIncompleteWarning(today, '"yesterday"', settings.digest))
   return { own, earlier, today, refresh }
 }
 

@@ -16,7 +16,7 @@ export function summaryHtml(result: DigestResult, settings: Settings): string {
   const incomplete = result.days.filter((day) => day.incomplete)
   if (incomplete.length > 0) {
     parts.push(
-      `<p>⚠️ ${todayIncompleteWarning(escapeHtml(incomplete.map((day) => day.day).join(', ')), '<code>yesterday</code>')}</p>`,
+      `<p>⚠️ ${todayIncompleteWarning(escapeHtml(incomplete.map((day) => day.day).join(', ')), '<code>yesterday</code>', settings.digest)}</p>`,
     )
   }
   if (result.summaries !== undefined) parts.push(...modelSection(result.summaries, settings))
