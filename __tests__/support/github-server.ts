@@ -105,6 +105,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   > = []
   const pullRequests: PullRequest[] = []
   const dispatches: Array<{ workflow: string; ref: string }> = []
+  let mutations: Promise<unknown> = Promise.resolve()
   const protectedBranches = new Set(options.protectedBranches ?? [])
   const workflows = new Set(options.workflows ?? [])
   let baseUrl = ''
@@ -154,12 +155,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           : -1
         const lost = lostAt < 0 ? undefined : lostAnswers.splice(lostAt, 1)[0]
         if (lost?.applied === false) return loseAnswer(req, res, lost.answer)
-        const result = await execute({
-          schema,
-          document,
-          rootValue: rootResolvers(context),
-          variableValues: variables,
-        })
+        const run = () =>
+          execute({ schema, document, rootValue: rootResolvers(context), variableValues: variables })
+        // One mutation at a time, as GitHub's compare-and-swap is atomic: a commit racing another meets
+        // the moved head (STALE_DATA), not git's "cannot lock ref".
+        const result = await (isMutation(document) ? (mutations = mutations.then(run, run)) : run())
         if (lost) {
           await lost.then?.()
           return loseAnswer(req, res, lost.answer)
