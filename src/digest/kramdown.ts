@@ -139,12 +139,10 @@ function sitePaths({ path, from }: PostLinkTarget): PostLinkTarget[] {
 const KRAMDOWN_READS = /[&{|$~<_:]/g
 const BACKSLASH = 0x5c
 /**
- * What may start a tag's name for kramdown, which reads names with REXML: a letter, `_` or `:`, and beyond
- * ASCII whatever its version counts (`[[:alpha:]]`: `Ⅰ`, `〇`, `Ⓐ`; XML's name characters: `、`, emoji).
- * CommonMark's escaper minds ASCII letters, `!`, `/` and `?` only.
+ * Beyond ASCII: where a tag's name may start for kramdown, which reads names with REXML (whatever its version
+ * counts: `[[:alpha:]]`'s `Ⅰ`, `〇`, `Ⓐ`; XML's name characters, `、`, emoji), and where it opens emphasis on a
+ * `_` that CommonMark takes for part of a word (`H²_O`, `🙂_b`). CommonMark's escaper minds ASCII only.
  */
-const TAG_NAME_START = /[A-Za-z_:]|[^\0-\x7f]/u
-/** Where kramdown may open emphasis on a `_` that CommonMark takes for part of a word (`H²_O`, `🙂_b`). */
 const BEYOND_ASCII = /[^\0-\x7f]/u
 
 /**
@@ -157,8 +155,9 @@ const BEYOND_ASCII = /[^\0-\x7f]/u
  * - `$$` is kramdown math, `|` a table cell, `~~` GFM strikethrough; kramdown knows these escapes. A `|`
  *   after an odd run of backslashes is escaped already.
  * - kramdown takes a tag of any letters for HTML (`<é>`, whose content is then raw), `]:` anywhere in a
- *   line's first brackets for a link definition (which empties the line), and `_` beside another `_` for
- *   emphasis even inside a word: each is escaped, as kramdown reads `\<`, `\:` and `\_`.
+ *   line's first brackets for a link definition (which empties the line), and `_` beside another `_` or
+ *   a character beyond ASCII for emphasis, even inside a word: each is escaped, as kramdown reads `\<`,
+ *   `\:` and `\_`.
  */
 export function toKramdown(escaped: string): string {
   const parts: string[] = []
@@ -193,15 +192,14 @@ export function toKramdown(escaped: string): string {
 
 /** A `<`, `:` or `_` that kramdown reads as markup where CommonMark reads text (see toKramdown). */
 function opensInKramdown(text: string, index: number): boolean {
+  const [before = '', next = ''] = [text[index - 1], text[index + 1]]
   switch (text[index]) {
     case '<':
-      return TAG_NAME_START.test(text[index + 1] ?? '')
+      return /[A-Za-z_:]/.test(next) || BEYOND_ASCII.test(next)
     case ':':
-      return text[index - 1] === ']'
+      return before === ']'
     case '_':
-      return [text[index - 1], text[index + 1]].some(
-        (beside) => beside === '_' || BEYOND_ASCII.test(beside ?? ''),
-      )
+      return [before, next].some((beside) => beside === '_' || BEYOND_ASCII.test(beside))
     default:
       return false
   }

@@ -32,11 +32,6 @@ export function markupProblem(value: string): string | undefined {
   return `${quote(value)} holds ${quote(markup)}, which a theme would print as markup or run as Liquid; write it as plain text`
 }
 
-const plain = (value: string, reject: (message: string) => never) => {
-  const problem = markupProblem(value)
-  return problem === undefined ? value : reject(problem)
-}
-
 const items = (value: string) =>
   value
     .split(/[,\n]/)
@@ -47,13 +42,15 @@ export const list = () => text(items)
 
 export const optionalText = () => unlessEmpty((trimmed) => trimmed)
 
-/** A list, or a text, that goes into the front matter. */
-export const frontMatterList = () =>
-  text((value, reject) => {
+/** A list, or a text, that goes into the front matter: refused with markup in it. */
+const plain =
+  <T>(parse: (value: string) => T) =>
+  (value: string, reject: (message: string) => never) => {
     const problem = markupProblem(value)
-    return problem === undefined ? items(value) : reject(problem)
-  })
-export const frontMatterText = () => unlessEmpty((trimmed, reject) => plain(trimmed, reject))
+    return problem === undefined ? parse(value) : reject(problem)
+  }
+export const frontMatterList = () => text(plain(items))
+export const frontMatterText = () => unlessEmpty(plain((trimmed) => trimmed))
 
 export const wholeNumber = (minimum: number, maximum = Infinity) =>
   unlessEmpty((trimmed, reject, value) => {

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici'
-import { formatDay } from '../core/calendar.js'
+import { formatDay, isWeekday } from '../core/calendar.js'
 import type { Clock } from '../core/clock.js'
 import { HUGGING_FACE, type OutboundLimits } from '../core/http/limits.js'
 import { createOutbound } from '../core/http/send.js'
@@ -164,7 +164,6 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
   return source
 }
 
-const isWeekday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())
 const isEmpty = ({ papers, invalid, offDay }: DayPapers) =>
   papers.length + invalid.length + (offDay?.length ?? 0) === 0
 
