@@ -3,10 +3,7 @@ interface BackoffOptions {
   maxMs?: number
   /** In [0, 1): runs that failed together do not retry in step. */
   random: () => number
-  /**
-   * `equal`: between half and all of the doubled wait; `full`: from 0, which spreads writers racing for
-   * the same thing (a branch's head) furthest apart.
-   */
+  /** `equal`: half to all of the doubled wait; `full`: 0 to all, spreading racing writers furthest apart. */
   jitter?: 'equal' | 'full'
 }
 

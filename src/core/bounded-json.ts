@@ -34,23 +34,20 @@ export function parseJsonOr(
 function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0
   for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === QUOTE) index = stringEnd(text, index)
-    else if (code === 0x5b || code === 0x7b) {
+    const char = text[index]
+    if (char === '"') index = stringEnd(text, index)
+    else if (char === '[' || char === '{') {
       if (++depth > limit) return true
-    } else if (code === 0x5d || code === 0x7d) depth--
+    } else if (char === ']' || char === '}') depth--
   }
   return false
 }
-
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
 
 /** The index of the quote that closes the string opened at `open`: one after an even run of backslashes. */
 function stringEnd(text: string, open: number): number {
   for (let close = text.indexOf('"', open + 1); close !== -1; close = text.indexOf('"', close + 1)) {
     let backslashes = 0
-    while (text.charCodeAt(close - 1 - backslashes) === BACKSLASH) backslashes++
+    while (text[close - 1 - backslashes] === '\\') backslashes++
     if (backslashes % 2 === 0) return close
   }
   return text.length

@@ -39,12 +39,12 @@ export function isoWeek(day: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`
 }
 
-/** The ISO week (Monday to Sunday) or the month that contains `day`. */
 /** Monday to Friday, on the UTC calendar Hugging Face's days follow. */
 export function isWeekday(day: string): boolean {
   return ![0, 6].includes(new Date(dayMs(day)).getUTCDay())
 }
 
+/** The ISO week (Monday to Sunday) or the month that contains `day`. */
 export function periodOf(day: string, period: 'weekly' | 'monthly'): { from: string; to: string } {
   if (period === 'weekly') {
     const monday = addDays(day, 1 - (new Date(dayMs(day)).getUTCDay() || 7))

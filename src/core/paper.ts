@@ -27,11 +27,9 @@ export interface OmittedField {
   problem: string
 }
 
-export interface InvalidPaper {
+export interface InvalidPaper extends OmittedField {
   /** The arXiv id, otherwise its position in the response (`#3`). */
   id: string
-  field: string
-  problem: string
 }
 
 /** A paper Hugging Face listed on another day than the one asked for. */

@@ -90,14 +90,8 @@ export function recordChanges(
     written.flatMap((file) => {
       const post = update.posts.get(file.path)
       if (post === undefined) return []
-      const { record, papers, period, language } = post
-      const entry = {
-        blob: gitBlobOid(file.content),
-        papers,
-        ...(period && { period }),
-        ...(language && { language }),
-      }
-      return [{ path: record, key: file.path, entry }]
+      const { record, ...entry } = post
+      return [{ path: record, key: file.path, entry: { blob: gitBlobOid(file.content), ...entry } }]
     }),
   )
 }

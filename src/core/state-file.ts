@@ -70,7 +70,6 @@ export function statePath(format: Pick<StateFormat<unknown>, 'name'>, shard: str
   return posix.join(STATE_DIR, format.name, `${shard}.json`)
 }
 
-/** A weekly or monthly post's period. */
 export type StatePeriod = 'week' | 'month'
 
 /**
@@ -115,17 +114,14 @@ export function parseStateFile<Entry>(
   if (!fileShape(format.name).safeParse(json).success) {
     return unread(`is not ${format.kind} ({"${format.name}": {…}} expected)`)
   }
+  const file = json as Record<string, Record<string, unknown>>
   // A person's note beside the entries, written back with them.
-  const extra = new Map(
-    Object.entries(json as object).filter(([key]) => key !== 'about' && key !== format.name),
-  )
+  const extra = new Map(Object.entries(file).filter(([key]) => key !== 'about' && key !== format.name))
   let unusable = 0
   const kept = new Map<string, unknown>()
   const readInPart = new Map<string, unknown>()
   // The parsed JSON itself, whose keys are data: zod's copy may not keep a key like `__proto__`.
-  for (const [key, value] of Object.entries(
-    (json as Record<string, Record<string, unknown>>)[format.name]!,
-  )) {
+  for (const [key, value] of Object.entries(file[format.name]!)) {
     const read = format.readEntry(value)
     if (read.entry === undefined) kept.set(key, value)
     else entries.set(key, read.entry)
@@ -203,9 +199,7 @@ export function updatedStateFiles<Entry>(
 ): FileChange[] {
   const changed = new Map<string, Map<string, Entry>>()
   for (const { path, key, entry } of updates) {
-    const file = files.get(path)
-    if (file === undefined || !file.writable) continue
-    changed.set(path, (changed.get(path) ?? new Map<string, Entry>()).set(key, entry))
+    if (files.get(path)?.writable) changed.set(path, (changed.get(path) ?? new Map()).set(key, entry))
   }
   return [...changed]
     .sort(([a], [b]) => byCodeUnits(a, b))

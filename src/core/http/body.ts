@@ -9,15 +9,15 @@ export class TooLargeError extends Error {
 }
 
 export async function readText(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string> {
-  const { chunks, size, complete } = await readUpTo(stream, maxBytes)
+  const { bytes, complete } = await readUpTo(stream, maxBytes)
   if (!complete) throw new TooLargeError(maxBytes)
-  return decode(chunks, size, false)
+  return new TextDecoder().decode(bytes)
 }
 
 /** The first `maxBytes` of the stream as UTF-8 text (a character cut at the end is dropped); the rest is never read. */
 export async function readStart(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string> {
-  const { chunks, size, complete } = await readUpTo(stream, maxBytes)
-  return decode(chunks, size, !complete)
+  const { bytes, complete } = await readUpTo(stream, maxBytes)
+  return new TextDecoder().decode(bytes, { stream: !complete })
 }
 
 export function formatBytes(bytes: number): string {
@@ -26,27 +26,18 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`
 }
 
-async function readUpTo(
-  stream: AsyncIterable<Uint8Array>,
-  maxBytes: number,
-): Promise<{ chunks: Uint8Array[]; size: number; complete: boolean }> {
+/**
+ * The bytes for TextDecoder, which drops a leading byte order mark as undici's body.text() did, and with
+ * `stream` holds back a character whose bytes the cut split.
+ */
+async function readUpTo(stream: AsyncIterable<Uint8Array>, maxBytes: number) {
   const chunks: Uint8Array[] = []
   let size = 0
   // Leaving the loop early ends the iteration, which destroys a Node stream: the rest is never sent for.
   for await (const chunk of stream) {
-    const room = maxBytes - size
-    if (chunk.byteLength > room) {
-      chunks.push(chunk.subarray(0, room))
-      return { chunks, size: maxBytes, complete: false }
-    }
-    chunks.push(chunk)
+    chunks.push(chunk.subarray(0, maxBytes - size))
     size += chunk.byteLength
+    if (size > maxBytes) break
   }
-  return { chunks, size, complete: true }
-}
-
-function decode(chunks: Uint8Array[], size: number, cut: boolean): string {
-  // TextDecoder drops a leading byte order mark, as undici's body.text() did; `stream` holds back a
-  // character whose bytes the cut split.
-  return new TextDecoder().decode(Buffer.concat(chunks, size), { stream: cut })
+  return { bytes: Buffer.concat(chunks), complete: size <= maxBytes }
 }
