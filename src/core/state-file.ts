@@ -199,7 +199,8 @@ export function updatedStateFiles<Entry>(
 ): FileChange[] {
   const changed = new Map<string, Map<string, Entry>>()
   for (const { path, key, entry } of updates) {
-    if (files.get(path)?.writable) changed.set(path, (changed.get(path) ?? new Map()).set(key, entry))
+    if (files.get(path)?.writable)
+      changed.set(path, (changed.get(path) ?? new Map<string, Entry>()).set(key, entry))
   }
   return [...changed]
     .sort(([a], [b]) => byCodeUnits(a, b))

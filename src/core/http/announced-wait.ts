@@ -64,18 +64,12 @@ function retryAfterMs(value: string | undefined, now: number): number | undefine
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-/** Its names: the item, and any further quoted strings. */
-interface Member {
-  names: string[]
-  params: Map<string, string>
-}
-
-function parseList(value: string | undefined): Member[] {
-  if (value === undefined) return []
-  return splitOutsideQuotes(value, ',')
+/** Each member's names (the item, and any further quoted strings) and parameters. */
+function parseList(value: string | undefined) {
+  return splitOutsideQuotes(value ?? '', ',')
     .filter((text) => text !== '')
     .map((text) => {
-      const member: Member = { names: [], params: new Map() }
+      const member = { names: [] as string[], params: new Map<string, string>() }
       splitOutsideQuotes(text, ';').forEach((part, index) => {
         const equals = part.indexOf('=')
         if (part.startsWith('"') || (index === 0 && equals < 0)) member.names.push(unquote(part))

@@ -240,9 +240,7 @@ export function answerJson(text: string): unknown {
   }
 }
 
-function isSuccess(status: number): boolean {
-  return status >= 200 && status <= 299
-}
+const isSuccess = (status: number) => status >= 200 && status <= 299
 
 /** The system's own message (Hugging Face's `error`, OpenAI's `error.message`, GitHub's `message`). */
 function errorText(text: string): string {
