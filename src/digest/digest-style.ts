@@ -99,9 +99,8 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
       show(summaryLine(paper, fields, locale, enriched))
     } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
       // kramdown parses what is inside `<details>` as markdown only with `markdown="1"`, else as raw HTML.
-      const label = locale.digest.abstract ?? locale.abstract
       content.push(
-        ownMarkup(`<details markdown="1">\n<summary>${label}</summary>`),
+        ownMarkup(`<details markdown="1">\n<summary>${locale.digest.abstract ?? locale.abstract}</summary>`),
         paragraph(abstractContent(paper.summary)),
         ownMarkup('</details>'),
       )
