@@ -49,7 +49,7 @@ export async function runCli(
     allowPositionals: true,
     tokens: true,
   })
-  let io = redacting(streams, cliSecrets(given as RawInputs, env))
+  const io = redacting(streams, cliSecrets(given as RawInputs, env))
   let flags
   try {
     // An argument that is no flag is not quoted: it may be a token whose flag went astray (`--token= ghp_…`).
@@ -59,13 +59,9 @@ export async function runCli(
         `argument ${stray.index + 1} is no flag and no flag's value (not shown: it may be a token); flags are --name value or --name=value`,
       )
     }
-    const repeated = tokens.find(
-      (token, index) =>
-        token.kind === 'option' &&
-        tokens.slice(0, index).some((one) => one.kind === 'option' && one.name === token.name),
-    )
-    if (repeated?.kind === 'option')
-      throw new Error(`--${repeated.name} is given more than once; give it once`)
+    const names = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []))
+    const repeated = names.find((name, index) => names.indexOf(name) !== index)
+    if (repeated !== undefined) throw new Error(`--${repeated} is given more than once; give it once`)
     flags = parseArgs({ args: argv, options: CLI_OPTIONS, strict: true, allowPositionals: false }).values
   } catch (error) {
     io.stderr(`hf-daily-papers: ${errorMessage(error)}\nRun hf-daily-papers --help for the options.\n`)
@@ -83,7 +79,6 @@ export async function runCli(
   raw['llm-token'] ||= env.LLM_TOKEN
   // A saved response is one day: there is nothing to refresh earlier days from.
   if (input !== undefined) raw['refresh-days'] ??= '0'
-  io = redacting(streams, cliSecrets(inputs, env))
 
   const log = consoleLog(io)
   try {

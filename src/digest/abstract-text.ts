@@ -11,15 +11,21 @@ import { cleanText } from './text.js'
 export function abstractContent(abstract: string): PhrasingContent[] {
   const plain = withoutTex(cleanText(abstract))
   const content: PhrasingContent[] = []
+  // Neighbouring text nodes as one, as the serializer would write them anyway.
+  const add = (node: PhrasingContent) => {
+    const last = content.at(-1)
+    if (node.type === 'text' && last?.type === 'text') last.value += node.value
+    else content.push(node)
+  }
   let from = 0
   for (const match of plain.matchAll(LINKS)) {
-    const found = foundLink(match)
-    if (match.index > from) content.push(text(plain.slice(from, match.index)))
-    content.push(...found.nodes)
-    from = match.index + found.length
+    const { node, length } = foundLink(match)
+    if (match.index > from) add(text(plain.slice(from, match.index)))
+    add(node)
+    from = match.index + length
   }
-  if (from < plain.length) content.push(text(plain.slice(from)))
-  return mergeTexts(content)
+  if (from < plain.length) add(text(plain.slice(from)))
+  return content
 }
 
 const TEX_COMMAND = /\\(?:emph|textbf|textit|texttt|textsc|textrm|underline|text)\{([^{}\\]*)\}/g
@@ -60,23 +66,22 @@ const LINKS = new RegExp(
  */
 const NO_LABEL = /^(?:this\s+https?\s+url|https?:\/\/\S*|[^\s./]+(?:\.[^\s./]+)+(?:[/:?#]\S*)?)$/i
 
-function foundLink(match: RegExpMatchArray): { nodes: PhrasingContent[]; length: number } {
+function foundLink(match: RegExpMatchArray): { node: PhrasingContent; length: number } {
   const groups = match.groups ?? {}
   const labelled = groups.hrefUrl ?? groups.mangledUrl ?? groups.bracedUrl
   const label = (groups.hrefLabel ?? groups.mangledLabel ?? groups.label ?? '').trim()
   if (labelled !== undefined || groups.label !== undefined) {
-    return { nodes: linkOrText(labelled ?? (groups.url as string), label), length: match[0].length }
+    return { node: linkOrText(labelled ?? (groups.url as string), label), length: match[0].length }
   }
   // A bare URL: punctuation that ends the sentence, and a bracket it did not open, are not part of it.
   const url = trimTrailing(groups.url as string)
-  return { nodes: linkOrText(url, ''), length: url.length }
+  return { node: linkOrText(url, ''), length: url.length }
 }
 
-function linkOrText(url: string, label: string): PhrasingContent[] {
+function linkOrText(url: string, label: string): PhrasingContent {
   const shown = label === '' || NO_LABEL.test(label) ? url : label
   const safe = publicHttpsUrl(url)
-  if (safe !== undefined) return [link(safe, shown)]
-  return [text(shown === url ? url : `${shown} (${url})`)]
+  return safe === undefined ? text(shown === url ? url : `${shown} (${url})`) : link(safe, shown)
 }
 
 function trimTrailing(url: string): string {
@@ -94,14 +99,3 @@ function trimTrailing(url: string): string {
 }
 
 const count = (text: string, char: string) => text.split(char).length - 1
-
-/** Neighbouring text nodes as one, as the serializer would write them anyway. */
-function mergeTexts(content: PhrasingContent[]): PhrasingContent[] {
-  const merged: PhrasingContent[] = []
-  for (const node of content) {
-    const last = merged.at(-1)
-    if (node.type === 'text' && last?.type === 'text') last.value += node.value
-    else merged.push(node)
-  }
-  return merged
-}

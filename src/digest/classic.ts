@@ -5,7 +5,14 @@ import type { EnrichedPaper } from '../enrich/index.js'
 import { nothingShown, type PostCount } from './description.js'
 import type { Locale } from './locales/index.js'
 import { heading, list, listItem, paragraph, strong, text } from './mdast.js'
-import { aside, authorList, githubPiece, labelledText, LINK_PIECES, translatedTitle } from './paper-lines.js'
+import {
+  aside,
+  githubPiece,
+  LABELLED_LINES,
+  labelledText,
+  LINK_PIECES,
+  translatedTitle,
+} from './paper-lines.js'
 import { keywordsSection, statisticsSection, type Period } from './period.js'
 import { cleanText } from './text.js'
 
@@ -70,6 +77,7 @@ type FieldLine = (
 /** llm-title goes beside the title; a field with nothing to show gives no line at all. */
 const FIELD_LINES: Record<Exclude<Field, 'llm-title'>, FieldLine> = {
   ...LINK_PIECES,
+  ...LABELLED_LINES,
   organization: (paper, locale) => labelledText(locale.organization, paper.organization, locale),
   abstract: (paper, locale) => labelledText(locale.abstract, paper.summary, locale),
   'ai-summary': (paper, locale) => labelledText(locale.aiSummary, paper.aiSummary, locale),
@@ -83,12 +91,7 @@ const FIELD_LINES: Record<Exclude<Field, 'llm-title'>, FieldLine> = {
     }
     return undefined
   },
-  authors: (paper, locale) => labelledText(locale.authors, authorList(paper.authors, locale), locale),
   github: (paper, locale) => githubPiece(paper, locale, ' '),
-  keywords: (paper, locale) => {
-    const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
-    return labelledText(locale.keywords, keywords.join(locale.punctuation.comma), locale)
-  },
   comments: (paper, locale) =>
     paper.numComments === undefined
       ? undefined

@@ -1,5 +1,5 @@
 import type { Paper } from '../core/paper.js'
-import type { DigestWords, Locale } from './locales/index.js'
+import type { Locale } from './locales/index.js'
 import { cleanText, inertInHtml } from './text.js'
 
 /** Home cards show two lines and link previews about 200 characters: the description fits both. */
@@ -13,10 +13,13 @@ export type PostCount =
   | { kind: 'day'; count: number; listed: number }
   | { kind: 'period'; count: number; listed: number; days: number }
 
-export function countWords(words: DigestWords, counted: PostCount): string {
-  return counted.kind === 'day'
-    ? words.dayCount(counted.count, counted.listed)
-    : words.periodCount(counted.count, counted.days, counted.listed)
+/** How a description and a generated TL;DR start: `33 papers. Most upvoted: `. */
+export function leadIn({ digest: words, punctuation: marks }: Locale, counted: PostCount): string {
+  const count =
+    counted.kind === 'day'
+      ? words.dayCount(counted.count, counted.listed)
+      : words.periodCount(counted.count, counted.days, counted.listed)
+  return `${count}${marks.stop}${words.mostUpvoted}${marks.colon}`
 }
 
 /** What a post without papers says: none were listed, or the filters left out all that were. */
@@ -46,22 +49,19 @@ export function shortName(title: string): string {
 export const upvoteNote = (paper: Paper, locale: Locale, space = '\u00a0') =>
   `${locale.punctuation.open}👍${space}${locale.number(paper.upvotes)}${locale.punctuation.close}`
 
-const withUpvotes = (name: string, paper: Paper, locale: Locale) => `${name}${upvoteNote(paper, locale, ' ')}`
-
 /**
  * The front matter's description: the count, then the most upvoted papers, the first by its whole title
  * (it names the day; cut to fit, its upvotes whole), the others by their short name as far as they fit;
  * inert in HTML, as themes print it.
  */
 export function describePost(papers: readonly Paper[], counted: PostCount, locale: Locale): string {
-  const { digest: words, punctuation: marks } = locale
   const [first, ...others] = papers
   if (first === undefined) return nothingShown(locale, counted)
-  const lead = `${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}`
+  const lead = leadIn(locale, counted)
   const note = upvoteNote(first, locale, ' ')
   let description = `${lead}${cutText(cleanText(first.title), DESCRIPTION_LENGTH - lead.length - note.length)}${note}`
   for (const paper of others.slice(0, LEADERS - 1)) {
-    const longer = `${description}${marks.comma}${withUpvotes(shortName(paper.title), paper, locale)}`
+    const longer = `${description}${locale.punctuation.comma}${shortName(paper.title)}${upvoteNote(paper, locale, ' ')}`
     if (longer.length > DESCRIPTION_LENGTH) break
     description = longer
   }

@@ -3,17 +3,10 @@ import type { Field } from '../core/fields.js'
 import type { Paper } from '../core/paper.js'
 import type { EnrichedPaper } from '../enrich/index.js'
 import { abstractContent } from './abstract-text.js'
-import { countWords, LEADERS, nothingShown, shortName, upvoteNote, type PostCount } from './description.js'
+import { leadIn, LEADERS, nothingShown, shortName, upvoteNote, type PostCount } from './description.js'
 import type { Locale } from './locales/index.js'
 import { heading, list, listItem, ownMarkup, paragraph, strong, text } from './mdast.js'
-import {
-  authorList,
-  labelledText,
-  metaLine,
-  summaryLine,
-  titleWithAside,
-  translatedTitle,
-} from './paper-lines.js'
+import { LABELLED_LINES, metaLine, summaryLine, titleWithAside, translatedTitle } from './paper-lines.js'
 import { periodOverview, type Period } from './period.js'
 import { cleanText } from './text.js'
 import { countTopics, type Topic } from './topics.js'
@@ -77,7 +70,7 @@ function tldr(
       ? [strong(words.tldrByModel), text(`${marks.dash}${written}`)]
       : [
           strong(words.tldr),
-          text(`${marks.dash}${countWords(words, counted)}${marks.stop}${words.mostUpvoted}${marks.colon}`),
+          text(`${marks.dash}${leadIn(locale, counted)}`),
           ...papers
             .slice(0, LEADERS)
             .flatMap((paper, index) => [
@@ -106,17 +99,13 @@ function fullPaper(paper: Paper, rank: number, body: DigestBody): RootContent[] 
       show(summaryLine(paper, fields, locale, enriched))
     } else if (field === 'abstract' && cleanText(paper.summary) !== '') {
       // kramdown parses what is inside `<details>` as markdown only with `markdown="1"`, else as raw HTML.
-      const label = locale.digest.abstract ?? locale.abstract
       content.push(
-        ownMarkup(`<details markdown="1">\n<summary>${label}</summary>`),
+        ownMarkup(`<details markdown="1">\n<summary>${locale.digest.abstract ?? locale.abstract}</summary>`),
         paragraph(abstractContent(paper.summary)),
         ownMarkup('</details>'),
       )
-    } else if (field === 'authors') {
-      show(labelledText(locale.authors, authorList(paper.authors, locale), locale))
-    } else if (field === 'keywords') {
-      const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
-      show(labelledText(locale.keywords, keywords.join(locale.punctuation.comma), locale))
+    } else if (field === 'authors' || field === 'keywords') {
+      show(LABELLED_LINES[field](paper, locale))
     }
   }
   return content

@@ -60,9 +60,7 @@ function quotedFlowList(items: string[]): YAMLSeq<Scalar<string>> {
   const list = new YAMLSeq<Scalar<string>>()
   list.flow = true
   for (const item of items.map(cleanText).filter((item) => item !== '')) {
-    const scalar = new Scalar(item)
-    scalar.type = Scalar.QUOTE_SINGLE
-    list.items.push(scalar)
+    list.items.push(Object.assign(new Scalar(item), { type: Scalar.QUOTE_SINGLE }))
   }
   return list
 }

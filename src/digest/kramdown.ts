@@ -20,11 +20,10 @@ export const kramdownText: Handle = (node: Text, parent, state, info) => {
 const escapedCharacters = new WeakMap<State['unsafe'], RegExp>()
 
 /**
- * Most text nodes (a separator, a count, a name) come out of both escapers as they went in: they are
- * returned without running the serializer's ~80 patterns over them: a third of a post's writing time.
- * Every pattern escapes its own `character`, so text without one is left alone, save for a space beside
- * a line break (and in a code fence's info string, where no text node goes). The random posts of
- * kramdown.test.ts hold both paths to the same output.
+ * Most text nodes (a separator, a count, a name) come out of both escapers as they went in: skipping the
+ * serializer's ~80 patterns saves a third of a post's writing time. Every pattern escapes its own
+ * `character`, so text without one stays, save for a space beside a line break (or in a code fence's info
+ * string, where no text node goes). kramdown.test.ts's random posts hold both paths to the same output.
  */
 function needsNoEscape(value: string, state: State, info: Info): boolean {
   let escaped = escapedCharacters.get(state.unsafe)
@@ -95,14 +94,12 @@ export function jekyllPostPath(path: string): string | undefined {
 }
 
 /**
- * The post's URL as the site has it, with its base URL; empty, and the site still built, when a person
- * deleted or renamed the post since (Jekyll's `post_url` fails the whole build then). Liquid that Jekyll 3
- * (GitHub Pages' own build) and 4 both run, with the lookup Jekyll caches. Jekyll knows a post by its path
- * from the site's source: the repository's path where the site is the repository, without the folders of
- * the source where it is a folder (`docs/_posts/…` is `_posts/…` there). The linking post's own path
- * (`page.path`, which an excerpt's extends) tells which: the post is looked up by its path from that same
- * source, so that `ko/_posts/…` is never taken for `_posts/…` of the same name. The one piece of Liquid the
- * action writes, from checked paths.
+ * The post's URL with the site's base URL, by Liquid that Jekyll 3 (GitHub Pages' build) and 4 both run,
+ * with the lookup Jekyll caches; empty, the site still built, when a person deleted or renamed the post
+ * since (`post_url` fails the whole build then). Jekyll knows a post by its path from the site's source, the
+ * repository or a folder of it (`docs/_posts/…` is `_posts/…` there): the linking post's own `page.path`
+ * (an excerpt's extends it) tells which, so that `ko/_posts/…` is never taken for `_posts/…` of the same
+ * name. The one piece of Liquid the action writes, from checked paths.
  */
 function postUrlLiquid(target: PostLinkTarget): string {
   if (jekyllPostPath(target.path) === undefined || jekyllPostPath(target.from) === undefined) {
@@ -110,9 +107,9 @@ function postUrlLiquid(target: PostLinkTarget): string {
   }
   const url = (path: string) =>
     `{{ site.posts | where: "path", "${path}" | map: "url" | first | relative_url }}`
-  const [own, ...fromFolders] = sitePaths(target)
-  if (fromFolders.length === 0) return url(own!.path)
-  const branches = [own!, ...fromFolders].map(
+  const paths = sitePaths(target)
+  if (paths.length === 1) return url(target.path)
+  const branches = paths.map(
     ({ path, from }, index) =>
       `{% ${index === 0 ? 'if' : 'elsif'} page.path contains "${from}" %}${url(path)}`,
   )
@@ -192,15 +189,8 @@ export function toKramdown(escaped: string): string {
 
 /** A `<`, `:` or `_` that kramdown reads as markup where CommonMark reads text (see toKramdown). */
 function opensInKramdown(text: string, index: number): boolean {
-  const [before = '', next = ''] = [text[index - 1], text[index + 1]]
-  switch (text[index]) {
-    case '<':
-      return /[A-Za-z_:]/.test(next) || BEYOND_ASCII.test(next)
-    case ':':
-      return before === ']'
-    case '_':
-      return [before, next].some((beside) => beside === '_' || BEYOND_ASCII.test(beside))
-    default:
-      return false
-  }
+  const [before = '', char, next = ''] = [text[index - 1], text[index], text[index + 1]]
+  if (char === '<') return /[A-Za-z_:]/.test(next) || BEYOND_ASCII.test(next)
+  if (char === ':') return before === ']'
+  return char === '_' && [before, next].some((beside) => beside === '_' || BEYOND_ASCII.test(beside))
 }

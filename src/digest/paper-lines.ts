@@ -120,6 +120,15 @@ export function summaryLine(
   return undefined
 }
 
+/** The lines both styles show as `Label: text`. */
+export const LABELLED_LINES = {
+  authors: (paper, locale) => labelledText(locale.authors, authorList(paper.authors, locale), locale),
+  keywords: (paper, locale) => {
+    const keywords = paper.aiKeywords.map(cleanText).filter((keyword) => keyword !== '')
+    return labelledText(locale.keywords, keywords.join(locale.punctuation.comma), locale)
+  },
+} satisfies Partial<Record<Field, Piece>>
+
 /** `Label: text` as one text, or undefined when there is no text. */
 export function labelledText(label: string, value: string | undefined, locale: Locale) {
   const cleaned = cleanText(value ?? '')
@@ -147,7 +156,7 @@ export const aside = (inside: string, { punctuation }: Locale) =>
 const AUTHORS_SHOWN = 5
 
 /** `A, B, C, D, E and 3 more`: a long list shortened, a list one name longer shown whole. */
-export function authorList(authors: readonly string[], locale: Locale): string {
+function authorList(authors: readonly string[], locale: Locale): string {
   const { comma, space } = locale.punctuation
   const names = authors.map(cleanText).filter((name) => name !== '')
   if (names.length <= AUTHORS_SHOWN + 1) return names.join(comma)

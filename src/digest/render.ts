@@ -1,4 +1,3 @@
-import type { Root } from 'mdast'
 import remarkStringify, { type Options as RemarkStringifyOptions } from 'remark-stringify'
 import { unified } from 'unified'
 import type { Field, Language } from '../core/fields.js'
@@ -56,16 +55,14 @@ const markdown = unified().use(remarkStringify, STRINGIFY_OPTIONS)
 /** The whole post, for papers already selected and ranked. */
 export function renderPost(papers: readonly Paper[], options: PostOptions): string {
   const locale = LOCALES[options.language]
-  const listed = options.listed ?? papers.length
   const { period } = options
   const counted: PostCount = period
     ? { kind: 'period', count: period.matched, listed: period.listed.length, days: period.days }
-    : { kind: 'day', count: papers.length, listed }
+    : { kind: 'day', count: papers.length, listed: options.listed ?? papers.length }
   const body =
     options.style === 'classic'
       ? classicBody({ ...options, papers, locale, counted })
       : digestBody({ ...options, papers, locale, counted })
-  const root: Root = { type: 'root', children: body }
   const description = options.description ? describePost(papers, counted, locale) : undefined
   // The alt text is a title, which themes print without escaping: see inertInHtml.
   const pictured = options.image ? papers.find((paper) => paper.thumbnail !== undefined) : undefined
@@ -73,5 +70,5 @@ export function renderPost(papers: readonly Paper[], options: PostOptions): stri
     pictured?.thumbnail === undefined
       ? undefined
       : { path: pictured.thumbnail, alt: inertInHtml(cleanText(pictured.title)) }
-  return `${frontMatter({ ...options, description, image })}\n${markdown.stringify(root)}`
+  return `${frontMatter({ ...options, description, image })}\n${markdown.stringify({ type: 'root', children: body })}`
 }

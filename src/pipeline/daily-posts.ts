@@ -99,9 +99,6 @@ function dailyPostOf(
  * and `ko/_posts/b` none, `_posts/a` and `_posts/ko/b` one, `_posts/a` and `ko/_posts/b` three.
  */
 function foldersApart(path: string, other: string): number {
-  const folders = posix.dirname(path).split('/')
-  const otherFolders = posix.dirname(other).split('/')
-  const differ = folders.findIndex((folder, index) => folder !== otherFolders[index])
-  const shared = differ === -1 ? Math.min(folders.length, otherFolders.length) : differ
-  return folders.length + otherFolders.length - 2 * shared
+  const between = posix.relative(posix.dirname(path), posix.dirname(other))
+  return between === '' ? 0 : between.split('/').length
 }

@@ -71,16 +71,12 @@ export async function fetchDays(
 export function planRequests(days: readonly string[]): Request[] {
   const left = new Set(days)
   const requests: Request[] = []
-  const take = (kind: 'weekly' | 'monthly', from: number, name: (day: string) => string) => {
+  const take = (kind: 'weekly' | 'monthly', fromDays: number, name: (day: string) => string) => {
     for (const [key, group] of Map.groupBy(left, name)) {
-      if (group.length < from) continue
-      const { from: first, to: last } = periodOf(group[0] as string, kind)
-      const period: Period = {
-        query: kind === 'weekly' ? 'week' : 'month',
-        name: key,
-        days: eachDay(first, last),
-      }
-      requests.push({ period, asked: group })
+      if (group.length < fromDays) continue
+      const { from, to } = periodOf(group[0]!, kind)
+      const query = kind === 'weekly' ? 'week' : 'month'
+      requests.push({ period: { query, name: key, days: eachDay(from, to) }, asked: group })
       for (const day of group) left.delete(day)
     }
   }

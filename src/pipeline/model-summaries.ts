@@ -1,5 +1,5 @@
 import { needsModel } from '../core/fields.js'
-import { openSummaries, type CachePeriod, type EnrichResult, type ListedPapers } from '../enrich/index.js'
+import { openSummaries, type EnrichResult, type ListedPapers } from '../enrich/index.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Publisher } from '../core/changes.js'
@@ -33,7 +33,9 @@ export async function modelSummaries(
   const papers = everyPost.flatMap((post) => post.papers)
   if (!needsModel(settings.fields, settings.language) || papers.length === 0) return undefined
   const { token: llmToken, ...llm } = settings.llm
-  const options = { ...llm, llmToken, language: settings.language, userAgent: USER_AGENT }
+  // A weekly or monthly run keeps the summaries it adds in its period's file, beside its record's, so that
+  // its pull request changes no day's file; a daily run in its days'.
+  const period = RECORDED_PERIOD[settings.digest]
   return log.group('Model summaries', async () => {
     const own = selected.own.filter((post) => post.papers.length > 0).map((post) => ownPost(post, settings))
     // Read with the cache files, in the same request.
@@ -41,8 +43,8 @@ export async function modelSummaries(
     const store = await openSummaries(
       everyPost.flatMap(listedDays),
       everyPost.filter(hasTldr(settings)).map((post) => post.plan.label),
-      cachePeriod(settings),
-      options,
+      period && { period, day: settings.from },
+      { ...llm, llmToken, language: settings.language, userAgent: USER_AGENT },
       { log, clock, readFile: (path) => publisher.readText(path) },
     )
     const earlier = renderEarlier(selected.earlier, store.cached, settings, clock.now())
@@ -95,15 +97,6 @@ function keptAnyway(
     return oid !== null && keptWhateverItSays(policy, oid, overwrite) !== undefined
   })
   return new Set(kept.map((post) => post.label))
-}
-
-/**
- * A weekly or monthly run keeps the summaries it adds in its period's file, beside its record's, so that its
- * pull request changes no day's file; a daily run (undefined) in its days'.
- */
-function cachePeriod(settings: Settings): CachePeriod | undefined {
-  const period = RECORDED_PERIOD[settings.digest]
-  return period === undefined ? undefined : { period, day: settings.from }
 }
 
 /** By the day Hugging Face listed them, whose files are read for their summaries (and a daily run writes). */

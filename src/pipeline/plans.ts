@@ -21,17 +21,15 @@ export interface PostPlan {
   values: TemplateValues
   /** The day whose `post-time` dates a daily post; a weekly or monthly post is dated by its period. */
   dateDay: string
-  period?: PlannedPeriod
-}
-
-export interface PlannedPeriod {
-  from: string
-  to: string
-  /** The period's last day, also while it is still running: the post is dated at its end. */
-  end: string
-  days: number
-  /** By paper id: the day it was listed on, and that day's post (`daily-posts.ts` adds it). */
-  listedOn: Map<string, ListedOn>
+  period?: {
+    from: string
+    to: string
+    /** The period's last day, also while it is still running: the post is dated at its end. */
+    end: string
+    days: number
+    /** By paper id: the day it was listed on, and that day's post (`daily-posts.ts` adds it). */
+    listedOn: Map<string, ListedOn>
+  }
 }
 
 export function postPath(plan: PostPlan, settings: Settings): string {

@@ -5,8 +5,7 @@ import { eachDay, formatDay } from '../core/calendar.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import { fillTemplate } from '../core/template.js'
-import type { EnrichResult } from '../enrich/index.js'
-import type { DispatchFailure, DispatchWorkflow } from '../publish/dispatch.js'
+import type { DispatchWorkflow } from '../publish/dispatch.js'
 import { nothingWritten } from '../publish/nothing-written.js'
 import {
   finishRefresh,
@@ -27,7 +26,7 @@ import { linkedPeriodPlan } from './daily-posts.js'
 import { fetchDays } from './fetch.js'
 import { modelSummaries } from './model-summaries.js'
 import { dailyPlan, dataFiles, noneSelected, rangeValues } from './plans.js'
-import { renderPosts, selectPosts, type RenderedPosts, type SelectedPosts } from './posts.js'
+import { renderPosts, selectPosts, type RenderedPosts } from './posts.js'
 
 export interface Collaborators {
   source: PaperSource
@@ -40,39 +39,63 @@ export interface Collaborators {
 
 /** fetch → plan → select → summaries → render → refresh → publish → result. */
 export async function runDigest(settings: Settings, collaborators: Collaborators): Promise<DigestResult> {
+  const { log } = collaborators
   const fetched = await fetchPhase(settings, collaborators)
   const plans =
     settings.digest === 'daily'
       ? fetched.own.map(dailyPlan)
-      : [await linkedPeriodPlan(fetched.own, settings, collaborators.publisher, collaborators.log)]
+      : [await linkedPeriodPlan(fetched.own, settings, collaborators.publisher, log)]
   const selected = selectPosts(plans, fetched.earlier, settings)
   // Asked for once, before any post is rendered, for the posts that will be written.
   const summaries = await modelSummaries(selected, fetched.refresh, settings, collaborators)
   const rendered = await renderPosts(selected, summaries, settings, collaborators)
   const refresh = await planRefreshOf(fetched.refresh, rendered.earlier, rendered.own)
   for (const [own, other] of refresh.alsoRecorded)
-    collaborators.log.warning(
+    log.warning(
       `${other} is recorded as the action's post for this ${settings.digest === 'weekly' ? 'week' : 'month'} too (written under another filename or posts-dir); it is left as it is: delete it if ${own} replaces it`,
     )
   const data = settings.dataDir === undefined ? [] : dataFiles(fetched.own, settings.dataDir)
   const files = [...protectEdits(rendered.files, refresh), ...data, ...refresh.plan.files]
   const pathsProblem = changePathsProblem(files.map((file) => file.path))
   if (pathsProblem !== undefined) throw new DigestError(`Nothing written: ${pathsProblem}`)
+  const days = dayOutcomes(fetched, rendered, settings)
+  const range = describeRange(settings)
+  if (files.length === 0) {
+    const listed = selected.own.reduce((sum, { plan }) => sum + plan.listed.length, 0)
+    const filtered = noneSelected(listed, settings)
+    return {
+      days,
+      posts: [],
+      papers: 0,
+      skipped: filtered ? `${range}: ${filtered}` : `no papers on ${range}`,
+      refreshed: finishRefresh(refresh.plan, undefined, log),
+    }
+  }
   // The summaries are committed with the posts, so that a re-run finds them and asks the model nothing.
-  const published =
-    files.length === 0
-      ? undefined
-      : await publishPhase([...files, ...(summaries?.cacheFiles ?? [])], refresh, settings, collaborators)
-  const run = { fetched, selected, summaries, rendered, refresh }
-  return resultPhase(run, published, settings, collaborators.log)
-}
-
-interface Prepared {
-  fetched: Fetched
-  selected: SelectedPosts
-  summaries: EnrichResult | undefined
-  rendered: RenderedPosts
-  refresh: PlannedRefresh
+  const { result, dispatchFailure } = await publishPhase(
+    [...files, ...(summaries?.cacheFiles ?? [])],
+    refresh,
+    settings,
+    collaborators,
+  )
+  const written = new Set(result.written)
+  const posts = rendered.own.map((post) => post.path)
+  const ownWritten = posts.filter((path) => written.has(path))
+  return {
+    days,
+    posts: ownWritten,
+    papers: rendered.own.reduce((sum, post) => sum + post.papers.length, 0),
+    commitSha: result.commitSha,
+    commitUrl: result.commitUrl,
+    pullRequestUrl: result.pullRequestUrl,
+    failure: dispatchFailure,
+    skipped: written.size > 0 ? undefined : nothingWrittenFor(posts, result.kept, range),
+    ...(written.size > 0 && posts.length > 0 && ownWritten.length === 0
+      ? { ownKept: nothingWritten(posts, result.kept) }
+      : {}),
+    refreshed: finishRefresh(refresh.plan, result, log),
+    ...(summaries ? { summaries: summaries.stats } : {}),
+  }
 }
 
 interface Fetched {
@@ -90,7 +113,9 @@ async function fetchPhase(
   const refresh = startRefresh(settings, publisher, log)
   // Of the run's two waits GitHub's answer is the longer: its read goes out before the days.
   if (refresh.records !== undefined) await readsSent()
-  const label = `${describeRange(settings)}${describeRefresh(refresh.days)}`
+  let label = describeRange(settings)
+  const [first] = refresh.days
+  if (first !== undefined) label += `; refresh ${describeRange({ from: first, to: refresh.days.at(-1)! })}`
   // A daily run's day and its refresh days go out at once, a request each; a digest of a period or a
   // backfill a week or a month to a request.
   const byPeriod = settings.digest !== 'daily' || settings.from !== settings.to
@@ -121,17 +146,12 @@ function readsSent(): Promise<void> {
   return new Promise((sent) => setImmediate(() => setImmediate(sent)))
 }
 
-interface Published {
-  result: PublishResult
-  dispatchFailure?: DispatchFailure
-}
-
 async function publishPhase(
   files: FileChange[],
   refresh: PlannedRefresh,
   settings: Settings,
   { publisher, dispatch, log }: Collaborators,
-): Promise<Published> {
+) {
   const changes: ChangeSet = {
     files,
     message: fillTemplate(settings.commitMessage, {
@@ -148,47 +168,6 @@ async function publishPhase(
       result.commitBranch === undefined ? undefined : await dispatch?.(result.commitBranch)
     return { result, dispatchFailure }
   })
-}
-
-function resultPhase(
-  { fetched, selected, summaries, rendered, refresh }: Prepared,
-  published: Published | undefined,
-  settings: Settings,
-  log: Log,
-): DigestResult {
-  const days = dayOutcomes(fetched, rendered, settings)
-  const range = describeRange(settings)
-  if (published === undefined) {
-    const listed = selected.own.reduce((sum, { plan }) => sum + plan.listed.length, 0)
-    const filtered = noneSelected(listed, settings)
-    return {
-      days,
-      posts: [],
-      papers: 0,
-      skipped: filtered ? `${range}: ${filtered}` : `no papers on ${range}`,
-      refreshed: finishRefresh(refresh.plan, undefined, log),
-    }
-  }
-  const { result, dispatchFailure } = published
-  const written = new Set(result.written)
-  const refreshed = finishRefresh(refresh.plan, result, log)
-  const posts = rendered.own.map((post) => post.path)
-  const ownWritten = posts.filter((path) => written.has(path))
-  return {
-    days,
-    posts: ownWritten,
-    papers: rendered.own.reduce((sum, post) => sum + post.papers.length, 0),
-    commitSha: result.commitSha,
-    commitUrl: result.commitUrl,
-    pullRequestUrl: result.pullRequestUrl,
-    failure: dispatchFailure,
-    skipped: written.size > 0 ? undefined : nothingWrittenFor(posts, result.kept, range),
-    ...(written.size > 0 && posts.length > 0 && ownWritten.length === 0
-      ? { ownKept: nothingWritten(posts, result.kept) }
-      : {}),
-    refreshed,
-    ...(summaries ? { summaries: summaries.stats } : {}),
-  }
 }
 
 function dayOutcomes(fetched: Fetched, rendered: RenderedPosts, settings: Settings): DayOutcome[] {
@@ -211,10 +190,4 @@ function dayOutcomes(fetched: Fetched, rendered: RenderedPosts, settings: Settin
 function nothingWrittenFor(posts: string[], kept: PublishResult['kept'], range: string): string {
   if (posts.length === 0) return `no papers on ${range}, and the earlier posts stay as they are`
   return nothingWritten(posts, kept)
-}
-
-function describeRefresh(days: string[]): string {
-  return days.length === 0
-    ? ''
-    : `; refresh ${describeRange({ from: days[0] as string, to: days.at(-1) as string })}`
 }

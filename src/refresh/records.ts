@@ -66,20 +66,10 @@ export function recordUpdate(
   language: LanguageTag,
 ): RecordUpdate {
   const files = new Map([...records].filter(([, file]) => file.writable))
-  return {
-    files,
-    posts: new Map(
-      posts
-        .filter((post) => files.has(recordPath(post.day, post.period)))
-        .map((post) => [
-          post.path,
-          {
-            record: recordPath(post.day, post.period),
-            papers: ranking(post.papers),
-            ...(post.period && { period: post.period }),
-            language,
-          },
-        ]),
-    ),
-  }
+  const entries = posts.flatMap(({ day, path, papers, period }) => {
+    const record = recordPath(day, period)
+    if (!files.has(record)) return []
+    return [[path, { record, papers: ranking(papers), ...(period && { period }), language }] as const]
+  })
+  return { files, posts: new Map(entries) }
 }

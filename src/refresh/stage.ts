@@ -63,8 +63,7 @@ export function startRefresh(
   const period = RECORDED_PERIOD[settings.digest]
   const own = period === undefined ? eachDay(settings.from, settings.to) : [settings.from]
   const shards = new Set([...window.days, ...own].flatMap((day) => recordShards(day, period)))
-  const readText = (path: string) => publisher.readText(path)
-  const records = readStateFiles(POST_RECORD, shards, readText, log)
+  const records = readStateFiles(POST_RECORD, shards, (path) => publisher.readText(path), log)
   // Awaited by planRefreshOf; a run that fails before then must not leave an unhandled rejection.
   records.catch(() => undefined)
   const otherPullRequests = publisher.otherPullRequests?.bind(publisher)
@@ -105,8 +104,7 @@ export async function planRefreshOf(
 function alsoRecorded(records: PostRecords, post: OwnPost, language: LanguageTag): Array<[string, string]> {
   if (post.period === undefined) return []
   const [own] = recordPaths(post)
-  const entries = [...(records.get(own!)?.entries ?? [])]
-  return entries
+  return [...(records.get(own!)?.entries ?? [])]
     .filter(
       ([path, entry]) => path !== post.path && entry.period === post.period && entry.language === language,
     )

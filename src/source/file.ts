@@ -62,9 +62,6 @@ export function createFileSource(
 
 /** The value seen most often; the first seen of those tied. */
 function mostCommon(values: Iterable<string>): string | undefined {
-  const counts = new Map<string, number>()
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
-  let best: string | undefined
-  for (const [value, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = value
-  return best
+  const groups = [...Map.groupBy(values, (value) => value).values()]
+  return groups.reduce<string[]>((best, same) => (same.length > best.length ? same : best), [])[0]
 }

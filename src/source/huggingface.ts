@@ -62,8 +62,7 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
     let bytes = 0
     for (let page = 0; ; page++) {
       const url = new URL(endpoint)
-      const query = { ...scope.query, limit: String(pageSize), p: String(page) }
-      url.search = new URLSearchParams(query).toString()
+      url.search = String(new URLSearchParams({ ...scope.query, limit: String(pageSize), p: String(page) }))
       const where = `GET ${shownUrl(url)}`
       const answer = await http.send(
         { method: 'GET', url, headers },
@@ -99,11 +98,9 @@ export function createHuggingFaceSource(options: HuggingFaceSourceOptions): Pape
       // A day of more than a page is rare: one that ignores `p` is taken as its first page.
       await readPages(scope, (items, where) => {
         const parsed = parseDailyPapers(items, where)
-        const fresh = parsed.papers.filter((paper) => {
-          if (seen.has(paper.id)) return false
-          seen.add(paper.id)
-          return true
-        })
+        // A page's papers are deduplicated already: only those of earlier pages are dropped.
+        const fresh = parsed.papers.filter((paper) => !seen.has(paper.id))
+        for (const paper of fresh) seen.add(paper.id)
         const split = splitOffDay(fresh, listedDays(items), day)
         papers.push(...split.papers)
         offDay.push(...split.offDay)

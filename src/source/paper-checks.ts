@@ -51,14 +51,12 @@ function githubRepository(url: URL | undefined): string | undefined {
   return `https://github.com/${owner}/${name}`
 }
 
-/** A DNS name with a letter top-level domain: no IP address, no `localhost`, no single label. */
 /** An `https://` page on a public host name, with no user or password, percent-encoded for markdown. */
 export function checkProjectPage(candidate: unknown): Checked<string> {
   // httpsUrl first: a string, and not longer than a link may be.
-  const url = httpsUrl(candidate) === undefined ? undefined : publicHttpsUrl(candidate as string)
-  if (url === undefined)
-    return refuse(candidate, 'a public https link; expected e.g. https://example.org/project')
-  return { value: url }
+  const url = httpsUrl(candidate) && publicHttpsUrl(candidate as string)
+  if (url !== undefined) return { value: url }
+  return refuse(candidate, 'a public https link; expected e.g. https://example.org/project')
 }
 
 /**

@@ -112,15 +112,13 @@ export function inListOrder(papers: Paper[]): Paper[] {
 function withScripts(summary: string): string {
   let text = summary
   for (let depth = 0; depth < MAX_SCRIPT_DEPTH; depth++) {
-    const next = text.replace(SCRIPTED, (_, tag: string, inside: string) => {
+    text = text.replace(SCRIPTED, (_, tag: string, inside: string) => {
       const superscript = tag.toLowerCase() === 'sup'
       const chars = superscript ? SUPERSCRIPTS : SUBSCRIPTS
       const mapped = [...inside].map((char) => chars[char])
       if (mapped.every((char) => char !== undefined)) return mapped.join('')
       return `${superscript ? '^' : '_'}${/^[\p{L}\p{N}.]+$/u.test(inside) ? inside : `(${inside})`}`
     })
-    if (next === text) break
-    text = next
   }
   return text
 }

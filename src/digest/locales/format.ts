@@ -41,14 +41,6 @@ function once<T>(make: () => T): () => T {
 /** A word's forms by Intl's plural category; `other` stands in for any category not given. */
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 
-/** The services' own names, which most languages keep. */
-const SERVICE_NAMES = {
-  huggingFaceLink: 'Hugging Face',
-  arxivLink: 'arXiv',
-  pdfLink: 'PDF',
-  githubLink: 'GitHub',
-}
-
 /** What a locale shares with the others (`basis`, spread into it), and its number and plural rules. */
 export function localeBasis(tag: LanguageTag, punctuation: Punctuation, month: 'short' | 'long' = 'short') {
   // Built on first use: a run writes one language, and eleven locales' formatters cost ~25 ms at start-up.
@@ -62,7 +54,11 @@ export function localeBasis(tag: LanguageTag, punctuation: Punctuation, month: '
   const number = (value: number) => numbers().format(value)
   const basis = {
     punctuation,
-    ...SERVICE_NAMES,
+    // The services' own names, which most languages keep.
+    huggingFaceLink: 'Hugging Face',
+    arxivLink: 'arXiv',
+    pdfLink: 'PDF',
+    githubLink: 'GitHub',
     number,
     /** One decimal always: `12.0`, `12,0`. */
     decimal: (value: number) => decimals().format(value),

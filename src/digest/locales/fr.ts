@@ -2,7 +2,6 @@ import { FRENCH, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
 const { basis, number, plural } = localeBasis('fr', FRENCH)
-/** French puts a narrow no-break space before a colon. */
 const colon = FRENCH.colon
 const papers = (count: number) => `${number(count)} ${plural(count, { one: 'article', other: 'articles' })}`
 const days = (count: number) => `${number(count)} ${plural(count, { one: 'jour', other: 'jours' })}`

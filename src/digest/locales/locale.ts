@@ -25,7 +25,6 @@ export interface Locale extends LocaleBasis {
   digest: DigestWords
 }
 
-/** What the digest style says. */
 export interface DigestWords {
   /** How a post starts its TL;DR and its description: `33 papers`, `10 of the day's 33 papers`. */
   dayCount(count: number, listed: number): string

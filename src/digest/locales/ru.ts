@@ -2,8 +2,9 @@ import { LATIN, localeBasis } from './format.js'
 import type { Locale } from './locale.js'
 
 const { basis, number, plural } = localeBasis('ru', LATIN)
-const papers = (count: number) =>
-  `${number(count)} ${plural(count, { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}`
+const paperWord = (count: number) =>
+  plural(count, { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })
+const papers = (count: number) => `${number(count)} ${paperWord(count)}`
 /** After "из": из 21 статьи, из 33 статей. */
 const ofPapers = (count: number) => `из ${number(count)} ${plural(count, { one: 'статьи', other: 'статей' })}`
 const days = (count: number) =>
@@ -21,7 +22,7 @@ export const ru: Locale = {
         }
       : {
           before: plural(count, { one: 'Собрана ', other: 'Собрано ' }),
-          after: ` ${plural(count, { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}.`,
+          after: ` ${paperWord(count)}.`,
         },
   noPapers: 'За этот день не собрано ни одной статьи.',
   noneSelected: (listed) =>
