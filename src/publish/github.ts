@@ -55,7 +55,7 @@ export function gitHubPublisher(
     const target = filesToWrite(changes.files, read.base, {
       overwrite: changes.overwrite,
       log,
-      work: read.work && { branch: read.work, unmerged: read.workPullRequestFiles },
+      work: read.work && { unmerged: read.workPullRequestFiles },
       before,
     })
     if (target.pending.length === 0) return { written: [], kept: target.kept }
@@ -238,7 +238,7 @@ export function filesToWrite(
   }: {
     overwrite: ChangeSet['overwrite']
     log: Log
-    work?: { branch: BranchState; unmerged?: ReadonlySet<string> }
+    work?: { unmerged?: ReadonlySet<string> }
     before?: BranchState['blobs']
   },
 ): { pending: FileChange[]; kept: PublishResult['kept'] } {
