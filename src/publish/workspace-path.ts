@@ -33,12 +33,11 @@ export async function checkedTarget(root: string, real: string, path: string): P
     if (last && entry.isDirectory()) throw refusal(path, `${here} is a folder, where a file goes`, ELSEWHERE)
     if (!entry.isSymbolicLink()) continue
     const pointsTo = JSON.stringify(await readlink(current))
-    if (last) {
+    if (last)
       throw refusal(
         path,
         `${here} is a symbolic link (to ${pointsTo}); the action writes no file through a link`,
       )
-    }
     const folderLink = `the folder ${here} is a symbolic link to ${pointsTo}`
     const resolved = await realpath(current).catch(missing)
     if (resolved === undefined) throw refusal(path, `${folderLink}, which does not exist`)
@@ -52,12 +51,11 @@ export async function checkedTarget(root: string, real: string, path: string): P
 /** Checked again after the folders were made, just before a write. */
 export async function checkFolderInside(real: string, folder: string, path: string): Promise<void> {
   const resolved = await realpath(folder)
-  if (!isInside(real, resolved)) {
+  if (!isInside(real, resolved))
     throw refusal(
       path,
       `its folder now leads to ${JSON.stringify(resolved)}, outside the workspace ${JSON.stringify(real)}`,
     )
-  }
 }
 
 function isInside(root: string, path: string): boolean {
