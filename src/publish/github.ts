@@ -245,11 +245,9 @@ export function filesToWrite(
   const pending: FileChange[] = []
   const kept: PublishResult['kept'] = []
   for (const file of files) {
-    const decision = duringRun(file, writeDecision(file, branch.blobs.get(file.path), overwrite), {
-      now: branch.blobs,
-      before,
-      overwrite,
-    })
+    const oid = branch.blobs.get(file.path)
+    const writtenSince = oid !== undefined && oid !== before.get(file.path)
+    const decision = duringRun(file, writeDecision(file, oid, overwrite), overwrite, writtenSince)
     if (
       decision.write ||
       (work !== undefined &&
@@ -274,14 +272,10 @@ export function filesToWrite(
 function duringRun(
   file: FileChange,
   decision: ReturnType<typeof writeDecision>,
-  {
-    now,
-    before,
-    overwrite,
-  }: { now: BranchState['blobs']; before: BranchState['blobs']; overwrite: ChangeSet['overwrite'] },
+  overwrite: ChangeSet['overwrite'],
+  writtenSince: boolean,
 ): ReturnType<typeof writeDecision> {
-  const oid = now.get(file.path)
-  if (overwrite !== 'changed' || oid === undefined || oid === before.get(file.path)) return decision
+  if (overwrite !== 'changed' || !writtenSince) return decision
   const policy = policyOf(file)
   const unrecorded = policy.kind === 'overwrite' && policy.lastWritten === undefined
   if ((decision.write && unrecorded) || (!decision.write && decision.reason === 'edited'))
