@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import type { UnreadableStateError } from '../core/state-file.js'
-import { FOLDER_SLOTS, type BranchFiles, type PullRequestState } from './graphql.js'
+import { FOLDER_SLOTS, type BranchFiles } from './graphql.js'
 
 export interface BranchState {
   name: string
@@ -32,7 +32,7 @@ export interface RepositoryState {
 
 export interface FinishedPullRequest {
   url: string
-  state: Exclude<PullRequestState, 'OPEN'>
+  state: 'CLOSED' | 'MERGED'
 }
 
 export function branchState(

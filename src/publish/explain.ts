@@ -44,9 +44,8 @@ export function explainGitHubError(error: unknown, context: FailureContext): str
   const limited = rateLimitAnswer(error, context.now)
   if (limited)
     return `GitHub refused a request for ${nameWithOwner} (${said}). ${rateLimitAdvice(limited, context.now)}`
-  if (status === 401) {
+  if (status === 401)
     return `GitHub rejected the token (401 Bad credentials): check the "token" input; the default \${{ github.token }} works for the workflow's own repository`
-  }
   if (context.pullRequest && says(/not permitted to create or approve pull requests/i)) {
     const { head, base } = context.pullRequest
     return (
@@ -54,21 +53,14 @@ export function explainGitHubError(error: unknown, context: FailureContext): str
       `The post is committed on the branch ${head}: the next run opens the pull request, or open it from that branch by hand`
     )
   }
-  if (says(/protected branch|rule violation|through a pull request|status check/i)) {
+  if (says(/protected branch|rule violation|through a pull request|status check/i))
     return `${branch ?? 'The branch'} in ${nameWithOwner} is protected and refused the commit (${said}): for the blog's own branch, use \`mode: pull-request\`; for pull-request mode's work branch, leave it out of the rule that protects it (a ruleset on every branch covers it); or let this token bypass the protection`
-  }
-  if (
-    status === 403 ||
-    says(/not accessible by integration/i) ||
-    errors.some((e) => e.type === 'FORBIDDEN')
-  ) {
+  if (status === 403 || says(/not accessible by integration/i) || errors.some((e) => e.type === 'FORBIDDEN'))
     return otherRepository
       ? `The token may not write to ${nameWithOwner} (${said}). The workflow's GITHUB_TOKEN only reaches its own repository: pass a fine-grained PAT or a GitHub App token (actions/create-github-app-token) with contents: write on ${nameWithOwner} as "token"`
       : `The token may not write to ${nameWithOwner} (${said}). Give the job \`permissions: contents: write\` (and \`pull-requests: write\` in pull-request mode)`
-  }
-  if (status === 404 || errors.some((e) => e.type === 'NOT_FOUND' && e.path?.[0] === 'repository')) {
+  if (status === 404 || errors.some((e) => e.type === 'NOT_FOUND' && e.path?.[0] === 'repository'))
     return repositoryNotFound(nameWithOwner, otherRepository)
-  }
   return `GitHub GraphQL request to ${context.graphqlUrl} for ${nameWithOwner} failed${status ? ` (${status})` : ''} (${said})`
 }
 
@@ -139,11 +131,10 @@ function saidByGitHub(error: unknown, secrets: readonly string[]): string {
 function transportFailure(error: unknown): string | undefined {
   let current = error
   for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
-    if (current instanceof OutboundError) {
+    if (current instanceof OutboundError)
       return current.kind === 'unreachable'
         ? `${current.message}. Check GITHUB_API_URL and GITHUB_GRAPHQL_URL, and that the runner can reach GitHub`
         : `${current.message}. GitHub may be having trouble (https://www.githubstatus.com): run it again later`
-    }
     current = (current as { cause?: unknown }).cause
   }
   return undefined

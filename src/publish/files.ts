@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Log } from '../core/log.js'
 import { checkoutBlobOid } from '../core/git-blob.js'
@@ -82,12 +82,7 @@ async function replaceFile(path: string, content: string): Promise<void> {
   const temporary = join(dirname(path), `.hf-daily-papers-${randomBytes(6).toString('hex')}.tmp`)
   try {
     // `wx`: O_CREAT | O_EXCL, which also refuses to follow a link at the temporary name.
-    const handle = await open(temporary, 'wx')
-    try {
-      await handle.writeFile(content)
-    } finally {
-      await handle.close()
-    }
+    await writeFile(temporary, content, { flag: 'wx' })
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, { force: true })

@@ -45,15 +45,13 @@ export class GitHubRepository {
     workBranch: string | undefined,
     paths: readonly string[] = [],
   ): Promise<RepositoryState> {
-    if (folders.length > FOLDER_SLOTS.length) {
+    if (folders.length > FOLDER_SLOTS.length)
       throw new Error(
         `A change set writes to ${folders.length} folders (${folders.join(', ')}), but one read covers at most ${FOLDER_SLOTS.length}`,
       )
-    }
     const variables: Record<string, unknown> = this.branchVariables(branch, workBranch, paths)
-    for (const [slot, folder] of folders.entries()) {
+    for (const [slot, folder] of folders.entries())
       Object.assign(variables, { [`folder${slot}`]: folder, [`withFolder${slot}`]: true })
-    }
     const { repository } = await this.graphql<ReadBranchResult>(readBranchDocument(paths.length), variables)
     if (repository === null)
       throw new Error(repositoryNotFound(this.nameWithOwner, this.target.otherRepository))
@@ -134,11 +132,8 @@ export class GitHubRepository {
     const bytes = await this.rawBlob(oid)
     if (bytes.length > MAX_STATE_FILE_BYTES) return new UnreadableStateError(path, TOO_LARGE)
     const text = bytes.toString('utf8')
-    if (gitBlobOid(text) === oid) return text
-    return new UnreadableStateError(
-      path,
-      `could not be read whole (GitHub's blob ${oid} came back different)`,
-    )
+    const different = `could not be read whole (GitHub's blob ${oid} came back different)`
+    return gitBlobOid(text) === oid ? text : new UnreadableStateError(path, different)
   }
 
   private async rawBlob(oid: string): Promise<Buffer> {

@@ -55,7 +55,7 @@ export function gitHubPublisher(
     const target = filesToWrite(changes.files, read.base, {
       overwrite: changes.overwrite,
       log,
-      work: read.work && { branch: read.work, unmerged: read.workPullRequestFiles },
+      work: read.work && { unmerged: read.workPullRequestFiles },
       before,
     })
     if (target.pending.length === 0) return { written: [], kept: target.kept }
@@ -238,18 +238,16 @@ export function filesToWrite(
   }: {
     overwrite: ChangeSet['overwrite']
     log: Log
-    work?: { branch: BranchState; unmerged?: ReadonlySet<string> }
+    work?: { unmerged?: ReadonlySet<string> }
     before?: BranchState['blobs']
   },
 ): { pending: FileChange[]; kept: PublishResult['kept'] } {
   const pending: FileChange[] = []
   const kept: PublishResult['kept'] = []
   for (const file of files) {
-    const decision = duringRun(file, writeDecision(file, branch.blobs.get(file.path), overwrite), {
-      now: branch.blobs,
-      before,
-      overwrite,
-    })
+    const oid = branch.blobs.get(file.path)
+    const writtenSince = oid !== undefined && oid !== before.get(file.path)
+    const decision = duringRun(file, writeDecision(file, oid, overwrite), overwrite, writtenSince)
     if (
       decision.write ||
       (work !== undefined &&
@@ -274,14 +272,10 @@ export function filesToWrite(
 function duringRun(
   file: FileChange,
   decision: ReturnType<typeof writeDecision>,
-  {
-    now,
-    before,
-    overwrite,
-  }: { now: BranchState['blobs']; before: BranchState['blobs']; overwrite: ChangeSet['overwrite'] },
+  overwrite: ChangeSet['overwrite'],
+  writtenSince: boolean,
 ): ReturnType<typeof writeDecision> {
-  const oid = now.get(file.path)
-  if (overwrite !== 'changed' || oid === undefined || oid === before.get(file.path)) return decision
+  if (overwrite !== 'changed' || !writtenSince) return decision
   const policy = policyOf(file)
   const unrecorded = policy.kind === 'overwrite' && policy.lastWritten === undefined
   if ((decision.write && unrecorded) || (!decision.write && decision.reason === 'edited'))

@@ -2,7 +2,6 @@
 
 /** A run writes to at most four folders: posts, data, model summaries, the record. */
 export const FOLDER_SLOTS = [0, 1, 2, 3] as const
-type FolderSlot = (typeof FOLDER_SLOTS)[number]
 
 /** A file's blob as the action reads it: `text` stops at 512,000 bytes, `isTruncated` says when. */
 const FILE_TEXT = `fragment FileText on TreeEntry {
@@ -81,16 +80,15 @@ export interface BranchFiles {
         parents?: { nodes: Array<{ oid: string } | null> | null }
         [file: `file${number}`]: FileText | null | undefined
       } & {
-        [N in FolderSlot as `folder${N}`]?: {
+        [N in (typeof FOLDER_SLOTS)[number] as `folder${N}`]?: {
           object: { entries?: Array<{ name: string; oid: string }> } | null
         } | null
       })
     | null
-  associatedPullRequests?: { nodes: Array<{ url: string; state: PullRequestState } | null> | null }
+  associatedPullRequests?: {
+    nodes: Array<{ url: string; state: 'OPEN' | 'CLOSED' | 'MERGED' } | null> | null
+  }
 }
-
-/** GitHub's `PullRequestState`. */
-export type PullRequestState = 'OPEN' | 'CLOSED' | 'MERGED'
 
 /** The branches a read asks for: the target branch (one of the first two), and the work branch. */
 type Branches<T> = Partial<Record<'defaultBranchRef' | 'ref' | 'workBranch', T | null>>
@@ -100,19 +98,17 @@ export interface ReadBranchResult {
     | ({
         id: string
         nameWithOwner: string
-        openPullRequests?: OpenPullRequests | null
+        openPullRequests?: {
+          nodes: Array<{
+            url: string
+            headRefName: string
+            baseRefName: string
+            isCrossRepository: boolean
+            files: { nodes: Array<{ path: string } | null> | null } | null
+          } | null> | null
+        } | null
       } & Branches<BranchFiles>)
     | null
-}
-
-interface OpenPullRequests {
-  nodes: Array<{
-    url: string
-    headRefName: string
-    baseRefName: string
-    isCrossRepository: boolean
-    files: { nodes: Array<{ path: string } | null> | null } | null
-  } | null> | null
 }
 
 /** One commit on a branch, only if the branch still points where we read it (compare-and-swap). */

@@ -21,9 +21,7 @@ export function createDryRunPublisher({ print }: { print: (text: string) => void
     },
 
     // A dry run reads no repository: every state file counts as absent, so it shows a first run.
-    readText() {
-      return Promise.resolve(undefined)
-    },
+    readText: () => Promise.resolve(undefined),
   }
 }
 

@@ -56,10 +56,7 @@ export function createGitHubClient({ token, apiUrl, userAgent, log, clock, dispa
         headers: init.headers as Record<string, string>,
         body,
       },
-      {
-        idempotent,
-        retryable: (answer) => retryable(answer, clock.now(), idempotent),
-      },
+      { idempotent, retryable: (answer) => retryable(answer, clock.now(), idempotent) },
     )
     return asResponse(answer, url)
   }

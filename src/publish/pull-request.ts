@@ -43,16 +43,11 @@ function leftToOtherPullRequests(
   others: ReadonlyMap<string, string>,
   log: Log,
 ): { ours: FileChange[]; elsewhere: PublishResult['kept'] } {
-  const ours: FileChange[] = []
-  const elsewhere: PublishResult['kept'] = []
-  for (const file of files) {
+  const elsewhere = files.flatMap((file) => {
     const url = others.get(file.path)
-    if (url === undefined) {
-      ours.push(file)
-      continue
-    }
+    if (url === undefined) return []
     logKept(log, file, 'other-pull-request', `by the open pull request ${url}`)
-    elsewhere.push({ path: file.path, reason: 'other-pull-request' })
-  }
-  return { ours, elsewhere }
+    return [{ path: file.path, reason: 'other-pull-request' as const }]
+  })
+  return { ours: files.filter((file) => !others.has(file.path)), elsewhere }
 }

@@ -27,9 +27,8 @@ export function rateLimitAnswer(error: unknown, now: number): RateLimitAnswer | 
   const texts = [shape.message, ...errors.map((e) => e.message)].filter((text) => typeof text === 'string')
   const retryAfter = Number(headers('retry-after'))
   const announced = Number.isFinite(retryAfter) ? retryAfter : undefined
-  if (texts.some((text) => /\bsecondary rate\b/i.test(text))) {
+  if (texts.some((text) => /\bsecondary rate\b/i.test(text)))
     return { kind: 'secondary rate limit', waitS: announced }
-  }
   const used =
     shape.status === 429 ||
     (shape.status === 403 && headers('x-ratelimit-remaining') === '0') ||

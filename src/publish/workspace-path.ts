@@ -32,25 +32,18 @@ export async function checkedTarget(root: string, real: string, path: string): P
       throw refusal(path, `${here} is a file, where a folder is needed`, ELSEWHERE)
     if (last && entry.isDirectory()) throw refusal(path, `${here} is a folder, where a file goes`, ELSEWHERE)
     if (!entry.isSymbolicLink()) continue
-    const link = here
     const pointsTo = JSON.stringify(await readlink(current))
-    if (last) {
+    if (last)
       throw refusal(
         path,
-        `${link} is a symbolic link (to ${pointsTo}); the action writes no file through a link`,
+        `${here} is a symbolic link (to ${pointsTo}); the action writes no file through a link`,
       )
-    }
+    const folderLink = `the folder ${here} is a symbolic link to ${pointsTo}`
     const resolved = await realpath(current).catch(missing)
-    if (resolved === undefined)
-      throw refusal(path, `the folder ${link} is a symbolic link to ${pointsTo}, which does not exist`)
-    if (!isInside(real, resolved)) {
-      throw refusal(
-        path,
-        `the folder ${link} is a symbolic link to ${pointsTo}, outside the workspace ${JSON.stringify(real)}`,
-      )
-    }
-    if (inGit(real, resolved))
-      throw refusal(path, `the folder ${link} is a symbolic link to ${pointsTo}, in the workspace's .git`)
+    if (resolved === undefined) throw refusal(path, `${folderLink}, which does not exist`)
+    if (!isInside(real, resolved))
+      throw refusal(path, `${folderLink}, outside the workspace ${JSON.stringify(real)}`)
+    if (inGit(real, resolved)) throw refusal(path, `${folderLink}, in the workspace's .git`)
   }
   return target
 }
@@ -58,12 +51,11 @@ export async function checkedTarget(root: string, real: string, path: string): P
 /** Checked again after the folders were made, just before a write. */
 export async function checkFolderInside(real: string, folder: string, path: string): Promise<void> {
   const resolved = await realpath(folder)
-  if (!isInside(real, resolved)) {
+  if (!isInside(real, resolved))
     throw refusal(
       path,
       `its folder now leads to ${JSON.stringify(resolved)}, outside the workspace ${JSON.stringify(real)}`,
     )
-  }
 }
 
 function isInside(root: string, path: string): boolean {

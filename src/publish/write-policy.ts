@@ -12,12 +12,10 @@ export function writeDecision(
 ): { write: true } | { write: false; reason: KeptReason } {
   const policy = policyOf(file)
   // Never a state file larger than the action reads back: every later run would have to ignore it.
-  if (policy.kind === 'state' && Buffer.byteLength(file.content) > MAX_STATE_FILE_BYTES) {
+  if (policy.kind === 'state' && Buffer.byteLength(file.content) > MAX_STATE_FILE_BYTES)
     return { write: false, reason: 'too-large' }
-  }
-  if (existingOid !== undefined && existingOid === gitBlobOid(file.content)) {
+  if (existingOid !== undefined && existingOid === gitBlobOid(file.content))
     return { write: false, reason: 'unchanged' }
-  }
   const reason = keptWhateverItSays(policy, existingOid, overwrite)
   return reason === undefined ? { write: true } : { write: false, reason }
 }
