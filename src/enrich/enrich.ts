@@ -155,8 +155,7 @@ export async function openSummaries(
         if (summary) byId.set(paper.id, { ...summary, origin: 'model' })
         else if (byCache.get(paper.id)?.origin !== 'cache') byId.set(paper.id, fallback(paper, reason))
       }
-      const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
-      const stats = collectStats(shown, asked)
+      const stats = collectStats(new Map([...byId].filter(([id]) => wantedIds.has(id))), asked)
       if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,

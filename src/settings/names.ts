@@ -4,6 +4,7 @@ import { dayValues, fillTemplate, sharedName } from '../core/template.js'
 import { STATE_DIR } from '../core/state-file.js'
 import { DIGEST_DEFAULTS, DIGESTS, namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
 import { permalinkProblem, sharedProblem } from './permalink.js'
+import type { Parsed } from './input-schemas.js'
 import { describeProblem, quote, unlessEmpty } from './schema.js'
 
 export interface Repository {
@@ -84,19 +85,19 @@ export function postsDirProblem(folder: string | undefined): string | undefined 
 }
 
 /** A `filename` Jekyll would not publish or two posts would share, a `permalink` two posts would share. */
-export function postNameProblems(values: {
-  digest: Digest
-  date: { from: string; to: string }
-  filename: string
-  permalink: string | undefined
-}): string[] {
-  const { digest, date, filename, permalink } = values
+export function postNameProblems({
+  digest,
+  date,
+  filename,
+  permalink,
+}: Pick<Parsed, 'digest' | 'date' | 'filename' | 'permalink'>): string[] {
   const example = DIGEST_DEFAULTS[digest].filename
   const template = filename.trim() || example
   // The days whose posts this run names: each day of a range, or the period's first day.
   const days = digest === 'daily' ? eachDay(date.from, date.to) : [periodOf(date.from, digest).from]
+  const sharedFile = sharedName(days, (day) => fillTemplate(template, dayValues(day)))
   const fileProblem =
-    (digest === 'daily' ? sharedNameProblem(template, days, 'file', example) : undefined) ??
+    (sharedFile && sharedProblem(template, sharedFile, 'file', example)) ??
     ownNameProblem(template, digest) ??
     otherDigestNameProblem(template, digest, days) ??
     jekyllNameProblem(template, days[0] as string, example)
@@ -105,11 +106,6 @@ export function postNameProblems(values: {
     ...(fileProblem === undefined ? [] : [describeProblem('filename', fileProblem)]),
     ...(urlProblem === undefined ? [] : [describeProblem('permalink', urlProblem)]),
   ]
-}
-
-function sharedNameProblem(template: string, days: string[], what: string, example: string) {
-  const shared = sharedName(days, (day) => fillTemplate(template, dayValues(day)))
-  return shared === undefined ? undefined : sharedProblem(template, shared, what, example)
 }
 
 function ownNameProblem(template: string, digest: Digest): string | undefined {

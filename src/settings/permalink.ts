@@ -17,9 +17,7 @@ export function permalinkProblem(
 ): string | undefined {
   if (digest === 'daily') {
     const shared = sharedName(days, (day) => dailyUrl(permalink, filename, day))
-    if (shared !== undefined) {
-      return sharedProblem(permalink, shared, 'URL', '/posts/daily-papers-{date}/')
-    }
+    if (shared !== undefined) return sharedProblem(permalink, shared, 'URL', '/posts/daily-papers-{date}/')
   }
   return ownUrlProblem(permalink, filename, digest, days[0] as string)
 }
