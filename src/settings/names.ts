@@ -4,7 +4,6 @@ import { dayValues, fillTemplate, sharedName } from '../core/template.js'
 import { STATE_DIR } from '../core/state-file.js'
 import { DIGEST_DEFAULTS, DIGESTS, namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
 import { permalinkProblem, sharedProblem } from './permalink.js'
-import type { Parsed } from './input-schemas.js'
 import { describeProblem, quote, unlessEmpty } from './schema.js'
 
 export interface Repository {
@@ -85,12 +84,13 @@ export function postsDirProblem(folder: string | undefined): string | undefined 
 }
 
 /** A `filename` Jekyll would not publish or two posts would share, a `permalink` two posts would share. */
-export function postNameProblems({
-  digest,
-  date,
-  filename,
-  permalink,
-}: Pick<Parsed, 'digest' | 'date' | 'filename' | 'permalink'>): string[] {
+export function postNameProblems(values: {
+  digest: Digest
+  date: { from: string; to: string }
+  filename: string
+  permalink: string | undefined
+}): string[] {
+  const { digest, date, filename, permalink } = values
   const example = DIGEST_DEFAULTS[digest].filename
   const template = filename.trim() || example
   // The days whose posts this run names: each day of a range, or the period's first day.
