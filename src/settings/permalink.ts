@@ -4,10 +4,9 @@ import { namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
 import { quote } from './schema.js'
 
 /**
- * A `permalink` two posts would share: one of them is gone from the site. Jekyll fills its own
- * placeholders too: `:title` and `:slug` with the file name's slug (after its date, without the
- * extension), `:year`, `:month`, `:day` and their kin with the post's date. `days`: each day of a daily
- * range, or the period's first day.
+ * A `permalink` two posts would share: one of them is gone from the site. Jekyll fills its own placeholders
+ * too: `:title` and `:slug` with the file name's slug, `:year`, `:month`, `:day` and their kin with the
+ * post's date. `days`: each day of a daily range, or the period's first day.
  */
 export function permalinkProblem(
   permalink: string,
