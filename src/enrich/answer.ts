@@ -29,24 +29,21 @@ export function readAnswer(
 ): BatchAnswer {
   const read = replyJson(reply, answerSchema)
   if ('reason' in read) return { ok: false, reason: read.reason }
-  const ids = papers.map((paper) => paper.id)
-  const titles = new Map(papers.map((paper) => [paper.id, paper.title]))
-
   const answered = new Map<string, z.infer<typeof itemSchema>>()
   // A well-behaved answer has one item per paper; reading far more would only cost time.
-  for (const item of read.json.summaries.slice(0, ids.length * 2 + 10)) {
+  for (const item of read.json.summaries.slice(0, papers.length * 2 + 10)) {
     const parsed = itemSchema.safeParse(item)
     if (parsed.success && !answered.has(parsed.data.id)) answered.set(parsed.data.id, parsed.data)
   }
 
   const summaries = new Map<string, Summary>()
   const failed = new Map<string, Reason>()
-  for (const id of ids) {
+  for (const { id, title } of papers) {
     const item = answered.get(id)
     const summary = item && cleanSummary(item.summary, wantsTitle ? (item.title ?? '') : undefined)
     if (item === undefined) failed.set(id, 'missing')
     else if (summary === undefined) failed.set(id, 'empty')
-    else if (!summaryWrittenIn(summary, language, titles.get(id) ?? '')) failed.set(id, 'wrong-language')
+    else if (!summaryWrittenIn(summary, language, title)) failed.set(id, 'wrong-language')
     else summaries.set(id, summary)
   }
   const said = new Map([...summaries].map(([id, { summary }]) => [id, summary]))

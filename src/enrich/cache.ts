@@ -78,10 +78,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/
  * built only from a checked date (else `other`), never from a paper's text.
  */
 export function cachePath(day: string): string {
-  return statePath(SUMMARY_CACHE, dayShard(day))
+  return statePath(SUMMARY_CACHE, DAY.test(day) ? day : 'other')
 }
-
-const dayShard = (day: string) => (DAY.test(day) ? day : 'other')
 
 /**
  * A weekly or monthly run's period, by any day of it (its first): its post, and so its pull request,
@@ -94,7 +92,7 @@ export interface CachePeriod {
 
 /** A day's file, then its week's and its month's, where a weekly or monthly run may have kept a summary. */
 const readShards = (day: string) =>
-  DAY.test(day) ? [day, periodShard(day, 'week'), periodShard(day, 'month')] : [dayShard(day)]
+  DAY.test(day) ? [day, periodShard(day, 'week'), periodShard(day, 'month')] : ['other']
 
 /**
  * 1.x kept a summary by its paper's arXiv month (`2511.01234` → `2511`), a TL;DR by its day's month: read

@@ -49,23 +49,6 @@ export interface EnrichResult {
   cacheFiles: FileChange[]
 }
 
-export interface SummaryStore {
-  /**
-   * Every paper with its cached summary, else another model's in the post's language, else a fallback; and
-   * the cached TL;DRs.
-   */
-  cached: Pick<EnrichResult, 'byId' | 'tldrs'>
-  /**
-   * Asks once for what the cache lacks; never throws for the model's sake (a failure is a stat). `own`:
-   * the papers of the run's own posts; `refreshed`: of the earlier posts the refresh rewrites, which keep
-   * a summary another model wrote in their language (after llm-model changed) rather than ask.
-   */
-  complete(
-    papers: { own: readonly Paper[]; refreshed: readonly Paper[] },
-    tldrs: readonly TldrRequest[],
-  ): Promise<EnrichResult>
-}
-
 /** Papers Hugging Face listed on one day (`YYYY-MM-DD`): a daily run keeps their summaries in its file. */
 export interface ListedPapers {
   day: string
@@ -82,7 +65,7 @@ export async function openSummaries(
   period: CachePeriod | undefined,
   options: EnrichOptions,
   deps: EnrichDeps,
-): Promise<SummaryStore> {
+) {
   const unique = [...new Map(listed.flatMap((day) => day.papers).map((paper) => [paper.id, paper])).values()]
   const variant = variantKey(options.model, options.language)
   const needsTitle = wantsTitle(options.language)
@@ -135,8 +118,17 @@ export async function openSummaries(
   }
 
   return {
+    /** Every paper with its cached summary, else another model's in the post's language, else a fallback. */
     cached: { byId: byCache, tldrs: new Map([...otherModelTldrs, ...cachedTldrs]) },
-    async complete({ own, refreshed }, tldrs) {
+    /**
+     * Asks once for what the cache lacks; never throws for the model's sake (a failure is a stat). `own`:
+     * the papers of the run's own posts; `refreshed`: of the earlier posts the refresh rewrites, which keep
+     * a summary another model wrote in their language (after llm-model changed) rather than ask.
+     */
+    async complete(
+      { own, refreshed }: { own: readonly Paper[]; refreshed: readonly Paper[] },
+      tldrs: readonly TldrRequest[],
+    ): Promise<EnrichResult> {
       const ownIds = new Set(own.map((paper) => paper.id))
       const wantedIds = new Set([...ownIds, ...refreshed.map((paper) => paper.id)])
       // A post the refresh rewrites keeps another model's summary; the run's own are asked of this one.
@@ -159,18 +151,11 @@ export async function openSummaries(
       for (const paper of uncached) {
         const summary = asked.summaries.get(paper.id)
         const reason = asked.failed.get(paper.id) ?? (hasAbstract(paper) ? 'missing' : 'no-abstract')
-        const standIn = byCache.get(paper.id)
-        byId.set(
-          paper.id,
-          summary
-            ? { ...summary, origin: 'model' }
-            : standIn?.origin === 'cache'
-              ? standIn
-              : fallback(paper, reason),
-        )
+        // Without an answer, another model's cached summary stays (byId starts as byCache).
+        if (summary) byId.set(paper.id, { ...summary, origin: 'model' })
+        else if (byCache.get(paper.id)?.origin !== 'cache') byId.set(paper.id, fallback(paper, reason))
       }
-      const shown = new Map([...byId].filter(([id]) => wantedIds.has(id)))
-      const stats = collectStats(shown, asked)
+      const stats = collectStats(new Map([...byId].filter(([id]) => wantedIds.has(id))), asked)
       if (stats.whyMissing !== undefined) deps.log.warning(`Model summaries: ${stats.whyMissing}`)
       return {
         byId,

@@ -6,7 +6,7 @@ export const PROMPT_VERSION = 1
 
 /** Longest abstract sent: real ones stay under ~2,100 characters; a hostile one must not fill a request. */
 export const MAX_PROMPT_ABSTRACT = 3_000
-const MAX_PROMPT_TITLE = 300
+export const MAX_PROMPT_TITLE = 300
 
 /** A translated title is asked for only when the post is not in English. */
 export function wantsTitle(language: string): boolean {

@@ -4,7 +4,7 @@ import { z } from '../core/zod.js'
 import type { ChatRequest } from './client.js'
 import { languageFacts, tldrCharacters, writtenIn } from './language.js'
 import { cleanModelText, MAX_SUMMARY_LENGTH, saysSomething } from './plain-text.js'
-import { DATA_NOT_INSTRUCTIONS, promptText, strictObject } from './prompt.js'
+import { DATA_NOT_INSTRUCTIONS, MAX_PROMPT_TITLE, promptText, strictObject } from './prompt.js'
 import type { Reason } from './reasons.js'
 
 /** A post's TL;DR to ask for: the day it is of (its cache key) and its papers, ranked. */
@@ -17,7 +17,6 @@ export interface TldrRequest {
 const TLDR_PAPERS = 12
 /** Of each abstract, its start: enough to name the theme. */
 const TLDR_ABSTRACT = 500
-const TLDR_TITLE = 300
 /** The answer is a few sentences; this leaves room for a verbose model without cutting it off. */
 const TLDR_OUTPUT_TOKENS = 1_000
 
@@ -37,7 +36,7 @@ export function tldrRequest({ papers }: TldrRequest, language: string): ChatRequ
   ].join(' ')
   const user = JSON.stringify({
     papers: papers.slice(0, TLDR_PAPERS).map((paper) => ({
-      title: promptText(paper.title, TLDR_TITLE),
+      title: promptText(paper.title, MAX_PROMPT_TITLE),
       abstract: promptText(paper.summary, TLDR_ABSTRACT),
     })),
   })

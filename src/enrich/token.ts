@@ -9,8 +9,6 @@ export interface WorkflowToken {
   apiUrl: string
 }
 
-type ModelToken = { token: string; source: 'llm-token' | 'token' } | { token?: undefined; problem: string }
-
 /**
  * `llm-token`, else the workflow's token only for GitHub Models over HTTPS and a github.com token (a GitHub
  * Enterprise Server token belongs to its server): the GitHub token never leaves GitHub.
@@ -19,7 +17,7 @@ export function chooseModelToken(
   apiUrl: string,
   llmToken: string | undefined,
   github: WorkflowToken,
-): ModelToken {
+): { token: string; source: 'llm-token' | 'token' } | { token?: undefined; problem: string } {
   if (llmToken?.trim()) return { token: llmToken.trim(), source: 'llm-token' }
   if (!isGitHubModels(apiUrl)) {
     return {

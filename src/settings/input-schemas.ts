@@ -8,7 +8,7 @@ import { fileNameProblem, folder, parseRepository, postsDirProblem, REPOSITORY_R
 import {
   frontMatterList,
   frontMatterText,
-  httpUrl,
+  parseHttpUrl,
   list,
   oneOf,
   optionalText,
@@ -117,8 +117,8 @@ export function inputSchemas(today: string) {
     token: optionalText(),
     'hf-token': optionalText(),
     // The clients append /api/daily_papers or /chat/completions: a query or fragment would swallow it.
-    'hf-api-url': httpUrl(baseUrl('https://huggingface.co')),
-    'llm-api-url': httpUrl(baseUrl('https://models.github.ai/inference or https://api.openai.com/v1')),
+    'hf-api-url': baseUrl('https://huggingface.co'),
+    'llm-api-url': baseUrl('https://models.github.ai/inference or https://api.openai.com/v1'),
     'llm-model': text((value, reject) => {
       const trimmed = value.trim()
       if (/^[\x21-\x7e]+$/.test(trimmed) && trimmed.length <= MAX_MODEL_LENGTH) return trimmed
@@ -187,11 +187,13 @@ function language(value: string, reject: (message: string) => never): LanguageTa
 
 /** A base URL that paths go under: no query or fragment, which is not quoted whole (some hosts take a key there). */
 function baseUrl(example: string) {
-  return (url: string, reject: (message: string) => never) => {
+  return text((value, reject) => {
+    const url = parseHttpUrl(value)
+    if (typeof url !== 'string') return reject(url.problem)
     const cut = url.search(/[?#]/)
     if (cut === -1) return url
     return reject(
       `${quote(`${url.slice(0, cut)}${url[cut]}…`)} has a query or fragment; give the base URL the API's paths go under, e.g. ${example}`,
     )
-  }
+  })
 }

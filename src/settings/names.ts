@@ -95,8 +95,9 @@ export function postNameProblems(values: {
   const template = filename.trim() || example
   // The days whose posts this run names: each day of a range, or the period's first day.
   const days = digest === 'daily' ? eachDay(date.from, date.to) : [periodOf(date.from, digest).from]
+  const sharedFile = sharedName(days, (day) => fillTemplate(template, dayValues(day)))
   const fileProblem =
-    (digest === 'daily' ? sharedNameProblem(template, days, 'file', example) : undefined) ??
+    (sharedFile && sharedProblem(template, sharedFile, 'file', example)) ??
     ownNameProblem(template, digest) ??
     otherDigestNameProblem(template, digest, days) ??
     jekyllNameProblem(template, days[0] as string, example)
@@ -105,11 +106,6 @@ export function postNameProblems(values: {
     ...(fileProblem === undefined ? [] : [describeProblem('filename', fileProblem)]),
     ...(urlProblem === undefined ? [] : [describeProblem('permalink', urlProblem)]),
   ]
-}
-
-function sharedNameProblem(template: string, days: string[], what: string, example: string) {
-  const shared = sharedName(days, (day) => fillTemplate(template, dayValues(day)))
-  return shared === undefined ? undefined : sharedProblem(template, shared, what, example)
 }
 
 function ownNameProblem(template: string, digest: Digest): string | undefined {

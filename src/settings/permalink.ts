@@ -1,13 +1,12 @@
-import { addDays, daysBetween } from '../core/calendar.js'
+import { addDays, daysBetween, periodOf } from '../core/calendar.js'
 import { dayValues, fillTemplate, sharedName } from '../core/template.js'
 import { namesOwnUnit, OWN_NAME, type Digest } from './digest-defaults.js'
 import { quote } from './schema.js'
 
 /**
- * A `permalink` two posts would share: one of them is gone from the site. Jekyll fills its own
- * placeholders too: `:title` and `:slug` with the file name's slug (after its date, without the
- * extension), `:year`, `:month`, `:day` and their kin with the post's date. `days`: each day of a daily
- * range, or the period's first day.
+ * A `permalink` two posts would share: one of them is gone from the site. Jekyll fills its own placeholders
+ * too: `:title` and `:slug` with the file name's slug, `:year`, `:month`, `:day` and their kin with the
+ * post's date. `days`: each day of a daily range, or the period's first day.
  */
 export function permalinkProblem(
   permalink: string,
@@ -17,9 +16,7 @@ export function permalinkProblem(
 ): string | undefined {
   if (digest === 'daily') {
     const shared = sharedName(days, (day) => dailyUrl(permalink, filename, day))
-    if (shared !== undefined) {
-      return sharedProblem(permalink, shared, 'URL', '/posts/daily-papers-{date}/')
-    }
+    if (shared !== undefined) return sharedProblem(permalink, shared, 'URL', '/posts/daily-papers-{date}/')
   }
   return ownUrlProblem(permalink, filename, digest, days[0] as string)
 }
@@ -77,13 +74,10 @@ function jekyllNamesDay(permalink: string): boolean {
   return has('year', 'short_year') && (has('y_day') || (month && has('day', 'i_day') && apart))
 }
 
-/** The neighbouring units' first days: the day before and after, the week or the month. */
+/** The neighbouring units' first days: the day, week or month before and after `day`, itself a first day. */
 function neighbours(day: string, digest: Digest): string[] {
   if (digest === 'daily') return [addDays(day, -1), addDays(day, 1)]
-  if (digest === 'weekly') return [addDays(day, -7), addDays(day, 7)]
-  const [year, month] = day.split('-').map(Number) as [number, number]
-  const first = (offset: number) => new Date(Date.UTC(year, month - 1 + offset, 1)).toISOString().slice(0, 10)
-  return [first(-1), first(1)]
+  return [periodOf(addDays(day, -1), digest).from, addDays(periodOf(day, digest).to, 1)]
 }
 
 /**

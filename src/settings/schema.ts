@@ -26,31 +26,25 @@ export const unlessEmpty = <T>(
  */
 const MARKUP = /<[\p{L}/!?]|\{[{%]/u
 
-export function markupProblem(value: string): string | undefined {
-  const markup = MARKUP.exec(value)?.[0]
+function markupProblem(value: string | undefined): string | undefined {
+  const markup = MARKUP.exec(value ?? '')?.[0]
   if (markup === undefined) return undefined
   return `${quote(value)} holds ${quote(markup)}, which a theme would print as markup or run as Liquid; write it as plain text`
 }
 
-const items = (value: string) =>
-  value
-    .split(/[,\n]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
-
-export const list = () => text(items)
+export const list = () =>
+  text((value) =>
+    value
+      .split(/[,\n]/)
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  )
 
 export const optionalText = () => unlessEmpty((trimmed) => trimmed)
 
 /** A list, or a text, that goes into the front matter: refused with markup in it. */
-const plain =
-  <T>(parse: (value: string) => T) =>
-  (value: string, reject: (message: string) => never) => {
-    const problem = markupProblem(value)
-    return problem === undefined ? parse(value) : reject(problem)
-  }
-export const frontMatterList = () => text(plain(items))
-export const frontMatterText = () => unlessEmpty(plain((trimmed) => trimmed))
+export const frontMatterList = () => z.pipe(z.string().check(rule(markupProblem)), list())
+export const frontMatterText = () => optionalText().check(rule(markupProblem))
 
 export const wholeNumber = (minimum: number, maximum = Infinity) =>
   unlessEmpty((trimmed, reject, value) => {
@@ -102,12 +96,6 @@ export function template() {
     }),
   )
 }
-
-export const httpUrl = (check = (url: string, _reject: (message: string) => never) => url) =>
-  text((value, reject) => {
-    const url = parseHttpUrl(value)
-    return typeof url === 'string' ? check(url, reject) : reject(url.problem)
-  })
 
 /** Without a trailing slash; no user name or password: URLs are shown in messages. */
 export function parseHttpUrl(value: string): string | { problem: string } {
