@@ -104,8 +104,9 @@ describe('time on hostile answers of a megabyte and more', () => {
     ['alternating whitespace and letters', 'a '.repeat(MEGABYTE)],
     ['backslashes', '\\'.repeat(2 * MEGABYTE)],
     ['halves of the token', TOKEN.slice(0, 17).repeat(100_000)],
-  ])('quotes %s in well under a second', (_name, text) => {
-    expect(timed(() => quote(text, TOKEN))).toBeLessThan(500)
-    expect(timed(() => htmlTitle(text))).toBeLessThan(500)
+    // Seconds, not the hours a pattern that backtracks would take on two megabytes: a loaded machine passes.
+  ])('quotes %s in linear time', (_name, text) => {
+    expect(timed(() => quote(text, TOKEN))).toBeLessThan(5_000)
+    expect(timed(() => htmlTitle(text))).toBeLessThan(5_000)
   })
 })

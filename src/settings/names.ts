@@ -97,7 +97,7 @@ export function postNameProblems(values: {
   const days = digest === 'daily' ? eachDay(date.from, date.to) : [periodOf(date.from, digest).from]
   const sharedFile = sharedName(days, (day) => fillTemplate(template, dayValues(day)))
   const fileProblem =
-    (sharedFile && sharedProblem(template, sharedFile, 'file', example)) ??
+    (sharedFile === undefined ? undefined : sharedProblem(template, sharedFile, 'file', example)) ??
     ownNameProblem(template, digest) ??
     otherDigestNameProblem(template, digest, days) ??
     jekyllNameProblem(template, days[0] as string, example)
