@@ -40,6 +40,8 @@ describe('runDigest', () => {
           {
             path: '_posts/2025-12-24-daily-papers.md',
             content: readFileSync(resolve(fixtures, 'seed/2025-12-24-daily-papers.md'), 'utf8'),
+            // No record names it: a post already there would be someone else's, left as it is.
+            policy: { kind: 'held', why: 'not-recorded' },
           },
         ],
         message: 'Add Hugging Face Daily Papers for 2025-12-24',

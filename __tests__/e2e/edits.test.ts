@@ -92,15 +92,24 @@ describe('a re-run of a day whose post a person edited', () => {
     })
   })
 
-  it('rewrites a post with no record, as before', async () => {
+  it('leaves a post no record names (by hand, another tool) as it is, with a notice; always replaces it', async () => {
     await withGitHub(async (github) => {
       await github.git.commit('main', { [SEED_POST]: 'written by hand\n' }, 'By hand')
-      const run = await runAction({
-        inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
-        env: github.runnerEnv,
-        githubToken: 'write-token',
-      })
-      expect(run.exitCode).toBe(0)
+      const run = (overwrite: string) =>
+        runAction({
+          inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url, overwrite },
+          env: github.runnerEnv,
+          githubToken: 'write-token',
+        })
+      const kept = await run('changed')
+      expect(kept.exitCode).toBe(0)
+      expect(await github.git.readFile('main', SEED_POST)).toBe('written by hand\n')
+      expect(kept.stdout).toContain(
+        `::notice::${SEED_POST}: differs on main, and no record says the action wrote it (written by hand or by another tool), so it is left as it is; overwrite: always replaces it`,
+      )
+      expect(kept.outputs).toMatchObject({ skipped: 'true', 'commit-sha': '' })
+
+      expect((await run('always')).exitCode).toBe(0)
       expect(await github.git.readFile('main', SEED_POST)).toBe(seedPost)
     })
   })

@@ -95,7 +95,7 @@ describe('a post of the run’s own days that the record says the action wrote',
     expect(writeDecision(post(), edited, 'changed')).toEqual({ write: false, reason: 'edited' })
     expect(writeDecision(post(), edited, 'always')).toEqual({ write: true })
     expect(writeDecision(post(), ours, 'never')).toEqual({ write: false, reason: 'overwrite-never' })
-    // A post with no record is rewritten as it always was.
+    // A file no policy guards is rewritten.
     expect(writeDecision({ path: POST, content: 'new\n' }, edited, 'changed')).toEqual({ write: true })
   })
 

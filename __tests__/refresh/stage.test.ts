@@ -133,16 +133,18 @@ describe("a weekly post's guard against overwriting a person's edit", () => {
 
   it("reads the week's own file and its Monday's, and records the post in the week's", async () => {
     expect(await guard({})).toEqual({
-      policy: undefined,
+      policy: { kind: 'held', why: 'not-recorded' },
       read: [WEEK_RECORD, MONDAY_RECORD, MONTH_RECORD],
       record: WEEK_RECORD,
     })
   })
 
+  /** A week's post no record names: one already there is someone else's, left as it is. */
+  const NOT_RECORDED = { kind: 'held', why: 'not-recorded' } as const
   it.each([
-    ['no record at all', {}, undefined],
+    ['no record at all', {}, NOT_RECORDED],
     // A blog moving to this version: Monday's file is Monday's daily post's, and says nothing of the week's.
-    ["only Monday's daily post recorded", { [MONDAY_RECORD]: recordOf([[MONDAY, 'day\n']]) }, undefined],
+    ["only Monday's daily post recorded", { [MONDAY_RECORD]: recordOf([[MONDAY, 'day\n']]) }, NOT_RECORDED],
     [
       "recorded the old way, in Monday's file, marked",
       { [MONDAY_RECORD]: recordOf([[WEEKLY, 'old\n']], 'week') },

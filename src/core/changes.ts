@@ -26,6 +26,8 @@ export type KeptReason =
   | 'opted-out'
   | 'record-unreadable'
   | 'shrunk'
+  /** The run's own post, already there with no record that the action wrote it (by hand, another tool). */
+  | 'not-recorded'
   /** A file the record does not say the action wrote, changed on the branch since the run read it. */
   | 'changed-during-run'
 

@@ -8,14 +8,15 @@
  *   is left alone, and a post deleted since is not written again.
  * - `held`: the run's own post, whose record file (its day's, week's or month's) holds no entry for it (a
  *   person removed it: the opt-out), or whose record files cannot be read, or whose recorded papers Hugging
- *   Face now lists fewer than half of (an answer to distrust): under `changed`, a post already there is left
- *   as it is, and a shrunk one that is gone is not written again.
+ *   Face now lists fewer than half of (an answer to distrust), or that no record names at all (written by
+ *   hand or by another tool): under `changed`, a post already there is left as it is, and a shrunk one that
+ *   is gone is not written again.
  */
 export type WritePolicy =
   | { kind: 'overwrite'; lastWritten?: string }
   | { kind: 'state'; merge?: StateMerge }
   | { kind: 'unedited'; lastWritten?: string }
-  | { kind: 'held'; why: 'opted-out' | 'record-unreadable' | 'shrunk' }
+  | { kind: 'held'; why: 'opted-out' | 'record-unreadable' | 'shrunk' | 'not-recorded' }
 
 /**
  * A state file merged at commit time onto the branch's when another run, or a person, committed it

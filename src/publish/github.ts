@@ -278,10 +278,13 @@ function duringRun(
   if (overwrite !== 'changed' || !writtenSince) return decision
   const policy = policyOf(file)
   const unrecorded = policy.kind === 'overwrite' && policy.lastWritten === undefined
-  if ((decision.write && unrecorded) || (!decision.write && decision.reason === 'edited'))
+  if ((decision.write && unrecorded) || (!decision.write && DURING_RUN.includes(decision.reason)))
     return { write: false, reason: 'changed-during-run' }
   return decision
 }
+
+/** What a file written during the run is taken for when it differs: someone else's, not a person's edit. */
+const DURING_RUN: readonly KeptReason[] = ['edited', 'not-recorded']
 
 function workBranchDecides(file: FileChange, reason: KeptReason): boolean {
   return reason === 'edited' || (reason === 'deleted' && file.policy?.kind !== 'unedited')

@@ -32,6 +32,10 @@ const VERBS: Record<KeptReason, [one: string, more: string]> = {
     'has no record entry any more (the opt-out)',
     'have no record entries any more (the opt-out)',
   ],
+  'not-recorded': [
+    'exists with no record that the action wrote it',
+    'exist with no record that the action wrote them',
+  ],
   'record-unreadable': ['has a record that cannot be read', 'have records that cannot be read'],
   shrunk: [
     'would lose most of its papers (Hugging Face lists fewer now)',

@@ -91,7 +91,7 @@ export async function planRefreshOf(
         ? undefined
         : recordUpdate(records, [...own, ...plan.rewritten], start.language),
     /** Path → how the record guards the run's own post against overwriting a person's edit. */
-    guards: new Map(own.flatMap((post) => guardOf(records, post))),
+    guards: new Map(start.records === undefined ? [] : own.flatMap((post) => guardOf(records, post))),
     /** Other posts its record gives the run's own period post's period, in its language: [own, other]. */
     alsoRecorded: own.flatMap((post) => alsoRecorded(records, post, start.language)),
   }
@@ -115,8 +115,8 @@ function alsoRecorded(records: PostRecords, post: OwnPost, language: LanguageTag
  * The git blob id the record says the action wrote; or, where the post's own record file holds no entry
  * for it (a person removed it) or cannot be read, that it is not known. Without a file of its own, an older
  * layout's entry guards it (see recordEntry), and an older file that cannot be read may hide one; with
- * neither, the post is taken over as it always was written. A post whose recorded papers Hugging Face
- * mostly no longer lists is held, as the refresh holds one.
+ * neither, a post already there is someone else's (by hand, another tool) and is held too. A post whose
+ * recorded papers Hugging Face mostly no longer lists is held, as the refresh holds one.
  */
 function guardOf(records: PostRecords, post: OwnPost): Array<[string, WritePolicy]> {
   const { path, listed } = post
@@ -134,7 +134,7 @@ function guardOf(records: PostRecords, post: OwnPost): Array<[string, WritePolic
     (file) => (file?.writable === false && file.entries.size === 0) || file?.kept?.has(path),
   )
   if (unread) return held('record-unreadable')
-  return isThere(own) ? held('opted-out') : []
+  return held(isThere(own) ? 'opted-out' : 'not-recorded')
 }
 
 type HeldReason = Extract<WritePolicy, { kind: 'held' }>['why']
