@@ -37,7 +37,8 @@ describe('weekly and monthly digests', () => {
     expect(source.asked).toEqual(consecutiveDays('2025-11-24', 7))
     const week = allPapers(consecutiveDays('2025-11-24', 5))
     const expectedTop = [...week].sort((a, b) => b.upvotes - a.upvotes).slice(0, 20)
-    expect(received[0]?.message).toBe('Add Hugging Face Daily Papers for 2025-11-24..2025-11-30')
+    // The week's own name, not a range that a week still running would cut short.
+    expect(received[0]?.message).toBe('Add Hugging Face Weekly Papers for 2025-W48')
     const [post] = received[0]?.files ?? []
     expect(post?.path).toBe('_posts/2025-11-24-weekly-papers-2025-W48.md')
     expect(post?.content).toContain('title: Hugging Face Weekly Papers - 2025-W48')
@@ -71,6 +72,7 @@ describe('weekly and monthly digests', () => {
     expect(source.asked).toHaveLength(20)
     const content = received[0]?.files[0]?.content ?? ''
     expect(received[0]?.files[0]?.path).toBe('_posts/2025-11-01-monthly-papers-2025-11.md')
+    expect(received[0]?.message).toBe('Add Hugging Face Monthly Papers for 2025-11')
     expect(content).toContain('title: Hugging Face Monthly Papers - 2025-11')
     // While the month runs, the start of the run's day: after the daily posts so far, the same all day.
     expect(content).toContain('date: 2025-11-20 00:00:00 +0000')

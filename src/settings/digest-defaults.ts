@@ -10,6 +10,7 @@ export const DIGEST_DEFAULTS = {
   daily: {
     title: 'Hugging Face Daily Papers - {date}',
     filename: '{date}-daily-papers-{date}.md',
+    commitMessage: 'Add Hugging Face Daily Papers for {date}',
     categories: ['Daily-Papers'],
     tags: ['huggingface', 'papers', 'daily', 'ai'],
     maxPapers: undefined,
@@ -17,6 +18,7 @@ export const DIGEST_DEFAULTS = {
   weekly: {
     title: 'Hugging Face Weekly Papers - {week}',
     filename: '{date}-weekly-papers-{week}.md',
+    commitMessage: 'Add Hugging Face Weekly Papers for {week}',
     categories: ['Weekly-Papers'],
     tags: ['huggingface', 'papers', 'weekly', 'ai'],
     maxPapers: 20,
@@ -24,6 +26,7 @@ export const DIGEST_DEFAULTS = {
   monthly: {
     title: 'Hugging Face Monthly Papers - {month}',
     filename: '{date}-monthly-papers-{month}.md',
+    commitMessage: 'Add Hugging Face Monthly Papers for {month}',
     categories: ['Monthly-Papers'],
     tags: ['huggingface', 'papers', 'monthly', 'ai'],
     maxPapers: 20,

@@ -28,7 +28,7 @@ export const INPUT_DEFAULTS = {
   mode: 'commit',
   overwrite: 'changed',
   'refresh-days': '7',
-  'commit-message': 'Add Hugging Face Daily Papers for {date}',
+  'commit-message': '',
   'dispatch-workflow': '',
   token: '',
   'hf-token': '',

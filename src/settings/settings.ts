@@ -77,7 +77,7 @@ export function parseSettings(raw: RawInputs, environment: Environment) {
     target: publishTarget(values, facts, workBranch(digest, from, to)),
     overwrite: values.overwrite,
     refreshDays: values['refresh-days'] ?? Number(INPUT_DEFAULTS['refresh-days']),
-    commitMessage: values['commit-message'].trim(),
+    commitMessage: values['commit-message'].trim() || defaults.commitMessage,
     hfToken: values['hf-token'],
     hfApiUrl: values['hf-api-url'],
     llm: {
