@@ -34,6 +34,11 @@ describe('cleanText', () => {
     expect(cleanText(` ${text} `)).toBe('a b c')
   })
 
+  it('keeps a lone no-break space, which holds a number to its emoji; a run of them is one space', () => {
+    expect(cleanText('(👍\u00a0122)')).toBe('(👍\u00a0122)')
+    expect(cleanText('a\u00a0\u00a0b \u00a0c\u00a0')).toBe('a b c')
+  })
+
   it.each([
     ['a doubled space', 'a  b', 'a b'],
     ['a space at either end', ' a b ', 'a b'],

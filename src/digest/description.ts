@@ -43,11 +43,11 @@ export function shortName(title: string): string {
 }
 
 /**
- * ` (👍 122)` after a name, `（👍 122）` in Chinese and Japanese; in the body a no-break space holds the
- * number to its emoji. Front matter is one plain line, where every space is a space.
+ * ` (👍 122)` after a name, `（👍 122）` in Chinese and Japanese; a no-break space holds the number to its
+ * emoji, in the body and in the description that home cards and link previews wrap.
  */
-export const upvoteNote = (paper: Paper, locale: Locale, space = '\u00a0') =>
-  `${locale.punctuation.open}👍${space}${locale.number(paper.upvotes)}${locale.punctuation.close}`
+export const upvoteNote = (paper: Paper, locale: Locale) =>
+  `${locale.punctuation.open}👍\u00a0${locale.number(paper.upvotes)}${locale.punctuation.close}`
 
 /**
  * The front matter's description: the count, then the most upvoted papers, the first by its whole title
@@ -58,10 +58,10 @@ export function describePost(papers: readonly Paper[], counted: PostCount, local
   const [first, ...others] = papers
   if (first === undefined) return nothingShown(locale, counted)
   const lead = leadIn(locale, counted)
-  const note = upvoteNote(first, locale, ' ')
+  const note = upvoteNote(first, locale)
   let description = `${lead}${cutText(cleanText(first.title), DESCRIPTION_LENGTH - lead.length - note.length)}${note}`
   for (const paper of others.slice(0, LEADERS - 1)) {
-    const longer = `${description}${locale.punctuation.comma}${shortName(paper.title)}${upvoteNote(paper, locale, ' ')}`
+    const longer = `${description}${locale.punctuation.comma}${shortName(paper.title)}${upvoteNote(paper, locale)}`
     if (longer.length > DESCRIPTION_LENGTH) break
     description = longer
   }

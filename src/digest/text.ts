@@ -1,8 +1,14 @@
-/** Strangers' text as a post shows it: on one line (arXiv keeps hard line breaks), nothing invisible. */
+/**
+ * Strangers' text as a post shows it: on one line (arXiv keeps hard line breaks), nothing invisible. A lone
+ * no-break space stays one: it holds a number to its emoji (👍 122), also in a card's description.
+ */
 export function cleanText(text: string): string {
   // Most text is printable ASCII spaced once, which comes out as it went in: one scan instead of three.
   if (!NEEDS_CLEANING.test(text)) return text
-  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, (space) => (space === '\u00a0' ? space : ' '))
+    .trim()
 }
 
 /** Anything but printable ASCII, and a space that is doubled or at either end. */
