@@ -105,7 +105,7 @@ describe('a re-run of a day whose post a person edited', () => {
       expect(kept.exitCode).toBe(0)
       expect(await github.git.readFile('main', SEED_POST)).toBe('written by hand\n')
       expect(kept.stdout).toContain(
-        `::notice::${SEED_POST}: differs on main, and no record says the action wrote it (written by hand or by another tool), so it is left as it is; overwrite: always replaces it`,
+        `::notice::${SEED_POST}: differs on main, and no record says the action wrote it (written by hand or by another tool, or its record entry was removed; in files mode, commit .hf-daily-papers/ with the posts), so it is left as it is; overwrite: always replaces it`,
       )
       expect(kept.outputs).toMatchObject({ skipped: 'true', 'commit-sha': '' })
 

@@ -95,7 +95,7 @@ const KEPT: Record<KeptReason, (where: string) => string> = {
   'opted-out': (where) =>
     `differs ${where}, and its entry in the action's record was removed (the opt-out), so it is left as it is`,
   'not-recorded': (where) =>
-    `differs ${where}, and no record says the action wrote it (written by hand or by another tool), so it is left as it is`,
+    `differs ${where}, and no record says the action wrote it (written by hand or by another tool, or its record entry was removed; in files mode, commit .hf-daily-papers/ with the posts), so it is left as it is`,
   'record-unreadable': (where) =>
     `differs ${where}, and the action's record of it cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file`,
   shrunk: (where) =>
