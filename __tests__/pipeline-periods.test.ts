@@ -27,6 +27,17 @@ describe('weekly and monthly digests', () => {
   const allPapers = (days: string[]) =>
     days.flatMap((day) => parseDailyPapers(readDay(`hf/daily/${day}.json`), day).papers)
 
+  it("tells once about a broken record file that both the week's guard and its day links read", async () => {
+    const { publisher } = recordingPublisher()
+    const broken = (path: string) =>
+      Promise.resolve(path === '.hf-daily-papers/posts/2025-11-24.json' ? '{"posts": ' : undefined)
+    const helpers = collaborators(novemberSource(), { ...publisher, readText: broken })
+    await runDigest(settingsFor({ date: '2025-11-26', digest: 'weekly' }), helpers)
+    expect(helpers.log.warnings.filter((line) => line.includes('2025-11-24.json'))).toEqual([
+      expect.stringMatching(/^\.hf-daily-papers\/posts\/2025-11-24\.json is not valid JSON/),
+    ])
+  })
+
   it('ranks the ISO week containing the date, each paper once, top 20 by default', async () => {
     const source = novemberSource()
     const { publisher, received } = recordingPublisher()

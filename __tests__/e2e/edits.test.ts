@@ -147,7 +147,7 @@ describe('a re-run of a day whose record does not say the action wrote the edite
   it('keeps the post when a merge left conflict markers in its record, with a notice', async () => {
     const again = await rerunAfter((written) => `<<<<<<< HEAD\n${written}=======\n{}\n>>>>>>> x\n`)
     expect(again.stdout).toContain(
-      `::notice::${SEED_POST}: differs on main, and the action's record of it cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file; overwrite: always replaces it`,
+      `::notice::${SEED_POST}: not written on main: the action's record of it cannot be read, so a person's edit or deletion cannot be told from the action's own writing; fix the record file; overwrite: always replaces it`,
     )
   })
 
@@ -266,7 +266,7 @@ describe('a record entry removed while a run rewrites its post', () => {
         return `${JSON.stringify(file, null, 2)}\n`
       })
       expect(stdout).toContain(
-        `${post(DAYS[1])}: differs on main, and the action's record of it cannot be read`,
+        `${post(DAYS[1])}: not written on main: the action's record of it cannot be read`,
       )
       expect(stdout).not.toContain('its record entry was removed')
     })
@@ -280,7 +280,7 @@ describe('a record entry removed while a run rewrites its post', () => {
       )
       expect(stdout).toContain(`${record(DAYS[1])} changed on main during the run and is not valid JSON`)
       expect(stdout).toContain(
-        `${post(DAYS[1])}: differs on main, and the action's record of it cannot be read`,
+        `${post(DAYS[1])}: not written on main: the action's record of it cannot be read`,
       )
     })
   })

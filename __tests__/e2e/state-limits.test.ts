@@ -67,7 +67,7 @@ describe('a Korean month of summaries past 512,000 bytes', () => {
 })
 
 describe('a state file the action cannot use', () => {
-  it('is a warning naming it and what is wrong; the post is published and the file left as it is', async () => {
+  it('is a warning naming it and what is wrong; its post waits with it (it may be one a person deleted), and the file is left as it is', async () => {
     const broken = '{"posts": {}}\0\n'
     const github = await startGitHubServer({
       tokens: { [GITHUB_TOKEN]: 'write' },
@@ -88,8 +88,11 @@ describe('a state file the action cannot use', () => {
         ),
       )
       expect(run.stdout).not.toContain('not one the action wrote')
-      expect(run.outputs['commit-sha']).toMatch(/^[0-9a-f]{40}$/)
-      expect(await github.git.readFile('main', SEED_POST)).toBeDefined()
+      expect(run.stdout).toContain(
+        `::notice::${SEED_POST}: not written on main: the action's record of it cannot be read, so a person's edit or deletion cannot be told from the action's own writing; fix the record file; overwrite: always replaces it`,
+      )
+      expect(run.outputs).toMatchObject({ skipped: 'true', 'commit-sha': '' })
+      expect(await github.git.readFile('main', SEED_POST)).toBeUndefined()
       expect(await github.git.readFile('main', RECORD)).toBe(broken)
     } finally {
       await github.close()

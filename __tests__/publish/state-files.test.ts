@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { gitBlobOid } from '../../src/core/git-blob.js'
 import { createFilesPublisher } from '../../src/publish/files.js'
 import type { ChangeSet, FileChange } from '../../src/core/changes.js'
-import { writeDecision } from '../../src/publish/write-policy.js'
+import { logKept, writeDecision } from '../../src/publish/write-policy.js'
 import { createMemoryLog } from '../support/memory-log.js'
 import { expectOperations, POST, publisherFor, standIn, unedited } from './github-stand-in.js'
 
@@ -53,15 +53,19 @@ describe('write policy', () => {
   })
 })
 
-describe('a post of the run’s own days that is held (its record entry removed, its record unreadable, its list shrunk)', () => {
-  it.each(['opted-out', 'record-unreadable', 'shrunk'] as const)(
-    'is written where there is none (unless the record has it: shrunk), and kept under changed where one differs (%s)',
+describe('a post of the run’s own days that is held (its record entry removed or none, its record unreadable, its list shrunk)', () => {
+  it.each(['opted-out', 'not-recorded', 'record-unreadable', 'shrunk'] as const)(
+    'is written where there is none (unless the record has it or may: shrunk, unreadable), and kept under changed where one differs (%s)',
     (why) => {
       const post: FileChange = { path: POST, content: 'new\n', policy: { kind: 'held', why } }
       const old = gitBlobOid('old\n')
-      // A shrunk post has an entry: one that is gone was deleted by a person.
+      // A shrunk post has an entry: one that is gone was deleted by a person. An unreadable record may hold one.
       expect(writeDecision(post, undefined, 'changed')).toEqual(
-        why === 'shrunk' ? { write: false, reason: 'deleted' } : { write: true },
+        why === 'shrunk'
+          ? { write: false, reason: 'deleted' }
+          : why === 'record-unreadable'
+            ? { write: false, reason: 'record-unreadable' }
+            : { write: true },
       )
       expect(writeDecision(post, undefined, 'always')).toEqual({ write: true })
       expect(writeDecision(post, gitBlobOid('new\n'), 'always')).toEqual({
@@ -73,6 +77,19 @@ describe('a post of the run’s own days that is held (its record entry removed,
       expect(writeDecision(post, old, 'always')).toEqual({ write: true })
     },
   )
+})
+
+describe('the notice for a held post', () => {
+  it('gives the overwrite hint for a post kept as it is, not for one already as wanted', () => {
+    const log = createMemoryLog()
+    const post: FileChange = { path: POST, content: 'new\n', policy: { kind: 'held', why: 'not-recorded' } }
+    logKept(log, post, 'unchanged', 'on main')
+    logKept(log, post, 'not-recorded', 'on main')
+    expect(log.lines).toEqual([
+      `${POST}: already as wanted on main, left as it is`,
+      `${POST}: differs on main, and no record says the action wrote it (written by hand or by another tool, or its record entry was removed; in files mode, commit .hf-daily-papers/ with the posts), so it is left as it is; overwrite: always replaces it`,
+    ])
+  })
 })
 
 describe('a post of the run’s own days that the record says the action wrote', () => {

@@ -246,6 +246,22 @@ describe('refresh in the pipeline', () => {
     )
   })
 
+  it('names a day with papers and no record after a recorded one: a scheduled run missed', async () => {
+    const { publisher, text } = await workspacePublisher()
+    const days = ['2025-11-18', '2025-11-19', '2025-11-20', '2025-11-21']
+    const source = listSource(Object.fromEntries(days.map((day) => [day, fixture(day)])))
+    await digest({ date: '2025-11-19', 'refresh-days': '0' }, source, publisher)
+    // No run on 11-20; 11-18 was before the action's first run.
+    const { log } = await digest({ date: '2025-11-21', 'refresh-days': '3' }, source, publisher)
+    expect(await text('_posts/2025-11-20-daily-papers-2025-11-20.md')).toBeUndefined()
+    expect(log.lines).toContain(
+      'No record of a post for 2025-11-20, though the action recorded the days before: if a scheduled run was missed, a run with date: 2025-11-20 posts them (a post already there is left as it is)',
+    )
+    expect(log.lines).toContain(
+      'Left as they are, with no record that the action wrote them (before refresh-days, by hand, or no post): 2025-11-18',
+    )
+  })
+
   it('reads and records nothing in a dry run, and fetches only its own day', async () => {
     const { publisher, read, published } = await workspacePublisher()
     const source = listSource({ '2025-11-20': fixture('2025-11-20') })

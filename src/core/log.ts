@@ -7,3 +7,16 @@ export interface Log {
   notice?: (message: string) => void
   group: <T>(name: string, work: () => Promise<T>) => Promise<T>
 }
+
+/** Each warning once: two stages that read one broken file tell the owner about it once. */
+export function warningsOnce(log: Log): Log {
+  const told = new Set<string>()
+  return {
+    ...log,
+    warning: (message) => {
+      if (told.has(message)) return
+      told.add(message)
+      log.warning(message)
+    },
+  }
+}

@@ -3,7 +3,7 @@ import type { ChangeSet, FileChange, Publisher, PublishResult } from '../core/ch
 import { changePathsProblem } from '../core/file-change.js'
 import { eachDay, formatDay } from '../core/calendar.js'
 import type { Clock } from '../core/clock.js'
-import type { Log } from '../core/log.js'
+import { warningsOnce, type Log } from '../core/log.js'
 import { fillTemplate } from '../core/template.js'
 import type { DispatchWorkflow } from '../publish/dispatch.js'
 import { nothingWritten } from '../publish/nothing-written.js'
@@ -38,7 +38,8 @@ export interface Collaborators {
 }
 
 /** fetch → plan → select → summaries → render → refresh → publish → result. */
-export async function runDigest(settings: Settings, collaborators: Collaborators): Promise<DigestResult> {
+export async function runDigest(settings: Settings, given: Collaborators): Promise<DigestResult> {
+  const collaborators = { ...given, log: warningsOnce(given.log) }
   const { log } = collaborators
   const fetched = await fetchPhase(settings, collaborators)
   const plans =

@@ -34,6 +34,9 @@ export function keptWhateverItSays(
   overwrite: ChangeSet['overwrite'],
 ): KeptReason | undefined {
   if (existingOid === undefined) {
+    // A record that cannot be read may hold the entry of a post a person deleted: it waits with its record.
+    if (policy.kind === 'held' && policy.why === 'record-unreadable' && overwrite !== 'always')
+      return 'record-unreadable'
     // Only overwrite: always brings back a post of the run's own that a person deleted; a refreshed one never.
     const deleted = recordedAsWritten(policy) && (policy.kind === 'unedited' || overwrite !== 'always')
     return deleted ? 'deleted' : undefined
@@ -72,7 +75,10 @@ function recordedAsWritten(policy: WritePolicy): boolean {
 export function logKept(log: Log, file: FileChange, reason: KeptReason, where: string): void {
   const line = `${file.path}: ${KEPT[reason](where)}`
   if (reason === 'too-large' || reason === 'shrunk') log.warning(line)
-  else if (policyOf(file).kind === 'held' || (policyOf(file).kind === 'overwrite' && EDITS.includes(reason)))
+  else if (
+    (policyOf(file).kind === 'held' && reason !== 'unchanged') ||
+    (policyOf(file).kind === 'overwrite' && EDITS.includes(reason))
+  )
     (log.notice ?? log.info)(
       `${line}; overwrite: always ${reason === 'deleted' ? 'writes it again' : 'replaces it'}`,
     )
@@ -97,7 +103,7 @@ const KEPT: Record<KeptReason, (where: string) => string> = {
   'not-recorded': (where) =>
     `differs ${where}, and no record says the action wrote it (written by hand or by another tool, or its record entry was removed; in files mode, commit .hf-daily-papers/ with the posts), so it is left as it is`,
   'record-unreadable': (where) =>
-    `differs ${where}, and the action's record of it cannot be read, so a person's edit cannot be told from the action's own writing: left as it is; fix the record file`,
+    `not written ${where}: the action's record of it cannot be read, so a person's edit or deletion cannot be told from the action's own writing; fix the record file`,
   shrunk: (where) =>
     `differs ${where}, but Hugging Face now lists fewer than half of the papers it shows, an answer to distrust: left as it is; a later run (refresh-days) rewrites it once the day's list is whole again, and overwrite: always replaces it now`,
   'too-large': (where) =>

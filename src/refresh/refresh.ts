@@ -122,8 +122,26 @@ export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
     }
   }
   sumUp('unchanged', 'Ranking unchanged since the action wrote them, not rewritten')
-  sumUp(
-    'unrecorded',
-    'Left as they are, with no record that the action wrote them (before refresh-days, by hand, or no post)',
-  )
+  const missed = missedDays(posts)
+  if (missed.length > 0)
+    notice(
+      `No record of a post for ${missed.join(', ')}, though the action recorded the days before: if a scheduled run was missed, a run with date: ${missed[0]}${missed.length > 1 ? `..${missed.at(-1)}` : ''} posts them (a post already there is left as it is)`,
+    )
+  const unrecorded = posts.filter((post) => post.status === 'unrecorded' && !missed.includes(post.day))
+  if (unrecorded.length > 0)
+    log.info(
+      `Left as they are, with no record that the action wrote them (before refresh-days, by hand, or no post): ${unrecorded.map((post) => post.day).join(', ')}`,
+    )
+}
+
+/**
+ * Days with papers and no record after a day the action recorded: GitHub drops scheduled runs now and
+ * then, and nothing else would post them; the days before the first recorded one are the blog's past.
+ */
+function missedDays(posts: readonly RefreshedPost[]): string[] {
+  const recorded = posts.filter((post) => post.status !== 'unrecorded' && post.status !== 'shared')
+  const firstRecorded = recorded.map((post) => post.day).sort()[0]
+  return posts
+    .filter((post) => post.status === 'unrecorded' && firstRecorded !== undefined && post.day > firstRecorded)
+    .map((post) => post.day)
 }
