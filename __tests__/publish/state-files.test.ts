@@ -55,17 +55,13 @@ describe('write policy', () => {
 
 describe('a post of the run’s own days that is held (its record entry removed or none, its record unreadable, its list shrunk)', () => {
   it.each(['opted-out', 'not-recorded', 'record-unreadable', 'shrunk'] as const)(
-    'is written where there is none (unless the record has it or may: shrunk, unreadable), and kept under changed where one differs (%s)',
+    'is written where there is none (unless the record has it: shrunk), and kept under changed where one differs (%s)',
     (why) => {
       const post: FileChange = { path: POST, content: 'new\n', policy: { kind: 'held', why } }
       const old = gitBlobOid('old\n')
-      // A shrunk post has an entry: one that is gone was deleted by a person. An unreadable record may hold one.
+      // A shrunk post has an entry: one that is gone was deleted by a person.
       expect(writeDecision(post, undefined, 'changed')).toEqual(
-        why === 'shrunk'
-          ? { write: false, reason: 'deleted' }
-          : why === 'record-unreadable'
-            ? { write: false, reason: 'record-unreadable' }
-            : { write: true },
+        why === 'shrunk' ? { write: false, reason: 'deleted' } : { write: true },
       )
       expect(writeDecision(post, undefined, 'always')).toEqual({ write: true })
       expect(writeDecision(post, gitBlobOid('new\n'), 'always')).toEqual({
@@ -77,6 +73,19 @@ describe('a post of the run’s own days that is held (its record entry removed 
       expect(writeDecision(post, old, 'always')).toEqual({ write: true })
     },
   )
+})
+
+describe('a post whose own record file cannot be read', () => {
+  it('is not written where it is gone, as it may be one a person deleted, unless overwrite is always', () => {
+    const post: FileChange = {
+      path: POST,
+      content: 'new\n',
+      policy: { kind: 'held', why: 'record-unreadable', evenWhenGone: true },
+    }
+    expect(writeDecision(post, undefined, 'changed')).toEqual({ write: false, reason: 'record-unreadable' })
+    expect(writeDecision(post, undefined, 'never')).toEqual({ write: false, reason: 'record-unreadable' })
+    expect(writeDecision(post, undefined, 'always')).toEqual({ write: true })
+  })
 })
 
 describe('the notice for a held post', () => {

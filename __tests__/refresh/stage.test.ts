@@ -76,6 +76,7 @@ describe('the refresh as values', () => {
     expect(plan).toEqual({
       files: [],
       rewritten: [],
+      missed: [],
       posts: [{ day: '2025-12-23', path: EARLIER, status: 'pull-request', reasons: [url] }],
     })
     expect(record?.posts.has(EARLIER)).toBe(false)
@@ -96,7 +97,7 @@ describe('the refresh as values', () => {
     expect(start).toEqual({ days: [], language: 'en' })
     const { plan, record } = await planRefreshOf(start, [], [{ day: '2025-12-24', path: OWN, papers: [] }])
     expect(record).toBeUndefined()
-    expect(plan).toEqual({ files: [], posts: [], rewritten: [] })
+    expect(plan).toEqual({ files: [], posts: [], rewritten: [], missed: [] })
     expect(read).toEqual([])
   })
 })
@@ -168,7 +169,12 @@ describe("a weekly post's guard against overwriting a person's edit", () => {
       { [WEEK_RECORD]: recordOf([]), [MONDAY_RECORD]: recordOf([[MONDAY, 'day\n']]) },
       { kind: 'held', why: 'opted-out' },
     ],
-    ["the week's file unreadable", { [WEEK_RECORD]: unreadable }, { kind: 'held', why: 'record-unreadable' }],
+    // Its own file may hold a deleted post's entry: held even where the post is gone.
+    [
+      "the week's file unreadable",
+      { [WEEK_RECORD]: unreadable },
+      { kind: 'held', why: 'record-unreadable', evenWhenGone: true },
+    ],
     [
       "no week's file, and Monday's, which may hold its entry, unreadable",
       { [MONDAY_RECORD]: unreadable },

@@ -16,7 +16,7 @@ export type WritePolicy =
   | { kind: 'overwrite'; lastWritten?: string }
   | { kind: 'state'; merge?: StateMerge }
   | { kind: 'unedited'; lastWritten?: string }
-  | { kind: 'held'; why: 'opted-out' | 'record-unreadable' | 'shrunk' | 'not-recorded' }
+  | { kind: 'held'; why: 'opted-out' | 'record-unreadable' | 'shrunk' | 'not-recorded'; evenWhenGone?: true }
 
 /**
  * A state file merged at commit time onto the branch's when another run, or a person, committed it

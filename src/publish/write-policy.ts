@@ -35,8 +35,7 @@ export function keptWhateverItSays(
 ): KeptReason | undefined {
   if (existingOid === undefined) {
     // A record that cannot be read may hold the entry of a post a person deleted: it waits with its record.
-    if (policy.kind === 'held' && policy.why === 'record-unreadable' && overwrite !== 'always')
-      return 'record-unreadable'
+    if (policy.kind === 'held' && policy.evenWhenGone && overwrite !== 'always') return policy.why
     // Only overwrite: always brings back a post of the run's own that a person deleted; a refreshed one never.
     const deleted = recordedAsWritten(policy) && (policy.kind === 'unedited' || overwrite !== 'always')
     return deleted ? 'deleted' : undefined

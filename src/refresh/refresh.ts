@@ -3,7 +3,7 @@ import type { Log } from '../core/log.js'
 import type { FileChange } from '../core/changes.js'
 import type { RankedPaper } from '../core/post-record.js'
 import { plural } from '../core/wording.js'
-import { ranking, recordEntry, type PostRecords, type RecordedPost } from './records.js'
+import { isThere, ranking, recordEntry, recordPaths, type PostRecords, type RecordedPost } from './records.js'
 
 /** Rendered again from today's data. */
 export interface EarlierPost extends RecordedPost {
@@ -40,6 +40,12 @@ export interface RefreshPlan {
   posts: RefreshedPost[]
   /** The posts of `files`, for their record entries. */
   rewritten: EarlierPost[]
+  /**
+   * Days with papers and no record file at all, after a day the action recorded: GitHub drops scheduled
+   * runs now and then, and nothing else would post them (the days before the first recorded one are the
+   * blog's past; a day with a record file may be an opt-out).
+   */
+  missed: string[]
 }
 
 /**
@@ -52,7 +58,8 @@ export function planRefresh(
   taken: ReadonlySet<string>,
   others: ReadonlyMap<string, string> = new Map(),
 ): RefreshPlan {
-  const plan: RefreshPlan = { files: [], posts: [], rewritten: [] }
+  const plan: RefreshPlan = { files: [], posts: [], rewritten: [], missed: [] }
+  const unfiled: string[] = []
   const uses = Map.groupBy(earlier, ({ path }) => path)
   for (const post of earlier) {
     const { day, path, papers } = post
@@ -62,8 +69,10 @@ export function planRefresh(
     // A day without papers and without a post (a weekend) is no news.
     if (papers.length === 0 && entry === undefined) continue
     if (taken.has(path) || (uses.get(path)?.length ?? 0) > 1) add('shared')
-    else if (entry === undefined) add('unrecorded')
-    else if (entry.blob === gitBlobOid(post.content)) add('unchanged')
+    else if (entry === undefined) {
+      add('unrecorded')
+      if (!recordPaths(post).some((file) => isThere(records.get(file)))) unfiled.push(day)
+    } else if (entry.blob === gitBlobOid(post.content)) add('unchanged')
     else if (papers.length * 2 < entry.papers.length) {
       add('shrunk', [`${papers.length} of the ${entry.papers.length} papers it shows`])
     } else if (others.has(path)) {
@@ -75,6 +84,9 @@ export function planRefresh(
       add('rewritten', describeChanges(entry.papers, ranking(papers)))
     }
   }
+  const recorded = earlier.filter((post) => recordEntry(records, post) !== undefined).map((post) => post.day)
+  const firstRecorded = recorded.sort()[0]
+  plan.missed = firstRecorded === undefined ? [] : unfiled.filter((day) => day > firstRecorded)
   return plan
 }
 
@@ -97,7 +109,7 @@ export function describeChanges(before: readonly RankedPaper[], after: readonly 
 }
 
 /** The quiet ones summed up in a line each. */
-export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
+export function logRefresh(posts: readonly RefreshedPost[], missed: readonly string[], log: Log): void {
   const notice = log.notice ?? log.info
   const sumUp = (status: RefreshStatus, what: string) => {
     const days = posts.filter((post) => post.status === status).map((post) => post.day)
@@ -122,7 +134,6 @@ export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
     }
   }
   sumUp('unchanged', 'Ranking unchanged since the action wrote them, not rewritten')
-  const missed = missedDays(posts)
   if (missed.length > 0)
     notice(
       `No record of a post for ${missed.join(', ')}, though the action recorded the days before: if a scheduled run was missed, a run with date: ${missed[0]}${missed.length > 1 ? `..${missed.at(-1)}` : ''} posts them (a post already there is left as it is)`,
@@ -132,16 +143,4 @@ export function logRefresh(posts: readonly RefreshedPost[], log: Log): void {
     log.info(
       `Left as they are, with no record that the action wrote them (before refresh-days, by hand, or no post): ${unrecorded.map((post) => post.day).join(', ')}`,
     )
-}
-
-/**
- * Days with papers and no record after a day the action recorded: GitHub drops scheduled runs now and
- * then, and nothing else would post them; the days before the first recorded one are the blog's past.
- */
-function missedDays(posts: readonly RefreshedPost[]): string[] {
-  const recorded = posts.filter((post) => post.status !== 'unrecorded' && post.status !== 'shared')
-  const firstRecorded = recorded.map((post) => post.day).sort()[0]
-  return posts
-    .filter((post) => post.status === 'unrecorded' && firstRecorded !== undefined && post.day > firstRecorded)
-    .map((post) => post.day)
 }

@@ -4,8 +4,8 @@ import type { Log } from '../core/log.js'
 import type { WritePolicy } from '../core/file-change.js'
 import type { LanguageTag } from '../core/languages.js'
 import type { Paper } from '../core/paper.js'
-import { POST_RECORD, recordShards } from '../core/post-record.js'
-import { readStateFiles } from '../core/state-file.js'
+import { POST_RECORD, recordShards, type RecordEntry } from '../core/post-record.js'
+import { readStateFiles, type StateFile } from '../core/state-file.js'
 import type { Settings } from '../settings/settings.js'
 import {
   isThere,
@@ -130,10 +130,12 @@ function guardOf(records: PostRecords, post: OwnPost): Array<[string, WritePolic
   }
   const [own, ...older] = recordPaths(post).map((file) => records.get(file))
   // A file nothing could be read from, or this post's entry in it, may hide the entry.
-  const unread = [own, ...older].some(
-    (file) => (file?.writable === false && file.entries.size === 0) || file?.kept?.has(path),
-  )
-  if (unread) return held('record-unreadable')
+  const unread = (file: StateFile<RecordEntry> | undefined) =>
+    (file?.writable === false && file.entries.size === 0) || file?.kept?.has(path) === true
+  // Its own file's entry may be that of a post a person deleted: it is not written again either. An older
+  // layout's file was written by earlier builds only, so a post gone from it is this run's to write.
+  if (unread(own)) return [[path, { kind: 'held', why: 'record-unreadable', evenWhenGone: true }]]
+  if (older.some(unread)) return held('record-unreadable')
   return held(isThere(own) ? 'opted-out' : 'not-recorded')
 }
 
@@ -165,6 +167,6 @@ export function finishRefresh(
     const reason = post.status === 'rewritten' ? kept.get(post.path) : undefined
     return reason === undefined ? post : { ...post, status: KEPT_STATUS[reason] ?? 'edited' }
   })
-  logRefresh(posts, log)
+  logRefresh(posts, plan.missed, log)
   return posts
 }
