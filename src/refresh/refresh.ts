@@ -60,10 +60,12 @@ export function planRefresh(
 ): RefreshPlan {
   const plan: RefreshPlan = { files: [], posts: [], rewritten: [], missed: [] }
   const unfiled: string[] = []
+  let firstRecorded: string | undefined
   const uses = Map.groupBy(earlier, ({ path }) => path)
   for (const post of earlier) {
     const { day, path, papers } = post
     const entry = recordEntry(records, post)
+    if (entry !== undefined && (firstRecorded === undefined || day < firstRecorded)) firstRecorded = day
     const add = (status: RefreshStatus, reasons: string[] = []) =>
       plan.posts.push({ day, path, status, reasons })
     // A day without papers and without a post (a weekend) is no news.
@@ -84,9 +86,7 @@ export function planRefresh(
       add('rewritten', describeChanges(entry.papers, ranking(papers)))
     }
   }
-  const recorded = earlier.filter((post) => recordEntry(records, post) !== undefined).map((post) => post.day)
-  const firstRecorded = recorded.sort()[0]
-  plan.missed = firstRecorded === undefined ? [] : unfiled.filter((day) => day > firstRecorded)
+  plan.missed = unfiled.filter((day) => firstRecorded !== undefined && day > firstRecorded)
   return plan
 }
 
