@@ -140,8 +140,27 @@ describe('a re-run of a day whose record does not say the action wrote the edite
   it('keeps the post whose entry a person removed (the opt-out) with a notice', async () => {
     const again = await rerunAfter(() => '{\n  "posts": {}\n}\n')
     expect(again.stdout).toContain(
-      `::notice::${SEED_POST}: differs on main, and its entry in the action's record was removed (the opt-out), so it is left as it is; overwrite: always replaces it`,
+      `::notice::${SEED_POST}: not written on main: its entry in the action's record was removed (the opt-out), so it is left as it is; overwrite: always replaces it`,
     )
+  })
+
+  it('does not write again a post a person opted out of and then renamed', async () => {
+    await withGitHub(async (github) => {
+      const run = () =>
+        runAction({
+          inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
+          env: github.runnerEnv,
+          githubToken: 'write-token',
+        })
+      expect((await run()).exitCode).toBe(0)
+      const renamed = SEED_POST.replace('daily-papers', 'my-reading-list')
+      const changes = { [SEED_POST]: null, [renamed]: seedPost, [record(SEED_DAY)]: '{\n  "posts": {}\n}\n' }
+      await github.git.commit('main', changes, 'Mine now')
+      const again = await run()
+      expect(again.exitCode).toBe(0)
+      expect(await github.git.readFile('main', SEED_POST)).toBeUndefined()
+      expect(again.outputs).toMatchObject({ skipped: 'true', 'commit-sha': '' })
+    })
   })
 
   it('keeps the post when a merge left conflict markers in its record, with a notice', async () => {

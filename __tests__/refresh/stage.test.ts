@@ -164,9 +164,16 @@ describe("a weekly post's guard against overwriting a person's edit", () => {
       },
       { kind: 'overwrite', lastWritten: gitBlobOid('new\n') },
     ],
+    // Every entry removed: the post, if a person deleted or renamed it too, stays gone.
     [
-      "the week's file without its entry (the opt-out)",
+      "the week's file without any entry (the opt-out)",
       { [WEEK_RECORD]: recordOf([]), [MONDAY_RECORD]: recordOf([[MONDAY, 'day\n']]) },
+      { kind: 'held', why: 'opted-out', evenWhenGone: true },
+    ],
+    // Another post's entry there (another workflow's) says nothing of whether this one was ever written.
+    [
+      "the week's file with another post's entry only",
+      { [WEEK_RECORD]: recordOf([['_posts/2025-12-22-other-week.md', 'other\n']], 'week') },
       { kind: 'held', why: 'opted-out' },
     ],
     // Its own file may hold a deleted post's entry: held even where the post is gone.

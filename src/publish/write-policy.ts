@@ -98,7 +98,7 @@ const KEPT: Record<KeptReason, (where: string) => string> = {
   'other-pull-request': (where) =>
     `changed ${where} too, so left to it (the second merged would conflict); a run after it is merged writes it`,
   'opted-out': (where) =>
-    `differs ${where}, and its entry in the action's record was removed (the opt-out), so it is left as it is`,
+    `not written ${where}: its entry in the action's record was removed (the opt-out), so it is left as it is`,
   'not-recorded': (where) =>
     `differs ${where}, and no record says the action wrote it (written by hand or by another tool, or its record entry was removed; in files mode, commit .hf-daily-papers/ with the posts), so it is left as it is`,
   'record-unreadable': (where) =>

@@ -136,7 +136,11 @@ function guardOf(records: PostRecords, post: OwnPost): Array<[string, WritePolic
   // layout's file was written by earlier builds only, so a post gone from it is this run's to write.
   if (unread(own)) return [[path, { kind: 'held', why: 'record-unreadable', evenWhenGone: true }]]
   if (older.some(unread)) return held('record-unreadable')
-  return held(isThere(own) ? 'opted-out' : 'not-recorded')
+  if (!isThere(own)) return held('not-recorded')
+  // A file with no entry at all had every entry removed by a person: a post of it that is gone stays gone.
+  // One with others' entries (another workflow's, another language's) may never have named this post.
+  if (own.entries.size > 0) return held('opted-out')
+  return [[path, { kind: 'held', why: 'opted-out', evenWhenGone: true }]]
 }
 
 type HeldReason = Extract<WritePolicy, { kind: 'held' }>['why']
