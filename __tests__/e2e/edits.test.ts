@@ -95,12 +95,7 @@ describe('a re-run of a day whose post a person edited', () => {
   it('leaves a post no record names (by hand, another tool) as it is, with a notice; always replaces it', async () => {
     await withGitHub(async (github) => {
       await github.git.commit('main', { [SEED_POST]: 'written by hand\n' }, 'By hand')
-      const run = (overwrite: string) =>
-        runAction({
-          inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url, overwrite },
-          env: github.runnerEnv,
-          githubToken: 'write-token',
-        })
+      const run = (overwrite: string) => runReferenceDay(github, overwrite)
       const kept = await run('changed')
       expect(kept.exitCode).toBe(0)
       expect(await github.git.readFile('main', SEED_POST)).toBe('written by hand\n')
@@ -118,12 +113,7 @@ describe('a re-run of a day whose post a person edited', () => {
 describe('a re-run of a day whose record does not say the action wrote the edited post', () => {
   const rerunAfter = async (editRecord: (written: string) => string) =>
     withGitHub(async (github) => {
-      const run = () =>
-        runAction({
-          inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
-          env: github.runnerEnv,
-          githubToken: 'write-token',
-        })
+      const run = () => runReferenceDay(github, 'changed')
       expect((await run()).exitCode).toBe(0)
       const recordFile = record(SEED_DAY)
       const written = (await github.git.readFile('main', recordFile)) ?? ''
@@ -146,12 +136,7 @@ describe('a re-run of a day whose record does not say the action wrote the edite
 
   it('does not write again a post a person opted out of and then renamed', async () => {
     await withGitHub(async (github) => {
-      const run = () =>
-        runAction({
-          inputs: { ...REFERENCE_INPUTS, 'hf-api-url': hf.url },
-          env: github.runnerEnv,
-          githubToken: 'write-token',
-        })
+      const run = () => runReferenceDay(github, 'changed')
       expect((await run()).exitCode).toBe(0)
       const renamed = SEED_POST.replace('daily-papers', 'my-reading-list')
       const changes = { [SEED_POST]: null, [renamed]: seedPost, [record(SEED_DAY)]: '{\n  "posts": {}\n}\n' }

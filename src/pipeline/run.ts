@@ -73,19 +73,32 @@ export async function runDigest(settings: Settings, given: Collaborators): Promi
     }
   }
   // The summaries are committed with the posts, so that a re-run finds them and asks the model nothing.
-  const { result, dispatchFailure } = await publishPhase(
+  const published = await publishPhase(
     [...files, ...(summaries?.cacheFiles ?? [])],
     refresh,
     settings,
     collaborators,
   )
-  const written = new Set(result.written)
-  const posts = rendered.own.map((post) => post.path)
-  const ownWritten = posts.filter((path) => written.has(path))
   return {
     days,
+    ...ownPostsResult(rendered.own, published, range),
+    refreshed: finishRefresh(refresh.plan, published.result, log),
+    ...(summaries ? { summaries: summaries.stats } : {}),
+  }
+}
+
+/** What the run tells of its own posts once the publisher has answered. */
+function ownPostsResult(
+  own: RenderedPosts['own'],
+  { result, dispatchFailure }: Awaited<ReturnType<typeof publishPhase>>,
+  range: string,
+) {
+  const written = new Set(result.written)
+  const posts = own.map((post) => post.path)
+  const ownWritten = posts.filter((path) => written.has(path))
+  return {
     posts: ownWritten,
-    papers: rendered.own.reduce((sum, post) => sum + post.papers.length, 0),
+    papers: own.reduce((sum, post) => sum + post.papers.length, 0),
     commitSha: result.commitSha,
     commitUrl: result.commitUrl,
     pullRequestUrl: result.pullRequestUrl,
@@ -94,8 +107,6 @@ export async function runDigest(settings: Settings, given: Collaborators): Promi
     ...(written.size > 0 && posts.length > 0 && ownWritten.length === 0
       ? { ownKept: nothingWritten(posts, result.kept) }
       : {}),
-    refreshed: finishRefresh(refresh.plan, result, log),
-    ...(summaries ? { summaries: summaries.stats } : {}),
   }
 }
 

@@ -111,8 +111,9 @@ export function describeChanges(before: readonly RankedPaper[], after: readonly 
 /** The quiet ones summed up in a line each. */
 export function logRefresh(posts: readonly RefreshedPost[], missed: readonly string[], log: Log): void {
   const notice = log.notice ?? log.info
-  const sumUp = (status: RefreshStatus, what: string) => {
-    const days = posts.filter((post) => post.status === status).map((post) => post.day)
+  const daysOf = (status: RefreshStatus) =>
+    posts.filter((post) => post.status === status).map((post) => post.day)
+  const sumUp = (days: string[], what: string) => {
     if (days.length > 0) log.info(`${what}: ${days.join(', ')}`)
   }
   for (const { day, path, status, reasons } of posts) {
@@ -133,14 +134,13 @@ export function logRefresh(posts: readonly RefreshedPost[], missed: readonly str
       )
     }
   }
-  sumUp('unchanged', 'Ranking unchanged since the action wrote them, not rewritten')
+  sumUp(daysOf('unchanged'), 'Ranking unchanged since the action wrote them, not rewritten')
   if (missed.length > 0)
     notice(
       `No record of a post for ${missed.join(', ')}, though the action recorded the days before: if a scheduled run was missed, a run with date: ${missed[0]}${missed.length > 1 ? `..${missed.at(-1)}` : ''} posts them (a post already there is left as it is)`,
     )
-  const unrecorded = posts.filter((post) => post.status === 'unrecorded' && !missed.includes(post.day))
-  if (unrecorded.length > 0)
-    log.info(
-      `Left as they are, with no record that the action wrote them (before refresh-days, by hand, or no post): ${unrecorded.map((post) => post.day).join(', ')}`,
-    )
+  sumUp(
+    daysOf('unrecorded').filter((day) => !missed.includes(day)),
+    'Left as they are, with no record that the action wrote them (before refresh-days, by hand, or no post)',
+  )
 }
